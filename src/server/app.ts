@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { sql } from 'kysely';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { AppError } from './lib/app-error.js';
+import { createRouter, handleError, type AppEnv, type Deps } from './lib/http.js';
+import { csrfProtection, provideDeps, sessionAuth } from './lib/middleware.js';
+import { accountRoutes } from './modules/accounts/accounts.routes.js';
+import { clientRoutes } from './modules/clients/clients.routes.js';
+
+export const API_VERSION = '0.1.0';
+
+/** The whole HTTP surface: the JSON API under /api/v1 and the web app (static build) for the rest. */
+export function createApp(deps: Deps) {
+  const app = new OpenAPIHono<AppEnv>();
+  app.onError(handleError);
+  app.use('*', provideDeps(deps));
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        // Mantine sets CSS variables through style attributes.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+      },
+      referrerPolicy: 'same-origin',
+    }),
+  );
+
+  const api = createRouter();
+  api.use('*', bodyLimit({ maxSize: 1024 * 1024, onError: () => { throw new AppError('payload_too_large'); } }));
+  api.use('*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+  api.get('/health', async (c) => {
+    await sql`select 1`.execute(deps.db.kysely);
+    return c.json({ status: 'ok', version: API_VERSION, database: deps.db.dialect });
+  });
+  api.use('*', sessionAuth());
+  api.use('*', csrfProtection());
+  api.route('/', accountRoutes);
+  api.route('/', clientRoutes);
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Mila API', version: API_VERSION, description: 'Client relationships for freelancers: every promise kept.' },
+    servers: [{ url: '/api/v1' }],
+  });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'mila_session' });
+  api.all('*', () => {
+    throw new AppError('not_found');
+  });
+  app.route('/api/v1', api);
+  app.all('/api/*', () => {
+    throw new AppError('not_found');
+  });
+
+  mountWebApp(app, deps.config.webDir);
+  return app;
+}
+
+/** Serves the built web app; any unknown path gets index.html so client-side routes deep-link. */
+function mountWebApp(app: OpenAPIHono<AppEnv>, webDir: string) {
+  const root = path.relative(process.cwd(), webDir) || '.';
+  app.use(
+    '/assets/*',
+    serveStatic({
+      root,
+      onFound: (_path, c) => {
+        c.header('Cache-Control', 'public, max-age=31536000, immutable');
+      },
+    }),
+  );
+  app.use('*', serveStatic({ root, index: 'index.html' }));
+  app.get('*', (c) => {
+    const index = path.join(webDir, 'index.html');
+    if (!fs.existsSync(index)) return c.text('The web app is not built yet: run `npm run build:web`.', 503);
+    c.header('Cache-Control', 'no-cache');
+    return c.html(fs.readFileSync(index, 'utf8'));
+  });
+}

@@ -1,0 +1,17 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { AccountTables } from '../modules/accounts/accounts.table.js';
+import type { ClientTables } from '../modules/clients/clients.table.js';
+
+/** The whole schema as Kysely sees it: each module contributes its own tables. */
+export type Database = AccountTables & ClientTables;
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/** Queries take either the database or a transaction, so services decide where the boundary is. */
+export type Executor = Kysely<Database> | Transaction<Database>;
+
+export type Db = {
+  kysely: Kysely<Database>;
+  dialect: Dialect;
+  close: () => Promise<void>;
+};

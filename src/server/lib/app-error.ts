@@ -1,0 +1,37 @@
+import type { ErrorCode } from '../../shared/errors.js';
+import type { FieldIssue } from '../../shared/validation.js';
+
+const STATUS: Record<ErrorCode, number> = {
+  validation_failed: 422,
+  unauthenticated: 401,
+  forbidden: 403,
+  csrf_failed: 403,
+  not_found: 404,
+  conflict: 409,
+  setup_done: 409,
+  setup_required: 409,
+  invalid_credentials: 401,
+  too_many_attempts: 429,
+  payload_too_large: 413,
+  internal: 500,
+};
+
+/** A failure the user can be told about: a code (translated at the edge), optional fields and params. */
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly options: { fields?: FieldIssue[]; params?: Record<string, string | number>; headers?: Record<string, string> } = {},
+  ) {
+    super(code);
+    this.status = STATUS[code];
+  }
+}
+
+export function notFound(): AppError {
+  return new AppError('not_found');
+}
+
+export function fieldError(path: string, code: string, params: Record<string, string | number> = {}): AppError {
+  return new AppError('validation_failed', { fields: [{ path, code, params }] });
+}

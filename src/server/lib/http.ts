@@ -1,0 +1,109 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { z } from 'zod';
+import { ZApiError as ZApiErrorRef, type ApiError } from '../../shared/errors.js';
+import type { Locale } from '../../shared/schemas/common.js';
+import { toFieldIssues } from '../../shared/validation.js';
+import type { Config } from '../config.js';
+import type { Db } from '../db/database.js';
+import { AppError } from './app-error.js';
+import type { Clock } from './clock.js';
+import { translate } from './i18n.js';
+import type { Logger } from './logger.js';
+
+/** What every request handler can reach: built once at start-up, passed in (no globals). */
+export type Deps = { db: Db; config: Config; clock: Clock; logger: Logger };
+
+/** The signed-in caller, set by the session middleware. */
+export type Auth = {
+  sessionId: string;
+  userId: string;
+  workspaceId: string;
+  csrfToken: string;
+  userLocale: Locale;
+};
+
+export type AppEnv = {
+  Variables: {
+    deps: Deps;
+    auth: Auth | null;
+    locale: Locale;
+  };
+};
+
+/** A module's router: validation failures become our field-level 422, never zod's English. */
+export function createRouter() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        const issues = (result.error as z.ZodError).issues;
+        throw new AppError('validation_failed', { fields: toFieldIssues(issues) });
+      }
+    },
+  });
+}
+
+export function requireAuth(c: Context<AppEnv>): Auth {
+  const auth = c.get('auth');
+  if (!auth) throw new AppError('unauthenticated');
+  return auth;
+}
+
+export function errorBody(locale: Locale, error: AppError): ApiError {
+  const body: ApiError = {
+    error: { code: error.code, message: translate(locale, `errors.${error.code}`, error.options.params) },
+  };
+  if (error.options.fields?.length) {
+    body.error.fields = error.options.fields.map((f) => ({
+      path: f.path,
+      code: f.code,
+      message: translate(locale, `validation.${f.code}`, f.params),
+    }));
+  }
+  return body;
+}
+
+/** The one place failures turn into responses: our errors keep their status; the unknown is a logged 500. */
+export function handleError(err: Error, c: Context<AppEnv>): Response {
+  const locale = c.get('locale') ?? 'he';
+  let appError: AppError;
+  if (err instanceof AppError) {
+    appError = err;
+  } else if (err instanceof HTTPException && err.status < 500) {
+    // Malformed JSON, oversized bodies and the like: the client's fault, said in their language.
+    appError =
+      err.status === 413
+        ? new AppError('payload_too_large')
+        : new AppError('validation_failed', { fields: [{ path: '', code: 'invalid_type', params: {} }] });
+    const status = err.status === 413 ? 413 : 400;
+    return c.json(errorBody(locale, appError), status);
+  } else {
+    c.get('deps')?.logger.error('unhandled error', { path: c.req.path, method: c.req.method, error: err });
+    appError = new AppError('internal');
+  }
+  for (const [name, value] of Object.entries(appError.options.headers ?? {})) c.header(name, value);
+  return c.json(errorBody(locale, appError), appError.status as 400);
+}
+
+/** Shared OpenAPI response entries for the error shape. */
+export function errorResponses(...statuses: number[]) {
+  return Object.fromEntries(
+    statuses.map((status) => [
+      status,
+      { description: ERROR_DESCRIPTIONS[status] ?? 'Error', content: { 'application/json': { schema: ZApiErrorRef } } },
+    ]),
+  );
+}
+
+
+
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: 'Malformed request',
+  401: 'Not signed in',
+  403: 'Forbidden (cross-site request check failed)',
+  404: 'Not found (or another workspace’s)',
+  409: 'Conflict',
+  422: 'Validation failed: see error.fields',
+  429: 'Too many attempts',
+};

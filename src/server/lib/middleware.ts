@@ -1,0 +1,57 @@
+import type { MiddlewareHandler } from 'hono';
+import { authenticate } from '../modules/accounts/accounts.service.js';
+import { AppError } from './app-error.js';
+import { safeEqual } from './crypto.js';
+import type { AppEnv, Deps } from './http.js';
+import { localeFromHeader } from './i18n.js';
+import { readSessionCookie } from './session-cookie.js';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function provideDeps(deps: Deps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    c.set('deps', deps);
+    c.set('auth', null);
+    c.set('locale', localeFromHeader(c.req.header('accept-language')) ?? 'he');
+    await next();
+  };
+}
+
+/** Resolves the session cookie, if any; the caller's language then falls back to their setting. */
+export function sessionAuth(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const token = readSessionCookie(c);
+    if (token) {
+      const auth = await authenticate(c.get('deps'), token);
+      c.set('auth', auth);
+      if (auth && !localeFromHeader(c.req.header('accept-language'))) c.set('locale', auth.userLocale);
+    }
+    await next();
+  };
+}
+
+/**
+ * Cross-site request forgery: a state-changing request must come from our own origin
+ * (Origin / Sec-Fetch-Site), and when it rides on a session cookie it must also echo the
+ * session's CSRF token in X-CSRF-Token (synchroniser token, never stored in a cookie).
+ */
+export function csrfProtection(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (SAFE_METHODS.has(c.req.method)) return next();
+    const fetchSite = c.req.header('sec-fetch-site');
+    if (fetchSite && fetchSite !== 'same-origin' && fetchSite !== 'none') throw new AppError('csrf_failed');
+    const origin = c.req.header('origin');
+    if (origin && !isOwnOrigin(origin, c.req.url, c.get('deps').config.publicUrl)) throw new AppError('csrf_failed');
+    const auth = c.get('auth');
+    if (auth) {
+      const sent = c.req.header('x-csrf-token') ?? '';
+      if (!safeEqual(sent, auth.csrfToken)) throw new AppError('csrf_failed');
+    }
+    await next();
+  };
+}
+
+function isOwnOrigin(origin: string, requestUrl: string, publicUrl: string | null): boolean {
+  if (publicUrl && origin === new URL(publicUrl).origin) return true;
+  return origin === new URL(requestUrl).origin;
+}

@@ -1,0 +1,31 @@
+import { serve } from '@hono/node-server';
+import { createApp } from './app.js';
+import { loadConfig } from './config.js';
+import { connect, connectionFromConfig } from './db/connect.js';
+import { migrateToLatest } from './db/migrate.js';
+import { systemClock } from './lib/clock.js';
+import { createLogger } from './lib/logger.js';
+
+const config = loadConfig();
+const logger = createLogger(config.logLevel);
+const db = connect(connectionFromConfig(config));
+await migrateToLatest(db);
+
+const app = createApp({ db, config, clock: systemClock, logger });
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  const where = db.dialect === 'sqlite' ? `SQLite in ${config.dataDir}` : 'PostgreSQL';
+  logger.info(`Mila is running on http://localhost:${info.port} (${where})`);
+});
+
+// Finish in-flight requests and close the database cleanly on Ctrl+C or a service stop.
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    server.close(() => {
+      void db.close().then(() => process.exit(0));
+    });
+    setTimeout(() => process.exit(0), 5000).unref();
+  });
+}

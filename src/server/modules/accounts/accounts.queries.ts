@@ -1,0 +1,93 @@
+import type { Executor } from '../../db/database.js';
+import type { NewWorkspaceRow, SessionRow, UserRow, WorkspaceRow, WorkspaceUpdate } from './accounts.table.js';
+
+export async function countWorkspaces(db: Executor): Promise<number> {
+  const row = await db.selectFrom('workspaces').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function insertWorkspace(db: Executor, row: NewWorkspaceRow): Promise<void> {
+  await db.insertInto('workspaces').values(row).execute();
+}
+
+export async function findWorkspace(db: Executor, { workspaceId }: { workspaceId: string }): Promise<WorkspaceRow | undefined> {
+  return db.selectFrom('workspaces').selectAll().where('id', '=', workspaceId).executeTakeFirst();
+}
+
+export async function updateWorkspace(db: Executor, { workspaceId, changes }: { workspaceId: string; changes: WorkspaceUpdate }): Promise<void> {
+  await db.updateTable('workspaces').set(changes).where('id', '=', workspaceId).execute();
+}
+
+export async function insertUser(db: Executor, row: UserRow): Promise<void> {
+  await db.insertInto('users').values(row).execute();
+}
+
+export async function findUserByEmail(db: Executor, { email }: { email: string }): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+}
+
+export async function findUser(db: Executor, { workspaceId, userId }: { workspaceId: string; userId: string }): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', userId).executeTakeFirst();
+}
+
+export async function updateUser(
+  db: Executor,
+  { workspaceId, userId, changes }: { workspaceId: string; userId: string; changes: Partial<Pick<UserRow, 'name' | 'locale' | 'address_form' | 'updated_at'>> },
+): Promise<void> {
+  await db.updateTable('users').set(changes).where('workspace_id', '=', workspaceId).where('id', '=', userId).execute();
+}
+
+export async function insertSession(db: Executor, row: SessionRow): Promise<void> {
+  await db.insertInto('sessions').values(row).execute();
+}
+
+export type SessionWithUser = SessionRow & { user_locale: string };
+
+export async function findLiveSession(db: Executor, { tokenHash, now }: { tokenHash: string; now: string }): Promise<SessionWithUser | undefined> {
+  return db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .selectAll('sessions')
+    .select('users.locale as user_locale')
+    .where('sessions.token_hash', '=', tokenHash)
+    .where('sessions.expires_at', '>', now)
+    .executeTakeFirst();
+}
+
+export async function touchSession(db: Executor, { sessionId, lastSeenAt, expiresAt }: { sessionId: string; lastSeenAt: string; expiresAt: string }): Promise<void> {
+  await db.updateTable('sessions').set({ last_seen_at: lastSeenAt, expires_at: expiresAt }).where('id', '=', sessionId).execute();
+}
+
+export async function deleteSession(db: Executor, { sessionId }: { sessionId: string }): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+}
+
+export async function deleteExpiredSessions(db: Executor, { now }: { now: string }): Promise<void> {
+  await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
+}
+
+export async function insertLoginFailure(db: Executor, row: { id: string; email: string; ip: string; created_at: string }): Promise<void> {
+  await db.insertInto('login_failures').values(row).execute();
+}
+
+export async function countLoginFailures(db: Executor, { email, ip, since }: { email: string; ip: string; since: string }): Promise<{ byEmail: number; byIp: number; oldest: string | null }> {
+  const byEmail = await db
+    .selectFrom('login_failures')
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('created_at').as('oldest')])
+    .where('email', '=', email)
+    .where('created_at', '>', since)
+    .executeTakeFirstOrThrow();
+  const byIp = await db
+    .selectFrom('login_failures')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('ip', '=', ip)
+    .where('created_at', '>', since)
+    .executeTakeFirstOrThrow();
+  return { byEmail: Number(byEmail.n), byIp: Number(byIp.n), oldest: (byEmail.oldest as string | null) ?? null };
+}
+
+export async function clearLoginFailures(db: Executor, { email, before }: { email: string; before?: string }): Promise<void> {
+  let q = db.deleteFrom('login_failures').where('email', '=', email);
+  if (before) q = q.where('created_at', '<', before);
+  await q.execute();
+}

@@ -1,0 +1,129 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
+import {
+  ZBusinessProfile,
+  ZBusinessProfileInput,
+  ZLoginInput,
+  ZMe,
+  ZSetupInput,
+  ZSetupStatus,
+  ZUpdateMeInput,
+} from '../../../shared/schemas/accounts.js';
+import { jsonBody, jsonResponse } from '../../lib/openapi.js';
+import { createRouter, errorResponses, requireAuth, type AppEnv } from '../../lib/http.js';
+import { clearSessionCookie, writeSessionCookie } from '../../lib/session-cookie.js';
+import * as accounts from './accounts.service.js';
+
+
+export const accountRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/setup',
+      tags: ['accounts'],
+      summary: 'Whether first-run setup is done, and whether the caller is signed in',
+      responses: { 200: jsonResponse(ZSetupStatus, 'Setup status') },
+    }),
+    async (c) => c.json({ setupDone: await accounts.isSetupDone(c.get('deps')), authenticated: c.get('auth') !== null }, 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/setup',
+      tags: ['accounts'],
+      summary: 'First run: create the owner account and the business profile (once)',
+      request: jsonBody(ZSetupInput),
+      responses: { 201: jsonResponse(ZMe, 'Set up and signed in'), ...errorResponses(409, 422) },
+    }),
+    async (c) => {
+      const result = await accounts.setup(c.get('deps'), await c.req.json(), { userAgent: c.req.header('user-agent') ?? null });
+      writeSessionCookie(c, result.token);
+      return c.json(result.me, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/auth/login',
+      tags: ['accounts'],
+      summary: 'Sign in with email and password',
+      request: jsonBody(ZLoginInput),
+      responses: { 200: jsonResponse(ZMe, 'Signed in'), ...errorResponses(401, 422, 429) },
+    }),
+    async (c) => {
+      const input = c.req.valid('json');
+      const result = await accounts.login(c.get('deps'), input, { ip: clientIp(c), userAgent: c.req.header('user-agent') ?? null });
+      writeSessionCookie(c, result.token);
+      return c.json(result.me, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/auth/logout',
+      tags: ['accounts'],
+      summary: 'Sign out (ends this session)',
+      responses: { 204: { description: 'Signed out' }, ...errorResponses(401) },
+    }),
+    async (c) => {
+      await accounts.logout(c.get('deps'), requireAuth(c));
+      clearSessionCookie(c);
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/me',
+      tags: ['accounts'],
+      summary: 'The signed-in user, their workspace and the CSRF token',
+      responses: { 200: jsonResponse(ZMe, 'Me'), ...errorResponses(401) },
+    }),
+    async (c) => c.json(await accounts.getMe(c.get('deps'), requireAuth(c)), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'patch',
+      path: '/me',
+      tags: ['accounts'],
+      summary: 'Change my name, language or how Mila addresses me',
+      request: jsonBody(ZUpdateMeInput),
+      responses: { 200: jsonResponse(ZMe, 'Me'), ...errorResponses(401, 422) },
+    }),
+    async (c) => c.json(await accounts.updateMe(c.get('deps'), requireAuth(c), await c.req.json()), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/workspace',
+      tags: ['accounts'],
+      summary: 'The business profile',
+      responses: { 200: jsonResponse(ZBusinessProfile, 'Business profile'), ...errorResponses(401) },
+    }),
+    async (c) => c.json(await accounts.getBusinessProfile(c.get('deps'), requireAuth(c)), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'patch',
+      path: '/workspace',
+      tags: ['accounts'],
+      summary: 'Change the business profile (any subset of fields)',
+      request: jsonBody(ZBusinessProfileInput.partial()),
+      responses: { 200: jsonResponse(ZBusinessProfile, 'Business profile'), ...errorResponses(401, 422) },
+    }),
+    async (c) => c.json(await accounts.updateBusinessProfile(c.get('deps'), requireAuth(c), await c.req.json()), 200),
+  );
+
+/** The peer address (X-Forwarded-For only when MILA_TRUST_PROXY says a proxy sits in front). */
+function clientIp(c: Context<AppEnv>): string {
+  if (c.get('deps').config.trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}

@@ -1,0 +1,253 @@
+import { hash, verify } from '@node-rs/argon2';
+import { sql } from 'kysely';
+import type { BusinessProfile, Me, User } from '../../../shared/schemas/accounts.js';
+import { ZBusinessProfileInput, ZSetupInput, ZUpdateMeInput } from '../../../shared/schemas/accounts.js';
+import type { Channel, Locale, WeeklyHours } from '../../../shared/schemas/common.js';
+import type { Executor } from '../../db/database.js';
+import { AppError, notFound } from '../../lib/app-error.js';
+import { isoNow } from '../../lib/clock.js';
+import { secretToken, sha256Hex } from '../../lib/crypto.js';
+import type { Auth, Deps } from '../../lib/http.js';
+import { newId } from '../../lib/ids.js';
+import { parseInput } from '../../lib/validate.js';
+import * as q from './accounts.queries.js';
+import type { UserRow, WorkspaceRow, WorkspaceUpdate } from './accounts.table.js';
+
+// OWASP password storage minimum for argon2id: 19 MiB, 2 iterations, 1 lane.
+const ARGON2 = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+const LOGIN_WINDOW_MINUTES = 15;
+const MAX_FAILURES_PER_EMAIL = 5;
+const MAX_FAILURES_PER_IP = 30;
+/** Verified when the email is unknown so a miss costs as long as a wrong password. */
+let dummyHash: Promise<string> | null = null;
+
+export type NewSession = { token: string; me: Me };
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, ARGON2);
+}
+
+export async function isSetupDone(deps: Deps): Promise<boolean> {
+  return (await q.countWorkspaces(deps.db.kysely)) > 0;
+}
+
+/** First run: the workspace, its owner and a signed-in session, all or nothing. */
+export async function setup(deps: Deps, rawInput: unknown, meta: { userAgent: string | null }): Promise<NewSession> {
+  const input = parseInput(ZSetupInput, rawInput);
+  const passwordHash = await hashPassword(input.owner.password);
+  const now = isoNow(deps.clock);
+  return deps.db.kysely.transaction().execute(async (trx) => {
+    if (deps.db.dialect === 'postgres') await sql`lock table workspaces in exclusive mode`.execute(trx);
+    if ((await q.countWorkspaces(trx)) > 0) throw new AppError('setup_done');
+    const workspaceId = newId();
+    const b = input.business;
+    await q.insertWorkspace(trx, {
+      id: workspaceId,
+      name: b.name,
+      dealer_type: b.dealerType,
+      business_number: b.businessNumber,
+      // An exempt dealer (עוסק פטור) charges no VAT, whatever was typed.
+      vat_rate_bp: b.dealerType === 'exempt' ? 0 : b.vatRateBasisPoints,
+      currency: b.currency,
+      time_zone: b.timeZone,
+      locale: b.locale,
+      service_hours: JSON.stringify(b.serviceHours),
+      payment_terms_days: b.paymentTermsDays,
+      payment_terms_note: b.paymentTermsNote,
+      preferred_channels: JSON.stringify(b.preferredChannels),
+      email: b.email,
+      phone: b.phone,
+      address: b.address,
+      signature: b.signature,
+      created_at: now,
+      updated_at: now,
+    });
+    const user: UserRow = {
+      id: newId(),
+      workspace_id: workspaceId,
+      email: input.owner.email,
+      name: input.owner.name,
+      password_hash: passwordHash,
+      role: 'owner',
+      locale: b.locale,
+      address_form: input.owner.addressForm,
+      created_at: now,
+      updated_at: now,
+    };
+    await q.insertUser(trx, user);
+    return startSession(deps, trx, user, meta);
+  });
+}
+
+async function startSession(deps: Deps, db: Executor, user: UserRow, meta: { userAgent: string | null }): Promise<NewSession> {
+  const token = secretToken();
+  const now = deps.clock.now();
+  const session = {
+    id: newId(),
+    workspace_id: user.workspace_id,
+    user_id: user.id,
+    token_hash: sha256Hex(token),
+    csrf_token: secretToken(),
+    created_at: now.toISOString(),
+    expires_at: new Date(now.getTime() + deps.config.sessionDays * 86_400_000).toISOString(),
+    last_seen_at: now.toISOString(),
+    user_agent: meta.userAgent?.slice(0, 300) ?? null,
+  };
+  await q.insertSession(db, session);
+  const workspace = await q.findWorkspace(db, { workspaceId: user.workspace_id });
+  if (!workspace) throw notFound();
+  return { token, me: { user: toUser(user), workspace: toBusinessProfile(workspace), csrfToken: session.csrf_token } };
+}
+
+export async function login(
+  deps: Deps,
+  input: { email: string; password: string },
+  meta: { ip: string; userAgent: string | null },
+): Promise<NewSession> {
+  const db = deps.db.kysely;
+  const now = deps.clock.now();
+  const since = new Date(now.getTime() - LOGIN_WINDOW_MINUTES * 60_000).toISOString();
+  const failures = await q.countLoginFailures(db, { email: input.email, ip: meta.ip, since });
+  if (failures.byEmail >= MAX_FAILURES_PER_EMAIL || failures.byIp >= MAX_FAILURES_PER_IP) {
+    const oldest = failures.oldest ? new Date(failures.oldest).getTime() : now.getTime();
+    const minutes = Math.max(1, Math.ceil((oldest + LOGIN_WINDOW_MINUTES * 60_000 - now.getTime()) / 60_000));
+    throw new AppError('too_many_attempts', { params: { minutes }, headers: { 'Retry-After': String(minutes * 60) } });
+  }
+  const user = await q.findUserByEmail(db, { email: input.email });
+  dummyHash ??= hashPassword('mila-timing-equaliser');
+  const ok = await verify(user?.password_hash ?? (await dummyHash), input.password).catch(() => false);
+  if (!user || !ok) {
+    await q.insertLoginFailure(db, { id: newId(), email: input.email, ip: meta.ip, created_at: now.toISOString() });
+    throw new AppError('invalid_credentials');
+  }
+  return db.transaction().execute(async (trx) => {
+    await q.clearLoginFailures(trx, { email: input.email });
+    return startSession(deps, trx, user, meta);
+  });
+}
+
+export async function logout(deps: Deps, auth: Auth): Promise<void> {
+  await q.deleteSession(deps.db.kysely, { sessionId: auth.sessionId });
+}
+
+/** Resolves a session cookie; extends a live session at most hourly (sliding expiry, few writes). */
+export async function authenticate(deps: Deps, token: string): Promise<Auth | null> {
+  const now = deps.clock.now();
+  const session = await q.findLiveSession(deps.db.kysely, { tokenHash: sha256Hex(token), now: now.toISOString() });
+  if (!session) return null;
+  if (now.getTime() - new Date(session.last_seen_at).getTime() > 3_600_000) {
+    await q.touchSession(deps.db.kysely, {
+      sessionId: session.id,
+      lastSeenAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + deps.config.sessionDays * 86_400_000).toISOString(),
+    });
+  }
+  return {
+    sessionId: session.id,
+    userId: session.user_id,
+    workspaceId: session.workspace_id,
+    csrfToken: session.csrf_token,
+    userLocale: session.user_locale === 'en' ? 'en' : 'he',
+  };
+}
+
+export async function getMe(deps: Deps, auth: Auth): Promise<Me> {
+  const db = deps.db.kysely;
+  const user = await q.findUser(db, { workspaceId: auth.workspaceId, userId: auth.userId });
+  const workspace = await q.findWorkspace(db, { workspaceId: auth.workspaceId });
+  if (!user || !workspace) throw new AppError('unauthenticated');
+  return { user: toUser(user), workspace: toBusinessProfile(workspace), csrfToken: auth.csrfToken };
+}
+
+export async function updateMe(deps: Deps, auth: Auth, rawInput: unknown): Promise<Me> {
+  const input = parseInput(ZUpdateMeInput, rawInput);
+  await q.updateUser(deps.db.kysely, {
+    workspaceId: auth.workspaceId,
+    userId: auth.userId,
+    changes: {
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.locale !== undefined ? { locale: input.locale } : {}),
+      ...(input.addressForm !== undefined ? { address_form: input.addressForm } : {}),
+      updated_at: isoNow(deps.clock),
+    },
+  });
+  return getMe(deps, auth);
+}
+
+/** Pass `trx` when calling from inside another module's transaction (SQLite has one connection). */
+export async function getBusinessProfile(deps: Deps, { workspaceId }: { workspaceId: string }, trx?: Executor): Promise<BusinessProfile> {
+  const workspace = await q.findWorkspace(trx ?? deps.db.kysely, { workspaceId });
+  if (!workspace) throw notFound();
+  return toBusinessProfile(workspace);
+}
+
+const ZBusinessProfilePatch = ZBusinessProfileInput.partial();
+
+export async function updateBusinessProfile(deps: Deps, { workspaceId }: { workspaceId: string }, rawInput: unknown): Promise<BusinessProfile> {
+  const input = parseInput(ZBusinessProfilePatch, rawInput);
+  return deps.db.kysely.transaction().execute(async (trx) => {
+    const current = await q.findWorkspace(trx, { workspaceId });
+    if (!current) throw notFound();
+    const changes: WorkspaceUpdate = { updated_at: isoNow(deps.clock) };
+    if (input.name !== undefined) changes.name = input.name;
+    if (input.dealerType !== undefined) changes.dealer_type = input.dealerType;
+    if (input.businessNumber !== undefined) changes.business_number = input.businessNumber;
+    if (input.vatRateBasisPoints !== undefined) changes.vat_rate_bp = input.vatRateBasisPoints;
+    if (input.currency !== undefined) changes.currency = input.currency;
+    if (input.timeZone !== undefined) changes.time_zone = input.timeZone;
+    if (input.locale !== undefined) changes.locale = input.locale;
+    if (input.serviceHours !== undefined) changes.service_hours = JSON.stringify(input.serviceHours);
+    if (input.paymentTermsDays !== undefined) changes.payment_terms_days = input.paymentTermsDays;
+    if (input.paymentTermsNote !== undefined) changes.payment_terms_note = input.paymentTermsNote;
+    if (input.preferredChannels !== undefined) changes.preferred_channels = JSON.stringify(input.preferredChannels);
+    if (input.email !== undefined) changes.email = input.email;
+    if (input.phone !== undefined) changes.phone = input.phone;
+    if (input.address !== undefined) changes.address = input.address;
+    if (input.signature !== undefined) changes.signature = input.signature;
+    if ((changes.dealer_type ?? current.dealer_type) === 'exempt') changes.vat_rate_bp = 0;
+    await q.updateWorkspace(trx, { workspaceId, changes });
+    const updated = await q.findWorkspace(trx, { workspaceId });
+    if (!updated) throw notFound();
+    return toBusinessProfile(updated);
+  });
+}
+
+/** Housekeeping for the scheduler: expired sessions and old sign-in failures. */
+export async function purgeExpired(deps: Deps): Promise<void> {
+  const now = deps.clock.now();
+  await q.deleteExpiredSessions(deps.db.kysely, { now: now.toISOString() });
+}
+
+function toUser(row: UserRow): User {
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    role: row.role === 'owner' ? 'owner' : 'member',
+    locale: row.locale as Locale,
+    addressForm: row.address_form as User['addressForm'],
+  };
+}
+
+export function toBusinessProfile(row: WorkspaceRow): BusinessProfile {
+  return {
+    id: row.id,
+    name: row.name,
+    dealerType: row.dealer_type as BusinessProfile['dealerType'],
+    businessNumber: row.business_number,
+    vatRateBasisPoints: row.vat_rate_bp,
+    currency: row.currency,
+    timeZone: row.time_zone,
+    locale: row.locale as Locale,
+    serviceHours: JSON.parse(row.service_hours) as WeeklyHours,
+    paymentTermsDays: row.payment_terms_days,
+    paymentTermsNote: row.payment_terms_note,
+    preferredChannels: JSON.parse(row.preferred_channels) as Channel[],
+    email: row.email,
+    phone: row.phone,
+    address: row.address,
+    signature: row.signature,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}

@@ -1,0 +1,72 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * Timestamps are ISO-8601 UTC strings in both dialects (see docs/decisions/002); JSON columns
+ * are text; flags are integers. That keeps every row type identical on SQLite and PostgreSQL.
+ */
+export type WorkspaceTable = {
+  id: string;
+  name: string;
+  dealer_type: string;
+  business_number: string | null;
+  vat_rate_bp: number;
+  currency: string;
+  time_zone: string;
+  locale: string;
+  service_hours: string;
+  payment_terms_days: number;
+  payment_terms_note: string | null;
+  preferred_channels: string;
+  email: string | null;
+  phone: string | null;
+  address: string | null;
+  signature: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+export type UserTable = {
+  id: string;
+  workspace_id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  role: string;
+  locale: string;
+  address_form: string;
+  created_at: string;
+  updated_at: string;
+};
+
+export type SessionTable = {
+  id: string;
+  workspace_id: string;
+  user_id: string;
+  token_hash: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+  user_agent: string | null;
+};
+
+/** Failed sign-ins, kept in the database so throttling holds across processes and restarts. */
+export type LoginFailureTable = {
+  id: string;
+  email: string;
+  ip: string;
+  created_at: string;
+};
+
+export type AccountTables = {
+  workspaces: WorkspaceTable;
+  users: UserTable;
+  sessions: SessionTable;
+  login_failures: LoginFailureTable;
+};
+
+export type WorkspaceRow = Selectable<WorkspaceTable>;
+export type NewWorkspaceRow = Insertable<WorkspaceTable>;
+export type WorkspaceUpdate = Updateable<WorkspaceTable>;
+export type UserRow = Selectable<UserTable>;
+export type SessionRow = Selectable<SessionTable>;

@@ -1,0 +1,149 @@
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { ClientSort, ClientStatus, Personality } from '../../../shared/schemas/clients.js';
+import type { Executor } from '../../db/database.js';
+import type { ClientDateRow, ClientRow, ClientUpdate, ContactRow, NewClientRow } from './clients.table.js';
+
+export type ClientFilter = {
+  workspaceId: string;
+  terms: string[];
+  statuses: ClientStatus[];
+  personalities: Personality[];
+  tags: string[];
+  archived: 'exclude' | 'only' | 'include';
+};
+
+function escapeLike(term: string): string {
+  return term.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+}
+
+/**
+ * Builds the WHERE of the client list. Terms of 3+ letters match anywhere (so לקוח finds ללקוח
+ * and והלקוח); shorter ones match the start of a word (דנ → דנה) to stay meaningful.
+ */
+function filtered(db: Executor, f: ClientFilter) {
+  let query = db.selectFrom('clients').where('clients.workspace_id', '=', f.workspaceId);
+  if (f.archived === 'exclude') query = query.where('clients.archived_at', 'is', null);
+  if (f.archived === 'only') query = query.where('clients.archived_at', 'is not', null);
+  if (f.statuses.length) query = query.where('clients.status', 'in', f.statuses);
+  if (f.personalities.length) query = query.where('clients.personality', 'in', f.personalities);
+  if (f.tags.length) {
+    query = query.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('client_tags')
+          .select(sql`1`.as('one'))
+          .whereRef('client_tags.client_id', '=', 'clients.id')
+          .where('client_tags.workspace_id', '=', f.workspaceId)
+          .where('client_tags.tag', 'in', f.tags),
+      ),
+    );
+  }
+  for (const term of f.terms) {
+    const condition: Expression<SqlBool> =
+      term.length >= 3
+        ? sql<SqlBool>`clients.search_text like ${`%${escapeLike(term)}%`} escape '\\'`
+        : sql<SqlBool>`(' ' || clients.search_text) like ${`% ${escapeLike(term)}%`} escape '\\'`;
+    query = query.where(condition);
+  }
+  return query;
+}
+
+export async function countClients(db: Executor, f: ClientFilter): Promise<number> {
+  const row = await filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function listClients(
+  db: Executor,
+  f: ClientFilter & { sort: ClientSort; limit: number; offset: number },
+): Promise<ClientRow[]> {
+  let query = filtered(db, f).selectAll('clients');
+  if (f.sort === 'name') query = query.orderBy(sql`lower(clients.name)`).orderBy('clients.id');
+  if (f.sort === 'recent') query = query.orderBy('clients.updated_at', 'desc').orderBy('clients.id', 'desc');
+  if (f.sort === 'created') query = query.orderBy('clients.created_at', 'desc').orderBy('clients.id', 'desc');
+  return query.limit(f.limit).offset(f.offset).execute();
+}
+
+export async function findClient(db: Executor, { workspaceId, clientId }: { workspaceId: string; clientId: string }): Promise<ClientRow | undefined> {
+  return db.selectFrom('clients').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', clientId).executeTakeFirst();
+}
+
+export async function findClientNames(db: Executor, { workspaceId, clientIds }: { workspaceId: string; clientIds: string[] }): Promise<Map<string, string>> {
+  if (!clientIds.length) return new Map();
+  const rows = await db.selectFrom('clients').select(['id', 'name']).where('workspace_id', '=', workspaceId).where('id', 'in', clientIds).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export async function insertClient(db: Executor, row: NewClientRow): Promise<void> {
+  await db.insertInto('clients').values(row).execute();
+}
+
+export async function updateClient(db: Executor, { workspaceId, clientId, changes }: { workspaceId: string; clientId: string; changes: ClientUpdate }): Promise<void> {
+  await db.updateTable('clients').set(changes).where('workspace_id', '=', workspaceId).where('id', '=', clientId).execute();
+}
+
+export async function listContacts(db: Executor, { workspaceId, clientId }: { workspaceId: string; clientId: string }): Promise<ContactRow[]> {
+  return db.selectFrom('client_contacts').selectAll().where('workspace_id', '=', workspaceId).where('client_id', '=', clientId).orderBy('position').execute();
+}
+
+export async function insertContact(db: Executor, row: ContactRow): Promise<void> {
+  await db.insertInto('client_contacts').values(row).execute();
+}
+
+export async function updateContact(
+  db: Executor,
+  { workspaceId, contactId, changes }: { workspaceId: string; contactId: string; changes: Omit<Partial<ContactRow>, 'id' | 'workspace_id' | 'client_id'> },
+): Promise<void> {
+  await db.updateTable('client_contacts').set(changes).where('workspace_id', '=', workspaceId).where('id', '=', contactId).execute();
+}
+
+export async function deleteContacts(db: Executor, { workspaceId, clientId, keepIds }: { workspaceId: string; clientId: string; keepIds: string[] }): Promise<void> {
+  let query = db.deleteFrom('client_contacts').where('workspace_id', '=', workspaceId).where('client_id', '=', clientId);
+  if (keepIds.length) query = query.where('id', 'not in', keepIds);
+  await query.execute();
+}
+
+export async function listDates(db: Executor, { workspaceId, clientId }: { workspaceId: string; clientId: string }): Promise<ClientDateRow[]> {
+  return db.selectFrom('client_dates').selectAll().where('workspace_id', '=', workspaceId).where('client_id', '=', clientId).orderBy('position').execute();
+}
+
+export async function replaceDates(db: Executor, { workspaceId, clientId, rows }: { workspaceId: string; clientId: string; rows: ClientDateRow[] }): Promise<void> {
+  await db.deleteFrom('client_dates').where('workspace_id', '=', workspaceId).where('client_id', '=', clientId).execute();
+  if (rows.length) await db.insertInto('client_dates').values(rows).execute();
+}
+
+export async function listTagsFor(db: Executor, { workspaceId, clientIds }: { workspaceId: string; clientIds: string[] }): Promise<Map<string, string[]>> {
+  const result = new Map<string, string[]>();
+  if (!clientIds.length) return result;
+  const rows = await db
+    .selectFrom('client_tags')
+    .select(['client_id', 'tag'])
+    .where('workspace_id', '=', workspaceId)
+    .where('client_id', 'in', clientIds)
+    .orderBy('tag')
+    .execute();
+  for (const row of rows) {
+    const list = result.get(row.client_id) ?? [];
+    list.push(row.tag);
+    result.set(row.client_id, list);
+  }
+  return result;
+}
+
+export async function replaceTags(db: Executor, { workspaceId, clientId, tags }: { workspaceId: string; clientId: string; tags: string[] }): Promise<void> {
+  await db.deleteFrom('client_tags').where('workspace_id', '=', workspaceId).where('client_id', '=', clientId).execute();
+  if (tags.length) await db.insertInto('client_tags').values(tags.map((tag) => ({ workspace_id: workspaceId, client_id: clientId, tag }))).execute();
+}
+
+export async function tagCounts(db: Executor, { workspaceId }: { workspaceId: string }): Promise<{ tag: string; count: number }[]> {
+  const rows = await db
+    .selectFrom('client_tags')
+    .innerJoin('clients', 'clients.id', 'client_tags.client_id')
+    .select(['client_tags.tag as tag', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('client_tags.workspace_id', '=', workspaceId)
+    .where('clients.archived_at', 'is', null)
+    .groupBy('client_tags.tag')
+    .orderBy('count', 'desc')
+    .orderBy('client_tags.tag')
+    .execute();
+  return rows.map((r) => ({ tag: r.tag, count: Number(r.count) }));
+}

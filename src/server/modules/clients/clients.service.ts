@@ -1,0 +1,292 @@
+import type { Locale, WeeklyHours } from '../../../shared/schemas/common.js';
+import {
+  ZClientListQuery,
+  ZCreateClient,
+  ZUpdateClient,
+  type Client,
+  type ClientList,
+  type ClientSummary,
+  type CreateClient,
+  type UpdateClient,
+} from '../../../shared/schemas/clients.js';
+import { normalizeForSearch, searchTerms } from '../../../shared/text.js';
+import type { Executor } from '../../db/database.js';
+import { fieldError, notFound } from '../../lib/app-error.js';
+import { isoNow } from '../../lib/clock.js';
+import type { Deps } from '../../lib/http.js';
+import { newId } from '../../lib/ids.js';
+import { parseInput } from '../../lib/validate.js';
+import { getBusinessProfile } from '../accounts/accounts.service.js';
+import * as q from './clients.queries.js';
+import type { ClientDateRow, ClientRow, ClientUpdate, ContactRow } from './clients.table.js';
+
+type Scope = { workspaceId: string };
+
+/** Tags are compared as typed but without stray spaces or duplicates ("VIP" and "VIP " are one). */
+function cleanTags(tags: string[]): string[] {
+  return [...new Set(tags.map((t) => t.trim().replace(/\s+/g, ' ')).filter(Boolean))];
+}
+
+/** Phones are indexed as digits in both forms, so 050-123 and 97250123 both find +972501234567. */
+function phoneForms(e164: string | null | undefined): string[] {
+  if (!e164) return [];
+  const digits = e164.replace(/\D/g, '');
+  return digits.startsWith('972') ? [digits, `0${digits.slice(3)}`] : [digits];
+}
+
+function buildSearchText(
+  client: Pick<ClientRow, 'name' | 'email' | 'phone' | 'whatsapp' | 'business_number' | 'address'>,
+  contacts: Pick<ContactRow, 'name' | 'role' | 'email' | 'phone'>[],
+  tags: string[],
+): string {
+  const parts = [
+    client.name,
+    client.email,
+    ...phoneForms(client.phone),
+    ...phoneForms(client.whatsapp),
+    client.business_number,
+    client.address,
+    ...contacts.flatMap((c) => [c.name, c.role, c.email, ...phoneForms(c.phone)]),
+    ...tags,
+  ];
+  return normalizeForSearch(parts.filter(Boolean).join(' '));
+}
+
+/** A term made only of digits and phone punctuation is searched as digits. */
+function toSearchTerm(term: string): string {
+  return /^[\d\s()+-]+$/.test(term) && /\d{3,}/.test(term.replace(/\D/g, '')) ? term.replace(/\D/g, '') : term;
+}
+
+function asArray<T>(value: T | T[] | undefined): T[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+export async function listClients(deps: Deps, scope: Scope, rawQuery: unknown): Promise<ClientList> {
+  const query = parseInput(ZClientListQuery, rawQuery);
+  const db = deps.db.kysely;
+  const filter: q.ClientFilter = {
+    workspaceId: scope.workspaceId,
+    terms: searchTerms(query.q ?? '').map(toSearchTerm),
+    statuses: asArray(query.status),
+    personalities: asArray(query.personality),
+    tags: cleanTags(asArray(query.tag)),
+    archived: query.archived,
+  };
+  const [rows, total] = await Promise.all([
+    q.listClients(db, { ...filter, sort: query.sort, limit: query.limit, offset: query.offset }),
+    q.countClients(db, filter),
+  ]);
+  const tags = await q.listTagsFor(db, { workspaceId: scope.workspaceId, clientIds: rows.map((r) => r.id) });
+  const items: ClientSummary[] = rows.map((row) => ({
+    id: row.id,
+    kind: row.kind as ClientSummary['kind'],
+    name: row.name,
+    status: row.status as ClientSummary['status'],
+    personality: row.personality as ClientSummary['personality'],
+    channel: row.channel as ClientSummary['channel'],
+    phone: row.phone,
+    whatsapp: row.whatsapp,
+    email: row.email,
+    tags: tags.get(row.id) ?? [],
+    archivedAt: row.archived_at,
+    updatedAt: row.updated_at,
+  }));
+  const nextOffset = query.offset + rows.length < total ? query.offset + rows.length : null;
+  return { items, total, nextOffset };
+}
+
+export async function getClient(deps: Deps, scope: Scope, clientId: string): Promise<Client> {
+  return loadClient(deps, deps.db.kysely, scope, clientId);
+}
+
+async function loadClient(deps: Deps, db: Executor, scope: Scope, clientId: string): Promise<Client> {
+  const row = await q.findClient(db, { workspaceId: scope.workspaceId, clientId });
+  if (!row) throw notFound();
+  const [contacts, dates, tags, referrer, profile] = await Promise.all([
+    q.listContacts(db, { workspaceId: scope.workspaceId, clientId }),
+    q.listDates(db, { workspaceId: scope.workspaceId, clientId }),
+    q.listTagsFor(db, { workspaceId: scope.workspaceId, clientIds: [clientId] }),
+    q.findClientNames(db, { workspaceId: scope.workspaceId, clientIds: row.referred_by_client_id ? [row.referred_by_client_id] : [] }),
+    getBusinessProfile(deps, scope, db),
+  ]);
+  const serviceHours = row.service_hours ? (JSON.parse(row.service_hours) as WeeklyHours) : null;
+  return {
+    id: row.id,
+    kind: row.kind as Client['kind'],
+    name: row.name,
+    status: row.status as Client['status'],
+    personality: row.personality as Client['personality'],
+    channel: row.channel as Client['channel'],
+    phone: row.phone,
+    whatsapp: row.whatsapp,
+    email: row.email,
+    language: row.language as Locale,
+    businessNumber: row.business_number,
+    address: row.address,
+    serviceHours,
+    effectiveServiceHours: serviceHours ?? profile.serviceHours,
+    referredByClientId: row.referred_by_client_id,
+    referredByName: row.referred_by_client_id ? (referrer.get(row.referred_by_client_id) ?? null) : null,
+    referredByText: row.referred_by_text,
+    importantDates: dates.map((d) => ({ kind: d.kind as Client['importantDates'][number]['kind'], label: d.label, month: d.month, day: d.day, year: d.year })),
+    tags: tags.get(clientId) ?? [],
+    notes: row.notes,
+    contacts: contacts.map((c) => ({ id: c.id, name: c.name, role: c.role, phone: c.phone, email: c.email, notes: c.notes })),
+    archivedAt: row.archived_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+async function checkReferrer(db: Executor, scope: Scope, referrerId: string | null | undefined, selfId: string | null): Promise<void> {
+  if (!referrerId) return;
+  if (referrerId === selfId) throw fieldError('referredByClientId', 'self_reference');
+  const found = await q.findClient(db, { workspaceId: scope.workspaceId, clientId: referrerId });
+  if (!found) throw fieldError('referredByClientId', 'unknown_client');
+}
+
+export async function createClient(deps: Deps, scope: Scope, rawInput: unknown): Promise<Client> {
+  const input: CreateClient = parseInput(ZCreateClient, rawInput);
+  const profile = await getBusinessProfile(deps, scope);
+  const now = isoNow(deps.clock);
+  const clientId = newId();
+  return deps.db.kysely.transaction().execute(async (trx) => {
+    await checkReferrer(trx, scope, input.referredByClientId, null);
+    const tags = cleanTags(input.tags);
+    const contacts = input.contacts.map((c, position) => contactRow(scope, clientId, position, c, newId(), now));
+    const row = {
+      id: clientId,
+      workspace_id: scope.workspaceId,
+      kind: input.kind,
+      name: input.name,
+      status: input.status,
+      personality: input.personality,
+      channel: input.channel,
+      phone: input.phone,
+      whatsapp: input.whatsapp,
+      email: input.email,
+      language: input.language ?? profile.locale,
+      business_number: input.businessNumber,
+      address: input.address,
+      service_hours: input.serviceHours ? JSON.stringify(input.serviceHours) : null,
+      referred_by_client_id: input.referredByClientId,
+      referred_by_text: input.referredByText,
+      notes: input.notes,
+      archived_at: null,
+      created_at: now,
+      updated_at: now,
+    };
+    await q.insertClient(trx, { ...row, search_text: buildSearchText(row, contacts, tags) });
+    for (const contact of contacts) await q.insertContact(trx, contact);
+    await q.replaceDates(trx, { ...scope, clientId, rows: dateRows(scope, clientId, input.importantDates) });
+    await q.replaceTags(trx, { ...scope, clientId, tags });
+    return loadClient(deps, trx, scope, clientId);
+  });
+}
+
+export async function updateClient(deps: Deps, scope: Scope, clientId: string, rawInput: unknown): Promise<Client> {
+  const input: UpdateClient = parseInput(ZUpdateClient, rawInput);
+  const now = isoNow(deps.clock);
+  return deps.db.kysely.transaction().execute(async (trx) => {
+    const current = await q.findClient(trx, { workspaceId: scope.workspaceId, clientId });
+    if (!current) throw notFound();
+    if (input.referredByClientId !== undefined) await checkReferrer(trx, scope, input.referredByClientId, clientId);
+
+    const changes: ClientUpdate = { updated_at: now };
+    if (input.kind !== undefined) changes.kind = input.kind;
+    if (input.name !== undefined) changes.name = input.name;
+    if (input.status !== undefined) changes.status = input.status;
+    if (input.personality !== undefined) changes.personality = input.personality;
+    if (input.channel !== undefined) changes.channel = input.channel;
+    if (input.phone !== undefined) changes.phone = input.phone;
+    if (input.whatsapp !== undefined) changes.whatsapp = input.whatsapp;
+    if (input.email !== undefined) changes.email = input.email;
+    if (input.language !== undefined) changes.language = input.language;
+    if (input.businessNumber !== undefined) changes.business_number = input.businessNumber;
+    if (input.address !== undefined) changes.address = input.address;
+    if (input.serviceHours !== undefined) changes.service_hours = input.serviceHours ? JSON.stringify(input.serviceHours) : null;
+    if (input.referredByClientId !== undefined) changes.referred_by_client_id = input.referredByClientId;
+    if (input.referredByText !== undefined) changes.referred_by_text = input.referredByText;
+    if (input.notes !== undefined) changes.notes = input.notes;
+
+    if (input.contacts !== undefined) await syncContacts(trx, scope, clientId, input.contacts, now);
+    if (input.importantDates !== undefined) await q.replaceDates(trx, { ...scope, clientId, rows: dateRows(scope, clientId, input.importantDates) });
+    if (input.tags !== undefined) await q.replaceTags(trx, { ...scope, clientId, tags: cleanTags(input.tags) });
+
+    const contacts = await q.listContacts(trx, { workspaceId: scope.workspaceId, clientId });
+    const tags = (await q.listTagsFor(trx, { workspaceId: scope.workspaceId, clientIds: [clientId] })).get(clientId) ?? [];
+    changes.search_text = buildSearchText({ ...current, ...changes } as ClientRow, contacts, tags);
+    await q.updateClient(trx, { workspaceId: scope.workspaceId, clientId, changes });
+    return loadClient(deps, trx, scope, clientId);
+  });
+}
+
+/** Contacts sent back with their id are updated in place (later records may point at them). */
+async function syncContacts(trx: Executor, scope: Scope, clientId: string, contacts: NonNullable<UpdateClient['contacts']>, now: string): Promise<void> {
+  const existing = new Set((await q.listContacts(trx, { workspaceId: scope.workspaceId, clientId })).map((c) => c.id));
+  const kept = contacts.filter((c) => c.id && existing.has(c.id)).map((c) => c.id as string);
+  await q.deleteContacts(trx, { workspaceId: scope.workspaceId, clientId, keepIds: kept });
+  for (const [position, contact] of contacts.entries()) {
+    if (contact.id && existing.has(contact.id)) {
+      const { id: _id, workspace_id: _w, client_id: _c, created_at: _t, ...changes } = contactRow(scope, clientId, position, contact, contact.id, now);
+      await q.updateContact(trx, { workspaceId: scope.workspaceId, contactId: contact.id, changes });
+    } else {
+      await q.insertContact(trx, contactRow(scope, clientId, position, contact, newId(), now));
+    }
+  }
+}
+
+function contactRow(scope: Scope, clientId: string, position: number, c: CreateClient['contacts'][number], id: string, now: string): ContactRow {
+  return {
+    id,
+    workspace_id: scope.workspaceId,
+    client_id: clientId,
+    position,
+    name: c.name,
+    role: c.role,
+    phone: c.phone,
+    email: c.email,
+    notes: c.notes,
+    created_at: now,
+  };
+}
+
+function dateRows(scope: Scope, clientId: string, dates: CreateClient['importantDates']): ClientDateRow[] {
+  return dates.map((d, position) => ({
+    id: newId(),
+    workspace_id: scope.workspaceId,
+    client_id: clientId,
+    position,
+    kind: d.kind,
+    label: d.label,
+    month: d.month,
+    day: d.day,
+    year: d.year,
+  }));
+}
+
+/** Archive, not delete: the history with a client is kept; restore brings it back as it was. */
+export async function archiveClient(deps: Deps, scope: Scope, clientId: string): Promise<Client> {
+  return setArchived(deps, scope, clientId, true);
+}
+
+export async function restoreClient(deps: Deps, scope: Scope, clientId: string): Promise<Client> {
+  return setArchived(deps, scope, clientId, false);
+}
+
+async function setArchived(deps: Deps, scope: Scope, clientId: string, archived: boolean): Promise<Client> {
+  const now = isoNow(deps.clock);
+  return deps.db.kysely.transaction().execute(async (trx) => {
+    const current = await q.findClient(trx, { workspaceId: scope.workspaceId, clientId });
+    if (!current) throw notFound();
+    if (Boolean(current.archived_at) !== archived) {
+      await q.updateClient(trx, { workspaceId: scope.workspaceId, clientId, changes: { archived_at: archived ? now : null, updated_at: now } });
+    }
+    return loadClient(deps, trx, scope, clientId);
+  });
+}
+
+export async function listTags(deps: Deps, scope: Scope): Promise<{ items: { tag: string; count: number }[] }> {
+  return { items: await q.tagCounts(deps.db.kysely, scope) };
+}

@@ -1,0 +1,72 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+
+export type ClientTable = {
+  id: string;
+  workspace_id: string;
+  kind: string;
+  name: string;
+  status: string;
+  personality: string | null;
+  channel: string | null;
+  phone: string | null;
+  whatsapp: string | null;
+  email: string | null;
+  language: string;
+  business_number: string | null;
+  address: string | null;
+  /** JSON WeeklyHours, or null when the business default applies. */
+  service_hours: string | null;
+  referred_by_client_id: string | null;
+  referred_by_text: string | null;
+  notes: string | null;
+  /** Normalised name, contacts, emails, phones and tags: what search matches against. */
+  search_text: string;
+  archived_at: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+export type ClientContactTable = {
+  id: string;
+  workspace_id: string;
+  client_id: string;
+  position: number;
+  name: string;
+  role: string | null;
+  phone: string | null;
+  email: string | null;
+  notes: string | null;
+  created_at: string;
+};
+
+/** Birthdays and anniversaries in their own table so "greetings due this week" is one indexed query. */
+export type ClientDateTable = {
+  id: string;
+  workspace_id: string;
+  client_id: string;
+  position: number;
+  kind: string;
+  label: string | null;
+  month: number;
+  day: number;
+  year: number | null;
+};
+
+export type ClientTagTable = {
+  workspace_id: string;
+  client_id: string;
+  tag: string;
+};
+
+export type ClientTables = {
+  clients: ClientTable;
+  client_contacts: ClientContactTable;
+  client_dates: ClientDateTable;
+  client_tags: ClientTagTable;
+};
+
+export type ClientRow = Selectable<ClientTable>;
+export type NewClientRow = Insertable<ClientTable>;
+export type ClientUpdate = Updateable<ClientTable>;
+export type ContactRow = Selectable<ClientContactTable>;
+export type ClientDateRow = Selectable<ClientDateTable>;

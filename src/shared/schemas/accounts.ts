@@ -1,0 +1,162 @@
+import { z } from 'zod';
+import { isValidIsraeliId, normalizeIsraeliId } from '../israel-id.js';
+import {
+  ZChannel,
+  ZCurrency,
+  ZEmail,
+  ZId,
+  ZIsoDateTime,
+  ZLocale,
+  ZOptionalEmail,
+  ZOptionalPhone,
+  ZTimeZone,
+  ZWeeklyHours,
+  optionalText,
+  requiredText,
+} from './common.js';
+
+export const dealerTypes = ['licensed', 'exempt', 'company'] as const; // עוסק מורשה / עוסק פטור / חברה
+export const ZDealerType = z.enum(dealerTypes, { error: 'invalid_choice' });
+export type DealerType = z.infer<typeof ZDealerType>;
+
+/** How the user wants Hebrew to address them (second person is gendered in Hebrew). */
+export const addressForms = ['neutral', 'feminine', 'masculine'] as const;
+export const ZAddressForm = z.enum(addressForms, { error: 'invalid_choice' });
+
+export const ZOptionalBusinessNumber = z
+  .string({ error: 'invalid_id_number' })
+  .trim()
+  .nullish()
+  .transform((v, ctx) => {
+    if (!v) return null;
+    if (!isValidIsraeliId(v)) {
+      ctx.addIssue({ code: 'custom', message: 'invalid_id_number' });
+      return z.NEVER;
+    }
+    return normalizeIsraeliId(v);
+  })
+  .meta({ type: 'string', example: '516123452' });
+
+/** VAT is kept in basis points (18% = 1800) so no float ever touches money. */
+export const ZVatRateBasisPoints = z
+  .number({ error: 'invalid_number' })
+  .int({ error: 'invalid_number' })
+  .min(0, { error: 'too_small' })
+  .max(10_000, { error: 'too_big' })
+  .meta({ description: 'VAT rate in basis points: 1800 = 18%', example: 1800 });
+
+export const paymentTermsDays = [0, 30, 45, 60, 90] as const;
+
+export const ZBusinessProfileInput = z
+  .object({
+    name: requiredText(120),
+    dealerType: ZDealerType,
+    businessNumber: ZOptionalBusinessNumber,
+    vatRateBasisPoints: ZVatRateBasisPoints,
+    currency: ZCurrency.default('ILS'),
+    timeZone: ZTimeZone.default('Asia/Jerusalem'),
+    locale: ZLocale.default('he'),
+    serviceHours: ZWeeklyHours,
+    /** Days after the end of the month ("שוטף + 30") or 0 for payment on delivery. */
+    paymentTermsDays: z
+      .number({ error: 'invalid_number' })
+      .int({ error: 'invalid_number' })
+      .min(0, { error: 'too_small' })
+      .max(120, { error: 'too_big' }),
+    paymentTermsNote: optionalText(500),
+    preferredChannels: z.array(ZChannel).min(1, { error: 'choose_one' }).max(6),
+    email: ZOptionalEmail,
+    phone: ZOptionalPhone,
+    address: optionalText(300),
+    signature: optionalText(1000),
+  })
+  .meta({ id: 'BusinessProfileInput' });
+export type BusinessProfileInput = z.input<typeof ZBusinessProfileInput>;
+
+export const ZBusinessProfile = z
+  .object({
+    id: ZId,
+    name: z.string(),
+    dealerType: ZDealerType,
+    businessNumber: z.string().nullable(),
+    vatRateBasisPoints: z.number().int(),
+    currency: z.string(),
+    timeZone: z.string(),
+    locale: ZLocale,
+    serviceHours: ZWeeklyHours,
+    paymentTermsDays: z.number().int(),
+    paymentTermsNote: z.string().nullable(),
+    preferredChannels: z.array(ZChannel),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    address: z.string().nullable(),
+    signature: z.string().nullable(),
+    createdAt: ZIsoDateTime,
+    updatedAt: ZIsoDateTime,
+  })
+  .meta({ id: 'BusinessProfile' });
+export type BusinessProfile = z.infer<typeof ZBusinessProfile>;
+
+/** ASVS 2.1.1: at least 12 characters; 128 keeps argon2 input bounded. */
+export const ZNewPassword = z
+  .string({ error: 'required' })
+  .min(12, { error: 'password_too_short' })
+  .max(128, { error: 'too_long' });
+
+export const ZSetupInput = z
+  .object({
+    owner: z.object({
+      name: requiredText(120),
+      email: ZEmail,
+      password: ZNewPassword,
+      addressForm: ZAddressForm.default('neutral'),
+    }),
+    business: ZBusinessProfileInput,
+  })
+  .meta({ id: 'SetupInput' });
+export type SetupInput = z.input<typeof ZSetupInput>;
+
+export const ZLoginInput = z
+  .object({
+    email: ZEmail,
+    password: z.string({ error: 'required' }).min(1, { error: 'required' }).max(256, { error: 'too_long' }),
+  })
+  .meta({ id: 'LoginInput' });
+export type LoginInput = z.input<typeof ZLoginInput>;
+
+export const ZUser = z
+  .object({
+    id: ZId,
+    name: z.string(),
+    email: z.string(),
+    role: z.enum(['owner', 'member']),
+    locale: ZLocale,
+    addressForm: ZAddressForm,
+  })
+  .meta({ id: 'User' });
+export type User = z.infer<typeof ZUser>;
+
+export const ZUpdateMeInput = z
+  .object({
+    name: requiredText(120),
+    locale: ZLocale,
+    addressForm: ZAddressForm,
+  })
+  .partial()
+  .meta({ id: 'UpdateMeInput' });
+export type UpdateMeInput = z.input<typeof ZUpdateMeInput>;
+
+export const ZMe = z
+  .object({
+    user: ZUser,
+    workspace: ZBusinessProfile,
+    /** Sent back in the X-CSRF-Token header on every state-changing request. */
+    csrfToken: z.string(),
+  })
+  .meta({ id: 'Me' });
+export type Me = z.infer<typeof ZMe>;
+
+export const ZSetupStatus = z
+  .object({ setupDone: z.boolean(), authenticated: z.boolean() })
+  .meta({ id: 'SetupStatus' });
+export type SetupStatus = z.infer<typeof ZSetupStatus>;

@@ -1,0 +1,198 @@
+import { z } from 'zod';
+import { ZOptionalBusinessNumber } from './accounts.js';
+import {
+  ZChannel,
+  ZId,
+  ZIsoDateTime,
+  ZLocale,
+  ZOptionalEmail,
+  ZOptionalPhone,
+  ZWeeklyHours,
+  optionalText,
+  requiredText,
+} from './common.js';
+
+export const clientKinds = ['person', 'organization'] as const;
+export const ZClientKind = z.enum(clientKinds, { error: 'invalid_choice' });
+
+export const clientStatuses = ['lead', 'active', 'paused', 'ended', 'let_go'] as const;
+export const ZClientStatus = z.enum(clientStatuses, { error: 'invalid_choice' });
+export type ClientStatus = z.infer<typeof ZClientStatus>;
+
+/** The client's personality type (seed 002/004): each will get a playbook of tactics. */
+export const personalities = ['lovely', 'businesslike', 'demanding', 'blunt', 'unsatisfied'] as const;
+export const ZPersonality = z.enum(personalities, { error: 'invalid_choice' });
+export type Personality = z.infer<typeof ZPersonality>;
+
+export const importantDateKinds = ['birthday', 'anniversary', 'business_founded', 'other'] as const;
+
+export const ZImportantDate = z
+  .object({
+    kind: z.enum(importantDateKinds, { error: 'invalid_choice' }),
+    label: optionalText(80),
+    month: z.number({ error: 'invalid_date' }).int().min(1, { error: 'invalid_date' }).max(12, { error: 'invalid_date' }),
+    day: z.number({ error: 'invalid_date' }).int().min(1, { error: 'invalid_date' }).max(31, { error: 'invalid_date' }),
+    year: z.number({ error: 'invalid_date' }).int().min(1900, { error: 'invalid_date' }).max(2100, { error: 'invalid_date' }).nullish().transform((v) => v ?? null),
+  })
+  .refine((d) => d.day <= daysInMonth(d.month, d.year ?? 2024), { error: 'invalid_date', path: ['day'] })
+  .meta({ id: 'ImportantDate' });
+export type ImportantDate = z.output<typeof ZImportantDate>;
+
+function daysInMonth(month: number, year: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export const ZContactInput = z
+  .object({
+    id: ZId.optional().meta({ description: 'Keep an existing contact by sending its id back' }),
+    name: requiredText(120),
+    role: optionalText(120),
+    phone: ZOptionalPhone,
+    email: ZOptionalEmail,
+    notes: optionalText(1000),
+  })
+  .meta({ id: 'ContactInput' });
+
+export const ZContact = z
+  .object({
+    id: ZId,
+    name: z.string(),
+    role: z.string().nullable(),
+    phone: z.string().nullable(),
+    email: z.string().nullable(),
+    notes: z.string().nullable(),
+  })
+  .meta({ id: 'Contact' });
+export type Contact = z.infer<typeof ZContact>;
+
+export const ZTag = z.string().trim().min(1, { error: 'required' }).max(40, { error: 'too_long' });
+
+const clientFields = {
+  kind: ZClientKind,
+  name: requiredText(200),
+  status: ZClientStatus,
+  personality: ZPersonality.nullable(),
+  channel: ZChannel.nullable().meta({ description: 'The communication channel agreed with the client' }),
+  phone: ZOptionalPhone,
+  whatsapp: ZOptionalPhone,
+  email: ZOptionalEmail,
+  language: ZLocale,
+  businessNumber: ZOptionalBusinessNumber,
+  address: optionalText(300),
+  serviceHours: ZWeeklyHours.nullable().meta({ description: 'null: the business default applies' }),
+  referredByClientId: ZId.nullable(),
+  referredByText: optionalText(200),
+  importantDates: z.array(ZImportantDate).max(20, { error: 'too_many' }),
+  tags: z.array(ZTag).max(20, { error: 'too_many' }),
+  notes: optionalText(10_000),
+  contacts: z.array(ZContactInput).max(50, { error: 'too_many' }),
+};
+
+export const ZCreateClient = z
+  .object({
+    ...clientFields,
+    kind: clientFields.kind.default('person'),
+    status: clientFields.status.default('lead'),
+    personality: clientFields.personality.default(null),
+    channel: clientFields.channel.default(null),
+    language: clientFields.language.optional(),
+    serviceHours: clientFields.serviceHours.default(null),
+    referredByClientId: clientFields.referredByClientId.default(null),
+    importantDates: clientFields.importantDates.default([]),
+    tags: clientFields.tags.default([]),
+    contacts: clientFields.contacts.default([]),
+  })
+  .meta({ id: 'CreateClient' });
+export type CreateClientInput = z.input<typeof ZCreateClient>;
+export type CreateClient = z.output<typeof ZCreateClient>;
+
+/** PATCH: any subset; arrays (contacts, dates, tags) replace the stored list as a whole. */
+export const ZUpdateClient = z.object(clientFields).partial().meta({ id: 'UpdateClient' });
+export type UpdateClientInput = z.input<typeof ZUpdateClient>;
+export type UpdateClient = z.output<typeof ZUpdateClient>;
+
+export const ZClient = z
+  .object({
+    id: ZId,
+    kind: ZClientKind,
+    name: z.string(),
+    status: ZClientStatus,
+    personality: ZPersonality.nullable(),
+    channel: ZChannel.nullable(),
+    phone: z.string().nullable(),
+    whatsapp: z.string().nullable(),
+    email: z.string().nullable(),
+    language: ZLocale,
+    businessNumber: z.string().nullable(),
+    address: z.string().nullable(),
+    serviceHours: ZWeeklyHours.nullable(),
+    effectiveServiceHours: ZWeeklyHours.meta({ description: 'The client agreement, or the business default' }),
+    referredByClientId: ZId.nullable(),
+    referredByName: z.string().nullable().meta({ description: 'Name of the referring client, when one is linked' }),
+    referredByText: z.string().nullable(),
+    importantDates: z.array(
+      z.object({
+        kind: z.enum(importantDateKinds),
+        label: z.string().nullable(),
+        month: z.number().int(),
+        day: z.number().int(),
+        year: z.number().int().nullable(),
+      }),
+    ),
+    tags: z.array(z.string()),
+    notes: z.string().nullable(),
+    contacts: z.array(ZContact),
+    archivedAt: ZIsoDateTime.nullable(),
+    createdAt: ZIsoDateTime,
+    updatedAt: ZIsoDateTime,
+  })
+  .meta({ id: 'Client' });
+export type Client = z.infer<typeof ZClient>;
+
+/** The row of the client list: enough for a card, cheap to fetch by the thousand. */
+export const ZClientSummary = z
+  .object({
+    id: ZId,
+    kind: ZClientKind,
+    name: z.string(),
+    status: ZClientStatus,
+    personality: ZPersonality.nullable(),
+    channel: ZChannel.nullable(),
+    phone: z.string().nullable(),
+    whatsapp: z.string().nullable(),
+    email: z.string().nullable(),
+    tags: z.array(z.string()),
+    archivedAt: ZIsoDateTime.nullable(),
+    updatedAt: ZIsoDateTime,
+  })
+  .meta({ id: 'ClientSummary' });
+export type ClientSummary = z.infer<typeof ZClientSummary>;
+
+export const clientSorts = ['name', 'recent', 'created'] as const;
+export const ZClientSort = z.enum(clientSorts, { error: 'invalid_choice' });
+export type ClientSort = z.infer<typeof ZClientSort>;
+
+/** Query-string filters; repeated keys (status=lead&status=active) select several values. */
+export const ZClientListQuery = z.object({
+  q: z.string().max(200, { error: 'too_long' }).optional(),
+  status: z.union([ZClientStatus, z.array(ZClientStatus)]).optional(),
+  personality: z.union([ZPersonality, z.array(ZPersonality)]).optional(),
+  tag: z.union([ZTag, z.array(ZTag)]).optional(),
+  archived: z.enum(['exclude', 'only', 'include'], { error: 'invalid_choice' }).default('exclude'),
+  sort: ZClientSort.default('name'),
+  limit: z.coerce.number({ error: 'invalid_number' }).int().min(1, { error: 'too_small' }).max(200, { error: 'too_big' }).default(50),
+  offset: z.coerce.number({ error: 'invalid_number' }).int().min(0, { error: 'too_small' }).max(1_000_000).default(0),
+});
+export type ClientListQuery = z.output<typeof ZClientListQuery>;
+
+export const ZClientList = z
+  .object({
+    items: z.array(ZClientSummary),
+    total: z.number().int(),
+    nextOffset: z.number().int().nullable(),
+  })
+  .meta({ id: 'ClientList' });
+export type ClientList = z.infer<typeof ZClientList>;
+
+export const ZTagCount = z.object({ tag: z.string(), count: z.number().int() }).meta({ id: 'TagCount' });
+export const ZTagList = z.object({ items: z.array(ZTagCount) }).meta({ id: 'TagList' });

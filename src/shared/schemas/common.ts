@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { toE164 } from '../phone.js';
+
+/**
+ * Building blocks for the resource schemas. Custom errors carry a validation *code* (not prose):
+ * the API and the forms turn it into a message in the user's language from the catalogs.
+ */
+export const ZId = z.string().uuid({ error: 'invalid_id' }).meta({ example: '0197a4c2-7b1e-7c3a-9f10-2a4b6c8d0e1f' });
+export const ZIsoDateTime = z.string().meta({ format: 'date-time', example: '2026-11-23T10:00:00.000Z' });
+
+export const locales = ['he', 'en'] as const;
+export const ZLocale = z.enum(locales, { error: 'invalid_choice' });
+export type Locale = z.infer<typeof ZLocale>;
+
+export const channels = ['phone', 'whatsapp', 'email', 'sms', 'meeting', 'other'] as const;
+export const ZChannel = z.enum(channels, { error: 'invalid_choice' });
+export type Channel = z.infer<typeof ZChannel>;
+
+/** A required line of text: trimmed, at least one character. */
+export function requiredText(max: number) {
+  return z
+    .string({ error: 'required' })
+    .trim()
+    .min(1, { error: 'required' })
+    .max(max, { error: 'too_long' });
+}
+
+/** Optional free text: blank becomes null so the database holds one kind of "nothing". */
+export function optionalText(max: number) {
+  return z
+    .string({ error: 'invalid_type' })
+    .trim()
+    .max(max, { error: 'too_long' })
+    .nullish()
+    .transform((v) => (v ? v : null));
+}
+
+export const ZEmail = z
+  .string({ error: 'invalid_email' })
+  .trim()
+  .max(254, { error: 'too_long' })
+  .pipe(z.email({ error: 'invalid_email' }))
+  .transform((v) => v.toLowerCase());
+
+export const ZOptionalEmail = z
+  .union([z.literal(''), z.null(), ZEmail], { error: 'invalid_email' })
+  .optional()
+  .transform((v) => (v ? v : null));
+
+/** Any phone the user types (050-1234567, +972 50 123 4567); stored as E.164. */
+export const ZOptionalPhone = z
+  .string({ error: 'invalid_phone' })
+  .trim()
+  .max(40, { error: 'invalid_phone' })
+  .nullish()
+  .transform((v, ctx) => {
+    if (!v) return null;
+    const e164 = toE164(v);
+    if (!e164) {
+      ctx.addIssue({ code: 'custom', message: 'invalid_phone' });
+      return z.NEVER;
+    }
+    return e164;
+  })
+  .meta({ type: 'string', example: '+972501234567' });
+
+export const weekdays = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+export type Weekday = (typeof weekdays)[number];
+
+const ZClock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'invalid_time' });
+
+export const ZTimeRange = z
+  .object({ from: ZClock, to: ZClock })
+  .refine((r) => r.from < r.to, { error: 'time_range', path: ['to'] });
+
+/** Service hours for each weekday: zero or more ranges; an empty day is a day off. */
+export const ZWeeklyHours = z
+  .object({
+    sun: z.array(ZTimeRange).max(4),
+    mon: z.array(ZTimeRange).max(4),
+    tue: z.array(ZTimeRange).max(4),
+    wed: z.array(ZTimeRange).max(4),
+    thu: z.array(ZTimeRange).max(4),
+    fri: z.array(ZTimeRange).max(4),
+    sat: z.array(ZTimeRange).max(4),
+  })
+  .meta({ id: 'WeeklyHours' });
+export type WeeklyHours = z.infer<typeof ZWeeklyHours>;
+
+/** The Israeli default: Sunday–Thursday 09:00–18:00, Friday short, Saturday rest. */
+export const defaultServiceHours: WeeklyHours = {
+  sun: [{ from: '09:00', to: '18:00' }],
+  mon: [{ from: '09:00', to: '18:00' }],
+  tue: [{ from: '09:00', to: '18:00' }],
+  wed: [{ from: '09:00', to: '18:00' }],
+  thu: [{ from: '09:00', to: '18:00' }],
+  fri: [{ from: '09:00', to: '13:00' }],
+  sat: [],
+};
+
+export function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const ZTimeZone = z
+  .string({ error: 'invalid_timezone' })
+  .refine(isValidTimeZone, { error: 'invalid_timezone' })
+  .meta({ example: 'Asia/Jerusalem' });
+
+export const ZCurrency = z
+  .string({ error: 'invalid_currency' })
+  .regex(/^[A-Z]{3}$/, { error: 'invalid_currency' })
+  .meta({ example: 'ILS' });
