@@ -7,11 +7,18 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { AppError } from './lib/app-error.js';
 import { createRouter, handleError, type AppEnv, type Deps } from './lib/http.js';
-import { csrfProtection, provideDeps, sessionAuth } from './lib/middleware.js';
+import { csrfProtection, provideDeps, requireSession, sessionAuth } from './lib/middleware.js';
 import { accountRoutes } from './modules/accounts/accounts.routes.js';
 import { clientRoutes } from './modules/clients/clients.routes.js';
 
 export const API_VERSION = '0.1.0';
+
+const PUBLIC_ROUTES = new Set([
+  'GET /api/v1/setup',
+  'POST /api/v1/setup',
+  'POST /api/v1/auth/login',
+  'GET /api/v1/openapi.json',
+]);
 
 /** The whole HTTP surface: the JSON API under /api/v1 and the web app (static build) for the rest. */
 export function createApp(deps: Deps) {
@@ -49,6 +56,7 @@ export function createApp(deps: Deps) {
   });
   api.use('*', sessionAuth());
   api.use('*', csrfProtection());
+  api.use('*', requireSession(PUBLIC_ROUTES));
   api.route('/', accountRoutes);
   api.route('/', clientRoutes);
   api.doc31('/openapi.json', {
@@ -71,17 +79,14 @@ export function createApp(deps: Deps) {
 
 /** Serves the built web app; any unknown path gets index.html so client-side routes deep-link. */
 function mountWebApp(app: OpenAPIHono<AppEnv>, webDir: string) {
-  const root = path.relative(process.cwd(), webDir) || '.';
-  app.use(
-    '/assets/*',
-    serveStatic({
-      root,
-      onFound: (_path, c) => {
-        c.header('Cache-Control', 'public, max-age=31536000, immutable');
-      },
-    }),
-  );
-  app.use('*', serveStatic({ root, index: 'index.html' }));
+  if (fs.existsSync(webDir)) {
+    // Vite puts a content hash in every asset name, so assets can be cached for good.
+    app.use('/assets/*', async (c, next) => {
+      await next();
+      if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    });
+    app.use('*', serveStatic({ root: webDir, index: 'index.html' }));
+  }
   app.get('*', (c) => {
     const index = path.join(webDir, 'index.html');
     if (!fs.existsSync(index)) return c.text('The web app is not built yet: run `npm run build:web`.', 503);

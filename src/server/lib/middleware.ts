@@ -55,3 +55,14 @@ function isOwnOrigin(origin: string, requestUrl: string, publicUrl: string | nul
   if (publicUrl && origin === new URL(publicUrl).origin) return true;
   return origin === new URL(requestUrl).origin;
 }
+
+/**
+ * Private by default: every API route needs a session except the few listed here, and the check
+ * runs before input validation so an anonymous caller learns nothing about the payload rules.
+ */
+export function requireSession(publicPaths: ReadonlySet<string>): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (!publicPaths.has(`${c.req.method} ${c.req.path}`) && !c.get('auth')) throw new AppError('unauthenticated');
+    await next();
+  };
+}

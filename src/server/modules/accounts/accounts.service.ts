@@ -1,10 +1,11 @@
 import { hash, verify } from '@node-rs/argon2';
 import { sql } from 'kysely';
+import type { z } from 'zod';
 import type { BusinessProfile, Me, User } from '../../../shared/schemas/accounts.js';
 import { ZBusinessProfileInput, ZSetupInput, ZUpdateMeInput } from '../../../shared/schemas/accounts.js';
 import type { Channel, Locale, WeeklyHours } from '../../../shared/schemas/common.js';
 import type { Executor } from '../../db/database.js';
-import { AppError, notFound } from '../../lib/app-error.js';
+import { AppError, fieldError, notFound } from '../../lib/app-error.js';
 import { isoNow } from '../../lib/clock.js';
 import { secretToken, sha256Hex } from '../../lib/crypto.js';
 import type { Auth, Deps } from '../../lib/http.js';
@@ -31,52 +32,69 @@ export async function isSetupDone(deps: Deps): Promise<boolean> {
   return (await q.countWorkspaces(deps.db.kysely)) > 0;
 }
 
-/** First run: the workspace, its owner and a signed-in session, all or nothing. */
+/** First run: the workspace, its owner and a signed-in session, all or nothing; only once. */
 export async function setup(deps: Deps, rawInput: unknown, meta: { userAgent: string | null }): Promise<NewSession> {
   const input = parseInput(ZSetupInput, rawInput);
   const passwordHash = await hashPassword(input.owner.password);
-  const now = isoNow(deps.clock);
   return deps.db.kysely.transaction().execute(async (trx) => {
     if (deps.db.dialect === 'postgres') await sql`lock table workspaces in exclusive mode`.execute(trx);
     if ((await q.countWorkspaces(trx)) > 0) throw new AppError('setup_done');
-    const workspaceId = newId();
-    const b = input.business;
-    await q.insertWorkspace(trx, {
-      id: workspaceId,
-      name: b.name,
-      dealer_type: b.dealerType,
-      business_number: b.businessNumber,
-      // An exempt dealer (עוסק פטור) charges no VAT, whatever was typed.
-      vat_rate_bp: b.dealerType === 'exempt' ? 0 : b.vatRateBasisPoints,
-      currency: b.currency,
-      time_zone: b.timeZone,
-      locale: b.locale,
-      service_hours: JSON.stringify(b.serviceHours),
-      payment_terms_days: b.paymentTermsDays,
-      payment_terms_note: b.paymentTermsNote,
-      preferred_channels: JSON.stringify(b.preferredChannels),
-      email: b.email,
-      phone: b.phone,
-      address: b.address,
-      signature: b.signature,
-      created_at: now,
-      updated_at: now,
-    });
-    const user: UserRow = {
-      id: newId(),
-      workspace_id: workspaceId,
-      email: input.owner.email,
-      name: input.owner.name,
-      password_hash: passwordHash,
-      role: 'owner',
-      locale: b.locale,
-      address_form: input.owner.addressForm,
-      created_at: now,
-      updated_at: now,
-    };
-    await q.insertUser(trx, user);
+    const user = await insertWorkspaceWithOwner(deps, trx, input, passwordHash);
     return startSession(deps, trx, user, meta);
   });
+}
+
+/**
+ * A workspace (tenant) and its owner. Setup uses it once; the hosted mode's sign-up and the
+ * tenant-isolation tests use it for every further workspace.
+ */
+export async function createWorkspaceWithOwner(deps: Deps, rawInput: unknown): Promise<{ workspaceId: string; userId: string }> {
+  const input = parseInput(ZSetupInput, rawInput);
+  const passwordHash = await hashPassword(input.owner.password);
+  const user = await deps.db.kysely.transaction().execute((trx) => insertWorkspaceWithOwner(deps, trx, input, passwordHash));
+  return { workspaceId: user.workspace_id, userId: user.id };
+}
+
+async function insertWorkspaceWithOwner(deps: Deps, trx: Executor, input: z.output<typeof ZSetupInput>, passwordHash: string): Promise<UserRow> {
+  if (await q.findUserByEmail(trx, { email: input.owner.email })) throw fieldError('owner.email', 'email_taken');
+  const now = isoNow(deps.clock);
+  const workspaceId = newId();
+  const b = input.business;
+  await q.insertWorkspace(trx, {
+    id: workspaceId,
+    name: b.name,
+    dealer_type: b.dealerType,
+    business_number: b.businessNumber,
+    // An exempt dealer (עוסק פטור) charges no VAT, whatever was typed.
+    vat_rate_bp: b.dealerType === 'exempt' ? 0 : b.vatRateBasisPoints,
+    currency: b.currency,
+    time_zone: b.timeZone,
+    locale: b.locale,
+    service_hours: JSON.stringify(b.serviceHours),
+    payment_terms_days: b.paymentTermsDays,
+    payment_terms_note: b.paymentTermsNote,
+    preferred_channels: JSON.stringify(b.preferredChannels),
+    email: b.email,
+    phone: b.phone,
+    address: b.address,
+    signature: b.signature,
+    created_at: now,
+    updated_at: now,
+  });
+  const user: UserRow = {
+    id: newId(),
+    workspace_id: workspaceId,
+    email: input.owner.email,
+    name: input.owner.name,
+    password_hash: passwordHash,
+    role: 'owner',
+    locale: b.locale,
+    address_form: input.owner.addressForm,
+    created_at: now,
+    updated_at: now,
+  };
+  await q.insertUser(trx, user);
+  return user;
 }
 
 async function startSession(deps: Deps, db: Executor, user: UserRow, meta: { userAgent: string | null }): Promise<NewSession> {

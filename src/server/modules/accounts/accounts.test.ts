@@ -1,0 +1,170 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ApiError } from '../../../shared/errors.js';
+import type { BusinessProfile, Me, SetupStatus } from '../../../shared/schemas/accounts.js';
+import { createApp } from '../../app.js';
+import { setupInput } from '../../testing/factories.js';
+import { ApiClient, createTestContext, type TestContext } from '../../testing/test-app.js';
+import { testDialects, testDeps } from '../../testing/test-db.js';
+
+describe.each(testDialects())('accounts on $label', ({ dialect, skip }) => {
+  let ctx: TestContext;
+  beforeEach(async () => {
+    if (!skip) ctx = await createTestContext(dialect);
+  });
+  afterEach(async () => {
+    if (!skip) await ctx.close();
+  });
+
+  it.skipIf(skip)('runs first-run setup once, signs the owner in, and refuses a second setup', async () => {
+    const api = ctx.client();
+    expect((await api.get<SetupStatus>('/api/v1/setup')).body).toEqual({ setupDone: false, authenticated: false });
+
+    const res = await api.post<Me>('/api/v1/setup', setupInput());
+    expect(res.status).toBe(201);
+    expect(res.body.user).toMatchObject({ name: 'נועה כהן', email: 'noa@noa-design.co.il', role: 'owner', addressForm: 'feminine', locale: 'he' });
+    expect(res.body.workspace).toMatchObject({ name: 'סטודיו נועה לעיצוב', dealerType: 'licensed', vatRateBasisPoints: 1800, currency: 'ILS', timeZone: 'Asia/Jerusalem', phone: '+972525551234' });
+    const cookie = res.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^mila_session=[\w-]{40,};/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+
+    expect((await api.get<SetupStatus>('/api/v1/setup')).body).toEqual({ setupDone: true, authenticated: true });
+    expect((await api.get<Me>('/api/v1/me')).body.user.email).toBe('noa@noa-design.co.il');
+
+    const again = await ctx.client().post<ApiError>('/api/v1/setup', setupInput({ owner: { email: 'other@example.com' } }));
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('setup_done');
+  });
+
+  it.skipIf(skip)('stores the password as argon2id, never in clear', async () => {
+    await ctx.owner();
+    const row = await ctx.db.kysely.selectFrom('users').select('password_hash').executeTakeFirstOrThrow();
+    expect(row.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(row.password_hash).not.toContain('correct horse');
+  });
+
+  it.skipIf(skip)('rejects bad setup input field by field, in the caller’s language, and stores nothing', async () => {
+    const bad = setupInput({ owner: { email: 'not-an-email', password: 'short' }, business: { name: ' ', businessNumber: '123456789', preferredChannels: [] } });
+    const he = await ctx.client({ locale: 'he' }).post<ApiError>('/api/v1/setup', bad);
+    expect(he.status).toBe(422);
+    const byPath = Object.fromEntries(he.body.error.fields!.map((f) => [f.path, f]));
+    expect(byPath['owner.email']).toMatchObject({ code: 'invalid_email', message: 'כתובת אימייל לא תקינה' });
+    expect(byPath['owner.password']).toMatchObject({ code: 'password_too_short' });
+    expect(byPath['business.name']).toMatchObject({ code: 'required', message: 'שדה חובה' });
+    expect(byPath['business.businessNumber']).toMatchObject({ code: 'invalid_id_number' });
+    expect(byPath['business.preferredChannels']).toMatchObject({ code: 'choose_one' });
+
+    const en = await ctx.client({ locale: 'en-US,en;q=0.9' }).post<ApiError>('/api/v1/setup', bad);
+    expect(en.body.error.message).toBe('Some fields need fixing.');
+    expect(en.body.error.fields!.find((f) => f.path === 'owner.email')?.message).toBe('Not a valid email address');
+
+    const count = await ctx.db.kysely.selectFrom('workspaces').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(0);
+  });
+
+  it.skipIf(skip)('answers malformed JSON and wrong types with 4xx, never 500', async () => {
+    const api = ctx.client();
+    const malformed = await api.request<ApiError>('POST', '/api/v1/setup', '{"owner":', { 'content-type': 'application/json' });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.code).toBe('validation_failed');
+    const wrongType = await api.post<ApiError>('/api/v1/setup', { owner: 5, business: 'x' });
+    expect(wrongType.status).toBe(422);
+    expect(wrongType.body.error.fields?.map((f) => f.path)).toEqual(expect.arrayContaining(['owner', 'business']));
+  });
+
+  it.skipIf(skip)('sets VAT to zero for an exempt dealer (עוסק פטור)', async () => {
+    const api = ctx.client();
+    const res = await api.post<Me>('/api/v1/setup', setupInput({ business: { dealerType: 'exempt', vatRateBasisPoints: 1800 } }));
+    expect(res.body.workspace.vatRateBasisPoints).toBe(0);
+  });
+
+  it.skipIf(skip)('signs in and out; a wrong password or unknown email gets the same 401', async () => {
+    await ctx.owner();
+    const api = ctx.client();
+    const wrong = await api.post<ApiError>('/api/v1/auth/login', { email: 'noa@noa-design.co.il', password: 'wrong password!' });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body.error.code).toBe('invalid_credentials');
+    const unknown = await api.post<ApiError>('/api/v1/auth/login', { email: 'nobody@example.com', password: 'wrong password!' });
+    expect(unknown.status).toBe(401);
+    expect(unknown.body.error.message).toBe(wrong.body.error.message);
+
+    const ok = await api.post<Me>('/api/v1/auth/login', { email: 'NOA@noa-design.co.il', password: 'correct horse battery' });
+    expect(ok.status).toBe(200);
+    expect((await api.get('/api/v1/me')).status).toBe(200);
+
+    const out = await api.post('/api/v1/auth/logout');
+    expect(out.status).toBe(204);
+    expect((await api.get('/api/v1/me')).status).toBe(401);
+  });
+
+  it.skipIf(skip)('throttles sign-in after five failures for an email, and says when to retry', async () => {
+    await ctx.owner();
+    const api = ctx.client();
+    for (let i = 0; i < 5; i++) {
+      expect((await api.post('/api/v1/auth/login', { email: 'noa@noa-design.co.il', password: `guess number ${i}` })).status).toBe(401);
+    }
+    const blocked = await api.post<ApiError>('/api/v1/auth/login', { email: 'noa@noa-design.co.il', password: 'correct horse battery' });
+    expect(blocked.status).toBe(429);
+    expect(blocked.body.error.code).toBe('too_many_attempts');
+    expect(blocked.body.error.message).toContain('15');
+    expect(Number(blocked.headers.get('retry-after'))).toBe(900);
+
+    ctx.clock.advance(16 * 60_000);
+    expect((await api.post('/api/v1/auth/login', { email: 'noa@noa-design.co.il', password: 'correct horse battery' })).status).toBe(200);
+  });
+
+  it.skipIf(skip)('keeps sessions across a server restart and expires them after the configured days', async () => {
+    const api = await ctx.owner();
+    // A new app over the same database is what a restart looks like.
+    const restarted = new ApiClient(createApp(testDeps(ctx.db, ctx.clock)));
+    restarted.cookie = api.cookie;
+    expect((await restarted.get<Me>('/api/v1/me')).status).toBe(200);
+
+    ctx.clock.advance(31 * 86_400_000);
+    const expired = await restarted.get<ApiError>('/api/v1/me');
+    expect(expired.status).toBe(401);
+    expect(expired.body.error.code).toBe('unauthenticated');
+  });
+
+  it.skipIf(skip)('refuses state changes without the CSRF token or from another origin', async () => {
+    const api = await ctx.owner();
+    const noToken = await api.patch<ApiError>('/api/v1/me', { locale: 'en' }, { 'x-csrf-token': '' });
+    expect(noToken.status).toBe(403);
+    expect(noToken.body.error.code).toBe('csrf_failed');
+    const crossSite = await api.patch<ApiError>('/api/v1/me', { locale: 'en' }, { origin: 'https://evil.example' });
+    expect(crossSite.status).toBe(403);
+    const fetchSite = await ctx.client().post<ApiError>('/api/v1/auth/login', { email: 'a@b.co', password: 'x' }, { 'sec-fetch-site': 'cross-site' });
+    expect(fetchSite.status).toBe(403);
+    const me = await api.get<Me>('/api/v1/me');
+    expect(me.body.user.locale).toBe('he');
+  });
+
+  it.skipIf(skip)('answers in the user’s language when the request names none', async () => {
+    const api = await ctx.owner();
+    await api.patch('/api/v1/me', { locale: 'en' });
+    const res = await api.request<ApiError>('GET', '/api/v1/clients/00000000-0000-7000-8000-000000000000', undefined, { 'accept-language': '' });
+    expect(res.status).toBe(404);
+    expect(res.body.error.message).toBe("We couldn't find what you were looking for.");
+  });
+
+  it.skipIf(skip)('edits the business profile; invalid values leave it untouched', async () => {
+    const api = await ctx.owner();
+    const ok = await api.patch<BusinessProfile>('/api/v1/workspace', { name: 'נועה סטודיו', paymentTermsDays: 45, serviceHours: { sun: [], mon: [], tue: [], wed: [], thu: [], fri: [], sat: [] } });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ name: 'נועה סטודיו', paymentTermsDays: 45 });
+
+    const bad = await api.patch<ApiError>('/api/v1/workspace', { name: 'x', timeZone: 'Mars/Olympus', serviceHours: { sun: [{ from: '18:00', to: '09:00' }], mon: [], tue: [], wed: [], thu: [], fri: [], sat: [] } });
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.fields?.map((f) => f.path).sort()).toEqual(['serviceHours.sun.0.to', 'timeZone']);
+    expect((await api.get<BusinessProfile>('/api/v1/workspace')).body.name).toBe('נועה סטודיו');
+  });
+
+  it.skipIf(skip)('requires a session for private routes', async () => {
+    await ctx.owner();
+    for (const [method, path] of [['GET', '/api/v1/me'], ['GET', '/api/v1/workspace'], ['GET', '/api/v1/clients'], ['POST', '/api/v1/clients']] as const) {
+      const res = await ctx.client().request<ApiError>(method, path, method === 'POST' ? {} : undefined);
+      expect(res.status, `${method} ${path}`).toBe(401);
+      expect(res.body.error.code).toBe('unauthenticated');
+    }
+  });
+});

@@ -1,0 +1,33 @@
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { postgresReachable, testDatabaseUrl } from './postgres.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    postgresUrl: string | null;
+  }
+}
+
+/**
+ * Runs once before the unit suites: finds out whether PostgreSQL is there (the suites then run on
+ * both dialects) and installs pg_trgm once, so parallel test files don't race to create it.
+ */
+export default async function setup(project: TestProject): Promise<void> {
+  const url = testDatabaseUrl();
+  if (!(await postgresReachable(url))) {
+    console.warn(`\n[mila] PostgreSQL is not reachable at ${url}: the PostgreSQL runs of every suite are SKIPPED (SQLite runs as usual).\n`);
+    project.provide('postgresUrl', null);
+    return;
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('create extension if not exists pg_trgm');
+    // Schemas left behind by an interrupted earlier run.
+    const { rows } = await client.query<{ nspname: string }>("select nspname from pg_namespace where nspname like 'mila_t_%'");
+    for (const row of rows) await client.query(`drop schema if exists "${row.nspname}" cascade`);
+  } finally {
+    await client.end();
+  }
+  project.provide('postgresUrl', url);
+}

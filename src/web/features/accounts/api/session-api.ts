@@ -1,0 +1,77 @@
+import { queryOptions, useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
+import {
+  type LoginInput,
+  type Me,
+  type SetupInput,
+  type SetupStatus,
+  ZMe,
+  ZSetupStatus,
+} from '../../../../shared/schemas/accounts';
+import { apiRequest, apiRequestNoContent, setCsrfToken } from '../../../lib/api-client';
+
+export const sessionKeys = {
+  status: ['session', 'status'] as const,
+  me: ['session', 'me'] as const,
+};
+
+async function fetchMe(): Promise<Me> {
+  const me = await apiRequest('/me', ZMe);
+  setCsrfToken(me.csrfToken);
+  return me;
+}
+
+export const setupStatusQuery = queryOptions({
+  queryKey: sessionKeys.status,
+  queryFn: () => apiRequest('/setup', ZSetupStatus),
+  // Changes only through the mutations below, which write it directly.
+  staleTime: Number.POSITIVE_INFINITY,
+});
+
+export const meQuery = queryOptions({
+  queryKey: sessionKeys.me,
+  queryFn: fetchMe,
+  staleTime: 5 * 60_000,
+});
+
+/** Inside the signed-in layout the router has already loaded Me, so this never suspends there. */
+export function useMe(): Me {
+  return useSuspenseQuery(meQuery).data;
+}
+
+function useStoreSession() {
+  const queryClient = useQueryClient();
+  return (me: Me) => {
+    setCsrfToken(me.csrfToken);
+    queryClient.setQueryData(sessionKeys.me, me);
+    queryClient.setQueryData<SetupStatus>(sessionKeys.status, { setupDone: true, authenticated: true });
+  };
+}
+
+export function useLogin() {
+  const storeSession = useStoreSession();
+  return useMutation({
+    mutationFn: (input: LoginInput) => apiRequest('/auth/login', ZMe, { method: 'POST', body: input }),
+    onSuccess: storeSession,
+  });
+}
+
+export function useSetup() {
+  const storeSession = useStoreSession();
+  return useMutation({
+    mutationFn: (input: SetupInput) => apiRequest('/setup', ZMe, { method: 'POST', body: input }),
+    onSuccess: storeSession,
+  });
+}
+
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiRequestNoContent('/auth/logout', { method: 'POST' }),
+    // Even if the call fails (session already gone), this browser forgets everything it cached.
+    onSettled: () => {
+      setCsrfToken(null);
+      queryClient.clear();
+      queryClient.setQueryData<SetupStatus>(sessionKeys.status, { setupDone: true, authenticated: false });
+    },
+  });
+}

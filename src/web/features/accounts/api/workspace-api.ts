@@ -1,0 +1,28 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type BusinessProfile, type BusinessProfileInput, type Me, ZBusinessProfile } from '../../../../shared/schemas/accounts';
+import { apiRequest } from '../../../lib/api-client';
+import { sessionKeys } from './session-api';
+
+const workspaceKey = ['workspace'] as const;
+
+export const workspaceQuery = queryOptions({
+  queryKey: workspaceKey,
+  queryFn: () => apiRequest('/workspace', ZBusinessProfile),
+});
+
+export function useWorkspace() {
+  return useQuery(workspaceQuery);
+}
+
+export function useUpdateWorkspace() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: Partial<BusinessProfileInput>) =>
+      apiRequest('/workspace', ZBusinessProfile, { method: 'PATCH', body: input }),
+    onSuccess: (profile: BusinessProfile) => {
+      queryClient.setQueryData(workspaceKey, profile);
+      // Me carries the workspace too (time zone, hours): keep both copies the same.
+      queryClient.setQueryData<Me>(sessionKeys.me, (me) => (me ? { ...me, workspace: profile } : me));
+    },
+  });
+}

@@ -1,0 +1,101 @@
+import { Button, Group, Stepper, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ZSetupInput } from '../../../../shared/schemas/accounts';
+import { isApiError } from '../../../lib/api-client';
+import { currentLanguage } from '../../../lib/i18n';
+import { notifySuccess } from '../../../lib/notify';
+import { useSchemaForm } from '../../../lib/use-schema-form';
+import { useSetup } from '../api/session-api';
+import { BusinessProfileFields } from './business-profile-fields';
+import { type BusinessProfileValues, defaultBusinessValues, toBusinessInput } from './business-profile-values';
+import { OwnerFields, type OwnerValues } from './owner-fields';
+
+type SetupValues = { owner: OwnerValues; business: BusinessProfileValues };
+
+const toInput = (values: SetupValues) => ({ owner: values.owner, business: toBusinessInput(values.business) });
+
+function initialValues(): SetupValues {
+  return {
+    owner: { name: '', email: '', password: '', addressForm: 'neutral' },
+    business: defaultBusinessValues(currentLanguage()),
+  };
+}
+
+/** First run: the owner's account, then the business profile; one request creates both. */
+export function SetupWizard({ onDone }: { onDone: () => void }) {
+  const { t } = useTranslation();
+  const [active, setActive] = useState(0);
+  const setup = useSetup();
+  const form = useSchemaForm({ schema: ZSetupInput, toInput, initialValues: initialValues() });
+
+  const next = () => {
+    if (form.check('owner')) setActive(1);
+    else requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+  };
+
+  const create = form.submit(async (input) => {
+    try {
+      const me = await setup.mutateAsync(input);
+      notifySuccess(t('setup.welcome', { name: me.user.name, context: me.user.addressForm }));
+      onDone();
+    } catch (error) {
+      // The owner's fields live on the first step: go back there if the server rejected one.
+      if (isApiError(error) && error.fields.some((f) => f.path.startsWith('owner.'))) setActive(0);
+      throw error;
+    }
+  });
+
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        if (active === 0) {
+          event.preventDefault();
+          next();
+        } else create(event);
+      }}
+    >
+      <Title order={1} size="h2" mb={4}>
+        {t('setup.title')}
+      </Title>
+      <Text c="dimmed" mb="lg">
+        {t('setup.intro')}
+      </Text>
+      <Stepper active={active} onStepClick={(step) => step < active && setActive(step)} allowNextStepsSelect={false} size="sm">
+        <Stepper.Step label={t('setup.stepOwner')} description={t('setup.stepOwnerHint')}>
+          <OwnerFields
+            values={form.values.owner}
+            onChange={(patch, path) => form.update(`owner.${path}`, (v) => ({ ...v, owner: { ...v.owner, ...patch } }))}
+            error={(path) => form.error(`owner.${path}`)}
+          />
+        </Stepper.Step>
+        <Stepper.Step label={t('setup.stepBusiness')} description={t('setup.stepBusinessHint')}>
+          <BusinessProfileFields
+            values={form.values.business}
+            onChange={(patch, path) =>
+              form.update(`business.${path}`, (v) => ({ ...v, business: { ...v.business, ...patch } }))
+            }
+            error={(path) => form.error(`business.${path}`)}
+          />
+        </Stepper.Step>
+      </Stepper>
+      <Group justify="space-between" mt="xl">
+        {active === 1 ? (
+          <Button variant="default" onClick={() => setActive(0)}>
+            {t('actions.back')}
+          </Button>
+        ) : (
+          <span />
+        )}
+        {active === 0 ? (
+          <Button type="submit">{t('actions.next')}</Button>
+        ) : (
+          <Button type="submit" loading={form.submitting}>
+            {t('setup.finish')}
+          </Button>
+        )}
+      </Group>
+    </form>
+  );
+}

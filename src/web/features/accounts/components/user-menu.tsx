@@ -1,0 +1,46 @@
+import { Avatar, Menu, UnstyledButton } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { LogoutIcon, SettingsIcon } from '../../../components/ui/icons';
+import { notifyError } from '../../../lib/notify';
+import { useLogout, useMe } from '../api/session-api';
+
+function initials(name: string): string {
+  return name
+    .trim()
+    .split(/\s+/)
+    .slice(0, 2)
+    .map((part) => part[0] ?? '')
+    .join('');
+}
+
+export function UserMenu({ onSignedOut }: { onSignedOut: () => void }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const logout = useLogout();
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <UnstyledButton aria-label={t('userMenu.label', { name: me.user.name })} className="focus-ring" style={{ borderRadius: '50%' }}>
+          <Avatar color="mila" radius="xl" size={36}>
+            {initials(me.user.name)}
+          </Avatar>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>
+          <bdi>{me.user.name}</bdi>
+        </Menu.Label>
+        <Menu.Item component={Link} to="/settings" leftSection={<SettingsIcon size={16} />}>
+          {t('nav.settings')}
+        </Menu.Item>
+        <Menu.Item
+          leftSection={<LogoutIcon size={16} />}
+          onClick={() => logout.mutate(undefined, { onSuccess: onSignedOut, onError: (error) => { notifyError(error); onSignedOut(); } })}
+        >
+          {t('userMenu.logout')}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

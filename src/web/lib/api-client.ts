@@ -1,0 +1,84 @@
+import type { z } from 'zod';
+import { type ErrorCode, type FieldError, ZApiError } from '../../shared/errors';
+import { currentLanguage, i18n } from './i18n';
+
+const BASE = '/api/v1';
+
+/** Set from the Me payload; every state-changing request echoes it (double-submit CSRF defence). */
+let csrfToken: string | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** A failed API call, already in the user's language (the server localises by Accept-Language). */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: ErrorCode;
+  readonly fields: FieldError[];
+
+  constructor(status: number, code: ErrorCode, message: string, fields: FieldError[] = []) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.fields = fields;
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+type RequestOptions = {
+  method?: Method;
+  body?: unknown;
+  query?: URLSearchParams;
+  signal?: AbortSignal;
+};
+
+async function send(path: string, options: RequestOptions): Promise<Response> {
+  const method = options.method ?? 'GET';
+  const headers = new Headers({ Accept: 'application/json', 'Accept-Language': currentLanguage() });
+  if (options.body !== undefined) headers.set('Content-Type', 'application/json');
+  if (method !== 'GET' && csrfToken) headers.set('X-CSRF-Token', csrfToken);
+  const query = options.query?.toString();
+  try {
+    return await fetch(`${BASE}${path}${query ? `?${query}` : ''}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError(0, 'internal', i18n.t('errors.network'));
+  }
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  const payload: unknown = await response.json().catch(() => null);
+  const parsed = ZApiError.safeParse(payload);
+  if (parsed.success) {
+    const { code, message, fields } = parsed.data.error;
+    return new ApiError(response.status, code, message, fields ?? []);
+  }
+  return new ApiError(response.status, 'internal', i18n.t('errors.internal', { ns: 'shared' }));
+}
+
+/** Calls the API and checks the answer against the shared contract, so drift fails loudly. */
+export async function apiRequest<T>(path: string, schema: z.ZodType<T>, options: RequestOptions = {}): Promise<T> {
+  const response = await send(path, options);
+  if (!response.ok) throw await toApiError(response);
+  const payload: unknown = await response.json();
+  return schema.parse(payload);
+}
+
+/** For endpoints that answer 204 No Content. */
+export async function apiRequestNoContent(path: string, options: RequestOptions = {}): Promise<void> {
+  const response = await send(path, options);
+  if (!response.ok) throw await toApiError(response);
+}

@@ -1,0 +1,34 @@
+import { notifications } from '@mantine/notifications';
+import type { ReactNode } from 'react';
+import { isApiError } from './api-client';
+import { i18n } from './i18n';
+
+function closeProps() {
+  return { 'aria-label': i18n.t('actions.dismiss') };
+}
+
+export function notifySuccess(message: ReactNode, options: { id?: string; autoClose?: number } = {}): string {
+  return notifications.show({
+    message,
+    color: 'teal',
+    autoClose: options.autoClose ?? 4000,
+    closeButtonProps: closeProps(),
+    ...(options.id ? { id: options.id } : {}),
+  });
+}
+
+/** The API's message is already in the request language; anything else gets a generic sentence. */
+export function notifyError(error: unknown): void {
+  const message = isApiError(error) ? error.message : i18n.t('errors.internal', { ns: 'shared' });
+  notifications.show({
+    message,
+    color: 'red',
+    title: i18n.t('errors.title'),
+    autoClose: 8000,
+    closeButtonProps: closeProps(),
+  });
+}
+
+export function hideNotification(id: string): void {
+  notifications.hide(id);
+}
