@@ -48,3 +48,75 @@ export function clientInput(overrides: Partial<CreateClientInput> = {}): CreateC
     ...overrides,
   };
 }
+
+/** A small deterministic generator, so the demo (and later the benchmark) is the same every run. */
+export function seededRandom(seed = 42): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+const FIRST_NAMES = ['נועה', 'יוסי', 'מיכל', 'אבי', 'רונית', 'דני', 'שירה', 'עומר', 'תמר', 'איתי', 'הילה', 'אורי', 'מאיה', 'גיל', 'ליאת', 'עידו', 'קרן', 'רועי', 'אסנת', 'בני', 'סיגל', 'ניר', 'יעל', 'חיים', 'מרים', 'אחמד', 'סלים', 'ריטה', 'דוד', 'אלה'];
+const LAST_NAMES = ['כהן', 'לוי', 'מזרחי', 'פרץ', 'ביטון', 'אברהם', 'פרידמן', 'שפירא', 'אזולאי', 'דהן', 'חדד', 'גבאי', 'קליין', 'רוזן', 'בן דוד', 'עזרא', 'חורי', 'נסאר', 'אוחיון', 'ברק'];
+const ORG_PREFIXES = ['סטודיו', 'משרד', 'מאפיית', 'קליניקת', 'חברת', 'מסעדת', 'גלריית', 'בית ספר', 'מרכז', 'עמותת'];
+const ORG_NAMES = ['הגפן', 'אור', 'כרמל', 'השקד', 'ים', 'נוף', 'אלון', 'התאנה', 'צוף', 'הדר', 'מעיין', 'רימון', 'ארז', 'גלים', 'סביון'];
+const ORG_SUFFIXES = ['', ' בע"מ', ' ושות\'', ' (2010)', ''];
+const ENGLISH_ORGS = ['Blue Ocean Ltd', 'Pixel & Co', 'Northwind Trading', 'Hummus Republic', 'Tel Aviv Startups Hub', 'Green Leaf Yoga'];
+const TAGS = ['VIP', 'תל אביב', 'ירושלים', 'חיפה', 'מיתוג', 'אתר', 'ריטיינר', 'פרויקט חד פעמי', 'הפניה', 'עמותה', 'מסעדנות', 'הייטק'];
+const ROLES = ['מנכ"ל', 'סמנכ"לית שיווק', 'מנהלת משרד', 'בעלים', 'רכש', 'CFO', 'מנהל פרויקט'];
+const NOTES = [
+  'מעדיפה הודעות וואטסאפ קצרות, לא שיחות.',
+  'לקוח ותיק, הגיע דרך הפניה. משלם בזמן.',
+  'נוטה לבקש שינויים אחרי אישור — לשלוח סיכום כתוב אחרי כל פגישה.',
+  'מתקשר בשעות הערב; לתאם ציפיות לגבי שעות שירות.',
+  'החלטות מתקבלות אצל השותף, לא אצל איש הקשר.',
+  'Prefers English for written quotes.',
+];
+
+function pick<T>(random: () => number, list: readonly T[]): T {
+  return list[Math.floor(random() * list.length)]!;
+}
+
+/** Realistic demo clients: people and organisations of every type and status, some referred by others. */
+export function demoClients(count: number, random = seededRandom()): CreateClientInput[] {
+  const statuses = ['lead', 'active', 'active', 'active', 'paused', 'ended', 'let_go'] as const;
+  const personalities = ['lovely', 'businesslike', 'demanding', 'blunt', 'unsatisfied', null] as const;
+  const channels = ['whatsapp', 'phone', 'email', 'meeting', 'sms'] as const;
+  return Array.from({ length: count }, (_, i) => {
+    const isOrg = random() < 0.45;
+    const english = random() < 0.08;
+    const person = `${pick(random, FIRST_NAMES)} ${pick(random, LAST_NAMES)}`;
+    const name = english ? pick(random, ENGLISH_ORGS) : isOrg ? `${pick(random, ORG_PREFIXES)} ${pick(random, ORG_NAMES)}${pick(random, ORG_SUFFIXES)}` : person;
+    const tagCount = Math.floor(random() * 3);
+    const tags = [...new Set(Array.from({ length: tagCount }, () => pick(random, TAGS)))];
+    const phone = `05${Math.floor(random() * 9)}-${String(Math.floor(random() * 10_000_000)).padStart(7, '0')}`;
+    const slug = `client${i + 1}`;
+    return {
+      kind: isOrg || english ? 'organization' : 'person',
+      name: `${name}${i >= 60 ? ` ${i + 1}` : ''}`,
+      status: pick(random, statuses),
+      personality: pick(random, personalities),
+      channel: pick(random, channels),
+      phone,
+      whatsapp: random() < 0.7 ? phone : null,
+      email: `${slug}@example.co.il`,
+      language: english ? 'en' : 'he',
+      tags,
+      notes: random() < 0.5 ? pick(random, NOTES) : null,
+      contacts:
+        isOrg || english
+          ? Array.from({ length: 1 + Math.floor(random() * 3) }, () => ({
+              name: `${pick(random, FIRST_NAMES)} ${pick(random, LAST_NAMES)}`,
+              role: pick(random, ROLES),
+              phone: `05${Math.floor(random() * 9)}-${String(Math.floor(random() * 10_000_000)).padStart(7, '0')}`,
+            }))
+          : [],
+      importantDates: random() < 0.4 ? [{ kind: isOrg ? 'business_founded' : 'birthday', month: 1 + Math.floor(random() * 12), day: 1 + Math.floor(random() * 28) }] : [],
+    };
+  });
+}

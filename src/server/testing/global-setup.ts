@@ -3,6 +3,7 @@ import type { TestProject } from 'vitest/node';
 import { postgresReachable, testDatabaseUrl } from './postgres.js';
 
 declare module 'vitest' {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs an interface
   export interface ProvidedContext {
     postgresUrl: string | null;
   }

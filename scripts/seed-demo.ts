@@ -1,0 +1,39 @@
+/**
+ * `npm run seed:demo`: fills a realistic Hebrew demo workspace. With no workspace yet it creates
+ * one (owner demo@mila.local, password printed below); otherwise it adds clients to the first one.
+ * Uses the same factories as the tests and the same services as the API.
+ */
+import { loadConfig } from '../src/server/config.js';
+import { connect, connectionFromConfig } from '../src/server/db/connect.js';
+import { migrateToLatest } from '../src/server/db/migrate.js';
+import { systemClock } from '../src/server/lib/clock.js';
+import { createLogger } from '../src/server/lib/logger.js';
+import { createWorkspaceWithOwner } from '../src/server/modules/accounts/accounts.service.js';
+import { createClient } from '../src/server/modules/clients/clients.service.js';
+import { demoClients, setupInput } from '../src/server/testing/factories.js';
+
+const DEMO_PASSWORD = 'mila-demo-password';
+const count = Number(process.argv[2] ?? 60);
+
+const config = loadConfig();
+const db = connect(connectionFromConfig(config));
+await migrateToLatest(db);
+const deps = { db, config, clock: systemClock, logger: createLogger('silent') };
+
+let workspace = await db.kysely.selectFrom('workspaces').select('id').orderBy('created_at').executeTakeFirst();
+if (!workspace) {
+  const created = await createWorkspaceWithOwner(deps, setupInput({ owner: { email: 'demo@mila.local', password: DEMO_PASSWORD, name: 'נועה כהן' } }));
+  workspace = { id: created.workspaceId };
+  console.log(`Created the demo workspace. Sign in with demo@mila.local / ${DEMO_PASSWORD}`);
+}
+
+const scope = { workspaceId: workspace.id };
+const created: string[] = [];
+for (const [i, input] of demoClients(count).entries()) {
+  // Every fifth client came through an earlier one: referrals are part of the story.
+  const referredByClientId = i % 5 === 4 && created.length ? created[Math.floor(i / 2) % created.length]! : null;
+  const client = await createClient(deps, scope, { ...input, referredByClientId });
+  created.push(client.id);
+}
+console.log(`Added ${created.length} demo clients.`);
+await db.close();
