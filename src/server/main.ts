@@ -5,13 +5,20 @@ import { connect, connectionFromConfig } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { systemClock } from './lib/clock.js';
 import { createLogger } from './lib/logger.js';
+import { purgeExpired } from './modules/accounts/accounts.service.js';
 
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
 const db = connect(connectionFromConfig(config));
 await migrateToLatest(db);
 
-const app = createApp({ db, config, clock: systemClock, logger });
+const deps = { db, config, clock: systemClock, logger };
+const app = createApp(deps);
+
+// Housekeeping until the scheduler (commitments issue) takes over: expired sessions, old failures.
+const housekeeping = () => purgeExpired(deps).catch((error: unknown) => logger.error('housekeeping failed', { error }));
+await housekeeping();
+setInterval(housekeeping, 6 * 3_600_000).unref();
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const where = db.dialect === 'sqlite' ? `SQLite in ${config.dataDir}` : 'PostgreSQL';
   logger.info(`Mila is running on http://localhost:${info.port} (${where})`);

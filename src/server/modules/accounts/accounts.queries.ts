@@ -86,8 +86,10 @@ export async function countLoginFailures(db: Executor, { email, ip, since }: { e
   return { byEmail: Number(byEmail.n), byIp: Number(byIp.n), oldest: (byEmail.oldest as string | null) ?? null };
 }
 
-export async function clearLoginFailures(db: Executor, { email, before }: { email: string; before?: string }): Promise<void> {
-  let q = db.deleteFrom('login_failures').where('email', '=', email);
-  if (before) q = q.where('created_at', '<', before);
-  await q.execute();
+export async function clearLoginFailures(db: Executor, { email }: { email: string }): Promise<void> {
+  await db.deleteFrom('login_failures').where('email', '=', email).execute();
+}
+
+export async function deleteLoginFailuresBefore(db: Executor, { before }: { before: string }): Promise<void> {
+  await db.deleteFrom('login_failures').where('created_at', '<', before).execute();
 }

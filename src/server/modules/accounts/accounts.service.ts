@@ -234,6 +234,7 @@ export async function updateBusinessProfile(deps: Deps, { workspaceId }: { works
 export async function purgeExpired(deps: Deps): Promise<void> {
   const now = deps.clock.now();
   await q.deleteExpiredSessions(deps.db.kysely, { now: now.toISOString() });
+  await q.deleteLoginFailuresBefore(deps.db.kysely, { before: new Date(now.getTime() - LOGIN_WINDOW_MINUTES * 60_000).toISOString() });
 }
 
 function toUser(row: UserRow): User {

@@ -3,6 +3,7 @@ import type { ApiError } from '../../../shared/errors.js';
 import type { BusinessProfile, Me, SetupStatus } from '../../../shared/schemas/accounts.js';
 import { createApp } from '../../app.js';
 import { setupInput } from '../../testing/factories.js';
+import { purgeExpired } from './accounts.service.js';
 import { ApiClient, createTestContext, type TestContext } from '../../testing/test-app.js';
 import { testDialects, testDeps } from '../../testing/test-db.js';
 
@@ -165,6 +166,25 @@ describe.each(testDialects())('accounts on $label', ({ dialect, skip }) => {
       const res = await ctx.client().request<ApiError>(method, path, method === 'POST' ? {} : undefined);
       expect(res.status, `${method} ${path}`).toBe(401);
       expect(res.body.error.code).toBe('unauthenticated');
+    }
+  });
+});
+
+describe.each(testDialects())('account housekeeping on $label', ({ dialect, skip }) => {
+  it.skipIf(skip)('purges expired sessions and sign-in failures older than the window', async () => {
+    const ctx = await createTestContext(dialect);
+    try {
+      const api = await ctx.owner();
+      await ctx.client().post('/api/v1/auth/login', { email: 'noa@noa-design.co.il', password: 'wrong guess!!' });
+      ctx.clock.advance(31 * 86_400_000);
+      await purgeExpired(ctx.deps);
+      const sessions = await ctx.db.kysely.selectFrom('sessions').selectAll().execute();
+      const failures = await ctx.db.kysely.selectFrom('login_failures').selectAll().execute();
+      expect(sessions).toEqual([]);
+      expect(failures).toEqual([]);
+      expect((await api.get('/api/v1/me')).status).toBe(401);
+    } finally {
+      await ctx.close();
     }
   });
 });
