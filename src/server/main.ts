@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server';
+import { sql } from 'kysely';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 import { connect, connectionFromConfig } from './db/connect.js';
@@ -16,9 +17,17 @@ const deps = { db, config, clock: systemClock, logger };
 const app = createApp(deps);
 
 // Housekeeping until the scheduler (commitments issue) takes over: expired sessions, old failures.
-const housekeeping = () => purgeExpired(deps).catch((error: unknown) => logger.error('housekeeping failed', { error }));
+// SQLite's `pragma optimize` refreshes planner statistics as tables grow (PostgreSQL has autovacuum).
+const housekeeping = async () => {
+  try {
+    await purgeExpired(deps);
+    if (db.dialect === 'sqlite') await sql`pragma optimize`.execute(db.kysely);
+  } catch (error) {
+    logger.error('housekeeping failed', { error });
+  }
+};
 await housekeeping();
-setInterval(housekeeping, 6 * 3_600_000).unref();
+setInterval(() => void housekeeping(), 6 * 3_600_000).unref();
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const where = db.dialect === 'sqlite' ? `SQLite in ${config.dataDir}` : 'PostgreSQL';
   logger.info(`Mila is running on http://localhost:${info.port} (${where})`);
