@@ -1,9 +1,13 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AccountTables } from '../modules/accounts/accounts.table.js';
 import type { ClientTables } from '../modules/clients/clients.table.js';
+import type { CommitmentTables } from '../modules/commitments/commitments.table.js';
+import type { InteractionTables } from '../modules/interactions/interactions.table.js';
+import type { MessageTables } from '../modules/messages/messages.table.js';
+import type { JobTables } from '../jobs/jobs.table.js';
 
 /** The whole schema as Kysely sees it: each module contributes its own tables. */
-export type Database = AccountTables & ClientTables;
+export type Database = AccountTables & ClientTables & InteractionTables & CommitmentTables & MessageTables & JobTables;
 
 export type Dialect = 'sqlite' | 'postgres';
 

@@ -69,6 +69,12 @@ export const ZBusinessProfileInput = z
     phone: ZOptionalPhone,
     address: optionalText(300),
     signature: optionalText(1000),
+    /** Local time of the morning digest e-mail to the owner; null turns it off. */
+    digestTime: z
+      .string({ error: 'invalid_time' })
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'invalid_time' })
+      .nullable()
+      .default('07:30'),
   })
   .meta({ id: 'BusinessProfileInput' });
 export type BusinessProfileInput = z.input<typeof ZBusinessProfileInput>;
@@ -91,6 +97,7 @@ export const ZBusinessProfile = z
     phone: z.string().nullable(),
     address: z.string().nullable(),
     signature: z.string().nullable(),
+    digestTime: z.string().nullable(),
     createdAt: ZIsoDateTime,
     updatedAt: ZIsoDateTime,
   })

@@ -78,6 +78,7 @@ async function insertWorkspaceWithOwner(deps: Deps, trx: Executor, input: z.outp
     phone: b.phone,
     address: b.address,
     signature: b.signature,
+    digest_time: b.digestTime,
     created_at: now,
     updated_at: now,
   });
@@ -90,6 +91,7 @@ async function insertWorkspaceWithOwner(deps: Deps, trx: Executor, input: z.outp
     role: 'owner',
     locale: b.locale,
     address_form: input.owner.addressForm,
+    calendar_token_hash: null,
     created_at: now,
     updated_at: now,
   };
@@ -222,6 +224,7 @@ export async function updateBusinessProfile(deps: Deps, { workspaceId }: { works
     if (input.phone !== undefined) changes.phone = input.phone;
     if (input.address !== undefined) changes.address = input.address;
     if (input.signature !== undefined) changes.signature = input.signature;
+    if (input.digestTime !== undefined) changes.digest_time = input.digestTime;
     if ((changes.dealer_type ?? current.dealer_type) === 'exempt') changes.vat_rate_bp = 0;
     await q.updateWorkspace(trx, { workspaceId, changes });
     const updated = await q.findWorkspace(trx, { workspaceId });
@@ -266,6 +269,7 @@ export function toBusinessProfile(row: WorkspaceRow): BusinessProfile {
     phone: row.phone,
     address: row.address,
     signature: row.signature,
+    digestTime: row.digest_time,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -21,6 +21,8 @@ export type WorkspaceTable = {
   phone: string | null;
   address: string | null;
   signature: string | null;
+  /** Local time (HH:mm) of the morning digest e-mail; null = no digest. */
+  digest_time: string | null;
   created_at: string;
   updated_at: string;
 };
@@ -34,6 +36,8 @@ export type UserTable = {
   role: string;
   locale: string;
   address_form: string;
+  /** SHA-256 of the private calendar feed token (the URL itself is shown once). */
+  calendar_token_hash: string | null;
   created_at: string;
   updated_at: string;
 };

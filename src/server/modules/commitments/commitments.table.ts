@@ -1,0 +1,40 @@
+import type { Selectable } from 'kysely';
+
+export type CommitmentTable = {
+  id: string;
+  workspace_id: string;
+  client_id: string;
+  interaction_id: string | null;
+  direction: string;
+  title: string;
+  notes: string | null;
+  /** As the person said it, in the workspace zone: the day and, unless "during the day", the time. */
+  due_date: string;
+  due_time: string | null;
+  /** The deadline instant (UTC): the due time, or the end of the due day. */
+  due_at: string;
+  original_due_at: string;
+  /** 1 once the due time was moved after it had already passed (the word was broken first). */
+  late_change: number;
+  change_count: number;
+  completed_at: string | null;
+  cancelled_at: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+export type CommitmentChangeTable = {
+  id: string;
+  workspace_id: string;
+  commitment_id: string;
+  from_due_at: string;
+  to_due_at: string;
+  changed_at: string;
+  in_time: number;
+  reason: string | null;
+  message_id: string | null;
+};
+
+export type CommitmentTables = { commitments: CommitmentTable; commitment_changes: CommitmentChangeTable };
+export type CommitmentRow = Selectable<CommitmentTable>;
+export type CommitmentChangeRow = Selectable<CommitmentChangeTable>;

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { ZChannel, ZId, ZIsoDateTime, optionalText } from './common.js';
+import { ZCommitmentDraft } from './commitments.js';
+
+export const directions = ['in', 'out'] as const;
+export const ZDirection = z.enum(directions, { error: 'invalid_choice' });
+
+export const ZInstant = z
+  .string({ error: 'invalid_date' })
+  .refine((v) => !Number.isNaN(Date.parse(v)) && /^\d{4}-\d{2}-\d{2}T/.test(v), { error: 'invalid_date' })
+  .transform((v) => new Date(v).toISOString())
+  .meta({ type: 'string', format: 'date-time' });
+
+export const ZCreateInteraction = z
+  .object({
+    clientId: ZId,
+    contactId: ZId.nullish().transform((v) => v ?? null),
+    channel: ZChannel,
+    direction: ZDirection,
+    occurredAt: ZInstant.optional().meta({ description: 'Defaults to now' }),
+    summary: optionalText(5000),
+    /** Meeting summary: what was agreed and what happens next. */
+    agreed: optionalText(5000),
+    nextSteps: optionalText(5000),
+    needsReply: z.boolean({ error: 'invalid_type' }).optional().meta({ description: 'Defaults to true for an incoming contact' }),
+    /** "Promised: call back today 17:00" — created with the interaction, in one step. */
+    commitments: z.array(ZCommitmentDraft).max(10, { error: 'too_many' }).default([]),
+  })
+  .meta({ id: 'CreateInteraction' });
+export type CreateInteractionInput = z.input<typeof ZCreateInteraction>;
+
+export const ZUpdateInteraction = z
+  .object({
+    contactId: ZId.nullable(),
+    channel: ZChannel,
+    direction: ZDirection,
+    occurredAt: ZInstant,
+    summary: optionalText(5000),
+    agreed: optionalText(5000),
+    nextSteps: optionalText(5000),
+    needsReply: z.boolean({ error: 'invalid_type' }),
+  })
+  .partial()
+  .meta({ id: 'UpdateInteraction' });
+
+export const interactionSources = ['manual', 'message'] as const;
+
+export const ZInteraction = z
+  .object({
+    id: ZId,
+    clientId: ZId,
+    clientName: z.string(),
+    contactId: ZId.nullable(),
+    channel: ZChannel,
+    direction: ZDirection,
+    occurredAt: ZIsoDateTime,
+    summary: z.string().nullable(),
+    agreed: z.string().nullable(),
+    nextSteps: z.string().nullable(),
+    afterHours: z.boolean().meta({ description: 'An incoming contact outside the client’s agreed service hours' }),
+    needsReply: z.boolean(),
+    repliedAt: ZIsoDateTime.nullable(),
+    source: z.enum(interactionSources),
+    messageId: ZId.nullable(),
+    createdAt: ZIsoDateTime,
+  })
+  .meta({ id: 'Interaction' });
+export type Interaction = z.infer<typeof ZInteraction>;
+
+export const ZInteractionListQuery = z.object({
+  clientId: ZId.optional(),
+  awaitingReply: z.enum(['true', 'false'], { error: 'invalid_choice' }).optional(),
+  limit: z.coerce.number({ error: 'invalid_number' }).int().min(1, { error: 'too_small' }).max(200, { error: 'too_big' }).default(50),
+  before: ZInstant.optional().meta({ description: 'Paging: only contacts before this time' }),
+});
+
+export const ZInteractionList = z.object({ items: z.array(ZInteraction), nextBefore: ZIsoDateTime.nullable() }).meta({ id: 'InteractionList' });
