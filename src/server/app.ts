@@ -10,6 +10,11 @@ import { createRouter, handleError, type AppEnv, type Deps } from './lib/http.js
 import { csrfProtection, provideDeps, requireSession, sessionAuth } from './lib/middleware.js';
 import { accountRoutes } from './modules/accounts/accounts.routes.js';
 import { clientRoutes } from './modules/clients/clients.routes.js';
+import { commitmentRoutes } from './modules/commitments/commitments.routes.js';
+import { calendarFeed } from './modules/insights/calendar-feed.js';
+import { insightRoutes } from './modules/insights/insights.routes.js';
+import { interactionRoutes } from './modules/interactions/interactions.routes.js';
+import { messageRoutes } from './modules/messages/messages.routes.js';
 
 export const API_VERSION = '0.1.0';
 
@@ -59,6 +64,10 @@ export function createApp(deps: Deps) {
   api.use('*', requireSession(PUBLIC_ROUTES));
   api.route('/', accountRoutes);
   api.route('/', clientRoutes);
+  api.route('/', interactionRoutes);
+  api.route('/', commitmentRoutes);
+  api.route('/', messageRoutes);
+  api.route('/', insightRoutes);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Mila API', version: API_VERSION, description: 'Client relationships for freelancers: every promise kept.' },
@@ -71,6 +80,15 @@ export function createApp(deps: Deps) {
   app.route('/api/v1', api);
   app.all('/api/*', () => {
     throw new AppError('not_found');
+  });
+
+  // The private calendar feed: the unguessable token in the path is the credential.
+  app.get('/feeds/calendar/:file', async (c) => {
+    const token = c.req.param('file').replace(/\.ics$/, '');
+    const body = await calendarFeed(deps, token);
+    if (body === null) throw new AppError('not_found');
+    c.header('Cache-Control', 'private, max-age=300');
+    return c.body(body, 200, { 'Content-Type': 'text/calendar; charset=utf-8' });
   });
 
   mountWebApp(app, deps.config.webDir);

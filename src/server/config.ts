@@ -14,6 +14,12 @@ export type Config = {
   /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
   trustProxy: boolean;
   logLevel: 'silent' | 'info';
+  /** SMTP server for e-mail, e.g. smtp://user:pass@smtp.example.com:587; null = e-mail off. */
+  smtpUrl: string | null;
+  /** The From address of Mila's e-mail; replies go to the business e-mail. */
+  mailFrom: string;
+  /** Run the in-process scheduler (outbox, reminders, digest). Off in tests, which run jobs by hand. */
+  scheduler: boolean;
   webDir: string;
 };
 
@@ -31,6 +37,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionDays: Number(env.MILA_SESSION_DAYS ?? 30),
     trustProxy: env.MILA_TRUST_PROXY === 'true',
     logLevel: env.MILA_LOG === 'silent' ? 'silent' : 'info',
+    smtpUrl: env.MILA_SMTP_URL || null,
+    mailFrom: env.MILA_MAIL_FROM || 'mila@localhost',
+    scheduler: env.MILA_SCHEDULER !== 'off',
     webDir: path.resolve(env.MILA_WEB_DIR ?? 'dist/web'),
   };
 }

@@ -11,9 +11,10 @@ import { AppError } from './app-error.js';
 import type { Clock } from './clock.js';
 import { translate } from './i18n.js';
 import type { Logger } from './logger.js';
+import type { Mailer } from '../mail/mailer.js';
 
 /** What every request handler can reach: built once at start-up, passed in (no globals). */
-export type Deps = { db: Db; config: Config; clock: Clock; logger: Logger };
+export type Deps = { db: Db; config: Config; clock: Clock; logger: Logger; mailer: Mailer | null };
 
 /** The signed-in caller, set by the session middleware. */
 export type Auth = {

@@ -41,3 +41,8 @@ export function localeFromHeader(header: string | undefined | null): Locale | nu
   }
   return null;
 }
+
+/** The catalog text itself, placeholders left in (for templates the user may edit). */
+export function rawMessage(locale: Locale, key: string): string {
+  return lookup(catalogs[locale], key) ?? lookup(catalogs.he, key) ?? key;
+}

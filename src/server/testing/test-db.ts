@@ -8,6 +8,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import type { Clock } from '../lib/clock.js';
 import type { Deps } from '../lib/http.js';
 import { createLogger } from '../lib/logger.js';
+import type { Mailer } from '../mail/mailer.js';
 
 /** The dialects a suite runs on here: SQLite always, PostgreSQL when the global setup found one. */
 export function testDialects(): { dialect: Dialect; skip: boolean; label: string }[] {
@@ -63,9 +64,9 @@ export async function createTestDb(dialect: Dialect): Promise<TestDb> {
 }
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({}), logLevel: 'silent', ...overrides };
+  return { ...loadConfig({}), logLevel: 'silent', scheduler: false, ...overrides };
 }
 
-export function testDeps(db: Db, clock: Clock = testClock(), config: Config = testConfig()): Deps {
-  return { db, clock, config, logger: createLogger('silent') };
+export function testDeps(db: Db, clock: Clock = testClock(), config: Config = testConfig(), mailer: Mailer | null = null): Deps {
+  return { db, clock, config, logger: createLogger('silent'), mailer };
 }

@@ -93,3 +93,19 @@ export async function clearLoginFailures(db: Executor, { email }: { email: strin
 export async function deleteLoginFailuresBefore(db: Executor, { before }: { before: string }): Promise<void> {
   await db.deleteFrom('login_failures').where('created_at', '<', before).execute();
 }
+
+export async function listUsers(db: Executor, { workspaceId }: { workspaceId: string }): Promise<UserRow[]> {
+  return db.selectFrom('users').selectAll().where('workspace_id', '=', workspaceId).orderBy('created_at').execute();
+}
+
+export async function listWorkspaces(db: Executor): Promise<WorkspaceRow[]> {
+  return db.selectFrom('workspaces').selectAll().orderBy('created_at').execute();
+}
+
+export async function setCalendarToken(db: Executor, { workspaceId, userId, tokenHash }: { workspaceId: string; userId: string; tokenHash: string | null }): Promise<void> {
+  await db.updateTable('users').set({ calendar_token_hash: tokenHash }).where('workspace_id', '=', workspaceId).where('id', '=', userId).execute();
+}
+
+export async function findUserByCalendarToken(db: Executor, { tokenHash }: { tokenHash: string }): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('calendar_token_hash', '=', tokenHash).executeTakeFirst();
+}

@@ -233,9 +233,11 @@ export async function updateBusinessProfile(deps: Deps, { workspaceId }: { works
   });
 }
 
-/** Housekeeping for the scheduler: expired sessions and old sign-in failures. */
+/** Housekeeping for the scheduler: expired sessions and old sign-in failures (and SQLite statistics). */
 export async function purgeExpired(deps: Deps): Promise<void> {
   const now = deps.clock.now();
+  // SQLite's `pragma optimize` refreshes planner statistics as tables grow (PostgreSQL has autovacuum).
+  if (deps.db.dialect === 'sqlite') await sql`pragma optimize`.execute(deps.db.kysely);
   await q.deleteExpiredSessions(deps.db.kysely, { now: now.toISOString() });
   await q.deleteLoginFailuresBefore(deps.db.kysely, { before: new Date(now.getTime() - LOGIN_WINDOW_MINUTES * 60_000).toISOString() });
 }
@@ -273,4 +275,39 @@ export function toBusinessProfile(row: WorkspaceRow): BusinessProfile {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+/** The signed-in user's name and e-mail, for messages written in their name. */
+export async function userContact(deps: Deps, scope: { workspaceId: string }, userId: string, trx?: Executor): Promise<{ name: string; email: string }> {
+  const user = await q.findUser(trx ?? deps.db.kysely, { workspaceId: scope.workspaceId, userId });
+  if (!user) throw notFound();
+  return { name: user.name, email: user.email };
+}
+
+/** Owners of a workspace (digest and notification e-mails go to them). */
+export async function workspaceOwners(deps: Deps, scope: { workspaceId: string }): Promise<{ id: string; name: string; email: string; locale: Locale }[]> {
+  const rows = await q.listUsers(deps.db.kysely, scope);
+  return rows.filter((u) => u.role === 'owner').map((u) => ({ id: u.id, name: u.name, email: u.email, locale: u.locale as Locale }));
+}
+
+export async function allWorkspaces(deps: Deps): Promise<BusinessProfile[]> {
+  return (await q.listWorkspaces(deps.db.kysely)).map(toBusinessProfile);
+}
+
+/** A new private calendar-feed token for the user; the old URL stops working. Returned once. */
+export async function regenerateCalendarToken(deps: Deps, auth: Auth): Promise<string> {
+  const token = secretToken();
+  await q.setCalendarToken(deps.db.kysely, { workspaceId: auth.workspaceId, userId: auth.userId, tokenHash: sha256Hex(token) });
+  return token;
+}
+
+export async function revokeCalendarToken(deps: Deps, auth: Auth): Promise<void> {
+  await q.setCalendarToken(deps.db.kysely, { workspaceId: auth.workspaceId, userId: auth.userId, tokenHash: null });
+}
+
+/** Who a calendar-feed token belongs to, or null (wrong, revoked or replaced token). */
+export async function userByCalendarToken(deps: Deps, token: string): Promise<{ workspaceId: string; userId: string; locale: Locale } | null> {
+  if (!/^[\w-]{20,100}$/.test(token)) return null;
+  const user = await q.findUserByCalendarToken(deps.db.kysely, { tokenHash: sha256Hex(token) });
+  return user ? { workspaceId: user.workspace_id, userId: user.id, locale: user.locale as Locale } : null;
 }

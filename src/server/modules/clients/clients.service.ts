@@ -290,3 +290,23 @@ async function setArchived(deps: Deps, scope: Scope, clientId: string, archived:
 export async function listTags(deps: Deps, scope: Scope): Promise<{ items: { tag: string; count: number }[] }> {
   return { items: await q.tagCounts(deps.db.kysely, scope) };
 }
+
+/** Names by id, for other modules' lists (they never read the clients table themselves). */
+export async function clientNames(deps: Deps, scope: Scope, clientIds: string[], trx?: Executor): Promise<Map<string, string>> {
+  return q.findClientNames(trx ?? deps.db.kysely, { workspaceId: scope.workspaceId, clientIds: [...new Set(clientIds)] });
+}
+
+/** What other modules need to know about one client; throws a field error when it is not ours. */
+export async function clientForReference(
+  deps: Deps,
+  scope: Scope,
+  clientId: string,
+  field = 'clientId',
+  trx?: Executor,
+): Promise<Pick<Client, 'id' | 'kind' | 'name' | 'language' | 'channel' | 'phone' | 'whatsapp' | 'email' | 'effectiveServiceHours' | 'contacts'>> {
+  const db = trx ?? deps.db.kysely;
+  const row = await q.findClient(db, { workspaceId: scope.workspaceId, clientId });
+  if (!row) throw fieldError(field, 'unknown_client');
+  const client = await loadClient(deps, db, scope, clientId);
+  return client;
+}

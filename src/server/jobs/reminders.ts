@@ -1,0 +1,30 @@
+import type { Deps } from '../lib/http.js';
+import { translate } from '../lib/i18n.js';
+import { allWorkspaces } from '../modules/accounts/accounts.service.js';
+import { openCommitments } from '../modules/commitments/commitments.service.js';
+import { notify } from '../modules/messages/messages.service.js';
+
+const SOON_MS = 60 * 60_000;
+
+/**
+ * In-app reminders: an hour before each of my deadlines, once it is late, and when a client is
+ * late with what they promised. The key includes the deadline, so a renegotiated commitment can
+ * remind again; the same reminder is never created twice.
+ */
+export async function createReminders(deps: Deps): Promise<number> {
+  let created = 0;
+  const now = deps.clock.now();
+  for (const workspace of await allWorkspaces(deps)) {
+    const scope = { workspaceId: workspace.id };
+    const soon = new Date(now.getTime() + SOON_MS).toISOString();
+    const { items } = await openCommitments(deps, scope, { dueBefore: soon, limit: 500 });
+    for (const c of items) {
+      const late = c.dueAt < now.toISOString();
+      const kind = c.direction === 'theirs' ? (late ? 'theirs_overdue' : null) : late ? 'overdue' : 'due_soon';
+      if (!kind) continue;
+      const title = translate(workspace.locale, `notifications.${kind}`, { what: c.title, client: c.clientName });
+      if (await notify(deps, scope, { kind, refId: c.id, dedupeKey: `${kind}:${c.id}:${c.dueAt}`, clientId: c.clientId, title })) created += 1;
+    }
+  }
+  return created;
+}

@@ -1,0 +1,59 @@
+import { randomBytes } from 'node:crypto';
+import type { Deps } from '../lib/http.js';
+import { purgeExpired } from '../modules/accounts/accounts.service.js';
+import { deliverOutbox } from '../modules/messages/messages.service.js';
+import { sendDigests } from './digest.js';
+import { acquireLease, releaseLease } from './lease.js';
+import { createReminders } from './reminders.js';
+
+type Job = { name: string; everyMs: number; run: (deps: Deps) => Promise<unknown> };
+
+export const jobs: Job[] = [
+  { name: 'outbox', everyMs: 10_000, run: deliverOutbox },
+  { name: 'reminders', everyMs: 60_000, run: createReminders },
+  { name: 'digest', everyMs: 60_000, run: sendDigests },
+  { name: 'housekeeping', everyMs: 6 * 3_600_000, run: purgeExpired },
+];
+
+const LEASE_MS = 5 * 60_000;
+
+/**
+ * Runs every job whose interval has passed and whose lease this process wins. The state lives in
+ * the database, so a restart resumes where things were and two processes share the work.
+ */
+export async function runDueJobs(deps: Deps, owner: string): Promise<string[]> {
+  const ran: string[] = [];
+  for (const job of jobs) {
+    const now = deps.clock.now();
+    if (!(await acquireLease(deps.db.kysely, { name: job.name, owner, now, ttlMs: LEASE_MS, everyMs: job.everyMs }))) continue;
+    try {
+      await job.run(deps);
+      ran.push(job.name);
+    } catch (error) {
+      deps.logger.error(`job ${job.name} failed`, { error });
+    } finally {
+      await releaseLease(deps.db.kysely, { name: job.name, owner, now: deps.clock.now() });
+    }
+  }
+  return ran;
+}
+
+export function startScheduler(deps: Deps, tickMs = 5_000): { stop: () => Promise<void> } {
+  const owner = `${process.pid}-${randomBytes(4).toString('hex')}`;
+  let running: Promise<unknown> = Promise.resolve();
+  let stopped = false;
+  const tick = () => {
+    if (stopped) return;
+    running = runDueJobs(deps, owner).catch((error: unknown) => deps.logger.error('scheduler tick failed', { error }));
+  };
+  const timer = setInterval(tick, tickMs);
+  timer.unref();
+  tick();
+  return {
+    stop: async () => {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

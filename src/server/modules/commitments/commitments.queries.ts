@@ -1,0 +1,116 @@
+import type { Executor } from '../../db/database.js';
+import type { CommitmentChangeRow, CommitmentRow } from './commitments.table.js';
+
+type Scope = { workspaceId: string };
+
+export async function insertCommitment(db: Executor, row: CommitmentRow): Promise<void> {
+  await db.insertInto('commitments').values(row).execute();
+}
+
+export async function findCommitment(db: Executor, { workspaceId, commitmentId }: Scope & { commitmentId: string }): Promise<CommitmentRow | undefined> {
+  return db.selectFrom('commitments').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', commitmentId).executeTakeFirst();
+}
+
+export async function updateCommitment(db: Executor, { workspaceId, commitmentId, changes }: Scope & { commitmentId: string; changes: Partial<Omit<CommitmentRow, 'id' | 'workspace_id'>> }): Promise<void> {
+  await db.updateTable('commitments').set(changes).where('workspace_id', '=', workspaceId).where('id', '=', commitmentId).execute();
+}
+
+export async function insertChange(db: Executor, row: CommitmentChangeRow): Promise<void> {
+  await db.insertInto('commitment_changes').values(row).execute();
+}
+
+export async function changesFor(db: Executor, { workspaceId, commitmentIds }: Scope & { commitmentIds: string[] }): Promise<CommitmentChangeRow[]> {
+  if (!commitmentIds.length) return [];
+  return db
+    .selectFrom('commitment_changes')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('commitment_id', 'in', commitmentIds)
+    .orderBy('changed_at')
+    .execute();
+}
+
+export type CommitmentFilter = Scope & {
+  clientId?: string;
+  direction?: string;
+  state: 'open' | 'overdue' | 'done' | 'all';
+  now: string;
+  dueBefore?: string;
+  limit: number;
+};
+
+/** Open ones come soonest-due first; done ones most recently done first. */
+export async function listCommitments(db: Executor, f: CommitmentFilter): Promise<CommitmentRow[]> {
+  let query = db.selectFrom('commitments').selectAll().where('workspace_id', '=', f.workspaceId);
+  if (f.clientId) query = query.where('client_id', '=', f.clientId);
+  if (f.direction) query = query.where('direction', '=', f.direction);
+  if (f.state === 'open' || f.state === 'overdue') {
+    query = query.where('completed_at', 'is', null).where('cancelled_at', 'is', null);
+    if (f.state === 'overdue') query = query.where('due_at', '<', f.now);
+    if (f.dueBefore) query = query.where('due_at', '<', f.dueBefore);
+    query = query.orderBy('due_at').orderBy('id');
+  } else if (f.state === 'done') {
+    query = query.where((eb) => eb.or([eb('completed_at', 'is not', null), eb('cancelled_at', 'is not', null)])).orderBy('updated_at', 'desc');
+  } else {
+    query = query.orderBy('due_at', 'desc');
+  }
+  return query.limit(f.limit).execute();
+}
+
+export async function countOpen(db: Executor, f: Scope & { direction: string; dueBefore?: string; dueFrom?: string }): Promise<number> {
+  let query = db
+    .selectFrom('commitments')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('workspace_id', '=', f.workspaceId)
+    .where('direction', '=', f.direction)
+    .where('completed_at', 'is', null)
+    .where('cancelled_at', 'is', null);
+  if (f.dueBefore) query = query.where('due_at', '<', f.dueBefore);
+  if (f.dueFrom) query = query.where('due_at', '>=', f.dueFrom);
+  const row = await query.executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The population of the word-keeping rate: resolved in the window, or still open past a deadline in it. */
+export async function forWordKeeping(db: Executor, f: Scope & { from: string; now: string; clientId?: string }): Promise<CommitmentRow[]> {
+  let query = db
+    .selectFrom('commitments')
+    .selectAll()
+    .where('workspace_id', '=', f.workspaceId)
+    .where('cancelled_at', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('completed_at', '>=', f.from), eb('completed_at', '<=', f.now)]),
+        eb.and([eb('completed_at', 'is', null), eb('due_at', '>=', f.from), eb('due_at', '<', f.now)]),
+      ]),
+    );
+  if (f.clientId) query = query.where('client_id', '=', f.clientId);
+  return query.execute();
+}
+
+export async function openForClient(db: Executor, { workspaceId, clientId, direction, titleLike }: Scope & { clientId: string; direction: string; titleLike?: string }): Promise<CommitmentRow[]> {
+  let query = db
+    .selectFrom('commitments')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('client_id', '=', clientId)
+    .where('direction', '=', direction)
+    .where('completed_at', 'is', null)
+    .where('cancelled_at', 'is', null);
+  if (titleLike) query = query.where('title', 'like', titleLike);
+  return query.orderBy('due_at').execute();
+}
+
+/** Open commitments whose deadline is before `until` (reminders and the calendar feed). */
+export async function openDueBefore(db: Executor, { workspaceId, until, limit }: Scope & { until: string; limit: number }): Promise<CommitmentRow[]> {
+  return db
+    .selectFrom('commitments')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('completed_at', 'is', null)
+    .where('cancelled_at', 'is', null)
+    .where('due_at', '<', until)
+    .orderBy('due_at')
+    .limit(limit)
+    .execute();
+}

@@ -1,0 +1,39 @@
+import type { CommitmentStatus } from '../../../shared/schemas/commitments.js';
+import { dayBounds, fromLocal, parseDate } from '../../../shared/time/zoned.js';
+
+/** The deadline instant: the due time that day, or the last moment of the day when no time was said. */
+export function deadline(dueDate: string, dueTime: string | null, timeZone: string): string {
+  if (dueTime) {
+    const [hour, minute] = dueTime.split(':').map(Number) as [number, number];
+    return fromLocal({ ...parseDate(dueDate), hour, minute }, timeZone).toISOString();
+  }
+  return new Date(dayBounds(dueDate, timeZone).end.getTime() - 1).toISOString();
+}
+
+export type StatusFacts = {
+  dueAt: string;
+  completedAt: string | null;
+  cancelledAt: string | null;
+  changeCount: number;
+  lateChange: boolean;
+};
+
+/**
+ * Derived, never typed by hand: done by the deadline is kept (or renegotiated, when the deadline
+ * was moved in time); done after it, or moved only once already late, is kept late; past the
+ * deadline and not done is broken.
+ */
+export function commitmentStatus(f: StatusFacts, now: Date): CommitmentStatus {
+  if (f.cancelledAt) return 'cancelled';
+  if (f.completedAt) {
+    if (f.completedAt > f.dueAt || f.lateChange) return 'kept_late';
+    return f.changeCount > 0 ? 'renegotiated' : 'kept';
+  }
+  if (now.toISOString() > f.dueAt) return 'broken';
+  return f.changeCount > 0 ? 'renegotiated' : 'open';
+}
+
+/** Kept on time for the word-keeping rate: kept, or renegotiated in time and then kept. */
+export function keptOnTime(status: CommitmentStatus): boolean {
+  return status === 'kept' || status === 'renegotiated';
+}

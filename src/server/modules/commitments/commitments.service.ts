@@ -1,0 +1,307 @@
+import {
+  ZCommitmentListQuery,
+  ZCompleteCommitment,
+  ZCreateCommitment,
+  ZRenegotiate,
+  ZUpdateCommitment,
+  type Commitment,
+  type CommitmentDirection,
+  type WordKeeping,
+} from '../../../shared/schemas/commitments.js';
+import type { z } from 'zod';
+import { addDays, localDate, weekdayOf } from '../../../shared/time/zoned.js';
+import type { Executor } from '../../db/database.js';
+import { fieldError, notFound } from '../../lib/app-error.js';
+import { isoNow } from '../../lib/clock.js';
+import type { Deps } from '../../lib/http.js';
+import { newId } from '../../lib/ids.js';
+import { parseInput } from '../../lib/validate.js';
+import { getBusinessProfile } from '../accounts/accounts.service.js';
+import { clientForReference, clientNames } from '../clients/clients.service.js';
+import * as q from './commitments.queries.js';
+import { commitmentStatus, deadline, keptOnTime } from './commitments.rules.js';
+import type { CommitmentChangeRow, CommitmentRow } from './commitments.table.js';
+
+type Scope = { workspaceId: string };
+
+async function timeZoneOf(deps: Deps, scope: Scope, trx?: Executor): Promise<string> {
+  return (await getBusinessProfile(deps, scope, trx)).timeZone;
+}
+
+/** Rows → API objects, with client names and change histories fetched once per list. */
+async function present(deps: Deps, scope: Scope, rows: CommitmentRow[], trx?: Executor): Promise<Commitment[]> {
+  const db = trx ?? deps.db.kysely;
+  const [names, changes] = await Promise.all([
+    clientNames(deps, scope, rows.map((r) => r.client_id), trx),
+    q.changesFor(db, { workspaceId: scope.workspaceId, commitmentIds: rows.map((r) => r.id) }),
+  ]);
+  const byCommitment = new Map<string, CommitmentChangeRow[]>();
+  for (const change of changes) byCommitment.set(change.commitment_id, [...(byCommitment.get(change.commitment_id) ?? []), change]);
+  const now = deps.clock.now();
+  return rows.map((row) => {
+    const status = commitmentStatus(facts(row), now);
+    return {
+      id: row.id,
+      clientId: row.client_id,
+      clientName: names.get(row.client_id) ?? '',
+      interactionId: row.interaction_id,
+      direction: row.direction as CommitmentDirection,
+      title: row.title,
+      notes: row.notes,
+      dueDate: row.due_date,
+      dueTime: row.due_time,
+      dueAt: row.due_at,
+      originalDueAt: row.original_due_at,
+      status,
+      overdue: status === 'broken',
+      completedAt: row.completed_at,
+      cancelledAt: row.cancelled_at,
+      changes: (byCommitment.get(row.id) ?? []).map((c) => ({
+        id: c.id,
+        fromDueAt: c.from_due_at,
+        toDueAt: c.to_due_at,
+        changedAt: c.changed_at,
+        inTime: c.in_time === 1,
+        reason: c.reason,
+        messageId: c.message_id,
+      })),
+      createdAt: row.created_at,
+    };
+  });
+}
+
+function facts(row: CommitmentRow) {
+  return { dueAt: row.due_at, completedAt: row.completed_at, cancelledAt: row.cancelled_at, changeCount: row.change_count, lateChange: row.late_change === 1 };
+}
+
+export type NewCommitment = z.output<typeof ZCreateCommitment>;
+
+/** For other modules' transactions (a commitment made while logging a contact, from a quote…). */
+export async function createCommitmentInTrx(deps: Deps, trx: Executor, scope: Scope, input: NewCommitment): Promise<CommitmentRow> {
+  const timeZone = await timeZoneOf(deps, scope, trx);
+  const now = isoNow(deps.clock);
+  const dueAt = deadline(input.dueDate, input.dueTime, timeZone);
+  const row: CommitmentRow = {
+    id: newId(),
+    workspace_id: scope.workspaceId,
+    client_id: input.clientId,
+    interaction_id: input.interactionId,
+    direction: input.direction,
+    title: input.title,
+    notes: input.notes,
+    due_date: input.dueDate,
+    due_time: input.dueTime,
+    due_at: dueAt,
+    original_due_at: dueAt,
+    late_change: 0,
+    change_count: 0,
+    completed_at: null,
+    cancelled_at: null,
+    created_at: now,
+    updated_at: now,
+  };
+  await q.insertCommitment(trx, row);
+  return row;
+}
+
+export async function createCommitment(deps: Deps, scope: Scope, raw: unknown): Promise<Commitment> {
+  const input = parseInput(ZCreateCommitment, raw);
+  await clientForReference(deps, scope, input.clientId);
+  return deps.db.kysely.transaction().execute(async (trx) => {
+    const row = await createCommitmentInTrx(deps, trx, scope, input);
+    return (await present(deps, scope, [row], trx))[0]!;
+  });
+}
+
+export async function getCommitment(deps: Deps, scope: Scope, commitmentId: string, trx?: Executor): Promise<Commitment> {
+  const row = await q.findCommitment(trx ?? deps.db.kysely, { workspaceId: scope.workspaceId, commitmentId });
+  if (!row) throw notFound();
+  return (await present(deps, scope, [row], trx))[0]!;
+}
+
+export async function listCommitments(deps: Deps, scope: Scope, raw: unknown): Promise<{ items: Commitment[] }> {
+  const query = parseInput(ZCommitmentListQuery, raw);
+  const rows = await q.listCommitments(deps.db.kysely, { ...scope, ...query, now: isoNow(deps.clock) });
+  return { items: await present(deps, scope, rows) };
+}
+
+export async function updateCommitment(deps: Deps, scope: Scope, commitmentId: string, raw: unknown): Promise<Commitment> {
+  const input = parseInput(ZUpdateCommitment, raw);
+  return mutate(deps, scope, commitmentId, async (trx, row) => {
+    await q.updateCommitment(trx, {
+      ...scope,
+      commitmentId: row.id,
+      changes: { ...(input.title !== undefined ? { title: input.title } : {}), ...(input.notes !== undefined ? { notes: input.notes } : {}), updated_at: isoNow(deps.clock) },
+    });
+  });
+}
+
+async function mutate(deps: Deps, scope: Scope, commitmentId: string, change: (trx: Executor, row: CommitmentRow) => Promise<void>, trx?: Executor): Promise<Commitment> {
+  const run = async (t: Executor) => {
+    const row = await q.findCommitment(t, { workspaceId: scope.workspaceId, commitmentId });
+    if (!row) throw notFound();
+    await change(t, row);
+    return getCommitment(deps, scope, commitmentId, t);
+  };
+  return trx ? run(trx) : deps.db.kysely.transaction().execute(run);
+}
+
+/** Done. Kept or kept late is decided by the time it was done, not by a choice of the user. */
+export async function completeCommitment(deps: Deps, scope: Scope, commitmentId: string, raw: unknown = {}, trx?: Executor): Promise<Commitment> {
+  const input = parseInput(ZCompleteCommitment, raw ?? {});
+  const completedAt = input.completedAt ? new Date(input.completedAt).toISOString() : isoNow(deps.clock);
+  if (completedAt > isoNow(deps.clock)) throw fieldError('completedAt', 'in_future');
+  return mutate(
+    deps,
+    scope,
+    commitmentId,
+    async (t, row) => {
+      if (row.completed_at || row.cancelled_at) return;
+      await q.updateCommitment(t, { ...scope, commitmentId: row.id, changes: { completed_at: completedAt, updated_at: isoNow(deps.clock) } });
+    },
+    trx,
+  );
+}
+
+export async function reopenCommitment(deps: Deps, scope: Scope, commitmentId: string): Promise<Commitment> {
+  return mutate(deps, scope, commitmentId, async (t, row) => {
+    await q.updateCommitment(t, { ...scope, commitmentId: row.id, changes: { completed_at: null, cancelled_at: null, updated_at: isoNow(deps.clock) } });
+  });
+}
+
+export async function cancelCommitment(deps: Deps, scope: Scope, commitmentId: string): Promise<Commitment> {
+  return mutate(deps, scope, commitmentId, async (t, row) => {
+    if (row.completed_at) return;
+    await q.updateCommitment(t, { ...scope, commitmentId: row.id, changes: { cancelled_at: isoNow(deps.clock), updated_at: isoNow(deps.clock) } });
+  });
+}
+
+export type Renegotiation = z.output<typeof ZRenegotiate>;
+
+/**
+ * A new deadline, with the old one kept in the history. Moved before the old deadline passed it
+ * counts as renegotiated in time; moved after, the word was already broken (kept late at best).
+ */
+export async function renegotiateInTrx(deps: Deps, trx: Executor, scope: Scope, commitmentId: string, input: Renegotiation, messageId: string | null): Promise<void> {
+  const row = await q.findCommitment(trx, { workspaceId: scope.workspaceId, commitmentId });
+  if (!row) throw notFound();
+  if (row.completed_at || row.cancelled_at) throw fieldError('dueDate', 'commitment_closed');
+  const timeZone = await timeZoneOf(deps, scope, trx);
+  const now = isoNow(deps.clock);
+  const toDueAt = deadline(input.dueDate, input.dueTime, timeZone);
+  if (toDueAt <= now) throw fieldError(input.dueTime ? 'dueTime' : 'dueDate', 'in_past');
+  const inTime = now <= row.due_at;
+  await q.insertChange(trx, {
+    id: newId(),
+    workspace_id: scope.workspaceId,
+    commitment_id: row.id,
+    from_due_at: row.due_at,
+    to_due_at: toDueAt,
+    changed_at: now,
+    in_time: inTime ? 1 : 0,
+    reason: input.reason,
+    message_id: messageId,
+  });
+  await q.updateCommitment(trx, {
+    ...scope,
+    commitmentId: row.id,
+    changes: {
+      due_date: input.dueDate,
+      due_time: input.dueTime,
+      due_at: toDueAt,
+      change_count: row.change_count + 1,
+      late_change: inTime ? row.late_change : 1,
+      updated_at: now,
+    },
+  });
+}
+
+export async function renegotiateCommitment(deps: Deps, scope: Scope, commitmentId: string, raw: unknown, trx?: Executor, messageId: string | null = null): Promise<Commitment> {
+  const input = parseInput(ZRenegotiate, raw);
+  const run = async (t: Executor) => {
+    await renegotiateInTrx(deps, t, scope, commitmentId, input, messageId);
+    return getCommitment(deps, scope, commitmentId, t);
+  };
+  return trx ? run(trx) : deps.db.kysely.transaction().execute(run);
+}
+
+/** Closes the open "send the quote…" style promises a step in another module just kept. */
+export async function keepMatchingCommitments(deps: Deps, trx: Executor, scope: Scope, { clientId, titleLike }: { clientId: string; titleLike: string }): Promise<string[]> {
+  const rows = await q.openForClient(trx, { workspaceId: scope.workspaceId, clientId, direction: 'mine', titleLike });
+  const now = isoNow(deps.clock);
+  for (const row of rows) await q.updateCommitment(trx, { ...scope, commitmentId: row.id, changes: { completed_at: now, updated_at: now } });
+  return rows.map((r) => r.id);
+}
+
+const WINDOWS = [30, 90, 365] as const;
+
+/**
+ * The word-keeping rate: of my commitments that came due in the window (resolved, or still open
+ * past their deadline), the share kept on time — renegotiating in time counts as keeping.
+ */
+export async function wordKeeping(deps: Deps, scope: Scope, options: { days: number; clientId?: string }): Promise<WordKeeping> {
+  const days = WINDOWS.includes(options.days as (typeof WINDOWS)[number]) ? options.days : 90;
+  const now = deps.clock.now();
+  const from = new Date(now.getTime() - days * 86_400_000).toISOString();
+  const rows = await q.forWordKeeping(deps.db.kysely, { ...scope, from, now: now.toISOString(), clientId: options.clientId });
+  const mine = { due: 0, keptOnTime: 0, renegotiatedInTime: 0, keptLate: 0, broken: 0 };
+  const theirs = { due: 0, keptOnTime: 0 };
+  const timeZone = await timeZoneOf(deps, scope);
+  const weeks = new Map<string, { due: number; keptOnTime: number }>();
+  const thisWeek = weekStart(localDate(now, timeZone));
+  for (let i = 11; i >= 0; i--) weeks.set(addDays(thisWeek, -7 * i), { due: 0, keptOnTime: 0 });
+  for (const row of rows) {
+    const status = commitmentStatus(facts(row), now);
+    const onTime = keptOnTime(status);
+    if (row.direction === 'theirs') {
+      theirs.due += 1;
+      if (onTime) theirs.keptOnTime += 1;
+      continue;
+    }
+    mine.due += 1;
+    if (status === 'kept') mine.keptOnTime += 1;
+    if (status === 'renegotiated') mine.renegotiatedInTime += 1;
+    if (status === 'kept_late') mine.keptLate += 1;
+    if (status === 'broken') mine.broken += 1;
+    const week = weeks.get(weekStart(localDate(new Date(row.completed_at ?? row.due_at), timeZone)));
+    if (week) {
+      week.due += 1;
+      if (onTime) week.keptOnTime += 1;
+    }
+  }
+  const rate = (kept: number, due: number) => (due === 0 ? null : Math.round((kept / due) * 1000) / 1000);
+  return {
+    days,
+    mine: { ...mine, rate: rate(mine.keptOnTime + mine.renegotiatedInTime, mine.due) },
+    theirs: { ...theirs, rate: rate(theirs.keptOnTime, theirs.due) },
+    weekly: [...weeks.entries()].map(([weekStartDate, w]) => ({ weekStart: weekStartDate, ...w })),
+  };
+}
+
+/** Weeks start on Sunday in Israel. */
+function weekStart(date: string): string {
+  return addDays(date, -weekdayOf(date));
+}
+
+
+/** The deadline instant for a day (and time) said in the workspace zone. */
+export function dueInstant(dueDate: string, dueTime: string | null, timeZone: string): string {
+  return deadline(dueDate, dueTime, timeZone);
+}
+
+/** Open commitments due before an instant, soonest first (Today, reminders, the calendar feed). */
+export async function openCommitments(
+  deps: Deps,
+  scope: Scope,
+  options: { direction?: CommitmentDirection; dueBefore?: string; limit: number },
+): Promise<{ items: Commitment[]; total: number }> {
+  const db = deps.db.kysely;
+  const rows = await q.listCommitments(db, { ...scope, direction: options.direction, state: 'open', now: isoNow(deps.clock), dueBefore: options.dueBefore, limit: options.limit });
+  const total =
+    rows.length < options.limit
+      ? rows.length
+      : options.direction
+        ? await q.countOpen(db, { ...scope, direction: options.direction, dueBefore: options.dueBefore })
+        : (await q.countOpen(db, { ...scope, direction: 'mine', dueBefore: options.dueBefore })) + (await q.countOpen(db, { ...scope, direction: 'theirs', dueBefore: options.dueBefore }));
+  return { items: await present(deps, scope, rows), total };
+}

@@ -1,0 +1,55 @@
+import type { Executor } from '../../db/database.js';
+import type { InteractionRow } from './interactions.table.js';
+
+type Scope = { workspaceId: string };
+
+export async function insertInteraction(db: Executor, row: InteractionRow): Promise<void> {
+  await db.insertInto('interactions').values(row).execute();
+}
+
+export async function findInteraction(db: Executor, { workspaceId, interactionId }: Scope & { interactionId: string }): Promise<InteractionRow | undefined> {
+  return db.selectFrom('interactions').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', interactionId).executeTakeFirst();
+}
+
+export async function updateInteraction(db: Executor, { workspaceId, interactionId, changes }: Scope & { interactionId: string; changes: Partial<Omit<InteractionRow, 'id' | 'workspace_id'>> }): Promise<void> {
+  await db.updateTable('interactions').set(changes).where('workspace_id', '=', workspaceId).where('id', '=', interactionId).execute();
+}
+
+export async function deleteInteraction(db: Executor, { workspaceId, interactionId }: Scope & { interactionId: string }): Promise<void> {
+  await db.deleteFrom('interactions').where('workspace_id', '=', workspaceId).where('id', '=', interactionId).execute();
+}
+
+export async function listInteractions(
+  db: Executor,
+  f: Scope & { clientId?: string; awaitingReply?: boolean; before?: string; limit: number },
+): Promise<InteractionRow[]> {
+  let query = db.selectFrom('interactions').selectAll().where('workspace_id', '=', f.workspaceId);
+  if (f.clientId) query = query.where('client_id', '=', f.clientId);
+  if (f.awaitingReply !== undefined) query = query.where('needs_reply', '=', f.awaitingReply ? 1 : 0).where('replied_at', 'is', null);
+  if (f.before) query = query.where('occurred_at', '<', f.before);
+  return query.orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
+}
+
+export async function countAwaitingReply(db: Executor, { workspaceId }: Scope): Promise<number> {
+  const row = await db
+    .selectFrom('interactions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('workspace_id', '=', workspaceId)
+    .where('needs_reply', '=', 1)
+    .where('replied_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** A reply to the client answers every earlier contact from them that was waiting for one. */
+export async function markRepliedUpTo(db: Executor, { workspaceId, clientId, at }: Scope & { clientId: string; at: string }): Promise<void> {
+  await db
+    .updateTable('interactions')
+    .set({ replied_at: at })
+    .where('workspace_id', '=', workspaceId)
+    .where('client_id', '=', clientId)
+    .where('needs_reply', '=', 1)
+    .where('replied_at', 'is', null)
+    .where('occurred_at', '<=', at)
+    .execute();
+}

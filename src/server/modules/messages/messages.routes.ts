@@ -1,0 +1,130 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { ZLocale } from '../../../shared/schemas/common.js';
+import { ZNotificationList } from '../../../shared/schemas/insights.js';
+import { ZComposeInput, ZComposed, ZMessageKind, ZMessageTemplate, ZSendInput, ZSent, ZUpdateTemplate } from '../../../shared/schemas/messages.js';
+import { createRouter, errorResponses, requireAuth } from '../../lib/http.js';
+import { jsonBody, jsonResponse } from '../../lib/openapi.js';
+import * as messages from './messages.service.js';
+
+const templateParams = z.object({
+  kind: ZMessageKind.meta({ param: { name: 'kind', in: 'path' } }),
+  locale: ZLocale.meta({ param: { name: 'locale', in: 'path' } }),
+});
+const ZOutbox = z
+  .object({
+    items: z.array(
+      z.object({
+        id: z.string(),
+        purpose: z.string(),
+        recipient: z.string(),
+        subject: z.string(),
+        status: z.string(),
+        attempts: z.number().int(),
+        lastError: z.string().nullable(),
+        nextAttemptAt: z.string(),
+        sentAt: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'Outbox' });
+const ZReadInput = z.object({ ids: z.union([z.array(z.string()).max(200), z.literal('all')]) }).meta({ id: 'MarkRead' });
+
+export const messageRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/message-templates',
+      tags: ['messages'],
+      summary: 'Every client-facing template in both languages (yours, or the built-in default)',
+      responses: { 200: jsonResponse(z.object({ items: z.array(ZMessageTemplate) }), 'Templates'), ...errorResponses(401) },
+    }),
+    async (c) => c.json(await messages.listTemplates(c.get('deps'), requireAuth(c)), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'put',
+      path: '/message-templates/{kind}/{locale}',
+      tags: ['messages'],
+      summary: 'Write your own version of a template',
+      request: { params: templateParams, ...jsonBody(ZUpdateTemplate) },
+      responses: { 200: jsonResponse(ZMessageTemplate, 'The template'), ...errorResponses(401, 403, 422) },
+    }),
+    async (c) => {
+      const { kind, locale } = c.req.valid('param');
+      return c.json(await messages.updateTemplate(c.get('deps'), requireAuth(c), kind, locale, await c.req.json()), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'delete',
+      path: '/message-templates/{kind}/{locale}',
+      tags: ['messages'],
+      summary: 'Back to the built-in template',
+      request: { params: templateParams },
+      responses: { 200: jsonResponse(ZMessageTemplate, 'The default template'), ...errorResponses(401, 403, 422) },
+    }),
+    async (c) => {
+      const { kind, locale } = c.req.valid('param');
+      return c.json(await messages.resetTemplate(c.get('deps'), requireAuth(c), kind, locale), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/messages/compose',
+      tags: ['messages'],
+      summary: 'Fill a template for a client (their language, their channel); nothing is sent',
+      request: jsonBody(ZComposeInput),
+      responses: { 200: jsonResponse(ZComposed, 'The filled-in message'), ...errorResponses(401, 403, 422) },
+    }),
+    async (c) => {
+      const auth = requireAuth(c);
+      return c.json(await messages.compose(c.get('deps'), auth, auth, await c.req.json()), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/messages',
+      tags: ['messages'],
+      summary: 'Send by e-mail (outbox) or get the WhatsApp / SMS link; logged as an outgoing contact',
+      request: jsonBody(ZSendInput),
+      responses: { 201: jsonResponse(ZSent, 'Sent or ready to open'), ...errorResponses(401, 403, 422) },
+    }),
+    async (c) => c.json(await messages.sendMessage(c.get('deps'), requireAuth(c), await c.req.json()), 201),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/outbox',
+      tags: ['messages'],
+      summary: 'Recent e-mail and its delivery status',
+      responses: { 200: jsonResponse(ZOutbox, 'Outbox'), ...errorResponses(401) },
+    }),
+    async (c) => c.json(await messages.outboxStatus(c.get('deps'), requireAuth(c)), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/notifications',
+      tags: ['messages'],
+      summary: 'In-app reminders, newest first, with the unread count',
+      responses: { 200: jsonResponse(ZNotificationList, 'Notifications'), ...errorResponses(401) },
+    }),
+    async (c) => c.json(await messages.listNotifications(c.get('deps'), requireAuth(c)), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/notifications/read',
+      tags: ['messages'],
+      summary: 'Mark reminders read (some, or "all")',
+      request: jsonBody(ZReadInput),
+      responses: { 204: { description: 'Marked' }, ...errorResponses(401, 403, 422) },
+    }),
+    async (c) => {
+      const body = ZReadInput.parse(await c.req.json());
+      await messages.markNotificationsRead(c.get('deps'), requireAuth(c), body.ids);
+      return c.body(null, 204);
+    },
+  );

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { ZCommitment } from './commitments.js';
+import { ZInteraction } from './interactions.js';
+
+export const ZToday = z
+  .object({
+    date: z.string().meta({ description: 'Today in the workspace time zone (YYYY-MM-DD)' }),
+    timeZone: z.string(),
+    mine: z.object({ overdue: z.array(ZCommitment), today: z.array(ZCommitment) }),
+    theirs: z.object({ overdue: z.array(ZCommitment), today: z.array(ZCommitment) }),
+    awaitingReply: z.array(ZInteraction),
+    counts: z.object({
+      mineOverdue: z.number().int(),
+      mineToday: z.number().int(),
+      theirsOverdue: z.number().int(),
+      theirsToday: z.number().int(),
+      awaitingReply: z.number().int(),
+    }),
+  })
+  .meta({ id: 'Today' });
+export type Today = z.infer<typeof ZToday>;
+
+export const ZNotification = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['due_soon', 'overdue', 'theirs_overdue']),
+    refId: z.string(),
+    clientId: z.string().nullable(),
+    title: z.string(),
+    createdAt: z.string(),
+    readAt: z.string().nullable(),
+  })
+  .meta({ id: 'Notification' });
+export type Notification = z.infer<typeof ZNotification>;
+
+export const ZNotificationList = z.object({ items: z.array(ZNotification), unread: z.number().int() }).meta({ id: 'NotificationList' });
+
+export const ZCalendarFeed = z
+  .object({ url: z.string().meta({ description: 'Shown once: subscribe to it in Google / Apple Calendar. Regenerating replaces it.' }) })
+  .meta({ id: 'CalendarFeed' });

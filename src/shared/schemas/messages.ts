@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { ZId, ZIsoDateTime, ZLocale, optionalText, requiredText } from './common.js';
+import { ZLocalDate, ZLocalTime } from './commitments.js';
+
+/** Client-facing message kinds; later issues add quotes, delay notices, apologies, greetings… */
+export const messageKinds = ['not_forgotten', 'meeting_summary', 'client_reminder'] as const;
+export const ZMessageKind = z.enum(messageKinds, { error: 'invalid_choice' });
+export type MessageKind = z.infer<typeof ZMessageKind>;
+
+/** How a message leaves: e-mail goes through Mila's outbox; the others open on the user's phone. */
+export const sendChannels = ['email', 'whatsapp', 'sms'] as const;
+export const ZSendChannel = z.enum(sendChannels, { error: 'invalid_choice' });
+export type SendChannel = z.infer<typeof ZSendChannel>;
+
+export const templateVariables: Record<MessageKind, string[]> = {
+  not_forgotten: ['clientName', 'what', 'newDue', 'reason', 'myName', 'businessName'],
+  meeting_summary: ['clientName', 'meetingDate', 'agreed', 'nextSteps', 'myName', 'businessName'],
+  client_reminder: ['clientName', 'what', 'due', 'myName', 'businessName'],
+};
+
+export const ZMessageTemplate = z
+  .object({
+    kind: ZMessageKind,
+    locale: ZLocale,
+    subject: z.string(),
+    body: z.string(),
+    isDefault: z.boolean(),
+    variables: z.array(z.string()),
+  })
+  .meta({ id: 'MessageTemplate' });
+export type MessageTemplate = z.infer<typeof ZMessageTemplate>;
+
+export const ZUpdateTemplate = z
+  .object({ subject: requiredText(300), body: requiredText(10_000) })
+  .meta({ id: 'UpdateTemplate' });
+
+export const ZComposeInput = z
+  .object({
+    kind: ZMessageKind,
+    clientId: ZId,
+    commitmentId: ZId.optional(),
+    interactionId: ZId.optional(),
+    /** For "haven't forgotten you": the new time to promise. */
+    newDueDate: ZLocalDate.optional(),
+    newDueTime: ZLocalTime.nullish(),
+    reason: optionalText(500),
+  })
+  .meta({ id: 'ComposeInput' });
+export type ComposeInput = z.input<typeof ZComposeInput>;
+
+export const ZComposed = z
+  .object({
+    kind: ZMessageKind,
+    locale: ZLocale,
+    channel: ZSendChannel.meta({ description: 'Preselected from the client’s agreed channel' }),
+    subject: z.string(),
+    body: z.string(),
+    recipients: z.object({ email: z.string().nullable(), phone: z.string().nullable(), whatsapp: z.string().nullable() }),
+    emailAvailable: z.boolean().meta({ description: 'False until SMTP is configured' }),
+  })
+  .meta({ id: 'ComposedMessage' });
+export type Composed = z.infer<typeof ZComposed>;
+
+export const ZMessageDraft = z
+  .object({
+    channel: ZSendChannel,
+    subject: optionalText(300),
+    body: requiredText(10_000),
+  })
+  .meta({ id: 'MessageDraft' });
+
+export const ZSendInput = z
+  .object({
+    kind: ZMessageKind,
+    clientId: ZId,
+    commitmentId: ZId.optional(),
+    interactionId: ZId.optional(),
+    ...ZMessageDraft.shape,
+  })
+  .meta({ id: 'SendMessage' });
+export type SendInput = z.input<typeof ZSendInput>;
+
+export const messageStatuses = ['queued', 'sent', 'failed', 'opened'] as const;
+
+export const ZMessage = z
+  .object({
+    id: ZId,
+    clientId: ZId,
+    kind: ZMessageKind,
+    channel: ZSendChannel,
+    locale: ZLocale,
+    recipient: z.string().nullable(),
+    subject: z.string().nullable(),
+    body: z.string(),
+    status: z.enum(messageStatuses),
+    createdAt: ZIsoDateTime,
+    sentAt: ZIsoDateTime.nullable(),
+  })
+  .meta({ id: 'Message' });
+export type Message = z.infer<typeof ZMessage>;
+
+export const ZSent = z
+  .object({
+    message: ZMessage,
+    interactionId: ZId,
+    /** For WhatsApp / SMS: the link that opens the text on the user's phone. */
+    link: z.string().nullable(),
+  })
+  .meta({ id: 'SentMessage' });
+export type Sent = z.infer<typeof ZSent>;
