@@ -1,0 +1,130 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ApiError } from '../../../shared/errors.js';
+import type { Client } from '../../../shared/schemas/clients.js';
+import type { Commitment, WordKeeping } from '../../../shared/schemas/commitments.js';
+import { clientInput } from '../../testing/factories.js';
+import { createTestContext, type ApiClient, type TestContext } from '../../testing/test-app.js';
+import { testDialects } from '../../testing/test-db.js';
+
+describe.each(testDialects())('commitments on $label', ({ dialect, skip }) => {
+  let ctx: TestContext;
+  let api: ApiClient;
+  let client: Client;
+  beforeEach(async () => {
+    if (skip) return;
+    ctx = await createTestContext(dialect);
+    api = await ctx.owner();
+    client = (await api.post<Client>('/api/v1/clients', clientInput({ name: 'משה ביטון' }))).body;
+    ctx.clock.set('2026-11-23T08:00:00.000Z'); // Monday 10:00 Israel time
+  });
+  afterEach(async () => {
+    if (!skip) await ctx.close();
+  });
+
+  async function promise(body: Record<string, unknown>): Promise<Commitment> {
+    const res = await api.post<Commitment>('/api/v1/commitments', { clientId: client.id, ...body });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return res.body;
+  }
+
+  it.skipIf(skip)('turns "today 17:00" and "Thursday, during the day" into deadlines in Israel time', async () => {
+    const call = await promise({ title: 'לחזור אליו', dueDate: '2026-11-23', dueTime: '17:00' });
+    expect(call.dueAt).toBe('2026-11-23T15:00:00.000Z');
+    const allDay = await promise({ title: 'סקיצות', dueDate: '2026-11-26' });
+    expect(allDay).toMatchObject({ dueTime: null, dueAt: '2026-11-26T21:59:59.999Z', status: 'open', overdue: false });
+    // Near midnight: 23:30 local is still "today" although UTC is 21:30.
+    const late = await promise({ title: 'מייל סיכום', dueDate: '2026-11-23', dueTime: '23:30' });
+    expect(late.dueAt).toBe('2026-11-23T21:30:00.000Z');
+  });
+
+  it.skipIf(skip)('keeps DST weeks right: the same wall-clock time is a different UTC time after the change', async () => {
+    ctx.clock.set('2026-03-20T08:00:00.000Z');
+    const before = await promise({ title: 'לפני', dueDate: '2026-03-26', dueTime: '09:00' });
+    const after = await promise({ title: 'אחרי', dueDate: '2026-03-29', dueTime: '09:00' });
+    expect(before.dueAt).toBe('2026-03-26T07:00:00.000Z');
+    expect(after.dueAt).toBe('2026-03-29T06:00:00.000Z');
+    ctx.clock.set('2026-10-20T08:00:00.000Z');
+    const autumnDay = await promise({ title: 'כל היום', dueDate: '2026-10-25' });
+    expect(autumnDay.dueAt).toBe('2026-10-25T21:59:59.999Z');
+  });
+
+  it.skipIf(skip)('derives kept, kept late and broken from the clock, not from the user', async () => {
+    const onTime = await promise({ title: 'א', dueDate: '2026-11-23', dueTime: '12:00' });
+    const lateOne = await promise({ title: 'ב', dueDate: '2026-11-23', dueTime: '09:00' });
+    const forgotten = await promise({ title: 'ג', dueDate: '2026-11-23', dueTime: '11:00' });
+    ctx.clock.set('2026-11-23T09:30:00.000Z'); // 11:30
+    expect((await api.post<Commitment>(`/api/v1/commitments/${onTime.id}/complete`)).body.status).toBe('kept');
+    expect((await api.post<Commitment>(`/api/v1/commitments/${lateOne.id}/complete`)).body.status).toBe('kept_late');
+    const broken = await api.get<Commitment>(`/api/v1/commitments/${forgotten.id}`);
+    expect(broken.body).toMatchObject({ status: 'broken', overdue: true });
+    // Done is done: completing twice changes nothing; reopening brings it back.
+    const again = await api.post<Commitment>(`/api/v1/commitments/${onTime.id}/complete`);
+    expect(again.body.completedAt).toBe('2026-11-23T09:30:00.000Z');
+    expect((await api.post<Commitment>(`/api/v1/commitments/${onTime.id}/reopen`)).body.status).toBe('open');
+    // A completion time in the future is refused.
+    const future = await api.post<ApiError>(`/api/v1/commitments/${forgotten.id}/complete`, { completedAt: '2026-12-01T00:00:00.000Z' });
+    expect(future.body.error.fields?.[0]).toMatchObject({ path: 'completedAt', code: 'in_future' });
+  });
+
+  it.skipIf(skip)('renegotiates in time (counts as kept) or too late (counts as kept late), keeping the history', async () => {
+    const inTime = await promise({ title: 'הצעת מחיר', dueDate: '2026-11-23', dueTime: '17:00' });
+    const tooLate = await promise({ title: 'שיחה', dueDate: '2026-11-23', dueTime: '09:00' });
+    const moved = await api.post<{ commitment: Commitment }>(`/api/v1/commitments/${inTime.id}/renegotiate`, { dueDate: '2026-11-24', dueTime: '12:00', reason: 'חיכיתי לנתונים מהספק' });
+    expect(moved.status).toBe(200);
+    expect(moved.body.commitment).toMatchObject({ status: 'renegotiated', dueAt: '2026-11-24T10:00:00.000Z', originalDueAt: '2026-11-23T15:00:00.000Z' });
+    expect(moved.body.commitment.changes).toEqual([
+      expect.objectContaining({ fromDueAt: '2026-11-23T15:00:00.000Z', toDueAt: '2026-11-24T10:00:00.000Z', inTime: true, reason: 'חיכיתי לנתונים מהספק', messageId: null }),
+    ]);
+    const late = await api.post<{ commitment: Commitment }>(`/api/v1/commitments/${tooLate.id}/renegotiate`, { dueDate: '2026-11-24' });
+    expect(late.body.commitment.changes[0]!.inTime).toBe(false);
+
+    ctx.clock.set('2026-11-24T09:00:00.000Z');
+    expect((await api.post<Commitment>(`/api/v1/commitments/${inTime.id}/complete`)).body.status).toBe('renegotiated');
+    expect((await api.post<Commitment>(`/api/v1/commitments/${tooLate.id}/complete`)).body.status).toBe('kept_late');
+
+    const past = await api.post<ApiError>(`/api/v1/commitments/${inTime.id}/renegotiate`, { dueDate: '2026-11-25' });
+    expect(past.body.error.fields?.[0]).toMatchObject({ code: 'commitment_closed' });
+    const open = await promise({ title: 'עוד', dueDate: '2026-11-30' });
+    const intoThePast = await api.post<ApiError>(`/api/v1/commitments/${open.id}/renegotiate`, { dueDate: '2026-11-20', dueTime: '10:00' });
+    expect(intoThePast.body.error.fields?.[0]).toMatchObject({ path: 'dueTime', code: 'in_past' });
+  });
+
+  it.skipIf(skip)('computes the word-keeping rate: mine and the client’s separately, per client too', async () => {
+    const kept = await promise({ title: 'kept', dueDate: '2026-11-23', dueTime: '12:00' });
+    const renegotiated = await promise({ title: 'reneg', dueDate: '2026-11-23', dueTime: '12:00' });
+    await promise({ title: 'broken', dueDate: '2026-11-23', dueTime: '11:00' });
+    const late = await promise({ title: 'late', dueDate: '2026-11-23', dueTime: '09:00' });
+    const theirs = await promise({ title: 'לוגו מהלקוח', direction: 'theirs', dueDate: '2026-11-23', dueTime: '09:00' });
+    await promise({ title: 'future, not yet due', dueDate: '2026-12-10' });
+    const cancelled = await promise({ title: 'cancelled', dueDate: '2026-11-23', dueTime: '09:00' });
+    await api.post(`/api/v1/commitments/${cancelled.id}/cancel`);
+    await api.post(`/api/v1/commitments/${renegotiated.id}/renegotiate`, { dueDate: '2026-11-23', dueTime: '14:00' });
+    ctx.clock.set('2026-11-23T09:50:00.000Z'); // 11:50
+    await api.post(`/api/v1/commitments/${kept.id}/complete`);
+    await api.post(`/api/v1/commitments/${renegotiated.id}/complete`);
+    await api.post(`/api/v1/commitments/${late.id}/complete`);
+    await api.post(`/api/v1/commitments/${theirs.id}/complete`);
+
+    const rate = await api.get<WordKeeping>('/api/v1/commitments/word-keeping?days=30');
+    expect(rate.body.mine).toEqual({ due: 4, keptOnTime: 1, renegotiatedInTime: 1, keptLate: 1, broken: 1, rate: 0.5 });
+    expect(rate.body.theirs).toEqual({ due: 1, keptOnTime: 0, rate: 0 });
+    expect(rate.body.weekly).toHaveLength(12);
+    expect(rate.body.weekly.at(-1)).toEqual({ weekStart: '2026-11-22', due: 4, keptOnTime: 2 });
+
+    const other = (await api.post<Client>('/api/v1/clients', clientInput())).body;
+    const none = await api.get<WordKeeping>(`/api/v1/commitments/word-keeping?days=90&clientId=${other.id}`);
+    expect(none.body.mine.rate).toBeNull();
+  });
+
+  it.skipIf(skip)('lists open commitments soonest first and filters by client and direction', async () => {
+    await promise({ title: 'שני', dueDate: '2026-11-25' });
+    await promise({ title: 'ראשון', dueDate: '2026-11-24', dueTime: '10:00' });
+    await promise({ title: 'של הלקוח', direction: 'theirs', dueDate: '2026-11-24' });
+    const all = await api.get<{ items: Commitment[] }>('/api/v1/commitments');
+    expect(all.body.items.map((c) => c.title)).toEqual(['ראשון', 'של הלקוח', 'שני']);
+    const mine = await api.get<{ items: Commitment[] }>(`/api/v1/commitments?direction=mine&clientId=${client.id}`);
+    expect(mine.body.items.map((c) => c.title)).toEqual(['ראשון', 'שני']);
+    const bad = await api.get<ApiError>('/api/v1/commitments?state=maybe');
+    expect(bad.status).toBe(422);
+  });
+});
