@@ -33,14 +33,15 @@ export function testClock(start = '2026-11-23T08:00:00.000Z'): Clock & { set: (i
   };
 }
 
-export type TestDb = Db & { drop: () => Promise<void> };
+/** `reconnect` opens a second, independent connection pool to the same database ("another process"). */
+export type TestDb = Db & { drop: () => Promise<void>; reconnect: () => Db };
 
 /** A fresh, migrated database: SQLite in memory, or a PostgreSQL schema of its own. */
 export async function createTestDb(dialect: Dialect): Promise<TestDb> {
   if (dialect === 'sqlite') {
     const db = connect({ kind: 'sqlite', file: ':memory:' });
     await migrateToLatest(db);
-    return { ...db, drop: db.close };
+    return { ...db, drop: db.close, reconnect: () => db };
   }
   const url = inject('postgresUrl');
   if (!url) throw new Error('PostgreSQL is not available for this run');
@@ -53,6 +54,7 @@ export async function createTestDb(dialect: Dialect): Promise<TestDb> {
   await migrateToLatest(db);
   return {
     ...db,
+    reconnect: () => connect({ kind: 'postgres', url, searchPath: `${schema},public`, max: 4 }),
     drop: async () => {
       await db.close();
       const cleanup = new pg.Client({ connectionString: url });

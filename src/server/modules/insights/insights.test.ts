@@ -1,0 +1,94 @@
+import ICAL from 'ical.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Client } from '../../../shared/schemas/clients.js';
+import type { Commitment } from '../../../shared/schemas/commitments.js';
+import type { Today } from '../../../shared/schemas/insights.js';
+import { clientInput } from '../../testing/factories.js';
+import { createTestContext, type ApiClient, type TestContext } from '../../testing/test-app.js';
+import { testDialects } from '../../testing/test-db.js';
+
+describe.each(testDialects())('Today and the calendar feed on $label', ({ dialect, skip }) => {
+  let ctx: TestContext;
+  let api: ApiClient;
+  let client: Client;
+  beforeEach(async () => {
+    if (skip) return;
+    ctx = await createTestContext(dialect);
+    api = await ctx.owner();
+    client = (await api.post<Client>('/api/v1/clients', clientInput({ name: 'גלריית הגפן' }))).body;
+  });
+  afterEach(async () => {
+    if (!skip) await ctx.close();
+  });
+
+  const promise = (body: Record<string, unknown>) => api.post<Commitment>('/api/v1/commitments', { clientId: client.id, ...body });
+
+  it.skipIf(skip)('shows late first, then today by the hour, what clients owe, and who waits for a reply', async () => {
+    ctx.clock.set('2026-11-20T08:00:00.000Z');
+    await promise({ title: 'מלפני שבוע', dueDate: '2026-11-20', dueTime: '12:00' });
+    ctx.clock.set('2026-11-23T10:00:00.000Z'); // Monday 12:00 in Israel
+    await promise({ title: 'בבוקר', dueDate: '2026-11-23', dueTime: '09:00' });
+    await promise({ title: 'בערב', dueDate: '2026-11-23', dueTime: '18:00' });
+    await promise({ title: 'בצהריים', dueDate: '2026-11-23', dueTime: '14:00' });
+    await promise({ title: 'כל היום', dueDate: '2026-11-23' });
+    await promise({ title: 'מחר', dueDate: '2026-11-24', dueTime: '09:00' });
+    await promise({ title: 'חומרים מהלקוח', direction: 'theirs', dueDate: '2026-11-22' });
+    await api.post('/api/v1/interactions', { clientId: client.id, channel: 'whatsapp', direction: 'in', occurredAt: '2026-11-23T09:00:00.000Z', summary: 'מתי נקבל סקיצות?' });
+
+    const today = await api.get<Today>('/api/v1/today');
+    expect(today.status).toBe(200);
+    expect(today.body.date).toBe('2026-11-23');
+    expect(today.body.mine.overdue.map((c) => c.title)).toEqual(['מלפני שבוע', 'בבוקר']);
+    expect(today.body.mine.today.map((c) => c.title)).toEqual(['בצהריים', 'בערב', 'כל היום']);
+    expect(today.body.theirs.overdue.map((c) => c.title)).toEqual(['חומרים מהלקוח']);
+    expect(today.body.awaitingReply.map((i) => i.summary)).toEqual(['מתי נקבל סקיצות?']);
+    expect(today.body.counts).toEqual({ mineOverdue: 2, mineToday: 3, theirsOverdue: 1, theirsToday: 0, awaitingReply: 1 });
+  });
+
+  it.skipIf(skip)('counts "today" by Israel time late at night', async () => {
+    ctx.clock.set('2026-11-23T21:45:00.000Z'); // 23:45 Monday in Israel
+    await promise({ title: 'עד חצות', dueDate: '2026-11-23', dueTime: '23:55' });
+    await promise({ title: 'מחר בבוקר', dueDate: '2026-11-24', dueTime: '08:00' });
+    const today = await api.get<Today>('/api/v1/today');
+    expect(today.body.date).toBe('2026-11-23');
+    expect(today.body.mine.today.map((c) => c.title)).toEqual(['עד חצות']);
+    ctx.clock.set('2026-11-23T22:05:00.000Z'); // 00:05 Tuesday
+    const next = await api.get<Today>('/api/v1/today');
+    expect(next.body.date).toBe('2026-11-24');
+    expect(next.body.mine.overdue.map((c) => c.title)).toEqual(['עד חצות']);
+    expect(next.body.mine.today.map((c) => c.title)).toEqual(['מחר בבוקר']);
+  });
+
+  it.skipIf(skip)('serves a private ICS feed that an independent parser reads at the right local times', async () => {
+    ctx.clock.set('2026-11-23T08:00:00.000Z');
+    await promise({ title: 'הצעת מחיר', dueDate: '2026-11-26', dueTime: '12:00' });
+    await promise({ title: 'סקיצות', dueDate: '2026-11-27' });
+    await promise({ title: 'לוגו', direction: 'theirs', dueDate: '2027-03-28', dueTime: '09:00' }); // summer time by then
+    const done = (await promise({ title: 'כבר נעשה', dueDate: '2026-11-24' })).body;
+    await api.post(`/api/v1/commitments/${done.id}/complete`);
+
+    const feed = await api.post<{ url: string }>('/api/v1/calendar-feed');
+    expect(feed.status).toBe(201);
+    const path = new URL(feed.body.url).pathname;
+    expect(path).toMatch(/^\/feeds\/calendar\/[\w-]{43}\.ics$/);
+    const res = await ctx.app.request(path);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/calendar');
+    const calendar = new ICAL.Component(ICAL.parse(await res.text()));
+    const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    expect(events.map((e) => e.summary).sort()).toEqual(['הבטחתי לגלריית הגפן: הצעת מחיר', 'הבטחתי לגלריית הגפן: סקיצות', 'מחכה מגלריית הגפן: לוגו']);
+    expect(events.find((e) => e.summary.includes('לוגו'))!.startDate.toJSDate().toISOString()).toBe('2027-03-28T06:00:00.000Z');
+    const quote = events.find((e) => e.summary.includes('הצעת מחיר'))!;
+    expect(quote.startDate.toJSDate().toISOString()).toBe('2026-11-26T10:00:00.000Z'); // 12:00 in Israel
+    const sketches = events.find((e) => e.summary.includes('סקיצות'))!;
+    expect(sketches.startDate.isDate).toBe(true);
+    expect(sketches.startDate.toString()).toBe('2026-11-27');
+
+    // Regenerating replaces the URL; revoking ends it; a wrong token is a plain 404.
+    const replaced = await api.post<{ url: string }>('/api/v1/calendar-feed');
+    expect((await ctx.app.request(path)).status).toBe(404);
+    await api.delete('/api/v1/calendar-feed');
+    expect((await ctx.app.request(new URL(replaced.body.url).pathname)).status).toBe(404);
+    expect((await ctx.app.request('/feeds/calendar/not-a-token.ics')).status).toBe(404);
+  });
+});
