@@ -18,7 +18,7 @@ const count = Number(process.argv[2] ?? 60);
 const config = loadConfig();
 const db = connect(connectionFromConfig(config));
 await migrateToLatest(db);
-const deps = { db, config, clock: systemClock, logger: createLogger('silent') };
+const deps = { db, config, clock: systemClock, logger: createLogger('silent'), mailer: null };
 
 let workspace = await db.kysely.selectFrom('workspaces').select('id').orderBy('created_at').executeTakeFirst();
 if (!workspace) {

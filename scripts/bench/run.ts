@@ -31,7 +31,7 @@ function percentile(sorted: number[], p: number): number {
 
 async function benchDialect(label: string, db: Db): Promise<Result[]> {
   await migrateToLatest(db);
-  const deps = { db, config: { ...loadConfig({}), logLevel: 'silent' as const }, clock: systemClock, logger: createLogger('silent') };
+  const deps = { db, config: { ...loadConfig({}), logLevel: 'silent' as const }, clock: systemClock, logger: createLogger('silent'), mailer: null };
   const session = await setup(deps, setupInput(), { userAgent: 'bench' });
   const scope = { workspaceId: session.me.workspace.id };
   const started = Date.now();
