@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Dialect } from '../database.js';
 
 /** Interactions, commitments, message templates, the outbox, in-app reminders and the scheduler. */
@@ -30,7 +30,15 @@ export function keepYourWord(_dialect: Dialect) {
         .execute();
       await db.schema.createIndex('interactions_client_idx').on('interactions').columns(['workspace_id', 'client_id', 'occurred_at']).execute();
       await db.schema.createIndex('interactions_ws_time_idx').on('interactions').columns(['workspace_id', 'occurred_at']).execute();
-      await db.schema.createIndex('interactions_reply_idx').on('interactions').columns(['workspace_id', 'needs_reply']).execute();
+      // "Waiting for my reply" must stay fast with a long history: a partial index holds only the
+      // contacts still waiting (both dialects support it; the planner cannot guess the correlation).
+      await db.schema
+        .createIndex('interactions_awaiting_idx')
+        .on('interactions')
+        .columns(['workspace_id', 'occurred_at'])
+        .where(sql.ref('needs_reply'), '=', 1)
+        .where(sql.ref('replied_at'), 'is', null)
+        .execute();
 
       await db.schema
         .createTable('commitments')

@@ -1,7 +1,11 @@
+import { sql, type SqlBool } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type { InteractionRow } from './interactions.table.js';
 
 type Scope = { workspaceId: string };
+
+/** Written as literals (not bound parameters) so both databases match the partial index interactions_awaiting_idx. */
+const AWAITING = sql<SqlBool>`needs_reply = 1 and replied_at is null`;
 
 export async function insertInteraction(db: Executor, row: InteractionRow): Promise<void> {
   await db.insertInto('interactions').values(row).execute();
@@ -25,7 +29,8 @@ export async function listInteractions(
 ): Promise<InteractionRow[]> {
   let query = db.selectFrom('interactions').selectAll().where('workspace_id', '=', f.workspaceId);
   if (f.clientId) query = query.where('client_id', '=', f.clientId);
-  if (f.awaitingReply !== undefined) query = query.where('needs_reply', '=', f.awaitingReply ? 1 : 0).where('replied_at', 'is', null);
+  if (f.awaitingReply === true) query = query.where(AWAITING);
+  if (f.awaitingReply === false) query = query.where((eb) => eb.not(AWAITING));
   if (f.before) query = query.where('occurred_at', '<', f.before);
   return query.orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
 }
@@ -35,8 +40,7 @@ export async function countAwaitingReply(db: Executor, { workspaceId }: Scope): 
     .selectFrom('interactions')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('workspace_id', '=', workspaceId)
-    .where('needs_reply', '=', 1)
-    .where('replied_at', 'is', null)
+    .where(AWAITING)
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
