@@ -74,7 +74,13 @@ export async function apiRequest<T>(path: string, schema: z.ZodType<T>, options:
   const response = await send(path, options);
   if (!response.ok) throw await toApiError(response);
   const payload: unknown = await response.json();
-  return schema.parse(payload);
+  const parsed = schema.safeParse(payload);
+  if (!parsed.success) {
+    // The server and this build disagree about the contract: say so plainly instead of hanging.
+    console.error(`Unexpected response from ${path}`, parsed.error.issues);
+    throw new ApiError(response.status, 'internal', i18n.t('errors.unexpectedResponse'));
+  }
+  return parsed.data;
 }
 
 /** For endpoints that answer 204 No Content. */

@@ -15,8 +15,11 @@ type Options<Values, S extends z.ZodType> = {
 
 export type SchemaForm<Values, Output> = {
   values: Values;
-  /** Changes one part of the values; `path` is the dotted field path the change belongs to. */
-  update: (path: string, updater: (values: Values) => Values) => void;
+  /**
+   * Changes the values; `path` is the dotted path of the field the user edited (its errors are
+   * then shown), or null for structural changes such as adding an empty row.
+   */
+  update: (path: string | null, updater: (values: Values) => Values) => void;
   set: <K extends keyof Values & string>(key: K, value: Values[K]) => void;
   touch: (path: string) => void;
   /** The message to show beside the field at `path`, if any. */
@@ -74,8 +77,9 @@ export function useSchemaForm<Values, S extends z.ZodType>({
   }, []);
 
   const update = useCallback(
-    (path: string, updater: (prev: Values) => Values) => {
+    (path: string | null, updater: (prev: Values) => Values) => {
       setValues(updater);
+      if (path === null) return;
       touch(path);
       setServerErrorState((prev) => {
         if (![...prev.keys()].some((key) => covers(path, key))) return prev;

@@ -1,7 +1,7 @@
 import { NativeSelect } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { type Locale, locales } from '../../../shared/schemas/common';
-import { isLocale } from '../../lib/i18n';
+import { currentLanguage, isLocale } from '../../lib/i18n';
 import { GlobeIcon } from './icons';
 
 /** Each language is named in itself (עברית / English), whatever the current UI language. */
@@ -9,10 +9,12 @@ function endonym(locale: Locale): string {
   return new Intl.DisplayNames([locale], { type: 'language' }).of(locale) ?? locale;
 }
 
-type Props = { value: Locale; onChange: (locale: Locale) => void };
+type Props = { onChange: (locale: Locale) => void };
 
-export function LanguageSwitch({ value, onChange }: Props) {
+export function LanguageSwitch({ onChange }: Props) {
+  // useTranslation re-renders this on every language change, so the shown value stays current.
   const { t } = useTranslation();
+  const value = currentLanguage();
   return (
     <NativeSelect
       aria-label={t('language.label')}

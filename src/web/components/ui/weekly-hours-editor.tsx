@@ -1,9 +1,10 @@
-import { ActionIcon, Button, Fieldset, Switch, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Fieldset, Switch, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { type WeeklyHours, type Weekday, weekdays } from '../../../shared/schemas/common';
 import { weekdayName } from '../../lib/format';
 import { currentIntlLocale } from '../../lib/i18n';
 import { PlusIcon, TrashIcon } from './icons';
+import { TimeSelect } from './time-select';
 import classes from './weekly-hours-editor.module.css';
 
 const MAX_RANGES = 4;
@@ -27,7 +28,7 @@ export function WeeklyHoursEditor({ legend, value, onChange, error, pathPrefix }
     onChange({ ...value, [day]: ranges }, `${pathPrefix}.${path}`);
 
   return (
-    <Fieldset legend={legend} variant="unstyled">
+    <Fieldset legend={legend} variant="unstyled" classNames={{ legend: classes.legend }}>
       {weekdays.map((day) => {
         const ranges = value[day];
         const name = weekdayName(day, intlLocale);
@@ -54,25 +55,21 @@ export function WeeklyHoursEditor({ legend, value, onChange, error, pathPrefix }
                     );
                   return (
                     <div key={index} className={classes.range}>
-                      <TextInput
+                      <TimeSelect
                         className={classes.time}
-                        type="time"
-                        dir="ltr"
-                        aria-label={t('hours.fromLabel', { day: name })}
+                        label={t('hours.fromLabel', { day: name })}
                         value={range.from}
-                        onChange={(event) => replace({ from: event.currentTarget.value })}
+                        onChange={(from) => replace({ from })}
                         error={error(`${pathPrefix}.${rangePath}.from`)}
                       />
                       <Text span aria-hidden="true">
                         –
                       </Text>
-                      <TextInput
+                      <TimeSelect
                         className={classes.time}
-                        type="time"
-                        dir="ltr"
-                        aria-label={t('hours.toLabel', { day: name })}
+                        label={t('hours.toLabel', { day: name })}
                         value={range.to}
-                        onChange={(event) => replace({ to: event.currentTarget.value })}
+                        onChange={(to) => replace({ to })}
                         error={error(`${pathPrefix}.${rangePath}.to`)}
                       />
                       {ranges.length > 1 && (

@@ -1,4 +1,4 @@
-import { queryOptions, useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
+import { type QueryClient, queryOptions, useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import {
   type LoginInput,
   type Me,
@@ -67,11 +67,18 @@ export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => apiRequestNoContent('/auth/logout', { method: 'POST' }),
-    // Even if the call fails (session already gone), this browser forgets everything it cached.
+    // Even if the call fails (session already gone), this browser is signed out from here on.
     onSettled: () => {
       setCsrfToken(null);
-      queryClient.clear();
       queryClient.setQueryData<SetupStatus>(sessionKeys.status, { setupDone: true, authenticated: false });
     },
   });
+}
+
+/**
+ * Drops everything cached for the signed-out user (clients, Me…). Call it after leaving the
+ * signed-in screens, or they would refetch what was just removed.
+ */
+export function forgetSignedOutData(queryClient: QueryClient): void {
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'session' || query.queryKey[1] === 'me' });
 }

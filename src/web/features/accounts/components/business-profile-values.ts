@@ -1,3 +1,4 @@
+import { formatPhone } from '../../../../shared/phone';
 import type { BusinessProfile, BusinessProfileInput, DealerType } from '../../../../shared/schemas/accounts';
 import { type Channel, type Locale, type WeeklyHours, defaultServiceHours } from '../../../../shared/schemas/common';
 
@@ -18,6 +19,8 @@ export type BusinessProfileValues = {
   phone: string;
   address: string;
   signature: string;
+  /** Not edited on these screens yet; carried through so saving never resets it. */
+  digestTime: string | null;
 };
 
 export const DEFAULT_VAT_PERCENT = 18;
@@ -39,6 +42,7 @@ export function defaultBusinessValues(locale: Locale): BusinessProfileValues {
     phone: '',
     address: '',
     signature: '',
+    digestTime: '07:30',
   };
 }
 
@@ -71,8 +75,9 @@ export function fromBusinessProfile(profile: BusinessProfile): BusinessProfileVa
     paymentTermsNote: profile.paymentTermsNote ?? '',
     preferredChannels: profile.preferredChannels,
     email: profile.email ?? '',
-    phone: profile.phone ?? '',
+    phone: profile.phone ? formatPhone(profile.phone) : '',
     address: profile.address ?? '',
     signature: profile.signature ?? '',
+    digestTime: profile.digestTime,
   };
 }

@@ -1,7 +1,8 @@
 import { Button, Group, Stepper, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ZSetupInput } from '../../../../shared/schemas/accounts';
+import { isolate } from '../../../../shared/text';
 import { isApiError } from '../../../lib/api-client';
 import { currentLanguage } from '../../../lib/i18n';
 import { notifySuccess } from '../../../lib/notify';
@@ -28,6 +29,14 @@ export function SetupWizard({ onDone }: { onDone: () => void }) {
   const [active, setActive] = useState(0);
   const setup = useSetup();
   const form = useSchemaForm({ schema: ZSetupInput, toInput, initialValues: initialValues() });
+  const language = currentLanguage();
+  const localeChosen = useRef(false);
+  const { update } = form;
+
+  // The owner starts in the business language; follow the header switch until it is picked here.
+  useEffect(() => {
+    if (!localeChosen.current) update(null, (v) => ({ ...v, business: { ...v.business, locale: language } }));
+  }, [language, update]);
 
   const next = () => {
     if (form.check('owner')) setActive(1);
@@ -37,7 +46,7 @@ export function SetupWizard({ onDone }: { onDone: () => void }) {
   const create = form.submit(async (input) => {
     try {
       const me = await setup.mutateAsync(input);
-      notifySuccess(t('setup.welcome', { name: me.user.name, context: me.user.addressForm }));
+      notifySuccess(t('setup.welcome', { name: isolate(me.user.name), context: me.user.addressForm }));
       onDone();
     } catch (error) {
       // The owner's fields live on the first step: go back there if the server rejected one.
@@ -73,9 +82,10 @@ export function SetupWizard({ onDone }: { onDone: () => void }) {
         <Stepper.Step label={t('setup.stepBusiness')} description={t('setup.stepBusinessHint')}>
           <BusinessProfileFields
             values={form.values.business}
-            onChange={(patch, path) =>
-              form.update(`business.${path}`, (v) => ({ ...v, business: { ...v.business, ...patch } }))
-            }
+            onChange={(patch, path) => {
+              if (patch.locale) localeChosen.current = true;
+              form.update(`business.${path}`, (v) => ({ ...v, business: { ...v.business, ...patch } }));
+            }}
             error={(path) => form.error(`business.${path}`)}
           />
         </Stepper.Step>

@@ -1,18 +1,9 @@
 import { Avatar, Menu, UnstyledButton } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { LogoutIcon, SettingsIcon } from '../../../components/ui/icons';
+import { LogoutIcon, SettingsIcon, UserIcon } from '../../../components/ui/icons';
 import { notifyError } from '../../../lib/notify';
 import { useLogout, useMe } from '../api/session-api';
-
-function initials(name: string): string {
-  return name
-    .trim()
-    .split(/\s+/)
-    .slice(0, 2)
-    .map((part) => part[0] ?? '')
-    .join('');
-}
 
 export function UserMenu({ onSignedOut }: { onSignedOut: () => void }) {
   const { t } = useTranslation();
@@ -22,8 +13,9 @@ export function UserMenu({ onSignedOut }: { onSignedOut: () => void }) {
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
         <UnstyledButton aria-label={t('userMenu.label', { name: me.user.name })} className="focus-ring" style={{ borderRadius: '50%' }}>
+          {/* An icon rather than initials: visible text would have to be part of the button's name. */}
           <Avatar color="mila" radius="xl" size={36}>
-            {initials(me.user.name)}
+            <UserIcon size={20} />
           </Avatar>
         </UnstyledButton>
       </Menu.Target>
@@ -36,7 +28,7 @@ export function UserMenu({ onSignedOut }: { onSignedOut: () => void }) {
         </Menu.Item>
         <Menu.Item
           leftSection={<LogoutIcon size={16} />}
-          onClick={() => logout.mutate(undefined, { onSuccess: onSignedOut, onError: (error) => { notifyError(error); onSignedOut(); } })}
+          onClick={() => logout.mutate(undefined, { onError: notifyError, onSettled: onSignedOut })}
         >
           {t('userMenu.logout')}
         </Menu.Item>

@@ -20,9 +20,9 @@ export function ClientListItem({ client }: { client: ClientSummary }) {
           <UserText>{client.name}</UserText>
         </Link>
         <div className={classes.badges}>
-          <StatusBadge status={client.status} size="xs" />
-          {client.personality && <PersonalityBadge personality={client.personality} size="xs" />}
-          {client.archivedAt && <ArchivedBadge size="xs" />}
+          <StatusBadge status={client.status} />
+          {client.personality && <PersonalityBadge personality={client.personality} />}
+          {client.archivedAt && <ArchivedBadge />}
         </div>
       </div>
       <div className={classes.tags}>

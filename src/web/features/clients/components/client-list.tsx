@@ -1,9 +1,9 @@
-import { Loader, Center } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientSummary } from '../../../../shared/schemas/clients';
+import { Loading } from '../../../components/ui/loading';
 import { ClientListItem } from './client-list-item';
 
 type Props = {
@@ -84,11 +84,7 @@ export function ClientList({ items, total, hasNextPage, isFetchingNextPage, fetc
           );
         })}
       </div>
-      {isFetchingNextPage && (
-        <Center py="md">
-          <Loader size="sm" aria-label={t('common.loadingMore')} />
-        </Center>
-      )}
+      {isFetchingNextPage && <Loading label={t('common.loadingMore')} py="md" />}
     </>
   );
 }
