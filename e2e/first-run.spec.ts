@@ -1,0 +1,77 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ClientsPages } from './page-models/clients-pages.js';
+import { SetupPage } from './page-models/setup-page.js';
+import { seriousA11yViolations } from './support/axe.js';
+import { launchBrowser, newContext, screenshot } from './support/browser.js';
+import { label } from './support/catalogs.js';
+import { startServer, type RunningServer } from './support/server.js';
+
+/** Journey 1 and the start of 2: first run → a client in Hebrew → search → the same client in English. */
+describe('first run, a Hebrew client, search, English', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('walks the journey in Chromium on a phone and on a desktop, in both languages', async () => {
+    const context = await newContext(browser, server.url, 'phone');
+    const page = await context.newPage();
+    const consoleErrors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+
+    await page.goto('/');
+    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['he', 'rtl']);
+    await screenshot(page, 'he-phone-setup');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await new SetupPage(page).completeFirstRun({ name: 'נועה כהן', email: 'noa@example.co.il', password: 'correct horse battery' }, 'סטודיו נועה');
+
+    // Empty state teaches and offers the first client.
+    await page.getByText(label('he', 'clients.empty.title')).waitFor();
+    await screenshot(page, 'he-phone-clients-empty');
+
+    const clients = new ClientsPages(page, 'he');
+    await clients.createClient({ name: 'דנה לוי בע"מ', phone: '050-123-4567', email: 'dana@levi.co.il' });
+    await clients.createClient({ name: 'ACME Studio' });
+    await screenshot(page, 'he-phone-client-page');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // Search as you type: first letters, and a word inside a longer one.
+    await clients.search('דנ');
+    await expect.poll(async () => clients.listed().allInnerTexts(), { timeout: 5000 }).toEqual([expect.stringContaining('דנה לוי')]);
+    await clients.search('לוי');
+    await expect.poll(async () => (await clients.listed().allInnerTexts()).length, { timeout: 5000 }).toBe(1);
+    await expect.poll(() => page.url(), { timeout: 5000 }).toContain(`q=${encodeURIComponent('לוי')}`);
+    await screenshot(page, 'he-phone-clients-search');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // Same client, in English, on a desktop.
+    await clients.search('');
+    await clients.switchLanguage('en');
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('ltr');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expect.poll(async () => (await clients.listed().allInnerTexts()).join('|'), { timeout: 5000 }).toContain('דנה לוי');
+    await page.getByRole('heading', { name: label('en', 'clients.title') }).first().waitFor();
+    await screenshot(page, 'en-desktop-clients');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await clients.listed().filter({ hasText: 'דנה לוי' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'דנה לוי בע"מ' }).waitFor();
+    await expect.poll(() => page.getByText('050-123-4567').count()).toBeGreaterThan(0);
+    await screenshot(page, 'en-desktop-client-page');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // The choice of language belongs to the user: it survives a reload.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'דנה לוי בע"מ' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,24 @@
+import type { Page } from 'playwright-core';
+import { label } from '../support/catalogs.js';
+
+export class SetupPage {
+  constructor(
+    private readonly page: Page,
+    private readonly locale: 'he' | 'en' = 'he',
+  ) {}
+
+  private t(key: string) {
+    return label(this.locale, key);
+  }
+
+  async completeFirstRun(owner: { name: string; email: string; password: string }, businessName: string): Promise<void> {
+    const page = this.page;
+    await page.getByRole('heading', { name: this.t('setup.title') }).waitFor();
+    await page.getByLabel(this.t('owner.name')).fill(owner.name);
+    await page.getByLabel(this.t('owner.email')).fill(owner.email);
+    await page.getByLabel(this.t('owner.password'), { exact: false }).first().fill(owner.password);
+    await page.getByRole('button', { name: this.t('actions.next') }).click();
+    await page.getByLabel(this.t('business.name')).fill(businessName);
+    await page.getByRole('button', { name: this.t('setup.finish') }).click();
+  }
+}
