@@ -27,7 +27,7 @@ try {
     if (!login.ok()) throw new Error(`login failed: ${login.status()}`);
     const { csrfToken } = (await login.json()) as { csrfToken: string };
     await page.request.patch('/api/v1/me', { data: { locale: shot.locale }, headers: { 'x-csrf-token': csrfToken, origin: server.url } });
-    await page.evaluate((locale) => localStorage.setItem('mila.locale', locale), shot.locale);
+    await page.evaluate((locale) => localStorage.setItem('mila.language', locale), shot.locale);
     await page.goto(shot.path);
     await page.waitForLoadState('networkidle');
     await page.waitForTimeout(500);
