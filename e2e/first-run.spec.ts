@@ -56,6 +56,7 @@ describe('first run, a Hebrew client, search, English', () => {
     await clients.switchLanguage('en');
     expect(await page.evaluate(() => document.documentElement.dir)).toBe('ltr');
     await page.setViewportSize({ width: 1280, height: 800 });
+    await page.waitForTimeout(400); // the app shell animates the navbar in; let it settle before the screenshot
     await expect.poll(async () => (await clients.listed().allInnerTexts()).join('|'), { timeout: 5000 }).toContain('דנה לוי');
     await page.getByRole('heading', { name: label('en', 'clients.title') }).first().waitFor();
     await screenshot(page, 'en-desktop-clients');

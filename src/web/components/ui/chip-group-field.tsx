@@ -2,6 +2,7 @@ import { Chip, Group, Text } from '@mantine/core';
 import { useId } from 'react';
 import classes from './chip-group-field.module.css';
 
+/** Labels holding user text (tags) should wrap it in Unicode isolates (shared `isolate`). */
 type Option<V extends string> = { value: V; label: string };
 
 type Props<V extends string> = {
@@ -41,7 +42,7 @@ export function ChipGroupField<V extends string>({ label, value, options, onChan
         <Group gap="xs" className={classes.chips}>
           {options.map((option) => (
             <Chip key={option.value} value={option.value} size="sm">
-              <bdi>{option.label}</bdi>
+              {option.label}
             </Chip>
           ))}
         </Group>

@@ -176,15 +176,6 @@ export function BuildingIcon(props: IconProps) {
   );
 }
 
-export function ArrowBackIcon(props: IconProps) {
-  // Points toward the reading start: flipped in RTL by the `mirror-in-rtl` class in global.css.
-  return (
-    <Icon {...props} className={['mirror-in-rtl', props.className].filter(Boolean).join(' ')}>
-      <path d="M5 12h14M5 12l6 6M5 12l6-6" />
-    </Icon>
-  );
-}
-
 export function AlertIcon(props: IconProps) {
   return (
     <Icon {...props}>

@@ -7,7 +7,7 @@ import {
   ZMe,
   ZSetupStatus,
 } from '../../../../shared/schemas/accounts';
-import { apiRequest, apiRequestNoContent, setCsrfToken } from '../../../lib/api-client';
+import { apiRequest, apiRequestNoContent, isApiError, setCsrfToken } from '../../../lib/api-client';
 
 export const sessionKeys = {
   status: ['session', 'status'] as const,
@@ -57,9 +57,16 @@ export function useLogin() {
 
 export function useSetup() {
   const storeSession = useStoreSession();
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: SetupInput) => apiRequest('/setup', ZMe, { method: 'POST', body: input }),
     onSuccess: storeSession,
+    onError: (error) => {
+      // Someone finished setup in another tab: from now on this is a sign-in.
+      if (isApiError(error) && error.code === 'setup_done') {
+        queryClient.setQueryData<SetupStatus>(sessionKeys.status, { setupDone: true, authenticated: false });
+      }
+    },
   });
 }
 

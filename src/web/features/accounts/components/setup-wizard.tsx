@@ -1,4 +1,5 @@
 import { Button, Group, Stepper, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ZSetupInput } from '../../../../shared/schemas/accounts';
@@ -24,10 +25,12 @@ function initialValues(): SetupValues {
 }
 
 /** First run: the owner's account, then the business profile; one request creates both. */
-export function SetupWizard({ onDone }: { onDone: () => void }) {
+export function SetupWizard({ onDone, onAlreadySetUp }: { onDone: () => void; onAlreadySetUp: () => void }) {
   const { t } = useTranslation();
   const [active, setActive] = useState(0);
   const setup = useSetup();
+  // On a phone the two steps only fit on one line without their descriptions.
+  const isPhone = useMediaQuery('(max-width: 48em)');
   const form = useSchemaForm({ schema: ZSetupInput, toInput, initialValues: initialValues() });
   const language = currentLanguage();
   const localeChosen = useRef(false);
@@ -51,6 +54,7 @@ export function SetupWizard({ onDone }: { onDone: () => void }) {
     } catch (error) {
       // The owner's fields live on the first step: go back there if the server rejected one.
       if (isApiError(error) && error.fields.some((f) => f.path.startsWith('owner.'))) setActive(0);
+      if (isApiError(error) && error.code === 'setup_done') onAlreadySetUp();
       throw error;
     }
   });
@@ -72,14 +76,14 @@ export function SetupWizard({ onDone }: { onDone: () => void }) {
         {t('setup.intro')}
       </Text>
       <Stepper active={active} onStepClick={(step) => step < active && setActive(step)} allowNextStepsSelect={false} size="sm">
-        <Stepper.Step label={t('setup.stepOwner')} description={t('setup.stepOwnerHint')}>
+        <Stepper.Step label={t('setup.stepOwner')} description={isPhone ? undefined : t('setup.stepOwnerHint')}>
           <OwnerFields
             values={form.values.owner}
             onChange={(patch, path) => form.update(`owner.${path}`, (v) => ({ ...v, owner: { ...v.owner, ...patch } }))}
             error={(path) => form.error(`owner.${path}`)}
           />
         </Stepper.Step>
-        <Stepper.Step label={t('setup.stepBusiness')} description={t('setup.stepBusinessHint')}>
+        <Stepper.Step label={t('setup.stepBusiness')} description={isPhone ? undefined : t('setup.stepBusinessHint')}>
           <BusinessProfileFields
             values={form.values.business}
             onChange={(patch, path) => {

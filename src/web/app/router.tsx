@@ -1,0 +1,158 @@
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  Outlet,
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  redirect,
+} from '@tanstack/react-router';
+import type { SetupStatus } from '../../shared/schemas/accounts';
+import { meQuery, sessionKeys, setupStatusQuery } from '../features/accounts/api/session-api';
+import { validateClientsSearch } from '../features/clients/api/client-list-filters';
+import { clientQuery } from '../features/clients/api/client-queries';
+import { isApiError, setCsrfToken } from '../lib/api-client';
+import { parseSearch, stringifySearch } from '../lib/search-params';
+import { createAppQueryClient } from './query-client';
+import { NotFoundPage } from './routes/not-found-page';
+import { PendingPage } from './routes/pending-page';
+import { RouteErrorPage } from './routes/route-error-page';
+import { AppLayout } from './shell/app-layout';
+
+type RouterContext = { queryClient: QueryClient };
+
+// Screens load on first visit (and on link hover): the first paint only needs the shell.
+
+/** Only same-site paths are honoured after sign-in (no open redirect to another origin). */
+function safeRedirect(value: unknown): string | undefined {
+  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : undefined;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+  errorComponent: RouteErrorPage,
+});
+
+const setupRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'setup',
+  beforeLoad: async ({ context }) => {
+    const status = await context.queryClient.ensureQueryData(setupStatusQuery);
+    if (status.setupDone) throw redirect({ to: '/' });
+  },
+  component: lazyRouteComponent(() => import('./routes/setup-page'), 'SetupPage'),
+});
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'login',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } => {
+    const target = safeRedirect(search.redirect);
+    return target ? { redirect: target } : {};
+  },
+  beforeLoad: async ({ context, search }) => {
+    const status = await context.queryClient.ensureQueryData(setupStatusQuery);
+    if (!status.setupDone) throw redirect({ to: '/setup' });
+    if (status.authenticated) throw redirect({ to: search.redirect ?? '/clients' });
+  },
+  component: lazyRouteComponent(() => import('./routes/login-page'), 'LoginPage'),
+});
+
+/** Everything behind sign-in: checks the session once, then loads Me (user, workspace, CSRF). */
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: '_app',
+  beforeLoad: async ({ context, location }) => {
+    const status = await context.queryClient.ensureQueryData(setupStatusQuery);
+    if (!status.setupDone) throw redirect({ to: '/setup' });
+    const toLogin = () => redirect({ to: '/login', search: location.href === '/' ? {} : { redirect: location.href } });
+    if (!status.authenticated) throw toLogin();
+    try {
+      await context.queryClient.ensureQueryData(meQuery);
+    } catch (error) {
+      if (isApiError(error) && error.code === 'unauthenticated') throw toLogin();
+      throw error;
+    }
+  },
+  component: AppLayout,
+});
+
+const indexRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/clients' });
+  },
+});
+
+const clientsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'clients',
+  validateSearch: validateClientsSearch,
+  component: lazyRouteComponent(() => import('./routes/clients-page'), 'ClientsPage'),
+});
+
+const newClientRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'clients/new',
+  validateSearch: (search: Record<string, unknown>): { name?: string } =>
+    typeof search.name === 'string' && search.name.trim() ? { name: search.name.slice(0, 200) } : {},
+  component: lazyRouteComponent(() => import('./routes/client-new-page'), 'ClientNewPage'),
+});
+
+const clientRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'clients/$clientId',
+  // Start fetching on hover/focus of a link; the page shows its own loading and error states.
+  loader: ({ context, params }) => {
+    void context.queryClient.prefetchQuery(clientQuery(params.clientId));
+  },
+  component: lazyRouteComponent(() => import('./routes/client-page'), 'ClientPage'),
+});
+
+const editClientRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'clients/$clientId/edit',
+  component: lazyRouteComponent(() => import('./routes/client-edit-page'), 'ClientEditPage'),
+});
+
+const settingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'settings',
+  component: lazyRouteComponent(() => import('./routes/settings-page'), 'SettingsPage'),
+});
+
+const routeTree = rootRoute.addChildren([
+  setupRoute,
+  loginRoute,
+  appRoute.addChildren([indexRoute, clientsRoute, newClientRoute, clientRoute, editClientRoute, settingsRoute]),
+]);
+
+export const queryClient = createAppQueryClient(() => {
+  setCsrfToken(null);
+  queryClient.removeQueries({ queryKey: sessionKeys.me });
+  queryClient.setQueryData<SetupStatus>(sessionKeys.status, { setupDone: true, authenticated: false });
+  const here = router.state.location.href;
+  if (!here.startsWith('/login')) void router.navigate({ to: '/login', search: { redirect: here } });
+});
+
+export const router = createRouter({
+  routeTree,
+  context: { queryClient },
+  parseSearch,
+  stringifySearch,
+  defaultPreload: 'intent',
+  defaultPendingComponent: PendingPage,
+  // The router re-runs loaders itself; the query cache decides what is fresh.
+  defaultPreloadStaleTime: 0,
+  scrollRestoration: true,
+});
+
+// Module augmentation needs `interface`: it registers the router so links and params are typed.
+declare module '@tanstack/react-router' {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- augmentation merges only with an interface
+  interface Register {
+    router: typeof router;
+  }
+}

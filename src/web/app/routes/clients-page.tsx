@@ -1,0 +1,22 @@
+import { getRouteApi } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { ClientsView } from '../../features/clients/components/clients-view';
+import { usePageTitle } from '../../lib/use-page-title';
+
+const route = getRouteApi('/_app/clients');
+
+export function ClientsPage() {
+  const { t } = useTranslation();
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  usePageTitle(t('clients.title'));
+  return (
+    <ClientsView
+      search={search}
+      onSearchChange={(patch, options) =>
+        void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: options?.replace ?? false })
+      }
+      onClearFilters={() => void navigate({ search: {} })}
+    />
+  );
+}

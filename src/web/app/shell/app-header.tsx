@@ -1,0 +1,42 @@
+import { ActionIcon, Group, Tooltip } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Locale } from '../../../shared/schemas/common';
+import { SearchIcon } from '../../components/ui/icons';
+import { LanguageSwitch } from '../../components/ui/language-switch';
+import { useUpdateMe } from '../../features/accounts/api/me-api';
+import { UserMenu } from '../../features/accounts/components/user-menu';
+import { changeLanguage } from '../../lib/i18n';
+import { notifyError } from '../../lib/notify';
+import { Brand } from './brand';
+import { QuickAddMenu } from './quick-add-menu';
+
+type Props = { onOpenSearch: () => void; onSignedOut: () => void };
+
+export function AppHeader({ onOpenSearch, onSignedOut }: Props) {
+  const { t } = useTranslation();
+  const updateMe = useUpdateMe();
+
+  // Switch at once; then remember it on the account so every device opens in this language.
+  const switchLanguage = (locale: Locale) => {
+    void changeLanguage(locale);
+    updateMe.mutate({ locale }, { onError: notifyError });
+  };
+
+  return (
+    <Group h="100%" px={{ base: 'sm', sm: 'md' }} justify="space-between" wrap="nowrap" gap="xs">
+      <Brand linked />
+      <Group gap="xs" wrap="nowrap">
+        <Tooltip label={t('search.tooltip')} withinPortal>
+          <ActionIcon variant="default" size={36} radius="md" aria-label={t('search.open')} onClick={onOpenSearch}>
+            <SearchIcon size={18} />
+          </ActionIcon>
+        </Tooltip>
+        <Group visibleFrom="sm" gap="xs">
+          <QuickAddMenu variant="header" />
+        </Group>
+        <LanguageSwitch onChange={switchLanguage} />
+        <UserMenu onSignedOut={onSignedOut} />
+      </Group>
+    </Group>
+  );
+}

@@ -1,0 +1,31 @@
+import { Link, useMatchRoute } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import classes from './bottom-bar.module.css';
+import { navItems } from './nav-items';
+import { QuickAddMenu } from './quick-add-menu';
+
+/** The phone's navigation: the sections with the global "+" in the middle, thumb-reachable. */
+export function BottomBar() {
+  const { t } = useTranslation();
+  const matchRoute = useMatchRoute();
+  const middle = Math.ceil(navItems.length / 2);
+  const link = (item: (typeof navItems)[number]) => {
+    const active = Boolean(matchRoute({ to: item.to, fuzzy: true }));
+    const Icon = item.icon;
+    return (
+      <Link key={item.id} to={item.to} className={classes.item} aria-current={active ? 'page' : undefined}>
+        <Icon size={22} />
+        <span>{t(item.label)}</span>
+      </Link>
+    );
+  };
+  return (
+    <nav aria-label={t('nav.label')} className={classes.bar}>
+      {navItems.slice(0, middle).map(link)}
+      <div className={classes.add}>
+        <QuickAddMenu variant="fab" />
+      </div>
+      {navItems.slice(middle).map(link)}
+    </nav>
+  );
+}

@@ -1,0 +1,32 @@
+import { ActionIcon, Button, Menu } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { PlusIcon } from '../../components/ui/icons';
+import { quickAddItems } from './nav-items';
+
+/** The global "+": a menu from the start, so new kinds of records only add entries. */
+export function QuickAddMenu({ variant }: { variant: 'header' | 'fab' }) {
+  const { t } = useTranslation();
+  return (
+    <Menu position={variant === 'fab' ? 'top' : 'bottom-end'} withinPortal>
+      <Menu.Target>
+        {variant === 'fab' ? (
+          <ActionIcon size={48} radius="xl" aria-label={t('quickAdd.label')} variant="filled">
+            <PlusIcon size={26} />
+          </ActionIcon>
+        ) : (
+          <Button leftSection={<PlusIcon size={18} />} aria-label={t('quickAdd.label')}>
+            {t('quickAdd.short')}
+          </Button>
+        )}
+      </Menu.Target>
+      <Menu.Dropdown>
+        {quickAddItems.map(({ id, to, label, icon: Icon }) => (
+          <Menu.Item key={id} component={Link} to={to} leftSection={<Icon size={16} />}>
+            {t(label)}
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

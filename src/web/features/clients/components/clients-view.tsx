@@ -1,0 +1,96 @@
+import { Alert, Button, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AlertIcon, PlusIcon } from '../../../components/ui/icons';
+import { type ClientListFilters, type ClientsSearch, filtersFromSearch, hasNarrowingFilters } from '../api/client-list-filters';
+import { useClientList } from '../api/client-queries';
+import { ClientFilters } from './client-filters';
+import { CollapsibleOnPhone } from '../../../components/ui/collapsible-on-phone';
+import { NoClientsYet, NoMatchingClients } from './client-list-empty';
+import { ClientList } from './client-list';
+import { ClientSearchBox } from './client-search-box';
+
+function activeFilters(filters: ClientListFilters): number {
+  return (
+    filters.status.length +
+    filters.personality.length +
+    filters.tag.length +
+    (filters.archived === 'exclude' ? 0 : 1) +
+    (filters.sort === 'name' ? 0 : 1)
+  );
+}
+
+type Props = {
+  search: ClientsSearch;
+  /** `replace` while typing, so the back button skips the half-typed queries. */
+  onSearchChange: (patch: Partial<ClientsSearch>, options?: { replace: boolean }) => void;
+  onClearFilters: () => void;
+};
+
+export function ClientsView({ search, onSearchChange, onClearFilters }: Props) {
+  const { t } = useTranslation();
+  const filters = useMemo(() => filtersFromSearch(search), [search]);
+  const list = useClientList(filters);
+  const items = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
+  const total = list.data?.pages[0]?.total ?? 0;
+  const narrowed = hasNarrowingFilters(filters);
+  // With no clients at all, search and filters are noise: the empty state says what to do.
+  const firstRun = Boolean(list.data) && total === 0 && !narrowed;
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="center">
+        <Title order={1} size="h2">
+          {t('clients.title')}
+        </Title>
+        <Button component={Link} to="/clients/new" leftSection={<PlusIcon size={18} />} visibleFrom="sm">
+          {t('clients.new')}
+        </Button>
+      </Group>
+
+      {!firstRun && (
+        <>
+          <ClientSearchBox value={filters.q} onSearch={(q) => onSearchChange({ q: q.trim() ? q : undefined }, { replace: true })} />
+          <CollapsibleOnPhone label={t('clients.filters', { count: activeFilters(filters) })}>
+            <ClientFilters filters={filters} onChange={(patch) => onSearchChange(patch)} />
+          </CollapsibleOnPhone>
+          <Text size="sm" c="dimmed" aria-live="polite" aria-atomic="true">
+            {list.data ? t('clients.count', { count: total }) : '\u00a0'}
+          </Text>
+        </>
+      )}
+
+      {list.isError && !list.data ? (
+        <Alert color="red" icon={<AlertIcon />} title={t('errors.title')}>
+          <Text size="sm" mb="xs">
+            {list.error.message}
+          </Text>
+          <Button size="xs" variant="light" color="red" onClick={() => void list.refetch()}>
+            {t('actions.retry')}
+          </Button>
+        </Alert>
+      ) : !list.data ? (
+        <Stack gap="xs" aria-hidden="true">
+          {Array.from({ length: 6 }, (_, i) => (
+            <Skeleton key={i} height={56} radius="sm" />
+          ))}
+        </Stack>
+      ) : total === 0 ? (
+        narrowed ? (
+          <NoMatchingClients onClear={onClearFilters} />
+        ) : (
+          <NoClientsYet />
+        )
+      ) : (
+        <ClientList
+          items={items}
+          total={total}
+          hasNextPage={list.hasNextPage}
+          isFetchingNextPage={list.isFetchingNextPage}
+          fetchNextPage={() => void list.fetchNextPage()}
+        />
+      )}
+    </Stack>
+  );
+}
