@@ -57,7 +57,7 @@ export const ZBusinessProfileInput = z
     timeZone: ZTimeZone.default('Asia/Jerusalem'),
     locale: ZLocale.default('he'),
     serviceHours: ZWeeklyHours,
-    /** Days after the end of the month ("שוטף + 30") or 0 for payment on delivery. */
+    /** Days after the end of the month: "שוטף + 30"; 0 is the end of the month itself. */
     paymentTermsDays: z
       .number({ error: 'invalid_number' })
       .int({ error: 'invalid_number' })
@@ -117,6 +117,8 @@ export const ZSetupInput = z
       email: ZEmail,
       password: ZNewPassword,
       addressForm: ZAddressForm.default('neutral'),
+      /** The owner's interface language; the business language when not given. */
+      locale: ZLocale.optional(),
     }),
     business: ZBusinessProfileInput,
   })

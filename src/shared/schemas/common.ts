@@ -36,8 +36,9 @@ export function optionalText(max: number) {
 }
 
 export const ZEmail = z
-  .string({ error: 'invalid_email' })
+  .string({ error: 'required' })
   .trim()
+  .min(1, { error: 'required' })
   .max(254, { error: 'too_long' })
   .pipe(z.email({ error: 'invalid_email' }))
   .transform((v) => v.toLowerCase());

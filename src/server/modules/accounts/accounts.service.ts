@@ -89,7 +89,7 @@ async function insertWorkspaceWithOwner(deps: Deps, trx: Executor, input: z.outp
     name: input.owner.name,
     password_hash: passwordHash,
     role: 'owner',
-    locale: b.locale,
+    locale: input.owner.locale ?? b.locale,
     address_form: input.owner.addressForm,
     calendar_token_hash: null,
     created_at: now,

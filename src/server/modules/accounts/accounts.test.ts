@@ -73,6 +73,15 @@ describe.each(testDialects())('accounts on $label', ({ dialect, skip }) => {
     expect(wrongType.body.error.fields?.map((f) => f.path)).toEqual(expect.arrayContaining(['owner', 'business']));
   });
 
+  it.skipIf(skip)('lets the owner use another interface language than the business, and says an empty email is required', async () => {
+    const res = await ctx.client().post<Me>('/api/v1/setup', setupInput({ owner: { locale: 'en' } }));
+    expect(res.status).toBe(201);
+    expect(res.body.user.locale).toBe('en');
+    expect(res.body.workspace.locale).toBe('he');
+    const empty = await ctx.client().post<ApiError>('/api/v1/auth/login', { email: '', password: 'x' });
+    expect(empty.body.error.fields?.[0]).toMatchObject({ path: 'email', code: 'required' });
+  });
+
   it.skipIf(skip)('sets VAT to zero for an exempt dealer (עוסק פטור)', async () => {
     const api = ctx.client();
     const res = await api.post<Me>('/api/v1/setup', setupInput({ business: { dealerType: 'exempt', vatRateBasisPoints: 1800 } }));
