@@ -87,18 +87,24 @@ export function demoClients(count: number, random = seededRandom()): CreateClien
   const statuses = ['lead', 'active', 'active', 'active', 'paused', 'ended', 'let_go'] as const;
   const personalities = ['lovely', 'businesslike', 'demanding', 'blunt', 'unsatisfied', null] as const;
   const channels = ['whatsapp', 'phone', 'email', 'meeting', 'sms'] as const;
+  const used = new Set<string>();
   return Array.from({ length: count }, (_, i) => {
     const isOrg = random() < 0.45;
-    const english = random() < 0.08;
-    const person = `${pick(random, FIRST_NAMES)} ${pick(random, LAST_NAMES)}`;
-    const name = english ? pick(random, ENGLISH_ORGS) : isOrg ? `${pick(random, ORG_PREFIXES)} ${pick(random, ORG_NAMES)}${pick(random, ORG_SUFFIXES)}` : person;
+    const english = random() < 0.05;
+    const candidate = () =>
+      english ? pick(random, ENGLISH_ORGS) : isOrg ? `${pick(random, ORG_PREFIXES)} ${pick(random, ORG_NAMES)}${pick(random, ORG_SUFFIXES)}` : `${pick(random, FIRST_NAMES)} ${pick(random, LAST_NAMES)}`;
+    // Real lists rarely hold two clients of the same name: try a few, then number the repeat.
+    let name = candidate();
+    for (let tries = 0; used.has(name) && tries < 20; tries++) name = candidate();
+    if (used.has(name)) name = `${name} ${i + 1}`;
+    used.add(name);
     const tagCount = Math.floor(random() * 3);
     const tags = [...new Set(Array.from({ length: tagCount }, () => pick(random, TAGS)))];
     const phone = `05${Math.floor(random() * 9)}-${String(Math.floor(random() * 10_000_000)).padStart(7, '0')}`;
     const slug = `client${i + 1}`;
     return {
       kind: isOrg || english ? 'organization' : 'person',
-      name: `${name}${i >= 60 ? ` ${i + 1}` : ''}`,
+      name,
       status: pick(random, statuses),
       personality: pick(random, personalities),
       channel: pick(random, channels),
