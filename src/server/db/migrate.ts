@@ -2,12 +2,14 @@ import { Migrator, type Migration, type MigrationProvider, type MigrationResultS
 import type { Db, Dialect } from './database.js';
 import { foundation } from './migrations/001-foundation.js';
 import { keepYourWord } from './migrations/002-keep-your-word.js';
+import { quotes } from './migrations/003-quotes.js';
 
 /** Migrations in code (not read from disk) so they ship inside the same module graph on both dialects. */
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
     '001-foundation': foundation(dialect),
     '002-keep-your-word': keepYourWord(dialect),
+    '003-quotes': quotes(dialect),
   };
 }
 

@@ -23,7 +23,7 @@ export type Today = z.infer<typeof ZToday>;
 export const ZNotification = z
   .object({
     id: z.string(),
-    kind: z.enum(['due_soon', 'overdue', 'theirs_overdue']),
+    kind: z.enum(['due_soon', 'overdue', 'theirs_overdue', 'quote_accepted', 'quote_declined']),
     refId: z.string(),
     clientId: z.string().nullable(),
     title: z.string(),

@@ -3,7 +3,7 @@ import { ZId, ZIsoDateTime, ZLocale, optionalText, requiredText } from './common
 import { ZLocalDate, ZLocalTime } from './commitments.js';
 
 /** Client-facing message kinds; later issues add quotes, delay notices, apologies, greetings… */
-export const messageKinds = ['not_forgotten', 'meeting_summary', 'client_reminder'] as const;
+export const messageKinds = ['not_forgotten', 'meeting_summary', 'client_reminder', 'quote', 'quote_error_honour', 'quote_error_reissue', 'terms'] as const;
 export const ZMessageKind = z.enum(messageKinds, { error: 'invalid_choice' });
 export type MessageKind = z.infer<typeof ZMessageKind>;
 
@@ -16,6 +16,10 @@ export const templateVariables: Record<MessageKind, string[]> = {
   not_forgotten: ['clientName', 'what', 'newDue', 'reason', 'myName', 'businessName'],
   meeting_summary: ['clientName', 'meetingDate', 'agreed', 'nextSteps', 'myName', 'businessName'],
   client_reminder: ['clientName', 'what', 'due', 'myName', 'businessName'],
+  quote: ['clientName', 'quoteNumber', 'quoteTitle', 'quoteTotal', 'validUntil', 'link', 'myName', 'businessName'],
+  quote_error_honour: ['clientName', 'quoteNumber', 'reason', 'myName', 'businessName'],
+  quote_error_reissue: ['clientName', 'quoteNumber', 'reason', 'link', 'goodwill', 'myName', 'businessName'],
+  terms: ['clientName', 'terms', 'myName', 'businessName'],
 };
 
 export const ZMessageTemplate = z

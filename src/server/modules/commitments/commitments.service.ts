@@ -77,7 +77,7 @@ function facts(row: CommitmentRow) {
 export type NewCommitment = z.output<typeof ZCreateCommitment>;
 
 /** For other modules' transactions (a commitment made while logging a contact, from a quote…). */
-export async function createCommitmentInTrx(deps: Deps, trx: Executor, scope: Scope, input: NewCommitment): Promise<CommitmentRow> {
+export async function createCommitmentInTrx(deps: Deps, trx: Executor, scope: Scope, input: NewCommitment & { quoteId?: string | null; projectId?: string | null }): Promise<CommitmentRow> {
   const timeZone = await timeZoneOf(deps, scope, trx);
   const now = isoNow(deps.clock);
   const dueAt = deadline(input.dueDate, input.dueTime, timeZone);
@@ -86,6 +86,8 @@ export async function createCommitmentInTrx(deps: Deps, trx: Executor, scope: Sc
     workspace_id: scope.workspaceId,
     client_id: input.clientId,
     interaction_id: input.interactionId,
+    quote_id: input.quoteId ?? null,
+    project_id: input.projectId ?? null,
     direction: input.direction,
     title: input.title,
     notes: input.notes,

@@ -5,6 +5,9 @@ export type CommitmentTable = {
   workspace_id: string;
   client_id: string;
   interaction_id: string | null;
+  /** The quote or project this promise belongs to (sending the quote keeps "quote by Thursday"). */
+  quote_id: string | null;
+  project_id: string | null;
   direction: string;
   title: string;
   notes: string | null;

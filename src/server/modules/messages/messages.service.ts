@@ -80,13 +80,8 @@ export async function compose(deps: Deps, scope: Scope, actor: Actor, raw: unkno
   const input = parseInput(ZComposeInput, raw);
   const client = await clientForReference(deps, scope, input.clientId);
   const profile = await getBusinessProfile(deps, scope);
-  const me = await userContact(deps, scope, actor.userId);
   const locale = client.language;
-  const values: Record<string, string | null> = {
-    clientName: client.kind === 'organization' && client.contacts[0] ? client.contacts[0].name : client.name,
-    myName: me.name,
-    businessName: profile.name,
-  };
+  const values: Record<string, string | null> = {};
   let commitment: Commitment | null = null;
   if (input.commitmentId) {
     commitment = await getCommitment(deps, scope, input.commitmentId).catch(() => {
@@ -98,9 +93,7 @@ export async function compose(deps: Deps, scope: Scope, actor: Actor, raw: unkno
   if (input.kind === 'not_forgotten') {
     const newDueDate = input.newDueDate ?? commitment?.dueDate;
     const newDueTime = input.newDueTime === undefined ? (commitment?.dueTime ?? null) : input.newDueTime;
-    if (newDueDate) {
-      values.newDue = formatDue(dueInstant(newDueDate, newDueTime, profile.timeZone), newDueTime !== null, locale, profile.timeZone);
-    }
+    if (newDueDate) values.newDue = formatDue(dueInstant(newDueDate, newDueTime, profile.timeZone), newDueTime !== null, locale, profile.timeZone);
     values.reason = input.reason;
     values.reasonLine = input.reason ? renderTemplate(rawMessage(locale, 'templates.reasonLine'), { reason: input.reason }, locale) : '';
   }
@@ -113,17 +106,7 @@ export async function compose(deps: Deps, scope: Scope, actor: Actor, raw: unkno
     values.nextSteps = interaction.nextSteps;
     values.meetingDate = formatDay(interaction.occurredAt, locale, profile.timeZone);
   }
-  const template = await templateFor(deps.db.kysely, scope, input.kind, locale);
-  const emailAvailable = deps.mailer !== null;
-  return {
-    kind: input.kind,
-    locale,
-    channel: preferredSendChannel(client, emailAvailable),
-    subject: renderTemplate(template.subject, values, locale).trim(),
-    body: renderTemplate(template.body, { ...values, reasonLine: values.reasonLine ?? '' }, locale).replace(/\n{3,}/g, '\n\n').trim(),
-    recipients: { email: client.email, phone: client.phone, whatsapp: client.whatsapp ?? client.phone },
-    emailAvailable,
-  };
+  return fillTemplate(deps, scope, actor, { kind: input.kind, clientId: client.id, values });
 }
 
 function toMessage(row: MessageRow): Message {
@@ -346,11 +329,11 @@ export async function outboxStatus(deps: Deps, scope: Scope): Promise<{ items: {
   };
 }
 
-export type NotificationKind = 'due_soon' | 'overdue' | 'theirs_overdue';
+export type NotificationKind = 'due_soon' | 'overdue' | 'theirs_overdue' | 'quote_accepted' | 'quote_declined';
 
 /** An in-app reminder; the dedupe key makes a second one for the same thing a no-op. */
-export async function notify(deps: Deps, scope: Scope, n: { kind: NotificationKind; refId: string; dedupeKey: string; clientId: string | null; title: string }): Promise<boolean> {
-  return q.insertNotification(deps.db.kysely, {
+export async function notify(deps: Deps, scope: Scope, n: { kind: NotificationKind; refId: string; dedupeKey: string; clientId: string | null; title: string }, trx?: Executor): Promise<boolean> {
+  return q.insertNotification(trx ?? deps.db.kysely, {
     id: newId(),
     workspace_id: scope.workspaceId,
     kind: n.kind,
@@ -373,4 +356,37 @@ export async function listNotifications(deps: Deps, scope: Scope): Promise<{ ite
 
 export async function markNotificationsRead(deps: Deps, scope: Scope, ids: string[] | 'all'): Promise<void> {
   await q.markNotificationsRead(deps.db.kysely, { ...scope, ids, at: isoNow(deps.clock) });
+}
+
+/**
+ * A template of any kind filled for one client, in the client's language: the user's own version
+ * when there is one. For modules that compose their own messages (quotes, projects…).
+ */
+export async function fillTemplate(
+  deps: Deps,
+  scope: Scope,
+  actor: Actor,
+  input: { kind: MessageKind; clientId: string; values: Record<string, string | null> },
+): Promise<Composed> {
+  const client = await clientForReference(deps, scope, input.clientId);
+  const profile = await getBusinessProfile(deps, scope);
+  const me = await userContact(deps, scope, actor.userId);
+  const locale = client.language;
+  const values: Record<string, string | null> = {
+    clientName: client.kind === 'organization' && client.contacts[0] ? client.contacts[0].name : client.name,
+    myName: me.name,
+    businessName: profile.name,
+    ...input.values,
+  };
+  const template = await templateFor(deps.db.kysely, scope, input.kind, locale);
+  const emailAvailable = deps.mailer !== null;
+  return {
+    kind: input.kind,
+    locale,
+    channel: preferredSendChannel(client, emailAvailable),
+    subject: renderTemplate(template.subject, values, locale).trim(),
+    body: renderTemplate(template.body, values, locale).replace(/\n{3,}/g, '\n\n').trim(),
+    recipients: { email: client.email, phone: client.phone, whatsapp: client.whatsapp ?? client.phone },
+    emailAvailable,
+  };
 }

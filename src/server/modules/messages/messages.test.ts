@@ -3,7 +3,7 @@ import type { ApiError } from '../../../shared/errors.js';
 import type { Client } from '../../../shared/schemas/clients.js';
 import type { Commitment } from '../../../shared/schemas/commitments.js';
 import type { Interaction } from '../../../shared/schemas/interactions.js';
-import type { Composed, MessageTemplate, Sent } from '../../../shared/schemas/messages.js';
+import { messageKinds, type Composed, type MessageTemplate, type Sent } from '../../../shared/schemas/messages.js';
 import { createApp } from '../../app.js';
 import { createMailer } from '../../mail/mailer.js';
 import { clientInput } from '../../testing/factories.js';
@@ -63,7 +63,7 @@ describe.each(testDialects())('messages on $label', ({ dialect, skip }) => {
     expect(composed.body.subject).toBe('עדכון: הצעת מחיר למיתוג');
     expect(composed.body.body).toMatch(/^שלום רונית לוי, מעדכנת שזה יגיע עד יום שלישי/);
     const list = await api.get<{ items: MessageTemplate[] }>('/api/v1/message-templates');
-    expect(list.body.items).toHaveLength(6);
+    expect(list.body.items).toHaveLength(messageKinds.length * 2);
     expect(list.body.items.find((t) => t.kind === 'not_forgotten' && t.locale === 'he')?.isDefault).toBe(false);
     const reset = await api.delete<MessageTemplate>('/api/v1/message-templates/not_forgotten/he');
     expect(reset.body.isDefault).toBe(true);

@@ -12,6 +12,8 @@ export function renderTemplate(template: string, values: Record<string, string |
   return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
     const value = values[name];
     if (!value) return '';
+    // Links and placeholders stay bare: an isolate mark next to a URL can end up inside the link.
+    if (/^(https?:\/\/|\{\{)/.test(value)) return value;
     const foreign = locale === 'he' ? LATIN.test(value) && !value.includes('\n') : HEBREW.test(value);
     return foreign ? isolate(value) : value;
   });

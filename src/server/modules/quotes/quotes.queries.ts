@@ -1,0 +1,80 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../db/database.js';
+import type { QuoteLinkRow, QuoteRow, QuoteVersionRow } from './quotes.table.js';
+
+type Scope = { workspaceId: string };
+
+export async function listTermsTemplates(db: Executor, { workspaceId }: Scope) {
+  return db.selectFrom('terms_templates').selectAll().where('workspace_id', '=', workspaceId).orderBy('created_at').execute();
+}
+
+export async function findTermsTemplate(db: Executor, { workspaceId, id }: Scope & { id: string }) {
+  return db.selectFrom('terms_templates').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertTermsTemplate(db: Executor, row: { id: string; workspace_id: string; name: string; locale: string; terms: string; created_at: string; updated_at: string }) {
+  await db.insertInto('terms_templates').values(row).execute();
+}
+
+export async function updateTermsTemplate(db: Executor, { workspaceId, id, changes }: Scope & { id: string; changes: { name: string; locale: string; terms: string; updated_at: string } }) {
+  await db.updateTable('terms_templates').set(changes).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+}
+
+export async function deleteTermsTemplate(db: Executor, { workspaceId, id }: Scope & { id: string }) {
+  await db.deleteFrom('terms_templates').where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+}
+
+/** The next number of the year, atomically (two quotes made at once never share a number). */
+export async function nextQuoteSequence(db: Executor, { workspaceId, year }: Scope & { year: number }): Promise<number> {
+  const row = await db
+    .insertInto('quote_counters')
+    .values({ workspace_id: workspaceId, year, last: 1 })
+    .onConflict((oc) => oc.columns(['workspace_id', 'year']).doUpdateSet({ last: sql`quote_counters.last + 1` }))
+    .returning('last')
+    .executeTakeFirstOrThrow();
+  return Number(row.last);
+}
+
+export async function insertQuote(db: Executor, row: QuoteRow) {
+  await db.insertInto('quotes').values(row).execute();
+}
+
+export async function findQuote(db: Executor, { workspaceId, quoteId }: Scope & { quoteId: string }) {
+  return db.selectFrom('quotes').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', quoteId).executeTakeFirst();
+}
+
+export async function updateQuote(db: Executor, { workspaceId, quoteId, changes }: Scope & { quoteId: string; changes: Partial<Omit<QuoteRow, 'id' | 'workspace_id'>> }) {
+  await db.updateTable('quotes').set(changes).where('workspace_id', '=', workspaceId).where('id', '=', quoteId).execute();
+}
+
+export async function listQuotes(db: Executor, { workspaceId, clientId, limit }: Scope & { clientId?: string; limit: number }) {
+  let query = db.selectFrom('quotes').selectAll().where('workspace_id', '=', workspaceId);
+  if (clientId) query = query.where('client_id', '=', clientId);
+  return query.orderBy('created_at', 'desc').limit(limit).execute();
+}
+
+export async function insertVersion(db: Executor, row: QuoteVersionRow) {
+  await db.insertInto('quote_versions').values(row).execute();
+}
+
+export async function versionsOf(db: Executor, { workspaceId, quoteIds }: Scope & { quoteIds: string[] }) {
+  if (!quoteIds.length) return [];
+  return db.selectFrom('quote_versions').selectAll().where('workspace_id', '=', workspaceId).where('quote_id', 'in', quoteIds).orderBy('version').execute();
+}
+
+export async function updateVersion(db: Executor, { workspaceId, quoteId, version, changes }: Scope & { quoteId: string; version: number; changes: Partial<Omit<QuoteVersionRow, 'id' | 'workspace_id' | 'quote_id' | 'version'>> }) {
+  await db.updateTable('quote_versions').set(changes).where('workspace_id', '=', workspaceId).where('quote_id', '=', quoteId).where('version', '=', version).execute();
+}
+
+export async function insertLink(db: Executor, row: QuoteLinkRow) {
+  await db.insertInto('quote_links').values(row).execute();
+}
+
+/** Only by the token's hash; no list of links exists anywhere in the API. */
+export async function findLinkByHash(db: Executor, { tokenHash }: { tokenHash: string }) {
+  return db.selectFrom('quote_links').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+}
+
+export async function revokeLinks(db: Executor, { workspaceId, quoteId, at }: Scope & { quoteId: string; at: string }) {
+  await db.updateTable('quote_links').set({ revoked_at: at }).where('workspace_id', '=', workspaceId).where('quote_id', '=', quoteId).where('revoked_at', 'is', null).execute();
+}

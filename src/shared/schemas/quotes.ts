@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { ZCurrency, ZId, ZIsoDateTime, ZLocale, optionalText, requiredText } from './common.js';
+import { ZLocalDate } from './commitments.js';
+
+/** What the client must supply, and how many days after acceptance (seed 001: set it when closing). */
+export const ZClientObligation = z.object({
+  what: requiredText(300),
+  dueDaysAfterAcceptance: z.number({ error: 'invalid_number' }).int({ error: 'invalid_number' }).min(0, { error: 'too_small' }).max(365, { error: 'too_big' }),
+});
+
+/** The terms of work: copied into each quote and adjustable there. */
+export const ZTerms = z
+  .object({
+    serviceHours: optionalText(1000),
+    deliveryTime: optionalText(1000),
+    clientObligations: z.array(ZClientObligation).max(20, { error: 'too_many' }),
+    deliveryMethod: optionalText(1000),
+    revisionRounds: z.number({ error: 'invalid_number' }).int({ error: 'invalid_number' }).min(0, { error: 'too_small' }).max(20, { error: 'too_big' }).nullable(),
+    paymentTerms: optionalText(1000),
+    outOfScopePolicy: optionalText(2000),
+    cancellation: optionalText(2000),
+  })
+  .meta({ id: 'Terms' });
+export type Terms = z.output<typeof ZTerms>;
+
+export const ZTermsTemplateInput = z
+  .object({ name: requiredText(120), locale: ZLocale, terms: ZTerms })
+  .meta({ id: 'TermsTemplateInput' });
+
+export const ZTermsTemplate = z
+  .object({ id: ZId, name: z.string(), locale: ZLocale, terms: ZTerms, createdAt: ZIsoDateTime, updatedAt: ZIsoDateTime })
+  .meta({ id: 'TermsTemplate' });
+export type TermsTemplate = z.infer<typeof ZTermsTemplate>;
+
+/** Quantity as a decimal with up to three places (1.5 hours); prices in agorot. */
+export const ZQuoteLine = z
+  .object({
+    description: requiredText(500),
+    quantity: z
+      .number({ error: 'invalid_number' })
+      .min(0, { error: 'too_small' })
+      .max(1_000_000, { error: 'too_big' })
+      .refine((v) => Number.isInteger(Math.round(v * 1000)) && Math.abs(v * 1000 - Math.round(v * 1000)) < 1e-6, { error: 'invalid_number' }),
+    unit: optionalText(30),
+    unitPrice: z.number({ error: 'invalid_number' }).int({ error: 'invalid_number' }).min(0, { error: 'too_small' }).max(10_000_000_000, { error: 'too_big' }).meta({ description: 'Agorot (minor units)' }),
+  })
+  .meta({ id: 'QuoteLine' });
+
+export const ZDiscount = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('amount'), value: z.number({ error: 'invalid_number' }).int().min(0, { error: 'too_small' }).meta({ description: 'Agorot' }) }),
+    z.object({ kind: z.literal('percent'), basisPoints: z.number({ error: 'invalid_number' }).int().min(0, { error: 'too_small' }).max(10_000, { error: 'too_big' }) }),
+  ], { error: 'invalid_choice' })
+  .nullable()
+  .meta({ id: 'Discount' });
+
+export const ZQuoteContentInput = z.object({
+  title: requiredText(200),
+  items: z.array(ZQuoteLine).min(1, { error: 'choose_one' }).max(100, { error: 'too_many' }),
+  discount: ZDiscount.default(null),
+  pricesIncludeVat: z.boolean({ error: 'invalid_type' }).default(false),
+  currency: ZCurrency.optional(),
+  validUntil: ZLocalDate,
+  terms: ZTerms,
+  notes: optionalText(5000),
+});
+
+export const ZCreateQuote = z
+  .object({
+    clientId: ZId,
+    /** Start from a terms template (copied), or give the terms directly. */
+    termsTemplateId: ZId.optional(),
+    /** Start from a logged meeting: its agreed text becomes the notes. */
+    interactionId: ZId.optional(),
+    ...ZQuoteContentInput.shape,
+    terms: ZTerms.optional(),
+  })
+  .meta({ id: 'CreateQuote' });
+
+export const ZUpdateQuote = ZQuoteContentInput.partial().extend({ reason: optionalText(500) }).meta({ id: 'UpdateQuote' });
+
+export const quoteStatuses = ['draft', 'sent', 'viewed', 'accepted', 'declined', 'expired', 'superseded'] as const;
+export type QuoteStatus = (typeof quoteStatuses)[number];
+
+export const ZTotals = z.object({ subtotal: z.number().int(), discount: z.number().int(), net: z.number().int(), vat: z.number().int(), total: z.number().int(), lines: z.array(z.number().int()) });
+
+export const ZQuoteVersion = z
+  .object({
+    version: z.number().int(),
+    status: z.enum(quoteStatuses),
+    title: z.string(),
+    items: z.array(z.object({ description: z.string(), quantity: z.number(), unit: z.string().nullable(), unitPrice: z.number().int() })),
+    discount: ZDiscount,
+    pricesIncludeVat: z.boolean(),
+    currency: z.string(),
+    vatRateBasisPoints: z.number().int().meta({ description: 'Stored on the document when issued' }),
+    validUntil: z.string(),
+    terms: ZTerms,
+    notes: z.string().nullable(),
+    totals: ZTotals,
+    reason: z.string().nullable().meta({ description: 'Why this version replaced the previous one' }),
+    createdAt: ZIsoDateTime,
+    sentAt: ZIsoDateTime.nullable(),
+    viewedAt: ZIsoDateTime.nullable(),
+    decidedAt: ZIsoDateTime.nullable(),
+    acceptance: z
+      .object({ name: z.string(), at: ZIsoDateTime, ip: z.string(), userAgent: z.string().nullable(), contentHash: z.string() })
+      .nullable(),
+    declineReason: z.string().nullable(),
+  })
+  .meta({ id: 'QuoteVersion' });
+export type QuoteVersion = z.infer<typeof ZQuoteVersion>;
+
+export const ZQuote = z
+  .object({
+    id: ZId,
+    number: z.string().meta({ example: '2026-014' }),
+    clientId: ZId,
+    clientName: z.string(),
+    locale: ZLocale,
+    status: z.enum(quoteStatuses),
+    current: ZQuoteVersion,
+    versions: z.array(ZQuoteVersion).meta({ description: 'Every version, oldest first; earlier ones are read-only' }),
+    projectId: ZId.nullable(),
+    errorHandling: z
+      .object({ mode: z.enum(['honour', 'reissue']), absorbedAmount: z.number().int().nullable(), reason: z.string().nullable(), at: ZIsoDateTime })
+      .nullable(),
+    createdAt: ZIsoDateTime,
+    updatedAt: ZIsoDateTime,
+  })
+  .meta({ id: 'Quote' });
+export type Quote = z.infer<typeof ZQuote>;
