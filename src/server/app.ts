@@ -15,6 +15,8 @@ import { calendarFeed } from './modules/insights/calendar-feed.js';
 import { insightRoutes } from './modules/insights/insights.routes.js';
 import { interactionRoutes } from './modules/interactions/interactions.routes.js';
 import { messageRoutes } from './modules/messages/messages.routes.js';
+import { quoteRoutes } from './modules/quotes/quotes.routes.js';
+import { portalRoutes } from './portal/portal.routes.js';
 
 export const API_VERSION = '0.1.0';
 
@@ -68,6 +70,7 @@ export function createApp(deps: Deps) {
   api.route('/', commitmentRoutes);
   api.route('/', messageRoutes);
   api.route('/', insightRoutes);
+  api.route('/', quoteRoutes);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Mila API', version: API_VERSION, description: 'Client relationships for freelancers: every promise kept.' },
@@ -81,6 +84,10 @@ export function createApp(deps: Deps) {
   app.all('/api/*', () => {
     throw new AppError('not_found');
   });
+
+  // The client's pages (quote acceptance): server-rendered, the token in the path is the credential.
+  app.use('/q/*', bodyLimit({ maxSize: 64 * 1024, onError: () => { throw new AppError('payload_too_large'); } }));
+  app.route('/q', portalRoutes);
 
   // The private calendar feed: the unguessable token in the path is the credential.
   app.get('/feeds/calendar/:file', async (c) => {

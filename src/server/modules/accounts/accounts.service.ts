@@ -285,8 +285,8 @@ export async function userContact(deps: Deps, scope: { workspaceId: string }, us
 }
 
 /** Owners of a workspace (digest and notification e-mails go to them). */
-export async function workspaceOwners(deps: Deps, scope: { workspaceId: string }): Promise<{ id: string; name: string; email: string; locale: Locale }[]> {
-  const rows = await q.listUsers(deps.db.kysely, scope);
+export async function workspaceOwners(deps: Deps, scope: { workspaceId: string }, trx?: Executor): Promise<{ id: string; name: string; email: string; locale: Locale }[]> {
+  const rows = await q.listUsers(trx ?? deps.db.kysely, scope);
   return rows.filter((u) => u.role === 'owner').map((u) => ({ id: u.id, name: u.name, email: u.email, locale: u.locale as Locale }));
 }
 

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type { CommitmentChangeRow, CommitmentRow } from './commitments.table.js';
 
@@ -88,17 +89,25 @@ export async function forWordKeeping(db: Executor, f: Scope & { from: string; no
   return query.execute();
 }
 
-export async function openForClient(db: Executor, { workspaceId, clientId, direction, titleLike }: Scope & { clientId: string; direction: string; titleLike?: string }): Promise<CommitmentRow[]> {
-  let query = db
+export async function openQuotePromises(
+  db: Executor,
+  { workspaceId, clientId, quoteId, patterns }: Scope & { clientId: string; quoteId: string; patterns: string[] },
+): Promise<CommitmentRow[]> {
+  return db
     .selectFrom('commitments')
     .selectAll()
     .where('workspace_id', '=', workspaceId)
     .where('client_id', '=', clientId)
-    .where('direction', '=', direction)
+    .where('direction', '=', 'mine')
     .where('completed_at', 'is', null)
-    .where('cancelled_at', 'is', null);
-  if (titleLike) query = query.where('title', 'like', titleLike);
-  return query.orderBy('due_at').execute();
+    .where('cancelled_at', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb('quote_id', '=', quoteId),
+        eb.and([eb('quote_id', 'is', null), eb.or(patterns.map((p) => eb(sql`lower(title)`, 'like', p)))]),
+      ]),
+    )
+    .execute();
 }
 
 /** Open commitments whose deadline is before `until` (reminders and the calendar feed). */

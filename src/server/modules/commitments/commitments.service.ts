@@ -227,9 +227,12 @@ export async function renegotiateCommitment(deps: Deps, scope: Scope, commitment
   return trx ? run(trx) : deps.db.kysely.transaction().execute(run);
 }
 
-/** Closes the open "send the quote…" style promises a step in another module just kept. */
-export async function keepMatchingCommitments(deps: Deps, trx: Executor, scope: Scope, { clientId, titleLike }: { clientId: string; titleLike: string }): Promise<string[]> {
-  const rows = await q.openForClient(trx, { workspaceId: scope.workspaceId, clientId, direction: 'mine', titleLike });
+/**
+ * Sending a quote keeps my open promises about it: those made for this quote, and those to this
+ * client whose words say "quote" (הצעה / הצעת מחיר / quote) — "quote by Thursday" keeps itself.
+ */
+export async function keepQuoteCommitments(deps: Deps, trx: Executor, scope: Scope, { clientId, quoteId }: { clientId: string; quoteId: string }): Promise<string[]> {
+  const rows = await q.openQuotePromises(trx, { workspaceId: scope.workspaceId, clientId, quoteId, patterns: ['%הצע%', '%quote%'] });
   const now = isoNow(deps.clock);
   for (const row of rows) await q.updateCommitment(trx, { ...scope, commitmentId: row.id, changes: { completed_at: now, updated_at: now } });
   return rows.map((r) => r.id);

@@ -142,7 +142,16 @@ type SendArgs = z.output<typeof ZSendInput>;
  * Sends (e-mail: into the outbox, delivered by the scheduler) or prepares the phone link
  * (WhatsApp / SMS), and logs the message as an outgoing contact — in the caller's transaction.
  */
-export async function sendInTrx(deps: Deps, trx: Executor, scope: Scope, input: SendArgs, messageId: string = newId()): Promise<Sent> {
+export async function sendInTrx(
+  deps: Deps,
+  trx: Executor,
+  scope: Scope,
+  input: SendArgs,
+  messageId: string = newId(),
+  /** Secrets (a client's personal link) that go out but are not kept in the log or the message record. */
+  redactions: { secret: string; label: string }[] = [],
+): Promise<Sent> {
+  const redact = (text: string) => redactions.reduce((t, r) => t.replaceAll(r.secret, r.label), text);
   const client = await clientForReference(deps, scope, input.clientId, 'clientId', trx);
   const now = isoNow(deps.clock);
   const recipient = input.channel === 'email' ? client.email : input.channel === 'whatsapp' ? (client.whatsapp ?? client.phone) : (client.phone ?? client.whatsapp);
@@ -158,7 +167,7 @@ export async function sendInTrx(deps: Deps, trx: Executor, scope: Scope, input: 
     locale: client.language,
     recipient,
     subject,
-    body: input.body,
+    body: redact(input.body),
     status: input.channel === 'email' ? 'queued' : 'opened',
     commitment_id: input.commitmentId ?? null,
     interaction_id: null,
@@ -192,7 +201,7 @@ export async function sendInTrx(deps: Deps, trx: Executor, scope: Scope, input: 
     channel: input.channel,
     direction: 'out',
     occurredAt: now,
-    summary: subject ? `${subject}\n\n${input.body}` : input.body,
+    summary: redact(subject ? `${subject}\n\n${input.body}` : input.body),
     needsReply: false,
     source: 'message',
     messageId: row.id,

@@ -1,6 +1,7 @@
-import type { z } from 'zod';
-import { computeTotals, type Discount } from '../../../shared/money.js';
-import type { Locale } from '../../../shared/schemas/common.js';
+import { z } from 'zod';
+import { computeTotals, formatMoney, type Discount } from '../../../shared/money.js';
+import { optionalText, requiredText, type Locale } from '../../../shared/schemas/common.js';
+import { ZMessageDraft, type Sent } from '../../../shared/schemas/messages.js';
 import {
   ZCreateQuote,
   ZTermsTemplateInput,
@@ -18,12 +19,14 @@ import { canonicalJson } from '../../lib/canonical-json.js';
 import { isoNow } from '../../lib/clock.js';
 import { secretToken, sha256Hex } from '../../lib/crypto.js';
 import type { Deps } from '../../lib/http.js';
-import { rawMessage } from '../../lib/i18n.js';
+import { rawMessage, translate } from '../../lib/i18n.js';
 import { newId } from '../../lib/ids.js';
 import { parseInput } from '../../lib/validate.js';
-import { getBusinessProfile } from '../accounts/accounts.service.js';
+import { getBusinessProfile, workspaceOwners } from '../accounts/accounts.service.js';
 import { clientForReference, clientNames } from '../clients/clients.service.js';
-import { createCommitmentInTrx } from '../commitments/commitments.service.js';
+import { createCommitmentInTrx, keepQuoteCommitments } from '../commitments/commitments.service.js';
+import { enqueueOwnerMail, fillTemplate, notify, sendInTrx } from '../messages/messages.service.js';
+import { formatDue } from '../messages/render.js';
 import { getInteraction } from '../interactions/interactions.service.js';
 import { createProjectInTrx } from '../projects/projects.service.js';
 import * as q from './quotes.queries.js';
@@ -410,6 +413,7 @@ export async function decideByToken(
     const now = deps.clock.now();
     if (!decision.accept) {
       await q.updateVersion(trx, { ...scope, quoteId: quote.id, version: version.version, changes: { status: 'declined', decided_at: now.toISOString(), decline_reason: decision.reason } });
+      await tellOwners(deps, trx, scope, quote, 'quote_declined');
       return { kind: 'declined', quote: await getQuote(deps, scope, quote.id, trx), workspaceId: link.workspace_id };
     }
     const hash = sha256Hex(acceptedContent(quote, version));
@@ -436,6 +440,135 @@ export async function decideByToken(
       });
     }
     await q.updateQuote(trx, { ...scope, quoteId: quote.id, changes: { project_id: projectId, updated_at: now.toISOString() } });
+    await tellOwners(deps, trx, scope, quote, 'quote_accepted');
     return { kind: 'accepted', projectId, quote: await getQuote(deps, scope, quote.id, trx), workspaceId: link.workspace_id };
   });
+}
+
+/** The owner hears about a decision at once: in the app and by e-mail, in the same transaction. */
+async function tellOwners(deps: Deps, trx: Executor, scope: Scope, quote: Quote, kind: 'quote_accepted' | 'quote_declined'): Promise<void> {
+  for (const owner of await workspaceOwners(deps, scope, trx)) {
+    const title = translate(owner.locale, `notifications.${kind}`, { client: quote.clientName, number: quote.number });
+    await notify(deps, scope, { kind, refId: quote.id, dedupeKey: `${kind}:${quote.id}:${quote.current.version}:${owner.id}`, clientId: quote.clientId, title }, trx);
+    if (deps.mailer) {
+      await enqueueOwnerMail(deps, trx, scope, { to: owner.email, subject: title, text: title, html: null, purpose: kind, key: `${kind}-${quote.id}-${quote.current.version}-${owner.id}@mila` });
+    }
+  }
+}
+
+// ── Sending, mistakes and terms (messages to the client) ───────────────────
+
+type Actor = { userId: string };
+
+function termsAsText(terms: Terms, locale: Locale): string {
+  const label = (key: string) => rawMessage(locale, `quoteDocument.${key}`);
+  const lines: string[] = [];
+  const add = (key: string, value: string | null) => value && lines.push(`${label(key)}: ${value}`);
+  add('serviceHours', terms.serviceHours);
+  add('deliveryTime', terms.deliveryTime);
+  if (terms.clientObligations.length) lines.push(`${label('clientObligations')}:\n${terms.clientObligations.map((o) => `• ${o.what}`).join('\n')}`);
+  add('deliveryMethod', terms.deliveryMethod);
+  if (terms.revisionRounds !== null) lines.push(`${label('revisionRounds')}: ${terms.revisionRounds}`);
+  add('paymentTerms', terms.paymentTerms);
+  add('outOfScopePolicy', terms.outOfScopePolicy);
+  add('cancellation', terms.cancellation);
+  return lines.join('\n\n');
+}
+
+export type QuoteMessageKind = 'quote' | 'quote_error_honour' | 'quote_error_reissue';
+
+/**
+ * The message for a quote, in the client's language. `{{link}}` stays in the text: the link is
+ * made when the quote is sent and put in its place then (it exists only once, as a hash).
+ */
+export async function composeQuoteMessage(deps: Deps, scope: Scope, actor: Actor, quoteId: string, kind: QuoteMessageKind, extra: { reason?: string | null; goodwill?: string | null } = {}) {
+  const quote = await getQuote(deps, scope, quoteId);
+  const profile = await getBusinessProfile(deps, scope);
+  const version = quote.current;
+  const goodwillLine = extra.goodwill ? rawMessage(quote.locale, 'templates.goodwillLine').replace('{{goodwill}}', extra.goodwill) : '';
+  return fillTemplate(deps, scope, actor, {
+    kind,
+    clientId: quote.clientId,
+    values: {
+      quoteNumber: quote.number,
+      quoteTitle: version.title,
+      quoteTotal: formatMoney(version.totals.total, version.currency, quote.locale),
+      validUntil: formatDue(`${version.validUntil}T12:00:00.000Z`, false, quote.locale, profile.timeZone),
+      link: '{{link}}',
+      reason: extra.reason ?? null,
+      goodwill: extra.goodwill ?? null,
+      goodwillLine,
+    },
+  });
+}
+
+export function portalUrl(deps: Deps, requestOrigin: string, token: string): string {
+  return `${deps.config.publicUrl ?? requestOrigin}/q/${token}`;
+}
+
+/**
+ * Sends the quote: the version is issued, the link goes into the message, the message is sent or
+ * opened and logged, and the promises "send the quote…" to this client are kept — one transaction.
+ */
+export async function sendQuote(
+  deps: Deps,
+  scope: Scope,
+  quoteId: string,
+  draft: z.output<typeof ZMessageDraft>,
+  options: { origin: string; kind?: QuoteMessageKind },
+): Promise<{ quote: Quote; sent: Sent; url: string }> {
+  return deps.db.kysely.transaction().execute(async (trx) => {
+    const { token, quote } = await issueQuoteInTrx(deps, trx, scope, quoteId);
+    const url = portalUrl(deps, options.origin, token);
+    const body = draft.body.includes('{{link}}') ? draft.body.replaceAll('{{link}}', url) : `${draft.body}\n\n${url}`;
+    const label = translate(quote.locale as Locale, 'portal.linkRedacted', { number: quote.number });
+    const sent = await sendInTrx(deps, trx, scope, { kind: options.kind ?? 'quote', clientId: quote.client_id, channel: draft.channel, subject: draft.subject, body }, undefined, [{ secret: url, label }]);
+    await keepQuoteCommitments(deps, trx, scope, { clientId: quote.client_id, quoteId });
+    return { quote: await getQuote(deps, scope, quoteId, trx), sent, url };
+  });
+}
+
+const ZMistake = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('honour'), reason: requiredText(500), absorbedAmount: z.number({ error: 'invalid_number' }).int().min(0, { error: 'too_small' }), message: ZMessageDraft.optional() }),
+  z.object({ mode: z.literal('reissue'), reason: requiredText(500), changes: ZUpdateQuote, goodwill: optionalText(500), message: ZMessageDraft.optional() }),
+], { error: 'invalid_choice' });
+export { ZMistake };
+
+/**
+ * "I made a mistake" on a sent quote (seed 000): honour it (the absorbed difference is recorded,
+ * the client is told the price is one-time) or re-issue (a new version with the reason, an
+ * apology, optionally a goodwill benefit). Either way the message is logged.
+ */
+export async function reportMistake(deps: Deps, scope: Scope, quoteId: string, raw: unknown, options: { origin: string }): Promise<{ quote: Quote; sent: Sent | null; url: string | null }> {
+  const input = parseInput(ZMistake, raw);
+  const existing = await getQuote(deps, scope, quoteId);
+  if (!['sent', 'viewed', 'expired'].includes(existing.status)) throw new AppError('conflict');
+  const now = isoNow(deps.clock);
+  if (input.mode === 'honour') {
+    return deps.db.kysely.transaction().execute(async (trx) => {
+      await q.updateQuote(trx, { ...scope, quoteId, changes: { error_mode: 'honour', error_absorbed: input.absorbedAmount, error_reason: input.reason, error_at: now, updated_at: now } });
+      const sent = input.message ? await sendInTrx(deps, trx, scope, { kind: 'quote_error_honour', clientId: existing.clientId, ...input.message }) : null;
+      return { quote: await getQuote(deps, scope, quoteId, trx), sent, url: null };
+    });
+  }
+  await updateQuote(deps, scope, quoteId, { ...input.changes, reason: input.reason });
+  await q.updateQuote(deps.db.kysely, { ...scope, quoteId, changes: { error_mode: 'reissue', error_absorbed: null, error_reason: input.reason, error_at: now } });
+  if (!input.message) return { quote: await getQuote(deps, scope, quoteId), sent: null, url: null };
+  const result = await sendQuote(deps, scope, quoteId, input.message, { origin: options.origin, kind: 'quote_error_reissue' });
+  return { quote: result.quote, sent: result.sent, url: result.url };
+}
+
+/** "Send the general terms" to a client who never got them, with the apology template. */
+export async function composeTermsMessage(deps: Deps, scope: Scope, actor: Actor, clientId: string, termsTemplateId?: string) {
+  const client = await clientForReference(deps, scope, clientId);
+  let terms = defaultTerms(client.language);
+  if (termsTemplateId) {
+    const template = await q.findTermsTemplate(deps.db.kysely, { ...scope, id: termsTemplateId });
+    if (!template) throw fieldError('termsTemplateId', 'unknown_template');
+    terms = JSON.parse(template.terms) as Terms;
+  } else {
+    const own = (await listTermsTemplates(deps, scope)).items.find((t) => t.locale === client.language);
+    if (own) terms = own.terms;
+  }
+  return fillTemplate(deps, scope, actor, { kind: 'terms', clientId, values: { terms: termsAsText(terms, client.language) } });
 }

@@ -1,0 +1,151 @@
+/** @jsxImportSource hono/jsx */
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { Hono, type Context } from 'hono';
+import type { Locale } from '../../shared/schemas/common.js';
+import { AppError } from '../lib/app-error.js';
+import type { AppEnv } from '../lib/http.js';
+import { translate } from '../lib/i18n.js';
+import { decideByToken, viewByToken, type PortalView } from '../modules/quotes/quotes.service.js';
+import { QuoteDocument, documentCss } from './quote-document.js';
+
+type FormErrors = { name?: string; agree?: string };
+
+function Page({ locale, title, children }: { locale: Locale; title: string; children: unknown }) {
+  return (
+    <html lang={locale} dir={locale === 'he' ? 'rtl' : 'ltr'}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <title>{title}</title>
+        <style>{documentCss}</style>
+      </head>
+      <body>
+        <main>{children}</main>
+      </body>
+    </html>
+  );
+}
+
+function QuotePage({ view, token, errors, values }: { view: PortalView; token: string; errors?: FormErrors; values?: { name?: string } }) {
+  const locale = view.quote.locale;
+  const t = (key: string, params: Record<string, string | number> = {}) => translate(locale, `portal.${key}`, params);
+  const status = view.version.status;
+  const when = (iso: string) => new Intl.DateTimeFormat(locale === 'he' ? 'he-IL' : 'en-IL', { dateStyle: 'long', timeStyle: 'short', timeZone: view.business.timeZone }).format(new Date(iso));
+  const open = status === 'sent' || status === 'viewed';
+  return (
+    <Page locale={locale} title={t('title', { number: view.quote.number })}>
+      {status === 'accepted' && view.version.acceptance ? (
+        <p class="notice" role="status">
+          {t('accepted', { name: view.version.acceptance.name, at: when(view.version.acceptance.at) })}
+        </p>
+      ) : null}
+      {status === 'declined' ? <p class="notice" role="status">{t('declined')}</p> : null}
+      {status === 'expired' ? <p class="notice warn" role="status">{t('expired', { business: view.business.name })}</p> : null}
+      {status === 'superseded' ? <p class="notice warn" role="status">{t('superseded')}</p> : null}
+      <QuoteDocument quote={view.quote} version={view.version} business={view.business} />
+      {open ? (
+        <>
+          <form class="panel" method="post" action={`/q/${token}/accept`} novalidate>
+            <h2>{t('acceptTitle')}</h2>
+            <label for="name">{t('acceptName')}</label>
+            <input id="name" name="name" type="text" autocomplete="name" required value={values?.name ?? ''} aria-invalid={errors?.name ? 'true' : undefined} aria-describedby={errors?.name ? 'name-error' : undefined} />
+            {errors?.name ? <p id="name-error" class="error">{errors.name}</p> : null}
+            <label class="check">
+              <input name="agree" type="checkbox" value="yes" required aria-invalid={errors?.agree ? 'true' : undefined} aria-describedby={errors?.agree ? 'agree-error' : undefined} />
+              <span>{t('acceptAgree')}</span>
+            </label>
+            {errors?.agree ? <p id="agree-error" class="error">{errors.agree}</p> : null}
+            <button class="primary" type="submit">{t('acceptButton')}</button>
+          </form>
+          <form class="panel" method="post" action={`/q/${token}/decline`}>
+            <h2>{t('declineTitle')}</h2>
+            <label for="reason">{t('declineReason')}</label>
+            <textarea id="reason" name="reason" rows={3} maxlength={1000}></textarea>
+            <button class="secondary" type="submit">{t('declineButton')}</button>
+          </form>
+        </>
+      ) : null}
+    </Page>
+  );
+}
+
+function NotFound({ locale }: { locale: Locale }) {
+  return (
+    <Page locale={locale} title={translate(locale, 'portal.notFoundTitle')}>
+      <div class="panel">
+        <h1>{translate(locale, 'portal.notFoundTitle')}</h1>
+        <p>{translate(locale, 'portal.notFound')}</p>
+      </div>
+    </Page>
+  );
+}
+
+function clientIp(c: Context<AppEnv>): string {
+  if (c.get('deps').config.trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** A form post must come from the page itself (the token in the path is the only credential). */
+function checkOrigin(c: Context<AppEnv>): void {
+  const origin = c.req.header('origin');
+  const site = c.req.header('sec-fetch-site');
+  const own = c.get('deps').config.publicUrl ? new URL(c.get('deps').config.publicUrl!).origin : new URL(c.req.url).origin;
+  if ((origin && origin !== own && origin !== new URL(c.req.url).origin) || (site && site !== 'same-origin' && site !== 'none')) throw new AppError('csrf_failed');
+}
+
+/**
+ * The client's page for a quote (/q/<token>): server-rendered, no JavaScript, fast on a phone,
+ * in the quote's language. Unknown, expired and revoked links all get the same plain 404.
+ */
+export const portalRoutes = new Hono<AppEnv>()
+  .use('*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+    c.header('Referrer-Policy', 'no-referrer');
+    c.header('X-Robots-Tag', 'noindex');
+  })
+  .get('/:token', async (c) => {
+    const token = c.req.param('token');
+    const view = await viewByToken(c.get('deps'), token);
+    if (!view) return c.html(<NotFound locale={c.get('locale')} />, 404);
+    return c.html(<QuotePage view={view} token={token} />);
+  })
+  .post('/:token/accept', async (c) => {
+    checkOrigin(c);
+    const token = c.req.param('token');
+    const form = await c.req.parseBody();
+    const name = typeof form.name === 'string' ? form.name.trim().slice(0, 200) : '';
+    const agree = form.agree === 'yes';
+    if (!name || !agree) {
+      const view = await viewByToken(c.get('deps'), token);
+      if (!view) return c.html(<NotFound locale={c.get('locale')} />, 404);
+      const t = (key: string) => translate(view.quote.locale, `portal.${key}`);
+      return c.html(<QuotePage view={view} token={token} values={{ name }} errors={{ name: name ? undefined : t('nameRequired'), agree: agree ? undefined : t('agreeRequired') }} />, 422);
+    }
+    const result = await decideByToken(c.get('deps'), token, { accept: true, name }, { ip: clientIp(c), userAgent: c.req.header('user-agent') ?? null }).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === 'conflict') return 'conflict' as const;
+      throw error;
+    });
+    if (result === null) return c.html(<NotFound locale={c.get('locale')} />, 404);
+    return c.redirect(`/q/${token}`, 303);
+  })
+  .post('/:token/decline', async (c) => {
+    checkOrigin(c);
+    const token = c.req.param('token');
+    const form = await c.req.parseBody();
+    const reason = typeof form.reason === 'string' && form.reason.trim() ? form.reason.trim().slice(0, 1000) : null;
+    const result = await decideByToken(c.get('deps'), token, { accept: false, reason }, { ip: clientIp(c), userAgent: c.req.header('user-agent') ?? null }).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === 'conflict') return 'conflict' as const;
+      throw error;
+    });
+    if (result === null) return c.html(<NotFound locale={c.get('locale')} />, 404);
+    return c.redirect(`/q/${token}`, 303);
+  });
