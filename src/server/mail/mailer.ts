@@ -9,6 +9,7 @@ export type OutgoingMail = {
   html: string | null;
   /** Stable per outbox row: a resend after a crash carries the same Message-ID. */
   messageId: string;
+  attachments?: { filename: string; content: Buffer; contentType: string }[];
 };
 
 export type Mailer = { send: (mail: OutgoingMail) => Promise<void>; close: () => void };
@@ -28,6 +29,7 @@ export function createMailer(smtpUrl: string | null, fromAddress: string): Maile
         html: mail.html ?? undefined,
         messageId: mail.messageId,
         textEncoding: 'base64',
+        attachments: mail.attachments,
       });
     },
     close: () => transport.close(),

@@ -7,6 +7,8 @@ import type { AppEnv } from '../lib/http.js';
 import { translate } from '../lib/i18n.js';
 import { decideByToken, viewByToken, type PortalView } from '../modules/quotes/quotes.service.js';
 import { QuoteDocument, documentCss } from './quote-document.js';
+import { quotePdf } from './quote-pdf.js';
+import { pdfAvailable } from '../lib/pdf.js';
 
 type FormErrors = { name?: string; agree?: string };
 
@@ -43,6 +45,11 @@ function QuotePage({ view, token, errors, values }: { view: PortalView; token: s
       {status === 'declined' ? <p class="notice" role="status">{t('declined')}</p> : null}
       {status === 'expired' ? <p class="notice warn" role="status">{t('expired', { business: view.business.name })}</p> : null}
       {status === 'superseded' ? <p class="notice warn" role="status">{t('superseded')}</p> : null}
+      {pdfAvailable() ? (
+        <p class="toolbar">
+          <a href={`/q/${token}/pdf`}>{t('pdf')}</a>
+        </p>
+      ) : null}
       <QuoteDocument quote={view.quote} version={view.version} business={view.business} />
       {open ? (
         <>
@@ -117,6 +124,13 @@ export const portalRoutes = new Hono<AppEnv>()
     const view = await viewByToken(c.get('deps'), token);
     if (!view) return c.html(<NotFound locale={c.get('locale')} />, 404);
     return c.html(<QuotePage view={view} token={token} />);
+  })
+  .get('/:token/pdf', async (c) => {
+    const view = await viewByToken(c.get('deps'), c.req.param('token'));
+    if (!view) return c.html(<NotFound locale={c.get('locale')} />, 404);
+    const pdf = await quotePdf(c.get('deps'), { workspaceId: view.workspaceId }, view.quote.id, view.version.version);
+    if (!pdf) return c.html(<NotFound locale={view.quote.locale} />, 404);
+    return c.body(new Uint8Array(pdf.content), 200, { 'Content-Type': 'application/pdf', 'Content-Disposition': `inline; filename="${pdf.filename}"` });
   })
   .post('/:token/accept', async (c) => {
     checkOrigin(c);

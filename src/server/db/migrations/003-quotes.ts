@@ -108,10 +108,13 @@ export function quotes(_dialect: Dialect) {
         .execute();
       await db.schema.createIndex('quote_links_token_uq').on('quote_links').column('token_hash').unique().execute();
 
+      // What to attach at delivery time (e.g. the quote's PDF), rendered when the mail goes out.
+      await db.schema.alterTable('outbox').addColumn('attachment', 'text').execute();
       await db.schema.alterTable('commitments').addColumn('quote_id', 'text').execute();
       await db.schema.alterTable('commitments').addColumn('project_id', 'text').execute();
     },
     async down(db: Kysely<unknown>): Promise<void> {
+      await db.schema.alterTable('outbox').dropColumn('attachment').execute();
       await db.schema.alterTable('commitments').dropColumn('project_id').execute();
       await db.schema.alterTable('commitments').dropColumn('quote_id').execute();
       for (const table of ['quote_links', 'quote_versions', 'quotes', 'project_deliverables', 'projects', 'quote_counters', 'terms_templates']) {

@@ -142,15 +142,17 @@ type SendArgs = z.output<typeof ZSendInput>;
  * Sends (e-mail: into the outbox, delivered by the scheduler) or prepares the phone link
  * (WhatsApp / SMS), and logs the message as an outgoing contact — in the caller's transaction.
  */
-export async function sendInTrx(
-  deps: Deps,
-  trx: Executor,
-  scope: Scope,
-  input: SendArgs,
-  messageId: string = newId(),
+export type SendOptions = {
+  messageId?: string;
   /** Secrets (a client's personal link) that go out but are not kept in the log or the message record. */
-  redactions: { secret: string; label: string }[] = [],
-): Promise<Sent> {
+  redactions?: { secret: string; label: string }[];
+  /** Rendered and attached when the e-mail is delivered (by a renderer registered for its kind). */
+  attachment?: { kind: string; ref: string };
+};
+
+export async function sendInTrx(deps: Deps, trx: Executor, scope: Scope, input: SendArgs, options: SendOptions = {}): Promise<Sent> {
+  const messageId = options.messageId ?? newId();
+  const redactions = options.redactions ?? [];
   const redact = (text: string) => redactions.reduce((t, r) => t.replaceAll(r.secret, r.label), text);
   const client = await clientForReference(deps, scope, input.clientId, 'clientId', trx);
   const now = isoNow(deps.clock);
@@ -191,6 +193,7 @@ export async function sendInTrx(
       locked_until: null,
       last_error: null,
       message_key: `${row.id}@mila`,
+      attachment: options.attachment ? JSON.stringify(options.attachment) : null,
       created_at: now,
       sent_at: null,
     });
@@ -230,7 +233,7 @@ export async function renegotiateWithNotice(deps: Deps, scope: Scope, commitment
     const messageId = input.message ? newId() : null;
     await renegotiateInTrx(deps, trx, scope, commitmentId, input, messageId);
     const sent = input.message
-      ? await sendInTrx(deps, trx, scope, { kind: current.direction === 'mine' ? 'not_forgotten' : 'client_reminder', clientId: current.clientId, commitmentId, ...input.message }, messageId!)
+      ? await sendInTrx(deps, trx, scope, { kind: current.direction === 'mine' ? 'not_forgotten' : 'client_reminder', clientId: current.clientId, commitmentId, ...input.message }, { messageId: messageId! })
       : null;
     return { commitment: await getCommitment(deps, scope, commitmentId, trx), sent };
   });
@@ -265,9 +268,28 @@ export async function enqueueOwnerMail(
     locked_until: null,
     last_error: null,
     message_key: mail.key,
+    attachment: null,
     created_at: now,
     sent_at: null,
   });
+}
+
+export type AttachmentRenderer = (deps: Deps, ref: string) => Promise<{ filename: string; content: Buffer; contentType: string } | null>;
+const attachmentRenderers = new Map<string, AttachmentRenderer>();
+
+/**
+ * Modules that know how to draw an attachment (quotes: the PDF) register here, so the outbox can
+ * attach it at delivery without depending on them. A renderer may return null (no Chromium).
+ */
+export function registerAttachmentRenderer(kind: string, render: AttachmentRenderer): void {
+  attachmentRenderers.set(kind, render);
+}
+
+async function renderAttachment(deps: Deps, json: string | null) {
+  if (!json) return undefined;
+  const { kind, ref } = JSON.parse(json) as { kind: string; ref: string };
+  const file = await attachmentRenderers.get(kind)?.(deps, ref);
+  return file ? [file] : undefined;
 }
 
 /** Backoff after each failed attempt: 30 s, 2 min, 10 min, 30 min, 1 h, 3 h, 6 h, 12 h; then give up. */
@@ -292,7 +314,9 @@ export async function deliverOutbox(deps: Deps, options: { limit?: number } = {}
     if (!locked) continue;
     const profile = await getBusinessProfile(deps, { workspaceId: row.workspace_id });
     try {
+      const attachments = await renderAttachment(deps, row.attachment);
       await deps.mailer.send({
+        attachments,
         to: row.recipient,
         fromName: profile.name,
         replyTo: profile.email,

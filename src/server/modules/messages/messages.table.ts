@@ -45,6 +45,8 @@ export type OutboxTable = {
   last_error: string | null;
   /** Unique per e-mail, also used as its Message-ID: a retry after a crash is recognisably the same mail. */
   message_key: string;
+  /** JSON { kind, ref }: an attachment rendered at delivery (see registerAttachmentRenderer). */
+  attachment: string | null;
   created_at: string;
   sent_at: string | null;
 };

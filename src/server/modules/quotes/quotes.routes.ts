@@ -3,9 +3,11 @@ import { ZId } from '../../../shared/schemas/common.js';
 import { ZComposed, ZMessageDraft, ZSent } from '../../../shared/schemas/messages.js';
 import { ZProject } from '../../../shared/schemas/projects.js';
 import { ZCreateQuote, ZQuote, ZTermsTemplate, ZTermsTemplateInput, ZUpdateQuote } from '../../../shared/schemas/quotes.js';
+import { AppError } from '../../lib/app-error.js';
 import { createRouter, errorResponses, requireAuth } from '../../lib/http.js';
 import { jsonBody, jsonResponse } from '../../lib/openapi.js';
 import { getProject } from '../projects/projects.service.js';
+import { quotePdf } from '../../portal/quote-pdf.js';
 import * as quotes from './quotes.service.js';
 
 const idParam = z.object({ id: ZId.meta({ param: { name: 'id', in: 'path' } }) });
@@ -79,6 +81,21 @@ export const quoteRoutes = createRouter()
     async (c) => {
       const auth = requireAuth(c);
       return c.json(await quotes.composeTermsMessage(c.get('deps'), auth, auth, c.req.valid('param').id, c.req.valid('json').termsTemplateId), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/quotes/{id}/pdf',
+      tags: ['quotes'],
+      summary: 'The current version as PDF (404 where Chromium is not installed)',
+      request: { params: idParam },
+      responses: { 200: { description: 'PDF', content: { 'application/pdf': { schema: z.string().meta({ format: 'binary' }) } } }, ...errorResponses(401, 404) },
+    }),
+    async (c) => {
+      const pdf = await quotePdf(c.get('deps'), requireAuth(c), c.req.valid('param').id);
+      if (!pdf) throw new AppError('not_found');
+      return c.body(new Uint8Array(pdf.content), 200, { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="${pdf.filename}"` });
     },
   )
   .openapi(

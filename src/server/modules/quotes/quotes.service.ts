@@ -522,7 +522,13 @@ export async function sendQuote(
     const url = portalUrl(deps, options.origin, token);
     const body = draft.body.includes('{{link}}') ? draft.body.replaceAll('{{link}}', url) : `${draft.body}\n\n${url}`;
     const label = translate(quote.locale as Locale, 'portal.linkRedacted', { number: quote.number });
-    const sent = await sendInTrx(deps, trx, scope, { kind: options.kind ?? 'quote', clientId: quote.client_id, channel: draft.channel, subject: draft.subject, body }, undefined, [{ secret: url, label }]);
+    const sent = await sendInTrx(
+      deps,
+      trx,
+      scope,
+      { kind: options.kind ?? 'quote', clientId: quote.client_id, channel: draft.channel, subject: draft.subject, body },
+      { redactions: [{ secret: url, label }], attachment: { kind: 'quote_pdf', ref: `${scope.workspaceId}:${quoteId}:${quote.current_version}` } },
+    );
     await keepQuoteCommitments(deps, trx, scope, { clientId: quote.client_id, quoteId });
     return { quote: await getQuote(deps, scope, quoteId, trx), sent, url };
   });

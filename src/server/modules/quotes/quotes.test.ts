@@ -1,4 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiError } from '../../../shared/errors.js';
 import type { Client } from '../../../shared/schemas/clients.js';
@@ -6,6 +10,7 @@ import type { Commitment } from '../../../shared/schemas/commitments.js';
 import type { Composed, Sent } from '../../../shared/schemas/messages.js';
 import type { Project } from '../../../shared/schemas/projects.js';
 import type { Quote, TermsTemplate } from '../../../shared/schemas/quotes.js';
+import { closePdfRenderer, pdfAvailable } from '../../lib/pdf.js';
 import { createMailer } from '../../mail/mailer.js';
 import { clientInput } from '../../testing/factories.js';
 import { TestSmtpServer } from '../../testing/smtp.js';
@@ -209,3 +214,54 @@ describe.each(testDialects())('quotes on $label', ({ dialect, skip }) => {
     expect(stolen.body.error.fields?.[0]).toMatchObject({ path: 'clientId', code: 'unknown_client' });
   });
 });
+
+describe('the quote as PDF (Chromium)', () => {
+  it.skipIf(!pdfAvailable() || !hasPdftotext())('prints the Hebrew quote to a PDF whose text has the item names, and attaches it to the e-mail', async () => {
+    const smtp = await new TestSmtpServer().start();
+    const ctx = await createTestContext('sqlite');
+    ctx.deps.mailer = createMailer(smtp.url, 'mila@example.test');
+    try {
+      const api = await ctx.owner();
+      ctx.clock.set('2026-11-23T08:00:00.000Z');
+      const client = (await api.post<Client>('/api/v1/clients', clientInput({ name: 'קפה הגפן', email: 'gefen@example.co.il' }))).body;
+      const quote = (await api.post<Quote>('/api/v1/quotes', draft(client.id))).body;
+      const sent = (await api.post<QuoteSent>(`/api/v1/quotes/${quote.id}/send`, { channel: 'email', subject: 'הצעת מחיר', body: '{{link}}' })).body;
+      const res = await ctx.app.request(`${new URL(sent.url!).pathname}/pdf`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('application/pdf');
+      const text = pdfText(Buffer.from(await res.arrayBuffer()));
+      expect(text).toContain('עיצוב לוגו');
+      expect(text).toContain('2026-001');
+      expect(text.replace(/[^\d.,]/g, ' ')).toContain('4,911.75');
+
+      await deliverOutbox(ctx.deps);
+      const attachment = smtp.received[0]!.attachments[0]!;
+      expect(attachment).toMatchObject({ filename: 'quote-2026-001.pdf', contentType: 'application/pdf' });
+      expect(pdfText(attachment.content)).toContain('שעות ייעוץ');
+    } finally {
+      ctx.deps.mailer?.close();
+      await closePdfRenderer();
+      await ctx.close();
+      await smtp.stop();
+    }
+  }, 60_000);
+});
+
+/** The PDF's text through poppler's pdftotext (an independent reader). */
+function pdfText(pdf: Buffer): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mila-pdf-'));
+  const file = path.join(dir, 'q.pdf');
+  fs.writeFileSync(file, pdf);
+  const out = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  fs.rmSync(dir, { recursive: true });
+  return out;
+}
+
+function hasPdftotext(): boolean {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
