@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ZId } from '../../../shared/schemas/common.js';
+import { ZLocalDate } from '../../../shared/schemas/commitments.js';
 import { ZComposed, ZMessageDraft, ZSent } from '../../../shared/schemas/messages.js';
 import { ZProject } from '../../../shared/schemas/projects.js';
 import { ZCreateQuote, ZQuote, ZTermsTemplate, ZTermsTemplateInput, ZUpdateQuote } from '../../../shared/schemas/quotes.js';
@@ -16,6 +17,7 @@ const ZQuoteListQuery = z.object({ clientId: ZId.optional() });
 const ZComposeQuote = z.object({ kind: z.enum(['quote', 'quote_error_honour', 'quote_error_reissue']).default('quote'), reason: z.string().max(500).optional(), goodwill: z.string().max(500).optional() }).meta({ id: 'ComposeQuoteMessage' });
 const ZQuoteSent = z.object({ quote: ZQuote, sent: ZSent.nullable(), url: z.string().nullable().meta({ description: 'The client’s link (shown once; never listed later)' }) }).meta({ id: 'QuoteSent' });
 const ZComposeTerms = z.object({ termsTemplateId: ZId.optional() });
+const ZDuplicate = z.object({ clientId: ZId.optional(), validUntil: ZLocalDate.optional() }).meta({ id: 'DuplicateQuote' });
 
 export const quoteRoutes = createRouter()
   .openapi(
@@ -68,6 +70,10 @@ export const quoteRoutes = createRouter()
   .openapi(
     createRoute({ method: 'post', path: '/quotes/{id}/mistake', tags: ['quotes'], summary: '"I made a mistake": honour the price, or re-issue with an apology', request: { params: idParam, ...jsonBody(quotes.ZMistake) }, responses: { 200: jsonResponse(ZQuoteSent, 'Handled'), ...errorResponses(401, 403, 404, 409, 422) } }),
     async (c) => c.json(await quotes.reportMistake(c.get('deps'), requireAuth(c), c.req.valid('param').id, await c.req.json(), { origin: new URL(c.req.url).origin }), 200),
+  )
+  .openapi(
+    createRoute({ method: 'post', path: '/quotes/{id}/duplicate', tags: ['quotes'], summary: 'A new draft from this quote (optionally for another client)', request: { params: idParam, ...jsonBody(ZDuplicate) }, responses: { 201: jsonResponse(ZQuote, 'The new draft'), ...errorResponses(401, 403, 404, 422) } }),
+    async (c) => c.json(await quotes.duplicateQuote(c.get('deps'), requireAuth(c), c.req.valid('param').id, c.req.valid('json')), 201),
   )
   .openapi(
     createRoute({ method: 'post', path: '/quotes/{id}/revoke-links', tags: ['quotes'], summary: 'Cut off every client link to this quote', request: { params: idParam }, responses: { 204: { description: 'Revoked' }, ...errorResponses(401, 403, 404) } }),

@@ -245,6 +245,26 @@ export async function createQuote(deps: Deps, scope: Scope, raw: unknown): Promi
   });
 }
 
+/** A new draft with the content of another quote (its current version), for the same or another client. */
+export async function duplicateQuote(deps: Deps, scope: Scope, quoteId: string, options: { clientId?: string; validUntil?: string }): Promise<Quote> {
+  const source = await getQuote(deps, scope, quoteId);
+  const profile = await getBusinessProfile(deps, scope);
+  const v = source.current;
+  const today = localDate(deps.clock.now(), profile.timeZone);
+  const validUntil = options.validUntil ?? (v.validUntil > today ? v.validUntil : addDays(today, 30));
+  return createQuote(deps, scope, {
+    clientId: options.clientId ?? source.clientId,
+    title: v.title,
+    items: v.items,
+    discount: v.discount,
+    pricesIncludeVat: v.pricesIncludeVat,
+    currency: v.currency,
+    validUntil,
+    terms: v.terms,
+    notes: v.notes,
+  });
+}
+
 function versionRow(scope: Scope, quoteId: string, version: number, content: QuoteContent, vatRateBp: number, reason: string | null, now: string): QuoteVersionRow {
   return {
     id: newId(),

@@ -192,6 +192,17 @@ describe.each(testDialects())('quotes on $label', ({ dialect, skip }) => {
     expect(reissue.body.sent!.link).toContain(encodeURIComponent(reissue.body.url!));
   });
 
+  it.skipIf(skip)('duplicates a quote into a new numbered draft, for another client too', async () => {
+    const quote = (await api.post<Quote>('/api/v1/quotes', draft(client.id))).body;
+    await api.post(`/api/v1/quotes/${quote.id}/send`, { channel: 'whatsapp', body: '{{link}}' });
+    const other = (await api.post<Client>('/api/v1/clients', clientInput({ name: 'מאפיית אור', language: 'en' }))).body;
+    const copy = await api.post<Quote>(`/api/v1/quotes/${quote.id}/duplicate`, { clientId: other.id });
+    expect(copy.status).toBe(201);
+    expect(copy.body).toMatchObject({ number: '2026-002', clientId: other.id, status: 'draft', locale: 'en' });
+    expect(copy.body.current.items).toEqual(quote.current.items);
+    expect(copy.body.current.totals.total).toBe(quote.current.totals.total);
+  });
+
   it.skipIf(skip)('composes "our terms" with an apology for a client who never got them', async () => {
     const res = await api.post<Composed>(`/api/v1/clients/${client.id}/terms-message`, {});
     expect(res.status).toBe(200);
