@@ -9,12 +9,34 @@ export const ZToday = z
     mine: z.object({ overdue: z.array(ZCommitment), today: z.array(ZCommitment) }),
     theirs: z.object({ overdue: z.array(ZCommitment), today: z.array(ZCommitment) }),
     awaitingReply: z.array(ZInteraction),
+    quotesWaiting: z
+      .array(
+        z.object({
+          id: z.string(),
+          number: z.string(),
+          clientId: z.string(),
+          clientName: z.string(),
+          title: z.string(),
+          status: z.enum(['sent', 'viewed']),
+          sentAt: z.string().nullable(),
+          viewedAt: z.string().nullable(),
+          validUntil: z.string(),
+          total: z.number().int(),
+          currency: z.string(),
+        }),
+      )
+      .meta({ description: 'Quotes sent and not yet answered, oldest first' }),
+    greetings: z
+      .array(z.object({ clientId: z.string(), clientName: z.string(), kind: z.string(), label: z.string().nullable(), date: z.string(), years: z.number().int().nullable() }))
+      .meta({ description: 'Birthdays and anniversaries in the coming week' }),
     counts: z.object({
       mineOverdue: z.number().int(),
       mineToday: z.number().int(),
       theirsOverdue: z.number().int(),
       theirsToday: z.number().int(),
       awaitingReply: z.number().int(),
+      quotesWaiting: z.number().int(),
+      greetings: z.number().int(),
     }),
   })
   .meta({ id: 'Today' });

@@ -147,3 +147,18 @@ export async function tagCounts(db: Executor, { workspaceId }: { workspaceId: st
     .execute();
   return rows.map((r) => ({ tag: r.tag, count: Number(r.count) }));
 }
+
+/** Important dates falling on any of the given (month, day) pairs, for clients still in the relationship. */
+export async function datesOn(db: Executor, { workspaceId, days, limit }: { workspaceId: string; days: { month: number; day: number }[]; limit: number }) {
+  if (!days.length) return [];
+  return db
+    .selectFrom('client_dates')
+    .innerJoin('clients', 'clients.id', 'client_dates.client_id')
+    .select(['client_dates.client_id as clientId', 'clients.name as clientName', 'client_dates.kind', 'client_dates.label', 'client_dates.month', 'client_dates.day', 'client_dates.year'])
+    .where('client_dates.workspace_id', '=', workspaceId)
+    .where('clients.archived_at', 'is', null)
+    .where('clients.status', 'not in', ['ended', 'let_go'])
+    .where((eb) => eb.or(days.map((d) => eb.and([eb('client_dates.month', '=', d.month), eb('client_dates.day', '=', d.day)]))))
+    .limit(limit)
+    .execute();
+}

@@ -10,6 +10,7 @@ import {
   type UpdateClient,
 } from '../../../shared/schemas/clients.js';
 import { normalizeForSearch, searchTerms } from '../../../shared/text.js';
+import { addDays } from '../../../shared/time/zoned.js';
 import type { Executor } from '../../db/database.js';
 import { fieldError, notFound } from '../../lib/app-error.js';
 import { isoNow } from '../../lib/clock.js';
@@ -309,4 +310,29 @@ export async function clientForReference(
   if (!row) throw fieldError(field, 'unknown_client');
   const client = await loadClient(deps, db, scope, clientId);
   return client;
+}
+
+export type UpcomingDate = { clientId: string; clientName: string; kind: string; label: string | null; date: string; years: number | null };
+
+/**
+ * Birthdays and anniversaries in the next `days` days (from `fromDate`, inclusive), soonest first:
+ * greetings for the clients worth keeping (seed 004). A 29 February date is greeted on the 28th
+ * in other years.
+ */
+export async function upcomingDates(deps: Deps, scope: Scope, { fromDate, days }: { fromDate: string; days: number }): Promise<UpcomingDate[]> {
+  const calendar: { date: string; month: number; day: number }[] = [];
+  for (let i = 0; i < days; i++) {
+    const date = addDays(fromDate, i);
+    const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+    calendar.push({ date, month, day });
+    const leap = new Date(Date.UTC(year, 1, 29)).getUTCMonth() === 1;
+    if (month === 2 && day === 28 && !leap) calendar.push({ date, month: 2, day: 29 });
+  }
+  const rows = await q.datesOn(deps.db.kysely, { workspaceId: scope.workspaceId, days: calendar.map(({ month, day }) => ({ month, day })), limit: 200 });
+  return rows
+    .map((row) => {
+      const date = calendar.find((c) => c.month === row.month && c.day === row.day)!.date;
+      return { clientId: row.clientId, clientName: row.clientName, kind: row.kind, label: row.label, date, years: row.year ? Number(date.slice(0, 4)) - row.year : null };
+    })
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.clientName.localeCompare(b.clientName, 'he')));
 }

@@ -42,7 +42,20 @@ describe.each(testDialects())('Today and the calendar feed on $label', ({ dialec
     expect(today.body.mine.today.map((c) => c.title)).toEqual(['בצהריים', 'בערב', 'כל היום']);
     expect(today.body.theirs.overdue.map((c) => c.title)).toEqual(['חומרים מהלקוח']);
     expect(today.body.awaitingReply.map((i) => i.summary)).toEqual(['מתי נקבל סקיצות?']);
-    expect(today.body.counts).toEqual({ mineOverdue: 2, mineToday: 3, theirsOverdue: 1, theirsToday: 0, awaitingReply: 1 });
+    expect(today.body.counts).toEqual({ mineOverdue: 2, mineToday: 3, theirsOverdue: 1, theirsToday: 0, awaitingReply: 1, quotesWaiting: 0, greetings: 0 });
+  });
+
+  it.skipIf(skip)('lists quotes waiting for an answer and the greetings of the coming week', async () => {
+    ctx.clock.set('2026-11-23T08:00:00.000Z');
+    await api.patch(`/api/v1/clients/${client.id}`, { importantDates: [{ kind: 'birthday', month: 11, day: 27, year: 1980 }, { kind: 'anniversary', month: 12, day: 15 }] });
+    const retired = (await api.post<Client>('/api/v1/clients', clientInput({ name: 'לקוח לשעבר', status: 'let_go', importantDates: [{ kind: 'birthday', month: 11, day: 24 }] }))).body;
+    expect(retired.status).toBe('let_go');
+    const quote = (await api.post<{ id: string }>('/api/v1/quotes', { clientId: client.id, title: 'קטלוג', items: [{ description: 'עיצוב', quantity: 1, unitPrice: 100_000 }], validUntil: '2026-12-31' })).body;
+    await api.post(`/api/v1/quotes/${quote.id}/send`, { channel: 'whatsapp', body: '{{link}}' });
+    const today = (await api.get<Today>('/api/v1/today')).body;
+    expect(today.quotesWaiting).toEqual([expect.objectContaining({ number: '2026-001', clientName: 'גלריית הגפן', status: 'sent', total: 118_000, currency: 'ILS' })]);
+    expect(today.greetings).toEqual([{ clientId: client.id, clientName: 'גלריית הגפן', kind: 'birthday', label: null, date: '2026-11-27', years: 46 }]);
+    expect(today.counts).toMatchObject({ quotesWaiting: 1, greetings: 1 });
   });
 
   it.skipIf(skip)('counts "today" by Israel time late at night', async () => {

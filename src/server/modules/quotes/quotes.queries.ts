@@ -78,3 +78,15 @@ export async function findLinkByHash(db: Executor, { tokenHash }: { tokenHash: s
 export async function revokeLinks(db: Executor, { workspaceId, quoteId, at }: Scope & { quoteId: string; at: string }) {
   await db.updateTable('quote_links').set({ revoked_at: at }).where('workspace_id', '=', workspaceId).where('quote_id', '=', quoteId).where('revoked_at', 'is', null).execute();
 }
+
+export async function awaitingAnswer(db: Executor, { workspaceId, limit }: Scope & { limit: number }) {
+  return db
+    .selectFrom('quotes')
+    .innerJoin('quote_versions', (join) => join.onRef('quote_versions.quote_id', '=', 'quotes.id').onRef('quote_versions.version', '=', 'quotes.current_version'))
+    .selectAll('quotes')
+    .where('quotes.workspace_id', '=', workspaceId)
+    .where('quote_versions.status', 'in', ['sent', 'viewed'])
+    .orderBy('quote_versions.sent_at')
+    .limit(limit)
+    .execute();
+}

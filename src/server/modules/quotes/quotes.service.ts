@@ -598,3 +598,10 @@ export async function composeTermsMessage(deps: Deps, scope: Scope, actor: Actor
   }
   return fillTemplate(deps, scope, actor, { kind: 'terms', clientId, values: { terms: termsAsText(terms, client.language) } });
 }
+
+/** Quotes the client has (sent or viewed, still valid) and not yet answered, oldest first. */
+export async function quotesAwaitingAnswer(deps: Deps, scope: Scope, limit: number): Promise<Quote[]> {
+  const rows = await q.awaitingAnswer(deps.db.kysely, { ...scope, limit });
+  const quotes = await present(deps, scope, rows);
+  return quotes.filter((quote) => quote.status === 'sent' || quote.status === 'viewed');
+}
