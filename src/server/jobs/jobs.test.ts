@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { Client } from '../../shared/schemas/clients.js';
-import { createMailer } from '../mail/mailer.js';
 import { clientInput } from '../testing/factories.js';
-import { TestSmtpServer } from '../testing/smtp.js';
+import type { TestSmtpServer } from '../testing/smtp.js';
 import { createTestContext, type ApiClient, type TestContext } from '../testing/test-app.js';
 import { testDialects, testDeps } from '../testing/test-db.js';
 import { listNotifications } from '../modules/messages/messages.service.js';
@@ -17,9 +16,8 @@ describe.each(testDialects())('the scheduler on $label', ({ dialect, skip }) => 
 
   beforeEach(async () => {
     if (skip) return;
-    smtp = await new TestSmtpServer().start();
-    ctx = await createTestContext(dialect);
-    ctx.deps.mailer = createMailer(smtp.url, 'mila@example.test');
+    ctx = await createTestContext(dialect, { mail: true });
+    smtp = ctx.smtp!;
     api = await ctx.owner();
     workspaceId = (await api.get<{ workspace: { id: string } }>('/api/v1/me')).body.workspace.id;
     ctx.clock.set('2026-11-23T04:00:00.000Z'); // Monday 06:00 in Israel; the digest is set for 07:30
@@ -27,10 +25,7 @@ describe.each(testDialects())('the scheduler on $label', ({ dialect, skip }) => 
     await api.post('/api/v1/commitments', { clientId: client.id, title: 'סקיצות ללוגו', dueDate: '2026-11-23', dueTime: '10:00' });
   });
   afterEach(async () => {
-    if (skip) return;
-    ctx.deps.mailer?.close();
-    await ctx.close();
-    await smtp.stop();
+    if (!skip) await ctx.close();
   });
 
   it.skipIf(skip)('sends the morning digest once, at its time, and not on Shabbat', async () => {
@@ -84,10 +79,9 @@ describe.each(testDialects())('the scheduler on $label', ({ dialect, skip }) => 
 
 describe('the scheduler with two processes on one PostgreSQL', () => {
   it.skipIf(inject('postgresUrl') === null)('runs each job in one process only, and sends the digest once', async () => {
-    const smtp = await new TestSmtpServer().start();
-    const ctx = await createTestContext('postgres');
-    const mailer = createMailer(smtp.url, 'mila@example.test');
-    ctx.deps.mailer = mailer;
+    const ctx = await createTestContext('postgres', { mail: true });
+    const smtp = ctx.smtp!;
+    const mailer = ctx.deps.mailer;
     const otherDb = ctx.db.reconnect();
     try {
       const api = await ctx.owner();
@@ -104,10 +98,8 @@ describe('the scheduler with two processes on one PostgreSQL', () => {
       }
       expect(smtp.received).toHaveLength(1);
     } finally {
-      mailer?.close();
       await otherDb.close();
       await ctx.close();
-      await smtp.stop();
     }
   });
 });

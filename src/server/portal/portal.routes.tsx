@@ -1,8 +1,8 @@
 /** @jsxImportSource hono/jsx */
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
 import type { Locale } from '../../shared/schemas/common.js';
 import { AppError } from '../lib/app-error.js';
+import { clientIp } from '../lib/client-ip.js';
 import type { AppEnv } from '../lib/http.js';
 import { translate } from '../lib/i18n.js';
 import { decideByToken, viewByToken, type PortalView } from '../modules/quotes/quotes.service.js';
@@ -88,17 +88,6 @@ function NotFound({ locale }: { locale: Locale }) {
   );
 }
 
-function clientIp(c: Context<AppEnv>): string {
-  if (c.get('deps').config.trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
 
 /** A form post must come from the page itself (the token in the path is the only credential). */
 function checkOrigin(c: Context<AppEnv>): void {

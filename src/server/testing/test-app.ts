@@ -1,7 +1,9 @@
 import { createApp } from '../app.js';
 import type { Dialect } from '../db/database.js';
 import type { Deps } from '../lib/http.js';
+import { createMailer } from '../mail/mailer.js';
 import { setupInput } from './factories.js';
+import { TestSmtpServer } from './smtp.js';
 import { createTestDb, testClock, testDeps, type TestDb } from './test-db.js';
 
 export type TestResponse<T = unknown> = { status: number; body: T; headers: Headers };
@@ -55,15 +57,19 @@ export type TestContext = {
   clock: ReturnType<typeof testClock>;
   app: ReturnType<typeof createApp>;
   client: (options?: { locale?: string }) => ApiClient;
+  /** The in-process SMTP server, when the context was made with `{ mail: true }`. */
+  smtp: TestSmtpServer | null;
   /** Runs first-run setup and returns a signed-in owner. */
   owner: (overrides?: Parameters<typeof setupInput>[0]) => Promise<ApiClient>;
   close: () => Promise<void>;
 };
 
-export async function createTestContext(dialect: Dialect): Promise<TestContext> {
+/** A fresh database and app; with `mail`, a real SMTP server in the process and a mailer for it. */
+export async function createTestContext(dialect: Dialect, options: { mail?: boolean } = {}): Promise<TestContext> {
   const db = await createTestDb(dialect);
   const clock = testClock();
-  const deps = testDeps(db, clock);
+  const smtp = options.mail ? await new TestSmtpServer().start() : null;
+  const deps = testDeps(db, clock, undefined, smtp ? createMailer(smtp.url, 'mila@example.test') : null);
   const app = createApp(deps);
   const client = (options: { locale?: string } = {}) => new ApiClient(app, options);
   return {
@@ -72,12 +78,17 @@ export async function createTestContext(dialect: Dialect): Promise<TestContext> 
     clock,
     app,
     client,
+    smtp,
     owner: async (overrides) => {
       const api = client();
       const res = await api.post('/api/v1/setup', setupInput(overrides));
       if (res.status !== 201) throw new Error(`setup failed: ${res.status} ${JSON.stringify(res.body)}`);
       return api;
     },
-    close: db.drop,
+    close: async () => {
+      deps.mailer?.close();
+      await db.drop();
+      await smtp?.stop();
+    },
   };
 }

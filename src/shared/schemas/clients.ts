@@ -150,22 +150,20 @@ export const ZClient = z
 export type Client = z.infer<typeof ZClient>;
 
 /** The row of the client list: enough for a card, cheap to fetch by the thousand. */
-export const ZClientSummary = z
-  .object({
-    id: ZId,
-    kind: ZClientKind,
-    name: z.string(),
-    status: ZClientStatus,
-    personality: ZPersonality.nullable(),
-    channel: ZChannel.nullable(),
-    phone: z.string().nullable(),
-    whatsapp: z.string().nullable(),
-    email: z.string().nullable(),
-    tags: z.array(z.string()),
-    archivedAt: ZIsoDateTime.nullable(),
-    updatedAt: ZIsoDateTime,
-  })
-  .meta({ id: 'ClientSummary' });
+export const ZClientSummary = ZClient.pick({
+  id: true,
+  kind: true,
+  name: true,
+  status: true,
+  personality: true,
+  channel: true,
+  phone: true,
+  whatsapp: true,
+  email: true,
+  tags: true,
+  archivedAt: true,
+  updatedAt: true,
+}).meta({ id: 'ClientSummary' });
 export type ClientSummary = z.infer<typeof ZClientSummary>;
 
 export const clientSorts = ['name', 'recent', 'created'] as const;

@@ -1,6 +1,4 @@
 import { createRoute } from '@hono/zod-openapi';
-import { getConnInfo } from '@hono/node-server/conninfo';
-import type { Context } from 'hono';
 import {
   ZBusinessProfile,
   ZBusinessProfileInput,
@@ -11,7 +9,8 @@ import {
   ZUpdateMeInput,
 } from '../../../shared/schemas/accounts.js';
 import { jsonBody, jsonResponse } from '../../lib/openapi.js';
-import { createRouter, errorResponses, requireAuth, type AppEnv } from '../../lib/http.js';
+import { createRouter, errorResponses, requireAuth } from '../../lib/http.js';
+import { clientIp } from '../../lib/client-ip.js';
 import { clearSessionCookie, writeSessionCookie } from '../../lib/session-cookie.js';
 import * as accounts from './accounts.service.js';
 
@@ -115,15 +114,3 @@ export const accountRoutes = createRouter()
     async (c) => c.json(await accounts.updateBusinessProfile(c.get('deps'), requireAuth(c), await c.req.json()), 200),
   );
 
-/** The peer address (X-Forwarded-For only when MILA_TRUST_PROXY says a proxy sits in front). */
-function clientIp(c: Context<AppEnv>): string {
-  if (c.get('deps').config.trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}

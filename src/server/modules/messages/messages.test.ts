@@ -7,7 +7,7 @@ import { messageKinds, type Composed, type MessageTemplate, type Sent } from '..
 import { createApp } from '../../app.js';
 import { createMailer } from '../../mail/mailer.js';
 import { clientInput } from '../../testing/factories.js';
-import { TestSmtpServer } from '../../testing/smtp.js';
+import type { TestSmtpServer } from '../../testing/smtp.js';
 import { ApiClient, createTestContext, type TestContext } from '../../testing/test-app.js';
 import { testDialects, testDeps } from '../../testing/test-db.js';
 import { deliverOutbox } from './messages.service.js';
@@ -21,19 +21,15 @@ describe.each(testDialects())('messages on $label', ({ dialect, skip }) => {
 
   beforeEach(async () => {
     if (skip) return;
-    smtp = await new TestSmtpServer().start();
-    ctx = await createTestContext(dialect);
-    ctx.deps.mailer = createMailer(smtp.url, 'mila@example.test');
+    ctx = await createTestContext(dialect, { mail: true });
+    smtp = ctx.smtp!;
     api = await ctx.owner();
     ctx.clock.set('2026-11-23T08:00:00.000Z');
     client = (await api.post<Client>('/api/v1/clients', clientInput({ name: 'רונית לוי', email: 'ronit@example.co.il', phone: '054-7654321', channel: 'whatsapp' }))).body;
     commitment = (await api.post<Commitment>('/api/v1/commitments', { clientId: client.id, title: 'הצעת מחיר למיתוג', dueDate: '2026-11-23', dueTime: '17:00' })).body;
   });
   afterEach(async () => {
-    if (skip) return;
-    ctx.deps.mailer?.close();
-    await ctx.close();
-    await smtp.stop();
+    if (!skip) await ctx.close();
   });
 
   it.skipIf(skip)('composes "haven’t forgotten you" in the client’s language with the new time', async () => {

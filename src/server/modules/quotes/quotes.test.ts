@@ -11,9 +11,8 @@ import type { Composed, Sent } from '../../../shared/schemas/messages.js';
 import type { Project } from '../../../shared/schemas/projects.js';
 import type { Quote, TermsTemplate } from '../../../shared/schemas/quotes.js';
 import { closePdfRenderer, pdfAvailable } from '../../lib/pdf.js';
-import { createMailer } from '../../mail/mailer.js';
 import { clientInput } from '../../testing/factories.js';
-import { TestSmtpServer } from '../../testing/smtp.js';
+import type { TestSmtpServer } from '../../testing/smtp.js';
 import { createTestContext, type ApiClient, type TestContext } from '../../testing/test-app.js';
 import { testDialects } from '../../testing/test-db.js';
 import { deliverOutbox } from '../messages/messages.service.js';
@@ -41,18 +40,14 @@ describe.each(testDialects())('quotes on $label', ({ dialect, skip }) => {
 
   beforeEach(async () => {
     if (skip) return;
-    smtp = await new TestSmtpServer().start();
-    ctx = await createTestContext(dialect);
-    ctx.deps.mailer = createMailer(smtp.url, 'mila@example.test');
+    ctx = await createTestContext(dialect, { mail: true });
+    smtp = ctx.smtp!;
     api = await ctx.owner();
     ctx.clock.set('2026-11-23T08:00:00.000Z');
     client = (await api.post<Client>('/api/v1/clients', clientInput({ name: 'קפה הגפן', email: 'gefen@example.co.il', phone: '052-1112233' }))).body;
   });
   afterEach(async () => {
-    if (skip) return;
-    ctx.deps.mailer?.close();
-    await ctx.close();
-    await smtp.stop();
+    if (!skip) await ctx.close();
   });
 
   const portal = (path: string, init?: RequestInit) => ctx.app.request(path, init);
@@ -228,9 +223,8 @@ describe.each(testDialects())('quotes on $label', ({ dialect, skip }) => {
 
 describe('the quote as PDF (Chromium)', () => {
   it.skipIf(!pdfAvailable() || !hasPdftotext())('prints the Hebrew quote to a PDF whose text has the item names, and attaches it to the e-mail', async () => {
-    const smtp = await new TestSmtpServer().start();
-    const ctx = await createTestContext('sqlite');
-    ctx.deps.mailer = createMailer(smtp.url, 'mila@example.test');
+    const ctx = await createTestContext('sqlite', { mail: true });
+    const smtp = ctx.smtp!;
     try {
       const api = await ctx.owner();
       ctx.clock.set('2026-11-23T08:00:00.000Z');
@@ -250,10 +244,8 @@ describe('the quote as PDF (Chromium)', () => {
       expect(attachment).toMatchObject({ filename: 'quote-2026-001.pdf', contentType: 'application/pdf' });
       expect(pdfText(attachment.content)).toContain('שעות ייעוץ');
     } finally {
-      ctx.deps.mailer?.close();
       await closePdfRenderer();
       await ctx.close();
-      await smtp.stop();
     }
   }, 60_000);
 });
