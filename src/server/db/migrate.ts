@@ -3,6 +3,7 @@ import type { Db, Dialect } from './database.js';
 import { foundation } from './migrations/001-foundation.js';
 import { keepYourWord } from './migrations/002-keep-your-word.js';
 import { quotes } from './migrations/003-quotes.js';
+import { projects } from './migrations/004-projects.js';
 
 /** Migrations in code (not read from disk) so they ship inside the same module graph on both dialects. */
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -10,6 +11,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '001-foundation': foundation(dialect),
     '002-keep-your-word': keepYourWord(dialect),
     '003-quotes': quotes(dialect),
+    '004-projects': projects(dialect),
   };
 }
 

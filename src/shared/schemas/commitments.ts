@@ -67,6 +67,7 @@ export const ZCommitmentChange = z
     inTime: z.boolean().meta({ description: 'Changed before the old due time passed' }),
     reason: z.string().nullable(),
     messageId: ZId.nullable(),
+    cause: z.enum(['mine', 'client', 'external']).nullable().meta({ description: 'For project delays: whose delay it was' }),
   })
   .meta({ id: 'CommitmentChange' });
 

@@ -3,7 +3,7 @@ import { ZId, ZIsoDateTime, ZLocale, optionalText, requiredText } from './common
 import { ZLocalDate, ZLocalTime } from './commitments.js';
 
 /** Client-facing message kinds; later issues add quotes, delay notices, apologies, greetings… */
-export const messageKinds = ['not_forgotten', 'meeting_summary', 'client_reminder', 'quote', 'quote_error_honour', 'quote_error_reissue', 'terms'] as const;
+export const messageKinds = ['not_forgotten', 'meeting_summary', 'client_reminder', 'quote', 'quote_error_honour', 'quote_error_reissue', 'terms', 'delay_notice'] as const;
 export const ZMessageKind = z.enum(messageKinds, { error: 'invalid_choice' });
 export type MessageKind = z.infer<typeof ZMessageKind>;
 
@@ -20,6 +20,7 @@ export const templateVariables: Record<MessageKind, string[]> = {
   quote_error_honour: ['clientName', 'quoteNumber', 'reason', 'myName', 'businessName'],
   quote_error_reissue: ['clientName', 'quoteNumber', 'reason', 'link', 'goodwill', 'myName', 'businessName'],
   terms: ['clientName', 'terms', 'myName', 'businessName'],
+  delay_notice: ['clientName', 'projectTitle', 'statusText', 'causeLine', 'newDate', 'myName', 'businessName'],
 };
 
 export const ZMessageTemplate = z

@@ -72,6 +72,8 @@ export const ZCreateQuote = z
     termsTemplateId: ZId.optional(),
     /** Start from a logged meeting: its agreed text becomes the notes. */
     interactionId: ZId.optional(),
+    /** A change-order quote: beyond the accepted quote of this project, and linked to it. */
+    projectId: ZId.optional(),
     ...ZQuoteContentInput.shape,
     terms: ZTerms.optional(),
   })
@@ -115,6 +117,7 @@ export const ZQuote = z
   .object({
     id: ZId,
     number: z.string().meta({ example: '2026-014' }),
+    kind: z.enum(['quote', 'change_order']),
     clientId: ZId,
     clientName: z.string(),
     locale: ZLocale,

@@ -64,6 +64,7 @@ async function present(deps: Deps, scope: Scope, rows: CommitmentRow[], trx?: Ex
         inTime: c.in_time === 1,
         reason: c.reason,
         messageId: c.message_id,
+        cause: c.cause as DelayCause | null,
       })),
       createdAt: row.created_at,
     };
@@ -184,7 +185,18 @@ export type Renegotiation = z.output<typeof ZRenegotiate>;
  * A new deadline, with the old one kept in the history. Moved before the old deadline passed it
  * counts as renegotiated in time; moved after, the word was already broken (kept late at best).
  */
-export async function renegotiateInTrx(deps: Deps, trx: Executor, scope: Scope, commitmentId: string, input: Renegotiation, messageId: string | null): Promise<void> {
+export type DelayCause = 'mine' | 'client' | 'external';
+
+export async function renegotiateInTrx(
+  deps: Deps,
+  trx: Executor,
+  scope: Scope,
+  commitmentId: string,
+  input: Renegotiation,
+  messageId: string | null,
+  /** For project delays. Mine counts against my word even when announced in time; the client's or an outside cause does not count at all. */
+  cause: DelayCause | null = null,
+): Promise<void> {
   const row = await q.findCommitment(trx, { workspaceId: scope.workspaceId, commitmentId });
   if (!row) throw notFound();
   if (row.completed_at || row.cancelled_at) throw fieldError('dueDate', 'commitment_closed');
@@ -203,7 +215,9 @@ export async function renegotiateInTrx(deps: Deps, trx: Executor, scope: Scope, 
     in_time: inTime ? 1 : 0,
     reason: input.reason,
     message_id: messageId,
+    cause,
   });
+  const excused = cause === 'client' || cause === 'external';
   await q.updateCommitment(trx, {
     ...scope,
     commitmentId: row.id,
@@ -211,8 +225,9 @@ export async function renegotiateInTrx(deps: Deps, trx: Executor, scope: Scope, 
       due_date: input.dueDate,
       due_time: input.dueTime,
       due_at: toDueAt,
-      change_count: row.change_count + 1,
-      late_change: inTime ? row.late_change : 1,
+      // An excused move leaves the promise as if this had been its deadline all along.
+      change_count: excused ? row.change_count : row.change_count + 1,
+      late_change: excused ? row.late_change : inTime && cause !== 'mine' ? row.late_change : 1,
       updated_at: now,
     },
   });

@@ -36,6 +36,8 @@ export type CommitmentChangeTable = {
   in_time: number;
   reason: string | null;
   message_id: string | null;
+  /** Set for project delays: mine · client · external (only mine counts against my word). */
+  cause: string | null;
 };
 
 export type CommitmentTables = { commitments: CommitmentTable; commitment_changes: CommitmentChangeTable };

@@ -1,52 +1,138 @@
-import type { Project } from '../../../shared/schemas/projects.js';
+import type { z } from 'zod';
+import type { Composed, Sent } from '../../../shared/schemas/messages.js';
+import { ZComposeDelay, ZRescheduleInput, ZSetTarget, type Project } from '../../../shared/schemas/projects.js';
 import type { Executor } from '../../db/database.js';
-import { notFound } from '../../lib/app-error.js';
+import { fieldError, notFound } from '../../lib/app-error.js';
 import { isoNow } from '../../lib/clock.js';
 import type { Deps } from '../../lib/http.js';
+import { rawMessage } from '../../lib/i18n.js';
 import { newId } from '../../lib/ids.js';
+import { parseInput } from '../../lib/validate.js';
+import { getBusinessProfile } from '../accounts/accounts.service.js';
+import { clientForReference } from '../clients/clients.service.js';
+import { createCommitmentInTrx, getCommitment, renegotiateInTrx } from '../commitments/commitments.service.js';
+import { fillTemplate, sendInTrx } from '../messages/messages.service.js';
+import { formatDue } from '../messages/render.js';
+import * as q from './projects.queries.js';
 
 type Scope = { workspaceId: string };
+type Actor = { userId: string };
 
 /** Opens the project an accepted quote starts: its items become the deliverables. */
-export async function createProjectInTrx(
-  deps: Deps,
-  trx: Executor,
-  scope: Scope,
-  input: { clientId: string; title: string; deliverables: string[]; targetDate: string | null },
-): Promise<string> {
+export async function createProjectInTrx(deps: Deps, trx: Executor, scope: Scope, input: { clientId: string; title: string; deliverables: string[]; targetDate: string | null }): Promise<string> {
   const now = isoNow(deps.clock);
   const id = newId();
-  await trx
-    .insertInto('projects')
-    .values({ id, workspace_id: scope.workspaceId, client_id: input.clientId, title: input.title, status: 'active', target_date: input.targetDate, created_at: now, updated_at: now })
-    .execute();
-  if (input.deliverables.length) {
-    await trx
-      .insertInto('project_deliverables')
-      .values(input.deliverables.map((title, position) => ({ id: newId(), workspace_id: scope.workspaceId, project_id: id, position, title, target_date: input.targetDate, status: 'open' })))
-      .execute();
-  }
+  await q.insertProject(trx, { id, workspace_id: scope.workspaceId, client_id: input.clientId, title: input.title, status: 'active', target_date: null, delivery_commitment_id: null, created_at: now, updated_at: now });
+  await addDeliverablesInTrx(deps, trx, scope, id, input.deliverables);
+  if (input.targetDate) await setTargetInTrx(deps, trx, scope, id, input.targetDate);
   return id;
 }
 
-export async function getProject(deps: Deps, scope: Scope, projectId: string): Promise<Project> {
-  const db = deps.db.kysely;
-  const row = await db.selectFrom('projects').selectAll().where('workspace_id', '=', scope.workspaceId).where('id', '=', projectId).executeTakeFirst();
+/** A change order accepted on top of the project adds its items as further deliverables. */
+export async function addDeliverablesInTrx(deps: Deps, trx: Executor, scope: Scope, projectId: string, titles: string[]): Promise<void> {
+  const existing = await q.deliverablesOf(trx, { ...scope, projectId });
+  await q.insertDeliverables(trx, titles.map((title, i) => ({ id: newId(), workspace_id: scope.workspaceId, project_id: projectId, position: existing.length + i, title, target_date: null, status: 'open' })));
+}
+
+/** For other modules: the project, if it is in this workspace and belongs to this client. */
+export async function projectForReference(deps: Deps, scope: Scope, projectId: string, clientId: string, trx?: Executor): Promise<{ id: string; title: string }> {
+  const row = await q.findProject(trx ?? deps.db.kysely, { ...scope, projectId });
+  if (!row || row.client_id !== clientId) throw fieldError('projectId', 'unknown_project');
+  return { id: row.id, title: row.title };
+}
+
+export async function getProject(deps: Deps, scope: Scope, projectId: string, trx?: Executor): Promise<Project> {
+  const db = trx ?? deps.db.kysely;
+  const row = await q.findProject(db, { ...scope, projectId });
   if (!row) throw notFound();
-  const deliverables = await db
-    .selectFrom('project_deliverables')
-    .selectAll()
-    .where('workspace_id', '=', scope.workspaceId)
-    .where('project_id', '=', projectId)
-    .orderBy('position')
-    .execute();
+  const [deliverables, reschedules] = await Promise.all([q.deliverablesOf(db, { ...scope, projectId }), q.reschedulesOf(db, { ...scope, projectId })]);
   return {
     id: row.id,
     clientId: row.client_id,
     title: row.title,
     status: row.status as Project['status'],
     targetDate: row.target_date,
+    delivery: row.delivery_commitment_id ? await getCommitment(deps, scope, row.delivery_commitment_id, trx) : null,
     deliverables: deliverables.map((d) => ({ id: d.id, title: d.title, targetDate: d.target_date, status: d.status })),
+    reschedules: reschedules.map((r) => ({ id: r.id, cause: r.cause as 'mine' | 'client' | 'external', statusText: r.status_text, fromDate: r.from_date, toDate: r.to_date, messageId: r.message_id, createdAt: r.created_at })),
     createdAt: row.created_at,
   };
+}
+
+export async function listProjects(deps: Deps, scope: Scope, options: { clientId?: string }): Promise<{ items: Project[] }> {
+  const rows = await q.listProjects(deps.db.kysely, { ...scope, clientId: options.clientId, limit: 200 });
+  return { items: await Promise.all(rows.map((r) => getProject(deps, scope, r.id))) };
+}
+
+async function setTargetInTrx(deps: Deps, trx: Executor, scope: Scope, projectId: string, targetDate: string): Promise<void> {
+  const row = await q.findProject(trx, { ...scope, projectId });
+  if (!row) throw notFound();
+  const profile = await getBusinessProfile(deps, scope, trx);
+  const title = rawMessage(profile.locale, 'projects.deliveryPromise').replace('{{title}}', row.title);
+  const commitment = await createCommitmentInTrx(deps, trx, scope, { clientId: row.client_id, interactionId: null, projectId, direction: 'mine', title, dueDate: targetDate, dueTime: null, notes: null });
+  await q.updateProject(trx, { ...scope, projectId, changes: { target_date: targetDate, delivery_commitment_id: commitment.id, updated_at: isoNow(deps.clock) } });
+}
+
+/** The first target date: it becomes my promise to deliver (a slip later is a reschedule, with a cause). */
+export async function setTarget(deps: Deps, scope: Scope, projectId: string, raw: unknown): Promise<Project> {
+  const input = parseInput(ZSetTarget, raw);
+  return deps.db.kysely.transaction().execute(async (trx) => {
+    const row = await q.findProject(trx, { ...scope, projectId });
+    if (!row) throw notFound();
+    if (row.delivery_commitment_id) throw fieldError('targetDate', 'use_reschedule');
+    await setTargetInTrx(deps, trx, scope, projectId, input.targetDate);
+    return getProject(deps, scope, projectId, trx);
+  });
+}
+
+/** The delay notice in the client's language: where things stand, why, and the new date. */
+export async function composeDelayNotice(deps: Deps, scope: Scope, actor: Actor, projectId: string, raw: unknown): Promise<Composed> {
+  const input = parseInput(ZComposeDelay, raw);
+  const project = await getProject(deps, scope, projectId);
+  const client = await clientForReference(deps, scope, project.clientId);
+  const profile = await getBusinessProfile(deps, scope);
+  return fillTemplate(deps, scope, actor, {
+    kind: 'delay_notice',
+    clientId: project.clientId,
+    values: {
+      projectTitle: project.title,
+      statusText: input.statusText,
+      causeLine: rawMessage(client.language, `templates.causeLines.${input.cause}`),
+      newDate: formatDue(`${input.newTargetDate}T12:00:00.000Z`, false, client.language, profile.timeZone),
+    },
+  });
+}
+
+/**
+ * A deadline slips (seed 000): cause, status and the new date are required. The delivery promise
+ * moves (my delay counts against my word; the client's or an outside one does not), the notice is
+ * sent or opened and logged, and the reschedule joins the history — one transaction.
+ */
+export async function reschedule(deps: Deps, scope: Scope, projectId: string, raw: unknown): Promise<{ project: Project; sent: Sent | null }> {
+  const input: z.output<typeof ZRescheduleInput> = parseInput(ZRescheduleInput, raw);
+  return deps.db.kysely.transaction().execute(async (trx) => {
+    const row = await q.findProject(trx, { ...scope, projectId });
+    if (!row) throw notFound();
+    if (row.target_date === input.newTargetDate) throw fieldError('newTargetDate', 'same_date');
+    const messageId = input.message ? newId() : null;
+    if (row.delivery_commitment_id) {
+      await renegotiateInTrx(deps, trx, scope, row.delivery_commitment_id, { dueDate: input.newTargetDate, dueTime: null, reason: input.statusText }, messageId, input.cause);
+      await q.updateProject(trx, { ...scope, projectId, changes: { target_date: input.newTargetDate, status: input.cause === 'client' ? 'waiting_for_client' : row.status, updated_at: isoNow(deps.clock) } });
+    } else {
+      await setTargetInTrx(deps, trx, scope, projectId, input.newTargetDate);
+    }
+    await q.insertReschedule(trx, {
+      id: newId(),
+      workspace_id: scope.workspaceId,
+      project_id: projectId,
+      cause: input.cause,
+      status_text: input.statusText,
+      from_date: row.target_date,
+      to_date: input.newTargetDate,
+      message_id: messageId,
+      created_at: isoNow(deps.clock),
+    });
+    const sent = input.message ? await sendInTrx(deps, trx, scope, { kind: 'delay_notice', clientId: row.client_id, ...input.message }, { messageId: messageId! }) : null;
+    return { project: await getProject(deps, scope, projectId, trx), sent };
+  });
 }

@@ -2,12 +2,10 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { ZId } from '../../../shared/schemas/common.js';
 import { ZLocalDate } from '../../../shared/schemas/commitments.js';
 import { ZComposed, ZMessageDraft, ZSent } from '../../../shared/schemas/messages.js';
-import { ZProject } from '../../../shared/schemas/projects.js';
 import { ZCreateQuote, ZQuote, ZTermsTemplate, ZTermsTemplateInput, ZUpdateQuote } from '../../../shared/schemas/quotes.js';
 import { AppError } from '../../lib/app-error.js';
 import { createRouter, errorResponses, requireAuth } from '../../lib/http.js';
 import { jsonBody, jsonResponse } from '../../lib/openapi.js';
-import { getProject } from '../projects/projects.service.js';
 import { quotePdf } from '../../portal/quote-pdf.js';
 import * as quotes from './quotes.service.js';
 
@@ -103,8 +101,4 @@ export const quoteRoutes = createRouter()
       if (!pdf) throw new AppError('not_found');
       return c.body(new Uint8Array(pdf.content), 200, { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="${pdf.filename}"` });
     },
-  )
-  .openapi(
-    createRoute({ method: 'get', path: '/projects/{id}', tags: ['projects'], summary: 'A project (opened by an accepted quote)', request: { params: idParam }, responses: { 200: jsonResponse(ZProject, 'The project'), ...errorResponses(401, 404) } }),
-    async (c) => c.json(await getProject(c.get('deps'), requireAuth(c), c.req.valid('param').id), 200),
   );

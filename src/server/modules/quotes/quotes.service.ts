@@ -28,7 +28,7 @@ import { createCommitmentInTrx, keepQuoteCommitments } from '../commitments/comm
 import { enqueueOwnerMail, fillTemplate, notify, sendInTrx } from '../messages/messages.service.js';
 import { formatDue } from '../messages/render.js';
 import { getInteraction } from '../interactions/interactions.service.js';
-import { createProjectInTrx } from '../projects/projects.service.js';
+import { addDeliverablesInTrx, createProjectInTrx, projectForReference } from '../projects/projects.service.js';
 import * as q from './quotes.queries.js';
 import type { QuoteRow, QuoteVersionRow } from './quotes.table.js';
 
@@ -168,6 +168,7 @@ async function present(deps: Deps, scope: Scope, rows: QuoteRow[], trx?: Executo
     return {
       id: row.id,
       number: row.number,
+      kind: row.kind as Quote['kind'],
       clientId: row.client_id,
       clientName: names.get(row.client_id) ?? '',
       locale: row.locale as Locale,
@@ -196,6 +197,7 @@ export async function listQuotes(deps: Deps, scope: Scope, options: { clientId?:
 export async function createQuote(deps: Deps, scope: Scope, raw: unknown): Promise<Quote> {
   const input: z.output<typeof ZCreateQuote> = parseInput(ZCreateQuote, raw);
   const client = await clientForReference(deps, scope, input.clientId);
+  if (input.projectId) await projectForReference(deps, scope, input.projectId, client.id);
   const profile = await getBusinessProfile(deps, scope);
   let terms = input.terms;
   if (!terms && input.termsTemplateId) {
@@ -230,9 +232,10 @@ export async function createQuote(deps: Deps, scope: Scope, raw: unknown): Promi
       workspace_id: scope.workspaceId,
       client_id: client.id,
       number: `${year}-${String(sequence).padStart(3, '0')}`,
+      kind: input.projectId ? 'change_order' : 'quote',
       locale: client.language,
       current_version: 1,
-      project_id: null,
+      project_id: input.projectId ?? null,
       error_mode: null,
       error_absorbed: null,
       error_reason: null,
@@ -445,7 +448,15 @@ export async function decideByToken(
     });
     const profile = await getBusinessProfile(deps, scope, trx);
     const today = localDate(now, profile.timeZone);
-    const projectId = await createProjectInTrx(deps, trx, scope, { clientId: quote.clientId, title: version.title, deliverables: version.items.map((i) => i.description), targetDate: null });
+    // A change order grows the project it belongs to; a quote opens a new one.
+    const deliverables = version.items.map((i) => i.description);
+    let projectId: string;
+    if (quote.kind === 'change_order' && quote.projectId) {
+      projectId = quote.projectId;
+      await addDeliverablesInTrx(deps, trx, scope, projectId, deliverables);
+    } else {
+      projectId = await createProjectInTrx(deps, trx, scope, { clientId: quote.clientId, title: version.title, deliverables, targetDate: null });
+    }
     for (const obligation of version.terms.clientObligations) {
       await createCommitmentInTrx(deps, trx, scope, {
         clientId: quote.clientId,

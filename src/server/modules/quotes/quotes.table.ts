@@ -10,6 +10,8 @@ export type QuoteTable = {
   client_id: string;
   /** Per workspace and year: 2026-014. */
   number: string;
+  /** quote · change_order (beyond an accepted quote, linked to its project) */
+  kind: string;
   /** The client's language when the quote was made; the portal and messages use it. */
   locale: string;
   current_version: number;

@@ -1,0 +1,38 @@
+import type { Executor } from '../../db/database.js';
+import type { ProjectRow } from './projects.table.js';
+
+type Scope = { workspaceId: string };
+
+export async function insertProject(db: Executor, row: ProjectRow) {
+  await db.insertInto('projects').values(row).execute();
+}
+
+export async function findProject(db: Executor, { workspaceId, projectId }: Scope & { projectId: string }) {
+  return db.selectFrom('projects').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', projectId).executeTakeFirst();
+}
+
+export async function updateProject(db: Executor, { workspaceId, projectId, changes }: Scope & { projectId: string; changes: Partial<Omit<ProjectRow, 'id' | 'workspace_id'>> }) {
+  await db.updateTable('projects').set(changes).where('workspace_id', '=', workspaceId).where('id', '=', projectId).execute();
+}
+
+export async function listProjects(db: Executor, { workspaceId, clientId, limit }: Scope & { clientId?: string; limit: number }) {
+  let query = db.selectFrom('projects').selectAll().where('workspace_id', '=', workspaceId);
+  if (clientId) query = query.where('client_id', '=', clientId);
+  return query.orderBy('created_at', 'desc').limit(limit).execute();
+}
+
+export async function insertDeliverables(db: Executor, rows: { id: string; workspace_id: string; project_id: string; position: number; title: string; target_date: string | null; status: string }[]) {
+  if (rows.length) await db.insertInto('project_deliverables').values(rows).execute();
+}
+
+export async function deliverablesOf(db: Executor, { workspaceId, projectId }: Scope & { projectId: string }) {
+  return db.selectFrom('project_deliverables').selectAll().where('workspace_id', '=', workspaceId).where('project_id', '=', projectId).orderBy('position').execute();
+}
+
+export async function insertReschedule(db: Executor, row: { id: string; workspace_id: string; project_id: string; cause: string; status_text: string; from_date: string | null; to_date: string; message_id: string | null; created_at: string }) {
+  await db.insertInto('project_reschedules').values(row).execute();
+}
+
+export async function reschedulesOf(db: Executor, { workspaceId, projectId }: Scope & { projectId: string }) {
+  return db.selectFrom('project_reschedules').selectAll().where('workspace_id', '=', workspaceId).where('project_id', '=', projectId).orderBy('created_at').execute();
+}

@@ -1,0 +1,35 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { ZId } from '../../../shared/schemas/common.js';
+import { ZComposed, ZSent } from '../../../shared/schemas/messages.js';
+import { ZComposeDelay, ZProject, ZRescheduleInput, ZSetTarget } from '../../../shared/schemas/projects.js';
+import { createRouter, errorResponses, requireAuth } from '../../lib/http.js';
+import { jsonBody, jsonResponse } from '../../lib/openapi.js';
+import * as projects from './projects.service.js';
+
+const idParam = z.object({ id: ZId.meta({ param: { name: 'id', in: 'path' } }) });
+const ZRescheduled = z.object({ project: ZProject, sent: ZSent.nullable() }).meta({ id: 'Rescheduled' });
+
+export const projectRoutes = createRouter()
+  .openapi(
+    createRoute({ method: 'get', path: '/projects', tags: ['projects'], summary: 'Projects, newest first', request: { query: z.object({ clientId: ZId.optional() }) }, responses: { 200: jsonResponse(z.object({ items: z.array(ZProject) }), 'Projects'), ...errorResponses(401, 422) } }),
+    async (c) => c.json(await projects.listProjects(c.get('deps'), requireAuth(c), { clientId: c.req.valid('query').clientId }), 200),
+  )
+  .openapi(
+    createRoute({ method: 'get', path: '/projects/{id}', tags: ['projects'], summary: 'A project with its delivery promise, deliverables and reschedule history', request: { params: idParam }, responses: { 200: jsonResponse(ZProject, 'The project'), ...errorResponses(401, 404) } }),
+    async (c) => c.json(await projects.getProject(c.get('deps'), requireAuth(c), c.req.valid('param').id), 200),
+  )
+  .openapi(
+    createRoute({ method: 'post', path: '/projects/{id}/target', tags: ['projects'], summary: 'Set the first target date (my promise to deliver)', request: { params: idParam, ...jsonBody(ZSetTarget) }, responses: { 200: jsonResponse(ZProject, 'The project'), ...errorResponses(401, 403, 404, 422) } }),
+    async (c) => c.json(await projects.setTarget(c.get('deps'), requireAuth(c), c.req.valid('param').id, await c.req.json()), 200),
+  )
+  .openapi(
+    createRoute({ method: 'post', path: '/projects/{id}/delay-notice', tags: ['projects'], summary: 'The delay notice for the client (status, reason, new date), filled in; nothing is sent', request: { params: idParam, ...jsonBody(ZComposeDelay) }, responses: { 200: jsonResponse(ZComposed, 'Filled template'), ...errorResponses(401, 403, 404, 422) } }),
+    async (c) => {
+      const auth = requireAuth(c);
+      return c.json(await projects.composeDelayNotice(c.get('deps'), auth, auth, c.req.valid('param').id, await c.req.json()), 200);
+    },
+  )
+  .openapi(
+    createRoute({ method: 'post', path: '/projects/{id}/reschedule', tags: ['projects'], summary: 'A deadline slips: cause, status and new date (required), with the notice to the client', request: { params: idParam, ...jsonBody(ZRescheduleInput) }, responses: { 200: jsonResponse(ZRescheduled, 'Rescheduled'), ...errorResponses(401, 403, 404, 422) } }),
+    async (c) => c.json(await projects.reschedule(c.get('deps'), requireAuth(c), c.req.valid('param').id, await c.req.json()), 200),
+  );
