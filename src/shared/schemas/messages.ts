@@ -3,7 +3,7 @@ import { ZId, ZIsoDateTime, ZLocale, optionalText, requiredText } from './common
 import { ZLocalDate, ZLocalTime } from './commitments.js';
 
 /** Client-facing message kinds; later issues add quotes, delay notices, apologies, greetings… */
-export const messageKinds = ['not_forgotten', 'meeting_summary', 'client_reminder', 'quote', 'quote_error_honour', 'quote_error_reissue', 'terms', 'delay_notice'] as const;
+export const messageKinds = ['not_forgotten', 'meeting_summary', 'client_reminder', 'quote', 'quote_error_honour', 'quote_error_reissue', 'terms', 'delay_notice', 'change_order', 'scope_goodwill', 'scope_formal_quote', 'scope_deterrent', 'scope_subcontract', 'scope_refer', 'scope_decline'] as const;
 export const ZMessageKind = z.enum(messageKinds, { error: 'invalid_choice' });
 export type MessageKind = z.infer<typeof ZMessageKind>;
 
@@ -21,6 +21,13 @@ export const templateVariables: Record<MessageKind, string[]> = {
   quote_error_reissue: ['clientName', 'quoteNumber', 'reason', 'link', 'goodwill', 'myName', 'businessName'],
   terms: ['clientName', 'terms', 'myName', 'businessName'],
   delay_notice: ['clientName', 'projectTitle', 'statusText', 'causeLine', 'newDate', 'myName', 'businessName'],
+  change_order: ['clientName', 'quoteNumber', 'quoteTitle', 'quoteTotal', 'validUntil', 'link', 'myName', 'businessName'],
+  scope_goodwill: ['clientName', 'what', 'myName', 'businessName'],
+  scope_formal_quote: ['clientName', 'what', 'due', 'myName', 'businessName'],
+  scope_deterrent: ['clientName', 'what', 'price', 'myName', 'businessName'],
+  scope_subcontract: ['clientName', 'what', 'colleagueName', 'colleagueDoes', 'myName', 'businessName'],
+  scope_refer: ['clientName', 'what', 'colleagueName', 'colleagueDoes', 'colleagueContact', 'myName', 'businessName'],
+  scope_decline: ['clientName', 'what', 'myName', 'businessName'],
 };
 
 export const ZMessageTemplate = z

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ZId, ZIsoDateTime, requiredText } from './common.js';
-import { ZCommitment, ZLocalDate } from './commitments.js';
+import { ZChannel, ZId, ZIsoDateTime, ZOptionalEmail, ZOptionalPhone, optionalText, requiredText } from './common.js';
+import { ZCommitment, ZDue, ZLocalDate } from './commitments.js';
 import { ZMessageDraft } from './messages.js';
 
 export const projectStatuses = ['planned', 'active', 'waiting_for_client', 'delivered', 'closed'] as const;
@@ -48,3 +48,59 @@ export const ZRescheduleInput = z
 export type RescheduleInput = z.input<typeof ZRescheduleInput>;
 
 export const ZComposeDelay = ZRescheduleInput.omit({ message: true }).meta({ id: 'ComposeDelayNotice' });
+
+export const ZColleagueInput = z
+  .object({ name: requiredText(120), does: requiredText(300), phone: ZOptionalPhone, email: ZOptionalEmail, notes: optionalText(2000) })
+  .meta({ id: 'ColleagueInput' });
+export const ZColleague = z
+  .object({ id: ZId, name: z.string(), does: z.string(), phone: z.string().nullable(), email: z.string().nullable(), notes: z.string().nullable() })
+  .meta({ id: 'Colleague' });
+export type Colleague = z.infer<typeof ZColleague>;
+
+export const scopeDecisions = ['goodwill', 'change_order', 'deterrent', 'subcontract', 'refer', 'decline'] as const;
+export const ZScopeDecision = z.enum(scopeDecisions, { error: 'invalid_choice' });
+export type ScopeDecision = z.infer<typeof ZScopeDecision>;
+
+export const ZCreateChangeRequest = z
+  .object({ what: requiredText(1000), channel: ZChannel, requestedAt: z.string().datetime({ error: 'invalid_date' }).optional() })
+  .meta({ id: 'CreateChangeRequest' });
+
+/** The answer: in scope, or out of scope with a decision (seed 001), and the message that says so. */
+export const ZDecideChangeRequest = z
+  .object({
+    inScope: z.boolean({ error: 'invalid_type' }),
+    decision: ZScopeDecision.optional(),
+    /** Agorot: the value given away (goodwill) or the price asked (deterrent, change order). */
+    value: z.number({ error: 'invalid_number' }).int({ error: 'invalid_number' }).min(0, { error: 'too_small' }).optional(),
+    colleagueId: ZId.optional(),
+    /** "I'll send you a formal quote by…": becomes my promise, due then. */
+    formalQuoteBy: ZDue.optional(),
+    message: ZMessageDraft.optional(),
+  })
+  .refine((d) => d.inScope || d.decision, { error: 'needs_decision', path: ['decision'] })
+  .refine((d) => !(d.decision === 'subcontract' || d.decision === 'refer') || d.colleagueId, { error: 'required', path: ['colleagueId'] })
+  .meta({ id: 'DecideChangeRequest' });
+
+export const ZComposeScope = z
+  .object({ decision: ZScopeDecision, value: z.number().int().min(0).optional(), colleagueId: ZId.optional(), formalQuoteBy: ZDue.optional() })
+  .meta({ id: 'ComposeScopeAnswer' });
+
+export const ZChangeRequest = z
+  .object({
+    id: ZId,
+    projectId: ZId,
+    clientId: ZId,
+    what: z.string(),
+    requestedAt: ZIsoDateTime,
+    channel: ZChannel,
+    inScope: z.boolean().nullable(),
+    decision: ZScopeDecision.nullable(),
+    value: z.number().int().nullable(),
+    colleagueId: ZId.nullable(),
+    quoteId: ZId.nullable(),
+    commitmentId: ZId.nullable(),
+    messageId: ZId.nullable(),
+    decidedAt: ZIsoDateTime.nullable(),
+  })
+  .meta({ id: 'ChangeRequest' });
+export type ChangeRequest = z.infer<typeof ZChangeRequest>;

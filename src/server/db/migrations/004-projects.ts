@@ -23,8 +23,47 @@ export function projects(_dialect: Dialect) {
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();
       await db.schema.createIndex('project_reschedules_idx').on('project_reschedules').columns(['workspace_id', 'project_id', 'created_at']).execute();
+
+      // Subcontractors and people to refer clients to (seed 001: "refer them to a colleague").
+      await db.schema
+        .createTable('colleagues')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('workspace_id', 'text', (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('does', 'text', (c) => c.notNull())
+        .addColumn('phone', 'text')
+        .addColumn('email', 'text')
+        .addColumn('notes', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('colleagues_ws_idx').on('colleagues').column('workspace_id').execute();
+
+      await db.schema
+        .createTable('change_requests')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('workspace_id', 'text', (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+        .addColumn('project_id', 'text', (c) => c.notNull().references('projects.id').onDelete('cascade'))
+        .addColumn('client_id', 'text', (c) => c.notNull().references('clients.id').onDelete('cascade'))
+        .addColumn('what', 'text', (c) => c.notNull())
+        .addColumn('requested_at', 'text', (c) => c.notNull())
+        .addColumn('channel', 'text', (c) => c.notNull())
+        .addColumn('interaction_id', 'text')
+        .addColumn('in_scope', 'integer')
+        .addColumn('decision', 'text')
+        .addColumn('value', 'integer')
+        .addColumn('colleague_id', 'text', (c) => c.references('colleagues.id').onDelete('set null'))
+        .addColumn('quote_id', 'text')
+        .addColumn('commitment_id', 'text')
+        .addColumn('message_id', 'text')
+        .addColumn('decided_at', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('change_requests_project_idx').on('change_requests').columns(['workspace_id', 'project_id', 'requested_at']).execute();
     },
     async down(db: Kysely<unknown>): Promise<void> {
+      await db.schema.dropTable('change_requests').ifExists().execute();
+      await db.schema.dropTable('colleagues').ifExists().execute();
       await db.schema.dropTable('project_reschedules').ifExists().execute();
       await db.schema.alterTable('quotes').dropColumn('kind').execute();
       await db.schema.alterTable('projects').dropColumn('delivery_commitment_id').execute();

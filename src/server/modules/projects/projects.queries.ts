@@ -1,5 +1,5 @@
 import type { Executor } from '../../db/database.js';
-import type { ProjectRow } from './projects.table.js';
+import type { ChangeRequestRow, ColleagueRow, ProjectRow } from './projects.table.js';
 
 type Scope = { workspaceId: string };
 
@@ -35,4 +35,40 @@ export async function insertReschedule(db: Executor, row: { id: string; workspac
 
 export async function reschedulesOf(db: Executor, { workspaceId, projectId }: Scope & { projectId: string }) {
   return db.selectFrom('project_reschedules').selectAll().where('workspace_id', '=', workspaceId).where('project_id', '=', projectId).orderBy('created_at').execute();
+}
+
+export async function listColleagues(db: Executor, { workspaceId }: Scope) {
+  return db.selectFrom('colleagues').selectAll().where('workspace_id', '=', workspaceId).orderBy('name').execute();
+}
+
+export async function findColleague(db: Executor, { workspaceId, colleagueId }: Scope & { colleagueId: string }) {
+  return db.selectFrom('colleagues').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', colleagueId).executeTakeFirst();
+}
+
+export async function insertColleague(db: Executor, row: ColleagueRow) {
+  await db.insertInto('colleagues').values(row).execute();
+}
+
+export async function updateColleague(db: Executor, { workspaceId, colleagueId, changes }: Scope & { colleagueId: string; changes: Partial<Omit<ColleagueRow, 'id' | 'workspace_id'>> }) {
+  await db.updateTable('colleagues').set(changes).where('workspace_id', '=', workspaceId).where('id', '=', colleagueId).execute();
+}
+
+export async function deleteColleague(db: Executor, { workspaceId, colleagueId }: Scope & { colleagueId: string }) {
+  await db.deleteFrom('colleagues').where('workspace_id', '=', workspaceId).where('id', '=', colleagueId).execute();
+}
+
+export async function insertChangeRequest(db: Executor, row: ChangeRequestRow) {
+  await db.insertInto('change_requests').values(row).execute();
+}
+
+export async function findChangeRequest(db: Executor, { workspaceId, id }: Scope & { id: string }) {
+  return db.selectFrom('change_requests').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function updateChangeRequest(db: Executor, { workspaceId, id, changes }: Scope & { id: string; changes: Partial<Omit<ChangeRequestRow, 'id' | 'workspace_id'>> }) {
+  await db.updateTable('change_requests').set(changes).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+}
+
+export async function changeRequestsOf(db: Executor, { workspaceId, projectId }: Scope & { projectId: string }) {
+  return db.selectFrom('change_requests').selectAll().where('workspace_id', '=', workspaceId).where('project_id', '=', projectId).orderBy('requested_at', 'desc').execute();
 }

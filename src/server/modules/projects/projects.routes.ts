@@ -1,13 +1,26 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ZId } from '../../../shared/schemas/common.js';
 import { ZComposed, ZSent } from '../../../shared/schemas/messages.js';
-import { ZComposeDelay, ZProject, ZRescheduleInput, ZSetTarget } from '../../../shared/schemas/projects.js';
+import {
+  ZChangeRequest,
+  ZColleague,
+  ZColleagueInput,
+  ZComposeDelay,
+  ZComposeScope,
+  ZCreateChangeRequest,
+  ZDecideChangeRequest,
+  ZProject,
+  ZRescheduleInput,
+  ZSetTarget,
+} from '../../../shared/schemas/projects.js';
 import { createRouter, errorResponses, requireAuth } from '../../lib/http.js';
 import { jsonBody, jsonResponse } from '../../lib/openapi.js';
+import * as requests from './change-requests.service.js';
 import * as projects from './projects.service.js';
 
 const idParam = z.object({ id: ZId.meta({ param: { name: 'id', in: 'path' } }) });
 const ZRescheduled = z.object({ project: ZProject, sent: ZSent.nullable() }).meta({ id: 'Rescheduled' });
+const ZDecided = z.object({ changeRequest: ZChangeRequest, sent: ZSent.nullable() }).meta({ id: 'ChangeRequestDecided' });
 
 export const projectRoutes = createRouter()
   .openapi(
@@ -32,4 +45,42 @@ export const projectRoutes = createRouter()
   .openapi(
     createRoute({ method: 'post', path: '/projects/{id}/reschedule', tags: ['projects'], summary: 'A deadline slips: cause, status and new date (required), with the notice to the client', request: { params: idParam, ...jsonBody(ZRescheduleInput) }, responses: { 200: jsonResponse(ZRescheduled, 'Rescheduled'), ...errorResponses(401, 403, 404, 422) } }),
     async (c) => c.json(await projects.reschedule(c.get('deps'), requireAuth(c), c.req.valid('param').id, await c.req.json()), 200),
+  )
+  .openapi(
+    createRoute({ method: 'get', path: '/projects/{id}/change-requests', tags: ['projects'], summary: 'Requests beyond the agreed scope, newest first', request: { params: idParam }, responses: { 200: jsonResponse(z.object({ items: z.array(ZChangeRequest) }), 'Requests'), ...errorResponses(401, 404) } }),
+    async (c) => c.json(await requests.listChangeRequests(c.get('deps'), requireAuth(c), c.req.valid('param').id), 200),
+  )
+  .openapi(
+    createRoute({ method: 'post', path: '/projects/{id}/change-requests', tags: ['projects'], summary: 'Log a request from the client (what, when, channel)', request: { params: idParam, ...jsonBody(ZCreateChangeRequest) }, responses: { 201: jsonResponse(ZChangeRequest, 'Logged'), ...errorResponses(401, 403, 404, 422) } }),
+    async (c) => c.json(await requests.createChangeRequest(c.get('deps'), requireAuth(c), c.req.valid('param').id, await c.req.json()), 201),
+  )
+  .openapi(
+    createRoute({ method: 'post', path: '/change-requests/{id}/answer', tags: ['projects'], summary: 'The answer for a decision, in the client’s language; nothing is sent', request: { params: idParam, ...jsonBody(ZComposeScope) }, responses: { 200: jsonResponse(ZComposed, 'Filled template'), ...errorResponses(401, 403, 404, 422) } }),
+    async (c) => {
+      const auth = requireAuth(c);
+      return c.json(await requests.composeScopeAnswer(c.get('deps'), auth, auth, c.req.valid('param').id, await c.req.json()), 200);
+    },
+  )
+  .openapi(
+    createRoute({ method: 'post', path: '/change-requests/{id}/decide', tags: ['projects'], summary: 'In scope, or out of scope with a decision (goodwill, change order, deterrent price, subcontract, refer, decline)', request: { params: idParam, ...jsonBody(ZDecideChangeRequest) }, responses: { 200: jsonResponse(ZDecided, 'Decided'), ...errorResponses(401, 403, 404, 422) } }),
+    async (c) => c.json(await requests.decideChangeRequest(c.get('deps'), requireAuth(c), c.req.valid('param').id, await c.req.json()), 200),
+  )
+  .openapi(
+    createRoute({ method: 'get', path: '/colleagues', tags: ['projects'], summary: 'Subcontractors and people to refer clients to', responses: { 200: jsonResponse(z.object({ items: z.array(ZColleague) }), 'Colleagues'), ...errorResponses(401) } }),
+    async (c) => c.json(await requests.listColleagues(c.get('deps'), requireAuth(c)), 200),
+  )
+  .openapi(
+    createRoute({ method: 'post', path: '/colleagues', tags: ['projects'], summary: 'Add a colleague', request: jsonBody(ZColleagueInput), responses: { 201: jsonResponse(ZColleague, 'Added'), ...errorResponses(401, 403, 422) } }),
+    async (c) => c.json(await requests.createColleague(c.get('deps'), requireAuth(c), await c.req.json()), 201),
+  )
+  .openapi(
+    createRoute({ method: 'put', path: '/colleagues/{id}', tags: ['projects'], summary: 'Change a colleague', request: { params: idParam, ...jsonBody(ZColleagueInput) }, responses: { 200: jsonResponse(ZColleague, 'Saved'), ...errorResponses(401, 403, 404, 422) } }),
+    async (c) => c.json(await requests.updateColleague(c.get('deps'), requireAuth(c), c.req.valid('param').id, await c.req.json()), 200),
+  )
+  .openapi(
+    createRoute({ method: 'delete', path: '/colleagues/{id}', tags: ['projects'], summary: 'Remove a colleague', request: { params: idParam }, responses: { 204: { description: 'Removed' }, ...errorResponses(401, 403, 404) } }),
+    async (c) => {
+      await requests.deleteColleague(c.get('deps'), requireAuth(c), c.req.valid('param').id);
+      return c.body(null, 204);
+    },
   );

@@ -37,5 +37,39 @@ export type ProjectDeliverableTable = {
   status: string;
 };
 
-export type ProjectTables = { projects: ProjectTable; project_deliverables: ProjectDeliverableTable; project_reschedules: ProjectRescheduleTable };
+export type ColleagueTable = { id: string; workspace_id: string; name: string; does: string; phone: string | null; email: string | null; notes: string | null; created_at: string; updated_at: string };
+
+/** A request beyond what was agreed (scope creep) and what was decided about it. */
+export type ChangeRequestTable = {
+  id: string;
+  workspace_id: string;
+  project_id: string;
+  client_id: string;
+  what: string;
+  requested_at: string;
+  channel: string;
+  interaction_id: string | null;
+  /** 1 in scope, 0 out of scope, null not yet judged. */
+  in_scope: number | null;
+  /** goodwill · change_order · deterrent · subcontract · refer · decline (out of scope only) */
+  decision: string | null;
+  /** Agorot: the goodwill's value, or the (deterrent) price quoted. */
+  value: number | null;
+  colleague_id: string | null;
+  quote_id: string | null;
+  commitment_id: string | null;
+  message_id: string | null;
+  decided_at: string | null;
+  created_at: string;
+};
+
+export type ProjectTables = {
+  projects: ProjectTable;
+  project_deliverables: ProjectDeliverableTable;
+  project_reschedules: ProjectRescheduleTable;
+  colleagues: ColleagueTable;
+  change_requests: ChangeRequestTable;
+};
 export type ProjectRow = Selectable<ProjectTable>;
+export type ChangeRequestRow = Selectable<ChangeRequestTable>;
+export type ColleagueRow = Selectable<ColleagueTable>;

@@ -3,7 +3,7 @@ import type { ApiError } from '../../../shared/errors.js';
 import type { Client } from '../../../shared/schemas/clients.js';
 import type { Commitment, WordKeeping } from '../../../shared/schemas/commitments.js';
 import type { Composed, Sent } from '../../../shared/schemas/messages.js';
-import type { Project } from '../../../shared/schemas/projects.js';
+import type { ChangeRequest, Project } from '../../../shared/schemas/projects.js';
 import type { Quote } from '../../../shared/schemas/quotes.js';
 import { clientInput } from '../../testing/factories.js';
 import { createTestContext, type ApiClient, type TestContext } from '../../testing/test-app.js';
@@ -102,5 +102,59 @@ describe.each(testDialects())('projects on $label', ({ dialect, skip }) => {
     const stranger = (await api.post<Client>('/api/v1/clients', clientInput())).body;
     const wrong = await api.post<ApiError>('/api/v1/quotes', { clientId: stranger.id, projectId: project.id, title: 'x', items: [{ description: 'x', quantity: 1, unitPrice: 1 }], validUntil: '2026-12-31' });
     expect(wrong.body.error.fields?.[0]).toMatchObject({ path: 'projectId', code: 'unknown_project' });
+  });
+
+  it.skipIf(skip)('answers scope creep: logged, out of scope, a formal quote promised, and kept when the change order is sent', async () => {
+    const request = await api.post<ChangeRequest>(`/api/v1/projects/${project.id}/change-requests`, { what: 'להוסיף דף בלוג', channel: 'whatsapp' });
+    expect(request.status).toBe(201);
+    expect(request.body).toMatchObject({ what: 'להוסיף דף בלוג', inScope: null, decision: null });
+    const waiting = (await api.get<{ items: { summary: string | null }[] }>('/api/v1/interactions?awaitingReply=true')).body.items;
+    expect(waiting.map((i) => i.summary)).toContain('להוסיף דף בלוג');
+
+    const answer = await api.post<Composed>(`/api/v1/change-requests/${request.body.id}/answer`, { decision: 'change_order', formalQuoteBy: { dueDate: '2026-11-25', dueTime: '12:00' } });
+    expect(answer.body.body).toContain('מעבר למה שסיכמנו בהזמנה');
+    expect(answer.body.body).toContain('עד יום רביעי, 25 בנובמבר');
+    const decided = await api.post<{ changeRequest: ChangeRequest; sent: Sent }>(`/api/v1/change-requests/${request.body.id}/decide`, {
+      inScope: false,
+      decision: 'change_order',
+      value: 120_000,
+      formalQuoteBy: { dueDate: '2026-11-25', dueTime: '12:00' },
+      message: { channel: 'whatsapp', body: answer.body.body },
+    });
+    expect(decided.status).toBe(200);
+    expect(decided.body.changeRequest).toMatchObject({ inScope: false, decision: 'change_order', value: 120_000 });
+    expect(decided.body.sent.message.kind).toBe('scope_formal_quote');
+    const promise = (await api.get<Commitment>(`/api/v1/commitments/${decided.body.changeRequest.commitmentId}`)).body;
+    expect(promise).toMatchObject({ title: 'הצעת מחיר: להוסיף דף בלוג', dueAt: '2026-11-25T10:00:00.000Z', status: 'open' });
+    const order = (await api.get<Quote>(`/api/v1/quotes/${decided.body.changeRequest.quoteId}`)).body;
+    expect(order).toMatchObject({ kind: 'change_order', projectId: project.id, status: 'draft' });
+    expect(order.current.items[0]).toMatchObject({ description: 'להוסיף דף בלוג', unitPrice: 120_000 });
+
+    const message = (await api.post<Composed>(`/api/v1/quotes/${order.id}/compose`, { kind: 'change_order' })).body;
+    expect(message.body).toContain('מעבר להזמנה המקורית');
+    await api.post(`/api/v1/quotes/${order.id}/send`, { channel: 'whatsapp', body: message.body });
+    expect((await api.get<Commitment>(`/api/v1/commitments/${promise.id}`)).body.status).toBe('kept');
+
+    const again = await api.post<ApiError>(`/api/v1/change-requests/${request.body.id}/decide`, { inScope: true });
+    expect(again.body.error.fields?.[0]).toMatchObject({ code: 'already_decided' });
+  });
+
+  it.skipIf(skip)('refers to a colleague (who must be chosen) and records goodwill', async () => {
+    const colleague = (await api.post<{ id: string }>('/api/v1/colleagues', { name: 'רון צלם', does: 'צילום מוצרים', phone: '054-1234567' })).body;
+    const request = (await api.post<ChangeRequest>(`/api/v1/projects/${project.id}/change-requests`, { what: 'צילומי מוצר לאתר', channel: 'phone' })).body;
+    const missing = await api.post<ApiError>(`/api/v1/change-requests/${request.id}/decide`, { inScope: false, decision: 'refer' });
+    expect(missing.body.error.fields?.[0]).toMatchObject({ path: 'colleagueId', code: 'required' });
+    const noDecision = await api.post<ApiError>(`/api/v1/change-requests/${request.id}/decide`, { inScope: false });
+    expect(noDecision.body.error.fields?.[0]).toMatchObject({ path: 'decision', code: 'needs_decision' });
+    const answer = (await api.post<Composed>(`/api/v1/change-requests/${request.id}/answer`, { decision: 'refer', colleagueId: colleague.id })).body;
+    expect(answer.body).toContain('רון צלם (צילום מוצרים): 054-123-4567');
+    const referred = await api.post<{ changeRequest: ChangeRequest }>(`/api/v1/change-requests/${request.id}/decide`, { inScope: false, decision: 'refer', colleagueId: colleague.id, message: { channel: 'whatsapp', body: answer.body } });
+    expect(referred.body.changeRequest).toMatchObject({ decision: 'refer', colleagueId: colleague.id, quoteId: null });
+
+    const small = (await api.post<ChangeRequest>(`/api/v1/projects/${project.id}/change-requests`, { what: 'להחליף צבע כפתור', channel: 'email' })).body;
+    const goodwill = await api.post<{ changeRequest: ChangeRequest }>(`/api/v1/change-requests/${small.id}/decide`, { inScope: false, decision: 'goodwill', value: 15_000 });
+    expect(goodwill.body.changeRequest).toMatchObject({ decision: 'goodwill', value: 15_000 });
+    const list = (await api.get<{ items: ChangeRequest[] }>(`/api/v1/projects/${project.id}/change-requests`)).body.items;
+    expect(list.map((r) => r.decision).sort()).toEqual(['goodwill', 'refer']);
   });
 });

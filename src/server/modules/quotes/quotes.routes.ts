@@ -12,7 +12,7 @@ import * as quotes from './quotes.service.js';
 const idParam = z.object({ id: ZId.meta({ param: { name: 'id', in: 'path' } }) });
 const ZQuoteList = z.object({ items: z.array(ZQuote) }).meta({ id: 'QuoteList' });
 const ZQuoteListQuery = z.object({ clientId: ZId.optional() });
-const ZComposeQuote = z.object({ kind: z.enum(['quote', 'quote_error_honour', 'quote_error_reissue']).default('quote'), reason: z.string().max(500).optional(), goodwill: z.string().max(500).optional() }).meta({ id: 'ComposeQuoteMessage' });
+const ZComposeQuote = z.object({ kind: z.enum(['quote', 'change_order', 'quote_error_honour', 'quote_error_reissue']).default('quote'), reason: z.string().max(500).optional(), goodwill: z.string().max(500).optional() }).meta({ id: 'ComposeQuoteMessage' });
 const ZQuoteSent = z.object({ quote: ZQuote, sent: ZSent.nullable(), url: z.string().nullable().meta({ description: 'The client’s link (shown once; never listed later)' }) }).meta({ id: 'QuoteSent' });
 const ZComposeTerms = z.object({ termsTemplateId: ZId.optional() });
 const ZDuplicate = z.object({ clientId: ZId.optional(), validUntil: ZLocalDate.optional() }).meta({ id: 'DuplicateQuote' });

@@ -194,14 +194,15 @@ export async function listQuotes(deps: Deps, scope: Scope, options: { clientId?:
   return { items: await present(deps, scope, rows) };
 }
 
-export async function createQuote(deps: Deps, scope: Scope, raw: unknown): Promise<Quote> {
+/** A new draft; pass `trx` to make it part of another module's transaction (a change request). */
+export async function createQuote(deps: Deps, scope: Scope, raw: unknown, trx?: Executor): Promise<Quote> {
   const input: z.output<typeof ZCreateQuote> = parseInput(ZCreateQuote, raw);
-  const client = await clientForReference(deps, scope, input.clientId);
-  if (input.projectId) await projectForReference(deps, scope, input.projectId, client.id);
-  const profile = await getBusinessProfile(deps, scope);
+  const client = await clientForReference(deps, scope, input.clientId, 'clientId', trx);
+  if (input.projectId) await projectForReference(deps, scope, input.projectId, client.id, trx);
+  const profile = await getBusinessProfile(deps, scope, trx);
   let terms = input.terms;
   if (!terms && input.termsTemplateId) {
-    const template = await q.findTermsTemplate(deps.db.kysely, { ...scope, id: input.termsTemplateId });
+    const template = await q.findTermsTemplate(trx ?? deps.db.kysely, { ...scope, id: input.termsTemplateId });
     if (!template) throw fieldError('termsTemplateId', 'unknown_template');
     terms = JSON.parse(template.terms) as Terms;
   }
@@ -224,7 +225,7 @@ export async function createQuote(deps: Deps, scope: Scope, raw: unknown): Promi
   };
   const now = deps.clock.now();
   const year = Number(localDate(now, profile.timeZone).slice(0, 4));
-  return deps.db.kysely.transaction().execute(async (trx) => {
+  const run = async (trx: Executor) => {
     const sequence = await q.nextQuoteSequence(trx, { ...scope, year });
     const quoteId = newId();
     await q.insertQuote(trx, {
@@ -245,7 +246,8 @@ export async function createQuote(deps: Deps, scope: Scope, raw: unknown): Promi
     });
     await q.insertVersion(trx, versionRow(scope, quoteId, 1, content, profile.vatRateBasisPoints, null, now.toISOString()));
     return getQuote(deps, scope, quoteId, trx);
-  });
+  };
+  return trx ? run(trx) : deps.db.kysely.transaction().execute(run);
 }
 
 /** A new draft with the content of another quote (its current version), for the same or another client. */
@@ -506,7 +508,7 @@ function termsAsText(terms: Terms, locale: Locale): string {
   return lines.join('\n\n');
 }
 
-export type QuoteMessageKind = 'quote' | 'quote_error_honour' | 'quote_error_reissue';
+export type QuoteMessageKind = 'quote' | 'change_order' | 'quote_error_honour' | 'quote_error_reissue';
 
 /**
  * The message for a quote, in the client's language. `{{link}}` stays in the text: the link is
@@ -557,7 +559,7 @@ export async function sendQuote(
       deps,
       trx,
       scope,
-      { kind: options.kind ?? 'quote', clientId: quote.client_id, channel: draft.channel, subject: draft.subject, body },
+      { kind: options.kind ?? (quote.kind === 'change_order' ? 'change_order' : 'quote'), clientId: quote.client_id, channel: draft.channel, subject: draft.subject, body },
       { redactions: [{ secret: url, label }], attachment: { kind: 'quote_pdf', ref: `${scope.workspaceId}:${quoteId}:${quote.current_version}` } },
     );
     await keepQuoteCommitments(deps, trx, scope, { clientId: quote.client_id, quoteId });
