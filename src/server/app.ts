@@ -15,6 +15,7 @@ import { calendarFeed } from './modules/insights/calendar-feed.js';
 import { insightRoutes } from './modules/insights/insights.routes.js';
 import { interactionRoutes } from './modules/interactions/interactions.routes.js';
 import { messageRoutes } from './modules/messages/messages.routes.js';
+import { paymentRoutes } from './modules/payments/payments.routes.js';
 import { projectRoutes } from './modules/projects/projects.routes.js';
 import { quoteRoutes } from './modules/quotes/quotes.routes.js';
 import { portalRoutes } from './portal/portal.routes.js';
@@ -73,6 +74,7 @@ export function createApp(deps: Deps) {
   api.route('/', insightRoutes);
   api.route('/', quoteRoutes);
   api.route('/', projectRoutes);
+  api.route('/', paymentRoutes);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Mila API', version: API_VERSION, description: 'Client relationships for freelancers: every promise kept.' },

@@ -8,7 +8,7 @@ const KNOWN_CODES = new Set([
   'invalid_id_number', 'invalid_choice', 'invalid_date', 'invalid_time', 'time_range', 'invalid_timezone',
   'invalid_currency', 'invalid_number', 'invalid_type', 'invalid_id', 'password_too_short', 'choose_one',
   'unknown_field', 'unknown_client', 'self_reference', 'email_taken', 'in_future', 'in_past', 'commitment_closed',
-  'unknown_contact', 'no_recipient', 'unknown_commitment', 'email_not_configured', 'unknown_interaction', 'unknown_template', 'unknown_project', 'same_date', 'use_reschedule', 'unknown_colleague', 'needs_decision', 'already_decided',
+  'unknown_contact', 'no_recipient', 'unknown_commitment', 'email_not_configured', 'unknown_interaction', 'unknown_template', 'unknown_project', 'same_date', 'use_reschedule', 'unknown_colleague', 'needs_decision', 'already_decided', 'parts_sum', 'different_currency', 'quote_not_accepted', 'unknown_quote', 'unknown_payment_item',
 ]);
 
 /**

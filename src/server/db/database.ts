@@ -5,11 +5,12 @@ import type { CommitmentTables } from '../modules/commitments/commitments.table.
 import type { InteractionTables } from '../modules/interactions/interactions.table.js';
 import type { MessageTables } from '../modules/messages/messages.table.js';
 import type { JobTables } from '../jobs/jobs.table.js';
+import type { PaymentTables } from '../modules/payments/payments.table.js';
 import type { ProjectTables } from '../modules/projects/projects.table.js';
 import type { QuoteTables } from '../modules/quotes/quotes.table.js';
 
 /** The whole schema as Kysely sees it: each module contributes its own tables. */
-export type Database = AccountTables & ClientTables & InteractionTables & CommitmentTables & MessageTables & JobTables & QuoteTables & ProjectTables;
+export type Database = AccountTables & ClientTables & InteractionTables & CommitmentTables & MessageTables & JobTables & QuoteTables & ProjectTables & PaymentTables;
 
 export type Dialect = 'sqlite' | 'postgres';
 

@@ -4,6 +4,7 @@ import { foundation } from './migrations/001-foundation.js';
 import { keepYourWord } from './migrations/002-keep-your-word.js';
 import { quotes } from './migrations/003-quotes.js';
 import { projects } from './migrations/004-projects.js';
+import { moneyAndTime } from './migrations/005-money-and-time.js';
 
 /** Migrations in code (not read from disk) so they ship inside the same module graph on both dialects. */
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -12,6 +13,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '002-keep-your-word': keepYourWord(dialect),
     '003-quotes': quotes(dialect),
     '004-projects': projects(dialect),
+    '005-money-and-time': moneyAndTime(dialect),
   };
 }
 

@@ -1,0 +1,266 @@
+import type { z } from 'zod';
+import { mulDivRound } from '../../../shared/money.js';
+import {
+  ZCreatePaymentItem,
+  ZCreateTimeEntry,
+  ZRecordPayment,
+  ZScheduleFromQuote,
+  ZStartTimer,
+  ZUpdateTimeEntry,
+  type ClientBalance,
+  type Payment,
+  type PaymentItem,
+  type TimeEntry,
+} from '../../../shared/schemas/payments.js';
+import { fromLocal, localDate, parseDate } from '../../../shared/time/zoned.js';
+import type { Executor } from '../../db/database.js';
+import { AppError, fieldError, notFound } from '../../lib/app-error.js';
+import { isoNow } from '../../lib/clock.js';
+import type { Auth, Deps } from '../../lib/http.js';
+import { newId } from '../../lib/ids.js';
+import { parseInput } from '../../lib/validate.js';
+import { getBusinessProfile } from '../accounts/accounts.service.js';
+import { clientForReference, clientNames } from '../clients/clients.service.js';
+import { projectForReference } from '../projects/projects.service.js';
+import { getQuote, listQuotes } from '../quotes/quotes.service.js';
+import * as q from './payments.queries.js';
+import type { PaymentItemRow, PaymentRow, TimeEntryRow } from './payments.table.js';
+
+type Scope = { workspaceId: string };
+
+// ── Payment schedule ───────────────────────────────────────────────────────
+
+async function presentItems(deps: Deps, scope: Scope, rows: (PaymentItemRow & { received: number })[]): Promise<PaymentItem[]> {
+  const names = await clientNames(deps, scope, rows.map((r) => r.client_id));
+  const today = localDate(deps.clock.now(), (await getBusinessProfile(deps, scope)).timeZone);
+  return rows.map((row) => {
+    const received = Number(row.received);
+    const outstanding = Math.max(0, row.amount - received);
+    const status: PaymentItem['status'] = row.cancelled_at ? 'cancelled' : outstanding === 0 ? 'paid' : row.due_date < today ? 'overdue' : received > 0 ? 'partial' : 'open';
+    return {
+      id: row.id,
+      clientId: row.client_id,
+      clientName: names.get(row.client_id) ?? '',
+      projectId: row.project_id,
+      quoteId: row.quote_id,
+      label: row.label,
+      amount: row.amount,
+      currency: row.currency,
+      dueDate: row.due_date,
+      received,
+      outstanding: row.cancelled_at ? 0 : outstanding,
+      status,
+      createdAt: row.created_at,
+    };
+  });
+}
+
+export async function createPaymentItem(deps: Deps, scope: Scope, raw: unknown): Promise<PaymentItem> {
+  const input = parseInput(ZCreatePaymentItem, raw);
+  await clientForReference(deps, scope, input.clientId);
+  if (input.projectId) await projectForReference(deps, scope, input.projectId, input.clientId);
+  if (input.quoteId) {
+    const quote = await getQuote(deps, scope, input.quoteId).catch(() => null);
+    if (!quote || quote.clientId !== input.clientId) throw fieldError('quoteId', 'unknown_quote');
+  }
+  const profile = await getBusinessProfile(deps, scope);
+  const row: PaymentItemRow = {
+    id: newId(),
+    workspace_id: scope.workspaceId,
+    client_id: input.clientId,
+    project_id: input.projectId ?? null,
+    quote_id: input.quoteId ?? null,
+    label: input.label,
+    amount: input.amount,
+    currency: input.currency ?? profile.currency,
+    due_date: input.dueDate,
+    cancelled_at: null,
+    created_at: isoNow(deps.clock),
+  };
+  await q.insertItems(deps.db.kysely, [row]);
+  return (await presentItems(deps, scope, [{ ...row, received: 0 }]))[0]!;
+}
+
+/** Splits an accepted quote's total into parts (e.g. 50% / 50%); the last part takes the rounding. */
+export async function scheduleFromQuote(deps: Deps, scope: Scope, raw: unknown): Promise<{ items: PaymentItem[] }> {
+  const input: z.output<typeof ZScheduleFromQuote> = parseInput(ZScheduleFromQuote, raw);
+  const quote = await getQuote(deps, scope, input.quoteId).catch(() => {
+    throw fieldError('quoteId', 'unknown_quote');
+  });
+  if (quote.status !== 'accepted') throw fieldError('quoteId', 'quote_not_accepted');
+  const total = quote.current.totals.total;
+  const now = isoNow(deps.clock);
+  let assigned = 0;
+  const rows: PaymentItemRow[] = input.parts.map((part, i) => {
+    const amount = i === input.parts.length - 1 ? total - assigned : mulDivRound(total, part.percent, 100);
+    assigned += amount;
+    return { id: newId(), workspace_id: scope.workspaceId, client_id: quote.clientId, project_id: quote.projectId, quote_id: quote.id, label: part.label, amount, currency: quote.current.currency, due_date: part.dueDate, cancelled_at: null, created_at: now };
+  });
+  await deps.db.kysely.transaction().execute((trx) => q.insertItems(trx, rows));
+  return { items: await presentItems(deps, scope, rows.map((r) => ({ ...r, received: 0 }))) };
+}
+
+export async function listPaymentItems(deps: Deps, scope: Scope, options: { clientId?: string; state?: 'all' | 'overdue' }): Promise<{ items: PaymentItem[] }> {
+  const today = localDate(deps.clock.now(), (await getBusinessProfile(deps, scope)).timeZone);
+  const rows = await q.itemsWithReceived(deps.db.kysely, { ...scope, clientId: options.clientId, dueBefore: options.state === 'overdue' ? today : undefined, limit: 500 });
+  const items = await presentItems(deps, scope, rows);
+  return { items: options.state === 'overdue' ? items.filter((i) => i.status === 'overdue') : items };
+}
+
+export async function cancelPaymentItem(deps: Deps, scope: Scope, id: string): Promise<void> {
+  if (!(await q.findItem(deps.db.kysely, { ...scope, id }))) throw notFound();
+  await q.cancelItem(deps.db.kysely, { ...scope, id, at: isoNow(deps.clock) });
+}
+
+function toPayment(row: PaymentRow): Payment {
+  return { id: row.id, clientId: row.client_id, paymentItemId: row.payment_item_id, amount: row.amount, currency: row.currency, receivedOn: row.received_on, method: row.method, note: row.note, createdAt: row.created_at };
+}
+
+/** A payment received, partial or whole, against a schedule line or on account. */
+export async function recordPayment(deps: Deps, scope: Scope, raw: unknown): Promise<Payment> {
+  const input = parseInput(ZRecordPayment, raw);
+  await clientForReference(deps, scope, input.clientId);
+  const profile = await getBusinessProfile(deps, scope);
+  let currency = input.currency ?? profile.currency;
+  if (input.paymentItemId) {
+    const item = await q.findItem(deps.db.kysely, { ...scope, id: input.paymentItemId });
+    if (!item || item.client_id !== input.clientId) throw fieldError('paymentItemId', 'unknown_payment_item');
+    if (input.currency && input.currency !== item.currency) throw fieldError('currency', 'different_currency');
+    currency = item.currency;
+  }
+  if (input.receivedOn > localDate(deps.clock.now(), profile.timeZone)) throw fieldError('receivedOn', 'in_future');
+  const row: PaymentRow = {
+    id: newId(),
+    workspace_id: scope.workspaceId,
+    client_id: input.clientId,
+    payment_item_id: input.paymentItemId ?? null,
+    amount: input.amount,
+    currency,
+    received_on: input.receivedOn,
+    method: input.method,
+    note: input.note,
+    created_at: isoNow(deps.clock),
+  };
+  await q.insertPayment(deps.db.kysely, row);
+  return toPayment(row);
+}
+
+export async function listPayments(deps: Deps, scope: Scope, options: { clientId?: string }): Promise<{ items: Payment[] }> {
+  return { items: (await q.listPayments(deps.db.kysely, { ...scope, clientId: options.clientId, limit: 500 })).map(toPayment) };
+}
+
+export async function deletePayment(deps: Deps, scope: Scope, id: string): Promise<void> {
+  if (!(await q.deletePayment(deps.db.kysely, { ...scope, id }))) throw notFound();
+}
+
+/** Quoted, accepted, scheduled, received, outstanding and overdue for one client (the business currency). */
+export async function clientBalance(deps: Deps, scope: Scope, clientId: string): Promise<ClientBalance> {
+  await clientForReference(deps, scope, clientId);
+  const profile = await getBusinessProfile(deps, scope);
+  const [quotes, items, received] = await Promise.all([
+    listQuotes(deps, scope, { clientId, limit: 1000 }),
+    listPaymentItems(deps, scope, { clientId }),
+    q.receivedTotal(deps.db.kysely, { ...scope, clientId }),
+  ]);
+  const inCurrency = quotes.items.filter((quote) => quote.current.currency === profile.currency);
+  const live = items.items.filter((i) => i.status !== 'cancelled');
+  return {
+    clientId,
+    currency: profile.currency,
+    quoted: inCurrency.filter((quote) => ['sent', 'viewed', 'accepted', 'expired'].includes(quote.status)).reduce((sum, quote) => sum + quote.current.totals.total, 0),
+    accepted: inCurrency.filter((quote) => quote.status === 'accepted').reduce((sum, quote) => sum + quote.current.totals.total, 0),
+    scheduled: live.reduce((sum, i) => sum + i.amount, 0),
+    received,
+    outstanding: live.reduce((sum, i) => sum + i.outstanding, 0),
+    overdue: live.filter((i) => i.status === 'overdue').reduce((sum, i) => sum + i.outstanding, 0),
+  };
+}
+
+// ── Time ───────────────────────────────────────────────────────────────────
+
+async function presentEntries(deps: Deps, scope: Scope, rows: TimeEntryRow[], trx?: Executor): Promise<TimeEntry[]> {
+  const names = await clientNames(deps, scope, rows.map((r) => r.client_id), trx);
+  return rows.map((r) => ({ id: r.id, clientId: r.client_id, clientName: names.get(r.client_id) ?? '', projectId: r.project_id, startedAt: r.started_at, endedAt: r.ended_at, minutes: r.minutes, running: r.ended_at === null, note: r.note }));
+}
+
+function minutesBetween(from: string, to: string): number {
+  return Math.max(1, Math.round((new Date(to).getTime() - new Date(from).getTime()) / 60_000));
+}
+
+/** Starts the timer (a running one is stopped first); it lives in the database, so a reload keeps it. */
+export async function startTimer(deps: Deps, auth: Auth, raw: unknown): Promise<TimeEntry> {
+  const input = parseInput(ZStartTimer, raw);
+  await clientForReference(deps, auth, input.clientId);
+  if (input.projectId) await projectForReference(deps, auth, input.projectId, input.clientId);
+  const now = isoNow(deps.clock);
+  return deps.db.kysely.transaction().execute(async (trx: Executor) => {
+    const running = await q.runningEntry(trx, { workspaceId: auth.workspaceId, userId: auth.userId });
+    if (running) await q.updateTimeEntry(trx, { workspaceId: auth.workspaceId, id: running.id, changes: { ended_at: now, minutes: minutesBetween(running.started_at, now) } });
+    const row: TimeEntryRow = { id: newId(), workspace_id: auth.workspaceId, user_id: auth.userId, client_id: input.clientId, project_id: input.projectId ?? null, started_at: now, ended_at: null, minutes: null, note: input.note, created_at: now };
+    await q.insertTimeEntry(trx, row);
+    return (await presentEntries(deps, auth, [row], trx))[0]!;
+  });
+}
+
+export async function stopTimer(deps: Deps, auth: Auth): Promise<TimeEntry> {
+  const running = await q.runningEntry(deps.db.kysely, { workspaceId: auth.workspaceId, userId: auth.userId });
+  if (!running) throw new AppError('conflict');
+  const now = isoNow(deps.clock);
+  await q.updateTimeEntry(deps.db.kysely, { workspaceId: auth.workspaceId, id: running.id, changes: { ended_at: now, minutes: minutesBetween(running.started_at, now) } });
+  return (await presentEntries(deps, auth, [{ ...running, ended_at: now, minutes: minutesBetween(running.started_at, now) }]))[0]!;
+}
+
+export async function runningTimer(deps: Deps, auth: Auth): Promise<TimeEntry | null> {
+  const running = await q.runningEntry(deps.db.kysely, { workspaceId: auth.workspaceId, userId: auth.userId });
+  return running ? (await presentEntries(deps, auth, [running]))[0]! : null;
+}
+
+/** Time logged by hand: a day and a number of minutes (noon of that day in the workspace zone). */
+export async function createTimeEntry(deps: Deps, auth: Auth, raw: unknown): Promise<TimeEntry> {
+  const input = parseInput(ZCreateTimeEntry, raw);
+  await clientForReference(deps, auth, input.clientId);
+  if (input.projectId) await projectForReference(deps, auth, input.projectId, input.clientId);
+  const profile = await getBusinessProfile(deps, auth);
+  const start = fromLocal({ ...parseDate(input.date), hour: 12, minute: 0 }, profile.timeZone);
+  const row: TimeEntryRow = {
+    id: newId(),
+    workspace_id: auth.workspaceId,
+    user_id: auth.userId,
+    client_id: input.clientId,
+    project_id: input.projectId ?? null,
+    started_at: start.toISOString(),
+    ended_at: new Date(start.getTime() + input.minutes * 60_000).toISOString(),
+    minutes: input.minutes,
+    note: input.note,
+    created_at: isoNow(deps.clock),
+  };
+  await q.insertTimeEntry(deps.db.kysely, row);
+  return (await presentEntries(deps, auth, [row]))[0]!;
+}
+
+export async function updateTimeEntry(deps: Deps, scope: Scope, id: string, raw: unknown): Promise<TimeEntry> {
+  const input = parseInput(ZUpdateTimeEntry, raw);
+  const row = await q.findTimeEntry(deps.db.kysely, { ...scope, id });
+  if (!row) throw notFound();
+  if (input.projectId) await projectForReference(deps, scope, input.projectId, row.client_id);
+  await q.updateTimeEntry(deps.db.kysely, {
+    ...scope,
+    id,
+    changes: {
+      ...(input.minutes !== undefined && row.ended_at ? { minutes: input.minutes, ended_at: new Date(new Date(row.started_at).getTime() + input.minutes * 60_000).toISOString() } : {}),
+      ...(input.note !== undefined ? { note: input.note } : {}),
+      ...(input.projectId !== undefined ? { project_id: input.projectId } : {}),
+    },
+  });
+  return (await presentEntries(deps, scope, [(await q.findTimeEntry(deps.db.kysely, { ...scope, id }))!]))[0]!;
+}
+
+export async function deleteTimeEntry(deps: Deps, scope: Scope, id: string): Promise<void> {
+  if (!(await q.findTimeEntry(deps.db.kysely, { ...scope, id }))) throw notFound();
+  await q.deleteTimeEntry(deps.db.kysely, { ...scope, id });
+}
+
+export async function listTimeEntries(deps: Deps, scope: Scope, options: { clientId?: string; projectId?: string }): Promise<{ items: TimeEntry[]; totalMinutes: number }> {
+  const rows = await q.listTimeEntries(deps.db.kysely, { ...scope, ...options, limit: 500 });
+  return { items: await presentEntries(deps, scope, rows), totalMinutes: rows.reduce((sum, r) => sum + (r.minutes ?? 0), 0) };
+}
