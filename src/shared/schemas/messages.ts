@@ -3,7 +3,7 @@ import { ZId, ZIsoDateTime, ZLocale, optionalText, requiredText } from './common
 import { ZLocalDate, ZLocalTime } from './commitments.js';
 
 /** Client-facing message kinds; later issues add quotes, delay notices, apologies, greetings… */
-export const messageKinds = ['not_forgotten', 'meeting_summary', 'client_reminder', 'quote', 'quote_error_honour', 'quote_error_reissue', 'terms', 'delay_notice', 'change_order', 'scope_goodwill', 'scope_formal_quote', 'scope_deterrent', 'scope_subcontract', 'scope_refer', 'scope_decline'] as const;
+export const messageKinds = ['not_forgotten', 'meeting_summary', 'client_reminder', 'quote', 'quote_error_honour', 'quote_error_reissue', 'terms', 'delay_notice', 'change_order', 'scope_goodwill', 'scope_formal_quote', 'scope_deterrent', 'scope_subcontract', 'scope_refer', 'scope_decline', 'materials_request', 'payment_reminder'] as const;
 export const ZMessageKind = z.enum(messageKinds, { error: 'invalid_choice' });
 export type MessageKind = z.infer<typeof ZMessageKind>;
 
@@ -28,6 +28,8 @@ export const templateVariables: Record<MessageKind, string[]> = {
   scope_subcontract: ['clientName', 'what', 'colleagueName', 'colleagueDoes', 'myName', 'businessName'],
   scope_refer: ['clientName', 'what', 'colleagueName', 'colleagueDoes', 'colleagueContact', 'myName', 'businessName'],
   scope_decline: ['clientName', 'what', 'myName', 'businessName'],
+  materials_request: ['clientName', 'what', 'due', 'myName', 'businessName'],
+  payment_reminder: ['clientName', 'label', 'amount', 'due', 'myName', 'businessName'],
 };
 
 export const ZMessageTemplate = z

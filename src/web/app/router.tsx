@@ -14,6 +14,7 @@ import { clientQuery } from '../features/clients/api/client-queries';
 import { isApiError, setCsrfToken } from '../lib/api-client';
 import { parseSearch, stringifySearch } from '../lib/search-params';
 import { createAppQueryClient } from './query-client';
+import { validateSettingsSearch } from './routes/settings-tabs';
 import { NotFoundPage } from './routes/not-found-page';
 import { PendingPage } from './routes/pending-page';
 import { RouteErrorPage } from './routes/route-error-page';
@@ -54,7 +55,7 @@ const loginRoute = createRoute({
   beforeLoad: async ({ context, search }) => {
     const status = await context.queryClient.ensureQueryData(setupStatusQuery);
     if (!status.setupDone) throw redirect({ to: '/setup' });
-    if (status.authenticated) throw redirect({ to: search.redirect ?? '/clients' });
+    if (status.authenticated) throw redirect({ to: search.redirect ?? '/' });
   },
   component: lazyRouteComponent(() => import('./routes/login-page'), 'LoginPage'),
 });
@@ -78,12 +79,10 @@ const appRoute = createRoute({
   component: AppLayout,
 });
 
-const indexRoute = createRoute({
+const todayRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/',
-  beforeLoad: () => {
-    throw redirect({ to: '/clients' });
-  },
+  component: lazyRouteComponent(() => import('./routes/today-page'), 'TodayPage'),
 });
 
 const clientsRoute = createRoute({
@@ -120,13 +119,14 @@ const editClientRoute = createRoute({
 const settingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'settings',
+  validateSearch: validateSettingsSearch,
   component: lazyRouteComponent(() => import('./routes/settings-page'), 'SettingsPage'),
 });
 
 const routeTree = rootRoute.addChildren([
   setupRoute,
   loginRoute,
-  appRoute.addChildren([indexRoute, clientsRoute, newClientRoute, clientRoute, editClientRoute, settingsRoute]),
+  appRoute.addChildren([todayRoute, clientsRoute, newClientRoute, clientRoute, editClientRoute, settingsRoute]),
 ]);
 
 export const queryClient = createAppQueryClient(() => {

@@ -51,3 +51,62 @@ export function currencyName(code: string, intlLocale: string): string {
 export function formatList(items: string[], intlLocale: string): string {
   return new Intl.ListFormat(intlLocale, { style: 'long', type: 'conjunction' }).format(items);
 }
+
+/** A clock time in the workspace zone, always 24-hour ("17:00"), as Israelis write it. */
+export function formatTime(iso: string, intlLocale: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(intlLocale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(new Date(iso));
+}
+
+function dayToUtcNoon(day: string): number {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  return Date.UTC(year, month - 1, date, 12);
+}
+
+/** "Thursday" for a YYYY-MM-DD day. */
+export function formatWeekday(day: string, intlLocale: string): string {
+  return new Intl.DateTimeFormat(intlLocale, { weekday: 'long', timeZone: 'UTC' }).format(dayToUtcNoon(day));
+}
+
+/** "26 Nov" for a YYYY-MM-DD day (the year only when it is not this one). */
+export function formatShortDay(day: string, intlLocale: string, withYear = false): string {
+  return new Intl.DateTimeFormat(intlLocale, {
+    day: 'numeric',
+    month: 'short',
+    ...(withYear ? { year: 'numeric' } : {}),
+    timeZone: 'UTC',
+  }).format(dayToUtcNoon(day));
+}
+
+/** "Thursday, 26 November 2026" for a YYYY-MM-DD day. */
+export function formatLongDay(day: string, intlLocale: string, withYear = true): string {
+  return new Intl.DateTimeFormat(intlLocale, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    ...(withYear ? { year: 'numeric' } : {}),
+    timeZone: 'UTC',
+  }).format(dayToUtcNoon(day));
+}
+
+/** The exact moment, for a tooltip: "Thursday, 26 November 2026, 12:00". */
+export function formatExact(iso: string, intlLocale: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(intlLocale, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
+  }).format(new Date(iso));
+}
+
+export function formatNumber(value: number, intlLocale: string): string {
+  return new Intl.NumberFormat(intlLocale).format(value);
+}
+
+/** A share from 0 to 1 as a whole percent ("92%"). */
+export function formatShare(share: number, intlLocale: string): string {
+  return new Intl.NumberFormat(intlLocale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
+}

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ZId } from '../../../shared/schemas/common.js';
+import { ZComposed } from '../../../shared/schemas/messages.js';
 import {
   ZClientBalance,
   ZCreatePaymentItem,
@@ -33,6 +34,13 @@ export const paymentRoutes = createRouter()
   .openapi(
     createRoute({ method: 'post', path: '/payment-items/from-quote', tags: ['payments'], summary: 'Split an accepted quote into scheduled payments (e.g. 50% / 50%)', request: jsonBody(ZScheduleFromQuote), responses: { 201: jsonResponse(ZItems, 'Scheduled'), ...errorResponses(401, 403, 422) } }),
     async (c) => c.json(await payments.scheduleFromQuote(c.get('deps'), requireAuth(c), await c.req.json()), 201),
+  )
+  .openapi(
+    createRoute({ method: 'post', path: '/payment-items/{id}/reminder', tags: ['payments'], summary: 'A polite payment reminder, filled in (send it with POST /messages)', request: { params: idParam }, responses: { 200: jsonResponse(ZComposed, 'Filled template'), ...errorResponses(401, 403, 404) } }),
+    async (c) => {
+      const auth = requireAuth(c);
+      return c.json(await payments.composePaymentReminder(c.get('deps'), auth, auth, c.req.valid('param').id), 200);
+    },
   )
   .openapi(
     createRoute({ method: 'delete', path: '/payment-items/{id}', tags: ['payments'], summary: 'Cancel a scheduled payment (kept, marked cancelled)', request: { params: idParam }, responses: { 204: { description: 'Cancelled' }, ...errorResponses(401, 403, 404) } }),

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { mulDivRound } from '../../../shared/money.js';
+import { formatMoney, mulDivRound } from '../../../shared/money.js';
+import type { Composed } from '../../../shared/schemas/messages.js';
 import {
   ZCreatePaymentItem,
   ZCreateTimeEntry,
@@ -22,6 +23,8 @@ import { parseInput } from '../../lib/validate.js';
 import { getBusinessProfile } from '../accounts/accounts.service.js';
 import { clientForReference, clientNames } from '../clients/clients.service.js';
 import { projectForReference } from '../projects/projects.service.js';
+import { fillTemplate } from '../messages/messages.service.js';
+import { formatDue } from '../messages/render.js';
 import { getQuote, listQuotes } from '../quotes/quotes.service.js';
 import * as q from './payments.queries.js';
 import type { PaymentItemRow, PaymentRow, TimeEntryRow } from './payments.table.js';
@@ -263,4 +266,22 @@ export async function deleteTimeEntry(deps: Deps, scope: Scope, id: string): Pro
 export async function listTimeEntries(deps: Deps, scope: Scope, options: { clientId?: string; projectId?: string }): Promise<{ items: TimeEntry[]; totalMinutes: number }> {
   const rows = await q.listTimeEntries(deps.db.kysely, { ...scope, ...options, limit: 500 });
   return { items: await presentEntries(deps, scope, rows), totalMinutes: rows.reduce((sum, r) => sum + (r.minutes ?? 0), 0) };
+}
+
+/** A polite reminder for a scheduled payment, in the client's language; nothing is sent. */
+export async function composePaymentReminder(deps: Deps, scope: Scope, actor: { userId: string }, itemId: string): Promise<Composed> {
+  const row = (await q.itemsWithReceived(deps.db.kysely, { ...scope, limit: 1000 })).find((r) => r.id === itemId);
+  if (!row) throw notFound();
+  const [item] = await presentItems(deps, scope, [row]);
+  const client = await clientForReference(deps, scope, row.client_id);
+  const profile = await getBusinessProfile(deps, scope);
+  return fillTemplate(deps, scope, actor, {
+    kind: 'payment_reminder',
+    clientId: row.client_id,
+    values: {
+      label: row.label,
+      amount: formatMoney(item!.outstanding || row.amount, row.currency, client.language),
+      due: formatDue(`${row.due_date}T12:00:00.000Z`, false, client.language, profile.timeZone),
+    },
+  });
 }

@@ -1,16 +1,78 @@
+import { Button } from '@mantine/core';
 import { getRouteApi } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { PhoneIcon, PromiseIcon } from '../../components/ui/icons';
 import { useMe } from '../../features/accounts/api/session-api';
 import { clientQuery } from '../../features/clients/api/client-queries';
 import { ClientHub } from '../../features/clients/components/client-hub';
+import { CommitmentEventLine } from '../../features/commitments/components/commitment-event';
+import { OpenPromises } from '../../features/commitments/components/open-promises';
+import { WordKeepingCard } from '../../features/commitments/components/word-keeping-card';
+import { ClientTimeline } from '../../features/insights/components/client-timeline';
+import { InteractionItem } from '../../features/interactions/components/interaction-item';
 import { usePageTitle } from '../../lib/use-page-title';
+import { useWordActions } from '../shell/word-actions';
 
 const route = getRouteApi('/_app/clients/$clientId');
 
 export function ClientPage() {
+  const { t } = useTranslation();
   const { clientId } = route.useParams();
   const me = useMe();
+  const actions = useWordActions();
   const client = useQuery(clientQuery(clientId));
+  const timeZone = me.workspace.timeZone;
   usePageTitle(client.data?.name ?? null);
-  return <ClientHub clientId={clientId} timeZone={me.workspace.timeZone} />;
+
+  return (
+    <ClientHub
+      clientId={clientId}
+      timeZone={timeZone}
+      headerActions={(c) => {
+        const ref = { id: c.id, name: c.name };
+        return (
+          <>
+            <Button leftSection={<PhoneIcon size={18} />} onClick={() => actions.logContact({ client: ref, ...(c.channel ? { channel: c.channel } : {}) })}>
+              {t('clients.page.logContact')}
+            </Button>
+            <Button variant="light" leftSection={<PromiseIcon size={18} />} onClick={() => actions.addPromise({ client: ref })}>
+              {t('clients.page.addPromise')}
+            </Button>
+          </>
+        );
+      }}
+      main={(c) => {
+        const ref = { id: c.id, name: c.name };
+        return (
+          <>
+            <OpenPromises
+              clientId={c.id}
+              timeZone={timeZone}
+              onAdd={(direction) => actions.addPromise({ client: ref, direction })}
+              onRenegotiate={actions.renegotiate}
+              onRemind={actions.remind}
+              onLogContact={() => actions.logContact({ client: ref })}
+            />
+            <ClientTimeline
+              clientId={c.id}
+              timeZone={timeZone}
+              onLogContact={() => actions.logContact({ client: ref })}
+              renderInteraction={(interaction, now) => (
+                <InteractionItem
+                  interaction={interaction}
+                  timeZone={timeZone}
+                  now={now}
+                  onReply={actions.reply}
+                  onSendSummary={actions.sendMeetingSummary}
+                />
+              )}
+              renderCommitmentEvent={(commitment, event) => <CommitmentEventLine commitment={commitment} event={event} timeZone={timeZone} />}
+            />
+          </>
+        );
+      }}
+      aside={(c) => <WordKeepingCard clientId={c.id} />}
+    />
+  );
 }

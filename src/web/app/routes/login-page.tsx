@@ -13,7 +13,7 @@ export function LoginPage() {
   usePageTitle(t('login.title'));
   return (
     <PublicLayout width={460}>
-      <LoginForm onDone={() => void navigate({ to: redirect ?? '/clients' })} />
+      <LoginForm onDone={() => void navigate({ to: redirect ?? '/' })} />
     </PublicLayout>
   );
 }

@@ -1,44 +1,112 @@
-import { Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
+import { getRouteApi } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Ltr } from '../../components/ui/bidi';
+import { CalendarIcon, InboxIcon, SettingsIcon, TemplateIcon, UserIcon } from '../../components/ui/icons';
 import { Loading } from '../../components/ui/loading';
 import { useMe } from '../../features/accounts/api/session-api';
 import { useWorkspace } from '../../features/accounts/api/workspace-api';
 import { AccountForm } from '../../features/accounts/components/account-form';
 import { BusinessProfileForm } from '../../features/accounts/components/business-profile-form';
+import { CalendarFeedSettings } from '../../features/insights/components/calendar-feed-settings';
+import { OutboxList } from '../../features/messages/components/outbox-list';
+import { TemplatesEditor } from '../../features/messages/components/templates-editor';
 import { usePageTitle } from '../../lib/use-page-title';
+import { type SettingsTab, settingsTabs } from './settings-tabs';
+
+const route = getRouteApi('/_app/settings');
+
+function Panel({ id, title, hint, children }: { id: string; title: string; hint?: string; children: ReactNode }) {
+  return (
+    <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby={id}>
+      <Title order={2} size="h4" id={id} mb={hint ? 0 : 'md'}>
+        {title}
+      </Title>
+      {hint && (
+        <Text size="sm" c="dimmed" mb="md">
+          {hint}
+        </Text>
+      )}
+      {children}
+    </Paper>
+  );
+}
+
+const tabIcons: Record<SettingsTab, ReactNode> = {
+  business: <SettingsIcon size={16} />,
+  account: <UserIcon size={16} />,
+  templates: <TemplateIcon size={16} />,
+  calendar: <CalendarIcon size={16} />,
+  email: <InboxIcon size={16} />,
+};
 
 export function SettingsPage() {
   const { t } = useTranslation();
   const me = useMe();
   const workspace = useWorkspace();
+  const { tab = 'business' } = route.useSearch();
+  const navigate = route.useNavigate();
   usePageTitle(t('nav.settings'));
+
   return (
     <Stack gap="lg">
       <Title order={1} size="h2">
         {t('nav.settings')}
       </Title>
-      <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby="settings-business">
-        <Title order={2} size="h4" id="settings-business">
-          {t('settings.businessTitle')}
-        </Title>
-        <Text size="sm" c="dimmed" mb="md">
-          {t('settings.businessHint')}
-        </Text>
-        {workspace.data ? (
-          <BusinessProfileForm key={workspace.data.updatedAt} profile={workspace.data} />
-        ) : workspace.isError ? (
-          <Text c="var(--mantine-color-error)">{workspace.error.message}</Text>
-        ) : (
-          <Loading label={t('common.loading')} />
-        )}
-      </Paper>
-      <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby="settings-account">
-        <Title order={2} size="h4" id="settings-account" mb="md">
-          {t('settings.accountTitle')}
-        </Title>
-        {/* Remount when the header's switch changes the language, so the form shows it. */}
-        <AccountForm key={me.user.locale} />
-      </Paper>
+      <Tabs
+        value={tab}
+        onChange={(next) => {
+          const found = settingsTabs.find((s) => s === next);
+          if (found) void navigate({ search: found === 'business' ? {} : { tab: found }, replace: true });
+        }}
+        keepMounted={false}
+      >
+        <Tabs.List mb="md">
+          {settingsTabs.map((id) => (
+            <Tabs.Tab key={id} value={id} leftSection={tabIcons[id]}>
+              {t(`settings.tabs.${id}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Tabs.Panel value="business">
+          <Panel id="settings-business" title={t('settings.businessTitle')} hint={t('settings.businessHint')}>
+            {workspace.data ? (
+              <BusinessProfileForm key={workspace.data.updatedAt} profile={workspace.data} />
+            ) : workspace.isError ? (
+              <Text c="var(--mantine-color-error)">{workspace.error.message}</Text>
+            ) : (
+              <Loading label={t('common.loading')} />
+            )}
+          </Panel>
+        </Tabs.Panel>
+        <Tabs.Panel value="account">
+          <Panel id="settings-account" title={t('settings.accountTitle')}>
+            {/* Remount when the header's switch changes the language, so the form shows it. */}
+            <AccountForm key={me.user.locale} />
+          </Panel>
+        </Tabs.Panel>
+        <Tabs.Panel value="templates">
+          <Panel id="settings-templates" title={t('settings.templatesTitle')} hint={t('settings.templatesHint')}>
+            <TemplatesEditor />
+          </Panel>
+        </Tabs.Panel>
+        <Tabs.Panel value="calendar">
+          <Panel id="settings-calendar" title={t('settings.calendarTitle')}>
+            <CalendarFeedSettings />
+          </Panel>
+        </Tabs.Panel>
+        <Tabs.Panel value="email">
+          <Panel id="settings-email" title={t('settings.emailTitle')} hint={t('settings.emailHint')}>
+            <Stack gap="md">
+              <Alert color="blue" variant="light" c="dark.7" style={{ overflowWrap: 'anywhere' }}>
+                {t('settings.emailSetup')} <Ltr>{t('settings.emailSetupVariable')}</Ltr> {t('settings.emailSetupAfter')}
+              </Alert>
+              <OutboxList timeZone={me.workspace.timeZone} />
+            </Stack>
+          </Panel>
+        </Tabs.Panel>
+      </Tabs>
     </Stack>
   );
 }

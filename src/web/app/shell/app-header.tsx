@@ -1,10 +1,13 @@
 import { ActionIcon, Group, Tooltip } from '@mantine/core';
+import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../../shared/schemas/common';
 import { SearchIcon } from '../../components/ui/icons';
 import { LanguageSwitch } from '../../components/ui/language-switch';
 import { useUpdateMe } from '../../features/accounts/api/me-api';
+import { useMe } from '../../features/accounts/api/session-api';
 import { UserMenu } from '../../features/accounts/components/user-menu';
+import { NotificationBell } from '../../features/insights/components/notification-bell';
 import { changeLanguage } from '../../lib/i18n';
 import { notifyError } from '../../lib/notify';
 import { Brand } from './brand';
@@ -15,6 +18,8 @@ type Props = { onOpenSearch: () => void; onSignedOut: () => void };
 export function AppHeader({ onOpenSearch, onSignedOut }: Props) {
   const { t } = useTranslation();
   const updateMe = useUpdateMe();
+  const me = useMe();
+  const navigate = useNavigate();
 
   // Switch at once; then remember it on the account so every device opens in this language.
   const switchLanguage = (locale: Locale) => {
@@ -31,6 +36,14 @@ export function AppHeader({ onOpenSearch, onSignedOut }: Props) {
             <SearchIcon size={18} />
           </ActionIcon>
         </Tooltip>
+        <NotificationBell
+          timeZone={me.workspace.timeZone}
+          onOpen={(notification) =>
+            void (notification.clientId
+              ? navigate({ to: '/clients/$clientId', params: { clientId: notification.clientId } })
+              : navigate({ to: '/' }))
+          }
+        />
         <Group visibleFrom="sm" gap="xs">
           <QuickAddMenu variant="header" />
         </Group>

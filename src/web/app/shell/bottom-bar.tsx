@@ -10,7 +10,7 @@ export function BottomBar() {
   const matchRoute = useMatchRoute();
   const middle = Math.ceil(navItems.length / 2);
   const link = (item: (typeof navItems)[number]) => {
-    const active = Boolean(matchRoute({ to: item.to, fuzzy: true }));
+    const active = Boolean(matchRoute({ to: item.to, fuzzy: !item.exact }));
     const Icon = item.icon;
     return (
       <Link key={item.id} to={item.to} className={classes.item} aria-current={active ? 'page' : undefined}>

@@ -17,7 +17,7 @@ export function Brand({ linked }: { linked: boolean }) {
     </Group>
   );
   return linked ? (
-    <Link to="/clients" aria-label={t('app.home')} style={{ textDecoration: 'none', borderRadius: 8 }}>
+    <Link to="/" aria-label={t('app.home')} style={{ textDecoration: 'none', borderRadius: 8 }}>
       {mark}
     </Link>
   ) : (

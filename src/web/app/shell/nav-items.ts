@@ -1,29 +1,35 @@
 import type { ComponentType } from 'react';
 import type { ParseKeys } from 'i18next';
-import { SettingsIcon, UsersIcon } from '../../components/ui/icons';
+import { PhoneIcon, PromiseIcon, SettingsIcon, SunIcon, UsersIcon } from '../../components/ui/icons';
 
 export type NavItem = {
   id: string;
-  to: '/clients' | '/settings';
+  to: '/' | '/clients' | '/settings';
   label: ParseKeys;
   icon: ComponentType<{ size?: number }>;
+  /** Home matches only itself; other sections also match the pages under them. */
+  exact?: boolean;
 };
 
 /**
- * The main sections, in order. Today, Quotes, Projects, Money and Insights join this list when
- * they exist; the side bar and the phone's bottom bar both render it.
+ * The main sections, in order. Quotes, Projects, Money and Insights join this list when they
+ * exist; the side bar and the phone's bottom bar both render it.
  */
 export const navItems: NavItem[] = [
+  { id: 'today', to: '/', label: 'nav.today', icon: SunIcon, exact: true },
   { id: 'clients', to: '/clients', label: 'nav.clients', icon: UsersIcon },
   { id: 'settings', to: '/settings', label: 'nav.settings', icon: SettingsIcon },
 ];
 
-export type QuickAddItem = {
-  id: string;
-  to: '/clients/new';
-  label: ParseKeys;
-  icon: ComponentType<{ size?: number }>;
-};
+export type QuickAddAction = 'logContact' | 'addPromise';
 
-/** What the global "+" can create; more entries (log a contact, a promise, a quote) come later. */
-export const quickAddItems: QuickAddItem[] = [{ id: 'new-client', to: '/clients/new', label: 'quickAdd.newClient', icon: UsersIcon }];
+export type QuickAddItem =
+  | { id: string; kind: 'link'; to: '/clients/new'; label: ParseKeys; icon: ComponentType<{ size?: number }> }
+  | { id: string; kind: 'action'; action: QuickAddAction; label: ParseKeys; icon: ComponentType<{ size?: number }> };
+
+/** What the global "+" can create; quotes and the timer join later. */
+export const quickAddItems: QuickAddItem[] = [
+  { id: 'log-contact', kind: 'action', action: 'logContact', label: 'quickAdd.logContact', icon: PhoneIcon },
+  { id: 'new-promise', kind: 'action', action: 'addPromise', label: 'quickAdd.newPromise', icon: PromiseIcon },
+  { id: 'new-client', kind: 'link', to: '/clients/new', label: 'quickAdd.newClient', icon: UsersIcon },
+];

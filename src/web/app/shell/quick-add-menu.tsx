@@ -3,10 +3,12 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { PlusIcon } from '../../components/ui/icons';
 import { quickAddItems } from './nav-items';
+import { useWordActions } from './word-actions';
 
 /** The global "+": a menu from the start, so new kinds of records only add entries. */
 export function QuickAddMenu({ variant }: { variant: 'header' | 'fab' }) {
   const { t } = useTranslation();
+  const actions = useWordActions();
   return (
     <Menu position={variant === 'fab' ? 'top' : 'bottom-end'} withinPortal>
       <Menu.Target>
@@ -21,11 +23,18 @@ export function QuickAddMenu({ variant }: { variant: 'header' | 'fab' }) {
         )}
       </Menu.Target>
       <Menu.Dropdown>
-        {quickAddItems.map(({ id, to, label, icon: Icon }) => (
-          <Menu.Item key={id} component={Link} to={to} leftSection={<Icon size={16} />}>
-            {t(label)}
-          </Menu.Item>
-        ))}
+        {quickAddItems.map((item) => {
+          const Icon = item.icon;
+          return item.kind === 'link' ? (
+            <Menu.Item key={item.id} component={Link} to={item.to} leftSection={<Icon size={16} />}>
+              {t(item.label)}
+            </Menu.Item>
+          ) : (
+            <Menu.Item key={item.id} leftSection={<Icon size={16} />} onClick={() => (item.action === 'logContact' ? actions.logContact() : actions.addPromise())}>
+              {t(item.label)}
+            </Menu.Item>
+          );
+        })}
       </Menu.Dropdown>
     </Menu>
   );

@@ -9,8 +9,8 @@ export function SideNav() {
   return (
     <nav aria-label={t('nav.label')}>
       <Stack gap={4}>
-        {navItems.map(({ id, to, label, icon: Icon }) => {
-          const active = Boolean(matchRoute({ to, fuzzy: true }));
+        {navItems.map(({ id, to, label, icon: Icon, exact }) => {
+          const active = Boolean(matchRoute({ to, fuzzy: !exact }));
           return (
             <NavLink
               key={id}

@@ -14,18 +14,22 @@ type Props = {
   onChange: (value: string) => void;
   error?: string | undefined;
   className?: string;
+  /** Show the label above the field (alone in a form) instead of only naming it for screen readers. */
+  visibleLabel?: boolean;
+  placeholder?: string;
 };
 
 /**
  * A 24-hour time picker that looks the same in every browser (a native time input follows the
  * browser's locale and may show AM/PM). Typing "14" narrows the list to 14:00–14:45.
  */
-export function TimeSelect({ label, value, onChange, error, className }: Props) {
+export function TimeSelect({ label, value, onChange, error, className, visibleLabel = false, placeholder }: Props) {
   const { t } = useTranslation();
   const data = useMemo(() => (QUARTERS.includes(value) || !value ? QUARTERS : [value, ...QUARTERS].sort()), [value]);
   return (
     <Select
-      aria-label={label}
+      {...(visibleLabel ? { label } : { 'aria-label': label })}
+      placeholder={placeholder}
       className={className}
       data={data}
       value={value || null}

@@ -1,9 +1,10 @@
-import { NumberInput, Radio, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Group } from '@mantine/core';
+import { NumberInput, Radio, Select, SimpleGrid, Stack, Switch, Text, TextInput, Textarea, Group } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dealerTypes, paymentTermsDays } from '../../../../shared/schemas/accounts';
 import { locales } from '../../../../shared/schemas/common';
 import { ChipGroupField } from '../../../components/ui/chip-group-field';
+import { TimeSelect } from '../../../components/ui/time-select';
 import { WeeklyHoursEditor } from '../../../components/ui/weekly-hours-editor';
 import { currencyName } from '../../../lib/format';
 import { currentIntlLocale, isLocale } from '../../../lib/i18n';
@@ -25,9 +26,13 @@ type Props = {
   error: (path: string) => string | undefined;
   /** Settings also edit how clients reach the business; the first-run wizard keeps it short. */
   withContactDetails?: boolean;
+  /** The morning digest e-mail (Settings only). */
+  withDigest?: boolean;
 };
 
-export function BusinessProfileFields({ values, onChange, error, withContactDetails = false }: Props) {
+const DEFAULT_DIGEST_TIME = '07:30';
+
+export function BusinessProfileFields({ values, onChange, error, withContactDetails = false, withDigest = false }: Props) {
   const { t } = useTranslation();
   const intlLocale = currentIntlLocale();
   const channelOptions = useChannelOptions();
@@ -202,6 +207,28 @@ export function BusinessProfileFields({ values, onChange, error, withContactDeta
             error={error('signature')}
           />
         </>
+      )}
+
+      {withDigest && (
+        <Group gap="md" align="flex-end" wrap="wrap">
+          <Switch
+            label={t('business.digest')}
+            description={t('business.digestHint')}
+            checked={values.digestTime !== null}
+            onChange={(e) => onChange({ digestTime: e.currentTarget.checked ? DEFAULT_DIGEST_TIME : null }, 'digestTime')}
+          />
+          {values.digestTime !== null && (
+            <div style={{ inlineSize: 140 }}>
+              <TimeSelect
+                label={t('business.digestTime')}
+                value={values.digestTime}
+                onChange={(digestTime) => onChange({ digestTime }, 'digestTime')}
+                error={error('digestTime')}
+                visibleLabel
+              />
+            </div>
+          )}
+        </Group>
       )}
     </Stack>
   );

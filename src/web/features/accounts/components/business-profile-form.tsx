@@ -31,6 +31,7 @@ export function BusinessProfileForm({ profile }: { profile: BusinessProfile }) {
         onChange={(patch, path) => form.update(path, (v) => ({ ...v, ...patch }))}
         error={form.error}
         withContactDetails
+        withDigest
       />
       <Group justify="flex-end" mt="xl">
         <Button type="submit" loading={form.submitting} disabled={!form.dirty}>

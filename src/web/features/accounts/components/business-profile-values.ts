@@ -19,7 +19,7 @@ export type BusinessProfileValues = {
   phone: string;
   address: string;
   signature: string;
-  /** Not edited on these screens yet; carried through so saving never resets it. */
+  /** Local time of the morning digest e-mail; null turns it off (edited in Settings only). */
   digestTime: string | null;
 };
 

@@ -1,5 +1,6 @@
 import { Button, Flex, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Client } from '../../../../shared/schemas/clients';
 import { UserText } from '../../../components/ui/bidi';
@@ -9,7 +10,7 @@ import { ArchiveActions } from './archive-actions';
 import { ArchivedBadge, PersonalityBadge, StatusBadge } from './client-badges';
 import { ContactButtonActions } from './contact-actions';
 
-export function ClientHeader({ client }: { client: Client }) {
+export function ClientHeader({ client, actions }: { client: Client; actions?: ReactNode }) {
   const { t } = useTranslation();
   const KindIcon = client.kind === 'organization' ? BuildingIcon : UserIcon;
   return (
@@ -31,9 +32,11 @@ export function ClientHeader({ client }: { client: Client }) {
             </Group>
           </Stack>
           <Group gap="xs">
+            {actions}
             <Button
               renderRoot={(props) => <Link to="/clients/$clientId/edit" params={{ clientId: client.id }} {...props} />}
               leftSection={<EditIcon size={18} />}
+              variant={actions ? 'default' : 'filled'}
             >
               {t('actions.edit')}
             </Button>

@@ -13,10 +13,13 @@ type Props = {
   onChange: (id: string | null, name: string | null) => void;
   excludeId?: string | undefined;
   error?: string | undefined;
+  /** Names the clear button for what the field is (defaults to the referring client). */
+  clearLabel?: string;
+  required?: boolean;
 };
 
 /** Pick another client by typing part of the name; the server does the matching. */
-export function ClientPicker({ label, description, value, valueLabel, onChange, excludeId, error }: Props) {
+export function ClientPicker({ label, description, value, valueLabel, onChange, excludeId, error, clearLabel, required }: Props) {
   const { t } = useTranslation();
   const [searchValue, setSearchValue] = useState(valueLabel ?? '');
   const [query] = useDebouncedValue(searchValue, 200);
@@ -38,7 +41,8 @@ export function ClientPicker({ label, description, value, valueLabel, onChange, 
       placeholder={t('clients.form.pickClientPlaceholder')}
       searchable
       clearable
-      clearButtonProps={{ 'aria-label': t('clients.form.clearReferrer') }}
+      clearButtonProps={{ 'aria-label': clearLabel ?? t('clients.form.clearReferrer') }}
+      required={required}
       data={data}
       value={value}
       searchValue={searchValue}

@@ -1,6 +1,7 @@
 import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import type { ComponentType, ReactNode } from 'react';
+import type { ParseKeys } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Client } from '../../../../shared/schemas/clients';
 import { UserText } from '../../../components/ui/bidi';
@@ -13,7 +14,7 @@ export type ClientSectionProps = { client: Client; timeZone: string };
 
 type ClientSection = {
   id: string;
-  title: (t: ReturnType<typeof useTranslation>['t']) => string;
+  title: ParseKeys;
   icon: ReactNode;
   /** Sections without content are left out: the page never shows empty placeholders. */
   hasContent: (client: Client) => boolean;
@@ -27,28 +28,28 @@ type ClientSection = {
 const sections: ClientSection[] = [
   {
     id: 'contacts',
-    title: (t) => t('clients.fields.contacts'),
+    title: 'clients.fields.contacts',
     icon: <UsersIcon size={18} />,
     hasContent: (c) => c.contacts.length > 0,
     Component: ({ client }) => <ContactsList contacts={client.contacts} />,
   },
   {
     id: 'dates',
-    title: (t) => t('clients.fields.importantDates'),
+    title: 'clients.fields.importantDates',
     icon: <CalendarIcon size={18} />,
     hasContent: (c) => c.importantDates.length > 0,
     Component: ({ client, timeZone }) => <ImportantDatesList dates={client.importantDates} timeZone={timeZone} />,
   },
   {
     id: 'tags',
-    title: (t) => t('clients.fields.tags'),
+    title: 'clients.fields.tags',
     icon: <TagIcon size={18} />,
     hasContent: (c) => c.tags.length > 0,
     Component: TagsSection,
   },
   {
     id: 'notes',
-    title: (t) => t('clients.fields.notes'),
+    title: 'clients.fields.notes',
     icon: <NoteIcon size={18} />,
     hasContent: (c) => Boolean(c.notes),
     Component: ({ client }) => (
@@ -59,14 +60,14 @@ const sections: ClientSection[] = [
   },
   {
     id: 'referral',
-    title: (t) => t('clients.fields.referredBy'),
+    title: 'clients.fields.referredBy',
     icon: <ShareIcon size={18} />,
     hasContent: (c) => Boolean(c.referredByClientId || c.referredByText),
     Component: ReferralSection,
   },
   {
     id: 'details',
-    title: (t) => t('clients.page.details'),
+    title: 'clients.page.details',
     icon: <UserIcon size={18} />,
     hasContent: () => true,
     Component: ({ client, timeZone }) => <ClientDetailsList client={client} timeZone={timeZone} />,
@@ -128,7 +129,7 @@ export function ClientSections({ client, timeZone }: ClientSectionProps) {
             <Group gap="xs" mb="sm" c="dimmed">
               {icon}
               <Title order={2} size="h5" id={`section-${id}`} c="var(--mantine-color-text)">
-                {title(t)}
+                {t(title)}
               </Title>
             </Group>
             <Component client={client} timeZone={timeZone} />

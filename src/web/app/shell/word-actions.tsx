@@ -1,0 +1,265 @@
+import { Anchor, Button, Group, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { Link } from '@tanstack/react-router';
+import { type ReactNode, createContext, useCallback, useContext, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Commitment, CommitmentDirection } from '../../../shared/schemas/commitments';
+import { type Channel, weekdays } from '../../../shared/schemas/common';
+import type { Interaction } from '../../../shared/schemas/interactions';
+import type { ComposeInput, Sent } from '../../../shared/schemas/messages';
+import { isolate } from '../../../shared/text';
+import { UserText } from '../../components/ui/bidi';
+import { Dialog } from '../../components/ui/dialog';
+import { useMe } from '../../features/accounts/api/session-api';
+import { ClientPicker } from '../../features/clients/components/client-picker';
+import { useRenegotiateCommitment } from '../../features/commitments/api/commitment-queries';
+import type { ClientFieldProps } from '../../features/commitments/components/client-field';
+import { CommitmentForm } from '../../features/commitments/components/commitment-form';
+import { type NewDue, RenegotiateForm } from '../../features/commitments/components/renegotiate-form';
+import type { InteractionCreated } from '../../features/interactions/api/interactions-api';
+import { LogContactForm } from '../../features/interactions/components/log-contact-form';
+import { useKindLabels } from '../../features/messages/components/kind-labels';
+import { MessageComposer, type MessageDraft } from '../../features/messages/components/message-composer';
+import { hideNotification, notifySuccess } from '../../lib/notify';
+
+type ClientRef = { id: string; name: string };
+
+export type LogContactOptions = { client?: ClientRef | null; channel?: Channel; direction?: 'in' | 'out'; withPromise?: boolean };
+
+/**
+ * One place for the acts that keep a word — log a contact, add a promise, "I haven't forgotten",
+ * remind the client, send a meeting summary. Screens call these; the dialogs live here, because
+ * they combine features (a client picker, a promise, a message) that do not import each other.
+ */
+export type WordActions = {
+  logContact: (options?: LogContactOptions) => void;
+  addPromise: (options?: { client?: ClientRef | null; direction?: CommitmentDirection }) => void;
+  renegotiate: (commitment: Commitment) => void;
+  remind: (commitment: Commitment) => void;
+  sendMeetingSummary: (interaction: Interaction) => void;
+  reply: (interaction: Interaction) => void;
+};
+
+type Compose = {
+  kind: 'compose';
+  request: ComposeInput;
+  clientName: string;
+  send?: (draft: MessageDraft) => Promise<Sent | null>;
+  onBack?: () => void;
+  doneMessage: string;
+};
+
+type Open =
+  | { kind: 'log'; options: LogContactOptions }
+  | { kind: 'promise'; client: ClientRef | null; direction: CommitmentDirection }
+  | { kind: 'renegotiate'; commitment: Commitment; initial?: NewDue }
+  | Compose
+  | null;
+
+const WordActionsContext = createContext<WordActions | null>(null);
+
+export function useWordActions(): WordActions {
+  const actions = useContext(WordActionsContext);
+  if (!actions) throw new Error('useWordActions is used outside WordActionsProvider');
+  return actions;
+}
+
+export function WordActionsProvider({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const kindLabels = useKindLabels();
+  const me = useMe();
+  const isPhone = useMediaQuery('(max-width: 48em)') ?? false;
+  const [open, setOpen] = useState<Open>(null);
+  // A new key per opening: every dialog starts from fresh values.
+  const [openCount, setOpenCount] = useState(0);
+  const renegotiateCommitment = useRenegotiateCommitment();
+  const timeZone = me.workspace.timeZone;
+  const workDays = useMemo(
+    () => weekdays.flatMap((day, index) => (me.workspace.serviceHours[day].length > 0 ? [index] : [])),
+    [me.workspace.serviceHours],
+  );
+
+  const show = useCallback((next: Open) => {
+    setOpen(next);
+    setOpenCount((n) => n + 1);
+  }, []);
+  const close = useCallback(() => setOpen(null), []);
+
+  const composeMeetingSummary = useCallback(
+    (interaction: { id: string; clientId: string; clientName: string }) =>
+      show({
+        kind: 'compose',
+        request: { kind: 'meeting_summary', clientId: interaction.clientId, interactionId: interaction.id },
+        clientName: interaction.clientName,
+        doneMessage: t('messages.composer.doneSummary'),
+      }),
+    [show, t],
+  );
+
+  const actions = useMemo<WordActions>(
+    () => ({
+      logContact: (options = {}) => show({ kind: 'log', options }),
+      addPromise: (options = {}) => show({ kind: 'promise', client: options.client ?? null, direction: options.direction ?? 'mine' }),
+      renegotiate: (commitment) => show({ kind: 'renegotiate', commitment }),
+      remind: (commitment) =>
+        show({
+          kind: 'compose',
+          request: { kind: 'client_reminder', clientId: commitment.clientId, commitmentId: commitment.id },
+          clientName: commitment.clientName,
+          doneMessage: t('messages.composer.doneReminder'),
+        }),
+      sendMeetingSummary: composeMeetingSummary,
+      reply: (interaction) =>
+        show({ kind: 'log', options: { client: { id: interaction.clientId, name: interaction.clientName }, channel: interaction.channel, direction: 'out' } }),
+    }),
+    [show, t, composeMeetingSummary],
+  );
+
+  const renderClientField = (props: ClientFieldProps) => (
+    <ClientPicker
+      label={t('interactions.form.client')}
+      value={props.value}
+      valueLabel={props.valueLabel}
+      onChange={props.onChange}
+      error={props.error}
+      clearLabel={t('interactions.form.clearClient')}
+      required
+    />
+  );
+
+  const onLogged = (created: InteractionCreated) => {
+    close();
+    const { interaction } = created;
+    const message =
+      created.commitments.length > 0
+        ? t('interactions.form.savedWithPromises', { count: created.commitments.length, name: isolate(interaction.clientName) })
+        : t('interactions.form.saved', { name: isolate(interaction.clientName) });
+    if (interaction.channel === 'meeting' && (interaction.agreed || interaction.nextSteps)) {
+      const id = `logged-${interaction.id}`;
+      notifySuccess(
+        <Group gap="sm" justify="space-between" wrap="nowrap">
+          <Text size="sm">{message}</Text>
+          <Button
+            size="compact-sm"
+            variant="light"
+            onClick={() => {
+              hideNotification(id);
+              composeMeetingSummary(interaction);
+            }}
+          >
+            {t('interactions.item.sendSummary')}
+          </Button>
+        </Group>,
+        { id, autoClose: 12_000 },
+      );
+    } else notifySuccess(message);
+  };
+
+  const writeMessage = (commitment: Commitment, due: NewDue) =>
+    show({
+      kind: 'compose',
+      request: {
+        kind: 'not_forgotten',
+        clientId: commitment.clientId,
+        commitmentId: commitment.id,
+        newDueDate: due.dueDate,
+        newDueTime: due.dueTime,
+        ...(due.reason.trim() ? { reason: due.reason.trim() } : {}),
+      },
+      clientName: commitment.clientName,
+      send: async (draft) =>
+        (
+          await renegotiateCommitment.mutateAsync({
+            id: commitment.id,
+            body: { dueDate: due.dueDate, dueTime: due.dueTime, reason: due.reason.trim() || null, message: draft },
+          })
+        ).sent,
+      onBack: () => show({ kind: 'renegotiate', commitment, initial: due }),
+      doneMessage: t('commitments.renegotiate.movedWithMessage'),
+    });
+
+  const emailHelp = (
+    <Anchor renderRoot={(props) => <Link to="/settings" search={{ tab: 'email' }} {...props} />} size="xs" underline="always" onClick={close}>
+      {t('messages.composer.emailHelpLink')}
+    </Anchor>
+  );
+
+  let title: ReactNode = null;
+  let body: ReactNode = null;
+  let size = 'lg';
+  if (open?.kind === 'log') {
+    title = t('interactions.form.title');
+    body = (
+      <LogContactForm
+        {...open.options}
+        timeZone={timeZone}
+        workDays={workDays}
+        renderClientField={renderClientField}
+        onSaved={onLogged}
+        onCancel={close}
+      />
+    );
+  } else if (open?.kind === 'promise') {
+    title = t('commitments.form.title');
+    size = 'md';
+    body = (
+      <CommitmentForm
+        client={open.client}
+        direction={open.direction}
+        timeZone={timeZone}
+        workDays={workDays}
+        renderClientField={renderClientField}
+        onSaved={close}
+        onCancel={close}
+      />
+    );
+  } else if (open?.kind === 'renegotiate') {
+    const { commitment } = open;
+    title = commitment.direction === 'mine' ? t('commitments.renegotiate.title') : t('commitments.renegotiate.titleTheirs');
+    size = 'md';
+    body = (
+      <RenegotiateForm
+        commitment={commitment}
+        timeZone={timeZone}
+        workDays={workDays}
+        initial={open.initial}
+        onWriteMessage={(due) => writeMessage(commitment, due)}
+        onDone={close}
+        onCancel={close}
+      />
+    );
+  } else if (open?.kind === 'compose') {
+    const compose = open;
+    title = (
+      <>
+        {kindLabels.composerTitle(compose.request.kind)}{' '}
+        <Text span c="dimmed" fw={500}>
+          <UserText>{compose.clientName}</UserText>
+        </Text>
+      </>
+    );
+    body = (
+      <MessageComposer
+        request={compose.request}
+        clientName={compose.clientName}
+        {...(compose.send ? { send: compose.send } : {})}
+        {...(compose.onBack ? { onBack: compose.onBack, backLabel: t('commitments.renegotiate.backToDate') } : {})}
+        onDone={() => {
+          close();
+          notifySuccess(compose.doneMessage);
+        }}
+        onCancel={close}
+        emailHelp={emailHelp}
+      />
+    );
+  }
+
+  return (
+    <WordActionsContext.Provider value={actions}>
+      {children}
+      <Dialog key={openCount} opened={open !== null} onClose={close} title={title} closeLabel={t('actions.close')} size={size} fullScreen={isPhone}>
+        {body}
+      </Dialog>
+    </WordActionsContext.Provider>
+  );
+}

@@ -1,0 +1,65 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { wordKeys } from '../../../lib/word-cache';
+import {
+  createCalendarFeed,
+  deleteCalendarFeed,
+  fetchClientCommitments,
+  fetchClientInteractions,
+  fetchNotifications,
+  fetchToday,
+  markNotificationsRead,
+} from './insights-api';
+
+const TIMELINE_PAGE = 30;
+
+/** Today refreshes itself: a promise falls due while the screen is open. */
+export function useToday() {
+  return useQuery({
+    queryKey: wordKeys.today,
+    queryFn: ({ signal }) => fetchToday(signal),
+    refetchInterval: 60_000,
+    refetchOnWindowFocus: true,
+  });
+}
+
+/** Polled every minute and on returning to the tab, so the bell's badge stays current. */
+export function useNotifications() {
+  return useQuery({
+    queryKey: wordKeys.notifications,
+    queryFn: ({ signal }) => fetchNotifications(signal),
+    refetchInterval: 60_000,
+    refetchOnWindowFocus: true,
+  });
+}
+
+export function useMarkNotificationsRead() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (ids: string[] | 'all') => markNotificationsRead(ids),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: wordKeys.notifications }),
+  });
+}
+
+export function useCreateCalendarFeed() {
+  return useMutation({ mutationFn: createCalendarFeed });
+}
+
+export function useDeleteCalendarFeed() {
+  return useMutation({ mutationFn: deleteCalendarFeed });
+}
+
+export function useClientInteractionPages(clientId: string) {
+  return useInfiniteQuery({
+    queryKey: [...wordKeys.timeline, clientId, 'interactions'],
+    queryFn: ({ pageParam, signal }) => fetchClientInteractions(clientId, pageParam, TIMELINE_PAGE, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextBefore ?? undefined,
+  });
+}
+
+export function useClientCommitmentEvents(clientId: string) {
+  return useQuery({
+    queryKey: [...wordKeys.timeline, clientId, 'commitments'],
+    queryFn: ({ signal }) => fetchClientCommitments(clientId, signal),
+  });
+}

@@ -1,0 +1,102 @@
+import { Badge, Group, Text } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { formatMoney } from '../../../../shared/money';
+import { importantDateKinds } from '../../../../shared/schemas/clients';
+import type { Today } from '../../../../shared/schemas/insights';
+import { Ltr, UserText } from '../../../components/ui/bidi';
+import { CheckIcon, SendIcon } from '../../../components/ui/icons';
+import { When } from '../../../components/ui/when';
+import { formatShortDay, formatWeekday } from '../../../lib/format';
+import { currentIntlLocale, currentLanguage } from '../../../lib/i18n';
+import { useWhen } from '../../../lib/use-when';
+import { daysBetween, todayIn } from '../../../lib/zoned-dates';
+
+export type QuoteWaiting = Today['quotesWaiting'][number];
+export type Greeting = Today['greetings'][number];
+
+const rowStyle = { paddingBlock: 10, borderBlockEnd: '1px solid var(--mantine-color-gray-2)' } as const;
+
+/** A quote sent and not answered yet: who, what, since when, and whether they opened it. */
+export function QuoteWaitingRow({ quote, timeZone, now }: { quote: QuoteWaiting; timeZone: string; now: Date }) {
+  const { t } = useTranslation();
+  const { ago } = useWhen(timeZone);
+  const intlLocale = currentIntlLocale();
+  const sent = quote.sentAt ? ago(quote.sentAt, now) : null;
+  return (
+    <div style={rowStyle}>
+      <Group gap={6} wrap="wrap">
+        <Text size="sm" fw={600}>
+          {t('today.quote.number', { number: quote.number })}
+        </Text>
+        <Text size="sm">
+          <UserText>{quote.title}</UserText>
+        </Text>
+        {quote.status === 'viewed' ? (
+          <Badge size="sm" variant="light" color="blue" c="blue.9" radius="sm" leftSection={<CheckIcon size={12} />}>
+            {t('today.quote.viewed')}
+          </Badge>
+        ) : (
+          <Badge size="sm" variant="light" color="gray" c="dark.6" radius="sm" leftSection={<SendIcon size={12} />}>
+            {t('today.quote.sent')}
+          </Badge>
+        )}
+      </Group>
+      <Group gap={6} wrap="wrap" mt={2}>
+        <Link to="/clients/$clientId" params={{ clientId: quote.clientId }} style={{ fontWeight: 500, color: 'var(--mantine-color-mila-8)' }}>
+          <UserText>{quote.clientName}</UserText>
+        </Link>
+        <Text size="sm">
+          <Ltr>{formatMoney(quote.total, quote.currency, currentLanguage())}</Ltr>
+        </Text>
+        {sent && (
+          <Text size="sm" c="dimmed">
+            {t('today.quote.sentAgo')} <When text={sent.text} exact={sent.exact} iso={quote.sentAt ?? ''} c="dimmed" />
+          </Text>
+        )}
+        <Text size="sm" c="dimmed">
+          {t('today.quote.validUntil', { date: formatShortDay(quote.validUntil, intlLocale) })}
+        </Text>
+      </Group>
+    </div>
+  );
+}
+
+/** A birthday or anniversary this week: the greeting that keeps a good client close. */
+export function GreetingRow({ greeting, timeZone, now }: { greeting: Greeting; timeZone: string; now: Date }) {
+  const { t } = useTranslation();
+  const intlLocale = currentIntlLocale();
+  const kind = importantDateKinds.find((k) => k === greeting.kind) ?? 'other';
+  const days = daysBetween(todayIn(timeZone, now), greeting.date);
+  const when = days === 0 ? t('when.todayTitle') : days === 1 ? t('duePicker.tomorrow') : formatWeekday(greeting.date, intlLocale);
+  return (
+    <div style={rowStyle}>
+      <Group gap={6} wrap="wrap">
+        <Text size="sm" fw={600}>
+          {t(`importantDateKinds.${kind}`)}
+        </Text>
+        {greeting.label && (
+          <Text size="sm">
+            <UserText>{greeting.label}</UserText>
+          </Text>
+        )}
+        <Link to="/clients/$clientId" params={{ clientId: greeting.clientId }} style={{ fontWeight: 500, color: 'var(--mantine-color-mila-8)' }}>
+          <UserText>{greeting.clientName}</UserText>
+        </Link>
+      </Group>
+      <Text size="sm" c="dimmed" mt={2}>
+        <Text span fw={500} c="var(--mantine-color-text)">
+          {when}
+        </Text>
+        {t('common.separator')}
+        {formatShortDay(greeting.date, intlLocale)}
+        {greeting.years !== null && greeting.years > 0 && kind !== 'other' && (
+          <>
+            {t('common.separator')}
+            {kind === 'birthday' ? t('clients.page.age', { count: greeting.years }) : t('clients.page.yearsSince', { count: greeting.years })}
+          </>
+        )}
+      </Text>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Locale } from '../../../../shared/schemas/common';
+import type { ComposeInput, MessageKind, MessageTemplate, SendInput } from '../../../../shared/schemas/messages';
+import { refreshWordData } from '../../../lib/word-cache';
+import { composeMessage, fetchOutbox, fetchTemplates, resetTemplate, saveTemplate, sendMessage } from './messages-api';
+
+export const messageKeys = {
+  compose: (input: ComposeInput) => ['messages', 'compose', input] as const,
+  templates: ['messages', 'templates'] as const,
+  outbox: ['messages', 'outbox'] as const,
+};
+
+/** A fresh draft every time the composer opens: templates or the client may have changed. */
+export function useComposed(input: ComposeInput) {
+  return useQuery({
+    queryKey: messageKeys.compose(input),
+    queryFn: () => composeMessage(input),
+    staleTime: 0,
+    gcTime: 0,
+    retry: false,
+  });
+}
+
+export function useSendMessage() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: SendInput) => sendMessage(input),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: messageKeys.outbox });
+      void refreshWordData(queryClient);
+    },
+  });
+}
+
+export function useTemplates() {
+  return useQuery({ queryKey: messageKeys.templates, queryFn: fetchTemplates });
+}
+
+function useStoreTemplate() {
+  const queryClient = useQueryClient();
+  return (saved: MessageTemplate) =>
+    queryClient.setQueryData<MessageTemplate[]>(messageKeys.templates, (items) =>
+      items?.map((item) => (item.kind === saved.kind && item.locale === saved.locale ? saved : item)),
+    );
+}
+
+export function useSaveTemplate() {
+  const store = useStoreTemplate();
+  return useMutation({
+    mutationFn: ({ kind, locale, subject, body }: { kind: MessageKind; locale: Locale; subject: string; body: string }) =>
+      saveTemplate(kind, locale, { subject, body }),
+    onSuccess: store,
+  });
+}
+
+export function useResetTemplate() {
+  const store = useStoreTemplate();
+  return useMutation({
+    mutationFn: ({ kind, locale }: { kind: MessageKind; locale: Locale }) => resetTemplate(kind, locale),
+    onSuccess: store,
+  });
+}
+
+export function useOutbox() {
+  return useQuery({ queryKey: messageKeys.outbox, queryFn: fetchOutbox, refetchInterval: 30_000 });
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { type Locale } from '../../../../shared/schemas/common';
+import {
+  type ComposeInput,
+  type Composed,
+  type MessageKind,
+  type MessageTemplate,
+  type SendInput,
+  type Sent,
+  ZComposed,
+  ZMessageTemplate,
+  ZSent,
+} from '../../../../shared/schemas/messages';
+import { apiRequest } from '../../../lib/api-client';
+
+const ZTemplateList = z.object({ items: z.array(ZMessageTemplate) });
+
+/**
+ * The outbox answer. Its schema lives in the server route, not in src/shared, so the web app
+ * keeps this reading of it (strict on what it shows) until it moves there.
+ */
+const ZOutboxItem = z.object({
+  id: z.string(),
+  purpose: z.string(),
+  recipient: z.string(),
+  subject: z.string(),
+  status: z.string(),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  nextAttemptAt: z.string(),
+  sentAt: z.string().nullable(),
+});
+const ZOutbox = z.object({ items: z.array(ZOutboxItem) });
+export type OutboxItem = z.infer<typeof ZOutboxItem>;
+
+export function composeMessage(input: ComposeInput): Promise<Composed> {
+  return apiRequest('/messages/compose', ZComposed, { method: 'POST', body: input });
+}
+
+export function sendMessage(input: SendInput): Promise<Sent> {
+  return apiRequest('/messages', ZSent, { method: 'POST', body: input });
+}
+
+export async function fetchTemplates(): Promise<MessageTemplate[]> {
+  return (await apiRequest('/message-templates', ZTemplateList)).items;
+}
+
+function templatePath(kind: MessageKind, locale: Locale): string {
+  return `/message-templates/${encodeURIComponent(kind)}/${encodeURIComponent(locale)}`;
+}
+
+export function saveTemplate(kind: MessageKind, locale: Locale, text: { subject: string; body: string }): Promise<MessageTemplate> {
+  return apiRequest(templatePath(kind, locale), ZMessageTemplate, { method: 'PUT', body: text });
+}
+
+export function resetTemplate(kind: MessageKind, locale: Locale): Promise<MessageTemplate> {
+  return apiRequest(templatePath(kind, locale), ZMessageTemplate, { method: 'DELETE' });
+}
+
+export async function fetchOutbox(): Promise<OutboxItem[]> {
+  return (await apiRequest('/outbox', ZOutbox)).items;
+}
