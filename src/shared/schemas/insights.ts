@@ -60,3 +60,5 @@ export const ZNotificationList = z.object({ items: z.array(ZNotification), unrea
 export const ZCalendarFeed = z
   .object({ url: z.string().meta({ description: 'Shown once: subscribe to it in Google / Apple Calendar. Regenerating replaces it.' }) })
   .meta({ id: 'CalendarFeed' });
+
+export const ZCalendarFeedStatus = z.object({ enabled: z.boolean() }).meta({ id: 'CalendarFeedStatus' });

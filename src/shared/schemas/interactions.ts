@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZChannel, ZId, ZIsoDateTime, optionalText } from './common.js';
-import { ZCommitmentDraft } from './commitments.js';
+import { ZCommitment, ZCommitmentDraft } from './commitments.js';
 
 export const directions = ['in', 'out'] as const;
 export const ZDirection = z.enum(directions, { error: 'invalid_choice' });
@@ -71,7 +71,14 @@ export const ZInteractionListQuery = z.object({
   clientId: ZId.optional(),
   awaitingReply: z.enum(['true', 'false'], { error: 'invalid_choice' }).optional(),
   limit: z.coerce.number({ error: 'invalid_number' }).int().min(1, { error: 'too_small' }).max(200, { error: 'too_big' }).default(50),
-  before: ZInstant.optional().meta({ description: 'Paging: only contacts before this time' }),
+  before: ZInstant.optional().meta({ description: 'Paging: only contacts before this time…' }),
+  beforeId: ZId.optional().meta({ description: '…or at that time with a smaller id (from nextBeforeId)' }),
 });
 
-export const ZInteractionList = z.object({ items: z.array(ZInteraction), nextBefore: ZIsoDateTime.nullable() }).meta({ id: 'InteractionList' });
+/** Paging is by (time, id): pass nextBefore and nextBeforeId back to get the following page. */
+export const ZInteractionList = z
+  .object({ items: z.array(ZInteraction), nextBefore: ZIsoDateTime.nullable(), nextBeforeId: ZId.nullable() })
+  .meta({ id: 'InteractionList' });
+
+/** A logged contact with the promises made in it. */
+export const ZInteractionCreated = z.object({ interaction: ZInteraction, commitments: z.array(ZCommitment) }).meta({ id: 'InteractionCreated' });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZId, ZIsoDateTime, ZLocale, optionalText, requiredText } from './common.js';
-import { ZLocalDate, ZLocalTime } from './commitments.js';
+import { ZCommitment, ZLocalDate, ZLocalTime } from './commitments.js';
 
 /** Client-facing message kinds; later issues add quotes, delay notices, apologies, greetings… */
 export const messageKinds = ['not_forgotten', 'meeting_summary', 'client_reminder', 'quote', 'quote_error_honour', 'quote_error_reissue', 'terms', 'delay_notice', 'change_order', 'scope_goodwill', 'scope_formal_quote', 'scope_deterrent', 'scope_subcontract', 'scope_refer', 'scope_decline', 'materials_request', 'payment_reminder'] as const;
@@ -122,3 +122,27 @@ export const ZSent = z
   })
   .meta({ id: 'SentMessage' });
 export type Sent = z.infer<typeof ZSent>;
+
+export const ZOutbox = z
+  .object({
+    /** False until SMTP is configured (MILA_SMTP_URL): e-mail then cannot be sent at all. */
+    emailAvailable: z.boolean(),
+    items: z.array(
+      z.object({
+        id: z.string(),
+        purpose: z.string(),
+        recipient: z.string(),
+        subject: z.string(),
+        status: z.string(),
+        attempts: z.number().int(),
+        lastError: z.string().nullable(),
+        nextAttemptAt: z.string(),
+        sentAt: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'Outbox' });
+export type Outbox = z.infer<typeof ZOutbox>;
+
+/** The answer to "I haven't forgotten you": the moved promise and the message, if one went out. */
+export const ZRenegotiated = z.object({ commitment: ZCommitment, sent: ZSent.nullable() }).meta({ id: 'Renegotiated' });

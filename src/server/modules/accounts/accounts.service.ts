@@ -311,3 +311,8 @@ export async function userByCalendarToken(deps: Deps, token: string): Promise<{ 
   const user = await q.findUserByCalendarToken(deps.db.kysely, { tokenHash: sha256Hex(token) });
   return user ? { workspaceId: user.workspace_id, userId: user.id, locale: user.locale as Locale } : null;
 }
+
+export async function calendarFeedEnabled(deps: Deps, auth: Auth): Promise<boolean> {
+  const user = await q.findUser(deps.db.kysely, { workspaceId: auth.workspaceId, userId: auth.userId });
+  return Boolean(user?.calendar_token_hash);
+}

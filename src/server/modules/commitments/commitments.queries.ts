@@ -37,6 +37,7 @@ export type CommitmentFilter = Scope & {
   state: 'open' | 'overdue' | 'done' | 'all';
   now: string;
   dueBefore?: string;
+  dueFrom?: string;
   limit: number;
 };
 
@@ -49,6 +50,7 @@ export async function listCommitments(db: Executor, f: CommitmentFilter): Promis
     query = query.where('completed_at', 'is', null).where('cancelled_at', 'is', null);
     if (f.state === 'overdue') query = query.where('due_at', '<', f.now);
     if (f.dueBefore) query = query.where('due_at', '<', f.dueBefore);
+    if (f.dueFrom) query = query.where('due_at', '>=', f.dueFrom);
     query = query.orderBy('due_at').orderBy('id');
   } else if (f.state === 'done') {
     query = query.where((eb) => eb.or([eb('completed_at', 'is not', null), eb('cancelled_at', 'is not', null)])).orderBy('updated_at', 'desc');

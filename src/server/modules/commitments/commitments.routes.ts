@@ -10,7 +10,7 @@ import {
   ZUpdateCommitment,
   ZWordKeeping,
 } from '../../../shared/schemas/commitments.js';
-import { ZMessageDraft, ZSent } from '../../../shared/schemas/messages.js';
+import { ZMessageDraft, ZRenegotiated } from '../../../shared/schemas/messages.js';
 import { createRouter, errorResponses, requireAuth } from '../../lib/http.js';
 import { jsonBody, jsonResponse } from '../../lib/openapi.js';
 import { renegotiateWithNotice } from '../messages/messages.service.js';
@@ -18,7 +18,6 @@ import * as commitments from './commitments.service.js';
 
 const idParam = z.object({ id: ZId.meta({ param: { name: 'id', in: 'path' } }) });
 const ZWordKeepingQuery = z.object({ days: z.coerce.number({ error: 'invalid_number' }).int().optional(), clientId: ZId.optional() });
-const ZRenegotiated = z.object({ commitment: ZCommitment, sent: ZSent.nullable() }).meta({ id: 'Renegotiated' });
 
 export const commitmentRoutes = createRouter()
   .openapi(

@@ -313,15 +313,16 @@ export function dueInstant(dueDate: string, dueTime: string | null, timeZone: st
 export async function openCommitments(
   deps: Deps,
   scope: Scope,
-  options: { direction?: CommitmentDirection; dueBefore?: string; limit: number },
+  options: { direction?: CommitmentDirection; dueBefore?: string; dueFrom?: string; limit: number },
 ): Promise<{ items: Commitment[]; total: number }> {
   const db = deps.db.kysely;
-  const rows = await q.listCommitments(db, { ...scope, direction: options.direction, state: 'open', now: isoNow(deps.clock), dueBefore: options.dueBefore, limit: options.limit });
+  const range = { dueBefore: options.dueBefore, dueFrom: options.dueFrom };
+  const rows = await q.listCommitments(db, { ...scope, direction: options.direction, state: 'open', now: isoNow(deps.clock), ...range, limit: options.limit });
   const total =
     rows.length < options.limit
       ? rows.length
       : options.direction
-        ? await q.countOpen(db, { ...scope, direction: options.direction, dueBefore: options.dueBefore })
-        : (await q.countOpen(db, { ...scope, direction: 'mine', dueBefore: options.dueBefore })) + (await q.countOpen(db, { ...scope, direction: 'theirs', dueBefore: options.dueBefore }));
+        ? await q.countOpen(db, { ...scope, direction: options.direction, ...range })
+        : (await q.countOpen(db, { ...scope, direction: 'mine', ...range })) + (await q.countOpen(db, { ...scope, direction: 'theirs', ...range }));
   return { items: await present(deps, scope, rows), total };
 }

@@ -1,8 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
-import { ZCalendarFeed, ZToday } from '../../../shared/schemas/insights.js';
+import { ZCalendarFeed, ZCalendarFeedStatus, ZToday } from '../../../shared/schemas/insights.js';
 import { createRouter, errorResponses, requireAuth } from '../../lib/http.js';
 import { jsonResponse } from '../../lib/openapi.js';
-import { regenerateCalendarToken, revokeCalendarToken } from '../accounts/accounts.service.js';
+import { calendarFeedEnabled, regenerateCalendarToken, revokeCalendarToken } from '../accounts/accounts.service.js';
 import * as insights from './insights.service.js';
 
 export const insightRoutes = createRouter()
@@ -15,6 +15,16 @@ export const insightRoutes = createRouter()
       responses: { 200: jsonResponse(ZToday, 'Today'), ...errorResponses(401) },
     }),
     async (c) => c.json(await insights.today(c.get('deps'), requireAuth(c)), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/calendar-feed',
+      tags: ['insights'],
+      summary: 'Whether my private calendar feed is on (its URL is never shown again)',
+      responses: { 200: jsonResponse(ZCalendarFeedStatus, 'Status'), ...errorResponses(401) },
+    }),
+    async (c) => c.json({ enabled: await calendarFeedEnabled(c.get('deps'), requireAuth(c)) }, 200),
   )
   .openapi(
     createRoute({

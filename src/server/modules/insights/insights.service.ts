@@ -23,25 +23,21 @@ export async function today(deps: Deps, scope: Scope): Promise<Today> {
   const date = localDate(now, profile.timeZone);
   const endOfToday = dayBounds(date, profile.timeZone).end.toISOString();
   const nowIso = now.toISOString();
-  const [mine, theirs, replies, quotes, greetings] = await Promise.all([
-    openCommitments(deps, scope, { direction: 'mine', dueBefore: endOfToday, limit: LIST_LIMIT }),
-    openCommitments(deps, scope, { direction: 'theirs', dueBefore: endOfToday, limit: LIST_LIMIT }),
+  // Late and today are separate lists with their own caps, so a long backlog never hides today.
+  const [mineOverdue, mineToday, theirsOverdue, theirsToday, replies, quotes, greetings] = await Promise.all([
+    openCommitments(deps, scope, { direction: 'mine', dueBefore: nowIso, limit: LIST_LIMIT }),
+    openCommitments(deps, scope, { direction: 'mine', dueFrom: nowIso, dueBefore: endOfToday, limit: LIST_LIMIT }),
+    openCommitments(deps, scope, { direction: 'theirs', dueBefore: nowIso, limit: LIST_LIMIT }),
+    openCommitments(deps, scope, { direction: 'theirs', dueFrom: nowIso, dueBefore: endOfToday, limit: LIST_LIMIT }),
     awaitingReply(deps, scope, LIST_LIMIT),
     quotesAwaitingAnswer(deps, scope, LIST_LIMIT),
     upcomingDates(deps, scope, { fromDate: date, days: GREETING_DAYS }),
   ]);
-  const split = (items: typeof mine.items) => ({ overdue: items.filter((c) => c.dueAt < nowIso), today: items.filter((c) => c.dueAt >= nowIso) });
-  const mineSplit = split(mine.items);
-  const theirsSplit = split(theirs.items);
-  const overdueCount = async (direction: 'mine' | 'theirs', listed: { overdue: unknown[] }, total: number, listedTotal: number) =>
-    total === listedTotal ? listed.overdue.length : (await openCommitments(deps, scope, { direction, dueBefore: nowIso, limit: 1 })).total;
-  const mineOverdue = await overdueCount('mine', mineSplit, mine.total, mine.items.length);
-  const theirsOverdue = await overdueCount('theirs', theirsSplit, theirs.total, theirs.items.length);
   return {
     date,
     timeZone: profile.timeZone,
-    mine: mineSplit,
-    theirs: theirsSplit,
+    mine: { overdue: mineOverdue.items, today: mineToday.items },
+    theirs: { overdue: theirsOverdue.items, today: theirsToday.items },
     awaitingReply: replies.items,
     quotesWaiting: quotes.map((quote) => ({
       id: quote.id,
@@ -58,10 +54,10 @@ export async function today(deps: Deps, scope: Scope): Promise<Today> {
     })),
     greetings,
     counts: {
-      mineOverdue,
-      mineToday: mine.total - mineOverdue,
-      theirsOverdue,
-      theirsToday: theirs.total - theirsOverdue,
+      mineOverdue: mineOverdue.total,
+      mineToday: mineToday.total,
+      theirsOverdue: theirsOverdue.total,
+      theirsToday: theirsToday.total,
       awaitingReply: replies.total,
       quotesWaiting: quotes.length,
       greetings: greetings.length,

@@ -58,6 +58,19 @@ describe.each(testDialects())('Today and the calendar feed on $label', ({ dialec
     expect(today.counts).toMatchObject({ quotesWaiting: 1, greetings: 1 });
   });
 
+  it.skipIf(skip)('keeps today visible behind a long backlog of late promises', async () => {
+    ctx.clock.set('2026-11-01T08:00:00.000Z');
+    const { createCommitment } = await import('../commitments/commitments.service.js');
+    const scope = { workspaceId: (await api.get<{ workspace: { id: string } }>('/api/v1/me')).body.workspace.id };
+    for (let i = 0; i < 205; i++) await createCommitment(ctx.deps, scope, { clientId: client.id, title: `ישן ${i}`, dueDate: '2026-11-02' });
+    await createCommitment(ctx.deps, scope, { clientId: client.id, title: 'של היום', dueDate: '2026-11-23', dueTime: '18:00' });
+    ctx.clock.set('2026-11-23T10:00:00.000Z');
+    const today = (await api.get<Today>('/api/v1/today')).body;
+    expect(today.mine.overdue).toHaveLength(200);
+    expect(today.mine.today.map((c) => c.title)).toEqual(['של היום']);
+    expect(today.counts).toMatchObject({ mineOverdue: 205, mineToday: 1 });
+  });
+
   it.skipIf(skip)('counts "today" by Israel time late at night', async () => {
     ctx.clock.set('2026-11-23T21:45:00.000Z'); // 23:45 Monday in Israel
     await promise({ title: 'עד חצות', dueDate: '2026-11-23', dueTime: '23:55' });
@@ -80,8 +93,10 @@ describe.each(testDialects())('Today and the calendar feed on $label', ({ dialec
     const done = (await promise({ title: 'כבר נעשה', dueDate: '2026-11-24' })).body;
     await api.post(`/api/v1/commitments/${done.id}/complete`);
 
+    expect((await api.get<{ enabled: boolean }>('/api/v1/calendar-feed')).body).toEqual({ enabled: false });
     const feed = await api.post<{ url: string }>('/api/v1/calendar-feed');
     expect(feed.status).toBe(201);
+    expect((await api.get<{ enabled: boolean }>('/api/v1/calendar-feed')).body).toEqual({ enabled: true });
     const path = new URL(feed.body.url).pathname;
     expect(path).toMatch(/^\/feeds\/calendar\/[\w-]{43}\.ics$/);
     const res = await ctx.app.request(path);

@@ -25,13 +25,15 @@ export async function deleteInteraction(db: Executor, { workspaceId, interaction
 
 export async function listInteractions(
   db: Executor,
-  f: Scope & { clientId?: string; awaitingReply?: boolean; before?: string; limit: number },
+  f: Scope & { clientId?: string; awaitingReply?: boolean; before?: string; beforeId?: string; limit: number },
 ): Promise<InteractionRow[]> {
   let query = db.selectFrom('interactions').selectAll().where('workspace_id', '=', f.workspaceId);
   if (f.clientId) query = query.where('client_id', '=', f.clientId);
   if (f.awaitingReply === true) query = query.where(AWAITING);
   if (f.awaitingReply === false) query = query.where((eb) => eb.not(AWAITING));
-  if (f.before) query = query.where('occurred_at', '<', f.before);
+  const { before, beforeId } = f;
+  if (before && beforeId) query = query.where((eb) => eb.or([eb('occurred_at', '<', before), eb.and([eb('occurred_at', '=', before), eb('id', '<', beforeId)])]));
+  else if (before) query = query.where('occurred_at', '<', before);
   return query.orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
 }
 

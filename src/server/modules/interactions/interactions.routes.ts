@@ -1,13 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ZId } from '../../../shared/schemas/common.js';
-import { ZCommitment } from '../../../shared/schemas/commitments.js';
-import { ZCreateInteraction, ZInteraction, ZInteractionList, ZInteractionListQuery, ZUpdateInteraction } from '../../../shared/schemas/interactions.js';
+import { ZCreateInteraction, ZInteraction, ZInteractionCreated, ZInteractionList, ZInteractionListQuery, ZUpdateInteraction } from '../../../shared/schemas/interactions.js';
 import { createRouter, errorResponses, requireAuth } from '../../lib/http.js';
 import { jsonBody, jsonResponse } from '../../lib/openapi.js';
 import * as interactions from './interactions.service.js';
 
 const idParam = z.object({ id: ZId.meta({ param: { name: 'id', in: 'path' } }) });
-const ZCreated = z.object({ interaction: ZInteraction, commitments: z.array(ZCommitment) }).meta({ id: 'InteractionCreated' });
 
 export const interactionRoutes = createRouter()
   .openapi(
@@ -28,7 +26,7 @@ export const interactionRoutes = createRouter()
       tags: ['interactions'],
       summary: 'Log a contact, with the promises made in it (one step)',
       request: jsonBody(ZCreateInteraction),
-      responses: { 201: jsonResponse(ZCreated, 'Logged'), ...errorResponses(401, 403, 422) },
+      responses: { 201: jsonResponse(ZInteractionCreated, 'Logged'), ...errorResponses(401, 403, 422) },
     }),
     async (c) => c.json(await interactions.createInteraction(c.get('deps'), requireAuth(c), await c.req.json()), 201),
   )

@@ -108,16 +108,18 @@ export async function getInteraction(deps: Deps, scope: Scope, interactionId: st
   return (await present(deps, scope, [row]))[0]!;
 }
 
-export async function listInteractions(deps: Deps, scope: Scope, raw: unknown): Promise<{ items: Interaction[]; nextBefore: string | null }> {
+export async function listInteractions(deps: Deps, scope: Scope, raw: unknown): Promise<{ items: Interaction[]; nextBefore: string | null; nextBeforeId: string | null }> {
   const query = parseInput(ZInteractionListQuery, raw);
   const rows = await q.listInteractions(deps.db.kysely, {
     workspaceId: scope.workspaceId,
     clientId: query.clientId,
     awaitingReply: query.awaitingReply === undefined ? undefined : query.awaitingReply === 'true',
     before: query.before,
+    beforeId: query.beforeId,
     limit: query.limit,
   });
-  return { items: await present(deps, scope, rows), nextBefore: rows.length === query.limit ? rows.at(-1)!.occurred_at : null };
+  const last = rows.length === query.limit ? rows.at(-1)! : null;
+  return { items: await present(deps, scope, rows), nextBefore: last?.occurred_at ?? null, nextBeforeId: last?.id ?? null };
 }
 
 export async function updateInteraction(deps: Deps, scope: Scope, interactionId: string, raw: unknown): Promise<Interaction> {

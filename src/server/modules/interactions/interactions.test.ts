@@ -97,4 +97,17 @@ describe.each(testDialects())('interactions on $label', ({ dialect, skip }) => {
     expect(missing.body.error.fields?.[0]).toMatchObject({ path: 'clientId', code: 'unknown_client' });
     expect((await api.get<{ items: Interaction[] }>(`/api/v1/interactions?clientId=${client.id}`)).body.items).toEqual([]);
   });
+
+  it.skipIf(skip)('pages the contact log by time and id, so contacts at the same instant are never skipped', async () => {
+    ctx.clock.set('2026-11-23T10:00:00.000Z');
+    for (let i = 0; i < 5; i++) await api.post('/api/v1/interactions', { clientId: client.id, channel: 'phone', direction: 'out', occurredAt: '2026-11-23T09:00:00.000Z', summary: `שיחה ${i}` });
+    const seen: string[] = [];
+    let page = await api.get<{ items: Interaction[]; nextBefore: string | null; nextBeforeId: string | null }>(`/api/v1/interactions?clientId=${client.id}&limit=2`);
+    for (;;) {
+      seen.push(...page.body.items.map((i) => i.summary ?? ''));
+      if (!page.body.nextBefore) break;
+      page = await api.get(`/api/v1/interactions?clientId=${client.id}&limit=2&before=${encodeURIComponent(page.body.nextBefore)}&beforeId=${page.body.nextBeforeId}`);
+    }
+    expect(seen.sort()).toEqual(['שיחה 0', 'שיחה 1', 'שיחה 2', 'שיחה 3', 'שיחה 4']);
+  });
 });

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ZLocale } from '../../../shared/schemas/common.js';
 import { ZNotificationList } from '../../../shared/schemas/insights.js';
-import { ZComposeInput, ZComposed, ZMessageKind, ZMessageTemplate, ZSendInput, ZSent, ZUpdateTemplate } from '../../../shared/schemas/messages.js';
+import { ZComposeInput, ZComposed, ZMessageKind, ZMessageTemplate, ZOutbox, ZSendInput, ZSent, ZUpdateTemplate } from '../../../shared/schemas/messages.js';
 import { createRouter, errorResponses, requireAuth } from '../../lib/http.js';
 import { jsonBody, jsonResponse } from '../../lib/openapi.js';
 import * as messages from './messages.service.js';
@@ -10,23 +10,6 @@ const templateParams = z.object({
   kind: ZMessageKind.meta({ param: { name: 'kind', in: 'path' } }),
   locale: ZLocale.meta({ param: { name: 'locale', in: 'path' } }),
 });
-const ZOutbox = z
-  .object({
-    items: z.array(
-      z.object({
-        id: z.string(),
-        purpose: z.string(),
-        recipient: z.string(),
-        subject: z.string(),
-        status: z.string(),
-        attempts: z.number().int(),
-        lastError: z.string().nullable(),
-        nextAttemptAt: z.string(),
-        sentAt: z.string().nullable(),
-      }),
-    ),
-  })
-  .meta({ id: 'Outbox' });
 const ZReadInput = z.object({ ids: z.union([z.array(z.string()).max(200), z.literal('all')]) }).meta({ id: 'MarkRead' });
 
 export const messageRoutes = createRouter()

@@ -14,6 +14,7 @@ import {
   type Message,
   type MessageKind,
   type MessageTemplate,
+  type Outbox,
   type SendChannel,
   type Sent,
 } from '../../../shared/schemas/messages.js';
@@ -355,9 +356,10 @@ async function markDelivered(deps: Deps, row: OutboxRow, at: string): Promise<vo
   });
 }
 
-export async function outboxStatus(deps: Deps, scope: Scope): Promise<{ items: { id: string; purpose: string; recipient: string; subject: string; status: string; attempts: number; lastError: string | null; nextAttemptAt: string; sentAt: string | null }[] }> {
+export async function outboxStatus(deps: Deps, scope: Scope): Promise<Outbox> {
   const rows = await q.outboxFor(deps.db.kysely, { ...scope, limit: 50 });
   return {
+    emailAvailable: deps.mailer !== null,
     items: rows.map((r) => ({ id: r.id, purpose: r.purpose, recipient: r.recipient, subject: r.subject, status: r.status, attempts: r.attempts, lastError: r.last_error, nextAttemptAt: r.next_attempt_at, sentAt: r.sent_at })),
   };
 }

@@ -92,7 +92,8 @@ describe.each(testDialects())('messages on $label', ({ dialect, skip }) => {
     expect(mail.from?.value[0]).toMatchObject({ address: 'mila@example.test', name: 'סטודיו נועה לעיצוב' });
     expect(mail.replyTo?.value[0]?.address).toBe('studio@noa-design.co.il');
     expect(mail.messageId).toBe(`<${res.body.message.id}@mila>`);
-    const outbox = await api.get<{ items: { status: string; sentAt: string | null }[] }>('/api/v1/outbox');
+    const outbox = await api.get<{ emailAvailable: boolean; items: { status: string; sentAt: string | null }[] }>('/api/v1/outbox');
+    expect(outbox.body.emailAvailable).toBe(true);
     expect(outbox.body.items[0]).toMatchObject({ status: 'sent', sentAt: '2026-11-23T08:00:00.000Z' });
     // Delivering again sends nothing new.
     expect(await deliverOutbox(ctx.deps)).toEqual({ sent: 0, retried: 0, failed: 0 });
