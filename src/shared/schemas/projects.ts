@@ -29,9 +29,26 @@ export const ZProject = z
     delivery: ZCommitment.nullable().meta({ description: 'My promise to deliver by the target date' }),
     deliverables: z.array(z.object({ id: ZId, title: z.string(), targetDate: z.string().nullable(), status: z.string() })),
     reschedules: z.array(ZReschedule).meta({ description: 'Every slip, oldest first' }),
+    materials: z.array(ZCommitment).meta({ description: 'What the client must supply and by when (promises the client owes)' }),
     createdAt: ZIsoDateTime,
   })
   .meta({ id: 'Project' });
+
+export const ZCreateProject = z
+  .object({
+    clientId: ZId,
+    title: requiredText(200),
+    targetDate: ZLocalDate.optional(),
+    deliverables: z.array(requiredText(300)).max(100, { error: 'too_many' }).default([]),
+  })
+  .meta({ id: 'CreateProject' });
+
+export const ZUpdateProject = z
+  .object({ title: requiredText(200), status: z.enum(projectStatuses, { error: 'invalid_choice' }) })
+  .partial()
+  .meta({ id: 'UpdateProject' });
+
+export const ZAddMaterial = z.object({ what: requiredText(300), dueDate: ZLocalDate }).meta({ id: 'AddMaterial' });
 export type Project = z.infer<typeof ZProject>;
 
 export const ZSetTarget = z.object({ targetDate: ZLocalDate }).meta({ id: 'SetProjectTarget' });

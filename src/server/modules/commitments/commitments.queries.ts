@@ -125,3 +125,7 @@ export async function openDueBefore(db: Executor, { workspaceId, until, limit }:
     .limit(limit)
     .execute();
 }
+
+export async function byProject(db: Executor, { workspaceId, projectId }: Scope & { projectId: string }): Promise<CommitmentRow[]> {
+  return db.selectFrom('commitments').selectAll().where('workspace_id', '=', workspaceId).where('project_id', '=', projectId).orderBy('due_at').execute();
+}

@@ -326,3 +326,9 @@ export async function openCommitments(
         : (await q.countOpen(db, { ...scope, direction: 'mine', ...range })) + (await q.countOpen(db, { ...scope, direction: 'theirs', ...range }));
   return { items: await present(deps, scope, rows), total };
 }
+
+/** Every promise tied to a project (delivery, client materials, formal quotes), soonest first. */
+export async function projectCommitments(deps: Deps, scope: Scope, projectId: string, trx?: Executor): Promise<Commitment[]> {
+  const rows = await q.byProject(trx ?? deps.db.kysely, { ...scope, projectId });
+  return present(deps, scope, rows, trx);
+}

@@ -7,6 +7,9 @@ import {
   ZColleagueInput,
   ZComposeDelay,
   ZComposeScope,
+  ZAddMaterial,
+  ZCreateProject,
+  ZUpdateProject,
   ZCreateChangeRequest,
   ZDecideChangeRequest,
   ZProject,
@@ -26,6 +29,18 @@ export const projectRoutes = createRouter()
   .openapi(
     createRoute({ method: 'get', path: '/projects', tags: ['projects'], summary: 'Projects, newest first', request: { query: z.object({ clientId: ZId.optional() }) }, responses: { 200: jsonResponse(z.object({ items: z.array(ZProject) }), 'Projects'), ...errorResponses(401, 422) } }),
     async (c) => c.json(await projects.listProjects(c.get('deps'), requireAuth(c), { clientId: c.req.valid('query').clientId }), 200),
+  )
+  .openapi(
+    createRoute({ method: 'post', path: '/projects', tags: ['projects'], summary: 'Start a project by hand', request: jsonBody(ZCreateProject), responses: { 201: jsonResponse(ZProject, 'The project'), ...errorResponses(401, 403, 422) } }),
+    async (c) => c.json(await projects.createProject(c.get('deps'), requireAuth(c), await c.req.json()), 201),
+  )
+  .openapi(
+    createRoute({ method: 'patch', path: '/projects/{id}', tags: ['projects'], summary: 'Rename a project or change its status', request: { params: idParam, ...jsonBody(ZUpdateProject) }, responses: { 200: jsonResponse(ZProject, 'The project'), ...errorResponses(401, 403, 404, 422) } }),
+    async (c) => c.json(await projects.updateProject(c.get('deps'), requireAuth(c), c.req.valid('param').id, await c.req.json()), 200),
+  )
+  .openapi(
+    createRoute({ method: 'post', path: '/projects/{id}/materials', tags: ['projects'], summary: 'Something the client must supply, and by when', request: { params: idParam, ...jsonBody(ZAddMaterial) }, responses: { 200: jsonResponse(ZProject, 'The project'), ...errorResponses(401, 403, 404, 422) } }),
+    async (c) => c.json(await projects.addMaterial(c.get('deps'), requireAuth(c), c.req.valid('param').id, await c.req.json()), 200),
   )
   .openapi(
     createRoute({ method: 'get', path: '/projects/{id}', tags: ['projects'], summary: 'A project with its delivery promise, deliverables and reschedule history', request: { params: idParam }, responses: { 200: jsonResponse(ZProject, 'The project'), ...errorResponses(401, 404) } }),

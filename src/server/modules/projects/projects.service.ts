@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Composed, Sent } from '../../../shared/schemas/messages.js';
-import { ZComposeDelay, ZRescheduleInput, ZSetTarget, type Project } from '../../../shared/schemas/projects.js';
+import { ZAddMaterial, ZComposeDelay, ZCreateProject, ZRescheduleInput, ZSetTarget, ZUpdateProject, type Project } from '../../../shared/schemas/projects.js';
 import type { Executor } from '../../db/database.js';
 import { fieldError, notFound } from '../../lib/app-error.js';
 import { isoNow } from '../../lib/clock.js';
@@ -10,7 +10,7 @@ import { newId } from '../../lib/ids.js';
 import { parseInput } from '../../lib/validate.js';
 import { getBusinessProfile } from '../accounts/accounts.service.js';
 import { clientForReference } from '../clients/clients.service.js';
-import { createCommitmentInTrx, getCommitment, renegotiateInTrx } from '../commitments/commitments.service.js';
+import { createCommitmentInTrx, getCommitment, projectCommitments, renegotiateInTrx } from '../commitments/commitments.service.js';
 import { fillTemplate, sendInTrx } from '../messages/messages.service.js';
 import { formatDue } from '../messages/render.js';
 import * as q from './projects.queries.js';
@@ -55,6 +55,7 @@ export async function getProject(deps: Deps, scope: Scope, projectId: string, tr
     delivery: row.delivery_commitment_id ? await getCommitment(deps, scope, row.delivery_commitment_id, trx) : null,
     deliverables: deliverables.map((d) => ({ id: d.id, title: d.title, targetDate: d.target_date, status: d.status })),
     reschedules: reschedules.map((r) => ({ id: r.id, cause: r.cause as 'mine' | 'client' | 'external', statusText: r.status_text, fromDate: r.from_date, toDate: r.to_date, messageId: r.message_id, createdAt: r.created_at })),
+    materials: (await projectCommitments(deps, scope, projectId, trx)).filter((c) => c.direction === 'theirs'),
     createdAt: row.created_at,
   };
 }
@@ -134,5 +135,33 @@ export async function reschedule(deps: Deps, scope: Scope, projectId: string, ra
     });
     const sent = input.message ? await sendInTrx(deps, trx, scope, { kind: 'delay_notice', clientId: row.client_id, ...input.message }, { messageId: messageId! }) : null;
     return { project: await getProject(deps, scope, projectId, trx), sent };
+  });
+}
+
+/** A project started by hand (not from a quote). */
+export async function createProject(deps: Deps, scope: Scope, raw: unknown): Promise<Project> {
+  const input = parseInput(ZCreateProject, raw);
+  await clientForReference(deps, scope, input.clientId);
+  return deps.db.kysely.transaction().execute(async (trx) => {
+    const id = await createProjectInTrx(deps, trx, scope, { clientId: input.clientId, title: input.title, deliverables: input.deliverables, targetDate: input.targetDate ?? null });
+    return getProject(deps, scope, id, trx);
+  });
+}
+
+export async function updateProject(deps: Deps, scope: Scope, projectId: string, raw: unknown): Promise<Project> {
+  const input = parseInput(ZUpdateProject, raw);
+  if (!(await q.findProject(deps.db.kysely, { ...scope, projectId }))) throw notFound();
+  await q.updateProject(deps.db.kysely, { ...scope, projectId, changes: { ...input, updated_at: isoNow(deps.clock) } });
+  return getProject(deps, scope, projectId);
+}
+
+/** Something the client must supply, and by when: a promise they owe, shown on Today once late. */
+export async function addMaterial(deps: Deps, scope: Scope, projectId: string, raw: unknown): Promise<Project> {
+  const input = parseInput(ZAddMaterial, raw);
+  return deps.db.kysely.transaction().execute(async (trx) => {
+    const row = await q.findProject(trx, { ...scope, projectId });
+    if (!row) throw notFound();
+    await createCommitmentInTrx(deps, trx, scope, { clientId: row.client_id, interactionId: null, projectId, direction: 'theirs', title: input.what, dueDate: input.dueDate, dueTime: null, notes: null });
+    return getProject(deps, scope, projectId, trx);
   });
 }

@@ -143,6 +143,7 @@ describe.each(testDialects())('projects on $label', ({ dialect, skip }) => {
     const colleague = (await api.post<{ id: string }>('/api/v1/colleagues', { name: 'רון צלם', does: 'צילום מוצרים', phone: '054-1234567' })).body;
     const request = (await api.post<ChangeRequest>(`/api/v1/projects/${project.id}/change-requests`, { what: 'צילומי מוצר לאתר', channel: 'phone' })).body;
     const missing = await api.post<ApiError>(`/api/v1/change-requests/${request.id}/decide`, { inScope: false, decision: 'refer' });
+    expect(missing.status, JSON.stringify(missing.body)).toBe(422);
     expect(missing.body.error.fields?.[0]).toMatchObject({ path: 'colleagueId', code: 'required' });
     const noDecision = await api.post<ApiError>(`/api/v1/change-requests/${request.id}/decide`, { inScope: false });
     expect(noDecision.body.error.fields?.[0]).toMatchObject({ path: 'decision', code: 'needs_decision' });
@@ -156,5 +157,26 @@ describe.each(testDialects())('projects on $label', ({ dialect, skip }) => {
     expect(goodwill.body.changeRequest).toMatchObject({ decision: 'goodwill', value: 15_000 });
     const list = (await api.get<{ items: ChangeRequest[] }>(`/api/v1/projects/${project.id}/change-requests`)).body.items;
     expect(list.map((r) => r.decision).sort()).toEqual(['goodwill', 'refer']);
+  });
+
+  it.skipIf(skip)('starts a project by hand, lists what the client must supply, and asks for late materials in their language', async () => {
+    const manual = await api.post<Project>('/api/v1/projects', { clientId: client.id, title: 'קטלוג מוצרים', targetDate: '2026-12-20', deliverables: ['עימוד', 'הכנה לדפוס'] });
+    expect(manual.status).toBe(201);
+    expect(manual.body).toMatchObject({ title: 'קטלוג מוצרים', targetDate: '2026-12-20', status: 'active' });
+    expect(manual.body.delivery?.dueDate).toBe('2026-12-20');
+    const withMaterials = (await api.post<Project>(`/api/v1/projects/${manual.body.id}/materials`, { what: 'תמונות המוצרים', dueDate: '2026-11-25' })).body;
+    expect(withMaterials.materials.map((m) => [m.title, m.direction, m.dueDate])).toEqual([['תמונות המוצרים', 'theirs', '2026-11-25']]);
+
+    ctx.clock.set('2026-11-26T08:00:00.000Z');
+    const today = (await api.get<{ theirs: { overdue: Commitment[] } }>('/api/v1/today')).body;
+    expect(today.theirs.overdue.map((c) => c.title)).toContain('תמונות המוצרים');
+    const ask = await api.post<Composed>('/api/v1/messages/compose', { kind: 'materials_request', clientId: client.id, commitmentId: withMaterials.materials[0]!.id });
+    expect(ask.body.body).toContain('חסר לנו: תמונות המוצרים');
+    expect(ask.body.body).toContain('הפרויקט ממשיך ברגע שהחומרים מגיעים');
+
+    const renamed = await api.patch<Project>(`/api/v1/projects/${manual.body.id}`, { status: 'waiting_for_client' });
+    expect(renamed.body.status).toBe('waiting_for_client');
+    const bad = await api.patch<ApiError>(`/api/v1/projects/${manual.body.id}`, { status: 'lost' });
+    expect(bad.status).toBe(422);
   });
 });
