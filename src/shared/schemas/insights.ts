@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZCommitment } from './commitments.js';
 import { ZInteraction } from './interactions.js';
+import { ZPaymentItem } from './payments.js';
 
 export const ZToday = z
   .object({
@@ -29,6 +30,7 @@ export const ZToday = z
     greetings: z
       .array(z.object({ clientId: z.string(), clientName: z.string(), kind: z.string(), label: z.string().nullable(), date: z.string(), years: z.number().int().nullable() }))
       .meta({ description: 'Birthdays and anniversaries in the coming week' }),
+    paymentsOverdue: z.array(ZPaymentItem).meta({ description: 'Scheduled payments past their day and not fully received' }),
     counts: z.object({
       mineOverdue: z.number().int(),
       mineToday: z.number().int(),
@@ -37,6 +39,7 @@ export const ZToday = z
       awaitingReply: z.number().int(),
       quotesWaiting: z.number().int(),
       greetings: z.number().int(),
+      paymentsOverdue: z.number().int(),
     }),
   })
   .meta({ id: 'Today' });

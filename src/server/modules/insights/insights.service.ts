@@ -5,6 +5,7 @@ import { getBusinessProfile } from '../accounts/accounts.service.js';
 import { openCommitments } from '../commitments/commitments.service.js';
 import { awaitingReply } from '../interactions/interactions.service.js';
 import { upcomingDates } from '../clients/clients.service.js';
+import { listPaymentItems } from '../payments/payments.service.js';
 import { quotesAwaitingAnswer } from '../quotes/quotes.service.js';
 
 type Scope = { workspaceId: string };
@@ -14,7 +15,7 @@ const GREETING_DAYS = 7;
 
 /**
  * Today: what I promised for today and what is late, what clients owe me, who waits for my
- * reply, which quotes wait for an answer, and whom to greet this week. Late first (oldest first),
+ * reply, which quotes wait for an answer, whom to greet this week and which payments are late. Late first (oldest first),
  * then today by the hour. Lists are capped; counts are exact.
  */
 export async function today(deps: Deps, scope: Scope): Promise<Today> {
@@ -24,7 +25,7 @@ export async function today(deps: Deps, scope: Scope): Promise<Today> {
   const endOfToday = dayBounds(date, profile.timeZone).end.toISOString();
   const nowIso = now.toISOString();
   // Late and today are separate lists with their own caps, so a long backlog never hides today.
-  const [mineOverdue, mineToday, theirsOverdue, theirsToday, replies, quotes, greetings] = await Promise.all([
+  const [mineOverdue, mineToday, theirsOverdue, theirsToday, replies, quotes, greetings, payments] = await Promise.all([
     openCommitments(deps, scope, { direction: 'mine', dueBefore: nowIso, limit: LIST_LIMIT }),
     openCommitments(deps, scope, { direction: 'mine', dueFrom: nowIso, dueBefore: endOfToday, limit: LIST_LIMIT }),
     openCommitments(deps, scope, { direction: 'theirs', dueBefore: nowIso, limit: LIST_LIMIT }),
@@ -32,6 +33,7 @@ export async function today(deps: Deps, scope: Scope): Promise<Today> {
     awaitingReply(deps, scope, LIST_LIMIT),
     quotesAwaitingAnswer(deps, scope, LIST_LIMIT),
     upcomingDates(deps, scope, { fromDate: date, days: GREETING_DAYS }),
+    listPaymentItems(deps, scope, { state: 'overdue' }),
   ]);
   return {
     date,
@@ -53,6 +55,7 @@ export async function today(deps: Deps, scope: Scope): Promise<Today> {
       currency: quote.current.currency,
     })),
     greetings,
+    paymentsOverdue: payments.items.slice(0, LIST_LIMIT),
     counts: {
       mineOverdue: mineOverdue.total,
       mineToday: mineToday.total,
@@ -61,6 +64,7 @@ export async function today(deps: Deps, scope: Scope): Promise<Today> {
       awaitingReply: replies.total,
       quotesWaiting: quotes.length,
       greetings: greetings.length,
+      paymentsOverdue: payments.items.length,
     },
   };
 }

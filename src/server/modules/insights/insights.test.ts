@@ -42,7 +42,7 @@ describe.each(testDialects())('Today and the calendar feed on $label', ({ dialec
     expect(today.body.mine.today.map((c) => c.title)).toEqual(['בצהריים', 'בערב', 'כל היום']);
     expect(today.body.theirs.overdue.map((c) => c.title)).toEqual(['חומרים מהלקוח']);
     expect(today.body.awaitingReply.map((i) => i.summary)).toEqual(['מתי נקבל סקיצות?']);
-    expect(today.body.counts).toEqual({ mineOverdue: 2, mineToday: 3, theirsOverdue: 1, theirsToday: 0, awaitingReply: 1, quotesWaiting: 0, greetings: 0 });
+    expect(today.body.counts).toEqual({ mineOverdue: 2, mineToday: 3, theirsOverdue: 1, theirsToday: 0, awaitingReply: 1, quotesWaiting: 0, greetings: 0, paymentsOverdue: 0 });
   });
 
   it.skipIf(skip)('lists quotes waiting for an answer and the greetings of the coming week', async () => {

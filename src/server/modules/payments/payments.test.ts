@@ -51,6 +51,12 @@ describe.each(testDialects())('payments and time on $label', ({ dialect, skip })
     ctx.clock.set('2026-11-23T22:30:00.000Z');
     items = (await api.get<{ items: PaymentItem[] }>('/api/v1/payment-items?state=overdue')).body.items;
     expect(items.map((i) => [i.label, i.status, i.outstanding])).toEqual([['מקדמה', 'overdue', 96_667]]);
+    const today = (await api.get<{ paymentsOverdue: PaymentItem[]; counts: { paymentsOverdue: number } }>('/api/v1/today')).body;
+    expect(today.paymentsOverdue.map((i) => i.label)).toEqual(['מקדמה']);
+    expect(today.counts.paymentsOverdue).toBe(1);
+    const reminder = (await api.post<{ body: string }>(`/api/v1/payment-items/${deposit!.id}/reminder`)).body;
+    expect(reminder.body).toContain('"מקדמה"');
+    expect(reminder.body.replace(/[^\d.,]/g, ' ')).toContain('966.67');
 
     await api.post('/api/v1/payments', { clientId: client.id, paymentItemId: deposit!.id, amount: 96_667, receivedOn: '2026-11-24' });
     const balance = (await api.get<ClientBalance>(`/api/v1/clients/${client.id}/balance`)).body;
