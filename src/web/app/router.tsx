@@ -11,6 +11,7 @@ import type { SetupStatus } from '../../shared/schemas/accounts';
 import { meQuery, sessionKeys, setupStatusQuery } from '../features/accounts/api/session-api';
 import { validateClientsSearch } from '../features/clients/api/client-list-filters';
 import { clientQuery } from '../features/clients/api/client-queries';
+import { quoteQuery } from '../features/quotes/api/quote-queries';
 import { isApiError, setCsrfToken } from '../lib/api-client';
 import { parseSearch, stringifySearch } from '../lib/search-params';
 import { createAppQueryClient } from './query-client';
@@ -123,10 +124,35 @@ const settingsRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/settings-page'), 'SettingsPage'),
 });
 
+const quotesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'quotes',
+  component: lazyRouteComponent(() => import('./routes/quotes-page'), 'QuotesPage'),
+});
+
+const newQuoteRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'quotes/new',
+  validateSearch: (search: Record<string, unknown>): { clientId?: string; interactionId?: string } => ({
+    ...(typeof search.clientId === 'string' && search.clientId ? { clientId: search.clientId } : {}),
+    ...(typeof search.interactionId === 'string' && search.interactionId ? { interactionId: search.interactionId } : {}),
+  }),
+  component: lazyRouteComponent(() => import('./routes/quote-new-page'), 'QuoteNewPage'),
+});
+
+const quoteRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'quotes/$quoteId',
+  loader: ({ context, params }) => {
+    void context.queryClient.prefetchQuery(quoteQuery(params.quoteId));
+  },
+  component: lazyRouteComponent(() => import('./routes/quote-page'), 'QuotePage'),
+});
+
 const routeTree = rootRoute.addChildren([
   setupRoute,
   loginRoute,
-  appRoute.addChildren([todayRoute, clientsRoute, newClientRoute, clientRoute, editClientRoute, settingsRoute]),
+  appRoute.addChildren([todayRoute, clientsRoute, newClientRoute, clientRoute, editClientRoute, quotesRoute, newQuoteRoute, quoteRoute, settingsRoute]),
 ]);
 
 export const queryClient = createAppQueryClient(() => {

@@ -1,8 +1,17 @@
-import { Button } from '@mantine/core';
-import { getRouteApi } from '@tanstack/react-router';
+import { Button, Group, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { Link, getRouteApi } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PhoneIcon, PromiseIcon } from '../../components/ui/icons';
+import { UserText } from '../../components/ui/bidi';
+import { Dialog } from '../../components/ui/dialog';
+import { PhoneIcon, PlusIcon, PromiseIcon, QuoteIcon, SendIcon } from '../../components/ui/icons';
+import { SectionCard } from '../../components/ui/section-card';
+import { MessageComposer } from '../../features/messages/components/message-composer';
+import { composeTermsMessage } from '../../features/quotes/api/quotes-api';
+import { QuoteList } from '../../features/quotes/components/quote-list';
+import { notifySuccess } from '../../lib/notify';
 import { useMe } from '../../features/accounts/api/session-api';
 import { clientQuery } from '../../features/clients/api/client-queries';
 import { ClientHub } from '../../features/clients/components/client-hub';
@@ -24,8 +33,13 @@ export function ClientPage() {
   const client = useQuery(clientQuery(clientId));
   const timeZone = me.workspace.timeZone;
   usePageTitle(client.data?.name ?? null);
+  const isPhone = useMediaQuery('(max-width: 48em)') ?? false;
+  const [termsFor, setTermsFor] = useState<{ id: string; name: string } | null>(null);
+  const [termsCount, setTermsCount] = useState(0);
+  const closeTerms = () => setTermsFor(null);
 
   return (
+    <>
     <ClientHub
       clientId={clientId}
       timeZone={timeZone}
@@ -54,6 +68,31 @@ export function ClientPage() {
               onRemind={actions.remind}
               onLogContact={() => actions.logContact({ client: ref })}
             />
+            <SectionCard
+              id="client-quotes"
+              title={t('quotes.clientSection.title')}
+              icon={<QuoteIcon size={20} />}
+              actions={
+                <Group gap="xs">
+                  <Button size="compact-sm" renderRoot={(props) => <Link to="/quotes/new" search={{ clientId: c.id }} {...props} />} leftSection={<PlusIcon size={16} />}>
+                    {t('quotes.new')}
+                  </Button>
+                  <Button
+                    size="compact-sm"
+                    variant="light"
+                    leftSection={<SendIcon size={16} />}
+                    onClick={() => {
+                      setTermsFor(ref);
+                      setTermsCount((n) => n + 1);
+                    }}
+                  >
+                    {t('quotes.clientSection.sendTerms')}
+                  </Button>
+                </Group>
+              }
+            >
+              <QuoteList clientId={c.id} newQuoteSearch={{ clientId: c.id }} />
+            </SectionCard>
             <ClientTimeline
               clientId={c.id}
               timeZone={timeZone}
@@ -74,5 +113,35 @@ export function ClientPage() {
       }}
       aside={(c) => <WordKeepingCard clientId={c.id} />}
     />
+    <Dialog
+      key={termsCount}
+      opened={termsFor !== null}
+      onClose={closeTerms}
+      title={
+        <>
+          {t('quotes.clientSection.termsTitle')}{' '}
+          <Text span c="dimmed" fw={500}>
+            <UserText>{termsFor?.name ?? ''}</UserText>
+          </Text>
+        </>
+      }
+      closeLabel={t('actions.close')}
+      size="lg"
+      fullScreen={isPhone}
+    >
+      {termsFor && (
+        <MessageComposer
+          request={{ kind: 'terms', clientId: termsFor.id }}
+          source={{ key: ['terms', termsFor.id, termsCount], load: () => composeTermsMessage(termsFor.id) }}
+          clientName={termsFor.name}
+          onDone={() => {
+            closeTerms();
+            notifySuccess(t('quotes.clientSection.termsSent'));
+          }}
+          onCancel={closeTerms}
+        />
+      )}
+    </Dialog>
+    </>
   );
 }

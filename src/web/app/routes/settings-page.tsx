@@ -3,7 +3,7 @@ import { getRouteApi } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Ltr } from '../../components/ui/bidi';
-import { CalendarIcon, InboxIcon, SettingsIcon, TemplateIcon, UserIcon } from '../../components/ui/icons';
+import { CalendarIcon, InboxIcon, QuoteIcon, SettingsIcon, TemplateIcon, UserIcon } from '../../components/ui/icons';
 import { Loading } from '../../components/ui/loading';
 import { useMe } from '../../features/accounts/api/session-api';
 import { useWorkspace } from '../../features/accounts/api/workspace-api';
@@ -12,6 +12,7 @@ import { BusinessProfileForm } from '../../features/accounts/components/business
 import { CalendarFeedSettings } from '../../features/insights/components/calendar-feed-settings';
 import { OutboxList } from '../../features/messages/components/outbox-list';
 import { TemplatesEditor } from '../../features/messages/components/templates-editor';
+import { TermsTemplatesEditor } from '../../features/quotes/components/terms-templates-editor';
 import { usePageTitle } from '../../lib/use-page-title';
 import { type SettingsTab, settingsTabs } from './settings-tabs';
 
@@ -37,6 +38,7 @@ const tabIcons: Record<SettingsTab, ReactNode> = {
   business: <SettingsIcon size={16} />,
   account: <UserIcon size={16} />,
   templates: <TemplateIcon size={16} />,
+  terms: <QuoteIcon size={16} />,
   calendar: <CalendarIcon size={16} />,
   email: <InboxIcon size={16} />,
 };
@@ -89,6 +91,11 @@ export function SettingsPage() {
         <Tabs.Panel value="templates">
           <Panel id="settings-templates" title={t('settings.templatesTitle')} hint={t('settings.templatesHint')}>
             <TemplatesEditor />
+          </Panel>
+        </Tabs.Panel>
+        <Tabs.Panel value="terms">
+          <Panel id="settings-terms" title={t('settings.termsTitle')} hint={t('settings.termsHint')}>
+            <TermsTemplatesEditor />
           </Panel>
         </Tabs.Panel>
         <Tabs.Panel value="calendar">

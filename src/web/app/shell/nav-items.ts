@@ -1,10 +1,10 @@
 import type { ComponentType } from 'react';
 import type { ParseKeys } from 'i18next';
-import { PhoneIcon, PromiseIcon, SettingsIcon, SunIcon, UsersIcon } from '../../components/ui/icons';
+import { PhoneIcon, PromiseIcon, QuoteIcon, SettingsIcon, SunIcon, UsersIcon } from '../../components/ui/icons';
 
 export type NavItem = {
   id: string;
-  to: '/' | '/clients' | '/settings';
+  to: '/' | '/clients' | '/quotes' | '/settings';
   label: ParseKeys;
   icon: ComponentType<{ size?: number }>;
   /** Home matches only itself; other sections also match the pages under them. */
@@ -12,19 +12,20 @@ export type NavItem = {
 };
 
 /**
- * The main sections, in order. Quotes, Projects, Money and Insights join this list when they
+ * The main sections, in order. Projects, Money and Insights join this list when they
  * exist; the side bar and the phone's bottom bar both render it.
  */
 export const navItems: NavItem[] = [
   { id: 'today', to: '/', label: 'nav.today', icon: SunIcon, exact: true },
   { id: 'clients', to: '/clients', label: 'nav.clients', icon: UsersIcon },
+  { id: 'quotes', to: '/quotes', label: 'nav.quotes', icon: QuoteIcon },
   { id: 'settings', to: '/settings', label: 'nav.settings', icon: SettingsIcon },
 ];
 
 export type QuickAddAction = 'logContact' | 'addPromise';
 
 export type QuickAddItem =
-  | { id: string; kind: 'link'; to: '/clients/new'; label: ParseKeys; icon: ComponentType<{ size?: number }> }
+  | { id: string; kind: 'link'; to: '/clients/new' | '/quotes/new'; label: ParseKeys; icon: ComponentType<{ size?: number }> }
   | { id: string; kind: 'action'; action: QuickAddAction; label: ParseKeys; icon: ComponentType<{ size?: number }> };
 
 /** What the global "+" can create; quotes and the timer join later. */
@@ -32,4 +33,5 @@ export const quickAddItems: QuickAddItem[] = [
   { id: 'log-contact', kind: 'action', action: 'logContact', label: 'quickAdd.logContact', icon: PhoneIcon },
   { id: 'new-promise', kind: 'action', action: 'addPromise', label: 'quickAdd.newPromise', icon: PromiseIcon },
   { id: 'new-client', kind: 'link', to: '/clients/new', label: 'quickAdd.newClient', icon: UsersIcon },
+  { id: 'new-quote', kind: 'link', to: '/quotes/new', label: 'quickAdd.newQuote', icon: QuoteIcon },
 ];

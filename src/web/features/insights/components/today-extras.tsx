@@ -26,9 +26,9 @@ export function QuoteWaitingRow({ quote, timeZone, now }: { quote: QuoteWaiting;
   return (
     <div style={rowStyle}>
       <Group gap={6} wrap="wrap">
-        <Text size="sm" fw={600}>
+        <Link to="/quotes/$quoteId" params={{ quoteId: quote.id }} style={{ fontWeight: 600, fontSize: 'var(--mantine-font-size-sm)', color: 'var(--mantine-color-mila-8)' }}>
           {t('today.quote.number', { number: quote.number })}
-        </Text>
+        </Link>
         <Text size="sm">
           <UserText>{quote.title}</UserText>
         </Text>

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Locale } from '../../../../shared/schemas/common';
-import type { ComposeInput, MessageKind, MessageTemplate, SendInput } from '../../../../shared/schemas/messages';
+import type { ComposeInput, Composed, MessageKind, MessageTemplate, SendInput } from '../../../../shared/schemas/messages';
 import { refreshWordData } from '../../../lib/word-cache';
 import { composeMessage, fetchOutbox, fetchTemplates, resetTemplate, saveTemplate, sendMessage } from './messages-api';
 
@@ -10,11 +10,13 @@ export const messageKeys = {
   outbox: ['messages', 'outbox'] as const,
 };
 
-/** A fresh draft every time the composer opens: templates or the client may have changed. */
-export function useComposed(input: ComposeInput) {
+export type ComposeSource = { key: readonly unknown[]; load: () => Promise<Composed> };
+
+/** A fresh draft every time the composer opens; another feature may fill it from its own endpoint. */
+export function useComposed(input: ComposeInput, source?: ComposeSource) {
   return useQuery({
-    queryKey: messageKeys.compose(input),
-    queryFn: () => composeMessage(input),
+    queryKey: source ? ['messages', 'compose', ...source.key] : messageKeys.compose(input),
+    queryFn: () => (source ? source.load() : composeMessage(input)),
     staleTime: 0,
     gcTime: 0,
     retry: false,

@@ -9,7 +9,7 @@ import { AlertIcon, CheckIcon, CopyIcon, ExternalIcon, GlobeIcon, MailIcon, Mess
 import { isApiError } from '../../../lib/api-client';
 import { notifyError } from '../../../lib/notify';
 import { useSchemaForm } from '../../../lib/use-schema-form';
-import { useComposed, useSendMessage } from '../api/message-queries';
+import { type ComposeSource, useComposed, useSendMessage } from '../api/message-queries';
 
 export type MessageDraft = { channel: SendChannel; subject: string | null; body: string };
 
@@ -24,15 +24,21 @@ type Props = {
   onCancel: () => void;
   /** Where to read about setting up e-mail (Settings → Outbox). */
   emailHelp?: ReactNode;
+  /** Fills the draft from another endpoint (a quote's message) instead of POST /messages/compose. */
+  source?: ComposeSource;
+  /** A note under the text (e.g. that {{link}} becomes the client's personal link). */
+  hint?: ReactNode;
+  /** Shown after sending, under what happened (e.g. the client's link, shown once). */
+  sentExtra?: ReactNode;
 };
 
 /**
  * Every client-facing message: the filled-in template in the client's language, the agreed
  * channel first, editable, then sent by e-mail or opened in WhatsApp / SMS — and logged.
  */
-export function MessageComposer({ request, clientName, send, onBack, backLabel, onDone, onCancel, emailHelp }: Props) {
+export function MessageComposer({ request, clientName, send, onBack, backLabel, onDone, onCancel, emailHelp, source, hint, sentExtra }: Props) {
   const { t } = useTranslation();
-  const composed = useComposed(request);
+  const composed = useComposed(request, source);
   const sendMessage = useSendMessage();
   const defaultSend = (draft: MessageDraft) =>
     sendMessage.mutateAsync({
@@ -79,15 +85,17 @@ export function MessageComposer({ request, clientName, send, onBack, backLabel, 
       onDone={onDone}
       onCancel={onCancel}
       emailHelp={emailHelp}
+      hint={hint}
+      sentExtra={sentExtra}
     />
   );
 }
 
-type EditorProps = Omit<Props, 'request' | 'send'> & { composed: Composed; send: (draft: MessageDraft) => Promise<Sent | null> };
+type EditorProps = Omit<Props, 'request' | 'send' | 'source'> & { composed: Composed; send: (draft: MessageDraft) => Promise<Sent | null> };
 
 const ZText = ZMessageDraft.pick({ subject: true, body: true });
 
-function ComposerEditor({ composed, clientName, send, onBack, backLabel, onDone, onCancel, emailHelp }: EditorProps) {
+function ComposerEditor({ composed, clientName, send, onBack, backLabel, onDone, onCancel, emailHelp, hint, sentExtra }: EditorProps) {
   const { t } = useTranslation();
   const form = useSchemaForm({ schema: ZText, initialValues: { subject: composed.subject, body: composed.body } });
   const [busy, setBusy] = useState<SendChannel | null>(null);
@@ -128,7 +136,7 @@ function ComposerEditor({ composed, clientName, send, onBack, backLabel, onDone,
       .finally(() => setBusy(null));
   };
 
-  if (result) return <SentPanel sent={result.sent} clientName={clientName} onDone={() => onDone(result.sent)} />;
+  if (result) return <SentPanel sent={result.sent} clientName={clientName} extra={sentExtra} onDone={() => onDone(result.sent)} />;
 
   const actions: { channel: SendChannel; label: string; icon: ReactNode; blocked: string | null; detail: string | null }[] = [
     { channel: 'email', label: t('messages.composer.sendEmail'), icon: <MailIcon size={18} />, blocked: emailBlocked, detail: recipients.email },
@@ -202,6 +210,11 @@ function ComposerEditor({ composed, clientName, send, onBack, backLabel, onDone,
         lang={composed.locale}
         data-autofocus
       />
+      {hint && (
+        <Text size="sm" c="dimmed">
+          {hint}
+        </Text>
+      )}
       {sendError && (
         <Alert color="red" icon={<AlertIcon />} role="alert">
           {sendError}
@@ -257,7 +270,7 @@ function ComposerEditor({ composed, clientName, send, onBack, backLabel, onDone,
 }
 
 /** After sending: what happened, and the link again for a phone that blocked the new tab. */
-function SentPanel({ sent, clientName, onDone }: { sent: Sent | null; clientName: string; onDone: () => void }) {
+function SentPanel({ sent, clientName, extra, onDone }: { sent: Sent | null; clientName: string; extra?: ReactNode; onDone: () => void }) {
   const { t } = useTranslation();
   const channel = sent?.message.channel;
   return (
@@ -287,6 +300,7 @@ function SentPanel({ sent, clientName, onDone }: { sent: Sent | null; clientName
           </Text>
         </div>
       )}
+      {extra}
       <Group justify="flex-end">
         <Button onClick={onDone} data-autofocus>
           {t('messages.composer.done')}

@@ -1,0 +1,119 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Quote } from '../../../../shared/schemas/quotes';
+import { refreshWordData } from '../../../lib/word-cache';
+import {
+  type CreateQuoteInput,
+  type MessageDraftInput,
+  type MistakeInput,
+  type TermsTemplateInput,
+  type UpdateQuoteInput,
+  createQuote,
+  createTermsTemplate,
+  deleteTermsTemplate,
+  duplicateQuote,
+  fetchProject,
+  fetchQuote,
+  fetchQuotes,
+  fetchTermsTemplates,
+  reportMistake,
+  revokeQuoteLinks,
+  saveTermsTemplate,
+  sendQuote,
+  updateQuote,
+} from './quotes-api';
+
+export const quoteKeys = {
+  all: ['quotes'] as const,
+  list: (clientId: string | null) => ['quotes', 'list', clientId] as const,
+  detail: (id: string) => ['quotes', 'detail', id] as const,
+  terms: ['terms-templates'] as const,
+  project: (id: string) => ['projects', 'detail', id] as const,
+};
+
+export function quoteQuery(id: string) {
+  return queryOptions({ queryKey: quoteKeys.detail(id), queryFn: () => fetchQuote(id) });
+}
+
+export function useQuotes(clientId: string | null = null) {
+  return useQuery({ queryKey: quoteKeys.list(clientId), queryFn: () => fetchQuotes(clientId ?? undefined) });
+}
+
+export function useQuote(id: string) {
+  return useQuery(quoteQuery(id));
+}
+
+export function useProject(id: string | null) {
+  return useQuery({ queryKey: quoteKeys.project(id ?? ''), queryFn: () => fetchProject(id ?? ''), enabled: id !== null });
+}
+
+function useStoreQuote() {
+  const queryClient = useQueryClient();
+  return (quote: Quote) => {
+    queryClient.setQueryData(quoteKeys.detail(quote.id), quote);
+    void queryClient.invalidateQueries({ queryKey: ['quotes', 'list'] });
+  };
+}
+
+export function useCreateQuote() {
+  const store = useStoreQuote();
+  return useMutation({ mutationFn: (input: CreateQuoteInput) => createQuote(input), onSuccess: store });
+}
+
+export function useUpdateQuote(id: string) {
+  const store = useStoreQuote();
+  return useMutation({ mutationFn: (input: UpdateQuoteInput) => updateQuote(id, input), onSuccess: store });
+}
+
+export function useDuplicateQuote() {
+  const store = useStoreQuote();
+  return useMutation({ mutationFn: (id: string) => duplicateQuote(id), onSuccess: store });
+}
+
+/** Sending changes the quote, the timeline, Today and maybe a promise ("quote by Thursday"). */
+export function useSendQuote(id: string) {
+  const store = useStoreQuote();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (draft: MessageDraftInput) => sendQuote(id, draft),
+    onSuccess: (result) => {
+      store(result.quote);
+      void refreshWordData(queryClient);
+    },
+  });
+}
+
+export function useReportMistake(id: string) {
+  const store = useStoreQuote();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: MistakeInput) => reportMistake(id, input),
+    onSuccess: (result) => {
+      store(result.quote);
+      void refreshWordData(queryClient);
+    },
+  });
+}
+
+export function useRevokeQuoteLinks(id: string) {
+  return useMutation({ mutationFn: () => revokeQuoteLinks(id) });
+}
+
+export function useTermsTemplates() {
+  return useQuery({ queryKey: quoteKeys.terms, queryFn: fetchTermsTemplates, staleTime: 60_000 });
+}
+
+export function useSaveTermsTemplate() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, input }: { id: string | null; input: TermsTemplateInput }) => (id ? saveTermsTemplate(id, input) : createTermsTemplate(input)),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: quoteKeys.terms }),
+  });
+}
+
+export function useDeleteTermsTemplate() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => deleteTermsTemplate(id),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: quoteKeys.terms }),
+  });
+}
