@@ -161,6 +161,8 @@ export const ZMe = z
     workspace: ZBusinessProfile,
     /** Sent back in the X-CSRF-Token header on every state-changing request. */
     csrfToken: z.string(),
+    /** What this server can do: send e-mail (SMTP configured), print PDFs (Chromium installed). */
+    capabilities: z.object({ email: z.boolean(), pdf: z.boolean() }),
   })
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof ZMe>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZCurrency, ZId, ZIsoDateTime, ZLocale, optionalText, requiredText } from './common.js';
 import { ZLocalDate } from './commitments.js';
+import { ZMessageDraft, ZSent } from './messages.js';
 
 /** What the client must supply, and how many days after acceptance (seed 001: set it when closing). */
 export const ZClientObligation = z.object({
@@ -133,3 +134,21 @@ export const ZQuote = z
   })
   .meta({ id: 'Quote' });
 export type Quote = z.infer<typeof ZQuote>;
+
+/** The answer to sending (or re-issuing) a quote: the client's link is in `url`, shown this once. */
+export const ZQuoteSent = z
+  .object({ quote: ZQuote, sent: ZSent.nullable(), url: z.string().nullable().meta({ description: 'The client’s link (shown once; never listed later)' }) })
+  .meta({ id: 'QuoteSent' });
+export type QuoteSent = z.infer<typeof ZQuoteSent>;
+
+/** "I made a mistake" on a sent quote (seed 000): honour the price, or re-issue it with an apology. */
+export const ZMistake = z
+  .discriminatedUnion(
+    'mode',
+    [
+      z.object({ mode: z.literal('honour'), reason: requiredText(500), absorbedAmount: z.number({ error: 'invalid_number' }).int().min(0, { error: 'too_small' }), message: ZMessageDraft.optional() }),
+      z.object({ mode: z.literal('reissue'), reason: requiredText(500), changes: ZUpdateQuote, goodwill: optionalText(500), message: ZMessageDraft.optional() }),
+    ],
+    { error: 'invalid_choice' },
+  )
+  .meta({ id: 'Mistake' });

@@ -10,6 +10,7 @@ import { isoNow } from '../../lib/clock.js';
 import { secretToken, sha256Hex } from '../../lib/crypto.js';
 import type { Auth, Deps } from '../../lib/http.js';
 import { newId } from '../../lib/ids.js';
+import { pdfAvailable } from '../../lib/pdf.js';
 import { parseInput } from '../../lib/validate.js';
 import * as q from './accounts.queries.js';
 import type { UserRow, WorkspaceRow, WorkspaceUpdate } from './accounts.table.js';
@@ -116,7 +117,7 @@ async function startSession(deps: Deps, db: Executor, user: UserRow, meta: { use
   await q.insertSession(db, session);
   const workspace = await q.findWorkspace(db, { workspaceId: user.workspace_id });
   if (!workspace) throw notFound();
-  return { token, me: { user: toUser(user), workspace: toBusinessProfile(workspace), csrfToken: session.csrf_token } };
+  return { token, me: { user: toUser(user), workspace: toBusinessProfile(workspace), csrfToken: session.csrf_token, capabilities: capabilities(deps) } };
 }
 
 export async function login(
@@ -171,12 +172,16 @@ export async function authenticate(deps: Deps, token: string): Promise<Auth | nu
   };
 }
 
+function capabilities(deps: Deps): Me['capabilities'] {
+  return { email: deps.mailer !== null, pdf: pdfAvailable() };
+}
+
 export async function getMe(deps: Deps, auth: Auth): Promise<Me> {
   const db = deps.db.kysely;
   const user = await q.findUser(db, { workspaceId: auth.workspaceId, userId: auth.userId });
   const workspace = await q.findWorkspace(db, { workspaceId: auth.workspaceId });
   if (!user || !workspace) throw new AppError('unauthenticated');
-  return { user: toUser(user), workspace: toBusinessProfile(workspace), csrfToken: auth.csrfToken };
+  return { user: toUser(user), workspace: toBusinessProfile(workspace), csrfToken: auth.csrfToken, capabilities: capabilities(deps) };
 }
 
 export async function updateMe(deps: Deps, auth: Auth, rawInput: unknown): Promise<Me> {

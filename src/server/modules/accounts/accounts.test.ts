@@ -31,6 +31,8 @@ describe.each(testDialects())('accounts on $label', ({ dialect, skip }) => {
 
     expect((await api.get<SetupStatus>('/api/v1/setup')).body).toEqual({ setupDone: true, authenticated: true });
     expect((await api.get<Me>('/api/v1/me')).body.user.email).toBe('noa@noa-design.co.il');
+    // No SMTP in this context: the app can tell the user before they try to e-mail anyone.
+    expect((await api.get<Me>('/api/v1/me')).body.capabilities.email).toBe(false);
 
     const again = await ctx.client().post<ApiError>('/api/v1/setup', setupInput({ owner: { email: 'other@example.com' } }));
     expect(again.status).toBe(409);

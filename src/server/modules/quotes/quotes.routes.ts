@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ZId } from '../../../shared/schemas/common.js';
 import { ZLocalDate } from '../../../shared/schemas/commitments.js';
-import { ZComposed, ZMessageDraft, ZSent } from '../../../shared/schemas/messages.js';
-import { ZCreateQuote, ZQuote, ZTermsTemplate, ZTermsTemplateInput, ZUpdateQuote } from '../../../shared/schemas/quotes.js';
+import { ZComposed, ZMessageDraft } from '../../../shared/schemas/messages.js';
+import { ZCreateQuote, ZMistake, ZQuote, ZQuoteSent, ZTermsTemplate, ZTermsTemplateInput, ZUpdateQuote } from '../../../shared/schemas/quotes.js';
 import { AppError } from '../../lib/app-error.js';
 import { createRouter, errorResponses, requireAuth } from '../../lib/http.js';
 import { jsonBody, jsonResponse } from '../../lib/openapi.js';
@@ -13,7 +13,6 @@ const idParam = z.object({ id: ZId.meta({ param: { name: 'id', in: 'path' } }) }
 const ZQuoteList = z.object({ items: z.array(ZQuote) }).meta({ id: 'QuoteList' });
 const ZQuoteListQuery = z.object({ clientId: ZId.optional() });
 const ZComposeQuote = z.object({ kind: z.enum(['quote', 'change_order', 'quote_error_honour', 'quote_error_reissue']).default('quote'), reason: z.string().max(500).optional(), goodwill: z.string().max(500).optional() }).meta({ id: 'ComposeQuoteMessage' });
-const ZQuoteSent = z.object({ quote: ZQuote, sent: ZSent.nullable(), url: z.string().nullable().meta({ description: 'The client’s link (shown once; never listed later)' }) }).meta({ id: 'QuoteSent' });
 const ZComposeTerms = z.object({ termsTemplateId: ZId.optional() });
 const ZDuplicate = z.object({ clientId: ZId.optional(), validUntil: ZLocalDate.optional() }).meta({ id: 'DuplicateQuote' });
 
@@ -66,7 +65,7 @@ export const quoteRoutes = createRouter()
     async (c) => c.json(await quotes.sendQuote(c.get('deps'), requireAuth(c), c.req.valid('param').id, c.req.valid('json'), { origin: new URL(c.req.url).origin }), 200),
   )
   .openapi(
-    createRoute({ method: 'post', path: '/quotes/{id}/mistake', tags: ['quotes'], summary: '"I made a mistake": honour the price, or re-issue with an apology', request: { params: idParam, ...jsonBody(quotes.ZMistake) }, responses: { 200: jsonResponse(ZQuoteSent, 'Handled'), ...errorResponses(401, 403, 404, 409, 422) } }),
+    createRoute({ method: 'post', path: '/quotes/{id}/mistake', tags: ['quotes'], summary: '"I made a mistake": honour the price, or re-issue with an apology', request: { params: idParam, ...jsonBody(ZMistake) }, responses: { 200: jsonResponse(ZQuoteSent, 'Handled'), ...errorResponses(401, 403, 404, 409, 422) } }),
     async (c) => c.json(await quotes.reportMistake(c.get('deps'), requireAuth(c), c.req.valid('param').id, await c.req.json(), { origin: new URL(c.req.url).origin }), 200),
   )
   .openapi(

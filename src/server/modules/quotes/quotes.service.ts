@@ -1,9 +1,10 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { computeTotals, formatMoney, type Discount } from '../../../shared/money.js';
-import { optionalText, requiredText, type Locale } from '../../../shared/schemas/common.js';
-import { ZMessageDraft, type Sent } from '../../../shared/schemas/messages.js';
+import type { Locale } from '../../../shared/schemas/common.js';
+import type { Sent, ZMessageDraft } from '../../../shared/schemas/messages.js';
 import {
   ZCreateQuote,
+  ZMistake,
   ZTermsTemplateInput,
   ZUpdateQuote,
   type Quote,
@@ -567,11 +568,6 @@ export async function sendQuote(
   });
 }
 
-const ZMistake = z.discriminatedUnion('mode', [
-  z.object({ mode: z.literal('honour'), reason: requiredText(500), absorbedAmount: z.number({ error: 'invalid_number' }).int().min(0, { error: 'too_small' }), message: ZMessageDraft.optional() }),
-  z.object({ mode: z.literal('reissue'), reason: requiredText(500), changes: ZUpdateQuote, goodwill: optionalText(500), message: ZMessageDraft.optional() }),
-], { error: 'invalid_choice' });
-export { ZMistake };
 
 /**
  * "I made a mistake" on a sent quote (seed 000): honour it (the absorbed difference is recorded,
