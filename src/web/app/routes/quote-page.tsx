@@ -60,10 +60,19 @@ export function QuotePage() {
   usePageTitle(quote.data ? t('quotes.editor.titleEdit', { number: quote.data.number }) : null);
   if (quote.isPending) return <Loading label={t('common.loading')} />;
   if (quote.isError) return <Text c="var(--mantine-color-error)">{quote.error.message}</Text>;
-  return <QuoteScreen key={quote.data.id} quote={quote.data} timeZone={me.workspace.timeZone} exempt={me.workspace.dealerType === 'exempt'} currency={me.workspace.currency} />;
+  return (
+    <QuoteScreen
+      key={quote.data.id}
+      quote={quote.data}
+      timeZone={me.workspace.timeZone}
+      exempt={me.workspace.dealerType === 'exempt'}
+      currency={me.workspace.currency}
+      canPrint={me.capabilities.pdf}
+    />
+  );
 }
 
-function QuoteScreen({ quote, timeZone, exempt, currency }: { quote: Quote; timeZone: string; exempt: boolean; currency: string }) {
+function QuoteScreen({ quote, timeZone, exempt, currency, canPrint }: { quote: Quote; timeZone: string; exempt: boolean; currency: string; canPrint: boolean }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const isPhone = useMediaQuery('(max-width: 48em)') ?? false;
@@ -385,9 +394,11 @@ function QuoteScreen({ quote, timeZone, exempt, currency }: { quote: Quote; time
               {t('quotes.actions.mistake')}
             </Button>
           )}
-          <Button variant="default" onClick={downloadPdf}>
-            {t('quotes.actions.pdf')}
-          </Button>
+          {canPrint && (
+            <Button variant="default" onClick={downloadPdf}>
+              {t('quotes.actions.pdf')}
+            </Button>
+          )}
           <Button variant="default" loading={duplicate.isPending} onClick={onDuplicate}>
             {t('quotes.actions.duplicate')}
           </Button>
