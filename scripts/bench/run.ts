@@ -17,12 +17,14 @@ import { createLogger } from '../../src/server/lib/logger.js';
 import { loadConfig } from '../../src/server/config.js';
 import { setup } from '../../src/server/modules/accounts/accounts.service.js';
 import { createClient } from '../../src/server/modules/clients/clients.service.js';
+import { createQuote } from '../../src/server/modules/quotes/quotes.service.js';
 import { demoClients, seededRandom, setupInput } from '../../src/server/testing/factories.js';
 import { newId } from '../../src/server/lib/ids.js';
 import { postgresReachable, testDatabaseUrl } from '../../src/server/testing/postgres.js';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 3000);
 const INTERACTIONS = Number(process.env.BENCH_INTERACTIONS ?? 150_000);
+const QUOTES = Number(process.env.BENCH_QUOTES ?? 500);
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
 const BUDGET_MS = 50;
 
@@ -43,6 +45,10 @@ async function benchDialect(label: string, db: Db): Promise<Result[]> {
   for (const input of inputs) clientIds.push((await createClient(deps, scope, input)).id);
   const firstId = clientIds[0]!;
   await bulkActivity(db, scope.workspaceId, clientIds);
+  // Quotes go through the service (numbering, versions, totals), one for each of the first clients.
+  for (const clientId of clientIds.slice(0, QUOTES)) {
+    await createQuote(deps, scope, { clientId, title: 'מיתוג', items: [{ description: 'לוגו', quantity: 1, unitPrice: 350_000 }, { description: 'שעות ייעוץ', quantity: 2.5, unitPrice: 45_000 }], validUntil: '2030-12-31' });
+  }
   // Fresh tables have no planner statistics yet; in production autovacuum/ANALYZE provides them.
   if (db.dialect === 'postgres') await sql`analyze`.execute(db.kysely);
   else await sql`pragma optimize`.execute(db.kysely);
@@ -63,6 +69,8 @@ async function benchDialect(label: string, db: Db): Promise<Result[]> {
     'client promises': `/api/v1/commitments?clientId=${firstId}&state=all`,
     'waiting for my reply': '/api/v1/interactions?awaitingReply=true',
     'word-keeping (365 days)': '/api/v1/commitments/word-keeping?days=365',
+    'quotes list': '/api/v1/quotes',
+    'client money (balance)': `/api/v1/clients/${firstId}/balance`,
   };
   const results: Result[] = [];
   for (const [view, url] of Object.entries(views)) {

@@ -62,6 +62,7 @@ export function keepYourWord(_dialect: Dialect) {
         .execute();
       await db.schema.createIndex('commitments_open_idx').on('commitments').columns(['workspace_id', 'completed_at', 'cancelled_at', 'due_at']).execute();
       await db.schema.createIndex('commitments_client_idx').on('commitments').columns(['workspace_id', 'client_id', 'due_at']).execute();
+      await db.schema.createIndex('commitments_done_idx').on('commitments').columns(['workspace_id', 'completed_at']).execute();
 
       await db.schema
         .createTable('commitment_changes')

@@ -9,7 +9,7 @@ import {
   type WordKeeping,
 } from '../../../shared/schemas/commitments.js';
 import type { z } from 'zod';
-import { addDays, localDate, weekdayOf } from '../../../shared/time/zoned.js';
+import { addDays, dayBounds, localDate, weekdayOf } from '../../../shared/time/zoned.js';
 import type { Executor } from '../../db/database.js';
 import { fieldError, notFound } from '../../lib/app-error.js';
 import { isoNow } from '../../lib/clock.js';
@@ -71,7 +71,7 @@ async function present(deps: Deps, scope: Scope, rows: CommitmentRow[], trx?: Ex
   });
 }
 
-function facts(row: CommitmentRow) {
+function facts(row: Pick<CommitmentRow, 'due_at' | 'completed_at' | 'cancelled_at' | 'change_count' | 'late_change'>) {
   return { dueAt: row.due_at, completedAt: row.completed_at, cancelledAt: row.cancelled_at, changeCount: row.change_count, lateChange: row.late_change === 1 };
 }
 
@@ -267,9 +267,12 @@ export async function wordKeeping(deps: Deps, scope: Scope, options: { days: num
   const mine = { due: 0, keptOnTime: 0, renegotiatedInTime: 0, keptLate: 0, broken: 0 };
   const theirs = { due: 0, keptOnTime: 0 };
   const timeZone = await timeZoneOf(deps, scope);
-  const weeks = new Map<string, { due: number; keptOnTime: number }>();
+  // Twelve local weeks (Sunday first), as instants once, so each row is bucketed by comparing strings.
   const thisWeek = weekStart(localDate(now, timeZone));
-  for (let i = 11; i >= 0; i--) weeks.set(addDays(thisWeek, -7 * i), { due: 0, keptOnTime: 0 });
+  const weeks = Array.from({ length: 12 }, (_, i) => {
+    const start = addDays(thisWeek, -7 * (11 - i));
+    return { weekStart: start, from: dayBounds(start, timeZone).start.toISOString(), due: 0, keptOnTime: 0 };
+  });
   for (const row of rows) {
     const status = commitmentStatus(facts(row), now);
     const onTime = keptOnTime(status);
@@ -283,7 +286,8 @@ export async function wordKeeping(deps: Deps, scope: Scope, options: { days: num
     if (status === 'renegotiated') mine.renegotiatedInTime += 1;
     if (status === 'kept_late') mine.keptLate += 1;
     if (status === 'broken') mine.broken += 1;
-    const week = weeks.get(weekStart(localDate(new Date(row.completed_at ?? row.due_at), timeZone)));
+    const at = row.completed_at ?? row.due_at;
+    const week = at >= weeks[0]!.from ? weeks.findLast((w) => w.from <= at) : undefined;
     if (week) {
       week.due += 1;
       if (onTime) week.keptOnTime += 1;
@@ -294,7 +298,7 @@ export async function wordKeeping(deps: Deps, scope: Scope, options: { days: num
     days,
     mine: { ...mine, rate: rate(mine.keptOnTime + mine.renegotiatedInTime, mine.due) },
     theirs: { ...theirs, rate: rate(theirs.keptOnTime, theirs.due) },
-    weekly: [...weeks.entries()].map(([weekStartDate, w]) => ({ weekStart: weekStartDate, ...w })),
+    weekly: weeks.map(({ weekStart: start, due, keptOnTime: kept }) => ({ weekStart: start, due, keptOnTime: kept })),
   };
 }
 
