@@ -158,7 +158,10 @@ export async function deletePayment(deps: Deps, scope: Scope, id: string): Promi
 
 /** Quoted, accepted, scheduled, received, outstanding and overdue for one client (the business currency). */
 export async function clientBalance(deps: Deps, scope: Scope, clientId: string): Promise<ClientBalance> {
-  await clientForReference(deps, scope, clientId);
+  // The client is in the path here, not in a form: an unknown (or another workspace's) one is a 404.
+  await clientForReference(deps, scope, clientId).catch(() => {
+    throw notFound();
+  });
   const profile = await getBusinessProfile(deps, scope);
   const [quotes, items, received] = await Promise.all([
     listQuotes(deps, scope, { clientId, limit: 1000 }),

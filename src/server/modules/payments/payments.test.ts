@@ -92,4 +92,24 @@ describe.each(testDialects())('payments and time on $label', ({ dialect, skip })
     await api.delete(`/api/v1/time-entries/${manual.body.id}`);
     expect((await api.get<{ totalMinutes: number }>(`/api/v1/time-entries?clientId=${client.id}`)).body.totalMinutes).toBe(95);
   });
+
+  it.skipIf(skip)('keeps projects, money and time inside their workspace', async () => {
+    const item = (await api.post<PaymentItem>('/api/v1/payment-items', { clientId: client.id, label: 'מקדמה', amount: 10_000, dueDate: '2026-12-01' })).body;
+    const entry = (await api.post<TimeEntry>('/api/v1/time-entries', { clientId: client.id, date: '2026-11-22', minutes: 30 })).body;
+    const { createWorkspaceWithOwner } = await import('../accounts/accounts.service.js');
+    const { setupInput } = await import('../../testing/factories.js');
+    await createWorkspaceWithOwner(ctx.deps, setupInput({ owner: { email: 'other@example.com' } }));
+    const other = ctx.client();
+    await other.post('/api/v1/auth/login', { email: 'other@example.com', password: 'correct horse battery' });
+    expect((await other.get(`/api/v1/projects/${quote.projectId}`)).status).toBe(404);
+    expect((await other.get<{ items: unknown[] }>('/api/v1/projects')).body.items).toEqual([]);
+    expect((await other.get<{ items: unknown[] }>('/api/v1/payment-items')).body.items).toEqual([]);
+    expect((await other.get(`/api/v1/clients/${client.id}/balance`)).status).toBe(404);
+    expect((await other.delete(`/api/v1/payment-items/${item.id}`)).status).toBe(404);
+    expect((await other.patch(`/api/v1/time-entries/${entry.id}`, { minutes: 1 })).status).toBe(404);
+    expect((await other.post(`/api/v1/projects/${quote.projectId}/reschedule`, { cause: 'mine', statusText: 'x', newTargetDate: '2026-12-30' })).status).toBe(404);
+    const steal = await other.post<ApiError>('/api/v1/payments', { clientId: client.id, amount: 100, receivedOn: '2026-11-20' });
+    expect(steal.body.error.fields?.[0]).toMatchObject({ path: 'clientId', code: 'unknown_client' });
+    expect((await api.get<{ items: PaymentItem[] }>('/api/v1/payment-items')).body.items.map((i) => i.status)).toEqual(['open']);
+  });
 });

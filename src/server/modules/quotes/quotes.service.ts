@@ -595,7 +595,10 @@ export async function reportMistake(deps: Deps, scope: Scope, quoteId: string, r
 
 /** "Send the general terms" to a client who never got them, with the apology template. */
 export async function composeTermsMessage(deps: Deps, scope: Scope, actor: Actor, clientId: string, termsTemplateId?: string) {
-  const client = await clientForReference(deps, scope, clientId);
+  // The client comes from the path: unknown or not ours is a 404, like every other path id.
+  const client = await clientForReference(deps, scope, clientId).catch(() => {
+    throw notFound();
+  });
   let terms = defaultTerms(client.language);
   if (termsTemplateId) {
     const template = await q.findTermsTemplate(deps.db.kysely, { ...scope, id: termsTemplateId });
