@@ -149,10 +149,22 @@ const quoteRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/quote-page'), 'QuotePage'),
 });
 
+const projectsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'projects',
+  component: lazyRouteComponent(() => import('./routes/projects-page'), 'ProjectsPage'),
+});
+
+const projectRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'projects/$projectId',
+  component: lazyRouteComponent(() => import('./routes/project-page'), 'ProjectPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   setupRoute,
   loginRoute,
-  appRoute.addChildren([todayRoute, clientsRoute, newClientRoute, clientRoute, editClientRoute, quotesRoute, newQuoteRoute, quoteRoute, settingsRoute]),
+  appRoute.addChildren([todayRoute, clientsRoute, newClientRoute, clientRoute, editClientRoute, quotesRoute, newQuoteRoute, quoteRoute, projectsRoute, projectRoute, settingsRoute]),
 ]);
 
 export const queryClient = createAppQueryClient(() => {

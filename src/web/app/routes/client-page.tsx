@@ -1,12 +1,12 @@
-import { Button, Group, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { Link, getRouteApi } from '@tanstack/react-router';
+import { Link, getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UserText } from '../../components/ui/bidi';
 import { Dialog } from '../../components/ui/dialog';
-import { PhoneIcon, PlusIcon, PromiseIcon, QuoteIcon, SendIcon } from '../../components/ui/icons';
+import { BriefcaseIcon, CoinsIcon, PhoneIcon, PlusIcon, PromiseIcon, QuoteIcon, SendIcon } from '../../components/ui/icons';
 import { SectionCard } from '../../components/ui/section-card';
 import { MessageComposer } from '../../features/messages/components/message-composer';
 import { composeTermsMessage } from '../../features/quotes/api/quotes-api';
@@ -21,7 +21,12 @@ import { WordKeepingCard } from '../../features/commitments/components/word-keep
 import { ClientTimeline } from '../../features/insights/components/client-timeline';
 import { InteractionItem } from '../../features/interactions/components/interaction-item';
 import { usePageTitle } from '../../lib/use-page-title';
+import { ProjectList } from '../../features/projects/components/project-list';
+import { NewProjectForm } from '../../features/projects/components/project-form';
 import { useWordActions } from '../shell/word-actions';
+import { useMoneyActions } from '../shell/money-actions';
+import { BalanceSummary, PaymentSchedule } from '../../features/payments/components/client-money';
+import { useQuotes } from '../../features/quotes/api/quote-queries';
 
 const route = getRouteApi('/_app/clients/$clientId');
 
@@ -37,6 +42,11 @@ export function ClientPage() {
   const [termsFor, setTermsFor] = useState<{ id: string; name: string } | null>(null);
   const [termsCount, setTermsCount] = useState(0);
   const closeTerms = () => setTermsFor(null);
+  const [newProjectFor, setNewProjectFor] = useState<string | null>(null);
+  const navigate = useNavigate();
+  const money = useMoneyActions();
+  const quotes = useQuotes(clientId);
+  const acceptedQuotes = (quotes.data ?? []).filter((q) => q.status === 'accepted').map((q) => ({ id: q.id, label: `${q.number} · ${q.current.title}` }));
 
   return (
     <>
@@ -93,6 +103,38 @@ export function ClientPage() {
             >
               <QuoteList clientId={c.id} newQuoteSearch={{ clientId: c.id }} />
             </SectionCard>
+            <SectionCard
+              id="client-projects"
+              title={t('projects.clientSection.title')}
+              icon={<BriefcaseIcon size={20} />}
+              actions={
+                <Button size="compact-sm" variant="light" leftSection={<PlusIcon size={16} />} onClick={() => setNewProjectFor(c.id)}>
+                  {t('projects.new')}
+                </Button>
+              }
+            >
+              <ProjectList clientId={c.id} />
+            </SectionCard>
+            <SectionCard
+              id="client-money"
+              title={t('money.title')}
+              icon={<CoinsIcon size={20} />}
+              actions={
+                <Group gap="xs">
+                  <Button size="compact-sm" variant="light" leftSection={<PlusIcon size={16} />} onClick={() => money.addItem(c.id)}>
+                    {t('money.addTitle')}
+                  </Button>
+                  <Button size="compact-sm" variant="light" onClick={() => money.split(acceptedQuotes)}>
+                    {t('money.split.title')}
+                  </Button>
+                </Group>
+              }
+            >
+              <Stack gap="sm">
+                <BalanceSummary clientId={c.id} />
+                <PaymentSchedule clientId={c.id} onRecord={money.record} onRemind={money.remind} />
+              </Stack>
+            </SectionCard>
             <ClientTimeline
               clientId={c.id}
               timeZone={timeZone}
@@ -139,6 +181,19 @@ export function ClientPage() {
             notifySuccess(t('quotes.clientSection.termsSent'));
           }}
           onCancel={closeTerms}
+        />
+      )}
+    </Dialog>
+    {money.dialog}
+    <Dialog opened={newProjectFor !== null} onClose={() => setNewProjectFor(null)} title={t('projects.new')} closeLabel={t('actions.close')} size="lg" fullScreen={isPhone}>
+      {newProjectFor && (
+        <NewProjectForm
+          clientId={newProjectFor}
+          onCancel={() => setNewProjectFor(null)}
+          onDone={(project) => {
+            setNewProjectFor(null);
+            void navigate({ to: '/projects/$projectId', params: { projectId: project.id } });
+          }}
         />
       )}
     </Dialog>

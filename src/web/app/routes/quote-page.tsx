@@ -238,7 +238,16 @@ function QuoteScreen({ quote, timeZone, exempt, currency, canPrint }: { quote: Q
             ) : null}
           </Alert>
         )}
-        <AcceptanceCard version={quote.current} project={project.data ?? null} timeZone={timeZone} />
+        <AcceptanceCard
+          version={quote.current}
+          project={project.data ?? null}
+          timeZone={timeZone}
+          renderProjectTitle={(p) => (
+            <Anchor renderRoot={(props) => <Link to="/projects/$projectId" params={{ projectId: p.id }} {...props} />}>
+              <UserText>{p.title}</UserText>
+            </Anchor>
+          )}
+        />
         <QuoteVersionView version={shown} exempt={exempt} idPrefix={`v${shown.version}`} />
       </Stack>
     );

@@ -3,7 +3,7 @@ import { getRouteApi } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Ltr } from '../../components/ui/bidi';
-import { CalendarIcon, InboxIcon, QuoteIcon, SettingsIcon, TemplateIcon, UserIcon } from '../../components/ui/icons';
+import { CalendarIcon, InboxIcon, QuoteIcon, SettingsIcon, TemplateIcon, UserIcon, UsersIcon } from '../../components/ui/icons';
 import { Loading } from '../../components/ui/loading';
 import { useMe } from '../../features/accounts/api/session-api';
 import { useWorkspace } from '../../features/accounts/api/workspace-api';
@@ -15,6 +15,7 @@ import { TemplatesEditor } from '../../features/messages/components/templates-ed
 import { TermsTemplatesEditor } from '../../features/quotes/components/terms-templates-editor';
 import { usePageTitle } from '../../lib/use-page-title';
 import { type SettingsTab, settingsTabs } from './settings-tabs';
+import { ColleaguesEditor } from '../../features/projects/components/colleagues-editor';
 
 const route = getRouteApi('/_app/settings');
 
@@ -39,6 +40,7 @@ const tabIcons: Record<SettingsTab, ReactNode> = {
   account: <UserIcon size={16} />,
   templates: <TemplateIcon size={16} />,
   terms: <QuoteIcon size={16} />,
+  colleagues: <UsersIcon size={16} />,
   calendar: <CalendarIcon size={16} />,
   email: <InboxIcon size={16} />,
 };
@@ -96,6 +98,11 @@ export function SettingsPage() {
         <Tabs.Panel value="terms">
           <Panel id="settings-terms" title={t('settings.termsTitle')} hint={t('settings.termsHint')}>
             <TermsTemplatesEditor />
+          </Panel>
+        </Tabs.Panel>
+        <Tabs.Panel value="colleagues">
+          <Panel id="settings-colleagues" title={t('colleagues.title')} hint={t('colleagues.hint')}>
+            <ColleaguesEditor />
           </Panel>
         </Tabs.Panel>
         <Tabs.Panel value="calendar">

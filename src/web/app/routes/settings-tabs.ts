@@ -1,4 +1,4 @@
-export const settingsTabs = ['business', 'account', 'templates', 'terms', 'calendar', 'email'] as const;
+export const settingsTabs = ['business', 'account', 'templates', 'terms', 'colleagues', 'calendar', 'email'] as const;
 export type SettingsTab = (typeof settingsTabs)[number];
 
 /** The open settings tab lives in the URL (?tab=email), so a link can point straight at it. */

@@ -1,6 +1,7 @@
-import { Button } from '@mantine/core';
+import { Button, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { PhoneIcon, PromiseIcon } from '../../components/ui/icons';
+import { BriefcaseIcon, PhoneIcon, PromiseIcon } from '../../components/ui/icons';
+import { Link } from '@tanstack/react-router';
 import { useMe } from '../../features/accounts/api/session-api';
 import { useClientSearch } from '../../features/clients/api/client-queries';
 import { CommitmentItem } from '../../features/commitments/components/commitment-item';
@@ -9,11 +10,14 @@ import { TodayView } from '../../features/insights/components/today-view';
 import { InteractionItem } from '../../features/interactions/components/interaction-item';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useWordActions } from '../shell/word-actions';
+import { useMoneyActions } from '../shell/money-actions';
+import { PaymentRow } from '../../features/payments/components/client-money';
 
 export function TodayPage() {
   const { t } = useTranslation();
   const me = useMe();
   const actions = useWordActions();
+  const money = useMoneyActions();
   const timeZone = me.workspace.timeZone;
   // Only to know whether an empty Today should first send the user to add a client.
   const clients = useClientSearch('');
@@ -30,11 +34,23 @@ export function TodayPage() {
         <Button variant="light" leftSection={<PromiseIcon size={18} />} onClick={() => actions.addPromise()}>
           {t('today.addPromise')}
         </Button>
+        {/* The phone's bottom bar has no Projects: reach them from here. */}
+        <Button variant="default" hiddenFrom="sm" leftSection={<BriefcaseIcon size={18} />} renderRoot={(props) => <Link to="/projects" {...props} />}>
+          {t('nav.projects')}
+        </Button>
       </>
     );
 
   return (
+    <>
     <TodayView
+      renderPaymentsLate={(items) => (
+        <Stack gap="xs" component="ul" aria-label={t('today.sections.paymentsLate')} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          {items.map((item) => (
+            <PaymentRow key={item.id} item={item} showClient onRecord={money.record} onRemind={money.remind} />
+          ))}
+        </Stack>
+      )}
       hasClients={hasClients}
       onLogContact={() => actions.logContact()}
       onAddPromise={() => actions.addPromise()}
@@ -54,5 +70,7 @@ export function TodayPage() {
       )}
       aside={<WordKeepingCard />}
     />
+    {money.dialog}
+    </>
   );
 }

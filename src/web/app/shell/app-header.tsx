@@ -12,6 +12,7 @@ import { changeLanguage } from '../../lib/i18n';
 import { notifyError } from '../../lib/notify';
 import { Brand } from './brand';
 import { QuickAddMenu } from './quick-add-menu';
+import { TimerControl } from './timer-control';
 
 type Props = { onOpenSearch: () => void; onSignedOut: () => void };
 
@@ -29,13 +30,14 @@ export function AppHeader({ onOpenSearch, onSignedOut }: Props) {
 
   return (
     <Group h="100%" px={{ base: 'sm', sm: 'md' }} justify="space-between" wrap="nowrap" gap="xs">
-      <Brand linked />
+      <Brand linked nameFromSm />
       <Group gap="xs" wrap="nowrap">
         <Tooltip label={t('search.tooltip')} withinPortal>
           <ActionIcon variant="default" size={36} radius="md" aria-label={t('search.open')} onClick={onOpenSearch}>
             <SearchIcon size={18} />
           </ActionIcon>
         </Tooltip>
+        <TimerControl />
         <NotificationBell
           timeZone={me.workspace.timeZone}
           onOpen={(notification) =>

@@ -8,8 +8,9 @@ import { QuickAddMenu } from './quick-add-menu';
 export function BottomBar() {
   const { t } = useTranslation();
   const matchRoute = useMatchRoute();
-  const middle = Math.ceil(navItems.length / 2);
-  const link = (item: (typeof navItems)[number]) => {
+  const items = navItems.filter((item) => !item.desktopOnly);
+  const middle = Math.ceil(items.length / 2);
+  const link = (item: (typeof items)[number]) => {
     const active = Boolean(matchRoute({ to: item.to, fuzzy: !item.exact }));
     const Icon = item.icon;
     return (
@@ -21,11 +22,11 @@ export function BottomBar() {
   };
   return (
     <nav aria-label={t('nav.label')} className={classes.bar}>
-      {navItems.slice(0, middle).map(link)}
+      {items.slice(0, middle).map(link)}
       <div className={classes.add}>
         <QuickAddMenu variant="fab" />
       </div>
-      {navItems.slice(middle).map(link)}
+      {items.slice(middle).map(link)}
     </nav>
   );
 }

@@ -3,7 +3,7 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 
 /** The product name, linking home; `to` is absent on pages outside the signed-in app. */
-export function Brand({ linked }: { linked: boolean }) {
+export function Brand({ linked, nameFromSm = false }: { linked: boolean; /** The phone's header is full: only the mark there. */ nameFromSm?: boolean }) {
   const { t } = useTranslation();
   const mark = (
     <Group gap={8} wrap="nowrap">
@@ -11,7 +11,7 @@ export function Brand({ linked }: { linked: boolean }) {
         <rect width="28" height="28" rx="8" fill="var(--mantine-color-mila-7)" />
         <path d="M8 19V9l6 6 6-6v10" stroke="#fff" strokeWidth="2.4" fill="none" strokeLinecap="round" strokeLinejoin="round" />
       </svg>
-      <Text fw={700} size="lg" c="var(--mantine-color-text)">
+      <Text fw={700} size="lg" c="var(--mantine-color-text)" visibleFrom={nameFromSm ? 'sm' : undefined}>
         {t('app.name')}
       </Text>
     </Group>

@@ -1,14 +1,16 @@
 import type { ComponentType } from 'react';
 import type { ParseKeys } from 'i18next';
-import { PhoneIcon, PromiseIcon, QuoteIcon, SettingsIcon, SunIcon, UsersIcon } from '../../components/ui/icons';
+import { BriefcaseIcon, PhoneIcon, PromiseIcon, QuoteIcon, SettingsIcon, SunIcon, UsersIcon } from '../../components/ui/icons';
 
 export type NavItem = {
   id: string;
-  to: '/' | '/clients' | '/quotes' | '/settings';
+  to: '/' | '/clients' | '/projects' | '/quotes' | '/settings';
   label: ParseKeys;
   icon: ComponentType<{ size?: number }>;
   /** Home matches only itself; other sections also match the pages under them. */
   exact?: boolean;
+  /** Only in the side nav: the phone's bottom bar stays short (Projects are reached from clients and Today). */
+  desktopOnly?: boolean;
 };
 
 /**
@@ -18,6 +20,7 @@ export type NavItem = {
 export const navItems: NavItem[] = [
   { id: 'today', to: '/', label: 'nav.today', icon: SunIcon, exact: true },
   { id: 'clients', to: '/clients', label: 'nav.clients', icon: UsersIcon },
+  { id: 'projects', to: '/projects', label: 'nav.projects', icon: BriefcaseIcon, desktopOnly: true },
   { id: 'quotes', to: '/quotes', label: 'nav.quotes', icon: QuoteIcon },
   { id: 'settings', to: '/settings', label: 'nav.settings', icon: SettingsIcon },
 ];

@@ -18,6 +18,8 @@ const FIRST_ROWS = 15;
 const MORE_ROWS = 50;
 
 type Props = {
+  /** Scheduled payments past their day; the route renders the rows (money is another feature). */
+  renderPaymentsLate?: (items: Today['paymentsOverdue']) => ReactNode;
   renderCommitment: (commitment: Commitment, now: Date) => ReactNode;
   renderInteraction: (interaction: Interaction, now: Date) => ReactNode;
   /** The word-keeping card, beside the lists on a desktop and under them on a phone. */
@@ -40,7 +42,7 @@ type Section = SectionBase &
   );
 
 /** What do I owe whom today, and what do they owe me: late first, then today, then the rest. */
-export function TodayView({ renderCommitment, renderInteraction, aside, actions, hasClients, onLogContact, onAddPromise }: Props) {
+export function TodayView({ renderCommitment, renderInteraction, renderPaymentsLate, aside, actions, hasClients, onLogContact, onAddPromise }: Props) {
   const { t } = useTranslation();
   const today = useToday();
   const now = useNow();
@@ -82,7 +84,7 @@ export function TodayView({ renderCommitment, renderInteraction, aside, actions,
       ) : (
         <Grid gap="md">
           <Grid.Col span={{ base: 12, md: 8 }}>
-            <Sections data={today.data} now={now} renderCommitment={renderCommitment} renderInteraction={renderInteraction} hasClients={hasClients} onLogContact={onLogContact} onAddPromise={onAddPromise} />
+            <Sections data={today.data} now={now} renderPaymentsLate={renderPaymentsLate} renderCommitment={renderCommitment} renderInteraction={renderInteraction} hasClients={hasClients} onLogContact={onLogContact} onAddPromise={onAddPromise} />
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 4 }}>{aside}</Grid.Col>
         </Grid>
@@ -99,10 +101,11 @@ function Sections({
   now,
   renderCommitment,
   renderInteraction,
+  renderPaymentsLate,
   hasClients,
   onLogContact,
   onAddPromise,
-}: Pick<Props, 'renderCommitment' | 'renderInteraction' | 'hasClients' | 'onLogContact' | 'onAddPromise'> & { data: Today; now: Date }) {
+}: Pick<Props, 'renderCommitment' | 'renderInteraction' | 'renderPaymentsLate' | 'hasClients' | 'onLogContact' | 'onAddPromise'> & { data: Today; now: Date }) {
   const { t } = useTranslation();
   const { counts } = data;
   const sections: Section[] = [
@@ -123,7 +126,8 @@ function Sections({
     { id: 'today-greetings', title: t('today.sections.greetings'), icon: <CalendarIcon size={20} />, tone: 'default', total: counts.greetings, kind: 'greetings', items: data.greetings, countKey: 'today.greetingCount' },
   ];
   const visible = sections.filter((s) => s.total > 0);
-  if (visible.length === 0) return <EmptyToday hasClients={hasClients} onLogContact={onLogContact} onAddPromise={onAddPromise} />;
+  const paymentsLate = renderPaymentsLate && data.paymentsOverdue.length > 0;
+  if (visible.length === 0 && !paymentsLate) return <EmptyToday hasClients={hasClients} onLogContact={onLogContact} onAddPromise={onAddPromise} />;
   return (
     <Stack gap="md">
       {visible.map((section) => (
@@ -131,6 +135,11 @@ function Sections({
           <SectionRows section={section} now={now} timeZone={data.timeZone} renderCommitment={renderCommitment} renderInteraction={renderInteraction} />
         </SectionCard>
       ))}
+      {paymentsLate && (
+        <SectionCard id="today-payments" title={t('today.sections.paymentsLate')} icon={<AlertIcon size={20} />} tone="danger" count={t('today.paymentCount', { count: counts.paymentsOverdue })}>
+          {renderPaymentsLate(data.paymentsOverdue)}
+        </SectionCard>
+      )}
       {counts.mineOverdue + counts.mineToday === 0 && (
         <Group gap="xs" c="dimmed">
           <ClockIcon size={16} />

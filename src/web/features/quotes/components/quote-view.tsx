@@ -125,7 +125,18 @@ export function QuoteVersionView({ version, exempt, idPrefix }: { version: Quote
 }
 
 /** The acceptance record: who typed their name, when, and the fingerprint of what they accepted. */
-export function AcceptanceCard({ version, project, timeZone }: { version: QuoteVersion; project: Project | null; timeZone: string }) {
+export function AcceptanceCard({
+  version,
+  project,
+  timeZone,
+  renderProjectTitle,
+}: {
+  version: QuoteVersion;
+  project: Project | null;
+  timeZone: string;
+  /** The route may turn the title into a link to the project page (this feature does not know it). */
+  renderProjectTitle?: (project: Project) => ReactNode;
+}) {
   const { t } = useTranslation();
   const intl = currentIntlLocale();
   const acceptance = version.acceptance;
@@ -157,7 +168,7 @@ export function AcceptanceCard({ version, project, timeZone }: { version: QuoteV
             {t('quotes.view.project')}
             {t('common.labelSeparator')}
             <Text span fw={700}>
-              <UserText>{project.title}</UserText>
+              {renderProjectTitle ? renderProjectTitle(project) : <UserText>{project.title}</UserText>}
             </Text>{' '}
             <Badge variant="light" color="teal" c="dark.8" radius="sm">
               {t(`quotes.projectStatus.${project.status}`)}

@@ -1,0 +1,38 @@
+import { Anchor, Stack, Text, Title } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { UserText } from '../../components/ui/bidi';
+import { useClient } from '../../features/clients/api/client-queries';
+import type { ProjectStatus } from '../../features/projects/api/projects-api';
+import { ProjectList } from '../../features/projects/components/project-list';
+import { usePageTitle } from '../../lib/use-page-title';
+
+/** The client's name as a link to their page. */
+export function ClientNameLink({ clientId }: { clientId: string }) {
+  const client = useClient(clientId);
+  return (
+    <Anchor size="sm" renderRoot={(props) => <Link to="/clients/$clientId" params={{ clientId }} {...props} />}>
+      <UserText>{client.data?.name ?? '…'}</UserText>
+    </Anchor>
+  );
+}
+
+export function ProjectsPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('projects.title'));
+  const [filter, setFilter] = useState<ProjectStatus | 'all'>('all');
+  return (
+    <Stack gap="md">
+      <div>
+        <Title order={1} size="h2">
+          {t('projects.title')}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t('projects.subtitle')}
+        </Text>
+      </div>
+      <ProjectList filter={filter} onFilterChange={setFilter} renderClient={(clientId) => <ClientNameLink clientId={clientId} />} />
+    </Stack>
+  );
+}

@@ -1,0 +1,55 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  type NewPaymentItem,
+  type RecordPaymentInput,
+  type SplitPart,
+  cancelPaymentItem,
+  createPaymentItem,
+  fetchBalance,
+  fetchPaymentItems,
+  recordPayment,
+  splitQuote,
+} from './payments-api';
+
+export const paymentKeys = {
+  all: ['payments'] as const,
+  items: (clientId: string | null) => ['payments', 'items', clientId] as const,
+  balance: (clientId: string) => ['payments', 'balance', clientId] as const,
+};
+
+export function usePaymentItems(clientId: string) {
+  return useQuery({ queryKey: paymentKeys.items(clientId), queryFn: () => fetchPaymentItems(clientId) });
+}
+
+export function useBalance(clientId: string) {
+  return useQuery({ queryKey: paymentKeys.balance(clientId), queryFn: () => fetchBalance(clientId) });
+}
+
+/** Money moves the balance, the schedule and Today's "payments late". */
+function useRefreshMoney() {
+  const queryClient = useQueryClient();
+  return () => {
+    void queryClient.invalidateQueries({ queryKey: paymentKeys.all });
+    void queryClient.invalidateQueries({ queryKey: ['today'] });
+  };
+}
+
+export function useCreatePaymentItem() {
+  const refresh = useRefreshMoney();
+  return useMutation({ mutationFn: (input: NewPaymentItem) => createPaymentItem(input), onSuccess: refresh });
+}
+
+export function useSplitQuote() {
+  const refresh = useRefreshMoney();
+  return useMutation({ mutationFn: ({ quoteId, parts }: { quoteId: string; parts: SplitPart[] }) => splitQuote(quoteId, parts), onSuccess: refresh });
+}
+
+export function useCancelPaymentItem() {
+  const refresh = useRefreshMoney();
+  return useMutation({ mutationFn: (id: string) => cancelPaymentItem(id), onSuccess: refresh });
+}
+
+export function useRecordPayment() {
+  const refresh = useRefreshMoney();
+  return useMutation({ mutationFn: (input: RecordPaymentInput) => recordPayment(input), onSuccess: refresh });
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { type Composed, ZComposed } from '../../../../shared/schemas/messages';
+import { type ClientBalance, type PaymentItem, ZClientBalance, ZPayment, ZPaymentItem } from '../../../../shared/schemas/payments';
+import { apiRequest, apiRequestNoContent } from '../../../lib/api-client';
+
+const ZPaymentItemList = z.object({ items: z.array(ZPaymentItem) });
+
+export type NewPaymentItem = { clientId: string; projectId?: string; quoteId?: string; label: string; amount: number; dueDate: string };
+export type SplitPart = { label: string; percent: number; dueDate: string };
+export type RecordPaymentInput = { clientId: string; paymentItemId?: string; amount: number; receivedOn: string; method?: string; note?: string };
+
+export async function fetchPaymentItems(clientId: string | null, state: 'all' | 'overdue' = 'all'): Promise<PaymentItem[]> {
+  const query = new URLSearchParams({ state, ...(clientId ? { clientId } : {}) });
+  return (await apiRequest('/payment-items', ZPaymentItemList, { query })).items;
+}
+
+export function fetchBalance(clientId: string): Promise<ClientBalance> {
+  return apiRequest(`/clients/${encodeURIComponent(clientId)}/balance`, ZClientBalance);
+}
+
+export function createPaymentItem(input: NewPaymentItem): Promise<PaymentItem> {
+  return apiRequest('/payment-items', ZPaymentItem, { method: 'POST', body: input });
+}
+
+export async function splitQuote(quoteId: string, parts: SplitPart[]): Promise<void> {
+  await apiRequest('/payment-items/from-quote', z.unknown(), { method: 'POST', body: { quoteId, parts } });
+}
+
+export function cancelPaymentItem(id: string): Promise<void> {
+  return apiRequestNoContent(`/payment-items/${encodeURIComponent(id)}`, { method: 'DELETE' });
+}
+
+export function composeReminder(id: string): Promise<Composed> {
+  return apiRequest(`/payment-items/${encodeURIComponent(id)}/reminder`, ZComposed, { method: 'POST', body: {} });
+}
+
+export async function recordPayment(input: RecordPaymentInput): Promise<void> {
+  await apiRequest('/payments', ZPayment, { method: 'POST', body: input });
+}

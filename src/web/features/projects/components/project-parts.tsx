@@ -1,0 +1,306 @@
+import { Alert, Button, Group, List, Paper, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Commitment } from '../../../../shared/schemas/commitments';
+import type { Project } from '../../../../shared/schemas/projects';
+import { UserText } from '../../../components/ui/bidi';
+import { type Choice, ChoiceChips } from '../../../components/ui/choice-chips';
+import { AlertIcon, CheckIcon, MessageIcon } from '../../../components/ui/icons';
+import { formatDateTime, formatLongDay } from '../../../lib/format';
+import { currentIntlLocale } from '../../../lib/i18n';
+import { notifyError, notifySuccess } from '../../../lib/notify';
+import { useAddMaterial, useSetProjectTarget } from '../api/project-queries';
+import type { DelayCause, DelayInput } from '../api/projects-api';
+
+/** Late in words and with an icon, not only red. */
+function DueLine({ commitment }: { commitment: Commitment }) {
+  const { t } = useTranslation();
+  const intl = currentIntlLocale();
+  const date = formatLongDay(commitment.dueDate, intl);
+  if (commitment.status === 'kept' || commitment.status === 'kept_late')
+    return (
+      <Text size="sm" c="teal.9" span>
+        <CheckIcon size={14} /> {t('projects.done')}
+      </Text>
+    );
+  if (commitment.overdue)
+    return (
+      <Text size="sm" c="red.9" fw={600} span>
+        <AlertIcon size={14} /> {t('projects.lateSince', { date })}
+      </Text>
+    );
+  return (
+    <Text size="sm" c="dimmed" span>
+      {t('projects.dueOn', { date })}
+    </Text>
+  );
+}
+
+/** The target date: set it once here; afterwards a slip goes through "Reschedule". */
+export function DeliveryBlock({ project, onReschedule }: { project: Project; onReschedule: () => void }) {
+  const { t } = useTranslation();
+  const intl = currentIntlLocale();
+  const setTarget = useSetProjectTarget(project.id);
+  const [date, setDate] = useState('');
+  const [tried, setTried] = useState(false);
+  if (!project.targetDate) {
+    return (
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          setTried(true);
+          if (!date) return;
+          setTarget.mutate(date, { onSuccess: () => notifySuccess(t('projects.target.saved')), onError: notifyError });
+        }}
+      >
+        <Stack gap="xs">
+          <Text size="sm">{t('projects.target.none')}</Text>
+          <Group gap="sm" align="flex-end" wrap="wrap">
+            <TextInput type="date" w={220} label={t('projects.target.label')} value={date} onChange={(e) => setDate(e.currentTarget.value)} error={tried && !date ? t('projects.target.required') : undefined} />
+            <Button type="submit" loading={setTarget.isPending}>
+              {t('projects.target.set')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    );
+  }
+  return (
+    <Stack gap="xs">
+      <Text size="sm">
+        {t('projects.target.label')}
+        {t('common.labelSeparator')}
+        <Text span fw={700}>
+          {formatLongDay(project.targetDate, intl)}
+        </Text>
+      </Text>
+      {project.delivery && (
+        <Text size="sm">
+          {t('projects.deliveryPromise')}
+          {t('common.labelSeparator')}
+          <DueLine commitment={project.delivery} />
+        </Text>
+      )}
+      <div>
+        <Button variant="default" onClick={onReschedule}>
+          {t('projects.reschedule.open')}
+        </Button>
+      </div>
+    </Stack>
+  );
+}
+
+export function DeliverablesList({ project }: { project: Project }) {
+  const { t } = useTranslation();
+  if (project.deliverables.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        {t('projects.deliverables.empty')}
+      </Text>
+    );
+  return (
+    <List spacing={4} size="sm" aria-label={t('projects.deliverables.title')}>
+      {project.deliverables.map((d) => (
+        <List.Item key={d.id}>
+          <UserText>{d.title}</UserText>
+        </List.Item>
+      ))}
+    </List>
+  );
+}
+
+/** What the client owes me for this project, by when: ask for it, or mark it received. */
+export function MaterialsList({ project, onAsk, onReceived, busyId }: { project: Project; onAsk: (material: Commitment) => void; onReceived: (material: Commitment) => void; busyId: string | null }) {
+  const { t } = useTranslation();
+  const add = useAddMaterial(project.id);
+  const [what, setWhat] = useState('');
+  const [dueDate, setDueDate] = useState('');
+  const [tried, setTried] = useState(false);
+  return (
+    <Stack gap="sm">
+      {project.materials.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('projects.materials.empty')}
+        </Text>
+      ) : (
+        <Stack gap="xs" component="ul" aria-label={t('projects.materials.title')} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          {project.materials.map((m) => (
+            <Paper key={m.id} component="li" withBorder radius="sm" p="xs">
+              <Group justify="space-between" gap="xs" wrap="wrap">
+                <Stack gap={2}>
+                  <Text size="sm" fw={600}>
+                    <UserText>{m.title}</UserText>
+                  </Text>
+                  <DueLine commitment={m} />
+                </Stack>
+                {(m.status === 'open' || m.status === 'renegotiated') && (
+                  <Group gap="xs">
+                    <Button size="compact-sm" variant="light" leftSection={<MessageIcon size={14} />} onClick={() => onAsk(m)}>
+                      {t('projects.materials.ask')}
+                    </Button>
+                    <Button size="compact-sm" variant="default" leftSection={<CheckIcon size={14} />} loading={busyId === m.id} onClick={() => onReceived(m)}>
+                      {t('projects.materials.received')}
+                    </Button>
+                  </Group>
+                )}
+              </Group>
+            </Paper>
+          ))}
+        </Stack>
+      )}
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          setTried(true);
+          if (!what.trim() || !dueDate) return;
+          add.mutate(
+            { what: what.trim(), dueDate },
+            {
+              onSuccess: () => {
+                setWhat('');
+                setDueDate('');
+                setTried(false);
+              },
+              onError: notifyError,
+            },
+          );
+        }}
+      >
+        <Group gap="sm" align="flex-end" wrap="wrap">
+          <TextInput style={{ flex: '1 1 14rem' }} label={t('projects.materials.what')} value={what} onChange={(e) => setWhat(e.currentTarget.value)} error={tried && !what.trim() ? t('projects.materials.whatRequired') : undefined} dir="auto" />
+          <TextInput type="date" w={180} label={t('projects.materials.by')} value={dueDate} onChange={(e) => setDueDate(e.currentTarget.value)} error={tried && !dueDate ? t('projects.target.required') : undefined} />
+          <Button type="submit" variant="light" loading={add.isPending}>
+            {t('projects.materials.add')}
+          </Button>
+        </Group>
+      </form>
+    </Stack>
+  );
+}
+
+/** A slip: why (mine counts against my word; the client's or external do not), where things stand, the new date. */
+export function RescheduleForm({
+  initial,
+  minDate,
+  busy,
+  onPreview,
+  onRecordOnly,
+  onCancel,
+}: {
+  initial: DelayInput | null;
+  minDate: string | null;
+  busy: boolean;
+  onPreview: (input: DelayInput) => void;
+  onRecordOnly: (input: DelayInput) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const [cause, setCause] = useState<DelayCause | null>(initial?.cause ?? null);
+  const [statusText, setStatusText] = useState(initial?.statusText ?? '');
+  const [date, setDate] = useState(initial?.newTargetDate ?? '');
+  const [tried, setTried] = useState(false);
+  const options: Choice<DelayCause>[] = [
+    { value: 'mine', label: t('projects.cause.mine') },
+    { value: 'client', label: t('projects.cause.client') },
+    { value: 'external', label: t('projects.cause.external') },
+  ];
+  const valid = (): DelayInput | null => {
+    setTried(true);
+    if (!cause || !statusText.trim() || !date) return null;
+    return { cause, statusText: statusText.trim(), newTargetDate: date };
+  };
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        const input = valid();
+        if (input) onPreview(input);
+      }}
+    >
+      <Stack gap="md">
+        <Text size="sm">{t('projects.reschedule.intro')}</Text>
+        <ChoiceChips label={t('projects.reschedule.cause')} value={cause} options={options} onChange={setCause} error={tried && !cause ? t('projects.reschedule.causeRequired') : undefined} />
+        {cause && (
+          <Alert color={cause === 'mine' ? 'orange' : 'gray'} variant="light" c="dark.7" icon={<AlertIcon />}>
+            {cause === 'mine' ? t('projects.reschedule.mineCounts') : t('projects.reschedule.notMine')}
+          </Alert>
+        )}
+        <Textarea
+          label={t('projects.reschedule.statusText')}
+          description={t('projects.reschedule.statusHint')}
+          required
+          autosize
+          minRows={2}
+          value={statusText}
+          onChange={(e) => setStatusText(e.currentTarget.value)}
+          error={tried && !statusText.trim() ? t('projects.reschedule.statusRequired') : undefined}
+          dir="auto"
+        />
+        <TextInput
+          type="date"
+          w={220}
+          required
+          label={t('projects.reschedule.newDate')}
+          value={date}
+          min={minDate ?? undefined}
+          onChange={(e) => setDate(e.currentTarget.value)}
+          error={tried && !date ? t('projects.target.required') : undefined}
+        />
+        <Group justify="space-between" gap="sm" wrap="wrap">
+          <Button variant="subtle" color="gray" onClick={onCancel}>
+            {t('actions.cancel')}
+          </Button>
+          <Group gap="sm">
+            <Button
+              variant="default"
+              loading={busy}
+              onClick={() => {
+                const input = valid();
+                if (input) onRecordOnly(input);
+              }}
+            >
+              {t('projects.reschedule.recordOnly')}
+            </Button>
+            <Button type="submit">{t('projects.reschedule.preview')}</Button>
+          </Group>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** Every slip, newest first: the cause, from → to, where things stood, when, and whether the client was told. */
+export function RescheduleHistory({ project, timeZone }: { project: Project; timeZone: string }) {
+  const { t } = useTranslation();
+  const intl = currentIntlLocale();
+  if (project.reschedules.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        {t('projects.history.empty')}
+      </Text>
+    );
+  return (
+    <Stack gap="xs" component="ol" aria-label={t('projects.history.title')} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+      {[...project.reschedules].reverse().map((r) => (
+        <Paper key={r.id} component="li" withBorder radius="sm" p="xs">
+          <Text size="sm" fw={600}>
+            {t(`projects.cause.${r.cause}`)}
+            {t('common.separator')}
+            {r.fromDate ? t('projects.history.fromTo', { from: formatLongDay(r.fromDate, intl), to: formatLongDay(r.toDate, intl) }) : formatLongDay(r.toDate, intl)}
+          </Text>
+          <Text size="sm">
+            <UserText>{r.statusText}</UserText>
+          </Text>
+          <Text size="xs" c="dimmed">
+            {formatDateTime(r.createdAt, intl, timeZone)}
+            {t('common.separator')}
+            {r.messageId ? t('projects.history.sent') : t('projects.history.notSent')}
+          </Text>
+        </Paper>
+      ))}
+    </Stack>
+  );
+}

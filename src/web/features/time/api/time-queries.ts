@@ -1,0 +1,58 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import { type TimeEntry, ZTimeEntry } from '../../../../shared/schemas/payments';
+import { apiRequest, apiRequestNoContent } from '../../../lib/api-client';
+
+const ZTimer = z.object({ running: ZTimeEntry.nullable() });
+const ZTimeEntries = z.object({ items: z.array(ZTimeEntry), totalMinutes: z.number().int() });
+export type TimeEntries = z.infer<typeof ZTimeEntries>;
+export type StartTimerInput = { clientId: string; projectId?: string; note?: string };
+export type NewTimeEntry = { clientId: string; projectId?: string; date: string; minutes: number; note?: string };
+
+export const timeKeys = {
+  all: ['time'] as const,
+  timer: ['time', 'timer'] as const,
+  entries: (clientId: string, projectId: string | null) => ['time', 'entries', clientId, projectId] as const,
+};
+
+export function fetchTimer(): Promise<TimeEntry | null> {
+  return apiRequest('/timer', ZTimer).then((r) => r.running);
+}
+
+export function fetchTimeEntries(clientId: string, projectId: string | null): Promise<TimeEntries> {
+  return apiRequest('/time-entries', ZTimeEntries, { query: new URLSearchParams({ clientId, ...(projectId ? { projectId } : {}) }) });
+}
+
+/** The running timer lives on the server, so it survives a reload. */
+export function useTimer() {
+  return useQuery({ queryKey: timeKeys.timer, queryFn: fetchTimer });
+}
+
+export function useTimeEntries(clientId: string, projectId: string | null) {
+  return useQuery({ queryKey: timeKeys.entries(clientId, projectId), queryFn: () => fetchTimeEntries(clientId, projectId) });
+}
+
+function useRefreshTime() {
+  const queryClient = useQueryClient();
+  return () => void queryClient.invalidateQueries({ queryKey: timeKeys.all });
+}
+
+export function useStartTimer() {
+  const refresh = useRefreshTime();
+  return useMutation({ mutationFn: (input: StartTimerInput) => apiRequest('/timer/start', ZTimeEntry, { method: 'POST', body: input }), onSuccess: refresh });
+}
+
+export function useStopTimer() {
+  const refresh = useRefreshTime();
+  return useMutation({ mutationFn: () => apiRequest('/timer/stop', ZTimeEntry, { method: 'POST', body: {} }), onSuccess: refresh });
+}
+
+export function useAddTimeEntry() {
+  const refresh = useRefreshTime();
+  return useMutation({ mutationFn: (input: NewTimeEntry) => apiRequest('/time-entries', ZTimeEntry, { method: 'POST', body: input }), onSuccess: refresh });
+}
+
+export function useDeleteTimeEntry() {
+  const refresh = useRefreshTime();
+  return useMutation({ mutationFn: (id: string) => apiRequestNoContent(`/time-entries/${encodeURIComponent(id)}`, { method: 'DELETE' }), onSuccess: refresh });
+}

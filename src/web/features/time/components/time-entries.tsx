@@ -1,0 +1,95 @@
+import { Button, Group, Paper, Skeleton, Stack, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Ltr, UserText } from '../../../components/ui/bidi';
+import { TrashIcon } from '../../../components/ui/icons';
+import { formatLongDay } from '../../../lib/format';
+import { currentIntlLocale } from '../../../lib/i18n';
+import { notifyError } from '../../../lib/notify';
+import { localDayOf } from '../../../lib/zoned-dates';
+import { useAddTimeEntry, useDeleteTimeEntry, useTimeEntries } from '../api/time-queries';
+import { formatMinutes, parseDuration } from './duration';
+
+/** Time spent on a project: the entries, the total, and one added by hand. */
+export function TimeEntries({ clientId, projectId, today, timeZone }: { clientId: string; projectId: string; today: string; timeZone: string }) {
+  const { t } = useTranslation();
+  const intl = currentIntlLocale();
+  const entries = useTimeEntries(clientId, projectId);
+  const add = useAddTimeEntry();
+  const remove = useDeleteTimeEntry();
+  const [date, setDate] = useState(today);
+  const [duration, setDuration] = useState('');
+  const [note, setNote] = useState('');
+  const [tried, setTried] = useState(false);
+  const minutes = parseDuration(duration);
+  const durationError = tried && (minutes === null || minutes < 1 || minutes > 1440) ? t('time.durationInvalid') : undefined;
+  if (entries.isError) return <Text c="red.9">{entries.error.message}</Text>;
+  if (!entries.data) return <Skeleton height={60} />;
+  return (
+    <Stack gap="sm">
+      <Text size="sm" fw={600}>
+        {t('time.total')}
+        {t('common.labelSeparator')}
+        <Ltr>{formatMinutes(entries.data.totalMinutes)}</Ltr>
+      </Text>
+      {entries.data.items.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('time.empty')}
+        </Text>
+      ) : (
+        <Stack gap={4} component="ul" aria-label={t('time.title')} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          {entries.data.items.map((entry) => (
+            <Paper key={entry.id} component="li" withBorder radius="sm" px="xs" py={4}>
+              <Group justify="space-between" gap="xs" wrap="nowrap">
+                <Text size="sm">
+                  {formatLongDay(localDayOf(entry.startedAt, timeZone), intl)}
+                  {t('common.separator')}
+                  {entry.running ? t('time.running') : <Ltr>{formatMinutes(entry.minutes ?? 0)}</Ltr>}
+                  {entry.note ? (
+                    <>
+                      {t('common.separator')}
+                      <UserText>{entry.note}</UserText>
+                    </>
+                  ) : null}
+                </Text>
+                {!entry.running && (
+                  <Button size="compact-xs" variant="subtle" color="red" aria-label={t('time.delete')} loading={remove.isPending && remove.variables === entry.id} onClick={() => remove.mutate(entry.id, { onError: notifyError })}>
+                    <TrashIcon size={14} />
+                  </Button>
+                )}
+              </Group>
+            </Paper>
+          ))}
+        </Stack>
+      )}
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          setTried(true);
+          if (minutes === null || minutes < 1 || minutes > 1440 || !date) return;
+          add.mutate(
+            { clientId, projectId, date, minutes, ...(note.trim() ? { note: note.trim() } : {}) },
+            {
+              onSuccess: () => {
+                setDuration('');
+                setNote('');
+                setTried(false);
+              },
+              onError: notifyError,
+            },
+          );
+        }}
+      >
+        <Group gap="sm" align="flex-end" wrap="wrap">
+          <TextInput w={170} type="date" label={t('time.date')} value={date} onChange={(e) => setDate(e.currentTarget.value)} />
+          <TextInput w={120} label={t('time.duration')} description={t('time.durationHint')} dir="ltr" value={duration} onChange={(e) => setDuration(e.currentTarget.value)} error={durationError} />
+          <TextInput style={{ flex: '1 1 10rem' }} label={t('time.note')} dir="auto" value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+          <Button type="submit" variant="light" loading={add.isPending}>
+            {t('time.add')}
+          </Button>
+        </Group>
+      </form>
+    </Stack>
+  );
+}
