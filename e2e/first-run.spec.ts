@@ -75,4 +75,19 @@ describe('first run, a Hebrew client, search, English', () => {
     expect(consoleErrors).toEqual([]);
     await context.close();
   });
+
+  it('runs under the Content-Security-Policy without a single violation', async () => {
+    // The other journeys bypass the policy to inject axe-core; this one keeps it on.
+    const context = await browser.newContext({ baseURL: server.url });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.sourceFile}:${e.lineNumber}`));
+    });
+    await page.goto('/');
+    await page.getByRole('button', { name: label('he', 'login.submit') }).or(page.getByRole('button', { name: label('en', 'login.submit') })).first().waitFor();
+    expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+    await context.close();
+  });
 });

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { toE164 } from '../phone.js';
 
+// Zod's JIT probes `new Function`; under the web app's Content-Security-Policy (no 'unsafe-eval')
+// the browser reports every such probe as a violation. Every schema module imports this one first,
+// so switching the JIT off here happens before any schema is built, in the browser and the server
+// alike (our payloads are small; the interpreter is fast enough).
+z.config({ jitless: true });
+
 /**
  * Building blocks for the resource schemas. Custom errors carry a validation *code* (not prose):
  * the API and the forms turn it into a message in the user's language from the catalogs.
