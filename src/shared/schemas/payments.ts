@@ -41,6 +41,8 @@ export const ZPaymentItem = z
   .meta({ id: 'PaymentItem' });
 export type PaymentItem = z.infer<typeof ZPaymentItem>;
 
+export const ZPaymentItemList = z.object({ items: z.array(ZPaymentItem) }).meta({ id: 'PaymentItemList' });
+
 export const ZRecordPayment = z
   .object({
     clientId: ZId,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ZChannel, ZId, ZIsoDateTime, ZOptionalEmail, ZOptionalPhone, optionalText, requiredText } from './common.js';
 import { ZCommitment, ZDue, ZLocalDate } from './commitments.js';
-import { ZMessageDraft } from './messages.js';
+import { ZMessageDraft, ZSent } from './messages.js';
 
 export const projectStatuses = ['planned', 'active', 'waiting_for_client', 'delivered', 'closed'] as const;
 export const delayCauses = ['mine', 'client', 'external'] as const;
@@ -23,6 +23,7 @@ export const ZProject = z
   .object({
     id: ZId,
     clientId: ZId,
+    clientName: z.string(),
     title: z.string(),
     status: z.enum(projectStatuses),
     targetDate: z.string().nullable(),
@@ -121,3 +122,6 @@ export const ZChangeRequest = z
   })
   .meta({ id: 'ChangeRequest' });
 export type ChangeRequest = z.infer<typeof ZChangeRequest>;
+
+export const ZRescheduled = z.object({ project: ZProject, sent: ZSent.nullable() }).meta({ id: 'Rescheduled' });
+export const ZChangeRequestDecided = z.object({ changeRequest: ZChangeRequest, sent: ZSent.nullable() }).meta({ id: 'ChangeRequestDecided' });

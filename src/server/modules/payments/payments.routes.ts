@@ -7,6 +7,7 @@ import {
   ZCreateTimeEntry,
   ZPayment,
   ZPaymentItem,
+  ZPaymentItemList,
   ZRecordPayment,
   ZScheduleFromQuote,
   ZStartTimer,
@@ -18,13 +19,12 @@ import { jsonBody, jsonResponse } from '../../lib/openapi.js';
 import * as payments from './payments.service.js';
 
 const idParam = z.object({ id: ZId.meta({ param: { name: 'id', in: 'path' } }) });
-const ZItems = z.object({ items: z.array(ZPaymentItem) }).meta({ id: 'PaymentItemList' });
 const ZItemQuery = z.object({ clientId: ZId.optional(), state: z.enum(['all', 'overdue'], { error: 'invalid_choice' }).optional() });
 const ZTimeList = z.object({ items: z.array(ZTimeEntry), totalMinutes: z.number().int() }).meta({ id: 'TimeEntryList' });
 
 export const paymentRoutes = createRouter()
   .openapi(
-    createRoute({ method: 'get', path: '/payment-items', tags: ['payments'], summary: 'The payment schedule (with what was received against each line)', request: { query: ZItemQuery }, responses: { 200: jsonResponse(ZItems, 'Schedule'), ...errorResponses(401, 422) } }),
+    createRoute({ method: 'get', path: '/payment-items', tags: ['payments'], summary: 'The payment schedule (with what was received against each line)', request: { query: ZItemQuery }, responses: { 200: jsonResponse(ZPaymentItemList, 'Schedule'), ...errorResponses(401, 422) } }),
     async (c) => c.json(await payments.listPaymentItems(c.get('deps'), requireAuth(c), c.req.valid('query')), 200),
   )
   .openapi(
@@ -32,7 +32,7 @@ export const paymentRoutes = createRouter()
     async (c) => c.json(await payments.createPaymentItem(c.get('deps'), requireAuth(c), await c.req.json()), 201),
   )
   .openapi(
-    createRoute({ method: 'post', path: '/payment-items/from-quote', tags: ['payments'], summary: 'Split an accepted quote into scheduled payments (e.g. 50% / 50%)', request: jsonBody(ZScheduleFromQuote), responses: { 201: jsonResponse(ZItems, 'Scheduled'), ...errorResponses(401, 403, 422) } }),
+    createRoute({ method: 'post', path: '/payment-items/from-quote', tags: ['payments'], summary: 'Split an accepted quote into scheduled payments (e.g. 50% / 50%)', request: jsonBody(ZScheduleFromQuote), responses: { 201: jsonResponse(ZPaymentItemList, 'Scheduled'), ...errorResponses(401, 403, 422) } }),
     async (c) => c.json(await payments.scheduleFromQuote(c.get('deps'), requireAuth(c), await c.req.json()), 201),
   )
   .openapi(

@@ -1,8 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ZId } from '../../../shared/schemas/common.js';
-import { ZComposed, ZSent } from '../../../shared/schemas/messages.js';
+import { ZComposed } from '../../../shared/schemas/messages.js';
 import {
   ZChangeRequest,
+  ZChangeRequestDecided,
+  ZRescheduled,
   ZColleague,
   ZColleagueInput,
   ZComposeDelay,
@@ -22,8 +24,6 @@ import * as requests from './change-requests.service.js';
 import * as projects from './projects.service.js';
 
 const idParam = z.object({ id: ZId.meta({ param: { name: 'id', in: 'path' } }) });
-const ZRescheduled = z.object({ project: ZProject, sent: ZSent.nullable() }).meta({ id: 'Rescheduled' });
-const ZDecided = z.object({ changeRequest: ZChangeRequest, sent: ZSent.nullable() }).meta({ id: 'ChangeRequestDecided' });
 
 export const projectRoutes = createRouter()
   .openapi(
@@ -77,7 +77,7 @@ export const projectRoutes = createRouter()
     },
   )
   .openapi(
-    createRoute({ method: 'post', path: '/change-requests/{id}/decide', tags: ['projects'], summary: 'In scope, or out of scope with a decision (goodwill, change order, deterrent price, subcontract, refer, decline)', request: { params: idParam, ...jsonBody(ZDecideChangeRequest) }, responses: { 200: jsonResponse(ZDecided, 'Decided'), ...errorResponses(401, 403, 404, 422) } }),
+    createRoute({ method: 'post', path: '/change-requests/{id}/decide', tags: ['projects'], summary: 'In scope, or out of scope with a decision (goodwill, change order, deterrent price, subcontract, refer, decline)', request: { params: idParam, ...jsonBody(ZDecideChangeRequest) }, responses: { 200: jsonResponse(ZChangeRequestDecided, 'Decided'), ...errorResponses(401, 403, 404, 422) } }),
     async (c) => c.json(await requests.decideChangeRequest(c.get('deps'), requireAuth(c), c.req.valid('param').id, await c.req.json()), 200),
   )
   .openapi(

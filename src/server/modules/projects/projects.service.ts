@@ -9,7 +9,7 @@ import { rawMessage } from '../../lib/i18n.js';
 import { newId } from '../../lib/ids.js';
 import { parseInput } from '../../lib/validate.js';
 import { getBusinessProfile } from '../accounts/accounts.service.js';
-import { clientForReference } from '../clients/clients.service.js';
+import { clientForReference, clientNames } from '../clients/clients.service.js';
 import { createCommitmentInTrx, getCommitment, projectCommitments, renegotiateInTrx } from '../commitments/commitments.service.js';
 import { fillTemplate, sendInTrx } from '../messages/messages.service.js';
 import { formatDue } from '../messages/render.js';
@@ -46,9 +46,11 @@ export async function getProject(deps: Deps, scope: Scope, projectId: string, tr
   const row = await q.findProject(db, { ...scope, projectId });
   if (!row) throw notFound();
   const [deliverables, reschedules] = await Promise.all([q.deliverablesOf(db, { ...scope, projectId }), q.reschedulesOf(db, { ...scope, projectId })]);
+  const names = await clientNames(deps, scope, [row.client_id], trx);
   return {
     id: row.id,
     clientId: row.client_id,
+    clientName: names.get(row.client_id) ?? '',
     title: row.title,
     status: row.status as Project['status'],
     targetDate: row.target_date,

@@ -162,7 +162,7 @@ describe.each(testDialects())('projects on $label', ({ dialect, skip }) => {
   it.skipIf(skip)('starts a project by hand, lists what the client must supply, and asks for late materials in their language', async () => {
     const manual = await api.post<Project>('/api/v1/projects', { clientId: client.id, title: 'קטלוג מוצרים', targetDate: '2026-12-20', deliverables: ['עימוד', 'הכנה לדפוס'] });
     expect(manual.status).toBe(201);
-    expect(manual.body).toMatchObject({ title: 'קטלוג מוצרים', targetDate: '2026-12-20', status: 'active' });
+    expect(manual.body).toMatchObject({ title: 'קטלוג מוצרים', clientName: 'סטודיו מיכל', targetDate: '2026-12-20', status: 'active' });
     expect(manual.body.delivery?.dueDate).toBe('2026-12-20');
     const withMaterials = (await api.post<Project>(`/api/v1/projects/${manual.body.id}/materials`, { what: 'תמונות המוצרים', dueDate: '2026-11-25' })).body;
     expect(withMaterials.materials.map((m) => [m.title, m.direction, m.dueDate])).toEqual([['תמונות המוצרים', 'theirs', '2026-11-25']]);
