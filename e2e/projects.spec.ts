@@ -121,6 +121,14 @@ describe('projects: scope changes and a slipping deadline', () => {
     await page.getByRole('list', { name: projects.t('projects.listLabel') }).getByText(title).waitFor();
     await screenshot(page, 'projects-en-desktop-list');
 
+    // The board: one column per status; the project sits under "waiting for the client".
+    await page.getByText(projects.t('projects.viewBoard')).click();
+    const board = page.getByRole('region', { name: projects.t('projects.boardLabel') });
+    await board.getByRole('list', { name: projects.t('projects.status.waiting_for_client') }).getByText(title).waitFor();
+    await screenshot(page, 'projects-en-desktop-board');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByText(projects.t('projects.viewList')).click();
+
     // Money on the client page: split the accepted quote 50/50 and record a partial payment.
     await page.getByRole('list', { name: projects.t('projects.listLabel') }).getByRole('link', { name: 'דנה לוי' }).click();
     const money = projects.region('money.title');

@@ -1,4 +1,4 @@
-import { Anchor, Stack, Text, Title } from '@mantine/core';
+import { Anchor, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,6 +22,7 @@ export function ProjectsPage() {
   const { t } = useTranslation();
   usePageTitle(t('projects.title'));
   const [filter, setFilter] = useState<ProjectStatus | 'all'>('all');
+  const [view, setView] = useState<'list' | 'board'>('list');
   return (
     <Stack gap="md">
       <div>
@@ -32,7 +33,17 @@ export function ProjectsPage() {
           {t('projects.subtitle')}
         </Text>
       </div>
-      <ProjectList filter={filter} onFilterChange={setFilter} renderClient={(clientId) => <ClientNameLink clientId={clientId} />} />
+      <SegmentedControl
+        aria-label={t('projects.viewLabel')}
+        value={view}
+        onChange={(value) => setView(value === 'board' ? 'board' : 'list')}
+        data={[
+          { value: 'list', label: t('projects.viewList') },
+          { value: 'board', label: t('projects.viewBoard') },
+        ]}
+        w="fit-content"
+      />
+      <ProjectList view={view} filter={filter} onFilterChange={setFilter} renderClient={(clientId) => <ClientNameLink clientId={clientId} />} />
     </Stack>
   );
 }

@@ -13,6 +13,8 @@ import { ProjectStatusBadge, projectStatuses } from './project-status';
 
 type Props = {
   clientId?: string;
+  /** A board shows one column per status (the projects page); the list suits the client page. */
+  view?: 'list' | 'board';
   /** The client's name as a link; the route knows clients, this feature does not. */
   renderClient?: (clientId: string) => ReactNode;
   filter?: ProjectStatus | 'all';
@@ -20,7 +22,7 @@ type Props = {
 };
 
 /** Projects as cards: title, status, target date and client. */
-export function ProjectList({ clientId, renderClient, filter = 'all', onFilterChange }: Props) {
+export function ProjectList({ clientId, renderClient, filter = 'all', onFilterChange, view = 'list' }: Props) {
   const { t } = useTranslation();
   const intl = currentIntlLocale();
   const projects = useProjects(clientId ?? null);
@@ -30,6 +32,7 @@ export function ProjectList({ clientId, renderClient, filter = 'all', onFilterCh
   ];
   if (projects.isPending) return <Skeleton height={60} />;
   if (projects.isError) return <Text c="red.9">{projects.error.message}</Text>;
+  if (view === 'board') return <ProjectBoard projects={projects.data} intl={intl} renderClient={renderClient} />;
   const shown = projects.data.filter((p) => filter === 'all' || p.status === filter);
   return (
     <Stack gap="sm">
@@ -66,5 +69,39 @@ function ProjectRow({ project, intl, renderClient }: { project: Project; intl: s
         </Text>
       </Group>
     </Paper>
+  );
+}
+
+/** One column per status, soonest target first; columns wrap onto new rows on a phone. */
+function ProjectBoard({ projects, intl, renderClient }: { projects: Project[]; intl: string; renderClient: Props['renderClient'] }) {
+  const { t } = useTranslation();
+  const byTarget = (a: Project, b: Project) => (a.targetDate ?? '9999').localeCompare(b.targetDate ?? '9999');
+  return (
+    <div role="region" aria-label={t('projects.boardLabel')} style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(15rem, 1fr))', gap: 'var(--mantine-spacing-sm)' }}>
+      {projectStatuses.map((status) => {
+        const column = projects.filter((p) => p.status === status).sort(byTarget);
+        return (
+          <Paper key={status} withBorder radius="md" p="xs" bg="var(--mantine-color-gray-0)">
+            <Group gap="xs" mb="xs">
+              <ProjectStatusBadge status={status} />
+              <Text size="sm" c="dimmed">
+                <bdi>{column.length}</bdi>
+              </Text>
+            </Group>
+            {column.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                {t('projects.columnEmpty')}
+              </Text>
+            ) : (
+              <Stack gap="xs" component="ul" aria-label={t(`projects.status.${status}`)} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+                {column.map((project) => (
+                  <ProjectRow key={project.id} project={project} intl={intl} renderClient={renderClient} />
+                ))}
+              </Stack>
+            )}
+          </Paper>
+        );
+      })}
+    </div>
   );
 }

@@ -56,3 +56,12 @@ export function useDeleteTimeEntry() {
   const refresh = useRefreshTime();
   return useMutation({ mutationFn: (id: string) => apiRequestNoContent(`/time-entries/${encodeURIComponent(id)}`, { method: 'DELETE' }), onSuccess: refresh });
 }
+
+export function useUpdateTimeEntry() {
+  const refresh = useRefreshTime();
+  return useMutation({
+    mutationFn: ({ id, minutes, note }: { id: string; minutes: number; note: string | null }) =>
+      apiRequest(`/time-entries/${encodeURIComponent(id)}`, ZTimeEntry, { method: 'PATCH', body: { minutes, note } }),
+    onSuccess: refresh,
+  });
+}

@@ -2,12 +2,13 @@ import { Button, Group, Paper, Skeleton, Stack, Text, TextInput } from '@mantine
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Ltr, UserText } from '../../../components/ui/bidi';
-import { TrashIcon } from '../../../components/ui/icons';
+import { EditIcon, TrashIcon } from '../../../components/ui/icons';
 import { formatLongDay } from '../../../lib/format';
 import { currentIntlLocale } from '../../../lib/i18n';
 import { notifyError } from '../../../lib/notify';
 import { localDayOf } from '../../../lib/zoned-dates';
-import { useAddTimeEntry, useDeleteTimeEntry, useTimeEntries } from '../api/time-queries';
+import type { TimeEntry } from '../../../../shared/schemas/payments';
+import { useAddTimeEntry, useDeleteTimeEntry, useTimeEntries, useUpdateTimeEntry } from '../api/time-queries';
 import { formatMinutes, parseDuration } from './duration';
 
 /** Time spent on a project: the entries, the total, and one added by hand. */
@@ -21,6 +22,7 @@ export function TimeEntries({ clientId, projectId, today, timeZone }: { clientId
   const [duration, setDuration] = useState('');
   const [note, setNote] = useState('');
   const [tried, setTried] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
   const minutes = parseDuration(duration);
   const durationError = tried && (minutes === null || minutes < 1 || minutes > 1440) ? t('time.durationInvalid') : undefined;
   if (entries.isError) return <Text c="red.9">{entries.error.message}</Text>;
@@ -40,6 +42,9 @@ export function TimeEntries({ clientId, projectId, today, timeZone }: { clientId
         <Stack gap={4} component="ul" aria-label={t('time.title')} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
           {entries.data.items.map((entry) => (
             <Paper key={entry.id} component="li" withBorder radius="sm" px="xs" py={4}>
+              {editing === entry.id ? (
+                <EntryEditor entry={entry} onDone={() => setEditing(null)} />
+              ) : (
               <Group justify="space-between" gap="xs" wrap="nowrap">
                 <Text size="sm">
                   {formatLongDay(localDayOf(entry.startedAt, timeZone), intl)}
@@ -53,11 +58,17 @@ export function TimeEntries({ clientId, projectId, today, timeZone }: { clientId
                   ) : null}
                 </Text>
                 {!entry.running && (
-                  <Button size="compact-xs" variant="subtle" color="red" aria-label={t('time.delete')} loading={remove.isPending && remove.variables === entry.id} onClick={() => remove.mutate(entry.id, { onError: notifyError })}>
-                    <TrashIcon size={14} />
-                  </Button>
+                  <Group gap={2} wrap="nowrap">
+                    <Button size="compact-xs" variant="subtle" aria-label={t('time.edit')} onClick={() => setEditing(entry.id)}>
+                      <EditIcon size={14} />
+                    </Button>
+                    <Button size="compact-xs" variant="subtle" color="red" aria-label={t('time.delete')} loading={remove.isPending && remove.variables === entry.id} onClick={() => remove.mutate(entry.id, { onError: notifyError })}>
+                      <TrashIcon size={14} />
+                    </Button>
+                  </Group>
                 )}
               </Group>
+              )}
             </Paper>
           ))}
         </Stack>
@@ -91,5 +102,36 @@ export function TimeEntries({ clientId, projectId, today, timeZone }: { clientId
         </Group>
       </form>
     </Stack>
+  );
+}
+
+/** Corrects one entry's duration and note in place. */
+function EntryEditor({ entry, onDone }: { entry: TimeEntry; onDone: () => void }) {
+  const { t } = useTranslation();
+  const update = useUpdateTimeEntry();
+  const [duration, setDuration] = useState(formatMinutes(entry.minutes ?? 0));
+  const [note, setNote] = useState(entry.note ?? '');
+  const minutes = parseDuration(duration);
+  const invalid = minutes === null || minutes < 1 || minutes > 1440;
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (invalid) return;
+        update.mutate({ id: entry.id, minutes, note: note.trim() || null }, { onSuccess: onDone, onError: notifyError });
+      }}
+    >
+      <Group gap="xs" align="flex-end" wrap="wrap">
+        <TextInput w={110} size="xs" label={t('time.editDuration')} dir="ltr" value={duration} onChange={(e) => setDuration(e.currentTarget.value)} error={invalid ? t('time.durationInvalid') : undefined} />
+        <TextInput style={{ flex: '1 1 8rem' }} size="xs" label={t('time.editNote')} dir="auto" value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+        <Button type="submit" size="xs" loading={update.isPending}>
+          {t('actions.save')}
+        </Button>
+        <Button size="xs" variant="default" onClick={onDone}>
+          {t('actions.cancel')}
+        </Button>
+      </Group>
+    </form>
   );
 }
