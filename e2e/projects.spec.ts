@@ -106,6 +106,13 @@ describe('projects: scope changes and a slipping deadline', () => {
     await screenshot(page, 'projects-he-phone-project');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
+    // A deliverable is ticked done, on its own.
+    const deliverables = page.getByRole('list', { name: projects.t('projects.deliverables.title') });
+    await deliverables.getByRole('checkbox').first().click(); // saved first, then shown ticked
+    await expect.poll(async () => deliverables.getByRole('checkbox').first().isChecked(), { timeout: 5000 }).toBe(true);
+    await page.reload();
+    await expect.poll(async () => page.getByRole('list', { name: projects.t('projects.deliverables.title') }).getByRole('checkbox').first().isChecked(), { timeout: 5000 }).toBe(true);
+
     // English on a desktop.
     await clients.switchLanguage('en');
     projects.locale = 'en';

@@ -49,6 +49,12 @@ export const ZUpdateProject = z
   .partial()
   .meta({ id: 'UpdateProject' });
 
+export const deliverableStatuses = ['open', 'done'] as const;
+export const ZUpdateDeliverable = z
+  .object({ status: z.enum(deliverableStatuses, { error: 'invalid_choice' }), targetDate: ZLocalDate.nullable() })
+  .partial()
+  .meta({ id: 'UpdateDeliverable' });
+
 export const ZAddMaterial = z.object({ what: requiredText(300), dueDate: ZLocalDate }).meta({ id: 'AddMaterial' });
 export type Project = z.infer<typeof ZProject>;
 

@@ -72,3 +72,14 @@ export async function updateChangeRequest(db: Executor, { workspaceId, id, chang
 export async function changeRequestsOf(db: Executor, { workspaceId, projectId }: Scope & { projectId: string }) {
   return db.selectFrom('change_requests').selectAll().where('workspace_id', '=', workspaceId).where('project_id', '=', projectId).orderBy('requested_at', 'desc').execute();
 }
+
+export async function updateDeliverable(db: Executor, { workspaceId, projectId, deliverableId, changes }: Scope & { projectId: string; deliverableId: string; changes: { status?: string; target_date?: string | null } }) {
+  const result = await db
+    .updateTable('project_deliverables')
+    .set(changes)
+    .where('workspace_id', '=', workspaceId)
+    .where('project_id', '=', projectId)
+    .where('id', '=', deliverableId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

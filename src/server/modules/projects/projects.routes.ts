@@ -11,6 +11,7 @@ import {
   ZComposeScope,
   ZAddMaterial,
   ZCreateProject,
+  ZUpdateDeliverable,
   ZUpdateProject,
   ZCreateChangeRequest,
   ZDecideChangeRequest,
@@ -37,6 +38,20 @@ export const projectRoutes = createRouter()
   .openapi(
     createRoute({ method: 'patch', path: '/projects/{id}', tags: ['projects'], summary: 'Rename a project or change its status', request: { params: idParam, ...jsonBody(ZUpdateProject) }, responses: { 200: jsonResponse(ZProject, 'The project'), ...errorResponses(401, 403, 404, 422) } }),
     async (c) => c.json(await projects.updateProject(c.get('deps'), requireAuth(c), c.req.valid('param').id, await c.req.json()), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'patch',
+      path: '/projects/{id}/deliverables/{deliverableId}',
+      tags: ['projects'],
+      summary: 'Mark a deliverable done (or open) and give it its own target date',
+      request: { params: idParam.extend({ deliverableId: ZId.meta({ param: { name: 'deliverableId', in: 'path' } }) }), ...jsonBody(ZUpdateDeliverable) },
+      responses: { 200: jsonResponse(ZProject, 'The project'), ...errorResponses(401, 403, 404, 422) },
+    }),
+    async (c) => {
+      const { id, deliverableId } = c.req.valid('param');
+      return c.json(await projects.updateDeliverable(c.get('deps'), requireAuth(c), id, deliverableId, await c.req.json()), 200);
+    },
   )
   .openapi(
     createRoute({ method: 'post', path: '/projects/{id}/materials', tags: ['projects'], summary: 'Something the client must supply, and by when', request: { params: idParam, ...jsonBody(ZAddMaterial) }, responses: { 200: jsonResponse(ZProject, 'The project'), ...errorResponses(401, 403, 404, 422) } }),

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Composed, Sent } from '../../../shared/schemas/messages.js';
-import { ZAddMaterial, ZComposeDelay, ZCreateProject, ZRescheduleInput, ZSetTarget, ZUpdateProject, type Project } from '../../../shared/schemas/projects.js';
+import { ZAddMaterial, ZComposeDelay, ZCreateProject, ZRescheduleInput, ZSetTarget, ZUpdateDeliverable, ZUpdateProject, type Project } from '../../../shared/schemas/projects.js';
 import type { Executor } from '../../db/database.js';
 import { fieldError, notFound } from '../../lib/app-error.js';
 import { isoNow } from '../../lib/clock.js';
@@ -166,4 +166,12 @@ export async function addMaterial(deps: Deps, scope: Scope, projectId: string, r
     await createCommitmentInTrx(deps, trx, scope, { clientId: row.client_id, interactionId: null, projectId, direction: 'theirs', title: input.what, dueDate: input.dueDate, dueTime: null, notes: null });
     return getProject(deps, scope, projectId, trx);
   });
+}
+
+/** Each deliverable has its own status and (optional) target date. */
+export async function updateDeliverable(deps: Deps, scope: Scope, projectId: string, deliverableId: string, raw: unknown): Promise<Project> {
+  const input = parseInput(ZUpdateDeliverable, raw);
+  const changes = { ...(input.status !== undefined ? { status: input.status } : {}), ...(input.targetDate !== undefined ? { target_date: input.targetDate } : {}) };
+  if (!(await q.updateDeliverable(deps.db.kysely, { ...scope, projectId, deliverableId, changes }))) throw notFound();
+  return getProject(deps, scope, projectId);
 }

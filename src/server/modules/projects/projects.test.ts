@@ -174,6 +174,10 @@ describe.each(testDialects())('projects on $label', ({ dialect, skip }) => {
     expect(ask.body.body).toContain('חסר לנו: תמונות המוצרים');
     expect(ask.body.body).toContain('הפרויקט ממשיך ברגע שהחומרים מגיעים');
 
+    const [layout] = manual.body.deliverables;
+    const doneOne = await api.patch<Project>(`/api/v1/projects/${manual.body.id}/deliverables/${layout!.id}`, { status: 'done', targetDate: '2026-12-05' });
+    expect(doneOne.body.deliverables[0]).toMatchObject({ title: 'עימוד', status: 'done', targetDate: '2026-12-05' });
+    expect((await api.patch(`/api/v1/projects/${project.id}/deliverables/${layout!.id}`, { status: 'done' })).status).toBe(404);
     const renamed = await api.patch<Project>(`/api/v1/projects/${manual.body.id}`, { status: 'waiting_for_client' });
     expect(renamed.body.status).toBe('waiting_for_client');
     const bad = await api.patch<ApiError>(`/api/v1/projects/${manual.body.id}`, { status: 'lost' });

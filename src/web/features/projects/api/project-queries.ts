@@ -6,6 +6,7 @@ import {
   type CreateProjectInput,
   type DecideInput,
   type DelayInput,
+  type DeliverableChange,
   type MessageDraftInput,
   type ProjectStatus,
   addMaterial,
@@ -20,6 +21,7 @@ import {
   reschedule,
   saveColleague,
   setProjectTarget,
+  updateDeliverable,
   updateProject,
 } from './projects-api';
 
@@ -64,6 +66,11 @@ export function useCreateProject() {
 export function useUpdateProject(id: string) {
   const store = useStoreProject();
   return useMutation({ mutationFn: (input: { title?: string; status?: ProjectStatus }) => updateProject(id, input), onSuccess: store });
+}
+
+export function useUpdateDeliverable(id: string) {
+  const store = useStoreProject();
+  return useMutation({ mutationFn: ({ deliverableId, ...input }: DeliverableChange & { deliverableId: string }) => updateDeliverable(id, deliverableId, input), onSuccess: store });
 }
 
 export function useSetProjectTarget(id: string) {

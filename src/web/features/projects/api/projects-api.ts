@@ -44,6 +44,12 @@ export function createProject(input: CreateProjectInput): Promise<Project> {
   return apiRequest('/projects', ZProject, { method: 'POST', body: input });
 }
 
+export type DeliverableChange = { status?: 'open' | 'done'; targetDate?: string | null };
+
+export function updateDeliverable(id: string, deliverableId: string, input: DeliverableChange): Promise<Project> {
+  return apiRequest(`${path(id)}/deliverables/${encodeURIComponent(deliverableId)}`, ZProject, { method: 'PATCH', body: input });
+}
+
 export function updateProject(id: string, input: { title?: string; status?: ProjectStatus }): Promise<Project> {
   return apiRequest(path(id), ZProject, { method: 'PATCH', body: input });
 }

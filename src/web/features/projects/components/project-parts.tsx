@@ -1,4 +1,4 @@
-import { Alert, Button, Group, List, Paper, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Paper, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Commitment } from '../../../../shared/schemas/commitments';
@@ -9,7 +9,7 @@ import { AlertIcon, CheckIcon, MessageIcon } from '../../../components/ui/icons'
 import { formatDateTime, formatLongDay } from '../../../lib/format';
 import { currentIntlLocale } from '../../../lib/i18n';
 import { notifyError, notifySuccess } from '../../../lib/notify';
-import { useAddMaterial, useSetProjectTarget } from '../api/project-queries';
+import { useAddMaterial, useSetProjectTarget, useUpdateDeliverable } from '../api/project-queries';
 import type { DelayCause, DelayInput } from '../api/projects-api';
 
 /** Late in words and with an icon, not only red. */
@@ -91,8 +91,10 @@ export function DeliveryBlock({ project, onReschedule }: { project: Project; onR
   );
 }
 
+/** Each deliverable: done or not (a tap), and its own target date when it has one. */
 export function DeliverablesList({ project }: { project: Project }) {
   const { t } = useTranslation();
+  const update = useUpdateDeliverable(project.id);
   if (project.deliverables.length === 0)
     return (
       <Text size="sm" c="dimmed">
@@ -100,13 +102,25 @@ export function DeliverablesList({ project }: { project: Project }) {
       </Text>
     );
   return (
-    <List spacing={4} size="sm" aria-label={t('projects.deliverables.title')}>
+    <Stack gap={6} component="ul" aria-label={t('projects.deliverables.title')} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
       {project.deliverables.map((d) => (
-        <List.Item key={d.id}>
-          <UserText>{d.title}</UserText>
-        </List.Item>
+        <Group key={d.id} component="li" justify="space-between" gap="xs" wrap="wrap">
+          <Checkbox
+            label={<UserText>{d.title}</UserText>}
+            checked={d.status === 'done'}
+            onChange={(event) => update.mutate({ deliverableId: d.id, status: event.currentTarget.checked ? 'done' : 'open' }, { onError: notifyError })}
+          />
+          <TextInput
+            type="date"
+            size="xs"
+            w={150}
+            aria-label={t('projects.deliverables.targetFor', { title: d.title })}
+            value={d.targetDate ?? ''}
+            onChange={(event) => update.mutate({ deliverableId: d.id, targetDate: event.currentTarget.value || null }, { onError: notifyError })}
+          />
+        </Group>
       ))}
-    </List>
+    </Stack>
   );
 }
 
