@@ -106,6 +106,11 @@ describe('projects: scope changes and a slipping deadline', () => {
     await screenshot(page, 'projects-he-phone-project');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
+    // The project lists the quote it came from and the change order that grew it.
+    const projectQuotes = page.getByRole('list', { name: projects.t('projects.quotes.title') });
+    await expect.poll(async () => projectQuotes.getByRole('listitem').count(), { timeout: 5000 }).toBe(2);
+    await projectQuotes.getByText(projects.t('projects.quotes.changeOrder')).waitFor();
+
     // A deliverable is ticked done, on its own.
     const deliverables = page.getByRole('list', { name: projects.t('projects.deliverables.title') });
     await deliverables.getByRole('checkbox').first().click(); // saved first, then shown ticked

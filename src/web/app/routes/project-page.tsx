@@ -7,7 +7,7 @@ import type { Commitment } from '../../../shared/schemas/commitments';
 import type { ChangeRequest } from '../../../shared/schemas/projects';
 import { UserText } from '../../components/ui/bidi';
 import { Dialog } from '../../components/ui/dialog';
-import { CalendarIcon, ClockIcon, HistoryIcon, InboxIcon, MessageIcon, PlusIcon, PromiseIcon } from '../../components/ui/icons';
+import { CalendarIcon, ClockIcon, HistoryIcon, InboxIcon, MessageIcon, PlusIcon, PromiseIcon, QuoteIcon } from '../../components/ui/icons';
 import { Loading } from '../../components/ui/loading';
 import { SectionCard } from '../../components/ui/section-card';
 import { useMe } from '../../features/accounts/api/session-api';
@@ -21,6 +21,8 @@ import { ChangeRequestItem, LogChangeRequestForm, ScopeDecisionForm } from '../.
 import { DeliverablesList, DeliveryBlock, MaterialsList, RescheduleForm, RescheduleHistory } from '../../features/projects/components/project-parts';
 import { ProjectStatusBadge, projectStatuses } from '../../features/projects/components/project-status';
 import { parseAgorot } from '../../features/quotes/api/decimal-input';
+import { useQuotes } from '../../features/quotes/api/quote-queries';
+import { QuoteStatusBadge } from '../../features/quotes/components/quote-status';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { usePageTitle } from '../../lib/use-page-title';
 import { todayIn } from '../../lib/zoned-dates';
@@ -198,6 +200,8 @@ export function ProjectPage() {
         <DeliverablesList project={p} />
       </SectionCard>
 
+      <ProjectQuotes clientId={p.clientId} projectId={p.id} />
+
       <SectionCard id="project-materials" title={t('projects.materials.title')} icon={<InboxIcon size={20} />}>
         <MaterialsList
           project={p}
@@ -260,5 +264,35 @@ export function ProjectPage() {
         {dialogBody}
       </Dialog>
     </Stack>
+  );
+}
+
+/** The quotes this project came from and grew by (change orders), each a link to its page. */
+function ProjectQuotes({ clientId, projectId }: { clientId: string; projectId: string }) {
+  const { t } = useTranslation();
+  const quotes = useQuotes(clientId);
+  const linked = (quotes.data ?? []).filter((quote) => quote.projectId === projectId);
+  if (linked.length === 0) return null;
+  return (
+    <SectionCard id="project-quotes" title={t('projects.quotes.title')} icon={<QuoteIcon size={20} />}>
+      <Stack gap={6} component="ul" aria-label={t('projects.quotes.title')} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        {linked.map((quote) => (
+          <Group key={quote.id} component="li" gap="xs" wrap="wrap">
+            <Anchor renderRoot={(props) => <Link to="/quotes/$quoteId" params={{ quoteId: quote.id }} {...props} />}>
+              <bdi dir="ltr">{quote.number}</bdi>
+            </Anchor>
+            <Text size="sm">
+              <UserText>{quote.current.title}</UserText>
+            </Text>
+            {quote.kind === 'change_order' && (
+              <Text size="xs" c="dimmed">
+                {t('projects.quotes.changeOrder')}
+              </Text>
+            )}
+            <QuoteStatusBadge status={quote.status} />
+          </Group>
+        ))}
+      </Stack>
+    </SectionCard>
   );
 }
