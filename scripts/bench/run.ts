@@ -6,7 +6,9 @@
  * (the services would take minutes) with the same columns the services write.
  */
 import { randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
+import type { CommitmentTable } from '../../src/server/modules/commitments/commitments.table.js';
+import type { InteractionTable } from '../../src/server/modules/interactions/interactions.table.js';
 import pg from 'pg';
 import { createApp } from '../../src/server/app.js';
 import { connect } from '../../src/server/db/connect.js';
@@ -94,41 +96,44 @@ async function bulkActivity(db: Db, workspaceId: string, clientIds: string[]): P
   const now = Date.now();
   const random = seededRandom(7);
   const channels = ['phone', 'whatsapp', 'email', 'meeting', 'sms'];
-  let batch: Record<string, unknown>[] = [];
-  const flush = async (table: 'interactions' | 'commitments') => {
-    if (!batch.length) return;
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- bulk rows built to the table's shape
-    await db.kysely.insertInto(table).values(batch as any).execute();
-    batch = [];
+  let contacts: Insertable<InteractionTable>[] = [];
+  let promises: Insertable<CommitmentTable>[] = [];
+  const flushContacts = async () => {
+    if (contacts.length) await db.kysely.insertInto('interactions').values(contacts).execute();
+    contacts = [];
+  };
+  const flushPromises = async () => {
+    if (promises.length) await db.kysely.insertInto('commitments').values(promises).execute();
+    promises = [];
   };
   let n = 0;
   for (const clientId of clientIds) {
     for (let i = 0; i < INTERACTIONS / clientIds.length; i++) {
       const at = new Date(now - Math.floor(random() * 365 * 86_400_000)).toISOString();
       const incoming = random() < 0.5;
-      batch.push({
-        id: newId(), workspace_id: workspaceId, client_id: clientId, contact_id: null, channel: channels[n % 5], direction: incoming ? 'in' : 'out',
+      contacts.push({
+        id: newId(), workspace_id: workspaceId, client_id: clientId, contact_id: null, channel: channels[n % 5]!, direction: incoming ? 'in' : 'out',
         occurred_at: at, summary: 'שיחת מעקב על הפרויקט', agreed: null, next_steps: null, after_hours: random() < 0.1 ? 1 : 0,
         needs_reply: incoming ? 1 : 0, replied_at: incoming && random() < 0.98 ? at : null, source: 'manual', message_id: null, created_at: at,
       });
       n += 1;
-      if (batch.length >= 500) await flush('interactions');
+      if (contacts.length >= 500) await flushContacts();
     }
   }
-  await flush('interactions');
+  await flushContacts();
   for (const clientId of clientIds) {
     for (let i = 0; i < 2; i++) {
       const due = new Date(now + Math.floor((random() - 0.7) * 60 * 86_400_000)).toISOString();
       const done = due < new Date(now).toISOString() && random() < 0.9 ? due : null;
-      batch.push({
-        id: newId(), workspace_id: workspaceId, client_id: clientId, interaction_id: null, direction: i === 0 ? 'mine' : 'theirs', title: 'הצעת מחיר',
+      promises.push({
+        id: newId(), workspace_id: workspaceId, client_id: clientId, interaction_id: null, quote_id: null, project_id: null, direction: i === 0 ? 'mine' : 'theirs', title: 'הצעת מחיר',
         notes: null, due_date: due.slice(0, 10), due_time: null, due_at: due, original_due_at: due, late_change: 0, change_count: 0,
         completed_at: done, cancelled_at: null, created_at: due, updated_at: due,
       });
-      if (batch.length >= 500) await flush('commitments');
+      if (promises.length >= 500) await flushPromises();
     }
   }
-  await flush('commitments');
+  await flushPromises();
 }
 
 const all: Result[] = [];

@@ -50,6 +50,7 @@ function connectPostgres(options: { url: string; searchPath?: string; max?: numb
   return {
     kysely,
     dialect: 'postgres',
+    ...(options.searchPath ? { schema: options.searchPath.split(',')[0]!.trim() } : {}),
     close: async () => {
       await kysely.destroy();
     },

@@ -20,5 +20,7 @@ export type Executor = Kysely<Database> | Transaction<Database>;
 export type Db = {
   kysely: Kysely<Database>;
   dialect: Dialect;
+  /** The PostgreSQL schema the tables live in, when one is set (tests, benchmarks, hosted tenants). */
+  schema?: string;
   close: () => Promise<void>;
 };

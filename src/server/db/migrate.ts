@@ -24,14 +24,21 @@ class InlineProvider implements MigrationProvider {
   }
 }
 
+/**
+ * With an explicit schema the migration bookkeeping is looked up in that schema only: Kysely
+ * otherwise matches its tables by name in any schema, so a migration running beside another
+ * schema's (parallel test files, several tenants) could skip creating its own lock table.
+ */
+function migrator(db: Db): Migrator {
+  return new Migrator({ db: db.kysely, provider: new InlineProvider(db.dialect), ...(db.schema ? { migrationTableSchema: db.schema } : {}) });
+}
+
 export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
-  const migrator = new Migrator({ db: db.kysely, provider: new InlineProvider(db.dialect) });
-  const result = await migrator.migrateToLatest();
+  const result = await migrator(db).migrateToLatest();
   if (result.error) throw result.error instanceof Error ? result.error : new Error(String(result.error));
   return result;
 }
 
 export async function migrateDown(db: Db): Promise<MigrationResultSet> {
-  const migrator = new Migrator({ db: db.kysely, provider: new InlineProvider(db.dialect) });
-  return migrator.migrateDown();
+  return migrator(db).migrateDown();
 }
