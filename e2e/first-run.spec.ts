@@ -3,12 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClientsPages } from './page-models/clients-pages.js';
 import { SetupPage } from './page-models/setup-page.js';
 import { seriousA11yViolations } from './support/axe.js';
-import { launchBrowser, newContext, screenshot } from './support/browser.js';
+import { chromiumAvailable, launchBrowser, newContext, screenshot } from './support/browser.js';
 import { label } from './support/catalogs.js';
 import { startServer, type RunningServer } from './support/server.js';
 
 /** Journey 1 and the start of 2: first run → a client in Hebrew → search → the same client in English. */
-describe('first run, a Hebrew client, search, English', () => {
+describe.skipIf(!chromiumAvailable())('first run, a Hebrew client, search, English', () => {
   let server: RunningServer;
   let browser: Browser;
   beforeAll(async () => {

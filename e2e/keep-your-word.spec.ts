@@ -4,7 +4,7 @@ import { ClientsPages } from './page-models/clients-pages.js';
 import { KeepYourWordPages } from './page-models/keep-your-word-pages.js';
 import { SetupPage } from './page-models/setup-page.js';
 import { seriousA11yViolations } from './support/axe.js';
-import { launchBrowser, newContext, screenshot } from './support/browser.js';
+import { chromiumAvailable, launchBrowser, newContext, screenshot } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
 
 /**
@@ -12,7 +12,7 @@ import { startServer, type RunningServer } from './support/server.js';
  * them, one slips and gets "I haven't forgotten" + a new time over WhatsApp, and the client's
  * timeline keeps the message and the change.
  */
-describe('keep your word: log a call, promise, Today, renegotiate over WhatsApp', () => {
+describe.skipIf(!chromiumAvailable())('keep your word: log a call, promise, Today, renegotiate over WhatsApp', () => {
   let server: RunningServer;
   let browser: Browser;
   beforeAll(async () => {

@@ -6,7 +6,7 @@ import { ClientsPages } from './page-models/clients-pages.js';
 import { QuotesPages } from './page-models/quotes-pages.js';
 import { SetupPage } from './page-models/setup-page.js';
 import { seriousA11yViolations } from './support/axe.js';
-import { launchBrowser, newContext, screenshot } from './support/browser.js';
+import { chromiumAvailable, launchBrowser, newContext, screenshot } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
 
 const portal = { he: sharedHe.portal, en: sharedEn.portal };
@@ -15,7 +15,7 @@ const portal = { he: sharedHe.portal, en: sharedEn.portal };
  * Journeys 3 and 4: build a quote with its terms, send it over WhatsApp, the client opens the link
  * in their own browser, reads it in Hebrew and accepts; the owner sees it accepted and a project.
  */
-describe('quotes: build, send, the client accepts, a project starts', () => {
+describe.skipIf(!chromiumAvailable())('quotes: build, send, the client accepts, a project starts', () => {
   let server: RunningServer;
   let browser: Browser;
   beforeAll(async () => {

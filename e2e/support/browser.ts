@@ -4,6 +4,16 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/**
+ * Whether the journeys can run here. Without Chromium they are reported as skipped, with the line
+ * below, instead of failing a fresh machine (CI installs Chromium in .ci/run).
+ */
+export function chromiumAvailable(): boolean {
+  const found = fs.existsSync(CHROMIUM);
+  if (!found) console.warn(`\n[mila] Chromium is not installed at ${CHROMIUM}: the browser journeys are SKIPPED (apt-get install chromium, or set CHROMIUM_PATH).\n`);
+  return found;
+}
+
 /** Debian's Chromium, headless, with nothing that reaches for the network on its own. */
 export async function launchBrowser(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
