@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import he from './locales/he.json' with { type: 'json' };
 import en from './locales/en.json' with { type: 'json' };
-import { ZSetupInput } from './schemas/accounts.js';
+import { ZSetUpWorkspace } from './schemas/accounts.js';
 import { ZCreateClient } from './schemas/clients.js';
 import { toFieldIssues } from './validation.js';
 
@@ -17,7 +17,7 @@ describe('validation issues', () => {
       const result = ZCreateClient.safeParse(sample);
       if (!result.success) for (const issue of toFieldIssues(result.error.issues)) codes.add(issue.code);
     }
-    const setup = ZSetupInput.safeParse({ owner: { email: 'x', password: '1' }, business: { preferredChannels: [], vatRateBasisPoints: -1, timeZone: 'Nowhere/City', currency: 'shekel' } });
+    const setup = ZSetUpWorkspace.safeParse({ owner: { email: 'x', password: '1' }, business: { preferredChannels: [], vatRateBasisPoints: -1, timeZone: 'Nowhere/City', currency: 'shekel' } });
     if (!setup.success) for (const issue of toFieldIssues(setup.error.issues)) codes.add(issue.code);
     expect(codes.size).toBeGreaterThan(8);
     for (const code of codes) {

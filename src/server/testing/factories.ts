@@ -1,4 +1,4 @@
-import type { BusinessProfileInput, SetupInput } from '../../shared/schemas/accounts.js';
+import type { SaveBusinessProfileInput, SetUpWorkspaceInput } from '../../shared/schemas/accounts.js';
 import type { CreateClientInput } from '../../shared/schemas/clients.js';
 import { defaultServiceHours } from '../../shared/schemas/common.js';
 
@@ -6,7 +6,7 @@ import { defaultServiceHours } from '../../shared/schemas/common.js';
  * Test data and demo data come from the same factories (scripts/seed-demo.ts uses them too),
  * so what the tests prove is what a demo user sees.
  */
-export function businessInput(overrides: Partial<BusinessProfileInput> = {}): BusinessProfileInput {
+export function businessInput(overrides: Partial<SaveBusinessProfileInput> = {}): SaveBusinessProfileInput {
   return {
     name: 'סטודיו נועה לעיצוב',
     dealerType: 'licensed',
@@ -25,7 +25,7 @@ export function businessInput(overrides: Partial<BusinessProfileInput> = {}): Bu
   };
 }
 
-export function setupInput(overrides: { owner?: Partial<SetupInput['owner']>; business?: Partial<BusinessProfileInput> } = {}): SetupInput {
+export function setupInput(overrides: { owner?: Partial<SetUpWorkspaceInput['owner']>; business?: Partial<SaveBusinessProfileInput> } = {}): SetUpWorkspaceInput {
   return {
     owner: { name: 'נועה כהן', email: 'noa@noa-design.co.il', password: 'correct horse battery', addressForm: 'feminine', ...overrides.owner },
     business: businessInput(overrides.business),

@@ -47,7 +47,7 @@ export const ZVatRateBasisPoints = z
 
 export const paymentTermsDays = [0, 30, 45, 60, 90] as const;
 
-export const ZBusinessProfileInput = z
+export const ZSaveBusinessProfile = z
   .object({
     name: requiredText(120),
     dealerType: ZDealerType,
@@ -76,8 +76,8 @@ export const ZBusinessProfileInput = z
       .nullable()
       .default('07:30'),
   })
-  .meta({ id: 'BusinessProfileInput' });
-export type BusinessProfileInput = z.input<typeof ZBusinessProfileInput>;
+  .meta({ id: 'SaveBusinessProfileInput' });
+export type SaveBusinessProfileInput = z.input<typeof ZSaveBusinessProfile>;
 
 export const ZBusinessProfile = z
   .object({
@@ -110,7 +110,7 @@ export const ZNewPassword = z
   .min(12, { error: 'password_too_short' })
   .max(128, { error: 'too_long' });
 
-export const ZSetupInput = z
+export const ZSetUpWorkspace = z
   .object({
     owner: z.object({
       name: requiredText(120),
@@ -120,18 +120,18 @@ export const ZSetupInput = z
       /** The owner's interface language; the business language when not given. */
       locale: ZLocale.optional(),
     }),
-    business: ZBusinessProfileInput,
+    business: ZSaveBusinessProfile,
   })
-  .meta({ id: 'SetupInput' });
-export type SetupInput = z.input<typeof ZSetupInput>;
+  .meta({ id: 'SetUpWorkspaceInput' });
+export type SetUpWorkspaceInput = z.input<typeof ZSetUpWorkspace>;
 
-export const ZLoginInput = z
+export const ZLogIn = z
   .object({
     email: ZEmail,
     password: z.string({ error: 'required' }).min(1, { error: 'required' }).max(256, { error: 'too_long' }),
   })
-  .meta({ id: 'LoginInput' });
-export type LoginInput = z.input<typeof ZLoginInput>;
+  .meta({ id: 'LogInInput' });
+export type LogInInput = z.input<typeof ZLogIn>;
 
 export const ZUser = z
   .object({
@@ -145,7 +145,7 @@ export const ZUser = z
   .meta({ id: 'User' });
 export type User = z.infer<typeof ZUser>;
 
-export const ZUpdateMeInput = z
+export const ZUpdateMe = z
   .object({
     name: requiredText(120),
     locale: ZLocale,
@@ -153,7 +153,7 @@ export const ZUpdateMeInput = z
   })
   .partial()
   .meta({ id: 'UpdateMeInput' });
-export type UpdateMeInput = z.input<typeof ZUpdateMeInput>;
+export type UpdateMeInput = z.input<typeof ZUpdateMe>;
 
 export const ZMe = z
   .object({

@@ -42,7 +42,7 @@ function daysInMonth(month: number, year: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-export const ZContactInput = z
+export const ZContactDraft = z
   .object({
     id: ZId.optional().meta({ description: 'Keep an existing contact by sending its id back' }),
     name: requiredText(120),
@@ -85,7 +85,7 @@ const clientFields = {
   importantDates: z.array(ZImportantDate).max(20, { error: 'too_many' }),
   tags: z.array(ZTag).max(20, { error: 'too_many' }),
   notes: optionalText(10_000),
-  contacts: z.array(ZContactInput).max(50, { error: 'too_many' }),
+  contacts: z.array(ZContactDraft).max(50, { error: 'too_many' }),
 };
 
 export const ZCreateClient = z

@@ -120,7 +120,7 @@ export const ZWordKeeping = z
   .meta({ id: 'WordKeeping' });
 export type WordKeeping = z.infer<typeof ZWordKeeping>;
 
-export const ZRenegotiate = z
+export const ZRenegotiateCommitment = z
   .object({
     ...ZDue.shape,
     reason: optionalText(500),

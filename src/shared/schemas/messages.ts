@@ -48,7 +48,7 @@ export const ZUpdateTemplate = z
   .object({ subject: requiredText(300), body: requiredText(10_000) })
   .meta({ id: 'UpdateTemplate' });
 
-export const ZComposeInput = z
+export const ZComposeMessage = z
   .object({
     kind: ZMessageKind,
     clientId: ZId,
@@ -59,10 +59,10 @@ export const ZComposeInput = z
     newDueTime: ZLocalTime.nullish(),
     reason: optionalText(500),
   })
-  .meta({ id: 'ComposeInput' });
-export type ComposeInput = z.input<typeof ZComposeInput>;
+  .meta({ id: 'ComposeMessageInput' });
+export type ComposeMessageInput = z.input<typeof ZComposeMessage>;
 
-export const ZComposed = z
+export const ZMessageComposed = z
   .object({
     kind: ZMessageKind,
     locale: ZLocale,
@@ -73,7 +73,7 @@ export const ZComposed = z
     emailAvailable: z.boolean().meta({ description: 'False until SMTP is configured' }),
   })
   .meta({ id: 'ComposedMessage' });
-export type Composed = z.infer<typeof ZComposed>;
+export type MessageComposed = z.infer<typeof ZMessageComposed>;
 
 export const ZMessageDraft = z
   .object({
@@ -83,7 +83,7 @@ export const ZMessageDraft = z
   })
   .meta({ id: 'MessageDraft' });
 
-export const ZSendInput = z
+export const ZSendMessage = z
   .object({
     kind: ZMessageKind,
     clientId: ZId,
@@ -92,7 +92,7 @@ export const ZSendInput = z
     ...ZMessageDraft.shape,
   })
   .meta({ id: 'SendMessage' });
-export type SendInput = z.input<typeof ZSendInput>;
+export type SendMessageInput = z.input<typeof ZSendMessage>;
 
 export const messageStatuses = ['queued', 'sent', 'failed', 'opened'] as const;
 
@@ -113,7 +113,7 @@ export const ZMessage = z
   .meta({ id: 'Message' });
 export type Message = z.infer<typeof ZMessage>;
 
-export const ZSent = z
+export const ZMessageSent = z
   .object({
     message: ZMessage,
     interactionId: ZId,
@@ -121,7 +121,7 @@ export const ZSent = z
     link: z.string().nullable(),
   })
   .meta({ id: 'SentMessage' });
-export type Sent = z.infer<typeof ZSent>;
+export type MessageSent = z.infer<typeof ZMessageSent>;
 
 export const ZOutbox = z
   .object({
@@ -145,4 +145,4 @@ export const ZOutbox = z
 export type Outbox = z.infer<typeof ZOutbox>;
 
 /** The answer to "I haven't forgotten you": the moved promise and the message, if one went out. */
-export const ZRenegotiated = z.object({ commitment: ZCommitment, sent: ZSent.nullable() }).meta({ id: 'Renegotiated' });
+export const ZRenegotiated = z.object({ commitment: ZCommitment, sent: ZMessageSent.nullable() }).meta({ id: 'Renegotiated' });

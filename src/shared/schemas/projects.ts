@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ZChannel, ZId, ZIsoDateTime, ZOptionalEmail, ZOptionalPhone, optionalText, requiredText } from './common.js';
 import { ZCommitment, ZDue, ZLocalDate } from './commitments.js';
-import { ZMessageDraft, ZSent } from './messages.js';
+import { ZMessageDraft, ZMessageSent } from './messages.js';
 
 export const projectStatuses = ['planned', 'active', 'waiting_for_client', 'delivered', 'closed'] as const;
 export const delayCauses = ['mine', 'client', 'external'] as const;
@@ -61,19 +61,19 @@ export type Project = z.infer<typeof ZProject>;
 export const ZSetTarget = z.object({ targetDate: ZLocalDate }).meta({ id: 'SetProjectTarget' });
 
 /** A deadline slips: the cause, where things stand, and the new date are all required (seed 000). */
-export const ZRescheduleInput = z
+export const ZRescheduleProject = z
   .object({
     cause: ZDelayCause,
     statusText: requiredText(1000),
     newTargetDate: ZLocalDate,
     message: ZMessageDraft.optional(),
   })
-  .meta({ id: 'RescheduleInput' });
-export type RescheduleInput = z.input<typeof ZRescheduleInput>;
+  .meta({ id: 'RescheduleProjectInput' });
+export type RescheduleProjectInput = z.input<typeof ZRescheduleProject>;
 
-export const ZComposeDelay = ZRescheduleInput.omit({ message: true }).meta({ id: 'ComposeDelayNotice' });
+export const ZComposeDelay = ZRescheduleProject.omit({ message: true }).meta({ id: 'ComposeDelayNotice' });
 
-export const ZColleagueInput = z
+export const ZSaveColleague = z
   .object({ name: requiredText(120), does: requiredText(300), phone: ZOptionalPhone, email: ZOptionalEmail, notes: optionalText(2000) })
   .meta({ id: 'ColleagueInput' });
 export const ZColleague = z
@@ -129,5 +129,5 @@ export const ZChangeRequest = z
   .meta({ id: 'ChangeRequest' });
 export type ChangeRequest = z.infer<typeof ZChangeRequest>;
 
-export const ZRescheduled = z.object({ project: ZProject, sent: ZSent.nullable() }).meta({ id: 'Rescheduled' });
-export const ZChangeRequestDecided = z.object({ changeRequest: ZChangeRequest, sent: ZSent.nullable() }).meta({ id: 'ChangeRequestDecided' });
+export const ZRescheduled = z.object({ project: ZProject, sent: ZMessageSent.nullable() }).meta({ id: 'Rescheduled' });
+export const ZChangeRequestDecided = z.object({ changeRequest: ZChangeRequest, sent: ZMessageSent.nullable() }).meta({ id: 'ChangeRequestDecided' });

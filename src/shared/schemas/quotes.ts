@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ZCurrency, ZId, ZIsoDateTime, ZLocale, optionalText, requiredText } from './common.js';
 import { ZLocalDate } from './commitments.js';
-import { ZMessageDraft, ZSent } from './messages.js';
+import { ZMessageDraft, ZMessageSent } from './messages.js';
 
 /** What the client must supply, and how many days after acceptance (seed 001: set it when closing). */
 export const ZClientObligation = z.object({
@@ -24,7 +24,7 @@ export const ZTerms = z
   .meta({ id: 'Terms' });
 export type Terms = z.output<typeof ZTerms>;
 
-export const ZTermsTemplateInput = z
+export const ZSaveTermsTemplate = z
   .object({ name: requiredText(120), locale: ZLocale, terms: ZTerms })
   .meta({ id: 'TermsTemplateInput' });
 
@@ -55,7 +55,7 @@ export const ZDiscount = z
   .nullable()
   .meta({ id: 'Discount' });
 
-export const ZQuoteContentInput = z.object({
+export const ZQuoteContent = z.object({
   title: requiredText(200),
   items: z.array(ZQuoteLine).min(1, { error: 'choose_one' }).max(100, { error: 'too_many' }),
   discount: ZDiscount.default(null),
@@ -75,12 +75,12 @@ export const ZCreateQuote = z
     interactionId: ZId.optional(),
     /** A change-order quote: beyond the accepted quote of this project, and linked to it. */
     projectId: ZId.optional(),
-    ...ZQuoteContentInput.shape,
+    ...ZQuoteContent.shape,
     terms: ZTerms.optional(),
   })
   .meta({ id: 'CreateQuote' });
 
-export const ZUpdateQuote = ZQuoteContentInput.partial().extend({ reason: optionalText(500) }).meta({ id: 'UpdateQuote' });
+export const ZUpdateQuote = ZQuoteContent.partial().extend({ reason: optionalText(500) }).meta({ id: 'UpdateQuote' });
 
 export const quoteStatuses = ['draft', 'sent', 'viewed', 'accepted', 'declined', 'expired', 'superseded'] as const;
 export type QuoteStatus = (typeof quoteStatuses)[number];
@@ -137,12 +137,12 @@ export type Quote = z.infer<typeof ZQuote>;
 
 /** The answer to sending (or re-issuing) a quote: the client's link is in `url`, shown this once. */
 export const ZQuoteSent = z
-  .object({ quote: ZQuote, sent: ZSent.nullable(), url: z.string().nullable().meta({ description: 'The client’s link (shown once; never listed later)' }) })
+  .object({ quote: ZQuote, sent: ZMessageSent.nullable(), url: z.string().nullable().meta({ description: 'The client’s link (shown once; never listed later)' }) })
   .meta({ id: 'QuoteSent' });
 export type QuoteSent = z.infer<typeof ZQuoteSent>;
 
 /** "I made a mistake" on a sent quote (seed 000): honour the price, or re-issue it with an apology. */
-export const ZMistake = z
+export const ZReportMistake = z
   .discriminatedUnion(
     'mode',
     [

@@ -1,12 +1,12 @@
 import { createRoute } from '@hono/zod-openapi';
 import {
   ZBusinessProfile,
-  ZBusinessProfileInput,
-  ZLoginInput,
+  ZSaveBusinessProfile,
+  ZLogIn,
   ZMe,
-  ZSetupInput,
+  ZSetUpWorkspace,
   ZSetupStatus,
-  ZUpdateMeInput,
+  ZUpdateMe,
 } from '../../../shared/schemas/accounts.js';
 import { jsonBody, jsonResponse } from '../../lib/openapi.js';
 import { createRouter, errorResponses, requireAuth } from '../../lib/http.js';
@@ -32,7 +32,7 @@ export const accountRoutes = createRouter()
       path: '/setup',
       tags: ['accounts'],
       summary: 'First run: create the owner account and the business profile (once)',
-      request: jsonBody(ZSetupInput),
+      request: jsonBody(ZSetUpWorkspace),
       responses: { 201: jsonResponse(ZMe, 'Set up and signed in'), ...errorResponses(409, 422) },
     }),
     async (c) => {
@@ -47,7 +47,7 @@ export const accountRoutes = createRouter()
       path: '/auth/login',
       tags: ['accounts'],
       summary: 'Sign in with email and password',
-      request: jsonBody(ZLoginInput),
+      request: jsonBody(ZLogIn),
       responses: { 200: jsonResponse(ZMe, 'Signed in'), ...errorResponses(401, 422, 429) },
     }),
     async (c) => {
@@ -87,7 +87,7 @@ export const accountRoutes = createRouter()
       path: '/me',
       tags: ['accounts'],
       summary: 'Change my name, language or how Mila addresses me',
-      request: jsonBody(ZUpdateMeInput),
+      request: jsonBody(ZUpdateMe),
       responses: { 200: jsonResponse(ZMe, 'Me'), ...errorResponses(401, 422) },
     }),
     async (c) => c.json(await accounts.updateMe(c.get('deps'), requireAuth(c), await c.req.json()), 200),
@@ -108,7 +108,7 @@ export const accountRoutes = createRouter()
       path: '/workspace',
       tags: ['accounts'],
       summary: 'Change the business profile (any subset of fields)',
-      request: jsonBody(ZBusinessProfileInput.partial()),
+      request: jsonBody(ZSaveBusinessProfile.partial()),
       responses: { 200: jsonResponse(ZBusinessProfile, 'Business profile'), ...errorResponses(401, 422) },
     }),
     async (c) => c.json(await accounts.updateBusinessProfile(c.get('deps'), requireAuth(c), await c.req.json()), 200),

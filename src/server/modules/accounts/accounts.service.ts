@@ -2,7 +2,7 @@ import { hash, verify } from '@node-rs/argon2';
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { BusinessProfile, Me, User } from '../../../shared/schemas/accounts.js';
-import { ZBusinessProfileInput, ZSetupInput, ZUpdateMeInput } from '../../../shared/schemas/accounts.js';
+import { ZSaveBusinessProfile, ZSetUpWorkspace, ZUpdateMe } from '../../../shared/schemas/accounts.js';
 import type { Channel, Locale, WeeklyHours } from '../../../shared/schemas/common.js';
 import type { Executor } from '../../db/database.js';
 import { AppError, fieldError, notFound } from '../../lib/app-error.js';
@@ -35,7 +35,7 @@ export async function isSetupDone(deps: Deps): Promise<boolean> {
 
 /** First run: the workspace, its owner and a signed-in session, all or nothing; only once. */
 export async function setup(deps: Deps, rawInput: unknown, meta: { userAgent: string | null }): Promise<NewSession> {
-  const input = parseInput(ZSetupInput, rawInput);
+  const input = parseInput(ZSetUpWorkspace, rawInput);
   const passwordHash = await hashPassword(input.owner.password);
   return deps.db.kysely.transaction().execute(async (trx) => {
     if (deps.db.dialect === 'postgres') await sql`lock table workspaces in exclusive mode`.execute(trx);
@@ -50,13 +50,13 @@ export async function setup(deps: Deps, rawInput: unknown, meta: { userAgent: st
  * tenant-isolation tests use it for every further workspace.
  */
 export async function createWorkspaceWithOwner(deps: Deps, rawInput: unknown): Promise<{ workspaceId: string; userId: string }> {
-  const input = parseInput(ZSetupInput, rawInput);
+  const input = parseInput(ZSetUpWorkspace, rawInput);
   const passwordHash = await hashPassword(input.owner.password);
   const user = await deps.db.kysely.transaction().execute((trx) => insertWorkspaceWithOwner(deps, trx, input, passwordHash));
   return { workspaceId: user.workspace_id, userId: user.id };
 }
 
-async function insertWorkspaceWithOwner(deps: Deps, trx: Executor, input: z.output<typeof ZSetupInput>, passwordHash: string): Promise<UserRow> {
+async function insertWorkspaceWithOwner(deps: Deps, trx: Executor, input: z.output<typeof ZSetUpWorkspace>, passwordHash: string): Promise<UserRow> {
   if (await q.findUserByEmail(trx, { email: input.owner.email })) throw fieldError('owner.email', 'email_taken');
   const now = isoNow(deps.clock);
   const workspaceId = newId();
@@ -185,7 +185,7 @@ export async function getMe(deps: Deps, auth: Auth): Promise<Me> {
 }
 
 export async function updateMe(deps: Deps, auth: Auth, rawInput: unknown): Promise<Me> {
-  const input = parseInput(ZUpdateMeInput, rawInput);
+  const input = parseInput(ZUpdateMe, rawInput);
   await q.updateUser(deps.db.kysely, {
     workspaceId: auth.workspaceId,
     userId: auth.userId,
@@ -206,7 +206,7 @@ export async function getBusinessProfile(deps: Deps, { workspaceId }: { workspac
   return toBusinessProfile(workspace);
 }
 
-const ZBusinessProfilePatch = ZBusinessProfileInput.partial();
+const ZBusinessProfilePatch = ZSaveBusinessProfile.partial();
 
 export async function updateBusinessProfile(deps: Deps, { workspaceId }: { workspaceId: string }, rawInput: unknown): Promise<BusinessProfile> {
   const input = parseInput(ZBusinessProfilePatch, rawInput);

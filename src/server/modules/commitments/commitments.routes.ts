@@ -6,7 +6,7 @@ import {
   ZCommitmentListQuery,
   ZCompleteCommitment,
   ZCreateCommitment,
-  ZRenegotiate,
+  ZRenegotiateCommitment,
   ZUpdateCommitment,
   ZWordKeeping,
 } from '../../../shared/schemas/commitments.js';
@@ -117,7 +117,7 @@ export const commitmentRoutes = createRouter()
       path: '/commitments/{id}/renegotiate',
       tags: ['commitments'],
       summary: '"I haven’t forgotten you": a new due time, optionally with the message to the client',
-      request: { params: idParam, ...jsonBody(ZRenegotiate.extend({ message: ZMessageDraft.optional() })) },
+      request: { params: idParam, ...jsonBody(ZRenegotiateCommitment.extend({ message: ZMessageDraft.optional() })) },
       responses: { 200: jsonResponse(ZRenegotiated, 'The commitment and the message'), ...errorResponses(401, 403, 404, 422) },
     }),
     async (c) => c.json(await renegotiateWithNotice(c.get('deps'), requireAuth(c), c.req.valid('param').id, await c.req.json()), 200),

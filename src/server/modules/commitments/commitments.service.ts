@@ -2,7 +2,7 @@ import {
   ZCommitmentListQuery,
   ZCompleteCommitment,
   ZCreateCommitment,
-  ZRenegotiate,
+  ZRenegotiateCommitment,
   ZUpdateCommitment,
   type Commitment,
   type CommitmentDirection,
@@ -179,7 +179,7 @@ export async function cancelCommitment(deps: Deps, scope: Scope, commitmentId: s
   });
 }
 
-export type Renegotiation = z.output<typeof ZRenegotiate>;
+export type Renegotiation = z.output<typeof ZRenegotiateCommitment>;
 
 /**
  * A new deadline, with the old one kept in the history. Moved before the old deadline passed it
@@ -234,7 +234,7 @@ export async function renegotiateInTrx(
 }
 
 export async function renegotiateCommitment(deps: Deps, scope: Scope, commitmentId: string, raw: unknown, trx?: Executor, messageId: string | null = null): Promise<Commitment> {
-  const input = parseInput(ZRenegotiate, raw);
+  const input = parseInput(ZRenegotiateCommitment, raw);
   const run = async (t: Executor) => {
     await renegotiateInTrx(deps, t, scope, commitmentId, input, messageId);
     return getCommitment(deps, scope, commitmentId, t);

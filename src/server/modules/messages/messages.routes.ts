@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ZLocale } from '../../../shared/schemas/common.js';
 import { ZNotificationList } from '../../../shared/schemas/insights.js';
-import { ZComposeInput, ZComposed, ZMessageKind, ZMessageTemplate, ZOutbox, ZSendInput, ZSent, ZUpdateTemplate } from '../../../shared/schemas/messages.js';
+import { ZComposeMessage, ZMessageComposed, ZMessageKind, ZMessageTemplate, ZOutbox, ZSendMessage, ZMessageSent, ZUpdateTemplate } from '../../../shared/schemas/messages.js';
 import { createRouter, errorResponses, requireAuth } from '../../lib/http.js';
 import { jsonBody, jsonResponse } from '../../lib/openapi.js';
 import * as messages from './messages.service.js';
@@ -57,8 +57,8 @@ export const messageRoutes = createRouter()
       path: '/messages/compose',
       tags: ['messages'],
       summary: 'Fill a template for a client (their language, their channel); nothing is sent',
-      request: jsonBody(ZComposeInput),
-      responses: { 200: jsonResponse(ZComposed, 'The filled-in message'), ...errorResponses(401, 403, 422) },
+      request: jsonBody(ZComposeMessage),
+      responses: { 200: jsonResponse(ZMessageComposed, 'The filled-in message'), ...errorResponses(401, 403, 422) },
     }),
     async (c) => {
       const auth = requireAuth(c);
@@ -71,8 +71,8 @@ export const messageRoutes = createRouter()
       path: '/messages',
       tags: ['messages'],
       summary: 'Send by e-mail (outbox) or get the WhatsApp / SMS link; logged as an outgoing contact',
-      request: jsonBody(ZSendInput),
-      responses: { 201: jsonResponse(ZSent, 'Sent or ready to open'), ...errorResponses(401, 403, 422) },
+      request: jsonBody(ZSendMessage),
+      responses: { 201: jsonResponse(ZMessageSent, 'Sent or ready to open'), ...errorResponses(401, 403, 422) },
     }),
     async (c) => c.json(await messages.sendMessage(c.get('deps'), requireAuth(c), await c.req.json()), 201),
   )

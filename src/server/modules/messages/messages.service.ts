@@ -2,21 +2,21 @@ import type { z } from 'zod';
 import type { Locale } from '../../../shared/schemas/common.js';
 import { locales } from '../../../shared/schemas/common.js';
 import type { Commitment } from '../../../shared/schemas/commitments.js';
-import { ZRenegotiate } from '../../../shared/schemas/commitments.js';
+import { ZRenegotiateCommitment } from '../../../shared/schemas/commitments.js';
 import {
-  ZComposeInput,
+  ZComposeMessage,
   ZMessageDraft,
-  ZSendInput,
+  ZSendMessage,
   ZUpdateTemplate,
   messageKinds,
   templateVariables,
-  type Composed,
+  type MessageComposed,
   type Message,
   type MessageKind,
   type MessageTemplate,
   type Outbox,
   type SendChannel,
-  type Sent,
+  type MessageSent,
 } from '../../../shared/schemas/messages.js';
 import { whatsappLink } from '../../../shared/phone.js';
 import type { Executor } from '../../db/database.js';
@@ -77,8 +77,8 @@ function preferredSendChannel(client: { channel: string | null; email: string | 
 }
 
 /** Fills the right template in the client's language with what Mila knows; the user edits before sending. */
-export async function compose(deps: Deps, scope: Scope, actor: Actor, raw: unknown): Promise<Composed> {
-  const input = parseInput(ZComposeInput, raw);
+export async function compose(deps: Deps, scope: Scope, actor: Actor, raw: unknown): Promise<MessageComposed> {
+  const input = parseInput(ZComposeMessage, raw);
   const client = await clientForReference(deps, scope, input.clientId);
   const profile = await getBusinessProfile(deps, scope);
   const locale = client.language;
@@ -137,7 +137,7 @@ export function textToHtml(text: string, locale: Locale): string {
   return `<!doctype html><html lang="${locale}" dir="${dir}"><body style="font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;color:#1a1b1e"><div dir="${dir}">${paragraphs.join('')}</div></body></html>`;
 }
 
-type SendArgs = z.output<typeof ZSendInput>;
+type SendArgs = z.output<typeof ZSendMessage>;
 
 /**
  * Sends (e-mail: into the outbox, delivered by the scheduler) or prepares the phone link
@@ -151,7 +151,7 @@ export type SendOptions = {
   attachment?: { kind: string; ref: string };
 };
 
-export async function sendInTrx(deps: Deps, trx: Executor, scope: Scope, input: SendArgs, options: SendOptions = {}): Promise<Sent> {
+export async function sendInTrx(deps: Deps, trx: Executor, scope: Scope, input: SendArgs, options: SendOptions = {}): Promise<MessageSent> {
   const messageId = options.messageId ?? newId();
   const redactions = options.redactions ?? [];
   const redact = (text: string) => redactions.reduce((t, r) => t.replaceAll(r.secret, r.label), text);
@@ -216,18 +216,18 @@ export async function sendInTrx(deps: Deps, trx: Executor, scope: Scope, input: 
   return { message: toMessage({ ...row, interaction_id: interaction.id }), interactionId: interaction.id, link };
 }
 
-export async function sendMessage(deps: Deps, scope: Scope, raw: unknown): Promise<Sent> {
-  const input = parseInput(ZSendInput, raw);
+export async function sendMessage(deps: Deps, scope: Scope, raw: unknown): Promise<MessageSent> {
+  const input = parseInput(ZSendMessage, raw);
   return deps.db.kysely.transaction().execute((trx) => sendInTrx(deps, trx, scope, input));
 }
 
-const ZRenegotiateWithNotice = ZRenegotiate.extend({ message: ZMessageDraft.optional() });
+const ZRenegotiateWithNotice = ZRenegotiateCommitment.extend({ message: ZMessageDraft.optional() });
 
 /**
  * "I haven't forgotten you": the new deadline, the message saying so, and its log entry — one
  * transaction, so the history never shows a change without the message or the other way round.
  */
-export async function renegotiateWithNotice(deps: Deps, scope: Scope, commitmentId: string, raw: unknown): Promise<{ commitment: Commitment; sent: Sent | null }> {
+export async function renegotiateWithNotice(deps: Deps, scope: Scope, commitmentId: string, raw: unknown): Promise<{ commitment: Commitment; sent: MessageSent | null }> {
   const input = parseInput(ZRenegotiateWithNotice, raw);
   return deps.db.kysely.transaction().execute(async (trx) => {
     const current = await getCommitment(deps, scope, commitmentId, trx);
@@ -402,7 +402,7 @@ export async function fillTemplate(
   scope: Scope,
   actor: Actor,
   input: { kind: MessageKind; clientId: string; values: Record<string, string | null> },
-): Promise<Composed> {
+): Promise<MessageComposed> {
   const client = await clientForReference(deps, scope, input.clientId);
   const profile = await getBusinessProfile(deps, scope);
   const me = await userContact(deps, scope, actor.userId);

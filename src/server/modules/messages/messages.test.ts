@@ -3,7 +3,7 @@ import type { ApiError } from '../../../shared/errors.js';
 import type { Client } from '../../../shared/schemas/clients.js';
 import type { Commitment } from '../../../shared/schemas/commitments.js';
 import type { Interaction } from '../../../shared/schemas/interactions.js';
-import { messageKinds, type Composed, type MessageTemplate, type Sent } from '../../../shared/schemas/messages.js';
+import { messageKinds, type MessageComposed, type MessageTemplate, type MessageSent } from '../../../shared/schemas/messages.js';
 import { createApp } from '../../app.js';
 import { createMailer } from '../../mail/mailer.js';
 import { clientInput } from '../../testing/factories.js';
@@ -33,7 +33,7 @@ describe.each(testDialects())('messages on $label', ({ dialect, skip }) => {
   });
 
   it.skipIf(skip)('composes "haven’t forgotten you" in the client’s language with the new time', async () => {
-    const he = await api.post<Composed>('/api/v1/messages/compose', { kind: 'not_forgotten', clientId: client.id, commitmentId: commitment.id, newDueDate: '2026-11-24', newDueTime: '12:00', reason: 'חיכיתי למחירון מהספק.' });
+    const he = await api.post<MessageComposed>('/api/v1/messages/compose', { kind: 'not_forgotten', clientId: client.id, commitmentId: commitment.id, newDueDate: '2026-11-24', newDueTime: '12:00', reason: 'חיכיתי למחירון מהספק.' });
     expect(he.status).toBe(200);
     expect(he.body).toMatchObject({ kind: 'not_forgotten', locale: 'he', channel: 'whatsapp', emailAvailable: true, recipients: { email: 'ronit@example.co.il', whatsapp: '+972547654321' } });
     expect(he.body.subject).toBe('לא שכחתי: הצעת מחיר למיתוג');
@@ -44,7 +44,7 @@ describe.each(testDialects())('messages on $label', ({ dialect, skip }) => {
     expect(he.body.body).toContain('נועה כהן');
 
     await api.patch(`/api/v1/clients/${client.id}`, { language: 'en', name: 'Ronit Levi' });
-    const en = await api.post<Composed>('/api/v1/messages/compose', { kind: 'not_forgotten', clientId: client.id, commitmentId: commitment.id, newDueDate: '2026-11-24' });
+    const en = await api.post<MessageComposed>('/api/v1/messages/compose', { kind: 'not_forgotten', clientId: client.id, commitmentId: commitment.id, newDueDate: '2026-11-24' });
     expect(en.body.locale).toBe('en');
     expect(en.body.body).toMatch(/^Hi Ronit Levi,/);
     expect(en.body.body).toContain('Tuesday');
@@ -55,7 +55,7 @@ describe.each(testDialects())('messages on $label', ({ dialect, skip }) => {
   it.skipIf(skip)('uses the user’s own version of a template, and can go back to the default', async () => {
     const put = await api.request<MessageTemplate>('PUT', '/api/v1/message-templates/not_forgotten/he', { subject: 'עדכון: {{what}}', body: 'שלום {{clientName}}, מעדכנת שזה יגיע עד {{newDue}}.' });
     expect(put.status).toBe(200);
-    const composed = await api.post<Composed>('/api/v1/messages/compose', { kind: 'not_forgotten', clientId: client.id, commitmentId: commitment.id, newDueDate: '2026-11-24' });
+    const composed = await api.post<MessageComposed>('/api/v1/messages/compose', { kind: 'not_forgotten', clientId: client.id, commitmentId: commitment.id, newDueDate: '2026-11-24' });
     expect(composed.body.subject).toBe('עדכון: הצעת מחיר למיתוג');
     expect(composed.body.body).toMatch(/^שלום רונית לוי, מעדכנת שזה יגיע עד יום שלישי/);
     const list = await api.get<{ items: MessageTemplate[] }>('/api/v1/message-templates');
@@ -68,7 +68,7 @@ describe.each(testDialects())('messages on $label', ({ dialect, skip }) => {
   });
 
   it.skipIf(skip)('opens WhatsApp with the text filled in and logs it as an outgoing contact', async () => {
-    const res = await api.post<Sent>('/api/v1/messages', { kind: 'not_forgotten', clientId: client.id, commitmentId: commitment.id, channel: 'whatsapp', body: 'היי רונית, לא שכחתי 🙂' });
+    const res = await api.post<MessageSent>('/api/v1/messages', { kind: 'not_forgotten', clientId: client.id, commitmentId: commitment.id, channel: 'whatsapp', body: 'היי רונית, לא שכחתי 🙂' });
     expect(res.status).toBe(201);
     expect(res.body.link).toBe(`https://wa.me/972547654321?text=${encodeURIComponent('היי רונית, לא שכחתי 🙂')}`);
     expect(res.body.message).toMatchObject({ channel: 'whatsapp', status: 'opened', recipient: '+972547654321' });
@@ -77,7 +77,7 @@ describe.each(testDialects())('messages on $label', ({ dialect, skip }) => {
   });
 
   it.skipIf(skip)('sends e-mail through the outbox and a real SMTP server, Hebrew intact', async () => {
-    const res = await api.post<Sent>('/api/v1/messages', { kind: 'not_forgotten', clientId: client.id, channel: 'email', subject: 'לא שכחתי: הצעת מחיר', body: 'היי רונית,\n\nההצעה תגיע מחר עד 12:00.' });
+    const res = await api.post<MessageSent>('/api/v1/messages', { kind: 'not_forgotten', clientId: client.id, channel: 'email', subject: 'לא שכחתי: הצעת מחיר', body: 'היי רונית,\n\nההצעה תגיע מחר עד 12:00.' });
     expect(res.status).toBe(201);
     expect(res.body.message.status).toBe('queued');
     expect(smtp.received).toHaveLength(0);
@@ -103,7 +103,7 @@ describe.each(testDialects())('messages on $label', ({ dialect, skip }) => {
   it.skipIf(skip)('keeps e-mail while the SMTP server is down, retries with backoff, and sends once when it is back', async () => {
     const port = smtp.port;
     await smtp.stop();
-    await api.post<Sent>('/api/v1/messages', { kind: 'client_reminder', clientId: client.id, channel: 'email', body: 'תזכורת קטנה' });
+    await api.post<MessageSent>('/api/v1/messages', { kind: 'client_reminder', clientId: client.id, channel: 'email', body: 'תזכורת קטנה' });
     expect(await deliverOutbox(ctx.deps)).toEqual({ sent: 0, retried: 1, failed: 0 });
     const pending = await api.get<{ items: { status: string; attempts: number; lastError: string | null; nextAttemptAt: string }[] }>('/api/v1/outbox');
     expect(pending.body.items[0]).toMatchObject({ status: 'pending', attempts: 1, nextAttemptAt: '2026-11-23T08:00:30.000Z' });
@@ -133,7 +133,7 @@ describe.each(testDialects())('messages on $label', ({ dialect, skip }) => {
   });
 
   it.skipIf(skip)('renegotiates with the notice in one step: new time, message, log and history', async () => {
-    const res = await api.post<{ commitment: Commitment; sent: Sent }>(`/api/v1/commitments/${commitment.id}/renegotiate`, {
+    const res = await api.post<{ commitment: Commitment; sent: MessageSent }>(`/api/v1/commitments/${commitment.id}/renegotiate`, {
       dueDate: '2026-11-24',
       dueTime: '12:00',
       message: { channel: 'email', subject: 'לא שכחתי', body: 'ההצעה תגיע מחר בצהריים.' },

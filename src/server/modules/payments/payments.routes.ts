@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ZId } from '../../../shared/schemas/common.js';
-import { ZComposed } from '../../../shared/schemas/messages.js';
+import { ZMessageComposed } from '../../../shared/schemas/messages.js';
 import {
   ZClientBalance,
   ZCreatePaymentItem,
@@ -36,7 +36,7 @@ export const paymentRoutes = createRouter()
     async (c) => c.json(await payments.scheduleFromQuote(c.get('deps'), requireAuth(c), await c.req.json()), 201),
   )
   .openapi(
-    createRoute({ method: 'post', path: '/payment-items/{id}/reminder', tags: ['payments'], summary: 'A polite payment reminder, filled in (send it with POST /messages)', request: { params: idParam }, responses: { 200: jsonResponse(ZComposed, 'Filled template'), ...errorResponses(401, 403, 404) } }),
+    createRoute({ method: 'post', path: '/payment-items/{id}/reminder', tags: ['payments'], summary: 'A polite payment reminder, filled in (send it with POST /messages)', request: { params: idParam }, responses: { 200: jsonResponse(ZMessageComposed, 'Filled template'), ...errorResponses(401, 403, 404) } }),
     async (c) => {
       const auth = requireAuth(c);
       return c.json(await payments.composePaymentReminder(c.get('deps'), auth, auth, c.req.valid('param').id), 200);

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { formatMoney, mulDivRound } from '../../../shared/money.js';
-import type { Composed } from '../../../shared/schemas/messages.js';
+import type { MessageComposed } from '../../../shared/schemas/messages.js';
 import {
   ZCreatePaymentItem,
   ZCreateTimeEntry,
@@ -272,7 +272,7 @@ export async function listTimeEntries(deps: Deps, scope: Scope, options: { clien
 }
 
 /** A polite reminder for a scheduled payment, in the client's language; nothing is sent. */
-export async function composePaymentReminder(deps: Deps, scope: Scope, actor: { userId: string }, itemId: string): Promise<Composed> {
+export async function composePaymentReminder(deps: Deps, scope: Scope, actor: { userId: string }, itemId: string): Promise<MessageComposed> {
   const row = (await q.itemsWithReceived(deps.db.kysely, { ...scope, limit: 1000 })).find((r) => r.id === itemId);
   if (!row) throw notFound();
   const [item] = await presentItems(deps, scope, [row]);

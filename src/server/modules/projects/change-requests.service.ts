@@ -2,9 +2,9 @@ import type { z } from 'zod';
 import { formatMoney } from '../../../shared/money.js';
 import { formatPhone } from '../../../shared/phone.js';
 import type { Channel } from '../../../shared/schemas/common.js';
-import type { Composed, MessageKind, Sent } from '../../../shared/schemas/messages.js';
+import type { MessageComposed, MessageKind, MessageSent } from '../../../shared/schemas/messages.js';
 import {
-  ZColleagueInput,
+  ZSaveColleague,
   ZComposeScope,
   ZCreateChangeRequest,
   ZDecideChangeRequest,
@@ -44,7 +44,7 @@ export async function listColleagues(deps: Deps, scope: Scope): Promise<{ items:
 }
 
 export async function createColleague(deps: Deps, scope: Scope, raw: unknown): Promise<Colleague> {
-  const input = parseInput(ZColleagueInput, raw);
+  const input = parseInput(ZSaveColleague, raw);
   const now = isoNow(deps.clock);
   const row: ColleagueRow = { id: newId(), workspace_id: scope.workspaceId, ...input, created_at: now, updated_at: now };
   await q.insertColleague(deps.db.kysely, row);
@@ -52,7 +52,7 @@ export async function createColleague(deps: Deps, scope: Scope, raw: unknown): P
 }
 
 export async function updateColleague(deps: Deps, scope: Scope, colleagueId: string, raw: unknown): Promise<Colleague> {
-  const input = parseInput(ZColleagueInput, raw);
+  const input = parseInput(ZSaveColleague, raw);
   const db = deps.db.kysely;
   if (!(await q.findColleague(db, { ...scope, colleagueId }))) throw notFound();
   await q.updateColleague(db, { ...scope, colleagueId, changes: { ...input, updated_at: isoNow(deps.clock) } });
@@ -133,7 +133,7 @@ const MESSAGE_KIND: Record<ScopeDecision, MessageKind> = {
 };
 
 /** The answer to an out-of-scope request, in the client's language, for the chosen decision. */
-export async function composeScopeAnswer(deps: Deps, scope: Scope, actor: Actor, changeRequestId: string, raw: unknown): Promise<Composed> {
+export async function composeScopeAnswer(deps: Deps, scope: Scope, actor: Actor, changeRequestId: string, raw: unknown): Promise<MessageComposed> {
   const input = parseInput(ZComposeScope, raw);
   const request = await q.findChangeRequest(deps.db.kysely, { ...scope, id: changeRequestId });
   if (!request) throw notFound();
@@ -161,7 +161,7 @@ export async function composeScopeAnswer(deps: Deps, scope: Scope, actor: Actor,
  * draft change-order quote on the project (prefilled); "I'll send a formal quote by…" becomes my
  * promise, kept when that quote is sent. The message is sent or opened and logged. One transaction.
  */
-export async function decideChangeRequest(deps: Deps, scope: Scope, changeRequestId: string, raw: unknown): Promise<{ changeRequest: ChangeRequest; sent: Sent | null }> {
+export async function decideChangeRequest(deps: Deps, scope: Scope, changeRequestId: string, raw: unknown): Promise<{ changeRequest: ChangeRequest; sent: MessageSent | null }> {
   const input: z.output<typeof ZDecideChangeRequest> = parseInput(ZDecideChangeRequest, raw);
   const profile = await getBusinessProfile(deps, scope);
   return deps.db.kysely.transaction().execute(async (trx: Executor) => {

@@ -1,12 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ZId } from '../../../shared/schemas/common.js';
-import { ZComposed } from '../../../shared/schemas/messages.js';
+import { ZMessageComposed } from '../../../shared/schemas/messages.js';
 import {
   ZChangeRequest,
   ZChangeRequestDecided,
   ZRescheduled,
   ZColleague,
-  ZColleagueInput,
+  ZSaveColleague,
   ZComposeDelay,
   ZComposeScope,
   ZAddMaterial,
@@ -16,7 +16,7 @@ import {
   ZCreateChangeRequest,
   ZDecideChangeRequest,
   ZProject,
-  ZRescheduleInput,
+  ZRescheduleProject,
   ZSetTarget,
 } from '../../../shared/schemas/projects.js';
 import { createRouter, errorResponses, requireAuth } from '../../lib/http.js';
@@ -66,14 +66,14 @@ export const projectRoutes = createRouter()
     async (c) => c.json(await projects.setTarget(c.get('deps'), requireAuth(c), c.req.valid('param').id, await c.req.json()), 200),
   )
   .openapi(
-    createRoute({ method: 'post', path: '/projects/{id}/delay-notice', tags: ['projects'], summary: 'The delay notice for the client (status, reason, new date), filled in; nothing is sent', request: { params: idParam, ...jsonBody(ZComposeDelay) }, responses: { 200: jsonResponse(ZComposed, 'Filled template'), ...errorResponses(401, 403, 404, 422) } }),
+    createRoute({ method: 'post', path: '/projects/{id}/delay-notice', tags: ['projects'], summary: 'The delay notice for the client (status, reason, new date), filled in; nothing is sent', request: { params: idParam, ...jsonBody(ZComposeDelay) }, responses: { 200: jsonResponse(ZMessageComposed, 'Filled template'), ...errorResponses(401, 403, 404, 422) } }),
     async (c) => {
       const auth = requireAuth(c);
       return c.json(await projects.composeDelayNotice(c.get('deps'), auth, auth, c.req.valid('param').id, await c.req.json()), 200);
     },
   )
   .openapi(
-    createRoute({ method: 'post', path: '/projects/{id}/reschedule', tags: ['projects'], summary: 'A deadline slips: cause, status and new date (required), with the notice to the client', request: { params: idParam, ...jsonBody(ZRescheduleInput) }, responses: { 200: jsonResponse(ZRescheduled, 'Rescheduled'), ...errorResponses(401, 403, 404, 422) } }),
+    createRoute({ method: 'post', path: '/projects/{id}/reschedule', tags: ['projects'], summary: 'A deadline slips: cause, status and new date (required), with the notice to the client', request: { params: idParam, ...jsonBody(ZRescheduleProject) }, responses: { 200: jsonResponse(ZRescheduled, 'Rescheduled'), ...errorResponses(401, 403, 404, 422) } }),
     async (c) => c.json(await projects.reschedule(c.get('deps'), requireAuth(c), c.req.valid('param').id, await c.req.json()), 200),
   )
   .openapi(
@@ -85,7 +85,7 @@ export const projectRoutes = createRouter()
     async (c) => c.json(await requests.createChangeRequest(c.get('deps'), requireAuth(c), c.req.valid('param').id, await c.req.json()), 201),
   )
   .openapi(
-    createRoute({ method: 'post', path: '/change-requests/{id}/answer', tags: ['projects'], summary: 'The answer for a decision, in the client’s language; nothing is sent', request: { params: idParam, ...jsonBody(ZComposeScope) }, responses: { 200: jsonResponse(ZComposed, 'Filled template'), ...errorResponses(401, 403, 404, 422) } }),
+    createRoute({ method: 'post', path: '/change-requests/{id}/answer', tags: ['projects'], summary: 'The answer for a decision, in the client’s language; nothing is sent', request: { params: idParam, ...jsonBody(ZComposeScope) }, responses: { 200: jsonResponse(ZMessageComposed, 'Filled template'), ...errorResponses(401, 403, 404, 422) } }),
     async (c) => {
       const auth = requireAuth(c);
       return c.json(await requests.composeScopeAnswer(c.get('deps'), auth, auth, c.req.valid('param').id, await c.req.json()), 200);
@@ -100,11 +100,11 @@ export const projectRoutes = createRouter()
     async (c) => c.json(await requests.listColleagues(c.get('deps'), requireAuth(c)), 200),
   )
   .openapi(
-    createRoute({ method: 'post', path: '/colleagues', tags: ['projects'], summary: 'Add a colleague', request: jsonBody(ZColleagueInput), responses: { 201: jsonResponse(ZColleague, 'Added'), ...errorResponses(401, 403, 422) } }),
+    createRoute({ method: 'post', path: '/colleagues', tags: ['projects'], summary: 'Add a colleague', request: jsonBody(ZSaveColleague), responses: { 201: jsonResponse(ZColleague, 'Added'), ...errorResponses(401, 403, 422) } }),
     async (c) => c.json(await requests.createColleague(c.get('deps'), requireAuth(c), await c.req.json()), 201),
   )
   .openapi(
-    createRoute({ method: 'put', path: '/colleagues/{id}', tags: ['projects'], summary: 'Change a colleague', request: { params: idParam, ...jsonBody(ZColleagueInput) }, responses: { 200: jsonResponse(ZColleague, 'Saved'), ...errorResponses(401, 403, 404, 422) } }),
+    createRoute({ method: 'put', path: '/colleagues/{id}', tags: ['projects'], summary: 'Change a colleague', request: { params: idParam, ...jsonBody(ZSaveColleague) }, responses: { 200: jsonResponse(ZColleague, 'Saved'), ...errorResponses(401, 403, 404, 422) } }),
     async (c) => c.json(await requests.updateColleague(c.get('deps'), requireAuth(c), c.req.valid('param').id, await c.req.json()), 200),
   )
   .openapi(

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { Composed, Sent } from '../../../shared/schemas/messages.js';
-import { ZAddMaterial, ZComposeDelay, ZCreateProject, ZRescheduleInput, ZSetTarget, ZUpdateDeliverable, ZUpdateProject, type Project } from '../../../shared/schemas/projects.js';
+import type { MessageComposed, MessageSent } from '../../../shared/schemas/messages.js';
+import { ZAddMaterial, ZComposeDelay, ZCreateProject, ZRescheduleProject, ZSetTarget, ZUpdateDeliverable, ZUpdateProject, type Project } from '../../../shared/schemas/projects.js';
 import type { Executor } from '../../db/database.js';
 import { fieldError, notFound } from '../../lib/app-error.js';
 import { isoNow } from '../../lib/clock.js';
@@ -89,7 +89,7 @@ export async function setTarget(deps: Deps, scope: Scope, projectId: string, raw
 }
 
 /** The delay notice in the client's language: where things stand, why, and the new date. */
-export async function composeDelayNotice(deps: Deps, scope: Scope, actor: Actor, projectId: string, raw: unknown): Promise<Composed> {
+export async function composeDelayNotice(deps: Deps, scope: Scope, actor: Actor, projectId: string, raw: unknown): Promise<MessageComposed> {
   const input = parseInput(ZComposeDelay, raw);
   const project = await getProject(deps, scope, projectId);
   const client = await clientForReference(deps, scope, project.clientId);
@@ -111,8 +111,8 @@ export async function composeDelayNotice(deps: Deps, scope: Scope, actor: Actor,
  * moves (my delay counts against my word; the client's or an outside one does not), the notice is
  * sent or opened and logged, and the reschedule joins the history — one transaction.
  */
-export async function reschedule(deps: Deps, scope: Scope, projectId: string, raw: unknown): Promise<{ project: Project; sent: Sent | null }> {
-  const input: z.output<typeof ZRescheduleInput> = parseInput(ZRescheduleInput, raw);
+export async function reschedule(deps: Deps, scope: Scope, projectId: string, raw: unknown): Promise<{ project: Project; sent: MessageSent | null }> {
+  const input: z.output<typeof ZRescheduleProject> = parseInput(ZRescheduleProject, raw);
   return deps.db.kysely.transaction().execute(async (trx) => {
     const row = await q.findProject(trx, { ...scope, projectId });
     if (!row) throw notFound();

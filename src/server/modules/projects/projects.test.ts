@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiError } from '../../../shared/errors.js';
 import type { Client } from '../../../shared/schemas/clients.js';
 import type { Commitment, WordKeeping } from '../../../shared/schemas/commitments.js';
-import type { Composed, Sent } from '../../../shared/schemas/messages.js';
+import type { MessageComposed, MessageSent } from '../../../shared/schemas/messages.js';
 import type { ChangeRequest, Project } from '../../../shared/schemas/projects.js';
 import type { Quote } from '../../../shared/schemas/quotes.js';
 import { clientInput } from '../../testing/factories.js';
@@ -56,12 +56,12 @@ describe.each(testDialects())('projects on $label', ({ dialect, skip }) => {
   });
 
   it.skipIf(skip)('sends the delay notice (status, reason, new date) and keeps the history', async () => {
-    const notice = await api.post<Composed>(`/api/v1/projects/${project.id}/delay-notice`, { cause: 'client', statusText: 'העיצוב מוכן, חסרים הטקסטים לדף הבית', newTargetDate: '2026-12-17' });
+    const notice = await api.post<MessageComposed>(`/api/v1/projects/${project.id}/delay-notice`, { cause: 'client', statusText: 'העיצוב מוכן, חסרים הטקסטים לדף הבית', newTargetDate: '2026-12-17' });
     expect(notice.body.kind).toBe('delay_notice');
     expect(notice.body.body).toContain('חסרים הטקסטים לדף הבית');
     expect(notice.body.body).toContain('מחכים לחומרים ממך');
     expect(notice.body.body).toContain('17 בדצמבר');
-    const res = await api.post<{ project: Project; sent: Sent }>(`/api/v1/projects/${project.id}/reschedule`, {
+    const res = await api.post<{ project: Project; sent: MessageSent }>(`/api/v1/projects/${project.id}/reschedule`, {
       cause: 'client',
       statusText: 'העיצוב מוכן, חסרים הטקסטים לדף הבית',
       newTargetDate: '2026-12-17',
@@ -111,10 +111,10 @@ describe.each(testDialects())('projects on $label', ({ dialect, skip }) => {
     const waiting = (await api.get<{ items: { summary: string | null }[] }>('/api/v1/interactions?awaitingReply=true')).body.items;
     expect(waiting.map((i) => i.summary)).toContain('להוסיף דף בלוג');
 
-    const answer = await api.post<Composed>(`/api/v1/change-requests/${request.body.id}/answer`, { decision: 'change_order', formalQuoteBy: { dueDate: '2026-11-25', dueTime: '12:00' } });
+    const answer = await api.post<MessageComposed>(`/api/v1/change-requests/${request.body.id}/answer`, { decision: 'change_order', formalQuoteBy: { dueDate: '2026-11-25', dueTime: '12:00' } });
     expect(answer.body.body).toContain('מעבר למה שסיכמנו בהזמנה');
     expect(answer.body.body).toContain('עד יום רביעי, 25 בנובמבר');
-    const decided = await api.post<{ changeRequest: ChangeRequest; sent: Sent }>(`/api/v1/change-requests/${request.body.id}/decide`, {
+    const decided = await api.post<{ changeRequest: ChangeRequest; sent: MessageSent }>(`/api/v1/change-requests/${request.body.id}/decide`, {
       inScope: false,
       decision: 'change_order',
       value: 120_000,
@@ -130,7 +130,7 @@ describe.each(testDialects())('projects on $label', ({ dialect, skip }) => {
     expect(order).toMatchObject({ kind: 'change_order', projectId: project.id, status: 'draft' });
     expect(order.current.items[0]).toMatchObject({ description: 'להוסיף דף בלוג', unitPrice: 120_000 });
 
-    const message = (await api.post<Composed>(`/api/v1/quotes/${order.id}/compose`, { kind: 'change_order' })).body;
+    const message = (await api.post<MessageComposed>(`/api/v1/quotes/${order.id}/compose`, { kind: 'change_order' })).body;
     expect(message.body).toContain('מעבר להזמנה המקורית');
     await api.post(`/api/v1/quotes/${order.id}/send`, { channel: 'whatsapp', body: message.body });
     expect((await api.get<Commitment>(`/api/v1/commitments/${promise.id}`)).body.status).toBe('kept');
@@ -147,7 +147,7 @@ describe.each(testDialects())('projects on $label', ({ dialect, skip }) => {
     expect(missing.body.error.fields?.[0]).toMatchObject({ path: 'colleagueId', code: 'required' });
     const noDecision = await api.post<ApiError>(`/api/v1/change-requests/${request.id}/decide`, { inScope: false });
     expect(noDecision.body.error.fields?.[0]).toMatchObject({ path: 'decision', code: 'needs_decision' });
-    const answer = (await api.post<Composed>(`/api/v1/change-requests/${request.id}/answer`, { decision: 'refer', colleagueId: colleague.id })).body;
+    const answer = (await api.post<MessageComposed>(`/api/v1/change-requests/${request.id}/answer`, { decision: 'refer', colleagueId: colleague.id })).body;
     expect(answer.body).toContain('רון צלם (צילום מוצרים): 054-123-4567');
     const referred = await api.post<{ changeRequest: ChangeRequest }>(`/api/v1/change-requests/${request.id}/decide`, { inScope: false, decision: 'refer', colleagueId: colleague.id, message: { channel: 'whatsapp', body: answer.body } });
     expect(referred.body.changeRequest).toMatchObject({ decision: 'refer', colleagueId: colleague.id, quoteId: null });
@@ -170,7 +170,7 @@ describe.each(testDialects())('projects on $label', ({ dialect, skip }) => {
     ctx.clock.set('2026-11-26T08:00:00.000Z');
     const today = (await api.get<{ theirs: { overdue: Commitment[] } }>('/api/v1/today')).body;
     expect(today.theirs.overdue.map((c) => c.title)).toContain('תמונות המוצרים');
-    const ask = await api.post<Composed>('/api/v1/messages/compose', { kind: 'materials_request', clientId: client.id, commitmentId: withMaterials.materials[0]!.id });
+    const ask = await api.post<MessageComposed>('/api/v1/messages/compose', { kind: 'materials_request', clientId: client.id, commitmentId: withMaterials.materials[0]!.id });
     expect(ask.body.body).toContain('חסר לנו: תמונות המוצרים');
     expect(ask.body.body).toContain('הפרויקט ממשיך ברגע שהחומרים מגיעים');
 

@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ZId } from '../../../shared/schemas/common.js';
 import { ZLocalDate } from '../../../shared/schemas/commitments.js';
-import { ZComposed, ZMessageDraft } from '../../../shared/schemas/messages.js';
-import { ZCreateQuote, ZMistake, ZQuote, ZQuoteSent, ZTermsTemplate, ZTermsTemplateInput, ZUpdateQuote } from '../../../shared/schemas/quotes.js';
+import { ZMessageComposed, ZMessageDraft } from '../../../shared/schemas/messages.js';
+import { ZCreateQuote, ZReportMistake, ZQuote, ZQuoteSent, ZTermsTemplate, ZSaveTermsTemplate, ZUpdateQuote } from '../../../shared/schemas/quotes.js';
 import { AppError } from '../../lib/app-error.js';
 import { createRouter, errorResponses, requireAuth } from '../../lib/http.js';
 import { jsonBody, jsonResponse } from '../../lib/openapi.js';
@@ -22,11 +22,11 @@ export const quoteRoutes = createRouter()
     async (c) => c.json(await quotes.listTermsTemplates(c.get('deps'), requireAuth(c)), 200),
   )
   .openapi(
-    createRoute({ method: 'post', path: '/terms-templates', tags: ['quotes'], summary: 'A new terms template', request: jsonBody(ZTermsTemplateInput), responses: { 201: jsonResponse(ZTermsTemplate, 'Created'), ...errorResponses(401, 403, 422) } }),
+    createRoute({ method: 'post', path: '/terms-templates', tags: ['quotes'], summary: 'A new terms template', request: jsonBody(ZSaveTermsTemplate), responses: { 201: jsonResponse(ZTermsTemplate, 'Created'), ...errorResponses(401, 403, 422) } }),
     async (c) => c.json(await quotes.createTermsTemplate(c.get('deps'), requireAuth(c), await c.req.json()), 201),
   )
   .openapi(
-    createRoute({ method: 'put', path: '/terms-templates/{id}', tags: ['quotes'], summary: 'Rewrite a terms template', request: { params: idParam, ...jsonBody(ZTermsTemplateInput) }, responses: { 200: jsonResponse(ZTermsTemplate, 'Saved'), ...errorResponses(401, 403, 404, 422) } }),
+    createRoute({ method: 'put', path: '/terms-templates/{id}', tags: ['quotes'], summary: 'Rewrite a terms template', request: { params: idParam, ...jsonBody(ZSaveTermsTemplate) }, responses: { 200: jsonResponse(ZTermsTemplate, 'Saved'), ...errorResponses(401, 403, 404, 422) } }),
     async (c) => c.json(await quotes.updateTermsTemplate(c.get('deps'), requireAuth(c), c.req.valid('param').id, await c.req.json()), 200),
   )
   .openapi(
@@ -53,7 +53,7 @@ export const quoteRoutes = createRouter()
     async (c) => c.json(await quotes.updateQuote(c.get('deps'), requireAuth(c), c.req.valid('param').id, await c.req.json()), 200),
   )
   .openapi(
-    createRoute({ method: 'post', path: '/quotes/{id}/compose', tags: ['quotes'], summary: 'The message for this quote in the client’s language ({{link}} is filled when sending)', request: { params: idParam, ...jsonBody(ZComposeQuote) }, responses: { 200: jsonResponse(ZComposed, 'Filled template'), ...errorResponses(401, 403, 404, 422) } }),
+    createRoute({ method: 'post', path: '/quotes/{id}/compose', tags: ['quotes'], summary: 'The message for this quote in the client’s language ({{link}} is filled when sending)', request: { params: idParam, ...jsonBody(ZComposeQuote) }, responses: { 200: jsonResponse(ZMessageComposed, 'Filled template'), ...errorResponses(401, 403, 404, 422) } }),
     async (c) => {
       const auth = requireAuth(c);
       const body = ZComposeQuote.parse(await c.req.json());
@@ -65,7 +65,7 @@ export const quoteRoutes = createRouter()
     async (c) => c.json(await quotes.sendQuote(c.get('deps'), requireAuth(c), c.req.valid('param').id, c.req.valid('json'), { origin: new URL(c.req.url).origin }), 200),
   )
   .openapi(
-    createRoute({ method: 'post', path: '/quotes/{id}/mistake', tags: ['quotes'], summary: '"I made a mistake": honour the price, or re-issue with an apology', request: { params: idParam, ...jsonBody(ZMistake) }, responses: { 200: jsonResponse(ZQuoteSent, 'Handled'), ...errorResponses(401, 403, 404, 409, 422) } }),
+    createRoute({ method: 'post', path: '/quotes/{id}/mistake', tags: ['quotes'], summary: '"I made a mistake": honour the price, or re-issue with an apology', request: { params: idParam, ...jsonBody(ZReportMistake) }, responses: { 200: jsonResponse(ZQuoteSent, 'Handled'), ...errorResponses(401, 403, 404, 409, 422) } }),
     async (c) => c.json(await quotes.reportMistake(c.get('deps'), requireAuth(c), c.req.valid('param').id, await c.req.json(), { origin: new URL(c.req.url).origin }), 200),
   )
   .openapi(
@@ -80,7 +80,7 @@ export const quoteRoutes = createRouter()
     },
   )
   .openapi(
-    createRoute({ method: 'post', path: '/clients/{id}/terms-message', tags: ['quotes'], summary: 'The "general terms" message for a client who never got them (send it with POST /messages)', request: { params: idParam, ...jsonBody(ZComposeTerms) }, responses: { 200: jsonResponse(ZComposed, 'Filled template'), ...errorResponses(401, 403, 404, 422) } }),
+    createRoute({ method: 'post', path: '/clients/{id}/terms-message', tags: ['quotes'], summary: 'The "general terms" message for a client who never got them (send it with POST /messages)', request: { params: idParam, ...jsonBody(ZComposeTerms) }, responses: { 200: jsonResponse(ZMessageComposed, 'Filled template'), ...errorResponses(401, 403, 404, 422) } }),
     async (c) => {
       const auth = requireAuth(c);
       return c.json(await quotes.composeTermsMessage(c.get('deps'), auth, auth, c.req.valid('param').id, c.req.valid('json').termsTemplateId), 200);

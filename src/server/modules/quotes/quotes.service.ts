@@ -1,11 +1,11 @@
 import type { z } from 'zod';
 import { computeTotals, formatMoney, type Discount } from '../../../shared/money.js';
 import type { Locale } from '../../../shared/schemas/common.js';
-import type { Sent, ZMessageDraft } from '../../../shared/schemas/messages.js';
+import type { MessageSent, ZMessageDraft } from '../../../shared/schemas/messages.js';
 import {
   ZCreateQuote,
-  ZMistake,
-  ZTermsTemplateInput,
+  ZReportMistake,
+  ZSaveTermsTemplate,
   ZUpdateQuote,
   type Quote,
   type QuoteStatus,
@@ -90,7 +90,7 @@ export async function listTermsTemplates(deps: Deps, scope: Scope): Promise<{ it
 }
 
 export async function createTermsTemplate(deps: Deps, scope: Scope, raw: unknown): Promise<TermsTemplate> {
-  const input = parseInput(ZTermsTemplateInput, raw);
+  const input = parseInput(ZSaveTermsTemplate, raw);
   const now = isoNow(deps.clock);
   const row = { id: newId(), workspace_id: scope.workspaceId, name: input.name, locale: input.locale, terms: JSON.stringify(input.terms), created_at: now, updated_at: now };
   await q.insertTermsTemplate(deps.db.kysely, row);
@@ -98,7 +98,7 @@ export async function createTermsTemplate(deps: Deps, scope: Scope, raw: unknown
 }
 
 export async function updateTermsTemplate(deps: Deps, scope: Scope, id: string, raw: unknown): Promise<TermsTemplate> {
-  const input = parseInput(ZTermsTemplateInput, raw);
+  const input = parseInput(ZSaveTermsTemplate, raw);
   const db = deps.db.kysely;
   if (!(await q.findTermsTemplate(db, { ...scope, id }))) throw notFound();
   await q.updateTermsTemplate(db, { ...scope, id, changes: { name: input.name, locale: input.locale, terms: JSON.stringify(input.terms), updated_at: isoNow(deps.clock) } });
@@ -550,7 +550,7 @@ export async function sendQuote(
   quoteId: string,
   draft: z.output<typeof ZMessageDraft>,
   options: { origin: string; kind?: QuoteMessageKind },
-): Promise<{ quote: Quote; sent: Sent; url: string }> {
+): Promise<{ quote: Quote; sent: MessageSent; url: string }> {
   return deps.db.kysely.transaction().execute(async (trx) => {
     const { token, quote } = await issueQuoteInTrx(deps, trx, scope, quoteId);
     const url = portalUrl(deps, options.origin, token);
@@ -574,8 +574,8 @@ export async function sendQuote(
  * the client is told the price is one-time) or re-issue (a new version with the reason, an
  * apology, optionally a goodwill benefit). Either way the message is logged.
  */
-export async function reportMistake(deps: Deps, scope: Scope, quoteId: string, raw: unknown, options: { origin: string }): Promise<{ quote: Quote; sent: Sent | null; url: string | null }> {
-  const input = parseInput(ZMistake, raw);
+export async function reportMistake(deps: Deps, scope: Scope, quoteId: string, raw: unknown, options: { origin: string }): Promise<{ quote: Quote; sent: MessageSent | null; url: string | null }> {
+  const input = parseInput(ZReportMistake, raw);
   const existing = await getQuote(deps, scope, quoteId);
   if (!['sent', 'viewed', 'expired'].includes(existing.status)) throw new AppError('conflict');
   const now = isoNow(deps.clock);

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiError } from '../../../shared/errors.js';
 import type { Client } from '../../../shared/schemas/clients.js';
 import type { Commitment } from '../../../shared/schemas/commitments.js';
-import type { Composed, Sent } from '../../../shared/schemas/messages.js';
+import type { MessageComposed, MessageSent } from '../../../shared/schemas/messages.js';
 import type { Project } from '../../../shared/schemas/projects.js';
 import type { Quote, TermsTemplate } from '../../../shared/schemas/quotes.js';
 import { closePdfRenderer, pdfAvailable } from '../../lib/pdf.js';
@@ -18,7 +18,7 @@ import { testDialects } from '../../testing/test-db.js';
 import { deliverOutbox } from '../messages/messages.service.js';
 import { acceptedContent } from './quotes.service.js';
 
-type QuoteSent = { quote: Quote; sent: Sent | null; url: string | null };
+type QuoteSent = { quote: Quote; sent: MessageSent | null; url: string | null };
 
 const draft = (clientId: string, overrides: Record<string, unknown> = {}) => ({
   clientId,
@@ -79,7 +79,7 @@ describe.each(testDialects())('quotes on $label', ({ dialect, skip }) => {
   it.skipIf(skip)('sends by WhatsApp with the client link, keeps "quote by Thursday", and the link is never listed', async () => {
     const promise = (await api.post<Commitment>('/api/v1/commitments', { clientId: client.id, title: 'הצעת מחיר עד חמישי', dueDate: '2026-11-26', dueTime: '12:00' })).body;
     const quote = (await api.post<Quote>('/api/v1/quotes', draft(client.id))).body;
-    const composed = await api.post<Composed>(`/api/v1/quotes/${quote.id}/compose`, { kind: 'quote' });
+    const composed = await api.post<MessageComposed>(`/api/v1/quotes/${quote.id}/compose`, { kind: 'quote' });
     expect(composed.body.body).toContain('{{link}}');
     expect(composed.body.body).toContain('מיתוג לקפה הגפן');
     const sent = await api.post<QuoteSent>(`/api/v1/quotes/${quote.id}/send`, { channel: 'whatsapp', body: composed.body.body });
@@ -102,7 +102,7 @@ describe.each(testDialects())('quotes on $label', ({ dialect, skip }) => {
 
   it.skipIf(skip)('e-mails the quote through SMTP with the link in Hebrew', async () => {
     const quote = (await api.post<Quote>('/api/v1/quotes', draft(client.id))).body;
-    const composed = (await api.post<Composed>(`/api/v1/quotes/${quote.id}/compose`, {})).body;
+    const composed = (await api.post<MessageComposed>(`/api/v1/quotes/${quote.id}/compose`, {})).body;
     const sent = await api.post<QuoteSent>(`/api/v1/quotes/${quote.id}/send`, { channel: 'email', subject: composed.subject, body: composed.body });
     await deliverOutbox(ctx.deps);
     expect(smtp.received).toHaveLength(1);
@@ -179,7 +179,7 @@ describe.each(testDialects())('quotes on $label', ({ dialect, skip }) => {
 
     const other = (await api.post<Quote>('/api/v1/quotes', draft(client.id))).body;
     await api.post(`/api/v1/quotes/${other.id}/send`, { channel: 'whatsapp', body: '{{link}}' });
-    const apology = (await api.post<Composed>(`/api/v1/quotes/${other.id}/compose`, { kind: 'quote_error_reissue', reason: 'המע״מ חושב פעמיים', goodwill: '10% הנחה על ההזמנה הבאה' })).body;
+    const apology = (await api.post<MessageComposed>(`/api/v1/quotes/${other.id}/compose`, { kind: 'quote_error_reissue', reason: 'המע״מ חושב פעמיים', goodwill: '10% הנחה על ההזמנה הבאה' })).body;
     expect(apology.body).toContain('10% הנחה על ההזמנה הבאה');
     const reissue = await api.post<QuoteSent>(`/api/v1/quotes/${other.id}/mistake`, { mode: 'reissue', reason: 'המע״מ חושב פעמיים', changes: { discount: null }, message: { channel: 'whatsapp', body: apology.body } });
     expect(reissue.body.quote.versions.map((v) => v.status)).toEqual(['superseded', 'sent']);
@@ -199,7 +199,7 @@ describe.each(testDialects())('quotes on $label', ({ dialect, skip }) => {
   });
 
   it.skipIf(skip)('composes "our terms" with an apology for a client who never got them', async () => {
-    const res = await api.post<Composed>(`/api/v1/clients/${client.id}/terms-message`, {});
+    const res = await api.post<MessageComposed>(`/api/v1/clients/${client.id}/terms-message`, {});
     expect(res.status).toBe(200);
     expect(res.body.kind).toBe('terms');
     expect(res.body.body).toContain('וסליחה שהם מגיעים רק עכשיו');

@@ -3,7 +3,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { Link, getRouteApi, useNavigate } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Sent } from '../../../shared/schemas/messages';
+import type { MessageSent } from '../../../shared/schemas/messages';
 import type { Quote } from '../../../shared/schemas/quotes';
 import { Ltr, UserText } from '../../components/ui/bidi';
 import { type Choice, ChoiceChips } from '../../components/ui/choice-chips';
@@ -26,7 +26,7 @@ import { usePageTitle } from '../../lib/use-page-title';
 
 const route = getRouteApi('/_app/quotes/$quoteId');
 
-type Compose = { kind: QuoteComposeKind; reason?: string; goodwill?: string; send: (draft: MessageDraft) => Promise<{ sent: Sent | null; url: string | null }> };
+type Compose = { kind: QuoteComposeKind; reason?: string; goodwill?: string; send: (draft: MessageDraft) => Promise<{ sent: MessageSent | null; url: string | null }> };
 type Open = { kind: 'compose'; compose: Compose } | { kind: 'mistake' } | { kind: 'revoke' } | null;
 type Reissue = { reason: string; goodwill: string };
 

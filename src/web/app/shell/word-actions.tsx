@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Commitment, CommitmentDirection } from '../../../shared/schemas/commitments';
 import { type Channel, weekdays } from '../../../shared/schemas/common';
 import type { Interaction } from '../../../shared/schemas/interactions';
-import type { ComposeInput, Sent } from '../../../shared/schemas/messages';
+import type { ComposeMessageInput, MessageSent } from '../../../shared/schemas/messages';
 import { isolate } from '../../../shared/text';
 import { UserText } from '../../components/ui/bidi';
 import { Dialog } from '../../components/ui/dialog';
@@ -42,9 +42,9 @@ export type WordActions = {
 
 type Compose = {
   kind: 'compose';
-  request: ComposeInput;
+  request: ComposeMessageInput;
   clientName: string;
-  send?: (draft: MessageDraft) => Promise<Sent | null>;
+  send?: (draft: MessageDraft) => Promise<MessageSent | null>;
   onBack?: () => void;
   doneMessage: string;
 };

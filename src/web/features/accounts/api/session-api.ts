@@ -1,8 +1,8 @@
 import { type QueryClient, queryOptions, useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import {
-  type LoginInput,
+  type LogInInput,
   type Me,
-  type SetupInput,
+  type SetUpWorkspaceInput,
   type SetupStatus,
   ZMe,
   ZSetupStatus,
@@ -50,7 +50,7 @@ function useStoreSession() {
 export function useLogin() {
   const storeSession = useStoreSession();
   return useMutation({
-    mutationFn: (input: LoginInput) => apiRequest('/auth/login', ZMe, { method: 'POST', body: input }),
+    mutationFn: (input: LogInInput) => apiRequest('/auth/login', ZMe, { method: 'POST', body: input }),
     onSuccess: storeSession,
   });
 }
@@ -59,7 +59,7 @@ export function useSetup() {
   const storeSession = useStoreSession();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: SetupInput) => apiRequest('/setup', ZMe, { method: 'POST', body: input }),
+    mutationFn: (input: SetUpWorkspaceInput) => apiRequest('/setup', ZMe, { method: 'POST', body: input }),
     onSuccess: storeSession,
     onError: (error) => {
       // Someone finished setup in another tab: from now on this is a sign-in.

@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type BusinessProfile, type BusinessProfileInput, type Me, ZBusinessProfile } from '../../../../shared/schemas/accounts';
+import { type BusinessProfile, type SaveBusinessProfileInput, type Me, ZBusinessProfile } from '../../../../shared/schemas/accounts';
 import { apiRequest } from '../../../lib/api-client';
 import { sessionKeys } from './session-api';
 
@@ -17,7 +17,7 @@ export function useWorkspace() {
 export function useUpdateWorkspace() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: Partial<BusinessProfileInput>) =>
+    mutationFn: (input: Partial<SaveBusinessProfileInput>) =>
       apiRequest('/workspace', ZBusinessProfile, { method: 'PATCH', body: input }),
     onSuccess: (profile: BusinessProfile) => {
       queryClient.setQueryData(workspaceKey, profile);

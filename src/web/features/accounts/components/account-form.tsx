@@ -1,6 +1,6 @@
 import { Button, Group, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ZUpdateMeInput } from '../../../../shared/schemas/accounts';
+import { ZUpdateMe } from '../../../../shared/schemas/accounts';
 import { type Locale, locales } from '../../../../shared/schemas/common';
 import { changeLanguage, isLocale } from '../../../lib/i18n';
 import { notifySuccess } from '../../../lib/notify';
@@ -16,7 +16,7 @@ export function AccountForm() {
   const me = useMe();
   const updateMe = useUpdateMe();
   const initialValues: AccountValues = { name: me.user.name, locale: me.user.locale, addressForm: me.user.addressForm };
-  const form = useSchemaForm({ schema: ZUpdateMeInput, initialValues });
+  const form = useSchemaForm({ schema: ZUpdateMe, initialValues });
 
   return (
     <form

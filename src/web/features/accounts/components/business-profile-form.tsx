@@ -1,6 +1,6 @@
 import { Button, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { type BusinessProfile, ZBusinessProfileInput } from '../../../../shared/schemas/accounts';
+import { type BusinessProfile, ZSaveBusinessProfile } from '../../../../shared/schemas/accounts';
 import { notifySuccess } from '../../../lib/notify';
 import { useSchemaForm } from '../../../lib/use-schema-form';
 import { useUpdateWorkspace } from '../api/workspace-api';
@@ -11,7 +11,7 @@ export function BusinessProfileForm({ profile }: { profile: BusinessProfile }) {
   const { t } = useTranslation();
   const update = useUpdateWorkspace();
   const form = useSchemaForm({
-    schema: ZBusinessProfileInput,
+    schema: ZSaveBusinessProfile,
     toInput: toBusinessInput,
     initialValues: fromBusinessProfile(profile),
   });

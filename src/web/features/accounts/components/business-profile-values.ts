@@ -1,5 +1,5 @@
 import { formatPhone } from '../../../../shared/phone';
-import type { BusinessProfile, BusinessProfileInput, DealerType } from '../../../../shared/schemas/accounts';
+import type { BusinessProfile, SaveBusinessProfileInput, DealerType } from '../../../../shared/schemas/accounts';
 import { type Channel, type Locale, type WeeklyHours, defaultServiceHours } from '../../../../shared/schemas/common';
 
 /** What the business-profile inputs hold; VAT is edited as a percent, stored as basis points. */
@@ -52,7 +52,7 @@ function toBasisPoints(percent: number | string): number {
   return Math.round(value * 100);
 }
 
-export function toBusinessInput(values: BusinessProfileValues): BusinessProfileInput {
+export function toBusinessInput(values: BusinessProfileValues): SaveBusinessProfileInput {
   const { vatPercent, ...rest } = values;
   return {
     ...rest,

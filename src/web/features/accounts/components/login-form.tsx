@@ -1,13 +1,13 @@
 import { Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ZLoginInput } from '../../../../shared/schemas/accounts';
+import { ZLogIn } from '../../../../shared/schemas/accounts';
 import { useSchemaForm } from '../../../lib/use-schema-form';
 import { useLogin } from '../api/session-api';
 
 export function LoginForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
   const login = useLogin();
-  const form = useSchemaForm({ schema: ZLoginInput, initialValues: { email: '', password: '' } });
+  const form = useSchemaForm({ schema: ZLogIn, initialValues: { email: '', password: '' } });
 
   return (
     <form

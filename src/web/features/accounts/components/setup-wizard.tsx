@@ -2,7 +2,7 @@ import { Button, Group, Stepper, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ZSetupInput } from '../../../../shared/schemas/accounts';
+import { ZSetUpWorkspace } from '../../../../shared/schemas/accounts';
 import { isolate } from '../../../../shared/text';
 import { isApiError } from '../../../lib/api-client';
 import { currentLanguage } from '../../../lib/i18n';
@@ -31,7 +31,7 @@ export function SetupWizard({ onDone, onAlreadySetUp }: { onDone: () => void; on
   const setup = useSetup();
   // On a phone the two steps only fit on one line without their descriptions.
   const isPhone = useMediaQuery('(max-width: 48em)');
-  const form = useSchemaForm({ schema: ZSetupInput, toInput, initialValues: initialValues() });
+  const form = useSchemaForm({ schema: ZSetUpWorkspace, toInput, initialValues: initialValues() });
   const language = currentLanguage();
   const localeChosen = useRef(false);
   const { update } = form;

@@ -8,11 +8,11 @@ import {
   ZCommitmentList,
   ZWordKeeping,
 } from '../../../../shared/schemas/commitments';
-import { type SendChannel, ZSent } from '../../../../shared/schemas/messages';
+import { type SendChannel, ZMessageSent } from '../../../../shared/schemas/messages';
 import { apiRequest } from '../../../lib/api-client';
 
 /** The renegotiate answer: the server route composes it from these shared schemas. */
-const ZRenegotiated = z.object({ commitment: ZCommitment, sent: ZSent.nullable() });
+const ZRenegotiated = z.object({ commitment: ZCommitment, sent: ZMessageSent.nullable() });
 export type Renegotiated = z.infer<typeof ZRenegotiated>;
 
 export type CommitmentState = 'open' | 'overdue' | 'done' | 'all';

@@ -1,7 +1,7 @@
 import { Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Commitment, ZRenegotiate } from '../../../../shared/schemas/commitments';
+import { type Commitment, ZRenegotiateCommitment } from '../../../../shared/schemas/commitments';
 import { UserText } from '../../../components/ui/bidi';
 import { DuePicker } from '../../../components/ui/due-picker';
 import { SendIcon } from '../../../components/ui/icons';
@@ -41,7 +41,7 @@ export function RenegotiateForm({ commitment, timeZone, workDays, initial, onWri
   // The server refuses a new time in the past; say so while choosing, not after sending.
   const schema = useMemo(
     () =>
-      ZRenegotiate.superRefine((value, ctx) => {
+      ZRenegotiateCommitment.superRefine((value, ctx) => {
         const at = instantOf(value.dueDate, value.dueTime, timeZone);
         if (at && at.getTime() <= Date.now()) ctx.addIssue({ code: 'custom', message: 'in_past', path: [value.dueTime ? 'dueTime' : 'dueDate'] });
       }),

@@ -1,19 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Locale } from '../../../../shared/schemas/common';
-import type { ComposeInput, Composed, MessageKind, MessageTemplate, SendInput } from '../../../../shared/schemas/messages';
+import type { ComposeMessageInput, MessageComposed, MessageKind, MessageTemplate, SendMessageInput } from '../../../../shared/schemas/messages';
 import { refreshWordData } from '../../../lib/word-cache';
 import { composeMessage, fetchOutbox, fetchTemplates, resetTemplate, saveTemplate, sendMessage } from './messages-api';
 
 export const messageKeys = {
-  compose: (input: ComposeInput) => ['messages', 'compose', input] as const,
+  compose: (input: ComposeMessageInput) => ['messages', 'compose', input] as const,
   templates: ['messages', 'templates'] as const,
   outbox: ['messages', 'outbox'] as const,
 };
 
-export type ComposeSource = { key: readonly unknown[]; load: () => Promise<Composed> };
+export type ComposeSource = { key: readonly unknown[]; load: () => Promise<MessageComposed> };
 
 /** A fresh draft every time the composer opens; another feature may fill it from its own endpoint. */
-export function useComposed(input: ComposeInput, source?: ComposeSource) {
+export function useComposed(input: ComposeMessageInput, source?: ComposeSource) {
   return useQuery({
     queryKey: source ? ['messages', 'compose', ...source.key] : messageKeys.compose(input),
     queryFn: () => (source ? source.load() : composeMessage(input)),
@@ -26,7 +26,7 @@ export function useComposed(input: ComposeInput, source?: ComposeSource) {
 export function useSendMessage() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: SendInput) => sendMessage(input),
+    mutationFn: (input: SendMessageInput) => sendMessage(input),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: messageKeys.outbox });
       void refreshWordData(queryClient);

@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import { type Locale } from '../../../../shared/schemas/common';
 import {
-  type ComposeInput,
-  type Composed,
+  type ComposeMessageInput,
+  type MessageComposed,
   type MessageKind,
   type MessageTemplate,
-  type SendInput,
-  type Sent,
-  ZComposed,
+  type SendMessageInput,
+  type MessageSent,
+  ZMessageComposed,
   ZMessageTemplate,
-  ZSent,
+  ZMessageSent,
 } from '../../../../shared/schemas/messages';
 import { apiRequest } from '../../../lib/api-client';
 
@@ -33,12 +33,12 @@ const ZOutboxItem = z.object({
 const ZOutbox = z.object({ items: z.array(ZOutboxItem) });
 export type OutboxItem = z.infer<typeof ZOutboxItem>;
 
-export function composeMessage(input: ComposeInput): Promise<Composed> {
-  return apiRequest('/messages/compose', ZComposed, { method: 'POST', body: input });
+export function composeMessage(input: ComposeMessageInput): Promise<MessageComposed> {
+  return apiRequest('/messages/compose', ZMessageComposed, { method: 'POST', body: input });
 }
 
-export function sendMessage(input: SendInput): Promise<Sent> {
-  return apiRequest('/messages', ZSent, { method: 'POST', body: input });
+export function sendMessage(input: SendMessageInput): Promise<MessageSent> {
+  return apiRequest('/messages', ZMessageSent, { method: 'POST', body: input });
 }
 
 export async function fetchTemplates(): Promise<MessageTemplate[]> {

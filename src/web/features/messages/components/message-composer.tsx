@@ -2,7 +2,7 @@ import { Alert, Badge, Button, CopyButton, Group, Skeleton, Stack, Text, TextInp
 import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatPhone } from '../../../../shared/phone';
-import { type ComposeInput, type Composed, type SendChannel, type Sent, ZMessageDraft } from '../../../../shared/schemas/messages';
+import { type ComposeMessageInput, type MessageComposed, type SendChannel, type MessageSent, ZMessageDraft } from '../../../../shared/schemas/messages';
 import { isolate } from '../../../../shared/text';
 import { Ltr, UserText } from '../../../components/ui/bidi';
 import { AlertIcon, CheckIcon, CopyIcon, ExternalIcon, GlobeIcon, MailIcon, MessageIcon, WhatsAppIcon } from '../../../components/ui/icons';
@@ -14,13 +14,13 @@ import { type ComposeSource, useComposed, useSendMessage } from '../api/message-
 export type MessageDraft = { channel: SendChannel; subject: string | null; body: string };
 
 type Props = {
-  request: ComposeInput;
+  request: ComposeMessageInput;
   clientName: string;
   /** How the edited message leaves; by default POST /messages. Renegotiation sends it with the new date. */
-  send?: (draft: MessageDraft) => Promise<Sent | null>;
+  send?: (draft: MessageDraft) => Promise<MessageSent | null>;
   onBack?: () => void;
   backLabel?: string;
-  onDone: (sent: Sent | null) => void;
+  onDone: (sent: MessageSent | null) => void;
   onCancel: () => void;
   /** Where to read about setting up e-mail (Settings → Outbox). */
   emailHelp?: ReactNode;
@@ -91,7 +91,7 @@ export function MessageComposer({ request, clientName, send, onBack, backLabel, 
   );
 }
 
-type EditorProps = Omit<Props, 'request' | 'send' | 'source'> & { composed: Composed; send: (draft: MessageDraft) => Promise<Sent | null> };
+type EditorProps = Omit<Props, 'request' | 'send' | 'source'> & { composed: MessageComposed; send: (draft: MessageDraft) => Promise<MessageSent | null> };
 
 const ZText = ZMessageDraft.pick({ subject: true, body: true });
 
@@ -99,7 +99,7 @@ function ComposerEditor({ composed, clientName, send, onBack, backLabel, onDone,
   const { t } = useTranslation();
   const form = useSchemaForm({ schema: ZText, initialValues: { subject: composed.subject, body: composed.body } });
   const [busy, setBusy] = useState<SendChannel | null>(null);
-  const [result, setResult] = useState<{ sent: Sent | null } | null>(null);
+  const [result, setResult] = useState<{ sent: MessageSent | null } | null>(null);
   const [sendError, setSendError] = useState<string | null>(null);
   const helpId = useId();
   const { recipients } = composed;
@@ -270,7 +270,7 @@ function ComposerEditor({ composed, clientName, send, onBack, backLabel, onDone,
 }
 
 /** After sending: what happened, and the link again for a phone that blocked the new tab. */
-function SentPanel({ sent, clientName, extra, onDone }: { sent: Sent | null; clientName: string; extra?: ReactNode; onDone: () => void }) {
+function SentPanel({ sent, clientName, extra, onDone }: { sent: MessageSent | null; clientName: string; extra?: ReactNode; onDone: () => void }) {
   const { t } = useTranslation();
   const channel = sent?.message.channel;
   return (

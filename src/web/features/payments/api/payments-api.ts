@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Composed, ZComposed } from '../../../../shared/schemas/messages';
+import { type MessageComposed, ZMessageComposed } from '../../../../shared/schemas/messages';
 import { type ClientBalance, type PaymentItem, ZClientBalance, ZPayment, ZPaymentItem } from '../../../../shared/schemas/payments';
 import { apiRequest, apiRequestNoContent } from '../../../lib/api-client';
 
@@ -30,8 +30,8 @@ export function cancelPaymentItem(id: string): Promise<void> {
   return apiRequestNoContent(`/payment-items/${encodeURIComponent(id)}`, { method: 'DELETE' });
 }
 
-export function composeReminder(id: string): Promise<Composed> {
-  return apiRequest(`/payment-items/${encodeURIComponent(id)}/reminder`, ZComposed, { method: 'POST', body: {} });
+export function composeReminder(id: string): Promise<MessageComposed> {
+  return apiRequest(`/payment-items/${encodeURIComponent(id)}/reminder`, ZMessageComposed, { method: 'POST', body: {} });
 }
 
 export async function recordPayment(input: RecordPaymentInput): Promise<void> {

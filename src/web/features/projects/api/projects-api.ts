@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Composed, type SendChannel, ZComposed, ZSent } from '../../../../shared/schemas/messages';
+import { type MessageComposed, type SendChannel, ZMessageComposed, ZMessageSent } from '../../../../shared/schemas/messages';
 import {
   type ChangeRequest,
   type Colleague,
@@ -16,9 +16,9 @@ import { apiRequest, apiRequestNoContent } from '../../../lib/api-client';
 const ZProjectList = z.object({ items: z.array(ZProject) });
 const ZChangeRequestList = z.object({ items: z.array(ZChangeRequest) });
 /** The answers of reschedule and decide; their schemas live in the server routes, the web app keeps this reading. */
-export const ZRescheduled = z.object({ project: ZProject, sent: ZSent.nullable() });
+export const ZRescheduled = z.object({ project: ZProject, sent: ZMessageSent.nullable() });
 export type Rescheduled = z.infer<typeof ZRescheduled>;
-export const ZDecided = z.object({ changeRequest: ZChangeRequest, sent: ZSent.nullable() });
+export const ZDecided = z.object({ changeRequest: ZChangeRequest, sent: ZMessageSent.nullable() });
 export type Decided = z.infer<typeof ZDecided>;
 
 export type ProjectStatus = (typeof projectStatuses)[number];
@@ -62,8 +62,8 @@ export function addMaterial(id: string, input: { what: string; dueDate: string }
   return apiRequest(`${path(id)}/materials`, ZProject, { method: 'POST', body: input });
 }
 
-export function composeDelayNotice(id: string, input: DelayInput): Promise<Composed> {
-  return apiRequest(`${path(id)}/delay-notice`, ZComposed, { method: 'POST', body: input });
+export function composeDelayNotice(id: string, input: DelayInput): Promise<MessageComposed> {
+  return apiRequest(`${path(id)}/delay-notice`, ZMessageComposed, { method: 'POST', body: input });
 }
 
 export function reschedule(id: string, input: DelayInput & { message?: MessageDraftInput }): Promise<Rescheduled> {
@@ -78,8 +78,8 @@ export function createChangeRequest(projectId: string, input: { what: string; ch
   return apiRequest(`${path(projectId)}/change-requests`, ZChangeRequest, { method: 'POST', body: input });
 }
 
-export function composeScopeAnswer(id: string, input: ScopeAnswerInput): Promise<Composed> {
-  return apiRequest(`/change-requests/${encodeURIComponent(id)}/answer`, ZComposed, { method: 'POST', body: input });
+export function composeScopeAnswer(id: string, input: ScopeAnswerInput): Promise<MessageComposed> {
+  return apiRequest(`/change-requests/${encodeURIComponent(id)}/answer`, ZMessageComposed, { method: 'POST', body: input });
 }
 
 export function decideChangeRequest(id: string, input: DecideInput): Promise<Decided> {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Composed, type SendChannel, ZComposed, ZSent } from '../../../../shared/schemas/messages';
+import { type MessageComposed, type SendChannel, ZMessageComposed, ZMessageSent } from '../../../../shared/schemas/messages';
 import { ZProject, type Project } from '../../../../shared/schemas/projects';
 import {
   type Quote,
@@ -7,7 +7,7 @@ import {
   type ZCreateQuote,
   ZQuote,
   ZTermsTemplate,
-  type ZTermsTemplateInput,
+  type ZSaveTermsTemplate,
   type ZUpdateQuote,
 } from '../../../../shared/schemas/quotes';
 import { apiRequest, apiRequestNoContent } from '../../../lib/api-client';
@@ -16,12 +16,12 @@ const ZQuoteList = z.object({ items: z.array(ZQuote) });
 const ZTermsTemplateList = z.object({ items: z.array(ZTermsTemplate) });
 
 /** The send / mistake answer. Its schema lives in the server route; the web app keeps this reading of it. */
-export const ZQuoteSent = z.object({ quote: ZQuote, sent: ZSent.nullable(), url: z.string().nullable() });
+export const ZQuoteSent = z.object({ quote: ZQuote, sent: ZMessageSent.nullable(), url: z.string().nullable() });
 export type QuoteSent = z.infer<typeof ZQuoteSent>;
 
 export type CreateQuoteInput = z.input<typeof ZCreateQuote>;
 export type UpdateQuoteInput = z.input<typeof ZUpdateQuote>;
-export type TermsTemplateInput = z.input<typeof ZTermsTemplateInput>;
+export type TermsTemplateInput = z.input<typeof ZSaveTermsTemplate>;
 export type QuoteComposeKind = 'quote' | 'change_order' | 'quote_error_honour' | 'quote_error_reissue';
 export type MessageDraftInput = { channel: SendChannel; subject: string | null; body: string };
 export type MistakeInput =
@@ -51,8 +51,8 @@ export function duplicateQuote(id: string, input: { clientId?: string; validUnti
   return apiRequest(`${path(id)}/duplicate`, ZQuote, { method: 'POST', body: input });
 }
 
-export function composeQuoteMessage(id: string, input: { kind: QuoteComposeKind; reason?: string; goodwill?: string }): Promise<Composed> {
-  return apiRequest(`${path(id)}/compose`, ZComposed, { method: 'POST', body: input });
+export function composeQuoteMessage(id: string, input: { kind: QuoteComposeKind; reason?: string; goodwill?: string }): Promise<MessageComposed> {
+  return apiRequest(`${path(id)}/compose`, ZMessageComposed, { method: 'POST', body: input });
 }
 
 export function sendQuote(id: string, draft: MessageDraftInput): Promise<QuoteSent> {
@@ -71,8 +71,8 @@ export function quotePdfUrl(id: string): string {
   return `/api/v1${path(id)}/pdf`;
 }
 
-export function composeTermsMessage(clientId: string, termsTemplateId?: string): Promise<Composed> {
-  return apiRequest(`/clients/${encodeURIComponent(clientId)}/terms-message`, ZComposed, {
+export function composeTermsMessage(clientId: string, termsTemplateId?: string): Promise<MessageComposed> {
+  return apiRequest(`/clients/${encodeURIComponent(clientId)}/terms-message`, ZMessageComposed, {
     method: 'POST',
     body: termsTemplateId ? { termsTemplateId } : {},
   });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { computeTotals, type Totals } from '../../../../shared/money';
-import { type Quote, type Terms, ZQuoteContentInput } from '../../../../shared/schemas/quotes';
+import { type Quote, type Terms, ZQuoteContent } from '../../../../shared/schemas/quotes';
 import { addDays, agorotToInput, basisPointsToInput, milliToInput, parseAgorot, parseBasisPoints, parseMilli } from '../api/decimal-input';
 
 export type LineValues = { key: string; description: string; quantity: string; unit: string; unitPrice: string };
@@ -142,7 +142,7 @@ export function valuesToInput(values: QuoteFormValues) {
   };
 }
 
-export const ZQuoteForm = ZQuoteContentInput.extend({ clientId: z.string({ error: 'required' }).min(1, { error: 'required' }) });
+export const ZQuoteForm = ZQuoteContent.extend({ clientId: z.string({ error: 'required' }).min(1, { error: 'required' }) });
 export type QuoteFormOutput = z.output<typeof ZQuoteForm>;
 
 /** Live totals as the server will compute them; lines that do not parse yet count as zero. */
