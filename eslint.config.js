@@ -23,19 +23,32 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-definitions': ['error', 'type'],
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       'no-restricted-syntax': ['error', { selector: 'TSEnumDeclaration', message: 'Use a string union, not an enum.' }],
     },
   },
   {
     files: ['src/shared/**/*.ts'],
     ignores: ['src/shared/**/*.test.ts'],
-    rules: { 'no-restricted-imports': restrict(boundaries.shared, 'src/shared imports nothing of ours: server and web import it.') },
+    rules: {
+      'no-restricted-imports': restrict(
+        boundaries.shared,
+        'src/shared imports nothing of ours: server and web import it.',
+      ),
+    },
   },
   {
     files: ['src/server/**/*.ts'],
     ignores: ['src/server/**/*.test.ts', 'src/server/testing/**'],
-    rules: { 'no-restricted-imports': restrict(boundaries.server, 'Production server code never imports the web app, tests or scripts.') },
+    rules: {
+      'no-restricted-imports': restrict(
+        boundaries.server,
+        'Production server code never imports the web app, tests or scripts.',
+      ),
+    },
   },
   {
     files: ['src/web/**/*.{ts,tsx}'],
@@ -46,7 +59,17 @@ export default tseslint.config(
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
       // Every visible string comes from the catalogs.
-      'i18next/no-literal-string': ['error', { mode: 'jsx-only', 'jsx-attributes': { include: ['title', 'aria-label', 'placeholder', 'alt', 'label', 'description'], exclude: ['.*'] }, 'object-properties': { exclude: ['.*'] } }],
+      'i18next/no-literal-string': [
+        'error',
+        {
+          mode: 'jsx-only',
+          'jsx-attributes': {
+            include: ['title', 'aria-label', 'placeholder', 'alt', 'label', 'description'],
+            exclude: ['.*'],
+          },
+          'object-properties': { exclude: ['.*'] },
+        },
+      ],
     },
   },
 );

@@ -27,10 +27,16 @@ describe.skipIf(!chromiumAvailable())('first run, a Hebrew client, search, Engli
     page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
 
     await page.goto('/');
-    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['he', 'rtl']);
+    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([
+      'he',
+      'rtl',
+    ]);
     await screenshot(page, 'he-phone-setup');
     expect(await seriousA11yViolations(page)).toEqual([]);
-    await new SetupPage(page).completeFirstRun({ name: 'נועה כהן', email: 'noa@example.co.il', password: 'correct horse battery' }, 'סטודיו נועה');
+    await new SetupPage(page).completeFirstRun(
+      { name: 'נועה כהן', email: 'noa@example.co.il', password: 'correct horse battery' },
+      'סטודיו נועה',
+    );
 
     // Empty state teaches and offers the first client.
     await page.getByText(label('he', 'clients.empty.title')).waitFor();
@@ -44,7 +50,9 @@ describe.skipIf(!chromiumAvailable())('first run, a Hebrew client, search, Engli
 
     // Search as you type: first letters, and a word inside a longer one.
     await clients.search('דנ');
-    await expect.poll(async () => clients.listed().allInnerTexts(), { timeout: 5000 }).toEqual([expect.stringContaining('דנה לוי')]);
+    await expect
+      .poll(async () => clients.listed().allInnerTexts(), { timeout: 5000 })
+      .toEqual([expect.stringContaining('דנה לוי')]);
     await clients.search('לוי');
     await expect.poll(async () => (await clients.listed().allInnerTexts()).length, { timeout: 5000 }).toBe(1);
     await expect.poll(() => page.url(), { timeout: 5000 }).toContain(`q=${encodeURIComponent('לוי')}`);
@@ -57,8 +65,13 @@ describe.skipIf(!chromiumAvailable())('first run, a Hebrew client, search, Engli
     expect(await page.evaluate(() => document.documentElement.dir)).toBe('ltr');
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.waitForTimeout(400); // the app shell animates the navbar in; let it settle before the screenshot
-    await expect.poll(async () => (await clients.listed().allInnerTexts()).join('|'), { timeout: 5000 }).toContain('דנה לוי');
-    await page.getByRole('heading', { name: label('en', 'clients.title') }).first().waitFor();
+    await expect
+      .poll(async () => (await clients.listed().allInnerTexts()).join('|'), { timeout: 5000 })
+      .toContain('דנה לוי');
+    await page
+      .getByRole('heading', { name: label('en', 'clients.title') })
+      .first()
+      .waitFor();
     await screenshot(page, 'en-desktop-clients');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
@@ -83,10 +96,16 @@ describe.skipIf(!chromiumAvailable())('first run, a Hebrew client, search, Engli
     await page.addInitScript(() => {
       const seen: string[] = [];
       (window as unknown as { cspViolations: string[] }).cspViolations = seen;
-      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.sourceFile}:${e.lineNumber}`));
+      document.addEventListener('securitypolicyviolation', (e) =>
+        seen.push(`${e.violatedDirective} ${e.sourceFile}:${e.lineNumber}`),
+      );
     });
     await page.goto('/');
-    await page.getByRole('button', { name: label('he', 'login.submit') }).or(page.getByRole('button', { name: label('en', 'login.submit') })).first().waitFor();
+    await page
+      .getByRole('button', { name: label('he', 'login.submit') })
+      .or(page.getByRole('button', { name: label('en', 'login.submit') }))
+      .first()
+      .waitFor();
     expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
     await context.close();
   });

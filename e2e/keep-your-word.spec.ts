@@ -33,7 +33,10 @@ describe.skipIf(!chromiumAvailable())('keep your word: log a call, promise, Toda
     page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
 
     await page.goto('/');
-    await new SetupPage(page).completeFirstRun({ name: 'נועה כהן', email: 'noa@example.co.il', password: 'correct horse battery' }, 'סטודיו נועה');
+    await new SetupPage(page).completeFirstRun(
+      { name: 'נועה כהן', email: 'noa@example.co.il', password: 'correct horse battery' },
+      'סטודיו נועה',
+    );
     const clients = new ClientsPages(page, 'he');
     const kyw = new KeepYourWordPages(page, 'he');
     await page.getByText(kyw.t('clients.empty.title')).waitFor();
@@ -58,7 +61,9 @@ describe.skipIf(!chromiumAvailable())('keep your word: log a call, promise, Toda
     const dueToday = kyw.section('today.sections.today');
     await dueToday.getByText(quote).waitFor();
     expect(await dueToday.getByText(kyw.t('today.promiseCount_one')).count()).toBe(1);
-    expect((await kyw.promiseRow(quote).innerText()).replace(/\s+/g, ' ')).toContain(`${kyw.t('commitments.due')} ${kyw.t('when.today')}`);
+    expect((await kyw.promiseRow(quote).innerText()).replace(/\s+/g, ' ')).toContain(
+      `${kyw.t('commitments.due')} ${kyw.t('when.today')}`,
+    );
     await kyw.section('today.sections.theirs').getByText(logo).waitFor();
     // The lead called in: the call waits for my reply until I answer.
     await kyw.section('today.sections.waiting').getByText('דנה לוי').waitFor();
@@ -72,7 +77,9 @@ describe.skipIf(!chromiumAvailable())('keep your word: log a call, promise, Toda
     expect(body).toContain('מחכה למחירון מהספק');
     expect(body).toContain('12:00');
     const dialog = kyw.dialog();
-    expect(await dialog.getByText(kyw.t('messages.composer.language', { language: kyw.t('languages.he') })).count()).toBe(1);
+    expect(
+      await dialog.getByText(kyw.t('messages.composer.language', { language: kyw.t('languages.he') })).count(),
+    ).toBe(1);
     await dialog.getByText('050-123-4567').first().waitFor();
     await screenshot(page, 'kyw-he-phone-composer');
 
@@ -115,7 +122,11 @@ describe.skipIf(!chromiumAvailable())('keep your word: log a call, promise, Toda
     kyw.locale = 'en';
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.waitForTimeout(400); // the app shell animates the navbar in
-    await page.getByRole('region', { name: kyw.t('timeline.title') }).getByText(kyw.t('interactions.item.sentFromMila')).first().waitFor();
+    await page
+      .getByRole('region', { name: kyw.t('timeline.title') })
+      .getByText(kyw.t('interactions.item.sentFromMila'))
+      .first()
+      .waitFor();
     await screenshot(page, 'kyw-en-desktop-client');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
@@ -125,12 +136,23 @@ describe.skipIf(!chromiumAvailable())('keep your word: log a call, promise, Toda
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     // Remind the client of the logo: the composer in the client's language (Hebrew), unsent.
-    await kyw.promiseRow(logo).getByRole('button', { name: kyw.t('commitments.actions.remind') }).click();
+    await kyw
+      .promiseRow(logo)
+      .getByRole('button', { name: kyw.t('commitments.actions.remind') })
+      .click();
     await kyw.composerBody().waitFor();
     expect(await kyw.composerBody().inputValue()).toContain(logo);
-    expect(await kyw.dialog().getByText(kyw.t('messages.composer.language', { language: kyw.t('languages.he') })).count()).toBe(1);
+    expect(
+      await kyw
+        .dialog()
+        .getByText(kyw.t('messages.composer.language', { language: kyw.t('languages.he') }))
+        .count(),
+    ).toBe(1);
     await screenshot(page, 'kyw-en-desktop-composer');
-    await kyw.dialog().getByRole('button', { name: kyw.t('actions.cancel') }).click();
+    await kyw
+      .dialog()
+      .getByRole('button', { name: kyw.t('actions.cancel') })
+      .click();
 
     expect(consoleErrors).toEqual([]);
     await context.close();

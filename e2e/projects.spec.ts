@@ -12,12 +12,23 @@ import { startServer, type RunningServer } from './support/server.js';
 /** YYYY-MM-DD, `days` from now in Jerusalem. */
 function dayFromNow(days: number): string {
   const now = new Date(Date.now() + days * 86_400_000);
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jerusalem', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Jerusalem',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }
 
 function longDay(day: string, intl: string): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(intl, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d, 12));
+  return new Intl.DateTimeFormat(intl, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(Date.UTC(y, m - 1, d, 12));
 }
 
 /**
@@ -41,10 +52,16 @@ describe.skipIf(!chromiumAvailable())('projects: scope changes and a slipping de
     await context.route('https://wa.me/**', (route) => route.abort());
     const page = await context.newPage();
     const consoleErrors: string[] = [];
-    page.on('console', (m) => m.type() === 'error' && !m.text().includes('net::ERR_FAILED') && consoleErrors.push(m.text()));
+    page.on(
+      'console',
+      (m) => m.type() === 'error' && !m.text().includes('net::ERR_FAILED') && consoleErrors.push(m.text()),
+    );
 
     await page.goto('/');
-    await new SetupPage(page).completeFirstRun({ name: 'נועה כהן', email: 'noa@example.co.il', password: 'correct horse battery' }, 'סטודיו נועה');
+    await new SetupPage(page).completeFirstRun(
+      { name: 'נועה כהן', email: 'noa@example.co.il', password: 'correct horse battery' },
+      'סטודיו נועה',
+    );
     const clients = new ClientsPages(page, 'he');
     const quotes = new QuotesPages(page, 'he');
     const projects = new ProjectsPages(page, 'he');
@@ -116,7 +133,17 @@ describe.skipIf(!chromiumAvailable())('projects: scope changes and a slipping de
     await deliverables.getByRole('checkbox').first().click(); // saved first, then shown ticked
     await expect.poll(async () => deliverables.getByRole('checkbox').first().isChecked(), { timeout: 5000 }).toBe(true);
     await page.reload();
-    await expect.poll(async () => page.getByRole('list', { name: projects.t('projects.deliverables.title') }).getByRole('checkbox').first().isChecked(), { timeout: 5000 }).toBe(true);
+    await expect
+      .poll(
+        async () =>
+          page
+            .getByRole('list', { name: projects.t('projects.deliverables.title') })
+            .getByRole('checkbox')
+            .first()
+            .isChecked(),
+        { timeout: 5000 },
+      )
+      .toBe(true);
 
     // English on a desktop.
     await clients.switchLanguage('en');
@@ -128,30 +155,54 @@ describe.skipIf(!chromiumAvailable())('projects: scope changes and a slipping de
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     // The side nav reaches the list.
-    await page.getByRole('navigation', { name: projects.t('nav.label') }).getByRole('link', { name: projects.t('nav.projects') }).click();
+    await page
+      .getByRole('navigation', { name: projects.t('nav.label') })
+      .getByRole('link', { name: projects.t('nav.projects') })
+      .click();
     await page.getByRole('heading', { level: 1, name: projects.t('projects.title') }).waitFor();
-    await page.getByRole('list', { name: projects.t('projects.listLabel') }).getByText(title).waitFor();
+    await page
+      .getByRole('list', { name: projects.t('projects.listLabel') })
+      .getByText(title)
+      .waitFor();
     await screenshot(page, 'projects-en-desktop-list');
 
     // The board: one column per status; the project sits under "waiting for the client".
     await page.getByText(projects.t('projects.viewBoard')).click();
     const board = page.getByRole('region', { name: projects.t('projects.boardLabel') });
-    await board.getByRole('list', { name: projects.t('projects.status.waiting_for_client') }).getByText(title).waitFor();
+    await board
+      .getByRole('list', { name: projects.t('projects.status.waiting_for_client') })
+      .getByText(title)
+      .waitFor();
     await screenshot(page, 'projects-en-desktop-board');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByText(projects.t('projects.viewList')).click();
 
     // Money on the client page: split the accepted quote 50/50 and record a partial payment.
-    await page.getByRole('list', { name: projects.t('projects.listLabel') }).getByRole('link', { name: 'דנה לוי' }).click();
+    await page
+      .getByRole('list', { name: projects.t('projects.listLabel') })
+      .getByRole('link', { name: 'דנה לוי' })
+      .click();
     const money = projects.region('money.title');
     await money.getByRole('button', { name: projects.t('money.split.title') }).click();
-    await projects.dialog().getByRole('button', { name: projects.t('money.split.create') }).click();
+    await projects
+      .dialog()
+      .getByRole('button', { name: projects.t('money.split.create') })
+      .click();
     await projects.dialog().waitFor({ state: 'hidden' });
     const schedule = page.getByRole('list', { name: projects.t('money.schedule') }).getByRole('listitem');
     await expect.poll(async () => schedule.count(), { timeout: 5000 }).toBe(2);
-    await schedule.first().getByRole('button', { name: projects.t('money.record') }).click();
-    await projects.dialog().getByLabel(projects.t('money.amount', { currency: 'ILS' })).fill('1000');
-    await projects.dialog().getByRole('button', { name: projects.t('money.record') }).click();
+    await schedule
+      .first()
+      .getByRole('button', { name: projects.t('money.record') })
+      .click();
+    await projects
+      .dialog()
+      .getByLabel(projects.t('money.amount', { currency: 'ILS' }))
+      .fill('1000');
+    await projects
+      .dialog()
+      .getByRole('button', { name: projects.t('money.record') })
+      .click();
     await projects.dialog().waitFor({ state: 'hidden' });
     await money.getByText(projects.t('money.status.partial')).first().waitFor();
     await screenshot(page, 'projects-en-desktop-client-money');

@@ -35,7 +35,10 @@ describe.skipIf(!chromiumAvailable())('quotes: build, send, the client accepts, 
     page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
 
     await page.goto('/');
-    await new SetupPage(page).completeFirstRun({ name: 'נועה כהן', email: 'noa@example.co.il', password: 'correct horse battery' }, 'סטודיו נועה');
+    await new SetupPage(page).completeFirstRun(
+      { name: 'נועה כהן', email: 'noa@example.co.il', password: 'correct horse battery' },
+      'סטודיו נועה',
+    );
     const clients = new ClientsPages(page, 'he');
     const quotes = new QuotesPages(page, 'he');
     await page.getByText(quotes.t('clients.empty.title')).waitFor();
@@ -74,7 +77,10 @@ describe.skipIf(!chromiumAvailable())('quotes: build, send, the client accepts, 
     const clientContext = await newContext(browser, server.url, 'phone');
     const clientPage = await clientContext.newPage();
     await clientPage.goto(clientLink);
-    expect(await clientPage.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['he', 'rtl']);
+    expect(await clientPage.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([
+      'he',
+      'rtl',
+    ]);
     await clientPage.getByText(logo).first().waitFor();
     await clientPage.getByText(cards).first().waitFor();
     await screenshot(clientPage, 'quotes-he-phone-client-portal');
@@ -95,7 +101,9 @@ describe.skipIf(!chromiumAvailable())('quotes: build, send, the client accepts, 
     await screenshot(page, 'quotes-he-phone-accepted');
 
     await quotes.openList();
-    await expect.poll(async () => (await quotes.listed().allInnerTexts()).join('|'), { timeout: 5000 }).toContain(title);
+    await expect
+      .poll(async () => (await quotes.listed().allInnerTexts()).join('|'), { timeout: 5000 })
+      .toContain(title);
     await screenshot(page, 'quotes-he-phone-list');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
@@ -115,7 +123,10 @@ describe.skipIf(!chromiumAvailable())('quotes: build, send, the client accepts, 
 
     await page.goto('/quotes/new');
     await page.getByRole('heading', { level: 1, name: quotes.t('quotes.editor.titleNew') }).waitFor();
-    await quotes.fillQuote({ title: 'Website', items: [{ description: 'Landing page', quantity: '1', unitPrice: '1234.5' }] });
+    await quotes.fillQuote({
+      title: 'Website',
+      items: [{ description: 'Landing page', quantity: '1', unitPrice: '1234.5' }],
+    });
     await page.getByText('1,234.50').first().waitFor();
     await screenshot(page, 'quotes-en-desktop-editor');
     expect(await seriousA11yViolations(page)).toEqual([]);

@@ -22,7 +22,10 @@ const deps = { db, config, clock: systemClock, logger: createLogger('silent'), m
 
 let workspace = await db.kysely.selectFrom('workspaces').select('id').orderBy('created_at').executeTakeFirst();
 if (!workspace) {
-  const created = await createWorkspaceWithOwner(deps, setupInput({ owner: { email: 'demo@mila.local', password: DEMO_PASSWORD, name: 'נועה כהן' } }));
+  const created = await createWorkspaceWithOwner(
+    deps,
+    setupInput({ owner: { email: 'demo@mila.local', password: DEMO_PASSWORD, name: 'נועה כהן' } }),
+  );
   workspace = { id: created.workspaceId };
   console.log(`Created the demo workspace. Sign in with demo@mila.local / ${DEMO_PASSWORD}`);
 }

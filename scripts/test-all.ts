@@ -12,22 +12,46 @@ type Step = { name: string; command: string[]; vitestReport?: string };
 
 const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mila-test-'));
 const steps: Step[] = [
-  { name: 'lint', command: ['npx', 'eslint', '.', '--max-warnings=0'] },
+  { name: 'lint (eslint + prettier)', command: ['npm', 'run', '--silent', 'lint'] },
   { name: 'typecheck', command: ['npx', 'tsc', '--noEmit', '-p', 'tsconfig.json'] },
   { name: 'web build', command: ['npx', 'vite', 'build', '--logLevel', 'warn'] },
   {
     name: 'unit + API (SQLite, PostgreSQL)',
-    command: ['npx', 'vitest', 'run', '--project', 'unit', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(reportDir, 'unit.json')}`],
+    command: [
+      'npx',
+      'vitest',
+      'run',
+      '--project',
+      'unit',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${path.join(reportDir, 'unit.json')}`,
+    ],
     vitestReport: path.join(reportDir, 'unit.json'),
   },
   {
     name: 'browser journeys (Chromium)',
-    command: ['npx', 'vitest', 'run', '--project', 'e2e', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(reportDir, 'e2e.json')}`],
+    command: [
+      'npx',
+      'vitest',
+      'run',
+      '--project',
+      'e2e',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${path.join(reportDir, 'e2e.json')}`,
+    ],
     vitestReport: path.join(reportDir, 'e2e.json'),
   },
 ];
 
-type VitestJson = { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTotalTests: number; success: boolean };
+type VitestJson = {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTotalTests: number;
+  success: boolean;
+};
 
 let passed = 0;
 let failed = 0;
@@ -40,7 +64,9 @@ for (const step of steps) {
   const result = spawnSync(step.command[0]!, step.command.slice(1), { stdio: 'inherit', env: process.env });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (step.vitestReport) {
-    const report = fs.existsSync(step.vitestReport) ? (JSON.parse(fs.readFileSync(step.vitestReport, 'utf8')) as VitestJson) : null;
+    const report = fs.existsSync(step.vitestReport)
+      ? (JSON.parse(fs.readFileSync(step.vitestReport, 'utf8')) as VitestJson)
+      : null;
     if (!report) {
       failed += 1;
       summary.push(`✗ ${step.name}: no report (exit ${result.status}) ${seconds}s`);
@@ -51,7 +77,9 @@ for (const step of steps) {
     passed += report.numPassedTests;
     failed += report.numFailedTests + crashed;
     skipped += report.numPendingTests;
-    summary.push(`${result.status === 0 ? '✓' : '✗'} ${step.name}: ${report.numPassedTests} passed, ${report.numFailedTests + crashed} failed, ${report.numPendingTests} skipped (${seconds}s)`);
+    summary.push(
+      `${result.status === 0 ? '✓' : '✗'} ${step.name}: ${report.numPassedTests} passed, ${report.numFailedTests + crashed} failed, ${report.numPendingTests} skipped (${seconds}s)`,
+    );
   } else if (result.status === 0) {
     passed += 1;
     summary.push(`✓ ${step.name} (${seconds}s)`);

@@ -24,7 +24,10 @@ export class ClientsPages {
   async search(query: string): Promise<void> {
     const page = this.page;
     if (!page.url().endsWith('/clients') && !page.url().includes('/clients?')) await page.goto('/clients');
-    const box = page.getByRole('searchbox', { name: this.t('clients.searchLabel') }).or(page.getByLabel(this.t('clients.searchLabel'))).first();
+    const box = page
+      .getByRole('searchbox', { name: this.t('clients.searchLabel') })
+      .or(page.getByLabel(this.t('clients.searchLabel')))
+      .first();
     await box.fill(query);
   }
 

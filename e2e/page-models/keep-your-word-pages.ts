@@ -11,7 +11,10 @@ export class KeepYourWordPages {
   ) {}
 
   t(key: string, values: Record<string, string | number> = {}): string {
-    return Object.entries(values).reduce((text, [name, value]) => text.replace(`{{${name}}}`, String(value)), label(this.locale, key));
+    return Object.entries(values).reduce(
+      (text, [name, value]) => text.replace(`{{${name}}}`, String(value)),
+      label(this.locale, key),
+    );
   }
 
   /** Picks a chip or a segment by its visible label (the radio input itself is visually hidden). */
@@ -33,12 +36,15 @@ export class KeepYourWordPages {
     await dialog.getByLabel(this.t('interactions.form.summary')).fill(fields.summary);
     for (const [index, promise] of fields.promises.entries()) {
       await dialog
-        .getByRole('button', { name: index === 0 ? this.t('interactions.form.addPromise') : this.t('interactions.form.addAnotherPromise') })
+        .getByRole('button', {
+          name: index === 0 ? this.t('interactions.form.addPromise') : this.t('interactions.form.addAnotherPromise'),
+        })
         .click();
       const n = index + 1;
       const block = dialog.getByRole('group', { name: this.t('interactions.form.promiseN', { n }) });
       // Rows are numbered once there is more than one.
-      const titleLabel = index > 0 ? this.t('interactions.form.promiseTitleN', { n }) : this.t('interactions.form.promiseTitle');
+      const titleLabel =
+        index > 0 ? this.t('interactions.form.promiseTitleN', { n }) : this.t('interactions.form.promiseTitle');
       await block.getByLabel(titleLabel).fill(promise.title);
       const who = index > 0 ? this.t('interactions.form.whoPromisedN', { n }) : this.t('interactions.form.whoPromised');
       if (promise.who === 'theirs') await this.choose(block, who, this.t('commitments.form.theirs'));
@@ -48,7 +54,10 @@ export class KeepYourWordPages {
   }
 
   async openToday(): Promise<void> {
-    await this.page.getByRole('navigation', { name: this.t('nav.label') }).getByRole('link', { name: this.t('nav.today') }).click();
+    await this.page
+      .getByRole('navigation', { name: this.t('nav.label') })
+      .getByRole('link', { name: this.t('nav.today') })
+      .click();
     await this.page.getByRole('heading', { level: 1, name: this.t('today.title') }).waitFor();
   }
 
@@ -64,7 +73,9 @@ export class KeepYourWordPages {
 
   /** "I haven't forgotten": a new day and time, a reason, then on to the message. */
   async renegotiate(title: string, change: { day: 'tomorrow'; time: string; reason: string }): Promise<void> {
-    await this.promiseRow(title).getByRole('button', { name: this.t('commitments.actions.notForgotten') }).click();
+    await this.promiseRow(title)
+      .getByRole('button', { name: this.t('commitments.actions.notForgotten') })
+      .click();
     const dialog = this.dialog();
     await this.choose(dialog, this.t('duePicker.day'), this.t(`duePicker.${change.day}`));
     await this.choose(dialog, this.t('duePicker.time'), change.time);

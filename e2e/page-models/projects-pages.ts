@@ -9,7 +9,10 @@ export class ProjectsPages {
   ) {}
 
   t(key: string, values: Record<string, string | number> = {}): string {
-    return Object.entries(values).reduce((text, [name, value]) => text.replace(`{{${name}}}`, String(value)), label(this.locale, key));
+    return Object.entries(values).reduce(
+      (text, [name, value]) => text.replace(`{{${name}}}`, String(value)),
+      label(this.locale, key),
+    );
   }
 
   dialog(): Locator {
@@ -42,7 +45,9 @@ export class ProjectsPages {
 
   /** Out of scope → change order with an amount; the formal-quote day stays on today. */
   async answerWithChangeOrder(amount: string): Promise<void> {
-    await this.region('projects.changes.title').getByRole('button', { name: this.t('projects.changes.outOfScope') }).click();
+    await this.region('projects.changes.title')
+      .getByRole('button', { name: this.t('projects.changes.outOfScope') })
+      .click();
     const dialog = this.dialog();
     await this.pick(dialog, this.t('projects.decision.choose'), this.t('projects.decision.change_order'));
     await dialog.getByText(this.t('projects.decision.formalQuoteBy')).waitFor();
@@ -62,7 +67,9 @@ export class ProjectsPages {
   }
 
   async reschedule(fields: { cause: 'mine' | 'client' | 'external'; status: string; day: string }): Promise<void> {
-    await this.region('projects.delivery').getByRole('button', { name: this.t('projects.reschedule.open') }).click();
+    await this.region('projects.delivery')
+      .getByRole('button', { name: this.t('projects.reschedule.open') })
+      .click();
     const dialog = this.dialog();
     await this.pick(dialog, this.t('projects.reschedule.cause'), this.t(`projects.cause.${fields.cause}`));
     await dialog.getByLabel(this.t('projects.reschedule.statusText')).fill(fields.status);

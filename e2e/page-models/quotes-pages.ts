@@ -11,7 +11,10 @@ export class QuotesPages {
   ) {}
 
   t(key: string, values: Record<string, string | number> = {}): string {
-    return Object.entries(values).reduce((text, [name, value]) => text.replace(`{{${name}}}`, String(value)), label(this.locale, key));
+    return Object.entries(values).reduce(
+      (text, [name, value]) => text.replace(`{{${name}}}`, String(value)),
+      label(this.locale, key),
+    );
   }
 
   dialog(): Locator {
@@ -24,7 +27,11 @@ export class QuotesPages {
 
   /** From the client page: "New quote" in the Quotes section opens the editor for that client. */
   async startFromClientPage(): Promise<void> {
-    await this.page.getByRole('region', { name: this.t('quotes.clientSection.title') }).getByRole('link', { name: this.t('quotes.new') }).first().click();
+    await this.page
+      .getByRole('region', { name: this.t('quotes.clientSection.title') })
+      .getByRole('link', { name: this.t('quotes.new') })
+      .first()
+      .click();
     await this.page.getByRole('heading', { level: 1, name: this.t('quotes.editor.titleNew') }).waitFor();
   }
 
@@ -36,7 +43,9 @@ export class QuotesPages {
       await row.getByLabel(this.t('quotes.editor.description')).fill(line.description);
       await row.getByLabel(this.t('quotes.editor.quantity')).fill(line.quantity);
       if (line.unit) await row.getByLabel(this.t('quotes.editor.unit'), { exact: true }).fill(line.unit);
-      await row.getByLabel(this.t('quotes.editor.unitPrice', { currency: fields.currency ?? 'ILS' })).fill(line.unitPrice);
+      await row
+        .getByLabel(this.t('quotes.editor.unitPrice', { currency: fields.currency ?? 'ILS' }))
+        .fill(line.unitPrice);
     }
   }
 
@@ -65,7 +74,10 @@ export class QuotesPages {
   }
 
   async openList(): Promise<void> {
-    await this.page.getByRole('navigation', { name: this.t('nav.label') }).getByRole('link', { name: this.t('nav.quotes') }).click();
+    await this.page
+      .getByRole('navigation', { name: this.t('nav.label') })
+      .getByRole('link', { name: this.t('nav.quotes') })
+      .click();
     await this.page.getByRole('heading', { level: 1, name: this.t('quotes.title') }).waitFor();
   }
 

@@ -11,7 +11,10 @@ export class SetupPage {
     return label(this.locale, key);
   }
 
-  async completeFirstRun(owner: { name: string; email: string; password: string }, businessName: string): Promise<void> {
+  async completeFirstRun(
+    owner: { name: string; email: string; password: string },
+    businessName: string,
+  ): Promise<void> {
     const page = this.page;
     await page.getByRole('heading', { name: this.t('setup.title') }).waitFor();
     await page.getByLabel(this.t('owner.name')).fill(owner.name);

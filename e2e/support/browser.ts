@@ -10,16 +10,29 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  */
 export function chromiumAvailable(): boolean {
   const found = fs.existsSync(CHROMIUM);
-  if (!found) console.warn(`\n[mila] Chromium is not installed at ${CHROMIUM}: the browser journeys are SKIPPED (apt-get install chromium, or set CHROMIUM_PATH).\n`);
+  if (!found)
+    console.warn(
+      `\n[mila] Chromium is not installed at ${CHROMIUM}: the browser journeys are SKIPPED (apt-get install chromium, or set CHROMIUM_PATH).\n`,
+    );
   return found;
 }
 
 /** Debian's Chromium, headless, with nothing that reaches for the network on its own. */
 export async function launchBrowser(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
 }
 
@@ -28,9 +41,19 @@ export const viewports = {
   desktop: { width: 1280, height: 800 },
 } as const;
 
-export async function newContext(browser: Browser, baseURL: string, viewport: keyof typeof viewports = 'desktop'): Promise<BrowserContext> {
+export async function newContext(
+  browser: Browser,
+  baseURL: string,
+  viewport: keyof typeof viewports = 'desktop',
+): Promise<BrowserContext> {
   // bypassCSP lets axe-core be injected; the app's own CSP is tested at the API level.
-  return browser.newContext({ baseURL, viewport: viewports[viewport], locale: 'he-IL', timezoneId: 'Asia/Jerusalem', bypassCSP: true });
+  return browser.newContext({
+    baseURL,
+    viewport: viewports[viewport],
+    locale: 'he-IL',
+    timezoneId: 'Asia/Jerusalem',
+    bypassCSP: true,
+  });
 }
 
 export const ARTIFACTS = path.resolve('test-results/screenshots');

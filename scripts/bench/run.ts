@@ -38,7 +38,13 @@ function percentile(sorted: number[], p: number): number {
 
 async function benchDialect(label: string, db: Db): Promise<Result[]> {
   await migrateToLatest(db);
-  const deps = { db, config: { ...loadConfig({}), logLevel: 'silent' as const, scheduler: false }, clock: systemClock, logger: createLogger('silent'), mailer: null };
+  const deps = {
+    db,
+    config: { ...loadConfig({}), logLevel: 'silent' as const, scheduler: false },
+    clock: systemClock,
+    logger: createLogger('silent'),
+    mailer: null,
+  };
   const session = await setup(deps, setupInput(), { userAgent: 'bench' });
   const scope = { workspaceId: session.me.workspace.id };
   const started = Date.now();
@@ -49,12 +55,22 @@ async function benchDialect(label: string, db: Db): Promise<Result[]> {
   await bulkActivity(db, scope.workspaceId, clientIds);
   // Quotes go through the service (numbering, versions, totals), one for each of the first clients.
   for (const clientId of clientIds.slice(0, QUOTES)) {
-    await createQuote(deps, scope, { clientId, title: 'מיתוג', items: [{ description: 'לוגו', quantity: 1, unitPrice: 350_000 }, { description: 'שעות ייעוץ', quantity: 2.5, unitPrice: 45_000 }], validUntil: '2030-12-31' });
+    await createQuote(deps, scope, {
+      clientId,
+      title: 'מיתוג',
+      items: [
+        { description: 'לוגו', quantity: 1, unitPrice: 350_000 },
+        { description: 'שעות ייעוץ', quantity: 2.5, unitPrice: 45_000 },
+      ],
+      validUntil: '2030-12-31',
+    });
   }
   // Fresh tables have no planner statistics yet; in production autovacuum/ANALYZE provides them.
   if (db.dialect === 'postgres') await sql`analyze`.execute(db.kysely);
   else await sql`pragma optimize`.execute(db.kysely);
-  console.log(`[${label}] seeded ${CLIENTS} clients and ${INTERACTIONS} contacts in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `[${label}] seeded ${CLIENTS} clients and ${INTERACTIONS} contacts in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
 
   const app = createApp(deps);
   const headers = { cookie: `mila_session=${session.token}`, 'accept-language': 'he' };
@@ -66,7 +82,7 @@ async function benchDialect(label: string, db: Db): Promise<Result[]> {
     'filter status + tag': `/api/v1/clients?status=active&tag=${encodeURIComponent('תל אביב')}`,
     'tags with counts': '/api/v1/clients/tags',
     'client page': `/api/v1/clients/${firstId}`,
-    'Today': '/api/v1/today',
+    Today: '/api/v1/today',
     'client timeline (contacts)': `/api/v1/interactions?clientId=${firstId}&limit=50`,
     'client promises': `/api/v1/commitments?clientId=${firstId}&state=all`,
     'waiting for my reply': '/api/v1/interactions?awaitingReply=true',
@@ -112,9 +128,22 @@ async function bulkActivity(db: Db, workspaceId: string, clientIds: string[]): P
       const at = new Date(now - Math.floor(random() * 365 * 86_400_000)).toISOString();
       const incoming = random() < 0.5;
       contacts.push({
-        id: newId(), workspace_id: workspaceId, client_id: clientId, contact_id: null, channel: channels[n % 5]!, direction: incoming ? 'in' : 'out',
-        occurred_at: at, summary: 'שיחת מעקב על הפרויקט', agreed: null, next_steps: null, after_hours: random() < 0.1 ? 1 : 0,
-        needs_reply: incoming ? 1 : 0, replied_at: incoming && random() < 0.98 ? at : null, source: 'manual', message_id: null, created_at: at,
+        id: newId(),
+        workspace_id: workspaceId,
+        client_id: clientId,
+        contact_id: null,
+        channel: channels[n % 5]!,
+        direction: incoming ? 'in' : 'out',
+        occurred_at: at,
+        summary: 'שיחת מעקב על הפרויקט',
+        agreed: null,
+        next_steps: null,
+        after_hours: random() < 0.1 ? 1 : 0,
+        needs_reply: incoming ? 1 : 0,
+        replied_at: incoming && random() < 0.98 ? at : null,
+        source: 'manual',
+        message_id: null,
+        created_at: at,
       });
       n += 1;
       if (contacts.length >= 500) await flushContacts();
@@ -126,9 +155,25 @@ async function bulkActivity(db: Db, workspaceId: string, clientIds: string[]): P
       const due = new Date(now + Math.floor((random() - 0.7) * 60 * 86_400_000)).toISOString();
       const done = due < new Date(now).toISOString() && random() < 0.9 ? due : null;
       promises.push({
-        id: newId(), workspace_id: workspaceId, client_id: clientId, interaction_id: null, quote_id: null, project_id: null, direction: i === 0 ? 'mine' : 'theirs', title: 'הצעת מחיר',
-        notes: null, due_date: due.slice(0, 10), due_time: null, due_at: due, original_due_at: due, late_change: 0, change_count: 0,
-        completed_at: done, cancelled_at: null, created_at: due, updated_at: due,
+        id: newId(),
+        workspace_id: workspaceId,
+        client_id: clientId,
+        interaction_id: null,
+        quote_id: null,
+        project_id: null,
+        direction: i === 0 ? 'mine' : 'theirs',
+        title: 'הצעת מחיר',
+        notes: null,
+        due_date: due.slice(0, 10),
+        due_time: null,
+        due_at: due,
+        original_due_at: due,
+        late_change: 0,
+        change_count: 0,
+        completed_at: done,
+        cancelled_at: null,
+        created_at: due,
+        updated_at: due,
       });
       if (promises.length >= 500) await flushPromises();
     }
@@ -160,11 +205,19 @@ if (await postgresReachable(url)) {
   console.log(`[postgres] SKIPPED: no server at ${url}`);
 }
 
-console.log(`\n${'dialect'.padEnd(10)}${'view'.padEnd(38)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}${'max ms'.padStart(9)}`);
+console.log(
+  `\n${'dialect'.padEnd(10)}${'view'.padEnd(38)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}${'max ms'.padStart(9)}`,
+);
 for (const r of all) {
   const flag = r.p95 > BUDGET_MS ? '  OVER BUDGET' : '';
-  console.log(`${r.dialect.padEnd(10)}${r.view.padEnd(38)}${r.p50.toFixed(2).padStart(9)}${r.p95.toFixed(2).padStart(9)}${r.max.toFixed(2).padStart(9)}${flag}`);
+  console.log(
+    `${r.dialect.padEnd(10)}${r.view.padEnd(38)}${r.p50.toFixed(2).padStart(9)}${r.p95.toFixed(2).padStart(9)}${r.max.toFixed(2).padStart(9)}${flag}`,
+  );
 }
 const over = all.filter((r) => r.p95 > BUDGET_MS);
-console.log(over.length ? `\n${over.length} view(s) over the ${BUDGET_MS} ms p95 budget` : `\nAll views within the ${BUDGET_MS} ms p95 budget`);
+console.log(
+  over.length
+    ? `\n${over.length} view(s) over the ${BUDGET_MS} ms p95 budget`
+    : `\nAll views within the ${BUDGET_MS} ms p95 budget`,
+);
 process.exit(over.length ? 1 : 0);

@@ -23,11 +23,27 @@ describe('the HTTP surface', () => {
   });
 
   it('serves an OpenAPI 3.1 document generated from the shared schemas', async () => {
-    const res = await ctx.client().get<{ openapi: string; paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, { properties?: Record<string, unknown> }> } }>('/api/v1/openapi.json');
+    const res = await ctx
+      .client()
+      .get<{
+        openapi: string;
+        paths: Record<string, Record<string, unknown>>;
+        components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+      }>('/api/v1/openapi.json');
     expect(res.status).toBe(200);
     expect(res.body.openapi).toBe('3.1.0');
     expect(Object.keys(res.body.paths)).toEqual(
-      expect.arrayContaining(['/setup', '/auth/login', '/auth/logout', '/me', '/workspace', '/clients', '/clients/{id}', '/clients/{id}/restore', '/clients/tags']),
+      expect.arrayContaining([
+        '/setup',
+        '/auth/login',
+        '/auth/logout',
+        '/me',
+        '/workspace',
+        '/clients',
+        '/clients/{id}',
+        '/clients/{id}/restore',
+        '/clients/tags',
+      ]),
     );
     expect(Object.keys(res.body.paths['/clients/{id}']!).sort()).toEqual(['delete', 'get', 'patch']);
     expect(res.body.components.schemas.Client?.properties).toHaveProperty('effectiveServiceHours');

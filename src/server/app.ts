@@ -54,7 +54,15 @@ export function createApp(deps: Deps) {
   );
 
   const api = createRouter();
-  api.use('*', bodyLimit({ maxSize: 1024 * 1024, onError: () => { throw new AppError('payload_too_large'); } }));
+  api.use(
+    '*',
+    bodyLimit({
+      maxSize: 1024 * 1024,
+      onError: () => {
+        throw new AppError('payload_too_large');
+      },
+    }),
+  );
   api.use('*', async (c, next) => {
     await next();
     c.header('Cache-Control', 'no-store');
@@ -77,10 +85,18 @@ export function createApp(deps: Deps) {
   api.route('/', paymentRoutes);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
-    info: { title: 'Mila API', version: API_VERSION, description: 'Client relationships for freelancers: every promise kept.' },
+    info: {
+      title: 'Mila API',
+      version: API_VERSION,
+      description: 'Client relationships for freelancers: every promise kept.',
+    },
     servers: [{ url: '/api/v1' }],
   });
-  api.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'mila_session' });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'mila_session',
+  });
   api.all('*', () => {
     throw new AppError('not_found');
   });
@@ -90,7 +106,15 @@ export function createApp(deps: Deps) {
   });
 
   // The client's pages (quote acceptance): server-rendered, the token in the path is the credential.
-  app.use('/q/*', bodyLimit({ maxSize: 64 * 1024, onError: () => { throw new AppError('payload_too_large'); } }));
+  app.use(
+    '/q/*',
+    bodyLimit({
+      maxSize: 64 * 1024,
+      onError: () => {
+        throw new AppError('payload_too_large');
+      },
+    }),
+  );
   app.route('/q', portalRoutes);
 
   // The private calendar feed: the unguessable token in the path is the credential.

@@ -25,7 +25,8 @@ export type Config = {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   const publicUrl = env.MILA_PUBLIC_URL?.replace(/\/+$/, '') || null;
   return {
     port,
@@ -33,7 +34,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.MILA_DATA_DIR ?? './data'),
     databaseUrl: env.DATABASE_URL || null,
     publicUrl,
-    secureCookies: env.MILA_SECURE_COOKIES ? env.MILA_SECURE_COOKIES === 'true' : Boolean(publicUrl?.startsWith('https:')),
+    secureCookies: env.MILA_SECURE_COOKIES
+      ? env.MILA_SECURE_COOKIES === 'true'
+      : Boolean(publicUrl?.startsWith('https:')),
     sessionDays: Number(env.MILA_SESSION_DAYS ?? 30),
     trustProxy: env.MILA_TRUST_PROXY === 'true',
     logLevel: env.MILA_LOG === 'silent' ? 'silent' : 'info',

@@ -21,7 +21,9 @@ const scheduler = config.scheduler ? startScheduler(deps) : null;
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const where = db.dialect === 'sqlite' ? `SQLite in ${config.dataDir}` : 'PostgreSQL';
-  logger.info(`Mila is running on http://localhost:${info.port} (${where}${mailer ? ', e-mail on' : ', e-mail off: set MILA_SMTP_URL'})`);
+  logger.info(
+    `Mila is running on http://localhost:${info.port} (${where}${mailer ? ', e-mail on' : ', e-mail off: set MILA_SMTP_URL'})`,
+  );
 });
 
 // Finish in-flight requests and jobs, then close the database cleanly on Ctrl+C or a service stop.

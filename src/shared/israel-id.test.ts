@@ -21,14 +21,19 @@ describe('Israeli ID / business numbers', () => {
 
   it('has exactly one check digit for every eight-digit body, and one changed digit breaks it', () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^\d{8}$/), fc.integer({ min: 0, max: 8 }), fc.integer({ min: 1, max: 9 }), (body, pos, delta) => {
-        const valid = withCheckDigit(body);
-        const valids = Array.from({ length: 10 }, (_, d) => isValidIsraeliId(`${body}${d}`)).filter(Boolean);
-        expect(valids).toHaveLength(1);
-        const digit = (Number(valid[pos]) + delta) % 10;
-        const changed = `${valid.slice(0, pos)}${digit}${valid.slice(pos + 1)}`;
-        if (changed !== '000000000') expect(isValidIsraeliId(changed)).toBe(false);
-      }),
+      fc.property(
+        fc.stringMatching(/^\d{8}$/),
+        fc.integer({ min: 0, max: 8 }),
+        fc.integer({ min: 1, max: 9 }),
+        (body, pos, delta) => {
+          const valid = withCheckDigit(body);
+          const valids = Array.from({ length: 10 }, (_, d) => isValidIsraeliId(`${body}${d}`)).filter(Boolean);
+          expect(valids).toHaveLength(1);
+          const digit = (Number(valid[pos]) + delta) % 10;
+          const changed = `${valid.slice(0, pos)}${digit}${valid.slice(pos + 1)}`;
+          if (changed !== '000000000') expect(isValidIsraeliId(changed)).toBe(false);
+        },
+      ),
     );
   });
 

@@ -39,14 +39,24 @@ export function lineTotal(line: LineInput): number {
  * Totals of a quote. With `pricesIncludeVat` (a quote to a consumer) the lines already hold VAT
  * and it is carved out of the total; otherwise it is added on top. An exempt dealer passes 0.
  */
-export function computeTotals(input: { lines: LineInput[]; discount: Discount | null; vatBasisPoints: number; pricesIncludeVat: boolean }): Totals {
+export function computeTotals(input: {
+  lines: LineInput[];
+  discount: Discount | null;
+  vatBasisPoints: number;
+  pricesIncludeVat: boolean;
+}): Totals {
   const lines = input.lines.map(lineTotal);
   const subtotal = lines.reduce((sum, x) => sum + x, 0);
-  const rawDiscount = !input.discount ? 0 : input.discount.kind === 'amount' ? input.discount.value : mulDivRound(subtotal, input.discount.basisPoints, 10_000);
+  const rawDiscount = !input.discount
+    ? 0
+    : input.discount.kind === 'amount'
+      ? input.discount.value
+      : mulDivRound(subtotal, input.discount.basisPoints, 10_000);
   const discount = Math.max(0, Math.min(subtotal, rawDiscount));
   const afterDiscount = subtotal - discount;
   if (input.pricesIncludeVat) {
-    const vat = input.vatBasisPoints === 0 ? 0 : mulDivRound(afterDiscount, input.vatBasisPoints, 10_000 + input.vatBasisPoints);
+    const vat =
+      input.vatBasisPoints === 0 ? 0 : mulDivRound(afterDiscount, input.vatBasisPoints, 10_000 + input.vatBasisPoints);
     return { subtotal, discount, net: afterDiscount - vat, vat, total: afterDiscount, lines };
   }
   const vat = mulDivRound(afterDiscount, input.vatBasisPoints, 10_000);
@@ -59,5 +69,7 @@ export function toMajor(minor: number): number {
 }
 
 export function formatMoney(minor: number, currency: string, locale: 'he' | 'en'): string {
-  return new Intl.NumberFormat(locale === 'he' ? 'he-IL' : 'en-IL', { style: 'currency', currency }).format(toMajor(minor));
+  return new Intl.NumberFormat(locale === 'he' ? 'he-IL' : 'en-IL', { style: 'currency', currency }).format(
+    toMajor(minor),
+  );
 }

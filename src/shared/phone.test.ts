@@ -15,6 +15,8 @@ describe('phones', () => {
     expect(formatPhone('+12125550100')).toBe('+1 212 555 0100');
   });
   it('builds wa.me links with digits only and the text encoded', () => {
-    expect(whatsappLink('+972501234567', 'שלום, לא שכחתי')).toBe(`https://wa.me/972501234567?text=${encodeURIComponent('שלום, לא שכחתי')}`);
+    expect(whatsappLink('+972501234567', 'שלום, לא שכחתי')).toBe(
+      `https://wa.me/972501234567?text=${encodeURIComponent('שלום, לא שכחתי')}`,
+    );
   });
 });

@@ -9,15 +9,30 @@ describe('validation issues', () => {
   it('map every issue of our schemas to a code that both catalogs translate', () => {
     const samples: unknown[] = [
       {},
-      { name: 5, status: 'x', tags: Array.from({ length: 30 }, () => 'a'), contacts: [{}], importantDates: [{ kind: 'birthday', month: 13, day: 0 }] },
-      { name: 'x'.repeat(300), phone: '1', email: 'x', businessNumber: '1', serviceHours: { sun: [{ from: '10:00', to: '09:00' }] } },
+      {
+        name: 5,
+        status: 'x',
+        tags: Array.from({ length: 30 }, () => 'a'),
+        contacts: [{}],
+        importantDates: [{ kind: 'birthday', month: 13, day: 0 }],
+      },
+      {
+        name: 'x'.repeat(300),
+        phone: '1',
+        email: 'x',
+        businessNumber: '1',
+        serviceHours: { sun: [{ from: '10:00', to: '09:00' }] },
+      },
     ];
     const codes = new Set<string>();
     for (const sample of samples) {
       const result = ZCreateClient.safeParse(sample);
       if (!result.success) for (const issue of toFieldIssues(result.error.issues)) codes.add(issue.code);
     }
-    const setup = ZSetUpWorkspace.safeParse({ owner: { email: 'x', password: '1' }, business: { preferredChannels: [], vatRateBasisPoints: -1, timeZone: 'Nowhere/City', currency: 'shekel' } });
+    const setup = ZSetUpWorkspace.safeParse({
+      owner: { email: 'x', password: '1' },
+      business: { preferredChannels: [], vatRateBasisPoints: -1, timeZone: 'Nowhere/City', currency: 'shekel' },
+    });
     if (!setup.success) for (const issue of toFieldIssues(setup.error.issues)) codes.add(issue.code);
     expect(codes.size).toBeGreaterThan(8);
     for (const code of codes) {
@@ -35,7 +50,9 @@ describe('validation issues', () => {
 
   it('keeps the two catalogs in step', () => {
     const keys = (o: object, prefix = ''): string[] =>
-      Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && v ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`]));
+      Object.entries(o).flatMap(([k, v]) =>
+        typeof v === 'object' && v ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`],
+      );
     expect(keys(en).sort()).toEqual(keys(he).sort());
   });
 });

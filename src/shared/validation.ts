@@ -4,11 +4,50 @@ import type { z } from 'zod';
 export type FieldIssue = { path: string; code: string; params: Record<string, string | number> };
 
 const KNOWN_CODES = new Set([
-  'required', 'too_long', 'too_short', 'too_small', 'too_big', 'too_many', 'invalid_email', 'invalid_phone',
-  'invalid_id_number', 'invalid_choice', 'invalid_date', 'invalid_time', 'time_range', 'invalid_timezone',
-  'invalid_currency', 'invalid_number', 'invalid_type', 'invalid_id', 'password_too_short', 'choose_one',
-  'unknown_field', 'unknown_client', 'self_reference', 'email_taken', 'in_future', 'in_past', 'commitment_closed',
-  'unknown_contact', 'no_recipient', 'unknown_commitment', 'email_not_configured', 'unknown_interaction', 'unknown_template', 'unknown_project', 'same_date', 'use_reschedule', 'unknown_colleague', 'needs_decision', 'already_decided', 'parts_sum', 'different_currency', 'quote_not_accepted', 'unknown_quote', 'unknown_payment_item',
+  'required',
+  'too_long',
+  'too_short',
+  'too_small',
+  'too_big',
+  'too_many',
+  'invalid_email',
+  'invalid_phone',
+  'invalid_id_number',
+  'invalid_choice',
+  'invalid_date',
+  'invalid_time',
+  'time_range',
+  'invalid_timezone',
+  'invalid_currency',
+  'invalid_number',
+  'invalid_type',
+  'invalid_id',
+  'password_too_short',
+  'choose_one',
+  'unknown_field',
+  'unknown_client',
+  'self_reference',
+  'email_taken',
+  'in_future',
+  'in_past',
+  'commitment_closed',
+  'unknown_contact',
+  'no_recipient',
+  'unknown_commitment',
+  'email_not_configured',
+  'unknown_interaction',
+  'unknown_template',
+  'unknown_project',
+  'same_date',
+  'use_reschedule',
+  'unknown_colleague',
+  'needs_decision',
+  'already_decided',
+  'parts_sum',
+  'different_currency',
+  'quote_not_accepted',
+  'unknown_quote',
+  'unknown_payment_item',
 ]);
 
 /**
@@ -30,9 +69,17 @@ export function toFieldIssues(issues: readonly z.core.$ZodIssue[]): FieldIssue[]
       case 'invalid_type':
         return { path, code: issue.input === undefined ? 'required' : 'invalid_type', params: {} };
       case 'too_small':
-        return { path, code: issue.origin === 'string' ? 'too_short' : 'too_small', params: { limit: Number(issue.minimum) } };
+        return {
+          path,
+          code: issue.origin === 'string' ? 'too_short' : 'too_small',
+          params: { limit: Number(issue.minimum) },
+        };
       case 'too_big':
-        return { path, code: issue.origin === 'string' ? 'too_long' : 'too_big', params: { limit: Number(issue.maximum) } };
+        return {
+          path,
+          code: issue.origin === 'string' ? 'too_long' : 'too_big',
+          params: { limit: Number(issue.maximum) },
+        };
       case 'invalid_value':
         return { path, code: 'invalid_choice', params: {} };
       case 'unrecognized_keys':

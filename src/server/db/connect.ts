@@ -9,8 +9,7 @@ import type { Database, Db } from './database.js';
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
 export type ConnectOptions =
-  | { kind: 'sqlite'; file: string }
-  | { kind: 'postgres'; url: string; searchPath?: string; max?: number };
+  { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; searchPath?: string; max?: number };
 
 export function connectionFromConfig(config: { databaseUrl: string | null; dataDir: string }): ConnectOptions {
   if (config.databaseUrl) return { kind: 'postgres', url: config.databaseUrl };

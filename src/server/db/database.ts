@@ -10,7 +10,15 @@ import type { ProjectTables } from '../modules/projects/projects.table.js';
 import type { QuoteTables } from '../modules/quotes/quotes.table.js';
 
 /** The whole schema as Kysely sees it: each module contributes its own tables. */
-export type Database = AccountTables & ClientTables & InteractionTables & CommitmentTables & MessageTables & JobTables & QuoteTables & ProjectTables & PaymentTables;
+export type Database = AccountTables &
+  ClientTables &
+  InteractionTables &
+  CommitmentTables &
+  MessageTables &
+  JobTables &
+  QuoteTables &
+  ProjectTables &
+  PaymentTables;
 
 export type Dialect = 'sqlite' | 'postgres';
 

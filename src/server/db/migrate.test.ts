@@ -16,9 +16,15 @@ describe.each(testDialects())('migrations on $label', ({ dialect, skip }) => {
 
   it.skipIf(skip)('migrate up from empty, all the way down, and up again', async () => {
     db = await createTestDb(dialect);
-    const tables = async () => (await db!.kysely.introspection.getTables()).map((t) => t.name).filter((n) => !n.startsWith('kysely_')).sort();
+    const tables = async () =>
+      (await db!.kysely.introspection.getTables())
+        .map((t) => t.name)
+        .filter((n) => !n.startsWith('kysely_'))
+        .sort();
     const latest = await tables();
-    expect(latest).toEqual(expect.arrayContaining(['clients', 'commitments', 'interactions', 'outbox', 'sessions', 'users', 'workspaces']));
+    expect(latest).toEqual(
+      expect.arrayContaining(['clients', 'commitments', 'interactions', 'outbox', 'sessions', 'users', 'workspaces']),
+    );
     expect((await migrateToLatest(db)).results).toEqual([]);
     const names: string[] = [];
     for (;;) {
@@ -54,7 +60,11 @@ describe('dialect specifics', () => {
 
   it.skipIf(inject('postgresUrl') === null)('indexes client search with pg_trgm on PostgreSQL', async () => {
     const db = await createTestDb('postgres');
-    const { rows } = await sql<{ indexname: string }>`select indexname from pg_indexes where tablename = 'clients' and indexname = 'clients_search_trgm_idx'`.execute(db.kysely);
+    const { rows } = await sql<{
+      indexname: string;
+    }>`select indexname from pg_indexes where tablename = 'clients' and indexname = 'clients_search_trgm_idx'`.execute(
+      db.kysely,
+    );
     expect(rows).toHaveLength(1);
     await db.drop();
   });

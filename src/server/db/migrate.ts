@@ -30,7 +30,11 @@ class InlineProvider implements MigrationProvider {
  * schema's (parallel test files, several tenants) could skip creating its own lock table.
  */
 function migrator(db: Db): Migrator {
-  return new Migrator({ db: db.kysely, provider: new InlineProvider(db.dialect), ...(db.schema ? { migrationTableSchema: db.schema } : {}) });
+  return new Migrator({
+    db: db.kysely,
+    provider: new InlineProvider(db.dialect),
+    ...(db.schema ? { migrationTableSchema: db.schema } : {}),
+  });
 }
 
 export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {

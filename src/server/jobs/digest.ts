@@ -31,10 +31,18 @@ export async function sendDigests(deps: Deps): Promise<number> {
     await deps.db.kysely.transaction().execute(async (trx) => {
       if (!(await claimRun(trx, { runKey: `digest:${workspace.id}:${date}`, workspaceId: workspace.id, now }))) return;
       for (const owner of owners) {
-        const text = digestText(data, owner.locale, owner.name, workspace.timeZone, deps.config.publicUrl ?? `http://localhost:${deps.config.port}`);
+        const text = digestText(
+          data,
+          owner.locale,
+          owner.name,
+          workspace.timeZone,
+          deps.config.publicUrl ?? `http://localhost:${deps.config.port}`,
+        );
         await enqueueOwnerMail(deps, trx, scope, {
           to: owner.email,
-          subject: translate(owner.locale, 'digest.subject', { date: formatDay(now.toISOString(), owner.locale, workspace.timeZone) }),
+          subject: translate(owner.locale, 'digest.subject', {
+            date: formatDay(now.toISOString(), owner.locale, workspace.timeZone),
+          }),
           text,
           html: textToHtml(text, owner.locale),
           purpose: 'digest',
@@ -58,7 +66,10 @@ export function digestText(data: Today, locale: Locale, name: string, timeZone: 
   add('mineOverdue', data.mine.overdue.map(line));
   add('mineToday', data.mine.today.map(line));
   add('theirsOverdue', data.theirs.overdue.map(line));
-  add('awaitingReply', data.awaitingReply.map((i) => `• ${i.clientName}: ${(i.summary ?? '').split('\n')[0]!.slice(0, 80)}`));
+  add(
+    'awaitingReply',
+    data.awaitingReply.map((i) => `• ${i.clientName}: ${(i.summary ?? '').split('\n')[0]!.slice(0, 80)}`),
+  );
   if (sections.length === 1) sections.push(t('nothing'));
   sections.push(t('open', { url }));
   sections.push(t('footer'));

@@ -22,7 +22,12 @@ describe.each(testDialects())('the scheduler on $label', ({ dialect, skip }) => 
     workspaceId = (await api.get<{ workspace: { id: string } }>('/api/v1/me')).body.workspace.id;
     ctx.clock.set('2026-11-23T04:00:00.000Z'); // Monday 06:00 in Israel; the digest is set for 07:30
     client = (await api.post<Client>('/api/v1/clients', clientInput({ name: 'קליניקת אור' }))).body;
-    await api.post('/api/v1/commitments', { clientId: client.id, title: 'סקיצות ללוגו', dueDate: '2026-11-23', dueTime: '10:00' });
+    await api.post('/api/v1/commitments', {
+      clientId: client.id,
+      title: 'סקיצות ללוגו',
+      dueDate: '2026-11-23',
+      dueTime: '10:00',
+    });
   });
   afterEach(async () => {
     if (!skip) await ctx.close();
@@ -78,28 +83,31 @@ describe.each(testDialects())('the scheduler on $label', ({ dialect, skip }) => 
 });
 
 describe('the scheduler with two processes on one PostgreSQL', () => {
-  it.skipIf(inject('postgresUrl') === null)('runs each job in one process only, and sends the digest once', async () => {
-    const ctx = await createTestContext('postgres', { mail: true });
-    const smtp = ctx.smtp!;
-    const mailer = ctx.deps.mailer;
-    const otherDb = ctx.db.reconnect();
-    try {
-      const api = await ctx.owner();
-      ctx.clock.set('2026-11-23T05:31:00.000Z'); // 07:31, digest time
-      const client = (await api.post<Client>('/api/v1/clients', clientInput())).body;
-      await api.post('/api/v1/commitments', { clientId: client.id, title: 'משהו להיום', dueDate: '2026-11-23' });
-      const second = testDeps(otherDb, ctx.clock, ctx.deps.config, mailer);
-      const [a, b] = await Promise.all([runDueJobs(ctx.deps, 'process-a'), runDueJobs(second, 'process-b')]);
-      expect([...a, ...b].filter((name) => name === 'digest')).toHaveLength(1);
-      expect([...a, ...b].filter((name) => name === 'outbox')).toHaveLength(1);
-      for (let round = 0; round < 3; round++) {
-        ctx.clock.advance(61_000);
-        await Promise.all([runDueJobs(ctx.deps, 'process-a'), runDueJobs(second, 'process-b')]);
+  it.skipIf(inject('postgresUrl') === null)(
+    'runs each job in one process only, and sends the digest once',
+    async () => {
+      const ctx = await createTestContext('postgres', { mail: true });
+      const smtp = ctx.smtp!;
+      const mailer = ctx.deps.mailer;
+      const otherDb = ctx.db.reconnect();
+      try {
+        const api = await ctx.owner();
+        ctx.clock.set('2026-11-23T05:31:00.000Z'); // 07:31, digest time
+        const client = (await api.post<Client>('/api/v1/clients', clientInput())).body;
+        await api.post('/api/v1/commitments', { clientId: client.id, title: 'משהו להיום', dueDate: '2026-11-23' });
+        const second = testDeps(otherDb, ctx.clock, ctx.deps.config, mailer);
+        const [a, b] = await Promise.all([runDueJobs(ctx.deps, 'process-a'), runDueJobs(second, 'process-b')]);
+        expect([...a, ...b].filter((name) => name === 'digest')).toHaveLength(1);
+        expect([...a, ...b].filter((name) => name === 'outbox')).toHaveLength(1);
+        for (let round = 0; round < 3; round++) {
+          ctx.clock.advance(61_000);
+          await Promise.all([runDueJobs(ctx.deps, 'process-a'), runDueJobs(second, 'process-b')]);
+        }
+        expect(smtp.received).toHaveLength(1);
+      } finally {
+        await otherDb.close();
+        await ctx.close();
       }
-      expect(smtp.received).toHaveLength(1);
-    } finally {
-      await otherDb.close();
-      await ctx.close();
-    }
-  });
+    },
+  );
 });

@@ -26,7 +26,10 @@ export async function acquireLease(
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function releaseLease(db: Executor, { name, owner, now }: { name: string; owner: string; now: Date }): Promise<void> {
+export async function releaseLease(
+  db: Executor,
+  { name, owner, now }: { name: string; owner: string; now: Date },
+): Promise<void> {
   await db
     .updateTable('job_leases')
     .set({ locked_until: now.toISOString(), last_run_at: now.toISOString() })
@@ -36,7 +39,10 @@ export async function releaseLease(db: Executor, { name, owner, now }: { name: s
 }
 
 /** Records that a piece of work is done; false when it was done already (by anyone, ever). */
-export async function claimRun(db: Executor, { runKey, workspaceId, now }: { runKey: string; workspaceId: string | null; now: Date }): Promise<boolean> {
+export async function claimRun(
+  db: Executor,
+  { runKey, workspaceId, now }: { runKey: string; workspaceId: string | null; now: Date },
+): Promise<boolean> {
   const result = await db
     .insertInto('job_runs')
     .values({ run_key: runKey, workspace_id: workspaceId, done_at: now.toISOString() })

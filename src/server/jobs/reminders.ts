@@ -23,7 +23,16 @@ export async function createReminders(deps: Deps): Promise<number> {
       const kind = c.direction === 'theirs' ? (late ? 'theirs_overdue' : null) : late ? 'overdue' : 'due_soon';
       if (!kind) continue;
       const title = translate(workspace.locale, `notifications.${kind}`, { what: c.title, client: c.clientName });
-      if (await notify(deps, scope, { kind, refId: c.id, dedupeKey: `${kind}:${c.id}:${c.dueAt}`, clientId: c.clientId, title })) created += 1;
+      if (
+        await notify(deps, scope, {
+          kind,
+          refId: c.id,
+          dedupeKey: `${kind}:${c.id}:${c.dueAt}`,
+          clientId: c.clientId,
+          title,
+        })
+      )
+        created += 1;
     }
   }
   return created;

@@ -25,7 +25,8 @@ export async function runDueJobs(deps: Deps, owner: string): Promise<string[]> {
   const ran: string[] = [];
   for (const job of jobs) {
     const now = deps.clock.now();
-    if (!(await acquireLease(deps.db.kysely, { name: job.name, owner, now, ttlMs: LEASE_MS, everyMs: job.everyMs }))) continue;
+    if (!(await acquireLease(deps.db.kysely, { name: job.name, owner, now, ttlMs: LEASE_MS, everyMs: job.everyMs })))
+      continue;
     try {
       await job.run(deps);
       ran.push(job.name);

@@ -21,7 +21,11 @@ export class AppError extends Error {
   readonly status: number;
   constructor(
     readonly code: ErrorCode,
-    readonly options: { fields?: FieldIssue[]; params?: Record<string, string | number>; headers?: Record<string, string> } = {},
+    readonly options: {
+      fields?: FieldIssue[];
+      params?: Record<string, string | number>;
+      headers?: Record<string, string>;
+    } = {},
   ) {
     super(code);
     this.status = STATUS[code];

@@ -97,8 +97,6 @@ export function errorResponses(...statuses: number[]) {
   );
 }
 
-
-
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: 'Malformed request',
   401: 'Not signed in',

@@ -7,7 +7,11 @@ export type Logger = {
 export function createLogger(level: 'silent' | 'info'): Logger {
   if (level === 'silent') return { info: () => {}, error: () => {} };
   const write = (stream: NodeJS.WriteStream, lvl: string, message: string, data?: Record<string, unknown>) => {
-    const extra = data ? Object.fromEntries(Object.entries(data).map(([k, v]) => [k, v instanceof Error ? { message: v.message, stack: v.stack } : v])) : {};
+    const extra = data
+      ? Object.fromEntries(
+          Object.entries(data).map(([k, v]) => [k, v instanceof Error ? { message: v.message, stack: v.stack } : v]),
+        )
+      : {};
     stream.write(`${JSON.stringify({ time: new Date().toISOString(), level: lvl, message, ...extra })}\n`);
   };
   return {

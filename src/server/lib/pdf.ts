@@ -19,7 +19,12 @@ export function embeddedFontCss(): string {
     const data = fs.readFileSync(require.resolve(`@fontsource/heebo/files/${file}`)).toString('base64');
     return `@font-face{font-family:Heebo;font-weight:${weight};src:url(data:font/woff2;base64,${data}) format('woff2');}`;
   };
-  return [face('heebo-hebrew-400-normal.woff2', 400), face('heebo-hebrew-700-normal.woff2', 700), face('heebo-latin-400-normal.woff2', 400), face('heebo-latin-700-normal.woff2', 700)].join('');
+  return [
+    face('heebo-hebrew-400-normal.woff2', 400),
+    face('heebo-hebrew-700-normal.woff2', 700),
+    face('heebo-latin-400-normal.woff2', 400),
+    face('heebo-latin-700-normal.woff2', 700),
+  ].join('');
 }
 
 async function getBrowser(): Promise<Browser> {
@@ -27,7 +32,16 @@ async function getBrowser(): Promise<Browser> {
     const { chromium } = await import('playwright-core');
     browser = chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
     });
     browser.catch(() => {
       browser = null;
@@ -58,7 +72,11 @@ export async function renderPdf(html: string): Promise<Buffer | null> {
     const page = await context.newPage();
     await page.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
     await page.setContent(html, { waitUntil: 'load' });
-    return await page.pdf({ format: 'A4', printBackground: true, margin: { top: '14mm', bottom: '14mm', left: '12mm', right: '12mm' } });
+    return await page.pdf({
+      format: 'A4',
+      printBackground: true,
+      margin: { top: '14mm', bottom: '14mm', left: '12mm', right: '12mm' },
+    });
   } finally {
     await context.close();
   }

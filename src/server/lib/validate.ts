@@ -6,6 +6,9 @@ import { AppError } from './app-error.js';
 export function parseInput<S extends z.ZodType>(schema: S, raw: unknown, pathPrefix = ''): z.output<S> {
   const result = schema.safeParse(raw);
   if (result.success) return result.data;
-  const fields = toFieldIssues(result.error.issues).map((f) => ({ ...f, path: pathPrefix ? `${pathPrefix}.${f.path}` : f.path }));
+  const fields = toFieldIssues(result.error.issues).map((f) => ({
+    ...f,
+    path: pathPrefix ? `${pathPrefix}.${f.path}` : f.path,
+  }));
   throw new AppError('validation_failed', { fields });
 }

@@ -29,11 +29,26 @@ function Page({ locale, title, children }: { locale: Locale; title: string; chil
   );
 }
 
-function QuotePage({ view, token, errors, values }: { view: PortalView; token: string; errors?: FormErrors; values?: { name?: string } }) {
+function QuotePage({
+  view,
+  token,
+  errors,
+  values,
+}: {
+  view: PortalView;
+  token: string;
+  errors?: FormErrors;
+  values?: { name?: string };
+}) {
   const locale = view.quote.locale;
   const t = (key: string, params: Record<string, string | number> = {}) => translate(locale, `portal.${key}`, params);
   const status = view.version.status;
-  const when = (iso: string) => new Intl.DateTimeFormat(locale === 'he' ? 'he-IL' : 'en-IL', { dateStyle: 'long', timeStyle: 'short', timeZone: view.business.timeZone }).format(new Date(iso));
+  const when = (iso: string) =>
+    new Intl.DateTimeFormat(locale === 'he' ? 'he-IL' : 'en-IL', {
+      dateStyle: 'long',
+      timeStyle: 'short',
+      timeZone: view.business.timeZone,
+    }).format(new Date(iso));
   const open = status === 'sent' || status === 'viewed';
   return (
     <Page locale={locale} title={t('title', { number: view.quote.number })}>
@@ -42,9 +57,21 @@ function QuotePage({ view, token, errors, values }: { view: PortalView; token: s
           {t('accepted', { name: view.version.acceptance.name, at: when(view.version.acceptance.at) })}
         </p>
       ) : null}
-      {status === 'declined' ? <p class="notice" role="status">{t('declined')}</p> : null}
-      {status === 'expired' ? <p class="notice warn" role="status">{t('expired', { business: view.business.name })}</p> : null}
-      {status === 'superseded' ? <p class="notice warn" role="status">{t('superseded')}</p> : null}
+      {status === 'declined' ? (
+        <p class="notice" role="status">
+          {t('declined')}
+        </p>
+      ) : null}
+      {status === 'expired' ? (
+        <p class="notice warn" role="status">
+          {t('expired', { business: view.business.name })}
+        </p>
+      ) : null}
+      {status === 'superseded' ? (
+        <p class="notice warn" role="status">
+          {t('superseded')}
+        </p>
+      ) : null}
       {pdfAvailable() ? (
         <p class="toolbar">
           <a href={`/q/${token}/pdf`}>{t('pdf')}</a>
@@ -56,20 +83,48 @@ function QuotePage({ view, token, errors, values }: { view: PortalView; token: s
           <form class="panel" method="post" action={`/q/${token}/accept`} novalidate>
             <h2>{t('acceptTitle')}</h2>
             <label for="name">{t('acceptName')}</label>
-            <input id="name" name="name" type="text" autocomplete="name" required value={values?.name ?? ''} aria-invalid={errors?.name ? 'true' : undefined} aria-describedby={errors?.name ? 'name-error' : undefined} />
-            {errors?.name ? <p id="name-error" class="error">{errors.name}</p> : null}
+            <input
+              id="name"
+              name="name"
+              type="text"
+              autocomplete="name"
+              required
+              value={values?.name ?? ''}
+              aria-invalid={errors?.name ? 'true' : undefined}
+              aria-describedby={errors?.name ? 'name-error' : undefined}
+            />
+            {errors?.name ? (
+              <p id="name-error" class="error">
+                {errors.name}
+              </p>
+            ) : null}
             <label class="check">
-              <input name="agree" type="checkbox" value="yes" required aria-invalid={errors?.agree ? 'true' : undefined} aria-describedby={errors?.agree ? 'agree-error' : undefined} />
+              <input
+                name="agree"
+                type="checkbox"
+                value="yes"
+                required
+                aria-invalid={errors?.agree ? 'true' : undefined}
+                aria-describedby={errors?.agree ? 'agree-error' : undefined}
+              />
               <span>{t('acceptAgree')}</span>
             </label>
-            {errors?.agree ? <p id="agree-error" class="error">{errors.agree}</p> : null}
-            <button class="primary" type="submit">{t('acceptButton')}</button>
+            {errors?.agree ? (
+              <p id="agree-error" class="error">
+                {errors.agree}
+              </p>
+            ) : null}
+            <button class="primary" type="submit">
+              {t('acceptButton')}
+            </button>
           </form>
           <form class="panel" method="post" action={`/q/${token}/decline`}>
             <h2>{t('declineTitle')}</h2>
             <label for="reason">{t('declineReason')}</label>
             <textarea id="reason" name="reason" rows={3} maxlength={1000}></textarea>
-            <button class="secondary" type="submit">{t('declineButton')}</button>
+            <button class="secondary" type="submit">
+              {t('declineButton')}
+            </button>
           </form>
         </>
       ) : null}
@@ -88,13 +143,18 @@ function NotFound({ locale }: { locale: Locale }) {
   );
 }
 
-
 /** A form post must come from the page itself (the token in the path is the only credential). */
 function checkOrigin(c: Context<AppEnv>): void {
   const origin = c.req.header('origin');
   const site = c.req.header('sec-fetch-site');
-  const own = c.get('deps').config.publicUrl ? new URL(c.get('deps').config.publicUrl!).origin : new URL(c.req.url).origin;
-  if ((origin && origin !== own && origin !== new URL(c.req.url).origin) || (site && site !== 'same-origin' && site !== 'none')) throw new AppError('csrf_failed');
+  const own = c.get('deps').config.publicUrl
+    ? new URL(c.get('deps').config.publicUrl!).origin
+    : new URL(c.req.url).origin;
+  if (
+    (origin && origin !== own && origin !== new URL(c.req.url).origin) ||
+    (site && site !== 'same-origin' && site !== 'none')
+  )
+    throw new AppError('csrf_failed');
 }
 
 /**
@@ -119,7 +179,10 @@ export const portalRoutes = new Hono<AppEnv>()
     if (!view) return c.html(<NotFound locale={c.get('locale')} />, 404);
     const pdf = await quotePdf(c.get('deps'), { workspaceId: view.workspaceId }, view.quote.id, view.version.version);
     if (!pdf) return c.html(<NotFound locale={view.quote.locale} />, 404);
-    return c.body(new Uint8Array(pdf.content), 200, { 'Content-Type': 'application/pdf', 'Content-Disposition': `inline; filename="${pdf.filename}"` });
+    return c.body(new Uint8Array(pdf.content), 200, {
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': `inline; filename="${pdf.filename}"`,
+    });
   })
   .post('/:token/accept', async (c) => {
     checkOrigin(c);
@@ -131,9 +194,22 @@ export const portalRoutes = new Hono<AppEnv>()
       const view = await viewByToken(c.get('deps'), token);
       if (!view) return c.html(<NotFound locale={c.get('locale')} />, 404);
       const t = (key: string) => translate(view.quote.locale, `portal.${key}`);
-      return c.html(<QuotePage view={view} token={token} values={{ name }} errors={{ name: name ? undefined : t('nameRequired'), agree: agree ? undefined : t('agreeRequired') }} />, 422);
+      return c.html(
+        <QuotePage
+          view={view}
+          token={token}
+          values={{ name }}
+          errors={{ name: name ? undefined : t('nameRequired'), agree: agree ? undefined : t('agreeRequired') }}
+        />,
+        422,
+      );
     }
-    const result = await decideByToken(c.get('deps'), token, { accept: true, name }, { ip: clientIp(c), userAgent: c.req.header('user-agent') ?? null }).catch((error: unknown) => {
+    const result = await decideByToken(
+      c.get('deps'),
+      token,
+      { accept: true, name },
+      { ip: clientIp(c), userAgent: c.req.header('user-agent') ?? null },
+    ).catch((error: unknown) => {
       if (error instanceof AppError && error.code === 'conflict') return 'conflict' as const;
       throw error;
     });
@@ -145,7 +221,12 @@ export const portalRoutes = new Hono<AppEnv>()
     const token = c.req.param('token');
     const form = await c.req.parseBody();
     const reason = typeof form.reason === 'string' && form.reason.trim() ? form.reason.trim().slice(0, 1000) : null;
-    const result = await decideByToken(c.get('deps'), token, { accept: false, reason }, { ip: clientIp(c), userAgent: c.req.header('user-agent') ?? null }).catch((error: unknown) => {
+    const result = await decideByToken(
+      c.get('deps'),
+      token,
+      { accept: false, reason },
+      { ip: clientIp(c), userAgent: c.req.header('user-agent') ?? null },
+    ).catch((error: unknown) => {
       if (error instanceof AppError && error.code === 'conflict') return 'conflict' as const;
       throw error;
     });

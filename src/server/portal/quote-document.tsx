@@ -19,7 +19,13 @@ export function QuoteDocument({ quote, version, business, children }: Props) {
   const t = (key: string, params: Record<string, string | number> = {}) => translate(locale, `portal.${key}`, params);
   const money = (minor: number) => formatMoney(minor, version.currency, locale);
   const number = new Intl.NumberFormat(LOCALE_TAG[locale], { maximumFractionDigits: 3 });
-  const day = (date: string) => new Intl.DateTimeFormat(LOCALE_TAG[locale], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+  const day = (date: string) =>
+    new Intl.DateTimeFormat(LOCALE_TAG[locale], {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }).format(new Date(`${date}T12:00:00Z`));
   const exempt = version.vatRateBasisPoints === 0;
   const termLabel = (key: string) => translate(locale, `quoteDocument.${key}`);
   const terms = version.terms;
@@ -37,7 +43,12 @@ export function QuoteDocument({ quote, version, business, children }: Props) {
             <dt>{t('from')}</dt>
             <dd>
               <bdi>{business.name}</bdi>
-              {business.businessNumber ? <span class="muted"> · <bdi dir="ltr">{business.businessNumber}</bdi></span> : null}
+              {business.businessNumber ? (
+                <span class="muted">
+                  {' '}
+                  · <bdi dir="ltr">{business.businessNumber}</bdi>
+                </span>
+              ) : null}
             </dd>
           </div>
           <div>
@@ -61,9 +72,15 @@ export function QuoteDocument({ quote, version, business, children }: Props) {
         <thead>
           <tr>
             <th scope="col">{t('item')}</th>
-            <th scope="col" class="num">{t('quantity')}</th>
-            <th scope="col" class="num">{t('unitPrice')}</th>
-            <th scope="col" class="num">{t('lineTotal')}</th>
+            <th scope="col" class="num">
+              {t('quantity')}
+            </th>
+            <th scope="col" class="num">
+              {t('unitPrice')}
+            </th>
+            <th scope="col" class="num">
+              {t('lineTotal')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -71,7 +88,12 @@ export function QuoteDocument({ quote, version, business, children }: Props) {
             <tr>
               <td>
                 <bdi>{item.description}</bdi>
-                {item.unit ? <span class="muted"> (<bdi>{item.unit}</bdi>)</span> : null}
+                {item.unit ? (
+                  <span class="muted">
+                    {' '}
+                    (<bdi>{item.unit}</bdi>)
+                  </span>
+                ) : null}
               </td>
               <td class="num">
                 <bdi dir="ltr">{number.format(item.quantity)}</bdi>
@@ -92,11 +114,15 @@ export function QuoteDocument({ quote, version, business, children }: Props) {
           <>
             <div>
               <dt>{t('subtotal')}</dt>
-              <dd><bdi dir="ltr">{money(version.totals.subtotal)}</bdi></dd>
+              <dd>
+                <bdi dir="ltr">{money(version.totals.subtotal)}</bdi>
+              </dd>
             </div>
             <div>
               <dt>{t('discount')}</dt>
-              <dd><bdi dir="ltr">−{money(version.totals.discount)}</bdi></dd>
+              <dd>
+                <bdi dir="ltr">−{money(version.totals.discount)}</bdi>
+              </dd>
             </div>
           </>
         ) : null}
@@ -104,17 +130,23 @@ export function QuoteDocument({ quote, version, business, children }: Props) {
           <>
             <div>
               <dt>{t('net')}</dt>
-              <dd><bdi dir="ltr">{money(version.totals.net)}</bdi></dd>
+              <dd>
+                <bdi dir="ltr">{money(version.totals.net)}</bdi>
+              </dd>
             </div>
             <div>
               <dt>{t('vat', { rate: version.vatRateBasisPoints / 100 })}</dt>
-              <dd><bdi dir="ltr">{money(version.totals.vat)}</bdi></dd>
+              <dd>
+                <bdi dir="ltr">{money(version.totals.vat)}</bdi>
+              </dd>
             </div>
           </>
         )}
         <div class="grand">
           <dt>{t('total')}</dt>
-          <dd><bdi dir="ltr">{money(version.totals.total)}</bdi></dd>
+          <dd>
+            <bdi dir="ltr">{money(version.totals.total)}</bdi>
+          </dd>
         </div>
         <p class="muted small">{exempt ? t('exempt') : version.pricesIncludeVat ? t('totalInclVat') : null}</p>
       </dl>
@@ -122,18 +154,31 @@ export function QuoteDocument({ quote, version, business, children }: Props) {
       {version.notes ? (
         <section>
           <h2>{t('notes')}</h2>
-          <p class="pre"><bdi>{version.notes}</bdi></p>
+          <p class="pre">
+            <bdi>{version.notes}</bdi>
+          </p>
         </section>
       ) : null}
 
       <section>
         <h2>{t('terms')}</h2>
         <dl class="terms">
-          {(['serviceHours', 'deliveryTime', 'deliveryMethod', 'paymentTerms', 'outOfScopePolicy', 'cancellation'] as const).map((key) =>
+          {(
+            [
+              'serviceHours',
+              'deliveryTime',
+              'deliveryMethod',
+              'paymentTerms',
+              'outOfScopePolicy',
+              'cancellation',
+            ] as const
+          ).map((key) =>
             terms[key] ? (
               <div>
                 <dt>{termLabel(key)}</dt>
-                <dd class="pre"><bdi>{terms[key]}</bdi></dd>
+                <dd class="pre">
+                  <bdi>{terms[key]}</bdi>
+                </dd>
               </div>
             ) : null,
           )}
@@ -149,7 +194,9 @@ export function QuoteDocument({ quote, version, business, children }: Props) {
               <dd>
                 <ul>
                   {terms.clientObligations.map((o) => (
-                    <li><bdi>{o.what}</bdi></li>
+                    <li>
+                      <bdi>{o.what}</bdi>
+                    </li>
                   ))}
                 </ul>
               </dd>

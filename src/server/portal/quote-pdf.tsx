@@ -15,7 +15,9 @@ export function quotePrintHtml(view: PortalView): string {
       <head>
         <meta charset="utf-8" />
         <title>{translate(locale, 'portal.title', { number: view.quote.number })}</title>
-        <style>{embeddedFontCss() + documentCss + 'body{background:#fff}.doc{border:0;padding:0}main{padding:0}'}</style>
+        <style>
+          {embeddedFontCss() + documentCss + 'body{background:#fff}.doc{border:0;padding:0}main{padding:0}'}
+        </style>
       </head>
       <body>
         <main>
@@ -27,7 +29,12 @@ export function quotePrintHtml(view: PortalView): string {
   return `<!doctype html>${page.toString()}`;
 }
 
-export async function quotePdf(deps: Deps, scope: { workspaceId: string }, quoteId: string, versionNumber?: number): Promise<{ filename: string; content: Buffer; contentType: string } | null> {
+export async function quotePdf(
+  deps: Deps,
+  scope: { workspaceId: string },
+  quoteId: string,
+  versionNumber?: number,
+): Promise<{ filename: string; content: Buffer; contentType: string } | null> {
   const quote = await getQuote(deps, scope, quoteId);
   const version = quote.versions.find((v) => v.version === (versionNumber ?? quote.current.version)) ?? quote.current;
   const business = await getBusinessProfile(deps, scope);

@@ -25,9 +25,17 @@ export function businessInput(overrides: Partial<SaveBusinessProfileInput> = {})
   };
 }
 
-export function setupInput(overrides: { owner?: Partial<SetUpWorkspaceInput['owner']>; business?: Partial<SaveBusinessProfileInput> } = {}): SetUpWorkspaceInput {
+export function setupInput(
+  overrides: { owner?: Partial<SetUpWorkspaceInput['owner']>; business?: Partial<SaveBusinessProfileInput> } = {},
+): SetUpWorkspaceInput {
   return {
-    owner: { name: 'נועה כהן', email: 'noa@noa-design.co.il', password: 'correct horse battery', addressForm: 'feminine', ...overrides.owner },
+    owner: {
+      name: 'נועה כהן',
+      email: 'noa@noa-design.co.il',
+      password: 'correct horse battery',
+      addressForm: 'feminine',
+      ...overrides.owner,
+    },
     business: businessInput(overrides.business),
   };
 }
@@ -61,13 +69,101 @@ export function seededRandom(seed = 42): () => number {
   };
 }
 
-const FIRST_NAMES = ['נועה', 'יוסי', 'מיכל', 'אבי', 'רונית', 'דני', 'שירה', 'עומר', 'תמר', 'איתי', 'הילה', 'אורי', 'מאיה', 'גיל', 'ליאת', 'עידו', 'קרן', 'רועי', 'אסנת', 'בני', 'סיגל', 'ניר', 'יעל', 'חיים', 'מרים', 'אחמד', 'סלים', 'ריטה', 'דוד', 'אלה'];
-const LAST_NAMES = ['כהן', 'לוי', 'מזרחי', 'פרץ', 'ביטון', 'אברהם', 'פרידמן', 'שפירא', 'אזולאי', 'דהן', 'חדד', 'גבאי', 'קליין', 'רוזן', 'בן דוד', 'עזרא', 'חורי', 'נסאר', 'אוחיון', 'ברק'];
+const FIRST_NAMES = [
+  'נועה',
+  'יוסי',
+  'מיכל',
+  'אבי',
+  'רונית',
+  'דני',
+  'שירה',
+  'עומר',
+  'תמר',
+  'איתי',
+  'הילה',
+  'אורי',
+  'מאיה',
+  'גיל',
+  'ליאת',
+  'עידו',
+  'קרן',
+  'רועי',
+  'אסנת',
+  'בני',
+  'סיגל',
+  'ניר',
+  'יעל',
+  'חיים',
+  'מרים',
+  'אחמד',
+  'סלים',
+  'ריטה',
+  'דוד',
+  'אלה',
+];
+const LAST_NAMES = [
+  'כהן',
+  'לוי',
+  'מזרחי',
+  'פרץ',
+  'ביטון',
+  'אברהם',
+  'פרידמן',
+  'שפירא',
+  'אזולאי',
+  'דהן',
+  'חדד',
+  'גבאי',
+  'קליין',
+  'רוזן',
+  'בן דוד',
+  'עזרא',
+  'חורי',
+  'נסאר',
+  'אוחיון',
+  'ברק',
+];
 const ORG_PREFIXES = ['סטודיו', 'משרד', 'מאפיית', 'קליניקת', 'חברת', 'מסעדת', 'גלריית', 'בית ספר', 'מרכז', 'עמותת'];
-const ORG_NAMES = ['הגפן', 'אור', 'כרמל', 'השקד', 'ים', 'נוף', 'אלון', 'התאנה', 'צוף', 'הדר', 'מעיין', 'רימון', 'ארז', 'גלים', 'סביון'];
-const ORG_SUFFIXES = ['', ' בע"מ', ' ושות\'', ' (2010)', ''];
-const ENGLISH_ORGS = ['Blue Ocean Ltd', 'Pixel & Co', 'Northwind Trading', 'Hummus Republic', 'Tel Aviv Startups Hub', 'Green Leaf Yoga'];
-const TAGS = ['VIP', 'תל אביב', 'ירושלים', 'חיפה', 'מיתוג', 'אתר', 'ריטיינר', 'פרויקט חד פעמי', 'הפניה', 'עמותה', 'מסעדנות', 'הייטק'];
+const ORG_NAMES = [
+  'הגפן',
+  'אור',
+  'כרמל',
+  'השקד',
+  'ים',
+  'נוף',
+  'אלון',
+  'התאנה',
+  'צוף',
+  'הדר',
+  'מעיין',
+  'רימון',
+  'ארז',
+  'גלים',
+  'סביון',
+];
+const ORG_SUFFIXES = ['', ' בע"מ', " ושות'", ' (2010)', ''];
+const ENGLISH_ORGS = [
+  'Blue Ocean Ltd',
+  'Pixel & Co',
+  'Northwind Trading',
+  'Hummus Republic',
+  'Tel Aviv Startups Hub',
+  'Green Leaf Yoga',
+];
+const TAGS = [
+  'VIP',
+  'תל אביב',
+  'ירושלים',
+  'חיפה',
+  'מיתוג',
+  'אתר',
+  'ריטיינר',
+  'פרויקט חד פעמי',
+  'הפניה',
+  'עמותה',
+  'מסעדנות',
+  'הייטק',
+];
 const ROLES = ['מנכ"ל', 'סמנכ"לית שיווק', 'מנהלת משרד', 'בעלים', 'רכש', 'CFO', 'מנהל פרויקט'];
 const NOTES = [
   'מעדיפה הודעות וואטסאפ קצרות, לא שיחות.',
@@ -92,7 +188,11 @@ export function demoClients(count: number, random = seededRandom()): CreateClien
     const isOrg = random() < 0.45;
     const english = random() < 0.05;
     const candidate = () =>
-      english ? pick(random, ENGLISH_ORGS) : isOrg ? `${pick(random, ORG_PREFIXES)} ${pick(random, ORG_NAMES)}${pick(random, ORG_SUFFIXES)}` : `${pick(random, FIRST_NAMES)} ${pick(random, LAST_NAMES)}`;
+      english
+        ? pick(random, ENGLISH_ORGS)
+        : isOrg
+          ? `${pick(random, ORG_PREFIXES)} ${pick(random, ORG_NAMES)}${pick(random, ORG_SUFFIXES)}`
+          : `${pick(random, FIRST_NAMES)} ${pick(random, LAST_NAMES)}`;
     // Real lists rarely hold two clients of the same name: try a few, then number the repeat.
     let name = candidate();
     for (let tries = 0; used.has(name) && tries < 20; tries++) name = candidate();
@@ -122,7 +222,16 @@ export function demoClients(count: number, random = seededRandom()): CreateClien
               phone: `05${Math.floor(random() * 9)}-${String(Math.floor(random() * 10_000_000)).padStart(7, '0')}`,
             }))
           : [],
-      importantDates: random() < 0.4 ? [{ kind: isOrg ? 'business_founded' : 'birthday', month: 1 + Math.floor(random() * 12), day: 1 + Math.floor(random() * 28) }] : [],
+      importantDates:
+        random() < 0.4
+          ? [
+              {
+                kind: isOrg ? 'business_founded' : 'birthday',
+                month: 1 + Math.floor(random() * 12),
+                day: 1 + Math.floor(random() * 28),
+              },
+            ]
+          : [],
     };
   });
 }

@@ -16,7 +16,9 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<void> {
   const url = testDatabaseUrl();
   if (!(await postgresReachable(url))) {
-    console.warn(`\n[mila] PostgreSQL is not reachable at ${url}: the PostgreSQL runs of every suite are SKIPPED (SQLite runs as usual).\n`);
+    console.warn(
+      `\n[mila] PostgreSQL is not reachable at ${url}: the PostgreSQL runs of every suite are SKIPPED (SQLite runs as usual).\n`,
+    );
     project.provide('postgresUrl', null);
     return;
   }
@@ -25,7 +27,9 @@ export default async function setup(project: TestProject): Promise<void> {
   try {
     await client.query('create extension if not exists pg_trgm');
     // Schemas left behind by an interrupted earlier run.
-    const { rows } = await client.query<{ nspname: string }>("select nspname from pg_namespace where nspname like 'mila_t_%'");
+    const { rows } = await client.query<{ nspname: string }>(
+      "select nspname from pg_namespace where nspname like 'mila_t_%'",
+    );
     for (const row of rows) await client.query(`drop schema if exists "${row.nspname}" cascade`);
   } finally {
     await client.end();

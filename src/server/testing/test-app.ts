@@ -20,12 +20,21 @@ export class ApiClient {
     readonly options: { locale?: string } = {},
   ) {}
 
-  async request<T = unknown>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<TestResponse<T>> {
+  async request<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<TestResponse<T>> {
     const h: Record<string, string> = { 'accept-language': this.options.locale ?? 'he', ...headers };
     if (body !== undefined) h['content-type'] = 'application/json';
     if (this.cookie) h.cookie = this.cookie;
     if (this.csrfToken && method !== 'GET' && !('x-csrf-token' in headers)) h['x-csrf-token'] = this.csrfToken;
-    const res = await this.app.request(path, { method, headers: h, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+    const res = await this.app.request(path, {
+      method,
+      headers: h,
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
     const setCookie = res.headers.get('set-cookie');
     if (setCookie) {
       const [pair] = setCookie.split(';');
@@ -33,7 +42,8 @@ export class ApiClient {
     }
     const text = await res.text();
     const parsed = text && res.headers.get('content-type')?.includes('json') ? (JSON.parse(text) as T) : (text as T);
-    if (parsed && typeof parsed === 'object' && 'csrfToken' in parsed) this.csrfToken = String((parsed as { csrfToken: string }).csrfToken);
+    if (parsed && typeof parsed === 'object' && 'csrfToken' in parsed)
+      this.csrfToken = String((parsed as { csrfToken: string }).csrfToken);
     return { status: res.status, body: parsed, headers: res.headers };
   }
 

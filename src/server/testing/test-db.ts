@@ -20,7 +20,9 @@ export function testDialects(): { dialect: Dialect; skip: boolean; label: string
 }
 
 /** A clock the test moves by hand. */
-export function testClock(start = '2026-11-23T08:00:00.000Z'): Clock & { set: (iso: string) => void; advance: (ms: number) => void } {
+export function testClock(
+  start = '2026-11-23T08:00:00.000Z',
+): Clock & { set: (iso: string) => void; advance: (ms: number) => void } {
   let now = new Date(start).getTime();
   return {
     now: () => new Date(now),
@@ -69,6 +71,11 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   return { ...loadConfig({}), logLevel: 'silent', scheduler: false, ...overrides };
 }
 
-export function testDeps(db: Db, clock: Clock = testClock(), config: Config = testConfig(), mailer: Mailer | null = null): Deps {
+export function testDeps(
+  db: Db,
+  clock: Clock = testClock(),
+  config: Config = testConfig(),
+  mailer: Mailer | null = null,
+): Deps {
   return { db, clock, config, logger: createLogger('silent'), mailer };
 }

@@ -30,9 +30,19 @@ export const ZImportantDate = z
   .object({
     kind: z.enum(importantDateKinds, { error: 'invalid_choice' }),
     label: optionalText(80),
-    month: z.number({ error: 'invalid_date' }).int().min(1, { error: 'invalid_date' }).max(12, { error: 'invalid_date' }),
+    month: z
+      .number({ error: 'invalid_date' })
+      .int()
+      .min(1, { error: 'invalid_date' })
+      .max(12, { error: 'invalid_date' }),
     day: z.number({ error: 'invalid_date' }).int().min(1, { error: 'invalid_date' }).max(31, { error: 'invalid_date' }),
-    year: z.number({ error: 'invalid_date' }).int().min(1900, { error: 'invalid_date' }).max(2100, { error: 'invalid_date' }).nullish().transform((v) => v ?? null),
+    year: z
+      .number({ error: 'invalid_date' })
+      .int()
+      .min(1900, { error: 'invalid_date' })
+      .max(2100, { error: 'invalid_date' })
+      .nullish()
+      .transform((v) => v ?? null),
   })
   .refine((d) => d.day <= daysInMonth(d.month, d.year ?? 2024), { error: 'invalid_date', path: ['day'] })
   .meta({ id: 'ImportantDate' });
@@ -178,7 +188,12 @@ export const ZClientListQuery = z.object({
   tag: z.union([ZTag, z.array(ZTag)]).optional(),
   archived: z.enum(['exclude', 'only', 'include'], { error: 'invalid_choice' }).default('exclude'),
   sort: ZClientSort.default('name'),
-  limit: z.coerce.number({ error: 'invalid_number' }).int().min(1, { error: 'too_small' }).max(200, { error: 'too_big' }).default(50),
+  limit: z.coerce
+    .number({ error: 'invalid_number' })
+    .int()
+    .min(1, { error: 'too_small' })
+    .max(200, { error: 'too_big' })
+    .default(50),
   offset: z.coerce.number({ error: 'invalid_number' }).int().min(0, { error: 'too_small' }).max(1_000_000).default(0),
 });
 export type ClientListQuery = z.output<typeof ZClientListQuery>;

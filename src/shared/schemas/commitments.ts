@@ -16,18 +16,26 @@ export type CommitmentStatus = (typeof commitmentStatuses)[number];
 export const ZLocalDate = z
   .string({ error: 'invalid_date' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'invalid_date' })
-  .refine((v) => {
-    const d = new Date(`${v}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
-  }, { error: 'invalid_date' })
+  .refine(
+    (v) => {
+      const d = new Date(`${v}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
+    },
+    { error: 'invalid_date' },
+  )
   .meta({ example: '2026-11-26' });
 
-export const ZLocalTime = z.string({ error: 'invalid_time' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'invalid_time' }).meta({ example: '17:00' });
+export const ZLocalTime = z
+  .string({ error: 'invalid_time' })
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'invalid_time' })
+  .meta({ example: '17:00' });
 
 /** A due moment as a person says it: a day, and a time on it unless it is "during the day". */
 export const ZDue = z.object({
   dueDate: ZLocalDate,
-  dueTime: ZLocalTime.nullish().transform((v) => v ?? null).meta({ description: 'null: any time that day' }),
+  dueTime: ZLocalTime.nullish()
+    .transform((v) => v ?? null)
+    .meta({ description: 'null: any time that day' }),
 });
 
 export const ZCommitmentDraft = z
@@ -55,7 +63,9 @@ export const ZUpdateCommitment = z
   .meta({ id: 'UpdateCommitment' });
 
 export const ZCompleteCommitment = z
-  .object({ completedAt: z.string().datetime({ error: 'invalid_date' }).optional().meta({ description: 'Defaults to now' }) })
+  .object({
+    completedAt: z.string().datetime({ error: 'invalid_date' }).optional().meta({ description: 'Defaults to now' }),
+  })
   .meta({ id: 'CompleteCommitment' });
 
 export const ZCommitmentChange = z
@@ -67,7 +77,10 @@ export const ZCommitmentChange = z
     inTime: z.boolean().meta({ description: 'Changed before the old due time passed' }),
     reason: z.string().nullable(),
     messageId: ZId.nullable(),
-    cause: z.enum(['mine', 'client', 'external']).nullable().meta({ description: 'For project delays: whose delay it was' }),
+    cause: z
+      .enum(['mine', 'client', 'external'])
+      .nullable()
+      .meta({ description: 'For project delays: whose delay it was' }),
   })
   .meta({ id: 'CommitmentChange' });
 
@@ -98,7 +111,12 @@ export const ZCommitmentListQuery = z.object({
   clientId: ZId.optional(),
   direction: ZCommitmentDirection.optional(),
   state: z.enum(['open', 'overdue', 'done', 'all'], { error: 'invalid_choice' }).default('open'),
-  limit: z.coerce.number({ error: 'invalid_number' }).int().min(1, { error: 'too_small' }).max(500, { error: 'too_big' }).default(100),
+  limit: z.coerce
+    .number({ error: 'invalid_number' })
+    .int()
+    .min(1, { error: 'too_small' })
+    .max(500, { error: 'too_big' })
+    .default(100),
 });
 
 export const ZCommitmentList = z.object({ items: z.array(ZCommitment) }).meta({ id: 'CommitmentList' });
@@ -107,12 +125,18 @@ export const ZWordKeeping = z
   .object({
     days: z.number().int(),
     mine: z.object({
-      due: z.number().int().meta({ description: 'My commitments whose deadline fell in the window and are resolved or past due' }),
+      due: z
+        .number()
+        .int()
+        .meta({ description: 'My commitments whose deadline fell in the window and are resolved or past due' }),
       keptOnTime: z.number().int(),
       renegotiatedInTime: z.number().int(),
       keptLate: z.number().int(),
       broken: z.number().int(),
-      rate: z.number().nullable().meta({ description: 'Kept on time (renegotiated in time counts as kept) ÷ due; null when nothing was due' }),
+      rate: z
+        .number()
+        .nullable()
+        .meta({ description: 'Kept on time (renegotiated in time counts as kept) ÷ due; null when nothing was due' }),
     }),
     theirs: z.object({ due: z.number().int(), keptOnTime: z.number().int(), rate: z.number().nullable() }),
     weekly: z.array(z.object({ weekStart: z.string(), due: z.number().int(), keptOnTime: z.number().int() })),

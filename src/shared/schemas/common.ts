@@ -24,11 +24,7 @@ export type Channel = z.infer<typeof ZChannel>;
 
 /** A required line of text: trimmed, at least one character. */
 export function requiredText(max: number) {
-  return z
-    .string({ error: 'required' })
-    .trim()
-    .min(1, { error: 'required' })
-    .max(max, { error: 'too_long' });
+  return z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(max, { error: 'too_long' });
 }
 
 /** Optional free text: blank becomes null so the database holds one kind of "nothing". */

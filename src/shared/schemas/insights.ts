@@ -28,9 +28,20 @@ export const ZToday = z
       )
       .meta({ description: 'Quotes sent and not yet answered, oldest first' }),
     greetings: z
-      .array(z.object({ clientId: z.string(), clientName: z.string(), kind: z.string(), label: z.string().nullable(), date: z.string(), years: z.number().int().nullable() }))
+      .array(
+        z.object({
+          clientId: z.string(),
+          clientName: z.string(),
+          kind: z.string(),
+          label: z.string().nullable(),
+          date: z.string(),
+          years: z.number().int().nullable(),
+        }),
+      )
       .meta({ description: 'Birthdays and anniversaries in the coming week' }),
-    paymentsOverdue: z.array(ZPaymentItem).meta({ description: 'Scheduled payments past their day and not fully received' }),
+    paymentsOverdue: z
+      .array(ZPaymentItem)
+      .meta({ description: 'Scheduled payments past their day and not fully received' }),
     counts: z.object({
       mineOverdue: z.number().int(),
       mineToday: z.number().int(),
@@ -58,10 +69,16 @@ export const ZNotification = z
   .meta({ id: 'Notification' });
 export type Notification = z.infer<typeof ZNotification>;
 
-export const ZNotificationList = z.object({ items: z.array(ZNotification), unread: z.number().int() }).meta({ id: 'NotificationList' });
+export const ZNotificationList = z
+  .object({ items: z.array(ZNotification), unread: z.number().int() })
+  .meta({ id: 'NotificationList' });
 
 export const ZCalendarFeed = z
-  .object({ url: z.string().meta({ description: 'Shown once: subscribe to it in Google / Apple Calendar. Regenerating replaces it.' }) })
+  .object({
+    url: z
+      .string()
+      .meta({ description: 'Shown once: subscribe to it in Google / Apple Calendar. Regenerating replaces it.' }),
+  })
   .meta({ id: 'CalendarFeed' });
 
 export const ZCalendarFeedStatus = z.object({ enabled: z.boolean() }).meta({ id: 'CalendarFeedStatus' });

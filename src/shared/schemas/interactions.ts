@@ -22,7 +22,10 @@ export const ZCreateInteraction = z
     /** Meeting summary: what was agreed and what happens next. */
     agreed: optionalText(5000),
     nextSteps: optionalText(5000),
-    needsReply: z.boolean({ error: 'invalid_type' }).optional().meta({ description: 'Defaults to true for an incoming contact' }),
+    needsReply: z
+      .boolean({ error: 'invalid_type' })
+      .optional()
+      .meta({ description: 'Defaults to true for an incoming contact' }),
     /** "Promised: call back today 17:00" — created with the interaction, in one step. */
     commitments: z.array(ZCommitmentDraft).max(10, { error: 'too_many' }).default([]),
   })
@@ -70,7 +73,12 @@ export type Interaction = z.infer<typeof ZInteraction>;
 export const ZInteractionListQuery = z.object({
   clientId: ZId.optional(),
   awaitingReply: z.enum(['true', 'false'], { error: 'invalid_choice' }).optional(),
-  limit: z.coerce.number({ error: 'invalid_number' }).int().min(1, { error: 'too_small' }).max(200, { error: 'too_big' }).default(50),
+  limit: z.coerce
+    .number({ error: 'invalid_number' })
+    .int()
+    .min(1, { error: 'too_small' })
+    .max(200, { error: 'too_big' })
+    .default(50),
   before: ZInstant.optional().meta({ description: 'Paging: only contacts before this time…' }),
   beforeId: ZId.optional().meta({ description: '…or at that time with a smaller id (from nextBeforeId)' }),
 });
@@ -81,4 +89,6 @@ export const ZInteractionList = z
   .meta({ id: 'InteractionList' });
 
 /** A logged contact with the promises made in it. */
-export const ZInteractionCreated = z.object({ interaction: ZInteraction, commitments: z.array(ZCommitment) }).meta({ id: 'InteractionCreated' });
+export const ZInteractionCreated = z
+  .object({ interaction: ZInteraction, commitments: z.array(ZCommitment) })
+  .meta({ id: 'InteractionCreated' });

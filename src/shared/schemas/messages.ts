@@ -3,7 +3,25 @@ import { ZId, ZIsoDateTime, ZLocale, optionalText, requiredText } from './common
 import { ZCommitment, ZLocalDate, ZLocalTime } from './commitments.js';
 
 /** Client-facing message kinds; later issues add quotes, delay notices, apologies, greetings… */
-export const messageKinds = ['not_forgotten', 'meeting_summary', 'client_reminder', 'quote', 'quote_error_honour', 'quote_error_reissue', 'terms', 'delay_notice', 'change_order', 'scope_goodwill', 'scope_formal_quote', 'scope_deterrent', 'scope_subcontract', 'scope_refer', 'scope_decline', 'materials_request', 'payment_reminder'] as const;
+export const messageKinds = [
+  'not_forgotten',
+  'meeting_summary',
+  'client_reminder',
+  'quote',
+  'quote_error_honour',
+  'quote_error_reissue',
+  'terms',
+  'delay_notice',
+  'change_order',
+  'scope_goodwill',
+  'scope_formal_quote',
+  'scope_deterrent',
+  'scope_subcontract',
+  'scope_refer',
+  'scope_decline',
+  'materials_request',
+  'payment_reminder',
+] as const;
 export const ZMessageKind = z.enum(messageKinds, { error: 'invalid_choice' });
 export type MessageKind = z.infer<typeof ZMessageKind>;
 
@@ -21,7 +39,16 @@ export const templateVariables: Record<MessageKind, string[]> = {
   quote_error_reissue: ['clientName', 'quoteNumber', 'reason', 'link', 'goodwill', 'myName', 'businessName'],
   terms: ['clientName', 'terms', 'myName', 'businessName'],
   delay_notice: ['clientName', 'projectTitle', 'statusText', 'causeLine', 'newDate', 'myName', 'businessName'],
-  change_order: ['clientName', 'quoteNumber', 'quoteTitle', 'quoteTotal', 'validUntil', 'link', 'myName', 'businessName'],
+  change_order: [
+    'clientName',
+    'quoteNumber',
+    'quoteTitle',
+    'quoteTotal',
+    'validUntil',
+    'link',
+    'myName',
+    'businessName',
+  ],
   scope_goodwill: ['clientName', 'what', 'myName', 'businessName'],
   scope_formal_quote: ['clientName', 'what', 'due', 'myName', 'businessName'],
   scope_deterrent: ['clientName', 'what', 'price', 'myName', 'businessName'],
@@ -69,7 +96,11 @@ export const ZMessageComposed = z
     channel: ZSendChannel.meta({ description: 'Preselected from the client’s agreed channel' }),
     subject: z.string(),
     body: z.string(),
-    recipients: z.object({ email: z.string().nullable(), phone: z.string().nullable(), whatsapp: z.string().nullable() }),
+    recipients: z.object({
+      email: z.string().nullable(),
+      phone: z.string().nullable(),
+      whatsapp: z.string().nullable(),
+    }),
     emailAvailable: z.boolean().meta({ description: 'False until SMTP is configured' }),
   })
   .meta({ id: 'ComposedMessage' });
@@ -145,4 +176,6 @@ export const ZOutbox = z
 export type Outbox = z.infer<typeof ZOutbox>;
 
 /** The answer to "I haven't forgotten you": the moved promise and the message, if one went out. */
-export const ZRenegotiated = z.object({ commitment: ZCommitment, sent: ZMessageSent.nullable() }).meta({ id: 'Renegotiated' });
+export const ZRenegotiated = z
+  .object({ commitment: ZCommitment, sent: ZMessageSent.nullable() })
+  .meta({ id: 'Renegotiated' });

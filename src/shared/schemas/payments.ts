@@ -2,10 +2,23 @@ import { z } from 'zod';
 import { ZCurrency, ZId, ZIsoDateTime, optionalText, requiredText } from './common.js';
 import { ZLocalDate } from './commitments.js';
 
-const ZAgorot = z.number({ error: 'invalid_number' }).int({ error: 'invalid_number' }).min(1, { error: 'too_small' }).max(100_000_000_000, { error: 'too_big' }).meta({ description: 'Agorot (minor units)' });
+const ZAgorot = z
+  .number({ error: 'invalid_number' })
+  .int({ error: 'invalid_number' })
+  .min(1, { error: 'too_small' })
+  .max(100_000_000_000, { error: 'too_big' })
+  .meta({ description: 'Agorot (minor units)' });
 
 export const ZCreatePaymentItem = z
-  .object({ clientId: ZId, projectId: ZId.optional(), quoteId: ZId.optional(), label: requiredText(200), amount: ZAgorot, currency: ZCurrency.optional(), dueDate: ZLocalDate })
+  .object({
+    clientId: ZId,
+    projectId: ZId.optional(),
+    quoteId: ZId.optional(),
+    label: requiredText(200),
+    amount: ZAgorot,
+    currency: ZCurrency.optional(),
+    dueDate: ZLocalDate,
+  })
   .meta({ id: 'CreatePaymentItem' });
 
 /** A schedule from an accepted quote's total: e.g. 50% on acceptance, 50% on delivery. */
@@ -13,7 +26,17 @@ export const ZScheduleFromQuote = z
   .object({
     quoteId: ZId,
     parts: z
-      .array(z.object({ label: requiredText(200), percent: z.number({ error: 'invalid_number' }).int().min(1, { error: 'too_small' }).max(100, { error: 'too_big' }), dueDate: ZLocalDate }))
+      .array(
+        z.object({
+          label: requiredText(200),
+          percent: z
+            .number({ error: 'invalid_number' })
+            .int()
+            .min(1, { error: 'too_small' })
+            .max(100, { error: 'too_big' }),
+          dueDate: ZLocalDate,
+        }),
+      )
       .min(1, { error: 'choose_one' })
       .max(12, { error: 'too_many' }),
   })
@@ -56,7 +79,17 @@ export const ZRecordPayment = z
   .meta({ id: 'RecordPayment' });
 
 export const ZPayment = z
-  .object({ id: ZId, clientId: ZId, paymentItemId: ZId.nullable(), amount: z.number().int(), currency: z.string(), receivedOn: z.string(), method: z.string().nullable(), note: z.string().nullable(), createdAt: ZIsoDateTime })
+  .object({
+    id: ZId,
+    clientId: ZId,
+    paymentItemId: ZId.nullable(),
+    amount: z.number().int(),
+    currency: z.string(),
+    receivedOn: z.string(),
+    method: z.string().nullable(),
+    note: z.string().nullable(),
+    createdAt: ZIsoDateTime,
+  })
   .meta({ id: 'Payment' });
 export type Payment = z.infer<typeof ZPayment>;
 
@@ -74,13 +107,19 @@ export const ZClientBalance = z
   .meta({ id: 'ClientBalance' });
 export type ClientBalance = z.infer<typeof ZClientBalance>;
 
-export const ZStartTimer = z.object({ clientId: ZId, projectId: ZId.optional(), note: optionalText(500) }).meta({ id: 'StartTimer' });
+export const ZStartTimer = z
+  .object({ clientId: ZId, projectId: ZId.optional(), note: optionalText(500) })
+  .meta({ id: 'StartTimer' });
 export const ZCreateTimeEntry = z
   .object({
     clientId: ZId,
     projectId: ZId.optional(),
     date: ZLocalDate,
-    minutes: z.number({ error: 'invalid_number' }).int({ error: 'invalid_number' }).min(1, { error: 'too_small' }).max(24 * 60, { error: 'too_big' }),
+    minutes: z
+      .number({ error: 'invalid_number' })
+      .int({ error: 'invalid_number' })
+      .min(1, { error: 'too_small' })
+      .max(24 * 60, { error: 'too_big' }),
     note: optionalText(500),
   })
   .meta({ id: 'CreateTimeEntry' });
@@ -90,6 +129,16 @@ export const ZUpdateTimeEntry = z
   .meta({ id: 'UpdateTimeEntry' });
 
 export const ZTimeEntry = z
-  .object({ id: ZId, clientId: ZId, clientName: z.string(), projectId: ZId.nullable(), startedAt: ZIsoDateTime, endedAt: ZIsoDateTime.nullable(), minutes: z.number().int().nullable(), running: z.boolean(), note: z.string().nullable() })
+  .object({
+    id: ZId,
+    clientId: ZId,
+    clientName: z.string(),
+    projectId: ZId.nullable(),
+    startedAt: ZIsoDateTime,
+    endedAt: ZIsoDateTime.nullable(),
+    minutes: z.number().int().nullable(),
+    running: z.boolean(),
+    note: z.string().nullable(),
+  })
   .meta({ id: 'TimeEntry' });
 export type TimeEntry = z.infer<typeof ZTimeEntry>;

@@ -28,9 +28,13 @@ export const ZProject = z
     status: z.enum(projectStatuses),
     targetDate: z.string().nullable(),
     delivery: ZCommitment.nullable().meta({ description: 'My promise to deliver by the target date' }),
-    deliverables: z.array(z.object({ id: ZId, title: z.string(), targetDate: z.string().nullable(), status: z.string() })),
+    deliverables: z.array(
+      z.object({ id: ZId, title: z.string(), targetDate: z.string().nullable(), status: z.string() }),
+    ),
     reschedules: z.array(ZReschedule).meta({ description: 'Every slip, oldest first' }),
-    materials: z.array(ZCommitment).meta({ description: 'What the client must supply and by when (promises the client owes)' }),
+    materials: z
+      .array(ZCommitment)
+      .meta({ description: 'What the client must supply and by when (promises the client owes)' }),
     createdAt: ZIsoDateTime,
   })
   .meta({ id: 'Project' });
@@ -74,10 +78,23 @@ export type RescheduleProjectInput = z.input<typeof ZRescheduleProject>;
 export const ZComposeDelay = ZRescheduleProject.omit({ message: true }).meta({ id: 'ComposeDelayNotice' });
 
 export const ZSaveColleague = z
-  .object({ name: requiredText(120), does: requiredText(300), phone: ZOptionalPhone, email: ZOptionalEmail, notes: optionalText(2000) })
+  .object({
+    name: requiredText(120),
+    does: requiredText(300),
+    phone: ZOptionalPhone,
+    email: ZOptionalEmail,
+    notes: optionalText(2000),
+  })
   .meta({ id: 'ColleagueInput' });
 export const ZColleague = z
-  .object({ id: ZId, name: z.string(), does: z.string(), phone: z.string().nullable(), email: z.string().nullable(), notes: z.string().nullable() })
+  .object({
+    id: ZId,
+    name: z.string(),
+    does: z.string(),
+    phone: z.string().nullable(),
+    email: z.string().nullable(),
+    notes: z.string().nullable(),
+  })
   .meta({ id: 'Colleague' });
 export type Colleague = z.infer<typeof ZColleague>;
 
@@ -86,7 +103,11 @@ export const ZScopeDecision = z.enum(scopeDecisions, { error: 'invalid_choice' }
 export type ScopeDecision = z.infer<typeof ZScopeDecision>;
 
 export const ZCreateChangeRequest = z
-  .object({ what: requiredText(1000), channel: ZChannel, requestedAt: z.string().datetime({ error: 'invalid_date' }).optional() })
+  .object({
+    what: requiredText(1000),
+    channel: ZChannel,
+    requestedAt: z.string().datetime({ error: 'invalid_date' }).optional(),
+  })
   .meta({ id: 'CreateChangeRequest' });
 
 /** The answer: in scope, or out of scope with a decision (seed 001), and the message that says so. */
@@ -95,18 +116,30 @@ export const ZDecideChangeRequest = z
     inScope: z.boolean({ error: 'invalid_type' }),
     decision: ZScopeDecision.optional(),
     /** Agorot: the value given away (goodwill) or the price asked (deterrent, change order). */
-    value: z.number({ error: 'invalid_number' }).int({ error: 'invalid_number' }).min(0, { error: 'too_small' }).optional(),
+    value: z
+      .number({ error: 'invalid_number' })
+      .int({ error: 'invalid_number' })
+      .min(0, { error: 'too_small' })
+      .optional(),
     colleagueId: ZId.optional(),
     /** "I'll send you a formal quote by…": becomes my promise, due then. */
     formalQuoteBy: ZDue.optional(),
     message: ZMessageDraft.optional(),
   })
   .refine((d) => d.inScope || d.decision, { error: 'needs_decision', path: ['decision'] })
-  .refine((d) => !(d.decision === 'subcontract' || d.decision === 'refer') || d.colleagueId, { error: 'required', path: ['colleagueId'] })
+  .refine((d) => !(d.decision === 'subcontract' || d.decision === 'refer') || d.colleagueId, {
+    error: 'required',
+    path: ['colleagueId'],
+  })
   .meta({ id: 'DecideChangeRequest' });
 
 export const ZComposeScope = z
-  .object({ decision: ZScopeDecision, value: z.number().int().min(0).optional(), colleagueId: ZId.optional(), formalQuoteBy: ZDue.optional() })
+  .object({
+    decision: ZScopeDecision,
+    value: z.number().int().min(0).optional(),
+    colleagueId: ZId.optional(),
+    formalQuoteBy: ZDue.optional(),
+  })
   .meta({ id: 'ComposeScopeAnswer' });
 
 export const ZChangeRequest = z
@@ -130,4 +163,6 @@ export const ZChangeRequest = z
 export type ChangeRequest = z.infer<typeof ZChangeRequest>;
 
 export const ZRescheduled = z.object({ project: ZProject, sent: ZMessageSent.nullable() }).meta({ id: 'Rescheduled' });
-export const ZChangeRequestDecided = z.object({ changeRequest: ZChangeRequest, sent: ZMessageSent.nullable() }).meta({ id: 'ChangeRequestDecided' });
+export const ZChangeRequestDecided = z
+  .object({ changeRequest: ZChangeRequest, sent: ZMessageSent.nullable() })
+  .meta({ id: 'ChangeRequestDecided' });

@@ -6,7 +6,11 @@ import { ZMessageDraft, ZMessageSent } from './messages.js';
 /** What the client must supply, and how many days after acceptance (seed 001: set it when closing). */
 export const ZClientObligation = z.object({
   what: requiredText(300),
-  dueDaysAfterAcceptance: z.number({ error: 'invalid_number' }).int({ error: 'invalid_number' }).min(0, { error: 'too_small' }).max(365, { error: 'too_big' }),
+  dueDaysAfterAcceptance: z
+    .number({ error: 'invalid_number' })
+    .int({ error: 'invalid_number' })
+    .min(0, { error: 'too_small' })
+    .max(365, { error: 'too_big' }),
 });
 
 /** The terms of work: copied into each quote and adjustable there. */
@@ -16,7 +20,12 @@ export const ZTerms = z
     deliveryTime: optionalText(1000),
     clientObligations: z.array(ZClientObligation).max(20, { error: 'too_many' }),
     deliveryMethod: optionalText(1000),
-    revisionRounds: z.number({ error: 'invalid_number' }).int({ error: 'invalid_number' }).min(0, { error: 'too_small' }).max(20, { error: 'too_big' }).nullable(),
+    revisionRounds: z
+      .number({ error: 'invalid_number' })
+      .int({ error: 'invalid_number' })
+      .min(0, { error: 'too_small' })
+      .max(20, { error: 'too_big' })
+      .nullable(),
     paymentTerms: optionalText(1000),
     outOfScopePolicy: optionalText(2000),
     cancellation: optionalText(2000),
@@ -29,7 +38,14 @@ export const ZSaveTermsTemplate = z
   .meta({ id: 'TermsTemplateInput' });
 
 export const ZTermsTemplate = z
-  .object({ id: ZId, name: z.string(), locale: ZLocale, terms: ZTerms, createdAt: ZIsoDateTime, updatedAt: ZIsoDateTime })
+  .object({
+    id: ZId,
+    name: z.string(),
+    locale: ZLocale,
+    terms: ZTerms,
+    createdAt: ZIsoDateTime,
+    updatedAt: ZIsoDateTime,
+  })
   .meta({ id: 'TermsTemplate' });
 export type TermsTemplate = z.infer<typeof ZTermsTemplate>;
 
@@ -41,17 +57,42 @@ export const ZQuoteLine = z
       .number({ error: 'invalid_number' })
       .min(0, { error: 'too_small' })
       .max(1_000_000, { error: 'too_big' })
-      .refine((v) => Number.isInteger(Math.round(v * 1000)) && Math.abs(v * 1000 - Math.round(v * 1000)) < 1e-6, { error: 'invalid_number' }),
+      .refine((v) => Number.isInteger(Math.round(v * 1000)) && Math.abs(v * 1000 - Math.round(v * 1000)) < 1e-6, {
+        error: 'invalid_number',
+      }),
     unit: optionalText(30),
-    unitPrice: z.number({ error: 'invalid_number' }).int({ error: 'invalid_number' }).min(0, { error: 'too_small' }).max(10_000_000_000, { error: 'too_big' }).meta({ description: 'Agorot (minor units)' }),
+    unitPrice: z
+      .number({ error: 'invalid_number' })
+      .int({ error: 'invalid_number' })
+      .min(0, { error: 'too_small' })
+      .max(10_000_000_000, { error: 'too_big' })
+      .meta({ description: 'Agorot (minor units)' }),
   })
   .meta({ id: 'QuoteLine' });
 
 export const ZDiscount = z
-  .discriminatedUnion('kind', [
-    z.object({ kind: z.literal('amount'), value: z.number({ error: 'invalid_number' }).int().min(0, { error: 'too_small' }).meta({ description: 'Agorot' }) }),
-    z.object({ kind: z.literal('percent'), basisPoints: z.number({ error: 'invalid_number' }).int().min(0, { error: 'too_small' }).max(10_000, { error: 'too_big' }) }),
-  ], { error: 'invalid_choice' })
+  .discriminatedUnion(
+    'kind',
+    [
+      z.object({
+        kind: z.literal('amount'),
+        value: z
+          .number({ error: 'invalid_number' })
+          .int()
+          .min(0, { error: 'too_small' })
+          .meta({ description: 'Agorot' }),
+      }),
+      z.object({
+        kind: z.literal('percent'),
+        basisPoints: z
+          .number({ error: 'invalid_number' })
+          .int()
+          .min(0, { error: 'too_small' })
+          .max(10_000, { error: 'too_big' }),
+      }),
+    ],
+    { error: 'invalid_choice' },
+  )
   .nullable()
   .meta({ id: 'Discount' });
 
@@ -80,19 +121,35 @@ export const ZCreateQuote = z
   })
   .meta({ id: 'CreateQuote' });
 
-export const ZUpdateQuote = ZQuoteContent.partial().extend({ reason: optionalText(500) }).meta({ id: 'UpdateQuote' });
+export const ZUpdateQuote = ZQuoteContent.partial()
+  .extend({ reason: optionalText(500) })
+  .meta({ id: 'UpdateQuote' });
 
 export const quoteStatuses = ['draft', 'sent', 'viewed', 'accepted', 'declined', 'expired', 'superseded'] as const;
 export type QuoteStatus = (typeof quoteStatuses)[number];
 
-export const ZTotals = z.object({ subtotal: z.number().int(), discount: z.number().int(), net: z.number().int(), vat: z.number().int(), total: z.number().int(), lines: z.array(z.number().int()) });
+export const ZTotals = z.object({
+  subtotal: z.number().int(),
+  discount: z.number().int(),
+  net: z.number().int(),
+  vat: z.number().int(),
+  total: z.number().int(),
+  lines: z.array(z.number().int()),
+});
 
 export const ZQuoteVersion = z
   .object({
     version: z.number().int(),
     status: z.enum(quoteStatuses),
     title: z.string(),
-    items: z.array(z.object({ description: z.string(), quantity: z.number(), unit: z.string().nullable(), unitPrice: z.number().int() })),
+    items: z.array(
+      z.object({
+        description: z.string(),
+        quantity: z.number(),
+        unit: z.string().nullable(),
+        unitPrice: z.number().int(),
+      }),
+    ),
     discount: ZDiscount,
     pricesIncludeVat: z.boolean(),
     currency: z.string(),
@@ -107,7 +164,13 @@ export const ZQuoteVersion = z
     viewedAt: ZIsoDateTime.nullable(),
     decidedAt: ZIsoDateTime.nullable(),
     acceptance: z
-      .object({ name: z.string(), at: ZIsoDateTime, ip: z.string(), userAgent: z.string().nullable(), contentHash: z.string() })
+      .object({
+        name: z.string(),
+        at: ZIsoDateTime,
+        ip: z.string(),
+        userAgent: z.string().nullable(),
+        contentHash: z.string(),
+      })
       .nullable(),
     declineReason: z.string().nullable(),
   })
@@ -127,7 +190,12 @@ export const ZQuote = z
     versions: z.array(ZQuoteVersion).meta({ description: 'Every version, oldest first; earlier ones are read-only' }),
     projectId: ZId.nullable(),
     errorHandling: z
-      .object({ mode: z.enum(['honour', 'reissue']), absorbedAmount: z.number().int().nullable(), reason: z.string().nullable(), at: ZIsoDateTime })
+      .object({
+        mode: z.enum(['honour', 'reissue']),
+        absorbedAmount: z.number().int().nullable(),
+        reason: z.string().nullable(),
+        at: ZIsoDateTime,
+      })
       .nullable(),
     createdAt: ZIsoDateTime,
     updatedAt: ZIsoDateTime,
@@ -137,7 +205,11 @@ export type Quote = z.infer<typeof ZQuote>;
 
 /** The answer to sending (or re-issuing) a quote: the client's link is in `url`, shown this once. */
 export const ZQuoteSent = z
-  .object({ quote: ZQuote, sent: ZMessageSent.nullable(), url: z.string().nullable().meta({ description: 'The client’s link (shown once; never listed later)' }) })
+  .object({
+    quote: ZQuote,
+    sent: ZMessageSent.nullable(),
+    url: z.string().nullable().meta({ description: 'The client’s link (shown once; never listed later)' }),
+  })
   .meta({ id: 'QuoteSent' });
 export type QuoteSent = z.infer<typeof ZQuoteSent>;
 
@@ -146,8 +218,19 @@ export const ZReportMistake = z
   .discriminatedUnion(
     'mode',
     [
-      z.object({ mode: z.literal('honour'), reason: requiredText(500), absorbedAmount: z.number({ error: 'invalid_number' }).int().min(0, { error: 'too_small' }), message: ZMessageDraft.optional() }),
-      z.object({ mode: z.literal('reissue'), reason: requiredText(500), changes: ZUpdateQuote, goodwill: optionalText(500), message: ZMessageDraft.optional() }),
+      z.object({
+        mode: z.literal('honour'),
+        reason: requiredText(500),
+        absorbedAmount: z.number({ error: 'invalid_number' }).int().min(0, { error: 'too_small' }),
+        message: ZMessageDraft.optional(),
+      }),
+      z.object({
+        mode: z.literal('reissue'),
+        reason: requiredText(500),
+        changes: ZUpdateQuote,
+        goodwill: optionalText(500),
+        message: ZMessageDraft.optional(),
+      }),
     ],
     { error: 'invalid_choice' },
   )

@@ -36,7 +36,12 @@ const FIXED: { month: string; day: number; holiday: Holiday; eve: boolean }[] = 
   { month: 'Sivan', day: 6, holiday: 'shavuot', eve: false },
 ];
 
-const hebrewFormat = new Intl.DateTimeFormat('en-u-ca-hebrew', { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' });
+const hebrewFormat = new Intl.DateTimeFormat('en-u-ca-hebrew', {
+  timeZone: 'UTC',
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+});
 
 export function hebrewDate(date: DateString): { day: number; month: string; year: number } {
   const parts: Record<string, string> = {};

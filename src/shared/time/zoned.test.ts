@@ -41,13 +41,22 @@ describe('zoned time (Asia/Jerusalem)', () => {
 
   it('round-trips every wall-clock minute that exists', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2035-12-31T00:00:00Z'), noInvalidDate: true }), (instant) => {
-        const rounded = new Date(Math.floor(instant.getTime() / 60_000) * 60_000);
-        const l = toLocal(rounded, TZ);
-        const back = fromLocal(l, TZ);
-        const again = toLocal(back, TZ);
-        expect([again.year, again.month, again.day, again.hour, again.minute]).toEqual([l.year, l.month, l.day, l.hour, l.minute]);
-      }),
+      fc.property(
+        fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2035-12-31T00:00:00Z'), noInvalidDate: true }),
+        (instant) => {
+          const rounded = new Date(Math.floor(instant.getTime() / 60_000) * 60_000);
+          const l = toLocal(rounded, TZ);
+          const back = fromLocal(l, TZ);
+          const again = toLocal(back, TZ);
+          expect([again.year, again.month, again.day, again.hour, again.minute]).toEqual([
+            l.year,
+            l.month,
+            l.day,
+            l.hour,
+            l.minute,
+          ]);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -53,7 +53,10 @@ export function offsetMinutes(instant: Date, timeZone: string): number {
  * The instant a wall-clock time happens in a zone. In the spring gap (a time that does not exist)
  * it moves forward by the gap; in the autumn overlap it takes the earlier of the two.
  */
-export function fromLocal(local: { year: number; month: number; day: number; hour?: number; minute?: number }, timeZone: string): Date {
+export function fromLocal(
+  local: { year: number; month: number; day: number; hour?: number; minute?: number },
+  timeZone: string,
+): Date {
   const hour = local.hour ?? 0;
   const minute = local.minute ?? 0;
   const naive = Date.UTC(local.year, local.month - 1, local.day, hour, minute);

@@ -16,7 +16,8 @@ export function createAppQueryClient(onSessionExpired: () => void): QueryClient 
       queries: {
         staleTime: 30_000,
         // Only a lost connection or a server hiccup is worth repeating; a refusal will not change.
-        retry: (failureCount, error) => isApiError(error) && (error.status === 0 || error.status >= 500) && failureCount < 2,
+        retry: (failureCount, error) =>
+          isApiError(error) && (error.status === 0 || error.status >= 500) && failureCount < 2,
         refetchOnWindowFocus: false,
       },
     },

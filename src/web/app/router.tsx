@@ -135,7 +135,9 @@ const newQuoteRoute = createRoute({
   path: 'quotes/new',
   validateSearch: (search: Record<string, unknown>): { clientId?: string; interactionId?: string } => ({
     ...(typeof search.clientId === 'string' && search.clientId ? { clientId: search.clientId } : {}),
-    ...(typeof search.interactionId === 'string' && search.interactionId ? { interactionId: search.interactionId } : {}),
+    ...(typeof search.interactionId === 'string' && search.interactionId
+      ? { interactionId: search.interactionId }
+      : {}),
   }),
   component: lazyRouteComponent(() => import('./routes/quote-new-page'), 'QuoteNewPage'),
 });
@@ -164,7 +166,19 @@ const projectRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   setupRoute,
   loginRoute,
-  appRoute.addChildren([todayRoute, clientsRoute, newClientRoute, clientRoute, editClientRoute, quotesRoute, newQuoteRoute, quoteRoute, projectsRoute, projectRoute, settingsRoute]),
+  appRoute.addChildren([
+    todayRoute,
+    clientsRoute,
+    newClientRoute,
+    clientRoute,
+    editClientRoute,
+    quotesRoute,
+    newQuoteRoute,
+    quoteRoute,
+    projectsRoute,
+    projectRoute,
+    settingsRoute,
+  ]),
 ]);
 
 export const queryClient = createAppQueryClient(() => {

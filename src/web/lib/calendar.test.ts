@@ -8,11 +8,21 @@ describe('calendar', () => {
   });
 
   it('counts today as the next occurrence', () => {
-    expect(nextOccurrence(3, 14, { year: 2026, month: 3, day: 14 })).toEqual({ year: 2026, month: 3, day: 14, daysAway: 0 });
+    expect(nextOccurrence(3, 14, { year: 2026, month: 3, day: 14 })).toEqual({
+      year: 2026,
+      month: 3,
+      day: 14,
+      daysAway: 0,
+    });
   });
 
   it('rolls over to next year once the day has passed', () => {
-    expect(nextOccurrence(1, 10, { year: 2026, month: 11, day: 23 })).toEqual({ year: 2027, month: 1, day: 10, daysAway: 48 });
+    expect(nextOccurrence(1, 10, { year: 2026, month: 11, day: 23 })).toEqual({
+      year: 2027,
+      month: 1,
+      day: 10,
+      daysAway: 48,
+    });
   });
 
   it('celebrates 29 February on the 28th in common years', () => {

@@ -10,7 +10,9 @@ export function weekdayName(day: Weekday, intlLocale: string, style: 'long' | 's
 }
 
 export function monthName(month: number, intlLocale: string): string {
-  return new Intl.DateTimeFormat(intlLocale, { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2024, month - 1, 1, 12));
+  return new Intl.DateTimeFormat(intlLocale, { month: 'long', timeZone: 'UTC' }).format(
+    Date.UTC(2024, month - 1, 1, 12),
+  );
 }
 
 /** A calendar day (no time): formatted in UTC so no time zone can shift it. */
@@ -29,7 +31,9 @@ export function formatCalendarDate(
 
 /** An instant, shown in the workspace time zone (not the browser's). */
 export function formatDateTime(iso: string, intlLocale: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(intlLocale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso));
+  return new Intl.DateTimeFormat(intlLocale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
+    new Date(iso),
+  );
 }
 
 export function formatRelativeDays(days: number, intlLocale: string): string {
@@ -54,7 +58,9 @@ export function formatList(items: string[], intlLocale: string): string {
 
 /** A clock time in the workspace zone, always 24-hour ("17:00"), as Israelis write it. */
 export function formatTime(iso: string, intlLocale: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(intlLocale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(new Date(iso));
+  return new Intl.DateTimeFormat(intlLocale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(
+    new Date(iso),
+  );
 }
 
 function dayToUtcNoon(day: string): number {

@@ -3,11 +3,16 @@ import { asList, parseSearch, stringifySearch } from './search-params';
 
 describe('search params', () => {
   it('reads repeated keys as lists and single keys as strings', () => {
-    expect(parseSearch('?status=lead&status=active&q=%D7%93%D7%A0%D7%94')).toEqual({ status: ['lead', 'active'], q: 'דנה' });
+    expect(parseSearch('?status=lead&status=active&q=%D7%93%D7%A0%D7%94')).toEqual({
+      status: ['lead', 'active'],
+      q: 'דנה',
+    });
   });
 
   it('writes lists as repeated keys and drops empty values', () => {
-    expect(stringifySearch({ status: ['lead', 'active'], q: '', tag: [], sort: undefined })).toBe('?status=lead&status=active');
+    expect(stringifySearch({ status: ['lead', 'active'], q: '', tag: [], sort: undefined })).toBe(
+      '?status=lead&status=active',
+    );
     expect(stringifySearch({})).toBe('');
   });
 

@@ -28,7 +28,8 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-export type RelativeDue = { late: true; unit: 'day' | 'hour' | 'minute'; count: number } | { late: false; days: number };
+export type RelativeDue =
+  { late: true; unit: 'day' | 'hour' | 'minute'; count: number } | { late: false; days: number };
 
 /**
  * Where a deadline stands: late by calendar days (a day-only promise, or more than a day past a
@@ -54,7 +55,9 @@ export function useWhen(timeZone: string) {
 
   const due = useCallback(
     (item: Due, now: Date): DueText => {
-      const exact = item.dueTime ? formatExact(item.dueAt, intlLocale, timeZone) : formatLongDayOnly(item.dueDate, intlLocale);
+      const exact = item.dueTime
+        ? formatExact(item.dueAt, intlLocale, timeZone)
+        : formatLongDayOnly(item.dueDate, intlLocale);
       const r = relativeDue(item, now, timeZone);
       if (r.late) {
         const key = r.unit === 'day' ? 'when.lateDays' : r.unit === 'hour' ? 'when.lateHours' : 'when.lateMinutes';
@@ -83,7 +86,11 @@ export function useWhen(timeZone: string) {
       if (days === 0) return { text: rtf.format(-Math.floor(elapsed / HOUR), 'hour'), exact };
       const time = formatTime(iso, intlLocale, timeZone);
       if (days === 1) return { text: t('when.dayAtTime', { day: t('when.yesterday'), time }), exact };
-      if (days < 7) return { text: t('when.dayAtTime', { day: formatWeekday(localDayOf(iso, timeZone), intlLocale), time }), exact };
+      if (days < 7)
+        return {
+          text: t('when.dayAtTime', { day: formatWeekday(localDayOf(iso, timeZone), intlLocale), time }),
+          exact,
+        };
       return { text: formatShortDay(localDayOf(iso, timeZone), intlLocale, days > 300), exact };
     },
     [intlLocale, t, timeZone],
@@ -94,7 +101,11 @@ export function useWhen(timeZone: string) {
 
 function formatLongDayOnly(day: string, intlLocale: string): string {
   const [year, month, date] = day.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(intlLocale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    Date.UTC(year, month - 1, date, 12),
-  );
+  return new Intl.DateTimeFormat(intlLocale, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(Date.UTC(year, month - 1, date, 12));
 }

@@ -15,5 +15,7 @@ export const wordKeys = {
 };
 
 export function refreshWordData(queryClient: QueryClient): Promise<void> {
-  return Promise.all(Object.values(wordKeys).map((queryKey) => queryClient.invalidateQueries({ queryKey }))).then(() => undefined);
+  return Promise.all(Object.values(wordKeys).map((queryKey) => queryClient.invalidateQueries({ queryKey }))).then(
+    () => undefined,
+  );
 }

@@ -34,13 +34,34 @@ describe('zoned dates', () => {
 
   it('offers today, tomorrow and the next work days, skipping Friday and Saturday', () => {
     // Thursday 26 Nov 2026: tomorrow is Friday; then Sunday to Wednesday.
-    expect(quickDays('2026-11-26')).toEqual(['2026-11-26', '2026-11-27', '2026-11-29', '2026-11-30', '2026-12-01', '2026-12-02']);
+    expect(quickDays('2026-11-26')).toEqual([
+      '2026-11-26',
+      '2026-11-27',
+      '2026-11-29',
+      '2026-11-30',
+      '2026-12-01',
+      '2026-12-02',
+    ]);
     // Monday: Wednesday and Thursday, then the next Sunday and Monday.
-    expect(quickDays('2026-11-23')).toEqual(['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-29', '2026-11-30']);
+    expect(quickDays('2026-11-23')).toEqual([
+      '2026-11-23',
+      '2026-11-24',
+      '2026-11-25',
+      '2026-11-26',
+      '2026-11-29',
+      '2026-11-30',
+    ]);
   });
 
   it('follows the business week when it has one', () => {
     // Works Monday to Friday.
-    expect(quickDays('2026-11-26', [1, 2, 3, 4, 5])).toEqual(['2026-11-26', '2026-11-27', '2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03']);
+    expect(quickDays('2026-11-26', [1, 2, 3, 4, 5])).toEqual([
+      '2026-11-26',
+      '2026-11-27',
+      '2026-11-30',
+      '2026-12-01',
+      '2026-12-02',
+      '2026-12-03',
+    ]);
   });
 });

@@ -68,7 +68,11 @@ export function foundation(dialect: Dialect) {
         .addColumn('ip', 'text', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('login_failures_email_idx').on('login_failures').columns(['email', 'created_at']).execute();
+      await db.schema
+        .createIndex('login_failures_email_idx')
+        .on('login_failures')
+        .columns(['email', 'created_at'])
+        .execute();
       await db.schema.createIndex('login_failures_ip_idx').on('login_failures').columns(['ip', 'created_at']).execute();
 
       await db.schema
@@ -96,7 +100,11 @@ export function foundation(dialect: Dialect) {
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .execute();
       await db.schema.createIndex('clients_ws_name_idx').on('clients').columns(['workspace_id', 'name']).execute();
-      await db.schema.createIndex('clients_ws_updated_idx').on('clients').columns(['workspace_id', 'updated_at']).execute();
+      await db.schema
+        .createIndex('clients_ws_updated_idx')
+        .on('clients')
+        .columns(['workspace_id', 'updated_at'])
+        .execute();
       await db.schema.createIndex('clients_ws_status_idx').on('clients').columns(['workspace_id', 'status']).execute();
 
       await db.schema
@@ -112,7 +120,11 @@ export function foundation(dialect: Dialect) {
         .addColumn('notes', 'text')
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('client_contacts_client_idx').on('client_contacts').columns(['workspace_id', 'client_id']).execute();
+      await db.schema
+        .createIndex('client_contacts_client_idx')
+        .on('client_contacts')
+        .columns(['workspace_id', 'client_id'])
+        .execute();
 
       await db.schema
         .createTable('client_dates')
@@ -126,8 +138,16 @@ export function foundation(dialect: Dialect) {
         .addColumn('day', 'integer', (c) => c.notNull())
         .addColumn('year', 'integer')
         .execute();
-      await db.schema.createIndex('client_dates_client_idx').on('client_dates').columns(['workspace_id', 'client_id']).execute();
-      await db.schema.createIndex('client_dates_when_idx').on('client_dates').columns(['workspace_id', 'month', 'day']).execute();
+      await db.schema
+        .createIndex('client_dates_client_idx')
+        .on('client_dates')
+        .columns(['workspace_id', 'client_id'])
+        .execute();
+      await db.schema
+        .createIndex('client_dates_when_idx')
+        .on('client_dates')
+        .columns(['workspace_id', 'month', 'day'])
+        .execute();
 
       await db.schema
         .createTable('client_tags')
@@ -136,14 +156,22 @@ export function foundation(dialect: Dialect) {
         .addColumn('tag', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('client_tags_pk', ['client_id', 'tag'])
         .execute();
-      await db.schema.createIndex('client_tags_ws_tag_idx').on('client_tags').columns(['workspace_id', 'tag']).execute();
+      await db.schema
+        .createIndex('client_tags_ws_tag_idx')
+        .on('client_tags')
+        .columns(['workspace_id', 'tag'])
+        .execute();
 
       if (dialect === 'postgres') {
         // Substring search (Hebrew prefix letters: לקוח inside ללקוח) stays indexed with pg_trgm.
-        const { rows } = await sql<{ installed: number }>`select count(*)::int as installed from pg_extension where extname = 'pg_trgm'`.execute(db);
+        const { rows } = await sql<{
+          installed: number;
+        }>`select count(*)::int as installed from pg_extension where extname = 'pg_trgm'`.execute(db);
         let hasTrgm = (rows[0]?.installed ?? 0) > 0;
         if (!hasTrgm) {
-          const available = await sql<{ n: number }>`select count(*)::int as n from pg_available_extensions where name = 'pg_trgm'`.execute(db);
+          const available = await sql<{
+            n: number;
+          }>`select count(*)::int as n from pg_available_extensions where name = 'pg_trgm'`.execute(db);
           if ((available.rows[0]?.n ?? 0) > 0) {
             await sql`create extension if not exists pg_trgm`.execute(db);
             hasTrgm = true;
@@ -155,7 +183,16 @@ export function foundation(dialect: Dialect) {
       }
     },
     async down(db: Kysely<unknown>): Promise<void> {
-      for (const table of ['client_tags', 'client_dates', 'client_contacts', 'clients', 'login_failures', 'sessions', 'users', 'workspaces']) {
+      for (const table of [
+        'client_tags',
+        'client_dates',
+        'client_contacts',
+        'clients',
+        'login_failures',
+        'sessions',
+        'users',
+        'workspaces',
+      ]) {
         await db.schema.dropTable(table).ifExists().execute();
       }
     },

@@ -7,7 +7,12 @@ export function keepYourWord(_dialect: Dialect) {
     async up(db: Kysely<unknown>): Promise<void> {
       await db.schema.alterTable('workspaces').addColumn('digest_time', 'text').execute();
       await db.schema.alterTable('users').addColumn('calendar_token_hash', 'text').execute();
-      await db.schema.createIndex('users_calendar_token_uq').on('users').column('calendar_token_hash').unique().execute();
+      await db.schema
+        .createIndex('users_calendar_token_uq')
+        .on('users')
+        .column('calendar_token_hash')
+        .unique()
+        .execute();
 
       await db.schema
         .createTable('interactions')
@@ -28,8 +33,16 @@ export function keepYourWord(_dialect: Dialect) {
         .addColumn('message_id', 'text')
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('interactions_client_idx').on('interactions').columns(['workspace_id', 'client_id', 'occurred_at']).execute();
-      await db.schema.createIndex('interactions_ws_time_idx').on('interactions').columns(['workspace_id', 'occurred_at']).execute();
+      await db.schema
+        .createIndex('interactions_client_idx')
+        .on('interactions')
+        .columns(['workspace_id', 'client_id', 'occurred_at'])
+        .execute();
+      await db.schema
+        .createIndex('interactions_ws_time_idx')
+        .on('interactions')
+        .columns(['workspace_id', 'occurred_at'])
+        .execute();
       // "Waiting for my reply" must stay fast with a long history: a partial index holds only the
       // contacts still waiting (both dialects support it; the planner cannot guess the correlation).
       await db.schema
@@ -60,9 +73,21 @@ export function keepYourWord(_dialect: Dialect) {
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('commitments_open_idx').on('commitments').columns(['workspace_id', 'completed_at', 'cancelled_at', 'due_at']).execute();
-      await db.schema.createIndex('commitments_client_idx').on('commitments').columns(['workspace_id', 'client_id', 'due_at']).execute();
-      await db.schema.createIndex('commitments_done_idx').on('commitments').columns(['workspace_id', 'completed_at']).execute();
+      await db.schema
+        .createIndex('commitments_open_idx')
+        .on('commitments')
+        .columns(['workspace_id', 'completed_at', 'cancelled_at', 'due_at'])
+        .execute();
+      await db.schema
+        .createIndex('commitments_client_idx')
+        .on('commitments')
+        .columns(['workspace_id', 'client_id', 'due_at'])
+        .execute();
+      await db.schema
+        .createIndex('commitments_done_idx')
+        .on('commitments')
+        .columns(['workspace_id', 'completed_at'])
+        .execute();
 
       await db.schema
         .createTable('commitment_changes')
@@ -76,7 +101,11 @@ export function keepYourWord(_dialect: Dialect) {
         .addColumn('reason', 'text')
         .addColumn('message_id', 'text')
         .execute();
-      await db.schema.createIndex('commitment_changes_idx').on('commitment_changes').columns(['workspace_id', 'commitment_id']).execute();
+      await db.schema
+        .createIndex('commitment_changes_idx')
+        .on('commitment_changes')
+        .columns(['workspace_id', 'commitment_id'])
+        .execute();
 
       await db.schema
         .createTable('message_templates')
@@ -106,7 +135,11 @@ export function keepYourWord(_dialect: Dialect) {
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('sent_at', 'text')
         .execute();
-      await db.schema.createIndex('messages_client_idx').on('messages').columns(['workspace_id', 'client_id', 'created_at']).execute();
+      await db.schema
+        .createIndex('messages_client_idx')
+        .on('messages')
+        .columns(['workspace_id', 'client_id', 'created_at'])
+        .execute();
 
       // E-mail waits here until the SMTP server takes it: retried with backoff, never sent twice.
       await db.schema
@@ -143,8 +176,17 @@ export function keepYourWord(_dialect: Dialect) {
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('read_at', 'text')
         .execute();
-      await db.schema.createIndex('notifications_dedupe_uq').on('notifications').columns(['workspace_id', 'dedupe_key']).unique().execute();
-      await db.schema.createIndex('notifications_unread_idx').on('notifications').columns(['workspace_id', 'read_at', 'created_at']).execute();
+      await db.schema
+        .createIndex('notifications_dedupe_uq')
+        .on('notifications')
+        .columns(['workspace_id', 'dedupe_key'])
+        .unique()
+        .execute();
+      await db.schema
+        .createIndex('notifications_unread_idx')
+        .on('notifications')
+        .columns(['workspace_id', 'read_at', 'created_at'])
+        .execute();
 
       // The scheduler: a lease per job so two processes never run the same job at once, and a
       // run key per piece of work (e.g. the digest for one workspace and one day) so it runs once.
@@ -163,7 +205,17 @@ export function keepYourWord(_dialect: Dialect) {
         .execute();
     },
     async down(db: Kysely<unknown>): Promise<void> {
-      for (const table of ['job_runs', 'job_leases', 'notifications', 'outbox', 'messages', 'message_templates', 'commitment_changes', 'commitments', 'interactions']) {
+      for (const table of [
+        'job_runs',
+        'job_leases',
+        'notifications',
+        'outbox',
+        'messages',
+        'message_templates',
+        'commitment_changes',
+        'commitments',
+        'interactions',
+      ]) {
         await db.schema.dropTable(table).ifExists().execute();
       }
       await db.schema.dropIndex('users_calendar_token_uq').ifExists().execute();

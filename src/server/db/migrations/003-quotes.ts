@@ -37,7 +37,11 @@ export function quotes(_dialect: Dialect) {
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('projects_client_idx').on('projects').columns(['workspace_id', 'client_id']).execute();
+      await db.schema
+        .createIndex('projects_client_idx')
+        .on('projects')
+        .columns(['workspace_id', 'client_id'])
+        .execute();
 
       await db.schema
         .createTable('project_deliverables')
@@ -49,7 +53,11 @@ export function quotes(_dialect: Dialect) {
         .addColumn('target_date', 'text')
         .addColumn('status', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('project_deliverables_idx').on('project_deliverables').columns(['workspace_id', 'project_id']).execute();
+      await db.schema
+        .createIndex('project_deliverables_idx')
+        .on('project_deliverables')
+        .columns(['workspace_id', 'project_id'])
+        .execute();
 
       await db.schema
         .createTable('quotes')
@@ -67,7 +75,12 @@ export function quotes(_dialect: Dialect) {
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('quotes_number_uq').on('quotes').columns(['workspace_id', 'number']).unique().execute();
+      await db.schema
+        .createIndex('quotes_number_uq')
+        .on('quotes')
+        .columns(['workspace_id', 'number'])
+        .unique()
+        .execute();
       await db.schema.createIndex('quotes_client_idx').on('quotes').columns(['workspace_id', 'client_id']).execute();
 
       await db.schema
@@ -91,8 +104,17 @@ export function quotes(_dialect: Dialect) {
         .addColumn('content_hash', 'text')
         .addColumn('decline_reason', 'text')
         .execute();
-      await db.schema.createIndex('quote_versions_uq').on('quote_versions').columns(['quote_id', 'version']).unique().execute();
-      await db.schema.createIndex('quote_versions_status_idx').on('quote_versions').columns(['workspace_id', 'status']).execute();
+      await db.schema
+        .createIndex('quote_versions_uq')
+        .on('quote_versions')
+        .columns(['quote_id', 'version'])
+        .unique()
+        .execute();
+      await db.schema
+        .createIndex('quote_versions_status_idx')
+        .on('quote_versions')
+        .columns(['workspace_id', 'status'])
+        .execute();
 
       // Client-facing links: only the SHA-256 of the token is kept; they expire and can be revoked.
       await db.schema
@@ -117,7 +139,15 @@ export function quotes(_dialect: Dialect) {
       await db.schema.alterTable('outbox').dropColumn('attachment').execute();
       await db.schema.alterTable('commitments').dropColumn('project_id').execute();
       await db.schema.alterTable('commitments').dropColumn('quote_id').execute();
-      for (const table of ['quote_links', 'quote_versions', 'quotes', 'project_deliverables', 'projects', 'quote_counters', 'terms_templates']) {
+      for (const table of [
+        'quote_links',
+        'quote_versions',
+        'quotes',
+        'project_deliverables',
+        'projects',
+        'quote_counters',
+        'terms_templates',
+      ]) {
         await db.schema.dropTable(table).ifExists().execute();
       }
     },

@@ -8,7 +8,10 @@ export function projects(_dialect: Dialect) {
       // Why a deadline moved: my delay counts against my word, the client's or an outside one does not.
       await db.schema.alterTable('commitment_changes').addColumn('cause', 'text').execute();
       await db.schema.alterTable('projects').addColumn('delivery_commitment_id', 'text').execute();
-      await db.schema.alterTable('quotes').addColumn('kind', 'text', (c) => c.notNull().defaultTo('quote')).execute();
+      await db.schema
+        .alterTable('quotes')
+        .addColumn('kind', 'text', (c) => c.notNull().defaultTo('quote'))
+        .execute();
 
       await db.schema
         .createTable('project_reschedules')
@@ -22,7 +25,11 @@ export function projects(_dialect: Dialect) {
         .addColumn('message_id', 'text')
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('project_reschedules_idx').on('project_reschedules').columns(['workspace_id', 'project_id', 'created_at']).execute();
+      await db.schema
+        .createIndex('project_reschedules_idx')
+        .on('project_reschedules')
+        .columns(['workspace_id', 'project_id', 'created_at'])
+        .execute();
 
       // Subcontractors and people to refer clients to (seed 001: "refer them to a colleague").
       await db.schema
@@ -59,7 +66,11 @@ export function projects(_dialect: Dialect) {
         .addColumn('decided_at', 'text')
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('change_requests_project_idx').on('change_requests').columns(['workspace_id', 'project_id', 'requested_at']).execute();
+      await db.schema
+        .createIndex('change_requests_project_idx')
+        .on('change_requests')
+        .columns(['workspace_id', 'project_id', 'requested_at'])
+        .execute();
     },
     async down(db: Kysely<unknown>): Promise<void> {
       await db.schema.dropTable('change_requests').ifExists().execute();

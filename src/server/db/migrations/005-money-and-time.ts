@@ -19,8 +19,16 @@ export function moneyAndTime(_dialect: Dialect) {
         .addColumn('cancelled_at', 'text')
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('payment_items_client_idx').on('payment_items').columns(['workspace_id', 'client_id', 'due_date']).execute();
-      await db.schema.createIndex('payment_items_due_idx').on('payment_items').columns(['workspace_id', 'due_date']).execute();
+      await db.schema
+        .createIndex('payment_items_client_idx')
+        .on('payment_items')
+        .columns(['workspace_id', 'client_id', 'due_date'])
+        .execute();
+      await db.schema
+        .createIndex('payment_items_due_idx')
+        .on('payment_items')
+        .columns(['workspace_id', 'due_date'])
+        .execute();
 
       await db.schema
         .createTable('payments')
@@ -35,8 +43,16 @@ export function moneyAndTime(_dialect: Dialect) {
         .addColumn('note', 'text')
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('payments_client_idx').on('payments').columns(['workspace_id', 'client_id']).execute();
-      await db.schema.createIndex('payments_item_idx').on('payments').columns(['workspace_id', 'payment_item_id']).execute();
+      await db.schema
+        .createIndex('payments_client_idx')
+        .on('payments')
+        .columns(['workspace_id', 'client_id'])
+        .execute();
+      await db.schema
+        .createIndex('payments_item_idx')
+        .on('payments')
+        .columns(['workspace_id', 'payment_item_id'])
+        .execute();
 
       await db.schema
         .createTable('time_entries')
@@ -51,11 +67,20 @@ export function moneyAndTime(_dialect: Dialect) {
         .addColumn('note', 'text')
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('time_entries_client_idx').on('time_entries').columns(['workspace_id', 'client_id', 'started_at']).execute();
-      await db.schema.createIndex('time_entries_running_idx').on('time_entries').columns(['workspace_id', 'user_id', 'ended_at']).execute();
+      await db.schema
+        .createIndex('time_entries_client_idx')
+        .on('time_entries')
+        .columns(['workspace_id', 'client_id', 'started_at'])
+        .execute();
+      await db.schema
+        .createIndex('time_entries_running_idx')
+        .on('time_entries')
+        .columns(['workspace_id', 'user_id', 'ended_at'])
+        .execute();
     },
     async down(db: Kysely<unknown>): Promise<void> {
-      for (const table of ['time_entries', 'payments', 'payment_items']) await db.schema.dropTable(table).ifExists().execute();
+      for (const table of ['time_entries', 'payments', 'payment_items'])
+        await db.schema.dropTable(table).ifExists().execute();
     },
   };
 }

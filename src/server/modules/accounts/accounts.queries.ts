@@ -2,7 +2,10 @@ import type { Executor } from '../../db/database.js';
 import type { NewWorkspaceRow, SessionRow, UserRow, WorkspaceRow, WorkspaceUpdate } from './accounts.table.js';
 
 export async function countWorkspaces(db: Executor): Promise<number> {
-  const row = await db.selectFrom('workspaces').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('workspaces')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -10,11 +13,17 @@ export async function insertWorkspace(db: Executor, row: NewWorkspaceRow): Promi
   await db.insertInto('workspaces').values(row).execute();
 }
 
-export async function findWorkspace(db: Executor, { workspaceId }: { workspaceId: string }): Promise<WorkspaceRow | undefined> {
+export async function findWorkspace(
+  db: Executor,
+  { workspaceId }: { workspaceId: string },
+): Promise<WorkspaceRow | undefined> {
   return db.selectFrom('workspaces').selectAll().where('id', '=', workspaceId).executeTakeFirst();
 }
 
-export async function updateWorkspace(db: Executor, { workspaceId, changes }: { workspaceId: string; changes: WorkspaceUpdate }): Promise<void> {
+export async function updateWorkspace(
+  db: Executor,
+  { workspaceId, changes }: { workspaceId: string; changes: WorkspaceUpdate },
+): Promise<void> {
   await db.updateTable('workspaces').set(changes).where('id', '=', workspaceId).execute();
 }
 
@@ -26,13 +35,29 @@ export async function findUserByEmail(db: Executor, { email }: { email: string }
   return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
 }
 
-export async function findUser(db: Executor, { workspaceId, userId }: { workspaceId: string; userId: string }): Promise<UserRow | undefined> {
-  return db.selectFrom('users').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', userId).executeTakeFirst();
+export async function findUser(
+  db: Executor,
+  { workspaceId, userId }: { workspaceId: string; userId: string },
+): Promise<UserRow | undefined> {
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', userId)
+    .executeTakeFirst();
 }
 
 export async function updateUser(
   db: Executor,
-  { workspaceId, userId, changes }: { workspaceId: string; userId: string; changes: Partial<Pick<UserRow, 'name' | 'locale' | 'address_form' | 'updated_at'>> },
+  {
+    workspaceId,
+    userId,
+    changes,
+  }: {
+    workspaceId: string;
+    userId: string;
+    changes: Partial<Pick<UserRow, 'name' | 'locale' | 'address_form' | 'updated_at'>>;
+  },
 ): Promise<void> {
   await db.updateTable('users').set(changes).where('workspace_id', '=', workspaceId).where('id', '=', userId).execute();
 }
@@ -43,7 +68,10 @@ export async function insertSession(db: Executor, row: SessionRow): Promise<void
 
 export type SessionWithUser = SessionRow & { user_locale: string };
 
-export async function findLiveSession(db: Executor, { tokenHash, now }: { tokenHash: string; now: string }): Promise<SessionWithUser | undefined> {
+export async function findLiveSession(
+  db: Executor,
+  { tokenHash, now }: { tokenHash: string; now: string },
+): Promise<SessionWithUser | undefined> {
   return db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
@@ -54,8 +82,15 @@ export async function findLiveSession(db: Executor, { tokenHash, now }: { tokenH
     .executeTakeFirst();
 }
 
-export async function touchSession(db: Executor, { sessionId, lastSeenAt, expiresAt }: { sessionId: string; lastSeenAt: string; expiresAt: string }): Promise<void> {
-  await db.updateTable('sessions').set({ last_seen_at: lastSeenAt, expires_at: expiresAt }).where('id', '=', sessionId).execute();
+export async function touchSession(
+  db: Executor,
+  { sessionId, lastSeenAt, expiresAt }: { sessionId: string; lastSeenAt: string; expiresAt: string },
+): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set({ last_seen_at: lastSeenAt, expires_at: expiresAt })
+    .where('id', '=', sessionId)
+    .execute();
 }
 
 export async function deleteSession(db: Executor, { sessionId }: { sessionId: string }): Promise<void> {
@@ -66,11 +101,17 @@ export async function deleteExpiredSessions(db: Executor, { now }: { now: string
   await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
 }
 
-export async function insertLoginFailure(db: Executor, row: { id: string; email: string; ip: string; created_at: string }): Promise<void> {
+export async function insertLoginFailure(
+  db: Executor,
+  row: { id: string; email: string; ip: string; created_at: string },
+): Promise<void> {
   await db.insertInto('login_failures').values(row).execute();
 }
 
-export async function countLoginFailures(db: Executor, { email, ip, since }: { email: string; ip: string; since: string }): Promise<{ byEmail: number; byIp: number; oldest: string | null }> {
+export async function countLoginFailures(
+  db: Executor,
+  { email, ip, since }: { email: string; ip: string; since: string },
+): Promise<{ byEmail: number; byIp: number; oldest: string | null }> {
   const byEmail = await db
     .selectFrom('login_failures')
     .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('created_at').as('oldest')])
@@ -102,10 +143,21 @@ export async function listWorkspaces(db: Executor): Promise<WorkspaceRow[]> {
   return db.selectFrom('workspaces').selectAll().orderBy('created_at').execute();
 }
 
-export async function setCalendarToken(db: Executor, { workspaceId, userId, tokenHash }: { workspaceId: string; userId: string; tokenHash: string | null }): Promise<void> {
-  await db.updateTable('users').set({ calendar_token_hash: tokenHash }).where('workspace_id', '=', workspaceId).where('id', '=', userId).execute();
+export async function setCalendarToken(
+  db: Executor,
+  { workspaceId, userId, tokenHash }: { workspaceId: string; userId: string; tokenHash: string | null },
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ calendar_token_hash: tokenHash })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', userId)
+    .execute();
 }
 
-export async function findUserByCalendarToken(db: Executor, { tokenHash }: { tokenHash: string }): Promise<UserRow | undefined> {
+export async function findUserByCalendarToken(
+  db: Executor,
+  { tokenHash }: { tokenHash: string },
+): Promise<UserRow | undefined> {
   return db.selectFrom('users').selectAll().where('calendar_token_hash', '=', tokenHash).executeTakeFirst();
 }

@@ -14,7 +14,6 @@ import { clientIp } from '../../lib/client-ip.js';
 import { clearSessionCookie, writeSessionCookie } from '../../lib/session-cookie.js';
 import * as accounts from './accounts.service.js';
 
-
 export const accountRoutes = createRouter()
   .openapi(
     createRoute({
@@ -24,7 +23,8 @@ export const accountRoutes = createRouter()
       summary: 'Whether first-run setup is done, and whether the caller is signed in',
       responses: { 200: jsonResponse(ZSetupStatus, 'Setup status') },
     }),
-    async (c) => c.json({ setupDone: await accounts.isSetupDone(c.get('deps')), authenticated: c.get('auth') !== null }, 200),
+    async (c) =>
+      c.json({ setupDone: await accounts.isSetupDone(c.get('deps')), authenticated: c.get('auth') !== null }, 200),
   )
   .openapi(
     createRoute({
@@ -36,7 +36,9 @@ export const accountRoutes = createRouter()
       responses: { 201: jsonResponse(ZMe, 'Set up and signed in'), ...errorResponses(409, 422) },
     }),
     async (c) => {
-      const result = await accounts.setup(c.get('deps'), await c.req.json(), { userAgent: c.req.header('user-agent') ?? null });
+      const result = await accounts.setup(c.get('deps'), await c.req.json(), {
+        userAgent: c.req.header('user-agent') ?? null,
+      });
       writeSessionCookie(c, result.token);
       return c.json(result.me, 201);
     },
@@ -52,7 +54,10 @@ export const accountRoutes = createRouter()
     }),
     async (c) => {
       const input = c.req.valid('json');
-      const result = await accounts.login(c.get('deps'), input, { ip: clientIp(c), userAgent: c.req.header('user-agent') ?? null });
+      const result = await accounts.login(c.get('deps'), input, {
+        ip: clientIp(c),
+        userAgent: c.req.header('user-agent') ?? null,
+      });
       writeSessionCookie(c, result.token);
       return c.json(result.me, 200);
     },
@@ -113,4 +118,3 @@ export const accountRoutes = createRouter()
     }),
     async (c) => c.json(await accounts.updateBusinessProfile(c.get('deps'), requireAuth(c), await c.req.json()), 200),
   );
-

@@ -49,14 +49,24 @@ export async function setup(deps: Deps, rawInput: unknown, meta: { userAgent: st
  * A workspace (tenant) and its owner. Setup uses it once; the hosted mode's sign-up and the
  * tenant-isolation tests use it for every further workspace.
  */
-export async function createWorkspaceWithOwner(deps: Deps, rawInput: unknown): Promise<{ workspaceId: string; userId: string }> {
+export async function createWorkspaceWithOwner(
+  deps: Deps,
+  rawInput: unknown,
+): Promise<{ workspaceId: string; userId: string }> {
   const input = parseInput(ZSetUpWorkspace, rawInput);
   const passwordHash = await hashPassword(input.owner.password);
-  const user = await deps.db.kysely.transaction().execute((trx) => insertWorkspaceWithOwner(deps, trx, input, passwordHash));
+  const user = await deps.db.kysely
+    .transaction()
+    .execute((trx) => insertWorkspaceWithOwner(deps, trx, input, passwordHash));
   return { workspaceId: user.workspace_id, userId: user.id };
 }
 
-async function insertWorkspaceWithOwner(deps: Deps, trx: Executor, input: z.output<typeof ZSetUpWorkspace>, passwordHash: string): Promise<UserRow> {
+async function insertWorkspaceWithOwner(
+  deps: Deps,
+  trx: Executor,
+  input: z.output<typeof ZSetUpWorkspace>,
+  passwordHash: string,
+): Promise<UserRow> {
   if (await q.findUserByEmail(trx, { email: input.owner.email })) throw fieldError('owner.email', 'email_taken');
   const now = isoNow(deps.clock);
   const workspaceId = newId();
@@ -100,7 +110,12 @@ async function insertWorkspaceWithOwner(deps: Deps, trx: Executor, input: z.outp
   return user;
 }
 
-async function startSession(deps: Deps, db: Executor, user: UserRow, meta: { userAgent: string | null }): Promise<NewSession> {
+async function startSession(
+  deps: Deps,
+  db: Executor,
+  user: UserRow,
+  meta: { userAgent: string | null },
+): Promise<NewSession> {
   const token = secretToken();
   const now = deps.clock.now();
   const session = {
@@ -117,7 +132,15 @@ async function startSession(deps: Deps, db: Executor, user: UserRow, meta: { use
   await q.insertSession(db, session);
   const workspace = await q.findWorkspace(db, { workspaceId: user.workspace_id });
   if (!workspace) throw notFound();
-  return { token, me: { user: toUser(user), workspace: toBusinessProfile(workspace), csrfToken: session.csrf_token, capabilities: capabilities(deps) } };
+  return {
+    token,
+    me: {
+      user: toUser(user),
+      workspace: toBusinessProfile(workspace),
+      csrfToken: session.csrf_token,
+      capabilities: capabilities(deps),
+    },
+  };
 }
 
 export async function login(
@@ -181,7 +204,12 @@ export async function getMe(deps: Deps, auth: Auth): Promise<Me> {
   const user = await q.findUser(db, { workspaceId: auth.workspaceId, userId: auth.userId });
   const workspace = await q.findWorkspace(db, { workspaceId: auth.workspaceId });
   if (!user || !workspace) throw new AppError('unauthenticated');
-  return { user: toUser(user), workspace: toBusinessProfile(workspace), csrfToken: auth.csrfToken, capabilities: capabilities(deps) };
+  return {
+    user: toUser(user),
+    workspace: toBusinessProfile(workspace),
+    csrfToken: auth.csrfToken,
+    capabilities: capabilities(deps),
+  };
 }
 
 export async function updateMe(deps: Deps, auth: Auth, rawInput: unknown): Promise<Me> {
@@ -200,7 +228,11 @@ export async function updateMe(deps: Deps, auth: Auth, rawInput: unknown): Promi
 }
 
 /** Pass `trx` when calling from inside another module's transaction (SQLite has one connection). */
-export async function getBusinessProfile(deps: Deps, { workspaceId }: { workspaceId: string }, trx?: Executor): Promise<BusinessProfile> {
+export async function getBusinessProfile(
+  deps: Deps,
+  { workspaceId }: { workspaceId: string },
+  trx?: Executor,
+): Promise<BusinessProfile> {
   const workspace = await q.findWorkspace(trx ?? deps.db.kysely, { workspaceId });
   if (!workspace) throw notFound();
   return toBusinessProfile(workspace);
@@ -208,7 +240,11 @@ export async function getBusinessProfile(deps: Deps, { workspaceId }: { workspac
 
 const ZBusinessProfilePatch = ZSaveBusinessProfile.partial();
 
-export async function updateBusinessProfile(deps: Deps, { workspaceId }: { workspaceId: string }, rawInput: unknown): Promise<BusinessProfile> {
+export async function updateBusinessProfile(
+  deps: Deps,
+  { workspaceId }: { workspaceId: string },
+  rawInput: unknown,
+): Promise<BusinessProfile> {
   const input = parseInput(ZBusinessProfilePatch, rawInput);
   return deps.db.kysely.transaction().execute(async (trx) => {
     const current = await q.findWorkspace(trx, { workspaceId });
@@ -244,7 +280,9 @@ export async function purgeExpired(deps: Deps): Promise<void> {
   // SQLite's `pragma optimize` refreshes planner statistics as tables grow (PostgreSQL has autovacuum).
   if (deps.db.dialect === 'sqlite') await sql`pragma optimize`.execute(deps.db.kysely);
   await q.deleteExpiredSessions(deps.db.kysely, { now: now.toISOString() });
-  await q.deleteLoginFailuresBefore(deps.db.kysely, { before: new Date(now.getTime() - LOGIN_WINDOW_MINUTES * 60_000).toISOString() });
+  await q.deleteLoginFailuresBefore(deps.db.kysely, {
+    before: new Date(now.getTime() - LOGIN_WINDOW_MINUTES * 60_000).toISOString(),
+  });
 }
 
 function toUser(row: UserRow): User {
@@ -283,16 +321,27 @@ export function toBusinessProfile(row: WorkspaceRow): BusinessProfile {
 }
 
 /** The signed-in user's name and e-mail, for messages written in their name. */
-export async function userContact(deps: Deps, scope: { workspaceId: string }, userId: string, trx?: Executor): Promise<{ name: string; email: string }> {
+export async function userContact(
+  deps: Deps,
+  scope: { workspaceId: string },
+  userId: string,
+  trx?: Executor,
+): Promise<{ name: string; email: string }> {
   const user = await q.findUser(trx ?? deps.db.kysely, { workspaceId: scope.workspaceId, userId });
   if (!user) throw notFound();
   return { name: user.name, email: user.email };
 }
 
 /** Owners of a workspace (digest and notification e-mails go to them). */
-export async function workspaceOwners(deps: Deps, scope: { workspaceId: string }, trx?: Executor): Promise<{ id: string; name: string; email: string; locale: Locale }[]> {
+export async function workspaceOwners(
+  deps: Deps,
+  scope: { workspaceId: string },
+  trx?: Executor,
+): Promise<{ id: string; name: string; email: string; locale: Locale }[]> {
   const rows = await q.listUsers(trx ?? deps.db.kysely, scope);
-  return rows.filter((u) => u.role === 'owner').map((u) => ({ id: u.id, name: u.name, email: u.email, locale: u.locale as Locale }));
+  return rows
+    .filter((u) => u.role === 'owner')
+    .map((u) => ({ id: u.id, name: u.name, email: u.email, locale: u.locale as Locale }));
 }
 
 export async function allWorkspaces(deps: Deps): Promise<BusinessProfile[]> {
@@ -302,7 +351,11 @@ export async function allWorkspaces(deps: Deps): Promise<BusinessProfile[]> {
 /** A new private calendar-feed token for the user; the old URL stops working. Returned once. */
 export async function regenerateCalendarToken(deps: Deps, auth: Auth): Promise<string> {
   const token = secretToken();
-  await q.setCalendarToken(deps.db.kysely, { workspaceId: auth.workspaceId, userId: auth.userId, tokenHash: sha256Hex(token) });
+  await q.setCalendarToken(deps.db.kysely, {
+    workspaceId: auth.workspaceId,
+    userId: auth.userId,
+    tokenHash: sha256Hex(token),
+  });
   return token;
 }
 
@@ -311,7 +364,10 @@ export async function revokeCalendarToken(deps: Deps, auth: Auth): Promise<void>
 }
 
 /** Who a calendar-feed token belongs to, or null (wrong, revoked or replaced token). */
-export async function userByCalendarToken(deps: Deps, token: string): Promise<{ workspaceId: string; userId: string; locale: Locale } | null> {
+export async function userByCalendarToken(
+  deps: Deps,
+  token: string,
+): Promise<{ workspaceId: string; userId: string; locale: Locale } | null> {
   if (!/^[\w-]{20,100}$/.test(token)) return null;
   const user = await q.findUserByCalendarToken(deps.db.kysely, { tokenHash: sha256Hex(token) });
   return user ? { workspaceId: user.workspace_id, userId: user.id, locale: user.locale as Locale } : null;

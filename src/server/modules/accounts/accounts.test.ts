@@ -22,8 +22,21 @@ describe.each(testDialects())('accounts on $label', ({ dialect, skip }) => {
 
     const res = await api.post<Me>('/api/v1/setup', setupInput());
     expect(res.status).toBe(201);
-    expect(res.body.user).toMatchObject({ name: 'נועה כהן', email: 'noa@noa-design.co.il', role: 'owner', addressForm: 'feminine', locale: 'he' });
-    expect(res.body.workspace).toMatchObject({ name: 'סטודיו נועה לעיצוב', dealerType: 'licensed', vatRateBasisPoints: 1800, currency: 'ILS', timeZone: 'Asia/Jerusalem', phone: '+972525551234' });
+    expect(res.body.user).toMatchObject({
+      name: 'נועה כהן',
+      email: 'noa@noa-design.co.il',
+      role: 'owner',
+      addressForm: 'feminine',
+      locale: 'he',
+    });
+    expect(res.body.workspace).toMatchObject({
+      name: 'סטודיו נועה לעיצוב',
+      dealerType: 'licensed',
+      vatRateBasisPoints: 1800,
+      currency: 'ILS',
+      timeZone: 'Asia/Jerusalem',
+      phone: '+972525551234',
+    });
     const cookie = res.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/^mila_session=[\w-]{40,};/);
     expect(cookie).toMatch(/HttpOnly/);
@@ -34,7 +47,9 @@ describe.each(testDialects())('accounts on $label', ({ dialect, skip }) => {
     // No SMTP in this context: the app can tell the user before they try to e-mail anyone.
     expect((await api.get<Me>('/api/v1/me')).body.capabilities.email).toBe(false);
 
-    const again = await ctx.client().post<ApiError>('/api/v1/setup', setupInput({ owner: { email: 'other@example.com' } }));
+    const again = await ctx
+      .client()
+      .post<ApiError>('/api/v1/setup', setupInput({ owner: { email: 'other@example.com' } }));
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('setup_done');
   });
@@ -47,7 +62,10 @@ describe.each(testDialects())('accounts on $label', ({ dialect, skip }) => {
   });
 
   it.skipIf(skip)('rejects bad setup input field by field, in the caller’s language, and stores nothing', async () => {
-    const bad = setupInput({ owner: { email: 'not-an-email', password: 'short' }, business: { name: ' ', businessNumber: '123456789', preferredChannels: [] } });
+    const bad = setupInput({
+      owner: { email: 'not-an-email', password: 'short' },
+      business: { name: ' ', businessNumber: '123456789', preferredChannels: [] },
+    });
     const he = await ctx.client({ locale: 'he' }).post<ApiError>('/api/v1/setup', bad);
     expect(he.status).toBe(422);
     const byPath = Object.fromEntries(he.body.error.fields!.map((f) => [f.path, f]));
@@ -61,13 +79,18 @@ describe.each(testDialects())('accounts on $label', ({ dialect, skip }) => {
     expect(en.body.error.message).toBe('Some fields need fixing.');
     expect(en.body.error.fields!.find((f) => f.path === 'owner.email')?.message).toBe('Not a valid email address');
 
-    const count = await ctx.db.kysely.selectFrom('workspaces').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const count = await ctx.db.kysely
+      .selectFrom('workspaces')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(0);
   });
 
   it.skipIf(skip)('answers malformed JSON and wrong types with 4xx, never 500', async () => {
     const api = ctx.client();
-    const malformed = await api.request<ApiError>('POST', '/api/v1/setup', '{"owner":', { 'content-type': 'application/json' });
+    const malformed = await api.request<ApiError>('POST', '/api/v1/setup', '{"owner":', {
+      'content-type': 'application/json',
+    });
     expect(malformed.status).toBe(400);
     expect(malformed.body.error.code).toBe('validation_failed');
     const wrongType = await api.post<ApiError>('/api/v1/setup', { owner: 5, business: 'x' });
@@ -75,32 +98,47 @@ describe.each(testDialects())('accounts on $label', ({ dialect, skip }) => {
     expect(wrongType.body.error.fields?.map((f) => f.path)).toEqual(expect.arrayContaining(['owner', 'business']));
   });
 
-  it.skipIf(skip)('lets the owner use another interface language than the business, and says an empty email is required', async () => {
-    const res = await ctx.client().post<Me>('/api/v1/setup', setupInput({ owner: { locale: 'en' } }));
-    expect(res.status).toBe(201);
-    expect(res.body.user.locale).toBe('en');
-    expect(res.body.workspace.locale).toBe('he');
-    const empty = await ctx.client().post<ApiError>('/api/v1/auth/login', { email: '', password: 'x' });
-    expect(empty.body.error.fields?.[0]).toMatchObject({ path: 'email', code: 'required' });
-  });
+  it.skipIf(skip)(
+    'lets the owner use another interface language than the business, and says an empty email is required',
+    async () => {
+      const res = await ctx.client().post<Me>('/api/v1/setup', setupInput({ owner: { locale: 'en' } }));
+      expect(res.status).toBe(201);
+      expect(res.body.user.locale).toBe('en');
+      expect(res.body.workspace.locale).toBe('he');
+      const empty = await ctx.client().post<ApiError>('/api/v1/auth/login', { email: '', password: 'x' });
+      expect(empty.body.error.fields?.[0]).toMatchObject({ path: 'email', code: 'required' });
+    },
+  );
 
   it.skipIf(skip)('sets VAT to zero for an exempt dealer (עוסק פטור)', async () => {
     const api = ctx.client();
-    const res = await api.post<Me>('/api/v1/setup', setupInput({ business: { dealerType: 'exempt', vatRateBasisPoints: 1800 } }));
+    const res = await api.post<Me>(
+      '/api/v1/setup',
+      setupInput({ business: { dealerType: 'exempt', vatRateBasisPoints: 1800 } }),
+    );
     expect(res.body.workspace.vatRateBasisPoints).toBe(0);
   });
 
   it.skipIf(skip)('signs in and out; a wrong password or unknown email gets the same 401', async () => {
     await ctx.owner();
     const api = ctx.client();
-    const wrong = await api.post<ApiError>('/api/v1/auth/login', { email: 'noa@noa-design.co.il', password: 'wrong password!' });
+    const wrong = await api.post<ApiError>('/api/v1/auth/login', {
+      email: 'noa@noa-design.co.il',
+      password: 'wrong password!',
+    });
     expect(wrong.status).toBe(401);
     expect(wrong.body.error.code).toBe('invalid_credentials');
-    const unknown = await api.post<ApiError>('/api/v1/auth/login', { email: 'nobody@example.com', password: 'wrong password!' });
+    const unknown = await api.post<ApiError>('/api/v1/auth/login', {
+      email: 'nobody@example.com',
+      password: 'wrong password!',
+    });
     expect(unknown.status).toBe(401);
     expect(unknown.body.error.message).toBe(wrong.body.error.message);
 
-    const ok = await api.post<Me>('/api/v1/auth/login', { email: 'NOA@noa-design.co.il', password: 'correct horse battery' });
+    const ok = await api.post<Me>('/api/v1/auth/login', {
+      email: 'NOA@noa-design.co.il',
+      password: 'correct horse battery',
+    });
     expect(ok.status).toBe(200);
     expect((await api.get('/api/v1/me')).status).toBe(200);
 
@@ -113,16 +151,24 @@ describe.each(testDialects())('accounts on $label', ({ dialect, skip }) => {
     await ctx.owner();
     const api = ctx.client();
     for (let i = 0; i < 5; i++) {
-      expect((await api.post('/api/v1/auth/login', { email: 'noa@noa-design.co.il', password: `guess number ${i}` })).status).toBe(401);
+      expect(
+        (await api.post('/api/v1/auth/login', { email: 'noa@noa-design.co.il', password: `guess number ${i}` })).status,
+      ).toBe(401);
     }
-    const blocked = await api.post<ApiError>('/api/v1/auth/login', { email: 'noa@noa-design.co.il', password: 'correct horse battery' });
+    const blocked = await api.post<ApiError>('/api/v1/auth/login', {
+      email: 'noa@noa-design.co.il',
+      password: 'correct horse battery',
+    });
     expect(blocked.status).toBe(429);
     expect(blocked.body.error.code).toBe('too_many_attempts');
     expect(blocked.body.error.message).toContain('15');
     expect(Number(blocked.headers.get('retry-after'))).toBe(900);
 
     ctx.clock.advance(16 * 60_000);
-    expect((await api.post('/api/v1/auth/login', { email: 'noa@noa-design.co.il', password: 'correct horse battery' })).status).toBe(200);
+    expect(
+      (await api.post('/api/v1/auth/login', { email: 'noa@noa-design.co.il', password: 'correct horse battery' }))
+        .status,
+    ).toBe(200);
   });
 
   it.skipIf(skip)('keeps sessions across a server restart and expires them after the configured days', async () => {
@@ -145,7 +191,9 @@ describe.each(testDialects())('accounts on $label', ({ dialect, skip }) => {
     expect(noToken.body.error.code).toBe('csrf_failed');
     const crossSite = await api.patch<ApiError>('/api/v1/me', { locale: 'en' }, { origin: 'https://evil.example' });
     expect(crossSite.status).toBe(403);
-    const fetchSite = await ctx.client().post<ApiError>('/api/v1/auth/login', { email: 'a@b.co', password: 'x' }, { 'sec-fetch-site': 'cross-site' });
+    const fetchSite = await ctx
+      .client()
+      .post<ApiError>('/api/v1/auth/login', { email: 'a@b.co', password: 'x' }, { 'sec-fetch-site': 'cross-site' });
     expect(fetchSite.status).toBe(403);
     const me = await api.get<Me>('/api/v1/me');
     expect(me.body.user.locale).toBe('he');
@@ -154,18 +202,28 @@ describe.each(testDialects())('accounts on $label', ({ dialect, skip }) => {
   it.skipIf(skip)('answers in the user’s language when the request names none', async () => {
     const api = await ctx.owner();
     await api.patch('/api/v1/me', { locale: 'en' });
-    const res = await api.request<ApiError>('GET', '/api/v1/clients/00000000-0000-7000-8000-000000000000', undefined, { 'accept-language': '' });
+    const res = await api.request<ApiError>('GET', '/api/v1/clients/00000000-0000-7000-8000-000000000000', undefined, {
+      'accept-language': '',
+    });
     expect(res.status).toBe(404);
     expect(res.body.error.message).toBe("We couldn't find what you were looking for.");
   });
 
   it.skipIf(skip)('edits the business profile; invalid values leave it untouched', async () => {
     const api = await ctx.owner();
-    const ok = await api.patch<BusinessProfile>('/api/v1/workspace', { name: 'נועה סטודיו', paymentTermsDays: 45, serviceHours: { sun: [], mon: [], tue: [], wed: [], thu: [], fri: [], sat: [] } });
+    const ok = await api.patch<BusinessProfile>('/api/v1/workspace', {
+      name: 'נועה סטודיו',
+      paymentTermsDays: 45,
+      serviceHours: { sun: [], mon: [], tue: [], wed: [], thu: [], fri: [], sat: [] },
+    });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ name: 'נועה סטודיו', paymentTermsDays: 45 });
 
-    const bad = await api.patch<ApiError>('/api/v1/workspace', { name: 'x', timeZone: 'Mars/Olympus', serviceHours: { sun: [{ from: '18:00', to: '09:00' }], mon: [], tue: [], wed: [], thu: [], fri: [], sat: [] } });
+    const bad = await api.patch<ApiError>('/api/v1/workspace', {
+      name: 'x',
+      timeZone: 'Mars/Olympus',
+      serviceHours: { sun: [{ from: '18:00', to: '09:00' }], mon: [], tue: [], wed: [], thu: [], fri: [], sat: [] },
+    });
     expect(bad.status).toBe(422);
     expect(bad.body.error.fields?.map((f) => f.path).sort()).toEqual(['serviceHours.sun.0.to', 'timeZone']);
     expect((await api.get<BusinessProfile>('/api/v1/workspace')).body.name).toBe('נועה סטודיו');
@@ -173,7 +231,12 @@ describe.each(testDialects())('accounts on $label', ({ dialect, skip }) => {
 
   it.skipIf(skip)('requires a session for private routes', async () => {
     await ctx.owner();
-    for (const [method, path] of [['GET', '/api/v1/me'], ['GET', '/api/v1/workspace'], ['GET', '/api/v1/clients'], ['POST', '/api/v1/clients']] as const) {
+    for (const [method, path] of [
+      ['GET', '/api/v1/me'],
+      ['GET', '/api/v1/workspace'],
+      ['GET', '/api/v1/clients'],
+      ['POST', '/api/v1/clients'],
+    ] as const) {
       const res = await ctx.client().request<ApiError>(method, path, method === 'POST' ? {} : undefined);
       expect(res.status, `${method} ${path}`).toBe(401);
       expect(res.body.error.code).toBe('unauthenticated');

@@ -48,7 +48,9 @@ function filtered(db: Executor, f: ClientFilter) {
 }
 
 export async function countClients(db: Executor, f: ClientFilter): Promise<number> {
-  const row = await filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await filtered(db, f)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -63,13 +65,29 @@ export async function listClients(
   return query.limit(f.limit).offset(f.offset).execute();
 }
 
-export async function findClient(db: Executor, { workspaceId, clientId }: { workspaceId: string; clientId: string }): Promise<ClientRow | undefined> {
-  return db.selectFrom('clients').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', clientId).executeTakeFirst();
+export async function findClient(
+  db: Executor,
+  { workspaceId, clientId }: { workspaceId: string; clientId: string },
+): Promise<ClientRow | undefined> {
+  return db
+    .selectFrom('clients')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', clientId)
+    .executeTakeFirst();
 }
 
-export async function findClientNames(db: Executor, { workspaceId, clientIds }: { workspaceId: string; clientIds: string[] }): Promise<Map<string, string>> {
+export async function findClientNames(
+  db: Executor,
+  { workspaceId, clientIds }: { workspaceId: string; clientIds: string[] },
+): Promise<Map<string, string>> {
   if (!clientIds.length) return new Map();
-  const rows = await db.selectFrom('clients').select(['id', 'name']).where('workspace_id', '=', workspaceId).where('id', 'in', clientIds).execute();
+  const rows = await db
+    .selectFrom('clients')
+    .select(['id', 'name'])
+    .where('workspace_id', '=', workspaceId)
+    .where('id', 'in', clientIds)
+    .execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
@@ -77,12 +95,29 @@ export async function insertClient(db: Executor, row: NewClientRow): Promise<voi
   await db.insertInto('clients').values(row).execute();
 }
 
-export async function updateClient(db: Executor, { workspaceId, clientId, changes }: { workspaceId: string; clientId: string; changes: ClientUpdate }): Promise<void> {
-  await db.updateTable('clients').set(changes).where('workspace_id', '=', workspaceId).where('id', '=', clientId).execute();
+export async function updateClient(
+  db: Executor,
+  { workspaceId, clientId, changes }: { workspaceId: string; clientId: string; changes: ClientUpdate },
+): Promise<void> {
+  await db
+    .updateTable('clients')
+    .set(changes)
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', clientId)
+    .execute();
 }
 
-export async function listContacts(db: Executor, { workspaceId, clientId }: { workspaceId: string; clientId: string }): Promise<ContactRow[]> {
-  return db.selectFrom('client_contacts').selectAll().where('workspace_id', '=', workspaceId).where('client_id', '=', clientId).orderBy('position').execute();
+export async function listContacts(
+  db: Executor,
+  { workspaceId, clientId }: { workspaceId: string; clientId: string },
+): Promise<ContactRow[]> {
+  return db
+    .selectFrom('client_contacts')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('client_id', '=', clientId)
+    .orderBy('position')
+    .execute();
 }
 
 export async function insertContact(db: Executor, row: ContactRow): Promise<void> {
@@ -91,27 +126,65 @@ export async function insertContact(db: Executor, row: ContactRow): Promise<void
 
 export async function updateContact(
   db: Executor,
-  { workspaceId, contactId, changes }: { workspaceId: string; contactId: string; changes: Omit<Partial<ContactRow>, 'id' | 'workspace_id' | 'client_id'> },
+  {
+    workspaceId,
+    contactId,
+    changes,
+  }: {
+    workspaceId: string;
+    contactId: string;
+    changes: Omit<Partial<ContactRow>, 'id' | 'workspace_id' | 'client_id'>;
+  },
 ): Promise<void> {
-  await db.updateTable('client_contacts').set(changes).where('workspace_id', '=', workspaceId).where('id', '=', contactId).execute();
+  await db
+    .updateTable('client_contacts')
+    .set(changes)
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', contactId)
+    .execute();
 }
 
-export async function deleteContacts(db: Executor, { workspaceId, clientId, keepIds }: { workspaceId: string; clientId: string; keepIds: string[] }): Promise<void> {
-  let query = db.deleteFrom('client_contacts').where('workspace_id', '=', workspaceId).where('client_id', '=', clientId);
+export async function deleteContacts(
+  db: Executor,
+  { workspaceId, clientId, keepIds }: { workspaceId: string; clientId: string; keepIds: string[] },
+): Promise<void> {
+  let query = db
+    .deleteFrom('client_contacts')
+    .where('workspace_id', '=', workspaceId)
+    .where('client_id', '=', clientId);
   if (keepIds.length) query = query.where('id', 'not in', keepIds);
   await query.execute();
 }
 
-export async function listDates(db: Executor, { workspaceId, clientId }: { workspaceId: string; clientId: string }): Promise<ClientDateRow[]> {
-  return db.selectFrom('client_dates').selectAll().where('workspace_id', '=', workspaceId).where('client_id', '=', clientId).orderBy('position').execute();
+export async function listDates(
+  db: Executor,
+  { workspaceId, clientId }: { workspaceId: string; clientId: string },
+): Promise<ClientDateRow[]> {
+  return db
+    .selectFrom('client_dates')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('client_id', '=', clientId)
+    .orderBy('position')
+    .execute();
 }
 
-export async function replaceDates(db: Executor, { workspaceId, clientId, rows }: { workspaceId: string; clientId: string; rows: ClientDateRow[] }): Promise<void> {
-  await db.deleteFrom('client_dates').where('workspace_id', '=', workspaceId).where('client_id', '=', clientId).execute();
+export async function replaceDates(
+  db: Executor,
+  { workspaceId, clientId, rows }: { workspaceId: string; clientId: string; rows: ClientDateRow[] },
+): Promise<void> {
+  await db
+    .deleteFrom('client_dates')
+    .where('workspace_id', '=', workspaceId)
+    .where('client_id', '=', clientId)
+    .execute();
   if (rows.length) await db.insertInto('client_dates').values(rows).execute();
 }
 
-export async function listTagsFor(db: Executor, { workspaceId, clientIds }: { workspaceId: string; clientIds: string[] }): Promise<Map<string, string[]>> {
+export async function listTagsFor(
+  db: Executor,
+  { workspaceId, clientIds }: { workspaceId: string; clientIds: string[] },
+): Promise<Map<string, string[]>> {
   const result = new Map<string, string[]>();
   if (!clientIds.length) return result;
   const rows = await db
@@ -129,12 +202,26 @@ export async function listTagsFor(db: Executor, { workspaceId, clientIds }: { wo
   return result;
 }
 
-export async function replaceTags(db: Executor, { workspaceId, clientId, tags }: { workspaceId: string; clientId: string; tags: string[] }): Promise<void> {
-  await db.deleteFrom('client_tags').where('workspace_id', '=', workspaceId).where('client_id', '=', clientId).execute();
-  if (tags.length) await db.insertInto('client_tags').values(tags.map((tag) => ({ workspace_id: workspaceId, client_id: clientId, tag }))).execute();
+export async function replaceTags(
+  db: Executor,
+  { workspaceId, clientId, tags }: { workspaceId: string; clientId: string; tags: string[] },
+): Promise<void> {
+  await db
+    .deleteFrom('client_tags')
+    .where('workspace_id', '=', workspaceId)
+    .where('client_id', '=', clientId)
+    .execute();
+  if (tags.length)
+    await db
+      .insertInto('client_tags')
+      .values(tags.map((tag) => ({ workspace_id: workspaceId, client_id: clientId, tag })))
+      .execute();
 }
 
-export async function tagCounts(db: Executor, { workspaceId }: { workspaceId: string }): Promise<{ tag: string; count: number }[]> {
+export async function tagCounts(
+  db: Executor,
+  { workspaceId }: { workspaceId: string },
+): Promise<{ tag: string; count: number }[]> {
   const rows = await db
     .selectFrom('client_tags')
     .innerJoin('clients', 'clients.id', 'client_tags.client_id')
@@ -149,16 +236,29 @@ export async function tagCounts(db: Executor, { workspaceId }: { workspaceId: st
 }
 
 /** Important dates falling on any of the given (month, day) pairs, for clients still in the relationship. */
-export async function datesOn(db: Executor, { workspaceId, days, limit }: { workspaceId: string; days: { month: number; day: number }[]; limit: number }) {
+export async function datesOn(
+  db: Executor,
+  { workspaceId, days, limit }: { workspaceId: string; days: { month: number; day: number }[]; limit: number },
+) {
   if (!days.length) return [];
   return db
     .selectFrom('client_dates')
     .innerJoin('clients', 'clients.id', 'client_dates.client_id')
-    .select(['client_dates.client_id as clientId', 'clients.name as clientName', 'client_dates.kind', 'client_dates.label', 'client_dates.month', 'client_dates.day', 'client_dates.year'])
+    .select([
+      'client_dates.client_id as clientId',
+      'clients.name as clientName',
+      'client_dates.kind',
+      'client_dates.label',
+      'client_dates.month',
+      'client_dates.day',
+      'client_dates.year',
+    ])
     .where('client_dates.workspace_id', '=', workspaceId)
     .where('clients.archived_at', 'is', null)
     .where('clients.status', 'not in', ['ended', 'let_go'])
-    .where((eb) => eb.or(days.map((d) => eb.and([eb('client_dates.month', '=', d.month), eb('client_dates.day', '=', d.day)]))))
+    .where((eb) =>
+      eb.or(days.map((d) => eb.and([eb('client_dates.month', '=', d.month), eb('client_dates.day', '=', d.day)]))),
+    )
     .limit(limit)
     .execute();
 }

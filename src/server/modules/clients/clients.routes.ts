@@ -1,6 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ZId } from '../../../shared/schemas/common.js';
-import { ZClient, ZClientList, ZClientListQuery, ZCreateClient, ZTagList, ZUpdateClient } from '../../../shared/schemas/clients.js';
+import {
+  ZClient,
+  ZClientList,
+  ZClientListQuery,
+  ZCreateClient,
+  ZTagList,
+  ZUpdateClient,
+} from '../../../shared/schemas/clients.js';
 import { jsonBody, jsonResponse } from '../../lib/openapi.js';
 import { createRouter, errorResponses, requireAuth } from '../../lib/http.js';
 import * as clients from './clients.service.js';
@@ -64,7 +71,11 @@ export const clientRoutes = createRouter()
       request: { params: idParam, ...jsonBody(ZUpdateClient) },
       responses: { 200: jsonResponse(ZClient, 'The client'), ...errorResponses(401, 403, 404, 422) },
     }),
-    async (c) => c.json(await clients.updateClient(c.get('deps'), requireAuth(c), c.req.valid('param').id, await c.req.json()), 200),
+    async (c) =>
+      c.json(
+        await clients.updateClient(c.get('deps'), requireAuth(c), c.req.valid('param').id, await c.req.json()),
+        200,
+      ),
   )
   .openapi(
     createRoute({

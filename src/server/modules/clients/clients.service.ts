@@ -108,7 +108,10 @@ async function loadClient(deps: Deps, db: Executor, scope: Scope, clientId: stri
     q.listContacts(db, { workspaceId: scope.workspaceId, clientId }),
     q.listDates(db, { workspaceId: scope.workspaceId, clientId }),
     q.listTagsFor(db, { workspaceId: scope.workspaceId, clientIds: [clientId] }),
-    q.findClientNames(db, { workspaceId: scope.workspaceId, clientIds: row.referred_by_client_id ? [row.referred_by_client_id] : [] }),
+    q.findClientNames(db, {
+      workspaceId: scope.workspaceId,
+      clientIds: row.referred_by_client_id ? [row.referred_by_client_id] : [],
+    }),
     getBusinessProfile(deps, scope, db),
   ]);
   const serviceHours = row.service_hours ? (JSON.parse(row.service_hours) as WeeklyHours) : null;
@@ -130,17 +133,35 @@ async function loadClient(deps: Deps, db: Executor, scope: Scope, clientId: stri
     referredByClientId: row.referred_by_client_id,
     referredByName: row.referred_by_client_id ? (referrer.get(row.referred_by_client_id) ?? null) : null,
     referredByText: row.referred_by_text,
-    importantDates: dates.map((d) => ({ kind: d.kind as Client['importantDates'][number]['kind'], label: d.label, month: d.month, day: d.day, year: d.year })),
+    importantDates: dates.map((d) => ({
+      kind: d.kind as Client['importantDates'][number]['kind'],
+      label: d.label,
+      month: d.month,
+      day: d.day,
+      year: d.year,
+    })),
     tags: tags.get(clientId) ?? [],
     notes: row.notes,
-    contacts: contacts.map((c) => ({ id: c.id, name: c.name, role: c.role, phone: c.phone, email: c.email, notes: c.notes })),
+    contacts: contacts.map((c) => ({
+      id: c.id,
+      name: c.name,
+      role: c.role,
+      phone: c.phone,
+      email: c.email,
+      notes: c.notes,
+    })),
     archivedAt: row.archived_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
 }
 
-async function checkReferrer(db: Executor, scope: Scope, referrerId: string | null | undefined, selfId: string | null): Promise<void> {
+async function checkReferrer(
+  db: Executor,
+  scope: Scope,
+  referrerId: string | null | undefined,
+  selfId: string | null,
+): Promise<void> {
   if (!referrerId) return;
   if (referrerId === selfId) throw fieldError('referredByClientId', 'self_reference');
   const found = await q.findClient(db, { workspaceId: scope.workspaceId, clientId: referrerId });
@@ -206,17 +227,20 @@ export async function updateClient(deps: Deps, scope: Scope, clientId: string, r
     if (input.language !== undefined) changes.language = input.language;
     if (input.businessNumber !== undefined) changes.business_number = input.businessNumber;
     if (input.address !== undefined) changes.address = input.address;
-    if (input.serviceHours !== undefined) changes.service_hours = input.serviceHours ? JSON.stringify(input.serviceHours) : null;
+    if (input.serviceHours !== undefined)
+      changes.service_hours = input.serviceHours ? JSON.stringify(input.serviceHours) : null;
     if (input.referredByClientId !== undefined) changes.referred_by_client_id = input.referredByClientId;
     if (input.referredByText !== undefined) changes.referred_by_text = input.referredByText;
     if (input.notes !== undefined) changes.notes = input.notes;
 
     if (input.contacts !== undefined) await syncContacts(trx, scope, clientId, input.contacts, now);
-    if (input.importantDates !== undefined) await q.replaceDates(trx, { ...scope, clientId, rows: dateRows(scope, clientId, input.importantDates) });
+    if (input.importantDates !== undefined)
+      await q.replaceDates(trx, { ...scope, clientId, rows: dateRows(scope, clientId, input.importantDates) });
     if (input.tags !== undefined) await q.replaceTags(trx, { ...scope, clientId, tags: cleanTags(input.tags) });
 
     const contacts = await q.listContacts(trx, { workspaceId: scope.workspaceId, clientId });
-    const tags = (await q.listTagsFor(trx, { workspaceId: scope.workspaceId, clientIds: [clientId] })).get(clientId) ?? [];
+    const tags =
+      (await q.listTagsFor(trx, { workspaceId: scope.workspaceId, clientIds: [clientId] })).get(clientId) ?? [];
     changes.search_text = buildSearchText({ ...current, ...changes } as ClientRow, contacts, tags);
     await q.updateClient(trx, { workspaceId: scope.workspaceId, clientId, changes });
     return loadClient(deps, trx, scope, clientId);
@@ -224,13 +248,25 @@ export async function updateClient(deps: Deps, scope: Scope, clientId: string, r
 }
 
 /** Contacts sent back with their id are updated in place (later records may point at them). */
-async function syncContacts(trx: Executor, scope: Scope, clientId: string, contacts: NonNullable<UpdateClient['contacts']>, now: string): Promise<void> {
+async function syncContacts(
+  trx: Executor,
+  scope: Scope,
+  clientId: string,
+  contacts: NonNullable<UpdateClient['contacts']>,
+  now: string,
+): Promise<void> {
   const existing = new Set((await q.listContacts(trx, { workspaceId: scope.workspaceId, clientId })).map((c) => c.id));
   const kept = contacts.filter((c) => c.id && existing.has(c.id)).map((c) => c.id as string);
   await q.deleteContacts(trx, { workspaceId: scope.workspaceId, clientId, keepIds: kept });
   for (const [position, contact] of contacts.entries()) {
     if (contact.id && existing.has(contact.id)) {
-      const { id: _id, workspace_id: _w, client_id: _c, created_at: _t, ...changes } = contactRow(scope, clientId, position, contact, contact.id, now);
+      const {
+        id: _id,
+        workspace_id: _w,
+        client_id: _c,
+        created_at: _t,
+        ...changes
+      } = contactRow(scope, clientId, position, contact, contact.id, now);
       await q.updateContact(trx, { workspaceId: scope.workspaceId, contactId: contact.id, changes });
     } else {
       await q.insertContact(trx, contactRow(scope, clientId, position, contact, newId(), now));
@@ -238,7 +274,14 @@ async function syncContacts(trx: Executor, scope: Scope, clientId: string, conta
   }
 }
 
-function contactRow(scope: Scope, clientId: string, position: number, c: CreateClient['contacts'][number], id: string, now: string): ContactRow {
+function contactRow(
+  scope: Scope,
+  clientId: string,
+  position: number,
+  c: CreateClient['contacts'][number],
+  id: string,
+  now: string,
+): ContactRow {
   return {
     id,
     workspace_id: scope.workspaceId,
@@ -282,7 +325,11 @@ async function setArchived(deps: Deps, scope: Scope, clientId: string, archived:
     const current = await q.findClient(trx, { workspaceId: scope.workspaceId, clientId });
     if (!current) throw notFound();
     if (Boolean(current.archived_at) !== archived) {
-      await q.updateClient(trx, { workspaceId: scope.workspaceId, clientId, changes: { archived_at: archived ? now : null, updated_at: now } });
+      await q.updateClient(trx, {
+        workspaceId: scope.workspaceId,
+        clientId,
+        changes: { archived_at: archived ? now : null, updated_at: now },
+      });
     }
     return loadClient(deps, trx, scope, clientId);
   });
@@ -293,8 +340,16 @@ export async function listTags(deps: Deps, scope: Scope): Promise<{ items: { tag
 }
 
 /** Names by id, for other modules' lists (they never read the clients table themselves). */
-export async function clientNames(deps: Deps, scope: Scope, clientIds: string[], trx?: Executor): Promise<Map<string, string>> {
-  return q.findClientNames(trx ?? deps.db.kysely, { workspaceId: scope.workspaceId, clientIds: [...new Set(clientIds)] });
+export async function clientNames(
+  deps: Deps,
+  scope: Scope,
+  clientIds: string[],
+  trx?: Executor,
+): Promise<Map<string, string>> {
+  return q.findClientNames(trx ?? deps.db.kysely, {
+    workspaceId: scope.workspaceId,
+    clientIds: [...new Set(clientIds)],
+  });
 }
 
 /** What other modules need to know about one client; throws a field error when it is not ours. */
@@ -304,7 +359,21 @@ export async function clientForReference(
   clientId: string,
   field = 'clientId',
   trx?: Executor,
-): Promise<Pick<Client, 'id' | 'kind' | 'name' | 'language' | 'channel' | 'phone' | 'whatsapp' | 'email' | 'effectiveServiceHours' | 'contacts'>> {
+): Promise<
+  Pick<
+    Client,
+    | 'id'
+    | 'kind'
+    | 'name'
+    | 'language'
+    | 'channel'
+    | 'phone'
+    | 'whatsapp'
+    | 'email'
+    | 'effectiveServiceHours'
+    | 'contacts'
+  >
+> {
   const db = trx ?? deps.db.kysely;
   const row = await q.findClient(db, { workspaceId: scope.workspaceId, clientId });
   if (!row) throw fieldError(field, 'unknown_client');
@@ -312,14 +381,25 @@ export async function clientForReference(
   return client;
 }
 
-export type UpcomingDate = { clientId: string; clientName: string; kind: string; label: string | null; date: string; years: number | null };
+export type UpcomingDate = {
+  clientId: string;
+  clientName: string;
+  kind: string;
+  label: string | null;
+  date: string;
+  years: number | null;
+};
 
 /**
  * Birthdays and anniversaries in the next `days` days (from `fromDate`, inclusive), soonest first:
  * greetings for the clients worth keeping (seed 004). A 29 February date is greeted on the 28th
  * in other years.
  */
-export async function upcomingDates(deps: Deps, scope: Scope, { fromDate, days }: { fromDate: string; days: number }): Promise<UpcomingDate[]> {
+export async function upcomingDates(
+  deps: Deps,
+  scope: Scope,
+  { fromDate, days }: { fromDate: string; days: number },
+): Promise<UpcomingDate[]> {
   const calendar: { date: string; month: number; day: number }[] = [];
   for (let i = 0; i < days; i++) {
     const date = addDays(fromDate, i);
@@ -328,11 +408,22 @@ export async function upcomingDates(deps: Deps, scope: Scope, { fromDate, days }
     const leap = new Date(Date.UTC(year, 1, 29)).getUTCMonth() === 1;
     if (month === 2 && day === 28 && !leap) calendar.push({ date, month: 2, day: 29 });
   }
-  const rows = await q.datesOn(deps.db.kysely, { workspaceId: scope.workspaceId, days: calendar.map(({ month, day }) => ({ month, day })), limit: 200 });
+  const rows = await q.datesOn(deps.db.kysely, {
+    workspaceId: scope.workspaceId,
+    days: calendar.map(({ month, day }) => ({ month, day })),
+    limit: 200,
+  });
   return rows
     .map((row) => {
       const date = calendar.find((c) => c.month === row.month && c.day === row.day)!.date;
-      return { clientId: row.clientId, clientName: row.clientName, kind: row.kind, label: row.label, date, years: row.year ? Number(date.slice(0, 4)) - row.year : null };
+      return {
+        clientId: row.clientId,
+        clientName: row.clientName,
+        kind: row.kind,
+        label: row.label,
+        date,
+        years: row.year ? Number(date.slice(0, 4)) - row.year : null,
+      };
     })
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.clientName.localeCompare(b.clientName, 'he')));
 }

@@ -119,7 +119,10 @@ describe.each(testDialects())('clients on $label', ({ dialect, skip }) => {
     expect(referred.referredByName).toBe('שרה מזרחי');
     const self = await api.patch<ApiError>(`/api/v1/clients/${referred.id}`, { referredByClientId: referred.id });
     expect(self.body.error.fields?.[0]).toMatchObject({ path: 'referredByClientId', code: 'self_reference' });
-    const unknown = await api.post<ApiError>('/api/v1/clients', clientInput({ referredByClientId: '01a20000-0000-7000-8000-000000000000' }));
+    const unknown = await api.post<ApiError>(
+      '/api/v1/clients',
+      clientInput({ referredByClientId: '01a20000-0000-7000-8000-000000000000' }),
+    );
     expect(unknown.status).toBe(422);
     expect(unknown.body.error.fields?.[0]).toMatchObject({ path: 'referredByClientId', code: 'unknown_client' });
   });
@@ -143,7 +146,7 @@ describe.each(testDialects())('clients on $label', ({ dialect, skip }) => {
       await create({ name: 'ללקוח הוותיק שלנו' });
       await create({ name: 'והלקוחות של רמי' });
       await create({ name: 'שָׁלוֹם עִיצוּב', tags: ['גרפיקה'] });
-      await create({ name: 'ACME Studio', kind: 'organization', contacts: [{ name: 'Jane O\'Brien', role: 'מנכ"ל' }] });
+      await create({ name: 'ACME Studio', kind: 'organization', contacts: [{ name: "Jane O'Brien", role: 'מנכ"ל' }] });
       await create({ name: 'דני דין' });
     });
 
@@ -202,7 +205,10 @@ describe.each(testDialects())('clients on $label', ({ dialect, skip }) => {
     expect(page2.body.nextOffset).toBeNull();
 
     const tags = await api.get<{ items: { tag: string; count: number }[] }>('/api/v1/clients/tags');
-    expect(tags.body.items).toEqual([{ tag: 'x', count: 2 }, { tag: 'y', count: 1 }]);
+    expect(tags.body.items).toEqual([
+      { tag: 'x', count: 2 },
+      { tag: 'y', count: 1 },
+    ]);
 
     const bad = await api.get<ApiError>('/api/v1/clients?status=vip&limit=1000');
     expect(bad.status).toBe(422);
@@ -211,9 +217,15 @@ describe.each(testDialects())('clients on $label', ({ dialect, skip }) => {
 
   it.skipIf(skip)('never shows or touches another workspace’s clients', async () => {
     const mine = await create({ name: 'הלקוח שלי' });
-    const other = await createWorkspaceWithOwner(ctx.deps, setupInput({ owner: { email: 'other@example.com' }, business: { name: 'עסק אחר' } }));
+    const other = await createWorkspaceWithOwner(
+      ctx.deps,
+      setupInput({ owner: { email: 'other@example.com' }, business: { name: 'עסק אחר' } }),
+    );
     const otherApi = ctx.client();
-    const login = await otherApi.post('/api/v1/auth/login', { email: 'other@example.com', password: 'correct horse battery' });
+    const login = await otherApi.post('/api/v1/auth/login', {
+      email: 'other@example.com',
+      password: 'correct horse battery',
+    });
     expect(login.status).toBe(200);
     expect(other.workspaceId).not.toBe(mine.id);
 
@@ -226,6 +238,9 @@ describe.each(testDialects())('clients on $label', ({ dialect, skip }) => {
     expect(steal.body.error.fields?.[0]?.code).toBe('unknown_client');
     expect((await otherApi.get('/api/v1/clients/tags')).body).toEqual({ items: [] });
 
-    expect((await api.get<Client>(`/api/v1/clients/${mine.id}`)).body).toMatchObject({ name: 'הלקוח שלי', archivedAt: null });
+    expect((await api.get<Client>(`/api/v1/clients/${mine.id}`)).body).toMatchObject({
+      name: 'הלקוח שלי',
+      archivedAt: null,
+    });
   });
 });

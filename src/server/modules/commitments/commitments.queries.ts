@@ -8,19 +8,42 @@ export async function insertCommitment(db: Executor, row: CommitmentRow): Promis
   await db.insertInto('commitments').values(row).execute();
 }
 
-export async function findCommitment(db: Executor, { workspaceId, commitmentId }: Scope & { commitmentId: string }): Promise<CommitmentRow | undefined> {
-  return db.selectFrom('commitments').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', commitmentId).executeTakeFirst();
+export async function findCommitment(
+  db: Executor,
+  { workspaceId, commitmentId }: Scope & { commitmentId: string },
+): Promise<CommitmentRow | undefined> {
+  return db
+    .selectFrom('commitments')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', commitmentId)
+    .executeTakeFirst();
 }
 
-export async function updateCommitment(db: Executor, { workspaceId, commitmentId, changes }: Scope & { commitmentId: string; changes: Partial<Omit<CommitmentRow, 'id' | 'workspace_id'>> }): Promise<void> {
-  await db.updateTable('commitments').set(changes).where('workspace_id', '=', workspaceId).where('id', '=', commitmentId).execute();
+export async function updateCommitment(
+  db: Executor,
+  {
+    workspaceId,
+    commitmentId,
+    changes,
+  }: Scope & { commitmentId: string; changes: Partial<Omit<CommitmentRow, 'id' | 'workspace_id'>> },
+): Promise<void> {
+  await db
+    .updateTable('commitments')
+    .set(changes)
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', commitmentId)
+    .execute();
 }
 
 export async function insertChange(db: Executor, row: CommitmentChangeRow): Promise<void> {
   await db.insertInto('commitment_changes').values(row).execute();
 }
 
-export async function changesFor(db: Executor, { workspaceId, commitmentIds }: Scope & { commitmentIds: string[] }): Promise<CommitmentChangeRow[]> {
+export async function changesFor(
+  db: Executor,
+  { workspaceId, commitmentIds }: Scope & { commitmentIds: string[] },
+): Promise<CommitmentChangeRow[]> {
   if (!commitmentIds.length) return [];
   return db
     .selectFrom('commitment_changes')
@@ -53,14 +76,19 @@ export async function listCommitments(db: Executor, f: CommitmentFilter): Promis
     if (f.dueFrom) query = query.where('due_at', '>=', f.dueFrom);
     query = query.orderBy('due_at').orderBy('id');
   } else if (f.state === 'done') {
-    query = query.where((eb) => eb.or([eb('completed_at', 'is not', null), eb('cancelled_at', 'is not', null)])).orderBy('updated_at', 'desc');
+    query = query
+      .where((eb) => eb.or([eb('completed_at', 'is not', null), eb('cancelled_at', 'is not', null)]))
+      .orderBy('updated_at', 'desc');
   } else {
     query = query.orderBy('due_at', 'desc');
   }
   return query.limit(f.limit).execute();
 }
 
-export async function countOpen(db: Executor, f: Scope & { direction: string; dueBefore?: string; dueFrom?: string }): Promise<number> {
+export async function countOpen(
+  db: Executor,
+  f: Scope & { direction: string; dueBefore?: string; dueFrom?: string },
+): Promise<number> {
   let query = db
     .selectFrom('commitments')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -74,13 +102,19 @@ export async function countOpen(db: Executor, f: Scope & { direction: string; du
   return Number(row.n);
 }
 
-export type RateRow = Pick<CommitmentRow, 'id' | 'direction' | 'due_at' | 'completed_at' | 'cancelled_at' | 'change_count' | 'late_change'>;
+export type RateRow = Pick<
+  CommitmentRow,
+  'id' | 'direction' | 'due_at' | 'completed_at' | 'cancelled_at' | 'change_count' | 'late_change'
+>;
 
 /**
  * The population of the word-keeping rate: resolved in the window, or still open past a deadline
  * in it. Two index-friendly queries instead of one OR, and only the columns the rate needs.
  */
-export async function forWordKeeping(db: Executor, f: Scope & { from: string; now: string; clientId?: string }): Promise<RateRow[]> {
+export async function forWordKeeping(
+  db: Executor,
+  f: Scope & { from: string; now: string; clientId?: string },
+): Promise<RateRow[]> {
   const columns = ['id', 'direction', 'due_at', 'completed_at', 'cancelled_at', 'change_count', 'late_change'] as const;
   let done = db
     .selectFrom('commitments')
@@ -127,7 +161,10 @@ export async function openQuotePromises(
 }
 
 /** Open commitments whose deadline is before `until` (reminders and the calendar feed). */
-export async function openDueBefore(db: Executor, { workspaceId, until, limit }: Scope & { until: string; limit: number }): Promise<CommitmentRow[]> {
+export async function openDueBefore(
+  db: Executor,
+  { workspaceId, until, limit }: Scope & { until: string; limit: number },
+): Promise<CommitmentRow[]> {
   return db
     .selectFrom('commitments')
     .selectAll()
@@ -140,6 +177,15 @@ export async function openDueBefore(db: Executor, { workspaceId, until, limit }:
     .execute();
 }
 
-export async function byProject(db: Executor, { workspaceId, projectId }: Scope & { projectId: string }): Promise<CommitmentRow[]> {
-  return db.selectFrom('commitments').selectAll().where('workspace_id', '=', workspaceId).where('project_id', '=', projectId).orderBy('due_at').execute();
+export async function byProject(
+  db: Executor,
+  { workspaceId, projectId }: Scope & { projectId: string },
+): Promise<CommitmentRow[]> {
+  return db
+    .selectFrom('commitments')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('project_id', '=', projectId)
+    .orderBy('due_at')
+    .execute();
 }

@@ -17,7 +17,10 @@ import { renegotiateWithNotice } from '../messages/messages.service.js';
 import * as commitments from './commitments.service.js';
 
 const idParam = z.object({ id: ZId.meta({ param: { name: 'id', in: 'path' } }) });
-const ZWordKeepingQuery = z.object({ days: z.coerce.number({ error: 'invalid_number' }).int().optional(), clientId: ZId.optional() });
+const ZWordKeepingQuery = z.object({
+  days: z.coerce.number({ error: 'invalid_number' }).int().optional(),
+  clientId: ZId.optional(),
+});
 
 export const commitmentRoutes = createRouter()
   .openapi(
@@ -53,7 +56,13 @@ export const commitmentRoutes = createRouter()
     }),
     async (c) => {
       const query = c.req.valid('query');
-      return c.json(await commitments.wordKeeping(c.get('deps'), requireAuth(c), { days: query.days ?? 90, clientId: query.clientId }), 200);
+      return c.json(
+        await commitments.wordKeeping(c.get('deps'), requireAuth(c), {
+          days: query.days ?? 90,
+          clientId: query.clientId,
+        }),
+        200,
+      );
     },
   )
   .openapi(
@@ -76,7 +85,11 @@ export const commitmentRoutes = createRouter()
       request: { params: idParam, ...jsonBody(ZUpdateCommitment) },
       responses: { 200: jsonResponse(ZCommitment, 'The commitment'), ...errorResponses(401, 403, 404, 422) },
     }),
-    async (c) => c.json(await commitments.updateCommitment(c.get('deps'), requireAuth(c), c.req.valid('param').id, await c.req.json()), 200),
+    async (c) =>
+      c.json(
+        await commitments.updateCommitment(c.get('deps'), requireAuth(c), c.req.valid('param').id, await c.req.json()),
+        200,
+      ),
   )
   .openapi(
     createRoute({
@@ -84,10 +97,22 @@ export const commitmentRoutes = createRouter()
       path: '/commitments/{id}/complete',
       tags: ['commitments'],
       summary: 'Done (kept, or kept late: decided by the time)',
-      request: { params: idParam, body: { content: { 'application/json': { schema: ZCompleteCommitment } }, required: false } },
+      request: {
+        params: idParam,
+        body: { content: { 'application/json': { schema: ZCompleteCommitment } }, required: false },
+      },
       responses: { 200: jsonResponse(ZCommitment, 'The commitment'), ...errorResponses(401, 403, 404, 422) },
     }),
-    async (c) => c.json(await commitments.completeCommitment(c.get('deps'), requireAuth(c), c.req.valid('param').id, await c.req.json().catch(() => ({}))), 200),
+    async (c) =>
+      c.json(
+        await commitments.completeCommitment(
+          c.get('deps'),
+          requireAuth(c),
+          c.req.valid('param').id,
+          await c.req.json().catch(() => ({})),
+        ),
+        200,
+      ),
   )
   .openapi(
     createRoute({
@@ -98,7 +123,8 @@ export const commitmentRoutes = createRouter()
       request: { params: idParam },
       responses: { 200: jsonResponse(ZCommitment, 'The commitment'), ...errorResponses(401, 403, 404) },
     }),
-    async (c) => c.json(await commitments.reopenCommitment(c.get('deps'), requireAuth(c), c.req.valid('param').id), 200),
+    async (c) =>
+      c.json(await commitments.reopenCommitment(c.get('deps'), requireAuth(c), c.req.valid('param').id), 200),
   )
   .openapi(
     createRoute({
@@ -109,7 +135,8 @@ export const commitmentRoutes = createRouter()
       request: { params: idParam },
       responses: { 200: jsonResponse(ZCommitment, 'The commitment'), ...errorResponses(401, 403, 404) },
     }),
-    async (c) => c.json(await commitments.cancelCommitment(c.get('deps'), requireAuth(c), c.req.valid('param').id), 200),
+    async (c) =>
+      c.json(await commitments.cancelCommitment(c.get('deps'), requireAuth(c), c.req.valid('param').id), 200),
   )
   .openapi(
     createRoute({
@@ -118,7 +145,14 @@ export const commitmentRoutes = createRouter()
       tags: ['commitments'],
       summary: '"I haven’t forgotten you": a new due time, optionally with the message to the client',
       request: { params: idParam, ...jsonBody(ZRenegotiateCommitment.extend({ message: ZMessageDraft.optional() })) },
-      responses: { 200: jsonResponse(ZRenegotiated, 'The commitment and the message'), ...errorResponses(401, 403, 404, 422) },
+      responses: {
+        200: jsonResponse(ZRenegotiated, 'The commitment and the message'),
+        ...errorResponses(401, 403, 404, 422),
+      },
     }),
-    async (c) => c.json(await renegotiateWithNotice(c.get('deps'), requireAuth(c), c.req.valid('param').id, await c.req.json()), 200),
+    async (c) =>
+      c.json(
+        await renegotiateWithNotice(c.get('deps'), requireAuth(c), c.req.valid('param').id, await c.req.json()),
+        200,
+      ),
   );

@@ -32,11 +32,17 @@ async function timeZoneOf(deps: Deps, scope: Scope, trx?: Executor): Promise<str
 async function present(deps: Deps, scope: Scope, rows: CommitmentRow[], trx?: Executor): Promise<Commitment[]> {
   const db = trx ?? deps.db.kysely;
   const [names, changes] = await Promise.all([
-    clientNames(deps, scope, rows.map((r) => r.client_id), trx),
+    clientNames(
+      deps,
+      scope,
+      rows.map((r) => r.client_id),
+      trx,
+    ),
     q.changesFor(db, { workspaceId: scope.workspaceId, commitmentIds: rows.map((r) => r.id) }),
   ]);
   const byCommitment = new Map<string, CommitmentChangeRow[]>();
-  for (const change of changes) byCommitment.set(change.commitment_id, [...(byCommitment.get(change.commitment_id) ?? []), change]);
+  for (const change of changes)
+    byCommitment.set(change.commitment_id, [...(byCommitment.get(change.commitment_id) ?? []), change]);
   const now = deps.clock.now();
   return rows.map((row) => {
     const status = commitmentStatus(facts(row), now);
@@ -72,13 +78,24 @@ async function present(deps: Deps, scope: Scope, rows: CommitmentRow[], trx?: Ex
 }
 
 function facts(row: Pick<CommitmentRow, 'due_at' | 'completed_at' | 'cancelled_at' | 'change_count' | 'late_change'>) {
-  return { dueAt: row.due_at, completedAt: row.completed_at, cancelledAt: row.cancelled_at, changeCount: row.change_count, lateChange: row.late_change === 1 };
+  return {
+    dueAt: row.due_at,
+    completedAt: row.completed_at,
+    cancelledAt: row.cancelled_at,
+    changeCount: row.change_count,
+    lateChange: row.late_change === 1,
+  };
 }
 
 export type NewCommitment = z.output<typeof ZCreateCommitment>;
 
 /** For other modules' transactions (a commitment made while logging a contact, from a quote…). */
-export async function createCommitmentInTrx(deps: Deps, trx: Executor, scope: Scope, input: NewCommitment & { quoteId?: string | null; projectId?: string | null }): Promise<CommitmentRow> {
+export async function createCommitmentInTrx(
+  deps: Deps,
+  trx: Executor,
+  scope: Scope,
+  input: NewCommitment & { quoteId?: string | null; projectId?: string | null },
+): Promise<CommitmentRow> {
   const timeZone = await timeZoneOf(deps, scope, trx);
   const now = isoNow(deps.clock);
   const dueAt = deadline(input.dueDate, input.dueTime, timeZone);
@@ -116,7 +133,12 @@ export async function createCommitment(deps: Deps, scope: Scope, raw: unknown): 
   });
 }
 
-export async function getCommitment(deps: Deps, scope: Scope, commitmentId: string, trx?: Executor): Promise<Commitment> {
+export async function getCommitment(
+  deps: Deps,
+  scope: Scope,
+  commitmentId: string,
+  trx?: Executor,
+): Promise<Commitment> {
   const row = await q.findCommitment(trx ?? deps.db.kysely, { workspaceId: scope.workspaceId, commitmentId });
   if (!row) throw notFound();
   return (await present(deps, scope, [row], trx))[0]!;
@@ -128,18 +150,33 @@ export async function listCommitments(deps: Deps, scope: Scope, raw: unknown): P
   return { items: await present(deps, scope, rows) };
 }
 
-export async function updateCommitment(deps: Deps, scope: Scope, commitmentId: string, raw: unknown): Promise<Commitment> {
+export async function updateCommitment(
+  deps: Deps,
+  scope: Scope,
+  commitmentId: string,
+  raw: unknown,
+): Promise<Commitment> {
   const input = parseInput(ZUpdateCommitment, raw);
   return mutate(deps, scope, commitmentId, async (trx, row) => {
     await q.updateCommitment(trx, {
       ...scope,
       commitmentId: row.id,
-      changes: { ...(input.title !== undefined ? { title: input.title } : {}), ...(input.notes !== undefined ? { notes: input.notes } : {}), updated_at: isoNow(deps.clock) },
+      changes: {
+        ...(input.title !== undefined ? { title: input.title } : {}),
+        ...(input.notes !== undefined ? { notes: input.notes } : {}),
+        updated_at: isoNow(deps.clock),
+      },
     });
   });
 }
 
-async function mutate(deps: Deps, scope: Scope, commitmentId: string, change: (trx: Executor, row: CommitmentRow) => Promise<void>, trx?: Executor): Promise<Commitment> {
+async function mutate(
+  deps: Deps,
+  scope: Scope,
+  commitmentId: string,
+  change: (trx: Executor, row: CommitmentRow) => Promise<void>,
+  trx?: Executor,
+): Promise<Commitment> {
   const run = async (t: Executor) => {
     const row = await q.findCommitment(t, { workspaceId: scope.workspaceId, commitmentId });
     if (!row) throw notFound();
@@ -150,7 +187,13 @@ async function mutate(deps: Deps, scope: Scope, commitmentId: string, change: (t
 }
 
 /** Done. Kept or kept late is decided by the time it was done, not by a choice of the user. */
-export async function completeCommitment(deps: Deps, scope: Scope, commitmentId: string, raw: unknown = {}, trx?: Executor): Promise<Commitment> {
+export async function completeCommitment(
+  deps: Deps,
+  scope: Scope,
+  commitmentId: string,
+  raw: unknown = {},
+  trx?: Executor,
+): Promise<Commitment> {
   const input = parseInput(ZCompleteCommitment, raw ?? {});
   const completedAt = input.completedAt ? new Date(input.completedAt).toISOString() : isoNow(deps.clock);
   if (completedAt > isoNow(deps.clock)) throw fieldError('completedAt', 'in_future');
@@ -160,7 +203,11 @@ export async function completeCommitment(deps: Deps, scope: Scope, commitmentId:
     commitmentId,
     async (t, row) => {
       if (row.completed_at || row.cancelled_at) return;
-      await q.updateCommitment(t, { ...scope, commitmentId: row.id, changes: { completed_at: completedAt, updated_at: isoNow(deps.clock) } });
+      await q.updateCommitment(t, {
+        ...scope,
+        commitmentId: row.id,
+        changes: { completed_at: completedAt, updated_at: isoNow(deps.clock) },
+      });
     },
     trx,
   );
@@ -168,14 +215,22 @@ export async function completeCommitment(deps: Deps, scope: Scope, commitmentId:
 
 export async function reopenCommitment(deps: Deps, scope: Scope, commitmentId: string): Promise<Commitment> {
   return mutate(deps, scope, commitmentId, async (t, row) => {
-    await q.updateCommitment(t, { ...scope, commitmentId: row.id, changes: { completed_at: null, cancelled_at: null, updated_at: isoNow(deps.clock) } });
+    await q.updateCommitment(t, {
+      ...scope,
+      commitmentId: row.id,
+      changes: { completed_at: null, cancelled_at: null, updated_at: isoNow(deps.clock) },
+    });
   });
 }
 
 export async function cancelCommitment(deps: Deps, scope: Scope, commitmentId: string): Promise<Commitment> {
   return mutate(deps, scope, commitmentId, async (t, row) => {
     if (row.completed_at) return;
-    await q.updateCommitment(t, { ...scope, commitmentId: row.id, changes: { cancelled_at: isoNow(deps.clock), updated_at: isoNow(deps.clock) } });
+    await q.updateCommitment(t, {
+      ...scope,
+      commitmentId: row.id,
+      changes: { cancelled_at: isoNow(deps.clock), updated_at: isoNow(deps.clock) },
+    });
   });
 }
 
@@ -233,7 +288,14 @@ export async function renegotiateInTrx(
   });
 }
 
-export async function renegotiateCommitment(deps: Deps, scope: Scope, commitmentId: string, raw: unknown, trx?: Executor, messageId: string | null = null): Promise<Commitment> {
+export async function renegotiateCommitment(
+  deps: Deps,
+  scope: Scope,
+  commitmentId: string,
+  raw: unknown,
+  trx?: Executor,
+  messageId: string | null = null,
+): Promise<Commitment> {
   const input = parseInput(ZRenegotiateCommitment, raw);
   const run = async (t: Executor) => {
     await renegotiateInTrx(deps, t, scope, commitmentId, input, messageId);
@@ -246,10 +308,21 @@ export async function renegotiateCommitment(deps: Deps, scope: Scope, commitment
  * Sending a quote keeps my open promises about it: those made for this quote, and those to this
  * client whose words say "quote" (הצעה / הצעת מחיר / quote) — "quote by Thursday" keeps itself.
  */
-export async function keepQuoteCommitments(deps: Deps, trx: Executor, scope: Scope, { clientId, quoteId }: { clientId: string; quoteId: string }): Promise<string[]> {
-  const rows = await q.openQuotePromises(trx, { workspaceId: scope.workspaceId, clientId, quoteId, patterns: ['%הצע%', '%quote%'] });
+export async function keepQuoteCommitments(
+  deps: Deps,
+  trx: Executor,
+  scope: Scope,
+  { clientId, quoteId }: { clientId: string; quoteId: string },
+): Promise<string[]> {
+  const rows = await q.openQuotePromises(trx, {
+    workspaceId: scope.workspaceId,
+    clientId,
+    quoteId,
+    patterns: ['%הצע%', '%quote%'],
+  });
   const now = isoNow(deps.clock);
-  for (const row of rows) await q.updateCommitment(trx, { ...scope, commitmentId: row.id, changes: { completed_at: now, updated_at: now } });
+  for (const row of rows)
+    await q.updateCommitment(trx, { ...scope, commitmentId: row.id, changes: { completed_at: now, updated_at: now } });
   return rows.map((r) => r.id);
 }
 
@@ -259,11 +332,20 @@ const WINDOWS = [30, 90, 365] as const;
  * The word-keeping rate: of my commitments that came due in the window (resolved, or still open
  * past their deadline), the share kept on time — renegotiating in time counts as keeping.
  */
-export async function wordKeeping(deps: Deps, scope: Scope, options: { days: number; clientId?: string }): Promise<WordKeeping> {
+export async function wordKeeping(
+  deps: Deps,
+  scope: Scope,
+  options: { days: number; clientId?: string },
+): Promise<WordKeeping> {
   const days = WINDOWS.includes(options.days as (typeof WINDOWS)[number]) ? options.days : 90;
   const now = deps.clock.now();
   const from = new Date(now.getTime() - days * 86_400_000).toISOString();
-  const rows = await q.forWordKeeping(deps.db.kysely, { ...scope, from, now: now.toISOString(), clientId: options.clientId });
+  const rows = await q.forWordKeeping(deps.db.kysely, {
+    ...scope,
+    from,
+    now: now.toISOString(),
+    clientId: options.clientId,
+  });
   const mine = { due: 0, keptOnTime: 0, renegotiatedInTime: 0, keptLate: 0, broken: 0 };
   const theirs = { due: 0, keptOnTime: 0 };
   const timeZone = await timeZoneOf(deps, scope);
@@ -307,7 +389,6 @@ function weekStart(date: string): string {
   return addDays(date, -weekdayOf(date));
 }
 
-
 /** The deadline instant for a day (and time) said in the workspace zone. */
 export function dueInstant(dueDate: string, dueTime: string | null, timeZone: string): string {
   return deadline(dueDate, dueTime, timeZone);
@@ -321,18 +402,31 @@ export async function openCommitments(
 ): Promise<{ items: Commitment[]; total: number }> {
   const db = deps.db.kysely;
   const range = { dueBefore: options.dueBefore, dueFrom: options.dueFrom };
-  const rows = await q.listCommitments(db, { ...scope, direction: options.direction, state: 'open', now: isoNow(deps.clock), ...range, limit: options.limit });
+  const rows = await q.listCommitments(db, {
+    ...scope,
+    direction: options.direction,
+    state: 'open',
+    now: isoNow(deps.clock),
+    ...range,
+    limit: options.limit,
+  });
   const total =
     rows.length < options.limit
       ? rows.length
       : options.direction
         ? await q.countOpen(db, { ...scope, direction: options.direction, ...range })
-        : (await q.countOpen(db, { ...scope, direction: 'mine', ...range })) + (await q.countOpen(db, { ...scope, direction: 'theirs', ...range }));
+        : (await q.countOpen(db, { ...scope, direction: 'mine', ...range })) +
+          (await q.countOpen(db, { ...scope, direction: 'theirs', ...range }));
   return { items: await present(deps, scope, rows), total };
 }
 
 /** Every promise tied to a project (delivery, client materials, formal quotes), soonest first. */
-export async function projectCommitments(deps: Deps, scope: Scope, projectId: string, trx?: Executor): Promise<Commitment[]> {
+export async function projectCommitments(
+  deps: Deps,
+  scope: Scope,
+  projectId: string,
+  trx?: Executor,
+): Promise<Commitment[]> {
   const rows = await q.byProject(trx ?? deps.db.kysely, { ...scope, projectId });
   return present(deps, scope, rows, trx);
 }

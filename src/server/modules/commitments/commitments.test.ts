@@ -37,16 +37,19 @@ describe.each(testDialects())('commitments on $label', ({ dialect, skip }) => {
     expect(late.dueAt).toBe('2026-11-23T21:30:00.000Z');
   });
 
-  it.skipIf(skip)('keeps DST weeks right: the same wall-clock time is a different UTC time after the change', async () => {
-    ctx.clock.set('2026-03-20T08:00:00.000Z');
-    const before = await promise({ title: 'לפני', dueDate: '2026-03-26', dueTime: '09:00' });
-    const after = await promise({ title: 'אחרי', dueDate: '2026-03-29', dueTime: '09:00' });
-    expect(before.dueAt).toBe('2026-03-26T07:00:00.000Z');
-    expect(after.dueAt).toBe('2026-03-29T06:00:00.000Z');
-    ctx.clock.set('2026-10-20T08:00:00.000Z');
-    const autumnDay = await promise({ title: 'כל היום', dueDate: '2026-10-25' });
-    expect(autumnDay.dueAt).toBe('2026-10-25T21:59:59.999Z');
-  });
+  it.skipIf(skip)(
+    'keeps DST weeks right: the same wall-clock time is a different UTC time after the change',
+    async () => {
+      ctx.clock.set('2026-03-20T08:00:00.000Z');
+      const before = await promise({ title: 'לפני', dueDate: '2026-03-26', dueTime: '09:00' });
+      const after = await promise({ title: 'אחרי', dueDate: '2026-03-29', dueTime: '09:00' });
+      expect(before.dueAt).toBe('2026-03-26T07:00:00.000Z');
+      expect(after.dueAt).toBe('2026-03-29T06:00:00.000Z');
+      ctx.clock.set('2026-10-20T08:00:00.000Z');
+      const autumnDay = await promise({ title: 'כל היום', dueDate: '2026-10-25' });
+      expect(autumnDay.dueAt).toBe('2026-10-25T21:59:59.999Z');
+    },
+  );
 
   it.skipIf(skip)('derives kept, kept late and broken from the clock, not from the user', async () => {
     const onTime = await promise({ title: 'א', dueDate: '2026-11-23', dueTime: '12:00' });
@@ -62,39 +65,70 @@ describe.each(testDialects())('commitments on $label', ({ dialect, skip }) => {
     expect(again.body.completedAt).toBe('2026-11-23T09:30:00.000Z');
     expect((await api.post<Commitment>(`/api/v1/commitments/${onTime.id}/reopen`)).body.status).toBe('open');
     // A completion time in the future is refused.
-    const future = await api.post<ApiError>(`/api/v1/commitments/${forgotten.id}/complete`, { completedAt: '2026-12-01T00:00:00.000Z' });
+    const future = await api.post<ApiError>(`/api/v1/commitments/${forgotten.id}/complete`, {
+      completedAt: '2026-12-01T00:00:00.000Z',
+    });
     expect(future.body.error.fields?.[0]).toMatchObject({ path: 'completedAt', code: 'in_future' });
   });
 
-  it.skipIf(skip)('renegotiates in time (counts as kept) or too late (counts as kept late), keeping the history', async () => {
-    const inTime = await promise({ title: 'הצעת מחיר', dueDate: '2026-11-23', dueTime: '17:00' });
-    const tooLate = await promise({ title: 'שיחה', dueDate: '2026-11-23', dueTime: '09:00' });
-    const moved = await api.post<{ commitment: Commitment }>(`/api/v1/commitments/${inTime.id}/renegotiate`, { dueDate: '2026-11-24', dueTime: '12:00', reason: 'חיכיתי לנתונים מהספק' });
-    expect(moved.status).toBe(200);
-    expect(moved.body.commitment).toMatchObject({ status: 'renegotiated', dueAt: '2026-11-24T10:00:00.000Z', originalDueAt: '2026-11-23T15:00:00.000Z' });
-    expect(moved.body.commitment.changes).toEqual([
-      expect.objectContaining({ fromDueAt: '2026-11-23T15:00:00.000Z', toDueAt: '2026-11-24T10:00:00.000Z', inTime: true, reason: 'חיכיתי לנתונים מהספק', messageId: null }),
-    ]);
-    const late = await api.post<{ commitment: Commitment }>(`/api/v1/commitments/${tooLate.id}/renegotiate`, { dueDate: '2026-11-24' });
-    expect(late.body.commitment.changes[0]!.inTime).toBe(false);
+  it.skipIf(skip)(
+    'renegotiates in time (counts as kept) or too late (counts as kept late), keeping the history',
+    async () => {
+      const inTime = await promise({ title: 'הצעת מחיר', dueDate: '2026-11-23', dueTime: '17:00' });
+      const tooLate = await promise({ title: 'שיחה', dueDate: '2026-11-23', dueTime: '09:00' });
+      const moved = await api.post<{ commitment: Commitment }>(`/api/v1/commitments/${inTime.id}/renegotiate`, {
+        dueDate: '2026-11-24',
+        dueTime: '12:00',
+        reason: 'חיכיתי לנתונים מהספק',
+      });
+      expect(moved.status).toBe(200);
+      expect(moved.body.commitment).toMatchObject({
+        status: 'renegotiated',
+        dueAt: '2026-11-24T10:00:00.000Z',
+        originalDueAt: '2026-11-23T15:00:00.000Z',
+      });
+      expect(moved.body.commitment.changes).toEqual([
+        expect.objectContaining({
+          fromDueAt: '2026-11-23T15:00:00.000Z',
+          toDueAt: '2026-11-24T10:00:00.000Z',
+          inTime: true,
+          reason: 'חיכיתי לנתונים מהספק',
+          messageId: null,
+        }),
+      ]);
+      const late = await api.post<{ commitment: Commitment }>(`/api/v1/commitments/${tooLate.id}/renegotiate`, {
+        dueDate: '2026-11-24',
+      });
+      expect(late.body.commitment.changes[0]!.inTime).toBe(false);
 
-    ctx.clock.set('2026-11-24T09:00:00.000Z');
-    expect((await api.post<Commitment>(`/api/v1/commitments/${inTime.id}/complete`)).body.status).toBe('renegotiated');
-    expect((await api.post<Commitment>(`/api/v1/commitments/${tooLate.id}/complete`)).body.status).toBe('kept_late');
+      ctx.clock.set('2026-11-24T09:00:00.000Z');
+      expect((await api.post<Commitment>(`/api/v1/commitments/${inTime.id}/complete`)).body.status).toBe(
+        'renegotiated',
+      );
+      expect((await api.post<Commitment>(`/api/v1/commitments/${tooLate.id}/complete`)).body.status).toBe('kept_late');
 
-    const past = await api.post<ApiError>(`/api/v1/commitments/${inTime.id}/renegotiate`, { dueDate: '2026-11-25' });
-    expect(past.body.error.fields?.[0]).toMatchObject({ code: 'commitment_closed' });
-    const open = await promise({ title: 'עוד', dueDate: '2026-11-30' });
-    const intoThePast = await api.post<ApiError>(`/api/v1/commitments/${open.id}/renegotiate`, { dueDate: '2026-11-20', dueTime: '10:00' });
-    expect(intoThePast.body.error.fields?.[0]).toMatchObject({ path: 'dueTime', code: 'in_past' });
-  });
+      const past = await api.post<ApiError>(`/api/v1/commitments/${inTime.id}/renegotiate`, { dueDate: '2026-11-25' });
+      expect(past.body.error.fields?.[0]).toMatchObject({ code: 'commitment_closed' });
+      const open = await promise({ title: 'עוד', dueDate: '2026-11-30' });
+      const intoThePast = await api.post<ApiError>(`/api/v1/commitments/${open.id}/renegotiate`, {
+        dueDate: '2026-11-20',
+        dueTime: '10:00',
+      });
+      expect(intoThePast.body.error.fields?.[0]).toMatchObject({ path: 'dueTime', code: 'in_past' });
+    },
+  );
 
   it.skipIf(skip)('computes the word-keeping rate: mine and the client’s separately, per client too', async () => {
     const kept = await promise({ title: 'kept', dueDate: '2026-11-23', dueTime: '12:00' });
     const renegotiated = await promise({ title: 'reneg', dueDate: '2026-11-23', dueTime: '12:00' });
     await promise({ title: 'broken', dueDate: '2026-11-23', dueTime: '11:00' });
     const late = await promise({ title: 'late', dueDate: '2026-11-23', dueTime: '09:00' });
-    const theirs = await promise({ title: 'לוגו מהלקוח', direction: 'theirs', dueDate: '2026-11-23', dueTime: '09:00' });
+    const theirs = await promise({
+      title: 'לוגו מהלקוח',
+      direction: 'theirs',
+      dueDate: '2026-11-23',
+      dueTime: '09:00',
+    });
     await promise({ title: 'future, not yet due', dueDate: '2026-12-10' });
     const cancelled = await promise({ title: 'cancelled', dueDate: '2026-11-23', dueTime: '09:00' });
     await api.post(`/api/v1/commitments/${cancelled.id}/cancel`);

@@ -19,15 +19,35 @@ export async function calendarFeed(deps: Deps, token: string): Promise<string | 
   const until = new Date(deps.clock.now().getTime() + HORIZON_DAYS * 86_400_000).toISOString();
   const { items } = await openCommitments(deps, scope, { dueBefore: until, limit: 2000 });
   const locale: Locale = owner.locale;
-  const calendar = ical({ name: translate(locale, 'calendar.name'), prodId: { company: 'Mila', product: 'Mila', language: locale.toUpperCase() }, ttl: 900 });
+  const calendar = ical({
+    name: translate(locale, 'calendar.name'),
+    prodId: { company: 'Mila', product: 'Mila', language: locale.toUpperCase() },
+    ttl: 900,
+  });
   for (const c of items) {
-    const summary = translate(locale, c.direction === 'mine' ? 'calendar.mine' : 'calendar.theirs', { client: c.clientName, what: c.title });
+    const summary = translate(locale, c.direction === 'mine' ? 'calendar.mine' : 'calendar.theirs', {
+      client: c.clientName,
+      what: c.title,
+    });
     if (c.dueTime) {
       const start = new Date(c.dueAt);
-      calendar.createEvent({ id: `${c.id}@mila`, start, end: new Date(start.getTime() + 30 * 60_000), summary, description: c.notes ?? undefined, timezone: null });
+      calendar.createEvent({
+        id: `${c.id}@mila`,
+        start,
+        end: new Date(start.getTime() + 30 * 60_000),
+        summary,
+        description: c.notes ?? undefined,
+        timezone: null,
+      });
     } else {
       // Noon UTC keeps the calendar date the same in every zone near Israel.
-      calendar.createEvent({ id: `${c.id}@mila`, start: new Date(`${c.dueDate}T12:00:00Z`), allDay: true, summary, description: c.notes ?? undefined });
+      calendar.createEvent({
+        id: `${c.id}@mila`,
+        start: new Date(`${c.dueDate}T12:00:00Z`),
+        allDay: true,
+        summary,
+        description: c.notes ?? undefined,
+      });
     }
   }
   return calendar.toString();

@@ -21,7 +21,8 @@ describe.each(testDialects())('Today and the calendar feed on $label', ({ dialec
     if (!skip) await ctx.close();
   });
 
-  const promise = (body: Record<string, unknown>) => api.post<Commitment>('/api/v1/commitments', { clientId: client.id, ...body });
+  const promise = (body: Record<string, unknown>) =>
+    api.post<Commitment>('/api/v1/commitments', { clientId: client.id, ...body });
 
   it.skipIf(skip)('shows late first, then today by the hour, what clients owe, and who waits for a reply', async () => {
     ctx.clock.set('2026-11-20T08:00:00.000Z');
@@ -33,7 +34,13 @@ describe.each(testDialects())('Today and the calendar feed on $label', ({ dialec
     await promise({ title: 'כל היום', dueDate: '2026-11-23' });
     await promise({ title: 'מחר', dueDate: '2026-11-24', dueTime: '09:00' });
     await promise({ title: 'חומרים מהלקוח', direction: 'theirs', dueDate: '2026-11-22' });
-    await api.post('/api/v1/interactions', { clientId: client.id, channel: 'whatsapp', direction: 'in', occurredAt: '2026-11-23T09:00:00.000Z', summary: 'מתי נקבל סקיצות?' });
+    await api.post('/api/v1/interactions', {
+      clientId: client.id,
+      channel: 'whatsapp',
+      direction: 'in',
+      occurredAt: '2026-11-23T09:00:00.000Z',
+      summary: 'מתי נקבל סקיצות?',
+    });
 
     const today = await api.get<Today>('/api/v1/today');
     expect(today.status).toBe(200);
@@ -42,19 +49,59 @@ describe.each(testDialects())('Today and the calendar feed on $label', ({ dialec
     expect(today.body.mine.today.map((c) => c.title)).toEqual(['בצהריים', 'בערב', 'כל היום']);
     expect(today.body.theirs.overdue.map((c) => c.title)).toEqual(['חומרים מהלקוח']);
     expect(today.body.awaitingReply.map((i) => i.summary)).toEqual(['מתי נקבל סקיצות?']);
-    expect(today.body.counts).toEqual({ mineOverdue: 2, mineToday: 3, theirsOverdue: 1, theirsToday: 0, awaitingReply: 1, quotesWaiting: 0, greetings: 0, paymentsOverdue: 0 });
+    expect(today.body.counts).toEqual({
+      mineOverdue: 2,
+      mineToday: 3,
+      theirsOverdue: 1,
+      theirsToday: 0,
+      awaitingReply: 1,
+      quotesWaiting: 0,
+      greetings: 0,
+      paymentsOverdue: 0,
+    });
   });
 
   it.skipIf(skip)('lists quotes waiting for an answer and the greetings of the coming week', async () => {
     ctx.clock.set('2026-11-23T08:00:00.000Z');
-    await api.patch(`/api/v1/clients/${client.id}`, { importantDates: [{ kind: 'birthday', month: 11, day: 27, year: 1980 }, { kind: 'anniversary', month: 12, day: 15 }] });
-    const retired = (await api.post<Client>('/api/v1/clients', clientInput({ name: 'לקוח לשעבר', status: 'let_go', importantDates: [{ kind: 'birthday', month: 11, day: 24 }] }))).body;
+    await api.patch(`/api/v1/clients/${client.id}`, {
+      importantDates: [
+        { kind: 'birthday', month: 11, day: 27, year: 1980 },
+        { kind: 'anniversary', month: 12, day: 15 },
+      ],
+    });
+    const retired = (
+      await api.post<Client>(
+        '/api/v1/clients',
+        clientInput({
+          name: 'לקוח לשעבר',
+          status: 'let_go',
+          importantDates: [{ kind: 'birthday', month: 11, day: 24 }],
+        }),
+      )
+    ).body;
     expect(retired.status).toBe('let_go');
-    const quote = (await api.post<{ id: string }>('/api/v1/quotes', { clientId: client.id, title: 'קטלוג', items: [{ description: 'עיצוב', quantity: 1, unitPrice: 100_000 }], validUntil: '2026-12-31' })).body;
+    const quote = (
+      await api.post<{ id: string }>('/api/v1/quotes', {
+        clientId: client.id,
+        title: 'קטלוג',
+        items: [{ description: 'עיצוב', quantity: 1, unitPrice: 100_000 }],
+        validUntil: '2026-12-31',
+      })
+    ).body;
     await api.post(`/api/v1/quotes/${quote.id}/send`, { channel: 'whatsapp', body: '{{link}}' });
     const today = (await api.get<Today>('/api/v1/today')).body;
-    expect(today.quotesWaiting).toEqual([expect.objectContaining({ number: '2026-001', clientName: 'גלריית הגפן', status: 'sent', total: 118_000, currency: 'ILS' })]);
-    expect(today.greetings).toEqual([{ clientId: client.id, clientName: 'גלריית הגפן', kind: 'birthday', label: null, date: '2026-11-27', years: 46 }]);
+    expect(today.quotesWaiting).toEqual([
+      expect.objectContaining({
+        number: '2026-001',
+        clientName: 'גלריית הגפן',
+        status: 'sent',
+        total: 118_000,
+        currency: 'ILS',
+      }),
+    ]);
+    expect(today.greetings).toEqual([
+      { clientId: client.id, clientName: 'גלריית הגפן', kind: 'birthday', label: null, date: '2026-11-27', years: 46 },
+    ]);
     expect(today.counts).toMatchObject({ quotesWaiting: 1, greetings: 1 });
   });
 
@@ -62,8 +109,14 @@ describe.each(testDialects())('Today and the calendar feed on $label', ({ dialec
     ctx.clock.set('2026-11-01T08:00:00.000Z');
     const { createCommitment } = await import('../commitments/commitments.service.js');
     const scope = { workspaceId: (await api.get<{ workspace: { id: string } }>('/api/v1/me')).body.workspace.id };
-    for (let i = 0; i < 205; i++) await createCommitment(ctx.deps, scope, { clientId: client.id, title: `ישן ${i}`, dueDate: '2026-11-02' });
-    await createCommitment(ctx.deps, scope, { clientId: client.id, title: 'של היום', dueDate: '2026-11-23', dueTime: '18:00' });
+    for (let i = 0; i < 205; i++)
+      await createCommitment(ctx.deps, scope, { clientId: client.id, title: `ישן ${i}`, dueDate: '2026-11-02' });
+    await createCommitment(ctx.deps, scope, {
+      clientId: client.id,
+      title: 'של היום',
+      dueDate: '2026-11-23',
+      dueTime: '18:00',
+    });
     ctx.clock.set('2026-11-23T10:00:00.000Z');
     const today = (await api.get<Today>('/api/v1/today')).body;
     expect(today.mine.overdue).toHaveLength(200);
@@ -104,8 +157,17 @@ describe.each(testDialects())('Today and the calendar feed on $label', ({ dialec
     expect(res.headers.get('content-type')).toContain('text/calendar');
     const calendar = new ICAL.Component(ICAL.parse(await res.text()));
     const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
-    expect(events.map((e) => e.summary).sort()).toEqual(['הבטחתי לגלריית הגפן: הצעת מחיר', 'הבטחתי לגלריית הגפן: סקיצות', 'מחכה מגלריית הגפן: לוגו']);
-    expect(events.find((e) => e.summary.includes('לוגו'))!.startDate.toJSDate().toISOString()).toBe('2027-03-28T06:00:00.000Z');
+    expect(events.map((e) => e.summary).sort()).toEqual([
+      'הבטחתי לגלריית הגפן: הצעת מחיר',
+      'הבטחתי לגלריית הגפן: סקיצות',
+      'מחכה מגלריית הגפן: לוגו',
+    ]);
+    expect(
+      events
+        .find((e) => e.summary.includes('לוגו'))!
+        .startDate.toJSDate()
+        .toISOString(),
+    ).toBe('2027-03-28T06:00:00.000Z');
     const quote = events.find((e) => e.summary.includes('הצעת מחיר'))!;
     expect(quote.startDate.toJSDate().toISOString()).toBe('2026-11-26T10:00:00.000Z'); // 12:00 in Israel
     const sketches = events.find((e) => e.summary.includes('סקיצות'))!;

@@ -11,15 +11,38 @@ export async function insertInteraction(db: Executor, row: InteractionRow): Prom
   await db.insertInto('interactions').values(row).execute();
 }
 
-export async function findInteraction(db: Executor, { workspaceId, interactionId }: Scope & { interactionId: string }): Promise<InteractionRow | undefined> {
-  return db.selectFrom('interactions').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', interactionId).executeTakeFirst();
+export async function findInteraction(
+  db: Executor,
+  { workspaceId, interactionId }: Scope & { interactionId: string },
+): Promise<InteractionRow | undefined> {
+  return db
+    .selectFrom('interactions')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', interactionId)
+    .executeTakeFirst();
 }
 
-export async function updateInteraction(db: Executor, { workspaceId, interactionId, changes }: Scope & { interactionId: string; changes: Partial<Omit<InteractionRow, 'id' | 'workspace_id'>> }): Promise<void> {
-  await db.updateTable('interactions').set(changes).where('workspace_id', '=', workspaceId).where('id', '=', interactionId).execute();
+export async function updateInteraction(
+  db: Executor,
+  {
+    workspaceId,
+    interactionId,
+    changes,
+  }: Scope & { interactionId: string; changes: Partial<Omit<InteractionRow, 'id' | 'workspace_id'>> },
+): Promise<void> {
+  await db
+    .updateTable('interactions')
+    .set(changes)
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', interactionId)
+    .execute();
 }
 
-export async function deleteInteraction(db: Executor, { workspaceId, interactionId }: Scope & { interactionId: string }): Promise<void> {
+export async function deleteInteraction(
+  db: Executor,
+  { workspaceId, interactionId }: Scope & { interactionId: string },
+): Promise<void> {
   await db.deleteFrom('interactions').where('workspace_id', '=', workspaceId).where('id', '=', interactionId).execute();
 }
 
@@ -32,7 +55,10 @@ export async function listInteractions(
   if (f.awaitingReply === true) query = query.where(AWAITING);
   if (f.awaitingReply === false) query = query.where((eb) => eb.not(AWAITING));
   const { before, beforeId } = f;
-  if (before && beforeId) query = query.where((eb) => eb.or([eb('occurred_at', '<', before), eb.and([eb('occurred_at', '=', before), eb('id', '<', beforeId)])]));
+  if (before && beforeId)
+    query = query.where((eb) =>
+      eb.or([eb('occurred_at', '<', before), eb.and([eb('occurred_at', '=', before), eb('id', '<', beforeId)])]),
+    );
   else if (before) query = query.where('occurred_at', '<', before);
   return query.orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
 }
@@ -48,7 +74,10 @@ export async function countAwaitingReply(db: Executor, { workspaceId }: Scope): 
 }
 
 /** A reply to the client answers every earlier contact from them that was waiting for one. */
-export async function markRepliedUpTo(db: Executor, { workspaceId, clientId, at }: Scope & { clientId: string; at: string }): Promise<void> {
+export async function markRepliedUpTo(
+  db: Executor,
+  { workspaceId, clientId, at }: Scope & { clientId: string; at: string },
+): Promise<void> {
   await db
     .updateTable('interactions')
     .set({ replied_at: at })

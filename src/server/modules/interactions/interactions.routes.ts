@@ -1,6 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ZId } from '../../../shared/schemas/common.js';
-import { ZCreateInteraction, ZInteraction, ZInteractionCreated, ZInteractionList, ZInteractionListQuery, ZUpdateInteraction } from '../../../shared/schemas/interactions.js';
+import {
+  ZCreateInteraction,
+  ZInteraction,
+  ZInteractionCreated,
+  ZInteractionList,
+  ZInteractionListQuery,
+  ZUpdateInteraction,
+} from '../../../shared/schemas/interactions.js';
 import { createRouter, errorResponses, requireAuth } from '../../lib/http.js';
 import { jsonBody, jsonResponse } from '../../lib/openapi.js';
 import * as interactions from './interactions.service.js';
@@ -50,7 +57,16 @@ export const interactionRoutes = createRouter()
       request: { params: idParam, ...jsonBody(ZUpdateInteraction) },
       responses: { 200: jsonResponse(ZInteraction, 'The contact'), ...errorResponses(401, 403, 404, 422) },
     }),
-    async (c) => c.json(await interactions.updateInteraction(c.get('deps'), requireAuth(c), c.req.valid('param').id, await c.req.json()), 200),
+    async (c) =>
+      c.json(
+        await interactions.updateInteraction(
+          c.get('deps'),
+          requireAuth(c),
+          c.req.valid('param').id,
+          await c.req.json(),
+        ),
+        200,
+      ),
   )
   .openapi(
     createRoute({

@@ -1,7 +1,12 @@
 import type { z } from 'zod';
 import type { Channel } from '../../../shared/schemas/common.js';
 import type { Commitment } from '../../../shared/schemas/commitments.js';
-import { ZCreateInteraction, ZInteractionListQuery, ZUpdateInteraction, type Interaction } from '../../../shared/schemas/interactions.js';
+import {
+  ZCreateInteraction,
+  ZInteractionListQuery,
+  ZUpdateInteraction,
+  type Interaction,
+} from '../../../shared/schemas/interactions.js';
 import { isWithinServiceHours } from '../../../shared/time/israel-calendar.js';
 import type { Executor } from '../../db/database.js';
 import { fieldError, notFound } from '../../lib/app-error.js';
@@ -18,7 +23,12 @@ import type { InteractionRow } from './interactions.table.js';
 type Scope = { workspaceId: string };
 
 async function present(deps: Deps, scope: Scope, rows: InteractionRow[], trx?: Executor): Promise<Interaction[]> {
-  const names = await clientNames(deps, scope, rows.map((r) => r.client_id), trx);
+  const names = await clientNames(
+    deps,
+    scope,
+    rows.map((r) => r.client_id),
+    trx,
+  );
   return rows.map((row) => ({
     id: row.id,
     clientId: row.client_id,
@@ -58,9 +68,15 @@ export type LogInput = {
  * service hours (workspace zone, Friday and holiday eves short) is flagged after-hours; an
  * outgoing one answers whatever the client was waiting for.
  */
-export async function logInteractionInTrx(deps: Deps, trx: Executor, scope: Scope, input: LogInput): Promise<InteractionRow> {
+export async function logInteractionInTrx(
+  deps: Deps,
+  trx: Executor,
+  scope: Scope,
+  input: LogInput,
+): Promise<InteractionRow> {
   const client = await clientForReference(deps, scope, input.clientId, 'clientId', trx);
-  if (input.contactId && !client.contacts.some((c) => c.id === input.contactId)) throw fieldError('contactId', 'unknown_contact');
+  if (input.contactId && !client.contacts.some((c) => c.id === input.contactId))
+    throw fieldError('contactId', 'unknown_contact');
   const profile = await getBusinessProfile(deps, scope, trx);
   const incoming = input.direction === 'in';
   const row: InteractionRow = {
@@ -74,7 +90,10 @@ export async function logInteractionInTrx(deps: Deps, trx: Executor, scope: Scop
     summary: input.summary,
     agreed: input.agreed ?? null,
     next_steps: input.nextSteps ?? null,
-    after_hours: incoming && !isWithinServiceHours(new Date(input.occurredAt), client.effectiveServiceHours, profile.timeZone) ? 1 : 0,
+    after_hours:
+      incoming && !isWithinServiceHours(new Date(input.occurredAt), client.effectiveServiceHours, profile.timeZone)
+        ? 1
+        : 0,
     needs_reply: (input.needsReply ?? (incoming && input.channel !== 'meeting')) ? 1 : 0,
     replied_at: null,
     source: input.source,
@@ -82,20 +101,30 @@ export async function logInteractionInTrx(deps: Deps, trx: Executor, scope: Scop
     created_at: isoNow(deps.clock),
   };
   await q.insertInteraction(trx, row);
-  if (!incoming) await q.markRepliedUpTo(trx, { workspaceId: scope.workspaceId, clientId: input.clientId, at: input.occurredAt });
+  if (!incoming)
+    await q.markRepliedUpTo(trx, { workspaceId: scope.workspaceId, clientId: input.clientId, at: input.occurredAt });
   return row;
 }
 
-export async function createInteraction(deps: Deps, scope: Scope, raw: unknown): Promise<{ interaction: Interaction; commitments: Commitment[] }> {
+export async function createInteraction(
+  deps: Deps,
+  scope: Scope,
+  raw: unknown,
+): Promise<{ interaction: Interaction; commitments: Commitment[] }> {
   const input: z.output<typeof ZCreateInteraction> = parseInput(ZCreateInteraction, raw);
   const now = isoNow(deps.clock);
   const occurredAt = input.occurredAt ?? now;
-  if (occurredAt > new Date(deps.clock.now().getTime() + 5 * 60_000).toISOString()) throw fieldError('occurredAt', 'in_future');
+  if (occurredAt > new Date(deps.clock.now().getTime() + 5 * 60_000).toISOString())
+    throw fieldError('occurredAt', 'in_future');
   return deps.db.kysely.transaction().execute(async (trx) => {
     const row = await logInteractionInTrx(deps, trx, scope, { ...input, occurredAt, source: 'manual' });
     const commitments: Commitment[] = [];
     for (const draft of input.commitments) {
-      const created = await createCommitmentInTrx(deps, trx, scope, { ...draft, clientId: input.clientId, interactionId: row.id });
+      const created = await createCommitmentInTrx(deps, trx, scope, {
+        ...draft,
+        clientId: input.clientId,
+        interactionId: row.id,
+      });
       commitments.push(await getCommitment(deps, scope, created.id, trx));
     }
     return { interaction: (await present(deps, scope, [row], trx))[0]!, commitments };
@@ -108,7 +137,11 @@ export async function getInteraction(deps: Deps, scope: Scope, interactionId: st
   return (await present(deps, scope, [row]))[0]!;
 }
 
-export async function listInteractions(deps: Deps, scope: Scope, raw: unknown): Promise<{ items: Interaction[]; nextBefore: string | null; nextBeforeId: string | null }> {
+export async function listInteractions(
+  deps: Deps,
+  scope: Scope,
+  raw: unknown,
+): Promise<{ items: Interaction[]; nextBefore: string | null; nextBeforeId: string | null }> {
   const query = parseInput(ZInteractionListQuery, raw);
   const rows = await q.listInteractions(deps.db.kysely, {
     workspaceId: scope.workspaceId,
@@ -119,10 +152,19 @@ export async function listInteractions(deps: Deps, scope: Scope, raw: unknown): 
     limit: query.limit,
   });
   const last = rows.length === query.limit ? rows.at(-1)! : null;
-  return { items: await present(deps, scope, rows), nextBefore: last?.occurred_at ?? null, nextBeforeId: last?.id ?? null };
+  return {
+    items: await present(deps, scope, rows),
+    nextBefore: last?.occurred_at ?? null,
+    nextBeforeId: last?.id ?? null,
+  };
 }
 
-export async function updateInteraction(deps: Deps, scope: Scope, interactionId: string, raw: unknown): Promise<Interaction> {
+export async function updateInteraction(
+  deps: Deps,
+  scope: Scope,
+  interactionId: string,
+  raw: unknown,
+): Promise<Interaction> {
   const input = parseInput(ZUpdateInteraction, raw);
   return deps.db.kysely.transaction().execute(async (trx) => {
     const row = await q.findInteraction(trx, { workspaceId: scope.workspaceId, interactionId });
@@ -133,7 +175,8 @@ export async function updateInteraction(deps: Deps, scope: Scope, interactionId:
       occurred_at: input.occurredAt ?? row.occurred_at,
     };
     const client = await clientForReference(deps, scope, row.client_id, 'clientId', trx);
-    if (input.contactId && !client.contacts.some((c) => c.id === input.contactId)) throw fieldError('contactId', 'unknown_contact');
+    if (input.contactId && !client.contacts.some((c) => c.id === input.contactId))
+      throw fieldError('contactId', 'unknown_contact');
     const profile = await getBusinessProfile(deps, scope, trx);
     await q.updateInteraction(trx, {
       workspaceId: scope.workspaceId,
@@ -145,7 +188,11 @@ export async function updateInteraction(deps: Deps, scope: Scope, interactionId:
         ...(input.agreed !== undefined ? { agreed: input.agreed } : {}),
         ...(input.nextSteps !== undefined ? { next_steps: input.nextSteps } : {}),
         ...(input.needsReply !== undefined ? { needs_reply: input.needsReply ? 1 : 0 } : {}),
-        after_hours: merged.direction === 'in' && !isWithinServiceHours(new Date(merged.occurred_at), client.effectiveServiceHours, profile.timeZone) ? 1 : 0,
+        after_hours:
+          merged.direction === 'in' &&
+          !isWithinServiceHours(new Date(merged.occurred_at), client.effectiveServiceHours, profile.timeZone)
+            ? 1
+            : 0,
       },
     });
     const updated = await q.findInteraction(trx, { workspaceId: scope.workspaceId, interactionId });
@@ -157,7 +204,12 @@ export async function updateInteraction(deps: Deps, scope: Scope, interactionId:
 export async function markReplied(deps: Deps, scope: Scope, interactionId: string): Promise<Interaction> {
   const row = await q.findInteraction(deps.db.kysely, { workspaceId: scope.workspaceId, interactionId });
   if (!row) throw notFound();
-  if (!row.replied_at) await q.updateInteraction(deps.db.kysely, { workspaceId: scope.workspaceId, interactionId, changes: { replied_at: isoNow(deps.clock) } });
+  if (!row.replied_at)
+    await q.updateInteraction(deps.db.kysely, {
+      workspaceId: scope.workspaceId,
+      interactionId,
+      changes: { replied_at: isoNow(deps.clock) },
+    });
   return getInteraction(deps, scope, interactionId);
 }
 
@@ -167,7 +219,11 @@ export async function deleteInteraction(deps: Deps, scope: Scope, interactionId:
   await q.deleteInteraction(deps.db.kysely, { workspaceId: scope.workspaceId, interactionId });
 }
 
-export async function awaitingReply(deps: Deps, scope: Scope, limit: number): Promise<{ items: Interaction[]; total: number }> {
+export async function awaitingReply(
+  deps: Deps,
+  scope: Scope,
+  limit: number,
+): Promise<{ items: Interaction[]; total: number }> {
   const [rows, total] = await Promise.all([
     q.listInteractions(deps.db.kysely, { workspaceId: scope.workspaceId, awaitingReply: true, limit }),
     q.countAwaitingReply(deps.db.kysely, scope),
@@ -175,7 +231,12 @@ export async function awaitingReply(deps: Deps, scope: Scope, limit: number): Pr
   return { items: await present(deps, scope, rows), total };
 }
 
-export async function getInteractionInTrx(deps: Deps, trx: Executor, scope: Scope, interactionId: string): Promise<Interaction> {
+export async function getInteractionInTrx(
+  deps: Deps,
+  trx: Executor,
+  scope: Scope,
+  interactionId: string,
+): Promise<Interaction> {
   const row = await q.findInteraction(trx, { workspaceId: scope.workspaceId, interactionId });
   if (!row) throw notFound();
   return (await present(deps, scope, [row], trx))[0]!;

@@ -17,7 +17,9 @@ describe.each(testDialects())('interactions on $label', ({ dialect, skip }) => {
     if (skip) return;
     ctx = await createTestContext(dialect);
     api = await ctx.owner();
-    client = (await api.post<Client>('/api/v1/clients', clientInput({ name: 'יעל אברהם', contacts: [{ name: 'אבי' }] }))).body;
+    client = (
+      await api.post<Client>('/api/v1/clients', clientInput({ name: 'יעל אברהם', contacts: [{ name: 'אבי' }] }))
+    ).body;
   });
   afterEach(async () => {
     if (!skip) await ctx.close();
@@ -33,7 +35,16 @@ describe.each(testDialects())('interactions on $label', ({ dialect, skip }) => {
       commitments: [{ title: 'הצעת מחיר', dueDate: '2026-11-26', dueTime: '12:00' }],
     });
     expect(res.status).toBe(201);
-    expect(res.body.interaction).toMatchObject({ clientId: client.id, clientName: 'יעל אברהם', channel: 'phone', direction: 'in', occurredAt: '2026-11-23T08:15:00.000Z', afterHours: false, needsReply: true, source: 'manual' });
+    expect(res.body.interaction).toMatchObject({
+      clientId: client.id,
+      clientName: 'יעל אברהם',
+      channel: 'phone',
+      direction: 'in',
+      occurredAt: '2026-11-23T08:15:00.000Z',
+      afterHours: false,
+      needsReply: true,
+      source: 'manual',
+    });
     expect(res.body.commitments).toHaveLength(1);
     expect(res.body.commitments[0]).toMatchObject({
       direction: 'mine',
@@ -48,7 +59,14 @@ describe.each(testDialects())('interactions on $label', ({ dialect, skip }) => {
 
   it.skipIf(skip)('flags incoming contacts outside the agreed hours, in the workspace zone', async () => {
     const log = async (occurredAt: string, direction = 'in') =>
-      (await api.post<Created>('/api/v1/interactions', { clientId: client.id, channel: 'whatsapp', direction, occurredAt })).body.interaction;
+      (
+        await api.post<Created>('/api/v1/interactions', {
+          clientId: client.id,
+          channel: 'whatsapp',
+          direction,
+          occurredAt,
+        })
+      ).body.interaction;
     ctx.clock.set('2026-12-01T00:00:00.000Z');
     expect((await log('2026-11-23T16:30:00.000Z')).afterHours).toBe(true); // Monday 18:30
     expect((await log('2026-11-23T15:30:00.000Z')).afterHours).toBe(false); // Monday 17:30
@@ -58,56 +76,124 @@ describe.each(testDialects())('interactions on $label', ({ dialect, skip }) => {
     expect((await log('2026-11-23T16:30:00.000Z', 'out')).afterHours).toBe(false); // my own late message is not the client's
 
     // The client's own agreement overrides the business default.
-    await api.patch(`/api/v1/clients/${client.id}`, { serviceHours: { sun: [], mon: [{ from: '08:00', to: '20:00' }], tue: [], wed: [], thu: [], fri: [], sat: [] } });
+    await api.patch(`/api/v1/clients/${client.id}`, {
+      serviceHours: { sun: [], mon: [{ from: '08:00', to: '20:00' }], tue: [], wed: [], thu: [], fri: [], sat: [] },
+    });
     expect((await log('2026-11-23T16:30:00.000Z')).afterHours).toBe(false);
   });
 
   it.skipIf(skip)('clears "waiting for my reply" when I answer', async () => {
     ctx.clock.set('2026-11-23T10:00:00.000Z');
-    const incoming = (await api.post<Created>('/api/v1/interactions', { clientId: client.id, channel: 'email', direction: 'in', occurredAt: '2026-11-23T09:00:00.000Z', summary: 'שאלה על המחיר' })).body.interaction;
+    const incoming = (
+      await api.post<Created>('/api/v1/interactions', {
+        clientId: client.id,
+        channel: 'email',
+        direction: 'in',
+        occurredAt: '2026-11-23T09:00:00.000Z',
+        summary: 'שאלה על המחיר',
+      })
+    ).body.interaction;
     const waiting = await api.get<{ items: Interaction[] }>('/api/v1/interactions?awaitingReply=true');
     expect(waiting.body.items.map((i) => i.id)).toEqual([incoming.id]);
-    await api.post('/api/v1/interactions', { clientId: client.id, channel: 'phone', direction: 'out', summary: 'חזרתי אליה' });
+    await api.post('/api/v1/interactions', {
+      clientId: client.id,
+      channel: 'phone',
+      direction: 'out',
+      summary: 'חזרתי אליה',
+    });
     expect((await api.get<{ items: Interaction[] }>('/api/v1/interactions?awaitingReply=true')).body.items).toEqual([]);
-    expect((await api.get<Interaction>(`/api/v1/interactions/${incoming.id}`)).body.repliedAt).toBe('2026-11-23T10:00:00.000Z');
+    expect((await api.get<Interaction>(`/api/v1/interactions/${incoming.id}`)).body.repliedAt).toBe(
+      '2026-11-23T10:00:00.000Z',
+    );
   });
 
   it.skipIf(skip)('adds a meeting summary to a logged meeting', async () => {
-    const meeting = (await api.post<Created>('/api/v1/interactions', { clientId: client.id, channel: 'meeting', direction: 'out', summary: 'פגישת היכרות' })).body.interaction;
-    const res = await api.patch<Interaction>(`/api/v1/interactions/${meeting.id}`, { agreed: 'לוגו + שלוש סקיצות', nextSteps: 'שולחת הצעה עד חמישי' });
-    expect(res.body).toMatchObject({ agreed: 'לוגו + שלוש סקיצות', nextSteps: 'שולחת הצעה עד חמישי', needsReply: false });
-  });
-
-  it.skipIf(skip)('rejects unknown clients, foreign contacts, future times and bad promises, and stores nothing', async () => {
-    const other = (await api.post<Client>('/api/v1/clients', clientInput({ contacts: [{ name: 'זר' }] }))).body;
-    const res = await api.post<ApiError>('/api/v1/interactions', {
-      clientId: client.id,
-      contactId: other.contacts[0]!.id,
-      channel: 'fax',
-      direction: 'in',
-      commitments: [{ title: '', dueDate: '2026-02-30' }],
+    const meeting = (
+      await api.post<Created>('/api/v1/interactions', {
+        clientId: client.id,
+        channel: 'meeting',
+        direction: 'out',
+        summary: 'פגישת היכרות',
+      })
+    ).body.interaction;
+    const res = await api.patch<Interaction>(`/api/v1/interactions/${meeting.id}`, {
+      agreed: 'לוגו + שלוש סקיצות',
+      nextSteps: 'שולחת הצעה עד חמישי',
     });
-    expect(res.status).toBe(422);
-    expect(res.body.error.fields?.map((f) => `${f.path}:${f.code}`).sort()).toEqual(['channel:invalid_choice', 'commitments.0.dueDate:invalid_date', 'commitments.0.title:required']);
-    const foreign = await api.post<ApiError>('/api/v1/interactions', { clientId: client.id, contactId: other.contacts[0]!.id, channel: 'phone', direction: 'in' });
-    expect(foreign.body.error.fields?.[0]).toMatchObject({ path: 'contactId', code: 'unknown_contact' });
-    const future = await api.post<ApiError>('/api/v1/interactions', { clientId: client.id, channel: 'phone', direction: 'in', occurredAt: '2030-01-01T00:00:00Z' });
-    expect(future.body.error.fields?.[0]).toMatchObject({ path: 'occurredAt', code: 'in_future' });
-    const missing = await api.post<ApiError>('/api/v1/interactions', { clientId: '01a20000-0000-7000-8000-000000000000', channel: 'phone', direction: 'in' });
-    expect(missing.body.error.fields?.[0]).toMatchObject({ path: 'clientId', code: 'unknown_client' });
-    expect((await api.get<{ items: Interaction[] }>(`/api/v1/interactions?clientId=${client.id}`)).body.items).toEqual([]);
+    expect(res.body).toMatchObject({
+      agreed: 'לוגו + שלוש סקיצות',
+      nextSteps: 'שולחת הצעה עד חמישי',
+      needsReply: false,
+    });
   });
 
-  it.skipIf(skip)('pages the contact log by time and id, so contacts at the same instant are never skipped', async () => {
-    ctx.clock.set('2026-11-23T10:00:00.000Z');
-    for (let i = 0; i < 5; i++) await api.post('/api/v1/interactions', { clientId: client.id, channel: 'phone', direction: 'out', occurredAt: '2026-11-23T09:00:00.000Z', summary: `שיחה ${i}` });
-    const seen: string[] = [];
-    let page = await api.get<{ items: Interaction[]; nextBefore: string | null; nextBeforeId: string | null }>(`/api/v1/interactions?clientId=${client.id}&limit=2`);
-    for (;;) {
-      seen.push(...page.body.items.map((i) => i.summary ?? ''));
-      if (!page.body.nextBefore) break;
-      page = await api.get(`/api/v1/interactions?clientId=${client.id}&limit=2&before=${encodeURIComponent(page.body.nextBefore)}&beforeId=${page.body.nextBeforeId}`);
-    }
-    expect(seen.sort()).toEqual(['שיחה 0', 'שיחה 1', 'שיחה 2', 'שיחה 3', 'שיחה 4']);
-  });
+  it.skipIf(skip)(
+    'rejects unknown clients, foreign contacts, future times and bad promises, and stores nothing',
+    async () => {
+      const other = (await api.post<Client>('/api/v1/clients', clientInput({ contacts: [{ name: 'זר' }] }))).body;
+      const res = await api.post<ApiError>('/api/v1/interactions', {
+        clientId: client.id,
+        contactId: other.contacts[0]!.id,
+        channel: 'fax',
+        direction: 'in',
+        commitments: [{ title: '', dueDate: '2026-02-30' }],
+      });
+      expect(res.status).toBe(422);
+      expect(res.body.error.fields?.map((f) => `${f.path}:${f.code}`).sort()).toEqual([
+        'channel:invalid_choice',
+        'commitments.0.dueDate:invalid_date',
+        'commitments.0.title:required',
+      ]);
+      const foreign = await api.post<ApiError>('/api/v1/interactions', {
+        clientId: client.id,
+        contactId: other.contacts[0]!.id,
+        channel: 'phone',
+        direction: 'in',
+      });
+      expect(foreign.body.error.fields?.[0]).toMatchObject({ path: 'contactId', code: 'unknown_contact' });
+      const future = await api.post<ApiError>('/api/v1/interactions', {
+        clientId: client.id,
+        channel: 'phone',
+        direction: 'in',
+        occurredAt: '2030-01-01T00:00:00Z',
+      });
+      expect(future.body.error.fields?.[0]).toMatchObject({ path: 'occurredAt', code: 'in_future' });
+      const missing = await api.post<ApiError>('/api/v1/interactions', {
+        clientId: '01a20000-0000-7000-8000-000000000000',
+        channel: 'phone',
+        direction: 'in',
+      });
+      expect(missing.body.error.fields?.[0]).toMatchObject({ path: 'clientId', code: 'unknown_client' });
+      expect(
+        (await api.get<{ items: Interaction[] }>(`/api/v1/interactions?clientId=${client.id}`)).body.items,
+      ).toEqual([]);
+    },
+  );
+
+  it.skipIf(skip)(
+    'pages the contact log by time and id, so contacts at the same instant are never skipped',
+    async () => {
+      ctx.clock.set('2026-11-23T10:00:00.000Z');
+      for (let i = 0; i < 5; i++)
+        await api.post('/api/v1/interactions', {
+          clientId: client.id,
+          channel: 'phone',
+          direction: 'out',
+          occurredAt: '2026-11-23T09:00:00.000Z',
+          summary: `שיחה ${i}`,
+        });
+      const seen: string[] = [];
+      let page = await api.get<{ items: Interaction[]; nextBefore: string | null; nextBeforeId: string | null }>(
+        `/api/v1/interactions?clientId=${client.id}&limit=2`,
+      );
+      for (;;) {
+        seen.push(...page.body.items.map((i) => i.summary ?? ''));
+        if (!page.body.nextBefore) break;
+        page = await api.get(
+          `/api/v1/interactions?clientId=${client.id}&limit=2&before=${encodeURIComponent(page.body.nextBefore)}&beforeId=${page.body.nextBeforeId}`,
+        );
+      }
+      expect(seen.sort()).toEqual(['שיחה 0', 'שיחה 1', 'שיחה 2', 'שיחה 3', 'שיחה 4']);
+    },
+  );
 });

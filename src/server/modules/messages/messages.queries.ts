@@ -4,39 +4,82 @@ import type { MessageRow, MessageTemplateTable, NotificationTable, OutboxRow } f
 
 type Scope = { workspaceId: string };
 
-export async function templateOverrides(db: Executor, { workspaceId }: Scope): Promise<Selectable<MessageTemplateTable>[]> {
+export async function templateOverrides(
+  db: Executor,
+  { workspaceId }: Scope,
+): Promise<Selectable<MessageTemplateTable>[]> {
   return db.selectFrom('message_templates').selectAll().where('workspace_id', '=', workspaceId).execute();
 }
 
-export async function findTemplate(db: Executor, { workspaceId, kind, locale }: Scope & { kind: string; locale: string }): Promise<Selectable<MessageTemplateTable> | undefined> {
-  return db.selectFrom('message_templates').selectAll().where('workspace_id', '=', workspaceId).where('kind', '=', kind).where('locale', '=', locale).executeTakeFirst();
+export async function findTemplate(
+  db: Executor,
+  { workspaceId, kind, locale }: Scope & { kind: string; locale: string },
+): Promise<Selectable<MessageTemplateTable> | undefined> {
+  return db
+    .selectFrom('message_templates')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('kind', '=', kind)
+    .where('locale', '=', locale)
+    .executeTakeFirst();
 }
 
 export async function upsertTemplate(db: Executor, row: Selectable<MessageTemplateTable>): Promise<void> {
   await db
     .insertInto('message_templates')
     .values(row)
-    .onConflict((oc) => oc.columns(['workspace_id', 'kind', 'locale']).doUpdateSet({ subject: row.subject, body: row.body, updated_at: row.updated_at }))
+    .onConflict((oc) =>
+      oc
+        .columns(['workspace_id', 'kind', 'locale'])
+        .doUpdateSet({ subject: row.subject, body: row.body, updated_at: row.updated_at }),
+    )
     .execute();
 }
 
-export async function deleteTemplate(db: Executor, { workspaceId, kind, locale }: Scope & { kind: string; locale: string }): Promise<void> {
-  await db.deleteFrom('message_templates').where('workspace_id', '=', workspaceId).where('kind', '=', kind).where('locale', '=', locale).execute();
+export async function deleteTemplate(
+  db: Executor,
+  { workspaceId, kind, locale }: Scope & { kind: string; locale: string },
+): Promise<void> {
+  await db
+    .deleteFrom('message_templates')
+    .where('workspace_id', '=', workspaceId)
+    .where('kind', '=', kind)
+    .where('locale', '=', locale)
+    .execute();
 }
 
 export async function insertMessage(db: Executor, row: MessageRow): Promise<void> {
   await db.insertInto('messages').values(row).execute();
 }
 
-export async function findMessage(db: Executor, { workspaceId, messageId }: Scope & { messageId: string }): Promise<MessageRow | undefined> {
-  return db.selectFrom('messages').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', messageId).executeTakeFirst();
+export async function findMessage(
+  db: Executor,
+  { workspaceId, messageId }: Scope & { messageId: string },
+): Promise<MessageRow | undefined> {
+  return db
+    .selectFrom('messages')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', messageId)
+    .executeTakeFirst();
 }
 
-export async function setMessageInteraction(db: Executor, { workspaceId, messageId, interactionId }: Scope & { messageId: string; interactionId: string }): Promise<void> {
-  await db.updateTable('messages').set({ interaction_id: interactionId }).where('workspace_id', '=', workspaceId).where('id', '=', messageId).execute();
+export async function setMessageInteraction(
+  db: Executor,
+  { workspaceId, messageId, interactionId }: Scope & { messageId: string; interactionId: string },
+): Promise<void> {
+  await db
+    .updateTable('messages')
+    .set({ interaction_id: interactionId })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', messageId)
+    .execute();
 }
 
-export async function setMessageStatus(db: Executor, { messageId, status, sentAt }: { messageId: string; status: string; sentAt: string | null }): Promise<void> {
+export async function setMessageStatus(
+  db: Executor,
+  { messageId, status, sentAt }: { messageId: string; status: string; sentAt: string | null },
+): Promise<void> {
   await db.updateTable('messages').set({ status, sent_at: sentAt }).where('id', '=', messageId).execute();
 }
 
@@ -58,7 +101,10 @@ export async function dueOutbox(db: Executor, { now, limit }: { now: string; lim
 }
 
 /** Takes one row for sending; false when another process took it first (compare-and-set). */
-export async function lockOutbox(db: Executor, { id, now, until }: { id: string; now: string; until: string }): Promise<boolean> {
+export async function lockOutbox(
+  db: Executor,
+  { id, now, until }: { id: string; now: string; until: string },
+): Promise<boolean> {
   const result = await db
     .updateTable('outbox')
     .set({ locked_until: until })
@@ -69,12 +115,21 @@ export async function lockOutbox(db: Executor, { id, now, until }: { id: string;
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function finishOutbox(db: Executor, { id, changes }: { id: string; changes: Partial<Omit<OutboxRow, 'id'>> }): Promise<void> {
+export async function finishOutbox(
+  db: Executor,
+  { id, changes }: { id: string; changes: Partial<Omit<OutboxRow, 'id'>> },
+): Promise<void> {
   await db.updateTable('outbox').set(changes).where('id', '=', id).execute();
 }
 
 export async function outboxFor(db: Executor, { workspaceId, limit }: Scope & { limit: number }): Promise<OutboxRow[]> {
-  return db.selectFrom('outbox').selectAll().where('workspace_id', '=', workspaceId).orderBy('created_at', 'desc').limit(limit).execute();
+  return db
+    .selectFrom('outbox')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .orderBy('created_at', 'desc')
+    .limit(limit)
+    .execute();
 }
 
 /** Inserts unless the same reminder exists already: the unique key makes "never twice" a fact of the schema. */
@@ -87,8 +142,17 @@ export async function insertNotification(db: Executor, row: Selectable<Notificat
   return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
-export async function listNotifications(db: Executor, { workspaceId, limit }: Scope & { limit: number }): Promise<Selectable<NotificationTable>[]> {
-  return db.selectFrom('notifications').selectAll().where('workspace_id', '=', workspaceId).orderBy('created_at', 'desc').limit(limit).execute();
+export async function listNotifications(
+  db: Executor,
+  { workspaceId, limit }: Scope & { limit: number },
+): Promise<Selectable<NotificationTable>[]> {
+  return db
+    .selectFrom('notifications')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .orderBy('created_at', 'desc')
+    .limit(limit)
+    .execute();
 }
 
 export async function countUnread(db: Executor, { workspaceId }: Scope): Promise<number> {
@@ -101,8 +165,15 @@ export async function countUnread(db: Executor, { workspaceId }: Scope): Promise
   return Number(row.n);
 }
 
-export async function markNotificationsRead(db: Executor, { workspaceId, ids, at }: Scope & { ids: string[] | 'all'; at: string }): Promise<void> {
-  let query = db.updateTable('notifications').set({ read_at: at }).where('workspace_id', '=', workspaceId).where('read_at', 'is', null);
+export async function markNotificationsRead(
+  db: Executor,
+  { workspaceId, ids, at }: Scope & { ids: string[] | 'all'; at: string },
+): Promise<void> {
+  let query = db
+    .updateTable('notifications')
+    .set({ read_at: at })
+    .where('workspace_id', '=', workspaceId)
+    .where('read_at', 'is', null);
   if (ids !== 'all') {
     if (!ids.length) return;
     query = query.where('id', 'in', ids);

@@ -1,7 +1,16 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ZLocale } from '../../../shared/schemas/common.js';
 import { ZNotificationList } from '../../../shared/schemas/insights.js';
-import { ZComposeMessage, ZMessageComposed, ZMessageKind, ZMessageTemplate, ZOutbox, ZSendMessage, ZMessageSent, ZUpdateTemplate } from '../../../shared/schemas/messages.js';
+import {
+  ZComposeMessage,
+  ZMessageComposed,
+  ZMessageKind,
+  ZMessageTemplate,
+  ZOutbox,
+  ZSendMessage,
+  ZMessageSent,
+  ZUpdateTemplate,
+} from '../../../shared/schemas/messages.js';
 import { createRouter, errorResponses, requireAuth } from '../../lib/http.js';
 import { jsonBody, jsonResponse } from '../../lib/openapi.js';
 import * as messages from './messages.service.js';
@@ -10,7 +19,9 @@ const templateParams = z.object({
   kind: ZMessageKind.meta({ param: { name: 'kind', in: 'path' } }),
   locale: ZLocale.meta({ param: { name: 'locale', in: 'path' } }),
 });
-const ZReadInput = z.object({ ids: z.union([z.array(z.string()).max(200), z.literal('all')]) }).meta({ id: 'MarkRead' });
+const ZReadInput = z
+  .object({ ids: z.union([z.array(z.string()).max(200), z.literal('all')]) })
+  .meta({ id: 'MarkRead' });
 
 export const messageRoutes = createRouter()
   .openapi(
@@ -19,7 +30,10 @@ export const messageRoutes = createRouter()
       path: '/message-templates',
       tags: ['messages'],
       summary: 'Every client-facing template in both languages (yours, or the built-in default)',
-      responses: { 200: jsonResponse(z.object({ items: z.array(ZMessageTemplate) }), 'Templates'), ...errorResponses(401) },
+      responses: {
+        200: jsonResponse(z.object({ items: z.array(ZMessageTemplate) }), 'Templates'),
+        ...errorResponses(401),
+      },
     }),
     async (c) => c.json(await messages.listTemplates(c.get('deps'), requireAuth(c)), 200),
   )
@@ -34,7 +48,10 @@ export const messageRoutes = createRouter()
     }),
     async (c) => {
       const { kind, locale } = c.req.valid('param');
-      return c.json(await messages.updateTemplate(c.get('deps'), requireAuth(c), kind, locale, await c.req.json()), 200);
+      return c.json(
+        await messages.updateTemplate(c.get('deps'), requireAuth(c), kind, locale, await c.req.json()),
+        200,
+      );
     },
   )
   .openapi(

@@ -38,7 +38,10 @@ type Scope = { workspaceId: string };
 type Actor = { userId: string };
 
 function defaultTemplate(kind: MessageKind, locale: Locale): { subject: string; body: string } {
-  return { subject: rawMessage(locale, `templates.${kind}.subject`), body: rawMessage(locale, `templates.${kind}.body`) };
+  return {
+    subject: rawMessage(locale, `templates.${kind}.subject`),
+    body: rawMessage(locale, `templates.${kind}.body`),
+  };
 }
 
 export async function listTemplates(deps: Deps, scope: Scope): Promise<{ items: MessageTemplate[] }> {
@@ -47,29 +50,62 @@ export async function listTemplates(deps: Deps, scope: Scope): Promise<{ items: 
     locales.map((locale) => {
       const own = overrides.find((o) => o.kind === kind && o.locale === locale);
       const text = own ?? defaultTemplate(kind, locale);
-      return { kind, locale, subject: text.subject, body: text.body, isDefault: !own, variables: templateVariables[kind] };
+      return {
+        kind,
+        locale,
+        subject: text.subject,
+        body: text.body,
+        isDefault: !own,
+        variables: templateVariables[kind],
+      };
     }),
   );
   return { items };
 }
 
-async function templateFor(db: Executor, scope: Scope, kind: MessageKind, locale: Locale): Promise<{ subject: string; body: string }> {
+async function templateFor(
+  db: Executor,
+  scope: Scope,
+  kind: MessageKind,
+  locale: Locale,
+): Promise<{ subject: string; body: string }> {
   return (await q.findTemplate(db, { ...scope, kind, locale })) ?? defaultTemplate(kind, locale);
 }
 
-export async function updateTemplate(deps: Deps, scope: Scope, kind: MessageKind, locale: Locale, raw: unknown): Promise<MessageTemplate> {
+export async function updateTemplate(
+  deps: Deps,
+  scope: Scope,
+  kind: MessageKind,
+  locale: Locale,
+  raw: unknown,
+): Promise<MessageTemplate> {
   const input = parseInput(ZUpdateTemplate, raw);
-  await q.upsertTemplate(deps.db.kysely, { workspace_id: scope.workspaceId, kind, locale, subject: input.subject, body: input.body, updated_at: isoNow(deps.clock) });
+  await q.upsertTemplate(deps.db.kysely, {
+    workspace_id: scope.workspaceId,
+    kind,
+    locale,
+    subject: input.subject,
+    body: input.body,
+    updated_at: isoNow(deps.clock),
+  });
   return { kind, locale, ...input, isDefault: false, variables: templateVariables[kind] };
 }
 
-export async function resetTemplate(deps: Deps, scope: Scope, kind: MessageKind, locale: Locale): Promise<MessageTemplate> {
+export async function resetTemplate(
+  deps: Deps,
+  scope: Scope,
+  kind: MessageKind,
+  locale: Locale,
+): Promise<MessageTemplate> {
   await q.deleteTemplate(deps.db.kysely, { ...scope, kind, locale });
   return { kind, locale, ...defaultTemplate(kind, locale), isDefault: true, variables: templateVariables[kind] };
 }
 
 /** The agreed channel decides the preselected way out; phone calls and meetings fall back to WhatsApp. */
-function preferredSendChannel(client: { channel: string | null; email: string | null; whatsapp: string | null; phone: string | null }, emailAvailable: boolean): SendChannel {
+function preferredSendChannel(
+  client: { channel: string | null; email: string | null; whatsapp: string | null; phone: string | null },
+  emailAvailable: boolean,
+): SendChannel {
   if (client.channel === 'email' && client.email && emailAvailable) return 'email';
   if (client.channel === 'sms' && client.phone) return 'sms';
   if (client.whatsapp || client.phone) return 'whatsapp';
@@ -94,9 +130,17 @@ export async function compose(deps: Deps, scope: Scope, actor: Actor, raw: unkno
   if (input.kind === 'not_forgotten') {
     const newDueDate = input.newDueDate ?? commitment?.dueDate;
     const newDueTime = input.newDueTime === undefined ? (commitment?.dueTime ?? null) : input.newDueTime;
-    if (newDueDate) values.newDue = formatDue(dueInstant(newDueDate, newDueTime, profile.timeZone), newDueTime !== null, locale, profile.timeZone);
+    if (newDueDate)
+      values.newDue = formatDue(
+        dueInstant(newDueDate, newDueTime, profile.timeZone),
+        newDueTime !== null,
+        locale,
+        profile.timeZone,
+      );
     values.reason = input.reason;
-    values.reasonLine = input.reason ? renderTemplate(rawMessage(locale, 'templates.reasonLine'), { reason: input.reason }, locale) : '';
+    values.reasonLine = input.reason
+      ? renderTemplate(rawMessage(locale, 'templates.reasonLine'), { reason: input.reason }, locale)
+      : '';
   }
   if (input.interactionId) {
     const interaction = await getInteraction(deps, scope, input.interactionId).catch(() => {
@@ -127,13 +171,18 @@ function toMessage(row: MessageRow): Message {
 }
 
 function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+  return text.replace(
+    /[&<>"']/g,
+    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!,
+  );
 }
 
 /** Plain text as a small HTML mail in the right direction (RTL for Hebrew). */
 export function textToHtml(text: string, locale: Locale): string {
   const dir = locale === 'he' ? 'rtl' : 'ltr';
-  const paragraphs = text.split(/\n{2,}/).map((p) => `<p style="margin:0 0 1em">${escapeHtml(p).replace(/\n/g, '<br>')}</p>`);
+  const paragraphs = text
+    .split(/\n{2,}/)
+    .map((p) => `<p style="margin:0 0 1em">${escapeHtml(p).replace(/\n/g, '<br>')}</p>`);
   return `<!doctype html><html lang="${locale}" dir="${dir}"><body style="font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;color:#1a1b1e"><div dir="${dir}">${paragraphs.join('')}</div></body></html>`;
 }
 
@@ -151,13 +200,24 @@ export type SendOptions = {
   attachment?: { kind: string; ref: string };
 };
 
-export async function sendInTrx(deps: Deps, trx: Executor, scope: Scope, input: SendArgs, options: SendOptions = {}): Promise<MessageSent> {
+export async function sendInTrx(
+  deps: Deps,
+  trx: Executor,
+  scope: Scope,
+  input: SendArgs,
+  options: SendOptions = {},
+): Promise<MessageSent> {
   const messageId = options.messageId ?? newId();
   const redactions = options.redactions ?? [];
   const redact = (text: string) => redactions.reduce((t, r) => t.replaceAll(r.secret, r.label), text);
   const client = await clientForReference(deps, scope, input.clientId, 'clientId', trx);
   const now = isoNow(deps.clock);
-  const recipient = input.channel === 'email' ? client.email : input.channel === 'whatsapp' ? (client.whatsapp ?? client.phone) : (client.phone ?? client.whatsapp);
+  const recipient =
+    input.channel === 'email'
+      ? client.email
+      : input.channel === 'whatsapp'
+        ? (client.whatsapp ?? client.phone)
+        : (client.phone ?? client.whatsapp);
   if (!recipient) throw fieldError('channel', 'no_recipient');
   if (input.channel === 'email' && !deps.mailer) throw fieldError('channel', 'email_not_configured');
   const subject = input.subject ?? (input.channel === 'email' ? input.body.split('\n')[0]!.slice(0, 120) : null);
@@ -210,9 +270,17 @@ export async function sendInTrx(deps: Deps, trx: Executor, scope: Scope, input: 
     source: 'message',
     messageId: row.id,
   });
-  await q.setMessageInteraction(trx, { workspaceId: scope.workspaceId, messageId: row.id, interactionId: interaction.id });
+  await q.setMessageInteraction(trx, {
+    workspaceId: scope.workspaceId,
+    messageId: row.id,
+    interactionId: interaction.id,
+  });
   const link =
-    input.channel === 'whatsapp' ? whatsappLink(recipient, input.body) : input.channel === 'sms' ? `sms:${recipient}?&body=${encodeURIComponent(input.body)}` : null;
+    input.channel === 'whatsapp'
+      ? whatsappLink(recipient, input.body)
+      : input.channel === 'sms'
+        ? `sms:${recipient}?&body=${encodeURIComponent(input.body)}`
+        : null;
   return { message: toMessage({ ...row, interaction_id: interaction.id }), interactionId: interaction.id, link };
 }
 
@@ -227,14 +295,30 @@ const ZRenegotiateWithNotice = ZRenegotiateCommitment.extend({ message: ZMessage
  * "I haven't forgotten you": the new deadline, the message saying so, and its log entry — one
  * transaction, so the history never shows a change without the message or the other way round.
  */
-export async function renegotiateWithNotice(deps: Deps, scope: Scope, commitmentId: string, raw: unknown): Promise<{ commitment: Commitment; sent: MessageSent | null }> {
+export async function renegotiateWithNotice(
+  deps: Deps,
+  scope: Scope,
+  commitmentId: string,
+  raw: unknown,
+): Promise<{ commitment: Commitment; sent: MessageSent | null }> {
   const input = parseInput(ZRenegotiateWithNotice, raw);
   return deps.db.kysely.transaction().execute(async (trx) => {
     const current = await getCommitment(deps, scope, commitmentId, trx);
     const messageId = input.message ? newId() : null;
     await renegotiateInTrx(deps, trx, scope, commitmentId, input, messageId);
     const sent = input.message
-      ? await sendInTrx(deps, trx, scope, { kind: current.direction === 'mine' ? 'not_forgotten' : 'client_reminder', clientId: current.clientId, commitmentId, ...input.message }, { messageId: messageId! })
+      ? await sendInTrx(
+          deps,
+          trx,
+          scope,
+          {
+            kind: current.direction === 'mine' ? 'not_forgotten' : 'client_reminder',
+            clientId: current.clientId,
+            commitmentId,
+            ...input.message,
+          },
+          { messageId: messageId! },
+        )
       : null;
     return { commitment: await getCommitment(deps, scope, commitmentId, trx), sent };
   });
@@ -275,7 +359,10 @@ export async function enqueueOwnerMail(
   });
 }
 
-export type AttachmentRenderer = (deps: Deps, ref: string) => Promise<{ filename: string; content: Buffer; contentType: string } | null>;
+export type AttachmentRenderer = (
+  deps: Deps,
+  ref: string,
+) => Promise<{ filename: string; content: Buffer; contentType: string } | null>;
 const attachmentRenderers = new Map<string, AttachmentRenderer>();
 
 /**
@@ -311,7 +398,11 @@ export async function deliverOutbox(deps: Deps, options: { limit?: number } = {}
   const now = deps.clock.now();
   const rows = await q.dueOutbox(db, { now: now.toISOString(), limit: options.limit ?? 20 });
   for (const row of rows) {
-    const locked = await q.lockOutbox(db, { id: row.id, now: now.toISOString(), until: new Date(now.getTime() + LOCK_SECONDS * 1000).toISOString() });
+    const locked = await q.lockOutbox(db, {
+      id: row.id,
+      now: now.toISOString(),
+      until: new Date(now.getTime() + LOCK_SECONDS * 1000).toISOString(),
+    });
     if (!locked) continue;
     const profile = await getBusinessProfile(deps, { workspaceId: row.workspace_id });
     try {
@@ -333,13 +424,21 @@ export async function deliverOutbox(deps: Deps, options: { limit?: number } = {}
       const delay = BACKOFF_SECONDS[attempts - 1];
       const message = error instanceof Error ? error.message.slice(0, 500) : String(error);
       if (delay === undefined) {
-        await q.finishOutbox(db, { id: row.id, changes: { status: 'failed', attempts, last_error: message, locked_until: null } });
+        await q.finishOutbox(db, {
+          id: row.id,
+          changes: { status: 'failed', attempts, last_error: message, locked_until: null },
+        });
         if (row.message_id) await q.setMessageStatus(db, { messageId: row.message_id, status: 'failed', sentAt: null });
         report.failed += 1;
       } else {
         await q.finishOutbox(db, {
           id: row.id,
-          changes: { attempts, last_error: message, locked_until: null, next_attempt_at: new Date(now.getTime() + delay * 1000).toISOString() },
+          changes: {
+            attempts,
+            last_error: message,
+            locked_until: null,
+            next_attempt_at: new Date(now.getTime() + delay * 1000).toISOString(),
+          },
         });
         report.retried += 1;
       }
@@ -351,7 +450,10 @@ export async function deliverOutbox(deps: Deps, options: { limit?: number } = {}
 
 async function markDelivered(deps: Deps, row: OutboxRow, at: string): Promise<void> {
   await deps.db.kysely.transaction().execute(async (trx) => {
-    await q.finishOutbox(trx, { id: row.id, changes: { status: 'sent', sent_at: at, attempts: row.attempts + 1, locked_until: null, last_error: null } });
+    await q.finishOutbox(trx, {
+      id: row.id,
+      changes: { status: 'sent', sent_at: at, attempts: row.attempts + 1, locked_until: null, last_error: null },
+    });
     if (row.message_id) await q.setMessageStatus(trx, { messageId: row.message_id, status: 'sent', sentAt: at });
   });
 }
@@ -360,14 +462,29 @@ export async function outboxStatus(deps: Deps, scope: Scope): Promise<Outbox> {
   const rows = await q.outboxFor(deps.db.kysely, { ...scope, limit: 50 });
   return {
     emailAvailable: deps.mailer !== null,
-    items: rows.map((r) => ({ id: r.id, purpose: r.purpose, recipient: r.recipient, subject: r.subject, status: r.status, attempts: r.attempts, lastError: r.last_error, nextAttemptAt: r.next_attempt_at, sentAt: r.sent_at })),
+    items: rows.map((r) => ({
+      id: r.id,
+      purpose: r.purpose,
+      recipient: r.recipient,
+      subject: r.subject,
+      status: r.status,
+      attempts: r.attempts,
+      lastError: r.last_error,
+      nextAttemptAt: r.next_attempt_at,
+      sentAt: r.sent_at,
+    })),
   };
 }
 
 export type NotificationKind = 'due_soon' | 'overdue' | 'theirs_overdue' | 'quote_accepted' | 'quote_declined';
 
 /** An in-app reminder; the dedupe key makes a second one for the same thing a no-op. */
-export async function notify(deps: Deps, scope: Scope, n: { kind: NotificationKind; refId: string; dedupeKey: string; clientId: string | null; title: string }, trx?: Executor): Promise<boolean> {
+export async function notify(
+  deps: Deps,
+  scope: Scope,
+  n: { kind: NotificationKind; refId: string; dedupeKey: string; clientId: string | null; title: string },
+  trx?: Executor,
+): Promise<boolean> {
   return q.insertNotification(trx ?? deps.db.kysely, {
     id: newId(),
     workspace_id: scope.workspaceId,
@@ -381,10 +498,35 @@ export async function notify(deps: Deps, scope: Scope, n: { kind: NotificationKi
   });
 }
 
-export async function listNotifications(deps: Deps, scope: Scope): Promise<{ items: { id: string; kind: NotificationKind; refId: string; clientId: string | null; title: string; createdAt: string; readAt: string | null }[]; unread: number }> {
-  const [rows, unread] = await Promise.all([q.listNotifications(deps.db.kysely, { ...scope, limit: 50 }), q.countUnread(deps.db.kysely, scope)]);
+export async function listNotifications(
+  deps: Deps,
+  scope: Scope,
+): Promise<{
+  items: {
+    id: string;
+    kind: NotificationKind;
+    refId: string;
+    clientId: string | null;
+    title: string;
+    createdAt: string;
+    readAt: string | null;
+  }[];
+  unread: number;
+}> {
+  const [rows, unread] = await Promise.all([
+    q.listNotifications(deps.db.kysely, { ...scope, limit: 50 }),
+    q.countUnread(deps.db.kysely, scope),
+  ]);
   return {
-    items: rows.map((r) => ({ id: r.id, kind: r.kind as NotificationKind, refId: r.ref_id, clientId: r.client_id, title: r.title, createdAt: r.created_at, readAt: r.read_at })),
+    items: rows.map((r) => ({
+      id: r.id,
+      kind: r.kind as NotificationKind,
+      refId: r.ref_id,
+      clientId: r.client_id,
+      title: r.title,
+      createdAt: r.created_at,
+      readAt: r.read_at,
+    })),
     unread,
   };
 }
@@ -420,7 +562,9 @@ export async function fillTemplate(
     locale,
     channel: preferredSendChannel(client, emailAvailable),
     subject: renderTemplate(template.subject, values, locale).trim(),
-    body: renderTemplate(template.body, values, locale).replace(/\n{3,}/g, '\n\n').trim(),
+    body: renderTemplate(template.body, values, locale)
+      .replace(/\n{3,}/g, '\n\n')
+      .trim(),
     recipients: { email: client.email, phone: client.phone, whatsapp: client.whatsapp ?? client.phone },
     emailAvailable,
   };

@@ -3,7 +3,12 @@ import type { ApiError } from '../../../shared/errors.js';
 import type { Client } from '../../../shared/schemas/clients.js';
 import type { Commitment } from '../../../shared/schemas/commitments.js';
 import type { Interaction } from '../../../shared/schemas/interactions.js';
-import { messageKinds, type MessageComposed, type MessageTemplate, type MessageSent } from '../../../shared/schemas/messages.js';
+import {
+  messageKinds,
+  type MessageComposed,
+  type MessageTemplate,
+  type MessageSent,
+} from '../../../shared/schemas/messages.js';
 import { createApp } from '../../app.js';
 import { createMailer } from '../../mail/mailer.js';
 import { clientInput } from '../../testing/factories.js';
@@ -25,17 +30,42 @@ describe.each(testDialects())('messages on $label', ({ dialect, skip }) => {
     smtp = ctx.smtp!;
     api = await ctx.owner();
     ctx.clock.set('2026-11-23T08:00:00.000Z');
-    client = (await api.post<Client>('/api/v1/clients', clientInput({ name: 'רונית לוי', email: 'ronit@example.co.il', phone: '054-7654321', channel: 'whatsapp' }))).body;
-    commitment = (await api.post<Commitment>('/api/v1/commitments', { clientId: client.id, title: 'הצעת מחיר למיתוג', dueDate: '2026-11-23', dueTime: '17:00' })).body;
+    client = (
+      await api.post<Client>(
+        '/api/v1/clients',
+        clientInput({ name: 'רונית לוי', email: 'ronit@example.co.il', phone: '054-7654321', channel: 'whatsapp' }),
+      )
+    ).body;
+    commitment = (
+      await api.post<Commitment>('/api/v1/commitments', {
+        clientId: client.id,
+        title: 'הצעת מחיר למיתוג',
+        dueDate: '2026-11-23',
+        dueTime: '17:00',
+      })
+    ).body;
   });
   afterEach(async () => {
     if (!skip) await ctx.close();
   });
 
   it.skipIf(skip)('composes "haven’t forgotten you" in the client’s language with the new time', async () => {
-    const he = await api.post<MessageComposed>('/api/v1/messages/compose', { kind: 'not_forgotten', clientId: client.id, commitmentId: commitment.id, newDueDate: '2026-11-24', newDueTime: '12:00', reason: 'חיכיתי למחירון מהספק.' });
+    const he = await api.post<MessageComposed>('/api/v1/messages/compose', {
+      kind: 'not_forgotten',
+      clientId: client.id,
+      commitmentId: commitment.id,
+      newDueDate: '2026-11-24',
+      newDueTime: '12:00',
+      reason: 'חיכיתי למחירון מהספק.',
+    });
     expect(he.status).toBe(200);
-    expect(he.body).toMatchObject({ kind: 'not_forgotten', locale: 'he', channel: 'whatsapp', emailAvailable: true, recipients: { email: 'ronit@example.co.il', whatsapp: '+972547654321' } });
+    expect(he.body).toMatchObject({
+      kind: 'not_forgotten',
+      locale: 'he',
+      channel: 'whatsapp',
+      emailAvailable: true,
+      recipients: { email: 'ronit@example.co.il', whatsapp: '+972547654321' },
+    });
     expect(he.body.subject).toBe('לא שכחתי: הצעת מחיר למיתוג');
     expect(he.body.body).toContain('היי רונית לוי');
     expect(he.body.body).toContain('חיכיתי למחירון מהספק.');
@@ -44,7 +74,12 @@ describe.each(testDialects())('messages on $label', ({ dialect, skip }) => {
     expect(he.body.body).toContain('נועה כהן');
 
     await api.patch(`/api/v1/clients/${client.id}`, { language: 'en', name: 'Ronit Levi' });
-    const en = await api.post<MessageComposed>('/api/v1/messages/compose', { kind: 'not_forgotten', clientId: client.id, commitmentId: commitment.id, newDueDate: '2026-11-24' });
+    const en = await api.post<MessageComposed>('/api/v1/messages/compose', {
+      kind: 'not_forgotten',
+      clientId: client.id,
+      commitmentId: commitment.id,
+      newDueDate: '2026-11-24',
+    });
     expect(en.body.locale).toBe('en');
     expect(en.body.body).toMatch(/^Hi Ronit Levi,/);
     expect(en.body.body).toContain('Tuesday');
@@ -53,9 +88,17 @@ describe.each(testDialects())('messages on $label', ({ dialect, skip }) => {
   });
 
   it.skipIf(skip)('uses the user’s own version of a template, and can go back to the default', async () => {
-    const put = await api.request<MessageTemplate>('PUT', '/api/v1/message-templates/not_forgotten/he', { subject: 'עדכון: {{what}}', body: 'שלום {{clientName}}, מעדכנת שזה יגיע עד {{newDue}}.' });
+    const put = await api.request<MessageTemplate>('PUT', '/api/v1/message-templates/not_forgotten/he', {
+      subject: 'עדכון: {{what}}',
+      body: 'שלום {{clientName}}, מעדכנת שזה יגיע עד {{newDue}}.',
+    });
     expect(put.status).toBe(200);
-    const composed = await api.post<MessageComposed>('/api/v1/messages/compose', { kind: 'not_forgotten', clientId: client.id, commitmentId: commitment.id, newDueDate: '2026-11-24' });
+    const composed = await api.post<MessageComposed>('/api/v1/messages/compose', {
+      kind: 'not_forgotten',
+      clientId: client.id,
+      commitmentId: commitment.id,
+      newDueDate: '2026-11-24',
+    });
     expect(composed.body.subject).toBe('עדכון: הצעת מחיר למיתוג');
     expect(composed.body.body).toMatch(/^שלום רונית לוי, מעדכנת שזה יגיע עד יום שלישי/);
     const list = await api.get<{ items: MessageTemplate[] }>('/api/v1/message-templates');
@@ -63,21 +106,41 @@ describe.each(testDialects())('messages on $label', ({ dialect, skip }) => {
     expect(list.body.items.find((t) => t.kind === 'not_forgotten' && t.locale === 'he')?.isDefault).toBe(false);
     const reset = await api.delete<MessageTemplate>('/api/v1/message-templates/not_forgotten/he');
     expect(reset.body.isDefault).toBe(true);
-    const bad = await api.request<ApiError>('PUT', '/api/v1/message-templates/not_forgotten/fr', { subject: '', body: 'x' });
+    const bad = await api.request<ApiError>('PUT', '/api/v1/message-templates/not_forgotten/fr', {
+      subject: '',
+      body: 'x',
+    });
     expect(bad.status).toBe(422);
   });
 
   it.skipIf(skip)('opens WhatsApp with the text filled in and logs it as an outgoing contact', async () => {
-    const res = await api.post<MessageSent>('/api/v1/messages', { kind: 'not_forgotten', clientId: client.id, commitmentId: commitment.id, channel: 'whatsapp', body: 'היי רונית, לא שכחתי 🙂' });
+    const res = await api.post<MessageSent>('/api/v1/messages', {
+      kind: 'not_forgotten',
+      clientId: client.id,
+      commitmentId: commitment.id,
+      channel: 'whatsapp',
+      body: 'היי רונית, לא שכחתי 🙂',
+    });
     expect(res.status).toBe(201);
     expect(res.body.link).toBe(`https://wa.me/972547654321?text=${encodeURIComponent('היי רונית, לא שכחתי 🙂')}`);
     expect(res.body.message).toMatchObject({ channel: 'whatsapp', status: 'opened', recipient: '+972547654321' });
     const logged = await api.get<Interaction>(`/api/v1/interactions/${res.body.interactionId}`);
-    expect(logged.body).toMatchObject({ direction: 'out', channel: 'whatsapp', source: 'message', messageId: res.body.message.id });
+    expect(logged.body).toMatchObject({
+      direction: 'out',
+      channel: 'whatsapp',
+      source: 'message',
+      messageId: res.body.message.id,
+    });
   });
 
   it.skipIf(skip)('sends e-mail through the outbox and a real SMTP server, Hebrew intact', async () => {
-    const res = await api.post<MessageSent>('/api/v1/messages', { kind: 'not_forgotten', clientId: client.id, channel: 'email', subject: 'לא שכחתי: הצעת מחיר', body: 'היי רונית,\n\nההצעה תגיע מחר עד 12:00.' });
+    const res = await api.post<MessageSent>('/api/v1/messages', {
+      kind: 'not_forgotten',
+      clientId: client.id,
+      channel: 'email',
+      subject: 'לא שכחתי: הצעת מחיר',
+      body: 'היי רונית,\n\nההצעה תגיע מחר עד 12:00.',
+    });
     expect(res.status).toBe(201);
     expect(res.body.message.status).toBe('queued');
     expect(smtp.received).toHaveLength(0);
@@ -92,7 +155,9 @@ describe.each(testDialects())('messages on $label', ({ dialect, skip }) => {
     expect(mail.from?.value[0]).toMatchObject({ address: 'mila@example.test', name: 'סטודיו נועה לעיצוב' });
     expect(mail.replyTo?.value[0]?.address).toBe('studio@noa-design.co.il');
     expect(mail.messageId).toBe(`<${res.body.message.id}@mila>`);
-    const outbox = await api.get<{ emailAvailable: boolean; items: { status: string; sentAt: string | null }[] }>('/api/v1/outbox');
+    const outbox = await api.get<{ emailAvailable: boolean; items: { status: string; sentAt: string | null }[] }>(
+      '/api/v1/outbox',
+    );
     expect(outbox.body.emailAvailable).toBe(true);
     expect(outbox.body.items[0]).toMatchObject({ status: 'sent', sentAt: '2026-11-23T08:00:00.000Z' });
     // Delivering again sends nothing new.
@@ -100,44 +165,71 @@ describe.each(testDialects())('messages on $label', ({ dialect, skip }) => {
     expect(smtp.received).toHaveLength(1);
   });
 
-  it.skipIf(skip)('keeps e-mail while the SMTP server is down, retries with backoff, and sends once when it is back', async () => {
-    const port = smtp.port;
-    await smtp.stop();
-    await api.post<MessageSent>('/api/v1/messages', { kind: 'client_reminder', clientId: client.id, channel: 'email', body: 'תזכורת קטנה' });
-    expect(await deliverOutbox(ctx.deps)).toEqual({ sent: 0, retried: 1, failed: 0 });
-    const pending = await api.get<{ items: { status: string; attempts: number; lastError: string | null; nextAttemptAt: string }[] }>('/api/v1/outbox');
-    expect(pending.body.items[0]).toMatchObject({ status: 'pending', attempts: 1, nextAttemptAt: '2026-11-23T08:00:30.000Z' });
-    expect(pending.body.items[0]!.lastError).toBeTruthy();
-    // Not yet time for the next attempt: nothing happens.
-    expect(await deliverOutbox(ctx.deps)).toEqual({ sent: 0, retried: 0, failed: 0 });
+  it.skipIf(skip)(
+    'keeps e-mail while the SMTP server is down, retries with backoff, and sends once when it is back',
+    async () => {
+      const port = smtp.port;
+      await smtp.stop();
+      await api.post<MessageSent>('/api/v1/messages', {
+        kind: 'client_reminder',
+        clientId: client.id,
+        channel: 'email',
+        body: 'תזכורת קטנה',
+      });
+      expect(await deliverOutbox(ctx.deps)).toEqual({ sent: 0, retried: 1, failed: 0 });
+      const pending = await api.get<{
+        items: { status: string; attempts: number; lastError: string | null; nextAttemptAt: string }[];
+      }>('/api/v1/outbox');
+      expect(pending.body.items[0]).toMatchObject({
+        status: 'pending',
+        attempts: 1,
+        nextAttemptAt: '2026-11-23T08:00:30.000Z',
+      });
+      expect(pending.body.items[0]!.lastError).toBeTruthy();
+      // Not yet time for the next attempt: nothing happens.
+      expect(await deliverOutbox(ctx.deps)).toEqual({ sent: 0, retried: 0, failed: 0 });
 
-    // The server comes back; so does Mila, as a new process over the same database.
-    await smtp.start(port);
-    const restarted = testDeps(ctx.db, ctx.clock, ctx.deps.config, createMailer(smtp.url, 'mila@example.test'));
-    ctx.clock.advance(31_000);
-    expect(await deliverOutbox(restarted)).toEqual({ sent: 1, retried: 0, failed: 0 });
-    expect(await deliverOutbox(restarted)).toEqual({ sent: 0, retried: 0, failed: 0 });
-    expect(smtp.received.map((m) => m.text?.trim())).toEqual(['תזכורת קטנה']);
-    restarted.mailer?.close();
-  });
+      // The server comes back; so does Mila, as a new process over the same database.
+      await smtp.start(port);
+      const restarted = testDeps(ctx.db, ctx.clock, ctx.deps.config, createMailer(smtp.url, 'mila@example.test'));
+      ctx.clock.advance(31_000);
+      expect(await deliverOutbox(restarted)).toEqual({ sent: 1, retried: 0, failed: 0 });
+      expect(await deliverOutbox(restarted)).toEqual({ sent: 0, retried: 0, failed: 0 });
+      expect(smtp.received.map((m) => m.text?.trim())).toEqual(['תזכורת קטנה']);
+      restarted.mailer?.close();
+    },
+  );
 
   it.skipIf(skip)('refuses a channel the client has no details for, or e-mail when SMTP is not set up', async () => {
     const noEmail = (await api.post<Client>('/api/v1/clients', clientInput({ email: null, phone: null }))).body;
-    const res = await api.post<ApiError>('/api/v1/messages', { kind: 'client_reminder', clientId: noEmail.id, channel: 'email', body: 'x' });
+    const res = await api.post<ApiError>('/api/v1/messages', {
+      kind: 'client_reminder',
+      clientId: noEmail.id,
+      channel: 'email',
+      body: 'x',
+    });
     expect(res.status).toBe(422);
     expect(res.body.error.fields?.[0]).toMatchObject({ path: 'channel', code: 'no_recipient' });
     ctx.deps.mailer?.close();
     ctx.deps.mailer = null;
-    const off = await new ApiClient(createApp(ctx.deps)).request<ApiError>('POST', '/api/v1/messages', { kind: 'client_reminder', clientId: client.id, channel: 'email', body: 'x' }, { cookie: api.cookie!, 'x-csrf-token': api.csrfToken! });
+    const off = await new ApiClient(createApp(ctx.deps)).request<ApiError>(
+      'POST',
+      '/api/v1/messages',
+      { kind: 'client_reminder', clientId: client.id, channel: 'email', body: 'x' },
+      { cookie: api.cookie!, 'x-csrf-token': api.csrfToken! },
+    );
     expect(off.body.error.fields?.[0]).toMatchObject({ path: 'channel', code: 'email_not_configured' });
   });
 
   it.skipIf(skip)('renegotiates with the notice in one step: new time, message, log and history', async () => {
-    const res = await api.post<{ commitment: Commitment; sent: MessageSent }>(`/api/v1/commitments/${commitment.id}/renegotiate`, {
-      dueDate: '2026-11-24',
-      dueTime: '12:00',
-      message: { channel: 'email', subject: 'לא שכחתי', body: 'ההצעה תגיע מחר בצהריים.' },
-    });
+    const res = await api.post<{ commitment: Commitment; sent: MessageSent }>(
+      `/api/v1/commitments/${commitment.id}/renegotiate`,
+      {
+        dueDate: '2026-11-24',
+        dueTime: '12:00',
+        message: { channel: 'email', subject: 'לא שכחתי', body: 'ההצעה תגיע מחר בצהריים.' },
+      },
+    );
     expect(res.status).toBe(200);
     expect(res.body.commitment.status).toBe('renegotiated');
     expect(res.body.commitment.changes[0]!.messageId).toBe(res.body.sent.message.id);
@@ -146,9 +238,17 @@ describe.each(testDialects())('messages on $label', ({ dialect, skip }) => {
     expect(smtp.received[0]?.subject).toBe('לא שכחתי');
 
     // A failing message leaves the deadline as it was (one transaction).
-    const other = (await api.post<Commitment>('/api/v1/commitments', { clientId: client.id, title: 'שיחה', dueDate: '2026-11-25' })).body;
-    const noPhone = await api.post<ApiError>(`/api/v1/commitments/${other.id}/renegotiate`, { dueDate: '2026-11-26', message: { channel: 'sms', body: '' } });
+    const other = (
+      await api.post<Commitment>('/api/v1/commitments', { clientId: client.id, title: 'שיחה', dueDate: '2026-11-25' })
+    ).body;
+    const noPhone = await api.post<ApiError>(`/api/v1/commitments/${other.id}/renegotiate`, {
+      dueDate: '2026-11-26',
+      message: { channel: 'sms', body: '' },
+    });
     expect(noPhone.status).toBe(422);
-    expect((await api.get<Commitment>(`/api/v1/commitments/${other.id}`)).body).toMatchObject({ dueDate: '2026-11-25', changes: [] });
+    expect((await api.get<Commitment>(`/api/v1/commitments/${other.id}`)).body).toMatchObject({
+      dueDate: '2026-11-25',
+      changes: [],
+    });
   });
 });

@@ -8,7 +8,11 @@ const LATIN = /[A-Za-z]/;
  * Fills {{name}} placeholders. A value written in the other direction (an English company name
  * in a Hebrew message) is wrapped in Unicode isolates so WhatsApp and SMS show it in order.
  */
-export function renderTemplate(template: string, values: Record<string, string | null | undefined>, locale: Locale): string {
+export function renderTemplate(
+  template: string,
+  values: Record<string, string | null | undefined>,
+  locale: Locale,
+): string {
   return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
     const value = values[name];
     if (!value) return '';
@@ -30,5 +34,10 @@ export function formatDue(dueAt: string, hasTime: boolean, locale: Locale, timeZ
 }
 
 export function formatDay(instant: string, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(LOCALE_TAG[locale], { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(new Date(instant));
+  return new Intl.DateTimeFormat(LOCALE_TAG[locale], {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone,
+  }).format(new Date(instant));
 }

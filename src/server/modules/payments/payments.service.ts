@@ -33,13 +33,29 @@ type Scope = { workspaceId: string };
 
 // ── Payment schedule ───────────────────────────────────────────────────────
 
-async function presentItems(deps: Deps, scope: Scope, rows: (PaymentItemRow & { received: number })[]): Promise<PaymentItem[]> {
-  const names = await clientNames(deps, scope, rows.map((r) => r.client_id));
+async function presentItems(
+  deps: Deps,
+  scope: Scope,
+  rows: (PaymentItemRow & { received: number })[],
+): Promise<PaymentItem[]> {
+  const names = await clientNames(
+    deps,
+    scope,
+    rows.map((r) => r.client_id),
+  );
   const today = localDate(deps.clock.now(), (await getBusinessProfile(deps, scope)).timeZone);
   return rows.map((row) => {
     const received = Number(row.received);
     const outstanding = Math.max(0, row.amount - received);
-    const status: PaymentItem['status'] = row.cancelled_at ? 'cancelled' : outstanding === 0 ? 'paid' : row.due_date < today ? 'overdue' : received > 0 ? 'partial' : 'open';
+    const status: PaymentItem['status'] = row.cancelled_at
+      ? 'cancelled'
+      : outstanding === 0
+        ? 'paid'
+        : row.due_date < today
+          ? 'overdue'
+          : received > 0
+            ? 'partial'
+            : 'open';
     return {
       id: row.id,
       clientId: row.client_id,
@@ -97,15 +113,42 @@ export async function scheduleFromQuote(deps: Deps, scope: Scope, raw: unknown):
   const rows: PaymentItemRow[] = input.parts.map((part, i) => {
     const amount = i === input.parts.length - 1 ? total - assigned : mulDivRound(total, part.percent, 100);
     assigned += amount;
-    return { id: newId(), workspace_id: scope.workspaceId, client_id: quote.clientId, project_id: quote.projectId, quote_id: quote.id, label: part.label, amount, currency: quote.current.currency, due_date: part.dueDate, cancelled_at: null, created_at: now };
+    return {
+      id: newId(),
+      workspace_id: scope.workspaceId,
+      client_id: quote.clientId,
+      project_id: quote.projectId,
+      quote_id: quote.id,
+      label: part.label,
+      amount,
+      currency: quote.current.currency,
+      due_date: part.dueDate,
+      cancelled_at: null,
+      created_at: now,
+    };
   });
   await deps.db.kysely.transaction().execute((trx) => q.insertItems(trx, rows));
-  return { items: await presentItems(deps, scope, rows.map((r) => ({ ...r, received: 0 }))) };
+  return {
+    items: await presentItems(
+      deps,
+      scope,
+      rows.map((r) => ({ ...r, received: 0 })),
+    ),
+  };
 }
 
-export async function listPaymentItems(deps: Deps, scope: Scope, options: { clientId?: string; state?: 'all' | 'overdue' }): Promise<{ items: PaymentItem[] }> {
+export async function listPaymentItems(
+  deps: Deps,
+  scope: Scope,
+  options: { clientId?: string; state?: 'all' | 'overdue' },
+): Promise<{ items: PaymentItem[] }> {
   const today = localDate(deps.clock.now(), (await getBusinessProfile(deps, scope)).timeZone);
-  const rows = await q.itemsWithReceived(deps.db.kysely, { ...scope, clientId: options.clientId, dueBefore: options.state === 'overdue' ? today : undefined, limit: 500 });
+  const rows = await q.itemsWithReceived(deps.db.kysely, {
+    ...scope,
+    clientId: options.clientId,
+    dueBefore: options.state === 'overdue' ? today : undefined,
+    limit: 500,
+  });
   const items = await presentItems(deps, scope, rows);
   return { items: options.state === 'overdue' ? items.filter((i) => i.status === 'overdue') : items };
 }
@@ -116,7 +159,17 @@ export async function cancelPaymentItem(deps: Deps, scope: Scope, id: string): P
 }
 
 function toPayment(row: PaymentRow): Payment {
-  return { id: row.id, clientId: row.client_id, paymentItemId: row.payment_item_id, amount: row.amount, currency: row.currency, receivedOn: row.received_on, method: row.method, note: row.note, createdAt: row.created_at };
+  return {
+    id: row.id,
+    clientId: row.client_id,
+    paymentItemId: row.payment_item_id,
+    amount: row.amount,
+    currency: row.currency,
+    receivedOn: row.received_on,
+    method: row.method,
+    note: row.note,
+    createdAt: row.created_at,
+  };
 }
 
 /** A payment received, partial or whole, against a schedule line or on account. */
@@ -148,8 +201,14 @@ export async function recordPayment(deps: Deps, scope: Scope, raw: unknown): Pro
   return toPayment(row);
 }
 
-export async function listPayments(deps: Deps, scope: Scope, options: { clientId?: string }): Promise<{ items: Payment[] }> {
-  return { items: (await q.listPayments(deps.db.kysely, { ...scope, clientId: options.clientId, limit: 500 })).map(toPayment) };
+export async function listPayments(
+  deps: Deps,
+  scope: Scope,
+  options: { clientId?: string },
+): Promise<{ items: Payment[] }> {
+  return {
+    items: (await q.listPayments(deps.db.kysely, { ...scope, clientId: options.clientId, limit: 500 })).map(toPayment),
+  };
 }
 
 export async function deletePayment(deps: Deps, scope: Scope, id: string): Promise<void> {
@@ -173,8 +232,12 @@ export async function clientBalance(deps: Deps, scope: Scope, clientId: string):
   return {
     clientId,
     currency: profile.currency,
-    quoted: inCurrency.filter((quote) => ['sent', 'viewed', 'accepted', 'expired'].includes(quote.status)).reduce((sum, quote) => sum + quote.current.totals.total, 0),
-    accepted: inCurrency.filter((quote) => quote.status === 'accepted').reduce((sum, quote) => sum + quote.current.totals.total, 0),
+    quoted: inCurrency
+      .filter((quote) => ['sent', 'viewed', 'accepted', 'expired'].includes(quote.status))
+      .reduce((sum, quote) => sum + quote.current.totals.total, 0),
+    accepted: inCurrency
+      .filter((quote) => quote.status === 'accepted')
+      .reduce((sum, quote) => sum + quote.current.totals.total, 0),
     scheduled: live.reduce((sum, i) => sum + i.amount, 0),
     received,
     outstanding: live.reduce((sum, i) => sum + i.outstanding, 0),
@@ -185,8 +248,23 @@ export async function clientBalance(deps: Deps, scope: Scope, clientId: string):
 // ── Time ───────────────────────────────────────────────────────────────────
 
 async function presentEntries(deps: Deps, scope: Scope, rows: TimeEntryRow[], trx?: Executor): Promise<TimeEntry[]> {
-  const names = await clientNames(deps, scope, rows.map((r) => r.client_id), trx);
-  return rows.map((r) => ({ id: r.id, clientId: r.client_id, clientName: names.get(r.client_id) ?? '', projectId: r.project_id, startedAt: r.started_at, endedAt: r.ended_at, minutes: r.minutes, running: r.ended_at === null, note: r.note }));
+  const names = await clientNames(
+    deps,
+    scope,
+    rows.map((r) => r.client_id),
+    trx,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    clientId: r.client_id,
+    clientName: names.get(r.client_id) ?? '',
+    projectId: r.project_id,
+    startedAt: r.started_at,
+    endedAt: r.ended_at,
+    minutes: r.minutes,
+    running: r.ended_at === null,
+    note: r.note,
+  }));
 }
 
 function minutesBetween(from: string, to: string): number {
@@ -201,8 +279,24 @@ export async function startTimer(deps: Deps, auth: Auth, raw: unknown): Promise<
   const now = isoNow(deps.clock);
   return deps.db.kysely.transaction().execute(async (trx: Executor) => {
     const running = await q.runningEntry(trx, { workspaceId: auth.workspaceId, userId: auth.userId });
-    if (running) await q.updateTimeEntry(trx, { workspaceId: auth.workspaceId, id: running.id, changes: { ended_at: now, minutes: minutesBetween(running.started_at, now) } });
-    const row: TimeEntryRow = { id: newId(), workspace_id: auth.workspaceId, user_id: auth.userId, client_id: input.clientId, project_id: input.projectId ?? null, started_at: now, ended_at: null, minutes: null, note: input.note, created_at: now };
+    if (running)
+      await q.updateTimeEntry(trx, {
+        workspaceId: auth.workspaceId,
+        id: running.id,
+        changes: { ended_at: now, minutes: minutesBetween(running.started_at, now) },
+      });
+    const row: TimeEntryRow = {
+      id: newId(),
+      workspace_id: auth.workspaceId,
+      user_id: auth.userId,
+      client_id: input.clientId,
+      project_id: input.projectId ?? null,
+      started_at: now,
+      ended_at: null,
+      minutes: null,
+      note: input.note,
+      created_at: now,
+    };
     await q.insertTimeEntry(trx, row);
     return (await presentEntries(deps, auth, [row], trx))[0]!;
   });
@@ -212,8 +306,14 @@ export async function stopTimer(deps: Deps, auth: Auth): Promise<TimeEntry> {
   const running = await q.runningEntry(deps.db.kysely, { workspaceId: auth.workspaceId, userId: auth.userId });
   if (!running) throw new AppError('conflict');
   const now = isoNow(deps.clock);
-  await q.updateTimeEntry(deps.db.kysely, { workspaceId: auth.workspaceId, id: running.id, changes: { ended_at: now, minutes: minutesBetween(running.started_at, now) } });
-  return (await presentEntries(deps, auth, [{ ...running, ended_at: now, minutes: minutesBetween(running.started_at, now) }]))[0]!;
+  await q.updateTimeEntry(deps.db.kysely, {
+    workspaceId: auth.workspaceId,
+    id: running.id,
+    changes: { ended_at: now, minutes: minutesBetween(running.started_at, now) },
+  });
+  return (
+    await presentEntries(deps, auth, [{ ...running, ended_at: now, minutes: minutesBetween(running.started_at, now) }])
+  )[0]!;
 }
 
 export async function runningTimer(deps: Deps, auth: Auth): Promise<TimeEntry | null> {
@@ -253,7 +353,12 @@ export async function updateTimeEntry(deps: Deps, scope: Scope, id: string, raw:
     ...scope,
     id,
     changes: {
-      ...(input.minutes !== undefined && row.ended_at ? { minutes: input.minutes, ended_at: new Date(new Date(row.started_at).getTime() + input.minutes * 60_000).toISOString() } : {}),
+      ...(input.minutes !== undefined && row.ended_at
+        ? {
+            minutes: input.minutes,
+            ended_at: new Date(new Date(row.started_at).getTime() + input.minutes * 60_000).toISOString(),
+          }
+        : {}),
       ...(input.note !== undefined ? { note: input.note } : {}),
       ...(input.projectId !== undefined ? { project_id: input.projectId } : {}),
     },
@@ -266,13 +371,25 @@ export async function deleteTimeEntry(deps: Deps, scope: Scope, id: string): Pro
   await q.deleteTimeEntry(deps.db.kysely, { ...scope, id });
 }
 
-export async function listTimeEntries(deps: Deps, scope: Scope, options: { clientId?: string; projectId?: string }): Promise<{ items: TimeEntry[]; totalMinutes: number }> {
+export async function listTimeEntries(
+  deps: Deps,
+  scope: Scope,
+  options: { clientId?: string; projectId?: string },
+): Promise<{ items: TimeEntry[]; totalMinutes: number }> {
   const rows = await q.listTimeEntries(deps.db.kysely, { ...scope, ...options, limit: 500 });
-  return { items: await presentEntries(deps, scope, rows), totalMinutes: rows.reduce((sum, r) => sum + (r.minutes ?? 0), 0) };
+  return {
+    items: await presentEntries(deps, scope, rows),
+    totalMinutes: rows.reduce((sum, r) => sum + (r.minutes ?? 0), 0),
+  };
 }
 
 /** A polite reminder for a scheduled payment, in the client's language; nothing is sent. */
-export async function composePaymentReminder(deps: Deps, scope: Scope, actor: { userId: string }, itemId: string): Promise<MessageComposed> {
+export async function composePaymentReminder(
+  deps: Deps,
+  scope: Scope,
+  actor: { userId: string },
+  itemId: string,
+): Promise<MessageComposed> {
   const row = (await q.itemsWithReceived(deps.db.kysely, { ...scope, limit: 1000 })).find((r) => r.id === itemId);
   if (!row) throw notFound();
   const [item] = await presentItems(deps, scope, [row]);

@@ -46,7 +46,13 @@ export async function listColleagues(deps: Deps, scope: Scope): Promise<{ items:
 export async function createColleague(deps: Deps, scope: Scope, raw: unknown): Promise<Colleague> {
   const input = parseInput(ZSaveColleague, raw);
   const now = isoNow(deps.clock);
-  const row: ColleagueRow = { id: newId(), workspace_id: scope.workspaceId, ...input, created_at: now, updated_at: now };
+  const row: ColleagueRow = {
+    id: newId(),
+    workspace_id: scope.workspaceId,
+    ...input,
+    created_at: now,
+    updated_at: now,
+  };
   await q.insertColleague(deps.db.kysely, row);
   return toColleague(row);
 }
@@ -87,13 +93,27 @@ function toChangeRequest(row: ChangeRequestRow): ChangeRequest {
 }
 
 /** The client asked for more: logged as their contact and as a request on the project. */
-export async function createChangeRequest(deps: Deps, scope: Scope, projectId: string, raw: unknown): Promise<ChangeRequest> {
+export async function createChangeRequest(
+  deps: Deps,
+  scope: Scope,
+  projectId: string,
+  raw: unknown,
+): Promise<ChangeRequest> {
   const input = parseInput(ZCreateChangeRequest, raw);
   return deps.db.kysely.transaction().execute(async (trx) => {
     const project = await q.findProject(trx, { ...scope, projectId });
     if (!project) throw notFound();
     const requestedAt = input.requestedAt ? new Date(input.requestedAt).toISOString() : isoNow(deps.clock);
-    const interaction = await logInteractionInTrx(deps, trx, scope, { clientId: project.client_id, contactId: null, channel: input.channel, direction: 'in', occurredAt: requestedAt, summary: input.what, needsReply: true, source: 'manual' });
+    const interaction = await logInteractionInTrx(deps, trx, scope, {
+      clientId: project.client_id,
+      contactId: null,
+      channel: input.channel,
+      direction: 'in',
+      occurredAt: requestedAt,
+      summary: input.what,
+      needsReply: true,
+      source: 'manual',
+    });
     const row: ChangeRequestRow = {
       id: newId(),
       workspace_id: scope.workspaceId,
@@ -118,7 +138,11 @@ export async function createChangeRequest(deps: Deps, scope: Scope, projectId: s
   });
 }
 
-export async function listChangeRequests(deps: Deps, scope: Scope, projectId: string): Promise<{ items: ChangeRequest[] }> {
+export async function listChangeRequests(
+  deps: Deps,
+  scope: Scope,
+  projectId: string,
+): Promise<{ items: ChangeRequest[] }> {
   if (!(await q.findProject(deps.db.kysely, { ...scope, projectId }))) throw notFound();
   return { items: (await q.changeRequestsOf(deps.db.kysely, { ...scope, projectId })).map(toChangeRequest) };
 }
@@ -133,25 +157,43 @@ const MESSAGE_KIND: Record<ScopeDecision, MessageKind> = {
 };
 
 /** The answer to an out-of-scope request, in the client's language, for the chosen decision. */
-export async function composeScopeAnswer(deps: Deps, scope: Scope, actor: Actor, changeRequestId: string, raw: unknown): Promise<MessageComposed> {
+export async function composeScopeAnswer(
+  deps: Deps,
+  scope: Scope,
+  actor: Actor,
+  changeRequestId: string,
+  raw: unknown,
+): Promise<MessageComposed> {
   const input = parseInput(ZComposeScope, raw);
   const request = await q.findChangeRequest(deps.db.kysely, { ...scope, id: changeRequestId });
   if (!request) throw notFound();
   const client = await clientForReference(deps, scope, request.client_id);
   const profile = await getBusinessProfile(deps, scope);
-  const colleague = input.colleagueId ? await q.findColleague(deps.db.kysely, { ...scope, colleagueId: input.colleagueId }) : undefined;
+  const colleague = input.colleagueId
+    ? await q.findColleague(deps.db.kysely, { ...scope, colleagueId: input.colleagueId })
+    : undefined;
   if (input.colleagueId && !colleague) throw fieldError('colleagueId', 'unknown_colleague');
-  const due = input.formalQuoteBy ?? { dueDate: addDays(localDate(deps.clock.now(), profile.timeZone), 2), dueTime: null };
+  const due = input.formalQuoteBy ?? {
+    dueDate: addDays(localDate(deps.clock.now(), profile.timeZone), 2),
+    dueTime: null,
+  };
   return fillTemplate(deps, scope, actor, {
     kind: MESSAGE_KIND[input.decision],
     clientId: request.client_id,
     values: {
       what: request.what,
       price: input.value !== undefined ? formatMoney(input.value, profile.currency, client.language) : null,
-      due: formatDue(dueInstant(due.dueDate, due.dueTime, profile.timeZone), due.dueTime !== null, client.language, profile.timeZone),
+      due: formatDue(
+        dueInstant(due.dueDate, due.dueTime, profile.timeZone),
+        due.dueTime !== null,
+        client.language,
+        profile.timeZone,
+      ),
       colleagueName: colleague?.name ?? null,
       colleagueDoes: colleague?.does ?? null,
-      colleagueContact: colleague ? [colleague.phone ? formatPhone(colleague.phone) : null, colleague.email].filter(Boolean).join(' · ') : null,
+      colleagueContact: colleague
+        ? [colleague.phone ? formatPhone(colleague.phone) : null, colleague.email].filter(Boolean).join(' · ')
+        : null,
     },
   });
 }
@@ -161,14 +203,20 @@ export async function composeScopeAnswer(deps: Deps, scope: Scope, actor: Actor,
  * draft change-order quote on the project (prefilled); "I'll send a formal quote by…" becomes my
  * promise, kept when that quote is sent. The message is sent or opened and logged. One transaction.
  */
-export async function decideChangeRequest(deps: Deps, scope: Scope, changeRequestId: string, raw: unknown): Promise<{ changeRequest: ChangeRequest; sent: MessageSent | null }> {
+export async function decideChangeRequest(
+  deps: Deps,
+  scope: Scope,
+  changeRequestId: string,
+  raw: unknown,
+): Promise<{ changeRequest: ChangeRequest; sent: MessageSent | null }> {
   const input: z.output<typeof ZDecideChangeRequest> = parseInput(ZDecideChangeRequest, raw);
   const profile = await getBusinessProfile(deps, scope);
   return deps.db.kysely.transaction().execute(async (trx: Executor) => {
     const request = await q.findChangeRequest(trx, { ...scope, id: changeRequestId });
     if (!request) throw notFound();
     if (request.decided_at) throw fieldError('decision', 'already_decided');
-    if (input.colleagueId && !(await q.findColleague(trx, { ...scope, colleagueId: input.colleagueId }))) throw fieldError('colleagueId', 'unknown_colleague');
+    if (input.colleagueId && !(await q.findColleague(trx, { ...scope, colleagueId: input.colleagueId })))
+      throw fieldError('colleagueId', 'unknown_colleague');
     const decision = input.inScope ? null : (input.decision ?? null);
     let quoteId: string | null = null;
     let commitmentId: string | null = null;
@@ -177,19 +225,42 @@ export async function decideChangeRequest(deps: Deps, scope: Scope, changeReques
       const quote = await createQuote(
         deps,
         scope,
-        { clientId: request.client_id, projectId: request.project_id, title: request.what, items: [{ description: request.what, quantity: 1, unit: null, unitPrice: input.value ?? 0 }], validUntil: addDays(today, 30) },
+        {
+          clientId: request.client_id,
+          projectId: request.project_id,
+          title: request.what,
+          items: [{ description: request.what, quantity: 1, unit: null, unitPrice: input.value ?? 0 }],
+          validUntil: addDays(today, 30),
+        },
         trx,
       );
       quoteId = quote.id;
       if (input.formalQuoteBy) {
         const title = rawMessage(profile.locale, 'projects.formalQuotePromise').replace('{{what}}', request.what);
-        const promise = await createCommitmentInTrx(deps, trx, scope, { clientId: request.client_id, interactionId: request.interaction_id, quoteId, projectId: request.project_id, direction: 'mine', title, ...input.formalQuoteBy, notes: null });
+        const promise = await createCommitmentInTrx(deps, trx, scope, {
+          clientId: request.client_id,
+          interactionId: request.interaction_id,
+          quoteId,
+          projectId: request.project_id,
+          direction: 'mine',
+          title,
+          ...input.formalQuoteBy,
+          notes: null,
+        });
         commitmentId = promise.id;
       }
     }
     const messageId = input.message ? newId() : null;
     const kind: MessageKind = decision ? MESSAGE_KIND[decision] : 'scope_goodwill';
-    const sent = input.message ? await sendInTrx(deps, trx, scope, { kind, clientId: request.client_id, ...input.message }, { messageId: messageId! }) : null;
+    const sent = input.message
+      ? await sendInTrx(
+          deps,
+          trx,
+          scope,
+          { kind, clientId: request.client_id, ...input.message },
+          { messageId: messageId! },
+        )
+      : null;
     await q.updateChangeRequest(trx, {
       ...scope,
       id: changeRequestId,
@@ -204,6 +275,9 @@ export async function decideChangeRequest(deps: Deps, scope: Scope, changeReques
         decided_at: isoNow(deps.clock),
       },
     });
-    return { changeRequest: toChangeRequest((await q.findChangeRequest(trx, { ...scope, id: changeRequestId }))!), sent };
+    return {
+      changeRequest: toChangeRequest((await q.findChangeRequest(trx, { ...scope, id: changeRequestId }))!),
+      sent,
+    };
   });
 }

@@ -8,33 +8,89 @@ export async function insertProject(db: Executor, row: ProjectRow) {
 }
 
 export async function findProject(db: Executor, { workspaceId, projectId }: Scope & { projectId: string }) {
-  return db.selectFrom('projects').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', projectId).executeTakeFirst();
+  return db
+    .selectFrom('projects')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', projectId)
+    .executeTakeFirst();
 }
 
-export async function updateProject(db: Executor, { workspaceId, projectId, changes }: Scope & { projectId: string; changes: Partial<Omit<ProjectRow, 'id' | 'workspace_id'>> }) {
-  await db.updateTable('projects').set(changes).where('workspace_id', '=', workspaceId).where('id', '=', projectId).execute();
+export async function updateProject(
+  db: Executor,
+  {
+    workspaceId,
+    projectId,
+    changes,
+  }: Scope & { projectId: string; changes: Partial<Omit<ProjectRow, 'id' | 'workspace_id'>> },
+) {
+  await db
+    .updateTable('projects')
+    .set(changes)
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', projectId)
+    .execute();
 }
 
-export async function listProjects(db: Executor, { workspaceId, clientId, limit }: Scope & { clientId?: string; limit: number }) {
+export async function listProjects(
+  db: Executor,
+  { workspaceId, clientId, limit }: Scope & { clientId?: string; limit: number },
+) {
   let query = db.selectFrom('projects').selectAll().where('workspace_id', '=', workspaceId);
   if (clientId) query = query.where('client_id', '=', clientId);
   return query.orderBy('created_at', 'desc').limit(limit).execute();
 }
 
-export async function insertDeliverables(db: Executor, rows: { id: string; workspace_id: string; project_id: string; position: number; title: string; target_date: string | null; status: string }[]) {
+export async function insertDeliverables(
+  db: Executor,
+  rows: {
+    id: string;
+    workspace_id: string;
+    project_id: string;
+    position: number;
+    title: string;
+    target_date: string | null;
+    status: string;
+  }[],
+) {
   if (rows.length) await db.insertInto('project_deliverables').values(rows).execute();
 }
 
 export async function deliverablesOf(db: Executor, { workspaceId, projectId }: Scope & { projectId: string }) {
-  return db.selectFrom('project_deliverables').selectAll().where('workspace_id', '=', workspaceId).where('project_id', '=', projectId).orderBy('position').execute();
+  return db
+    .selectFrom('project_deliverables')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('project_id', '=', projectId)
+    .orderBy('position')
+    .execute();
 }
 
-export async function insertReschedule(db: Executor, row: { id: string; workspace_id: string; project_id: string; cause: string; status_text: string; from_date: string | null; to_date: string; message_id: string | null; created_at: string }) {
+export async function insertReschedule(
+  db: Executor,
+  row: {
+    id: string;
+    workspace_id: string;
+    project_id: string;
+    cause: string;
+    status_text: string;
+    from_date: string | null;
+    to_date: string;
+    message_id: string | null;
+    created_at: string;
+  },
+) {
   await db.insertInto('project_reschedules').values(row).execute();
 }
 
 export async function reschedulesOf(db: Executor, { workspaceId, projectId }: Scope & { projectId: string }) {
-  return db.selectFrom('project_reschedules').selectAll().where('workspace_id', '=', workspaceId).where('project_id', '=', projectId).orderBy('created_at').execute();
+  return db
+    .selectFrom('project_reschedules')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('project_id', '=', projectId)
+    .orderBy('created_at')
+    .execute();
 }
 
 export async function listColleagues(db: Executor, { workspaceId }: Scope) {
@@ -42,15 +98,32 @@ export async function listColleagues(db: Executor, { workspaceId }: Scope) {
 }
 
 export async function findColleague(db: Executor, { workspaceId, colleagueId }: Scope & { colleagueId: string }) {
-  return db.selectFrom('colleagues').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', colleagueId).executeTakeFirst();
+  return db
+    .selectFrom('colleagues')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', colleagueId)
+    .executeTakeFirst();
 }
 
 export async function insertColleague(db: Executor, row: ColleagueRow) {
   await db.insertInto('colleagues').values(row).execute();
 }
 
-export async function updateColleague(db: Executor, { workspaceId, colleagueId, changes }: Scope & { colleagueId: string; changes: Partial<Omit<ColleagueRow, 'id' | 'workspace_id'>> }) {
-  await db.updateTable('colleagues').set(changes).where('workspace_id', '=', workspaceId).where('id', '=', colleagueId).execute();
+export async function updateColleague(
+  db: Executor,
+  {
+    workspaceId,
+    colleagueId,
+    changes,
+  }: Scope & { colleagueId: string; changes: Partial<Omit<ColleagueRow, 'id' | 'workspace_id'>> },
+) {
+  await db
+    .updateTable('colleagues')
+    .set(changes)
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', colleagueId)
+    .execute();
 }
 
 export async function deleteColleague(db: Executor, { workspaceId, colleagueId }: Scope & { colleagueId: string }) {
@@ -62,18 +135,45 @@ export async function insertChangeRequest(db: Executor, row: ChangeRequestRow) {
 }
 
 export async function findChangeRequest(db: Executor, { workspaceId, id }: Scope & { id: string }) {
-  return db.selectFrom('change_requests').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('change_requests')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
-export async function updateChangeRequest(db: Executor, { workspaceId, id, changes }: Scope & { id: string; changes: Partial<Omit<ChangeRequestRow, 'id' | 'workspace_id'>> }) {
-  await db.updateTable('change_requests').set(changes).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+export async function updateChangeRequest(
+  db: Executor,
+  { workspaceId, id, changes }: Scope & { id: string; changes: Partial<Omit<ChangeRequestRow, 'id' | 'workspace_id'>> },
+) {
+  await db
+    .updateTable('change_requests')
+    .set(changes)
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function changeRequestsOf(db: Executor, { workspaceId, projectId }: Scope & { projectId: string }) {
-  return db.selectFrom('change_requests').selectAll().where('workspace_id', '=', workspaceId).where('project_id', '=', projectId).orderBy('requested_at', 'desc').execute();
+  return db
+    .selectFrom('change_requests')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('project_id', '=', projectId)
+    .orderBy('requested_at', 'desc')
+    .execute();
 }
 
-export async function updateDeliverable(db: Executor, { workspaceId, projectId, deliverableId, changes }: Scope & { projectId: string; deliverableId: string; changes: { status?: string; target_date?: string | null } }) {
+export async function updateDeliverable(
+  db: Executor,
+  {
+    workspaceId,
+    projectId,
+    deliverableId,
+    changes,
+  }: Scope & { projectId: string; deliverableId: string; changes: { status?: string; target_date?: string | null } },
+) {
   const result = await db
     .updateTable('project_deliverables')
     .set(changes)

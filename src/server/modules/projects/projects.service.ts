@@ -1,6 +1,15 @@
 import type { z } from 'zod';
 import type { MessageComposed, MessageSent } from '../../../shared/schemas/messages.js';
-import { ZAddMaterial, ZComposeDelay, ZCreateProject, ZRescheduleProject, ZSetTarget, ZUpdateDeliverable, ZUpdateProject, type Project } from '../../../shared/schemas/projects.js';
+import {
+  ZAddMaterial,
+  ZComposeDelay,
+  ZCreateProject,
+  ZRescheduleProject,
+  ZSetTarget,
+  ZUpdateDeliverable,
+  ZUpdateProject,
+  type Project,
+} from '../../../shared/schemas/projects.js';
 import type { Executor } from '../../db/database.js';
 import { fieldError, notFound } from '../../lib/app-error.js';
 import { isoNow } from '../../lib/clock.js';
@@ -10,7 +19,12 @@ import { newId } from '../../lib/ids.js';
 import { parseInput } from '../../lib/validate.js';
 import { getBusinessProfile } from '../accounts/accounts.service.js';
 import { clientForReference, clientNames } from '../clients/clients.service.js';
-import { createCommitmentInTrx, getCommitment, projectCommitments, renegotiateInTrx } from '../commitments/commitments.service.js';
+import {
+  createCommitmentInTrx,
+  getCommitment,
+  projectCommitments,
+  renegotiateInTrx,
+} from '../commitments/commitments.service.js';
 import { fillTemplate, sendInTrx } from '../messages/messages.service.js';
 import { formatDue } from '../messages/render.js';
 import * as q from './projects.queries.js';
@@ -19,23 +33,61 @@ type Scope = { workspaceId: string };
 type Actor = { userId: string };
 
 /** Opens the project an accepted quote starts: its items become the deliverables. */
-export async function createProjectInTrx(deps: Deps, trx: Executor, scope: Scope, input: { clientId: string; title: string; deliverables: string[]; targetDate: string | null }): Promise<string> {
+export async function createProjectInTrx(
+  deps: Deps,
+  trx: Executor,
+  scope: Scope,
+  input: { clientId: string; title: string; deliverables: string[]; targetDate: string | null },
+): Promise<string> {
   const now = isoNow(deps.clock);
   const id = newId();
-  await q.insertProject(trx, { id, workspace_id: scope.workspaceId, client_id: input.clientId, title: input.title, status: 'active', target_date: null, delivery_commitment_id: null, created_at: now, updated_at: now });
+  await q.insertProject(trx, {
+    id,
+    workspace_id: scope.workspaceId,
+    client_id: input.clientId,
+    title: input.title,
+    status: 'active',
+    target_date: null,
+    delivery_commitment_id: null,
+    created_at: now,
+    updated_at: now,
+  });
   await addDeliverablesInTrx(deps, trx, scope, id, input.deliverables);
   if (input.targetDate) await setTargetInTrx(deps, trx, scope, id, input.targetDate);
   return id;
 }
 
 /** A change order accepted on top of the project adds its items as further deliverables. */
-export async function addDeliverablesInTrx(deps: Deps, trx: Executor, scope: Scope, projectId: string, titles: string[]): Promise<void> {
+export async function addDeliverablesInTrx(
+  deps: Deps,
+  trx: Executor,
+  scope: Scope,
+  projectId: string,
+  titles: string[],
+): Promise<void> {
   const existing = await q.deliverablesOf(trx, { ...scope, projectId });
-  await q.insertDeliverables(trx, titles.map((title, i) => ({ id: newId(), workspace_id: scope.workspaceId, project_id: projectId, position: existing.length + i, title, target_date: null, status: 'open' })));
+  await q.insertDeliverables(
+    trx,
+    titles.map((title, i) => ({
+      id: newId(),
+      workspace_id: scope.workspaceId,
+      project_id: projectId,
+      position: existing.length + i,
+      title,
+      target_date: null,
+      status: 'open',
+    })),
+  );
 }
 
 /** For other modules: the project, if it is in this workspace and belongs to this client. */
-export async function projectForReference(deps: Deps, scope: Scope, projectId: string, clientId: string, trx?: Executor): Promise<{ id: string; title: string }> {
+export async function projectForReference(
+  deps: Deps,
+  scope: Scope,
+  projectId: string,
+  clientId: string,
+  trx?: Executor,
+): Promise<{ id: string; title: string }> {
   const row = await q.findProject(trx ?? deps.db.kysely, { ...scope, projectId });
   if (!row || row.client_id !== clientId) throw fieldError('projectId', 'unknown_project');
   return { id: row.id, title: row.title };
@@ -45,7 +97,10 @@ export async function getProject(deps: Deps, scope: Scope, projectId: string, tr
   const db = trx ?? deps.db.kysely;
   const row = await q.findProject(db, { ...scope, projectId });
   if (!row) throw notFound();
-  const [deliverables, reschedules] = await Promise.all([q.deliverablesOf(db, { ...scope, projectId }), q.reschedulesOf(db, { ...scope, projectId })]);
+  const [deliverables, reschedules] = await Promise.all([
+    q.deliverablesOf(db, { ...scope, projectId }),
+    q.reschedulesOf(db, { ...scope, projectId }),
+  ]);
   const names = await clientNames(deps, scope, [row.client_id], trx);
   return {
     id: row.id,
@@ -56,24 +111,55 @@ export async function getProject(deps: Deps, scope: Scope, projectId: string, tr
     targetDate: row.target_date,
     delivery: row.delivery_commitment_id ? await getCommitment(deps, scope, row.delivery_commitment_id, trx) : null,
     deliverables: deliverables.map((d) => ({ id: d.id, title: d.title, targetDate: d.target_date, status: d.status })),
-    reschedules: reschedules.map((r) => ({ id: r.id, cause: r.cause as 'mine' | 'client' | 'external', statusText: r.status_text, fromDate: r.from_date, toDate: r.to_date, messageId: r.message_id, createdAt: r.created_at })),
+    reschedules: reschedules.map((r) => ({
+      id: r.id,
+      cause: r.cause as 'mine' | 'client' | 'external',
+      statusText: r.status_text,
+      fromDate: r.from_date,
+      toDate: r.to_date,
+      messageId: r.message_id,
+      createdAt: r.created_at,
+    })),
     materials: (await projectCommitments(deps, scope, projectId, trx)).filter((c) => c.direction === 'theirs'),
     createdAt: row.created_at,
   };
 }
 
-export async function listProjects(deps: Deps, scope: Scope, options: { clientId?: string }): Promise<{ items: Project[] }> {
+export async function listProjects(
+  deps: Deps,
+  scope: Scope,
+  options: { clientId?: string },
+): Promise<{ items: Project[] }> {
   const rows = await q.listProjects(deps.db.kysely, { ...scope, clientId: options.clientId, limit: 200 });
   return { items: await Promise.all(rows.map((r) => getProject(deps, scope, r.id))) };
 }
 
-async function setTargetInTrx(deps: Deps, trx: Executor, scope: Scope, projectId: string, targetDate: string): Promise<void> {
+async function setTargetInTrx(
+  deps: Deps,
+  trx: Executor,
+  scope: Scope,
+  projectId: string,
+  targetDate: string,
+): Promise<void> {
   const row = await q.findProject(trx, { ...scope, projectId });
   if (!row) throw notFound();
   const profile = await getBusinessProfile(deps, scope, trx);
   const title = rawMessage(profile.locale, 'projects.deliveryPromise').replace('{{title}}', row.title);
-  const commitment = await createCommitmentInTrx(deps, trx, scope, { clientId: row.client_id, interactionId: null, projectId, direction: 'mine', title, dueDate: targetDate, dueTime: null, notes: null });
-  await q.updateProject(trx, { ...scope, projectId, changes: { target_date: targetDate, delivery_commitment_id: commitment.id, updated_at: isoNow(deps.clock) } });
+  const commitment = await createCommitmentInTrx(deps, trx, scope, {
+    clientId: row.client_id,
+    interactionId: null,
+    projectId,
+    direction: 'mine',
+    title,
+    dueDate: targetDate,
+    dueTime: null,
+    notes: null,
+  });
+  await q.updateProject(trx, {
+    ...scope,
+    projectId,
+    changes: { target_date: targetDate, delivery_commitment_id: commitment.id, updated_at: isoNow(deps.clock) },
+  });
 }
 
 /** The first target date: it becomes my promise to deliver (a slip later is a reschedule, with a cause). */
@@ -89,7 +175,13 @@ export async function setTarget(deps: Deps, scope: Scope, projectId: string, raw
 }
 
 /** The delay notice in the client's language: where things stand, why, and the new date. */
-export async function composeDelayNotice(deps: Deps, scope: Scope, actor: Actor, projectId: string, raw: unknown): Promise<MessageComposed> {
+export async function composeDelayNotice(
+  deps: Deps,
+  scope: Scope,
+  actor: Actor,
+  projectId: string,
+  raw: unknown,
+): Promise<MessageComposed> {
   const input = parseInput(ZComposeDelay, raw);
   const project = await getProject(deps, scope, projectId);
   const client = await clientForReference(deps, scope, project.clientId);
@@ -111,7 +203,12 @@ export async function composeDelayNotice(deps: Deps, scope: Scope, actor: Actor,
  * moves (my delay counts against my word; the client's or an outside one does not), the notice is
  * sent or opened and logged, and the reschedule joins the history — one transaction.
  */
-export async function reschedule(deps: Deps, scope: Scope, projectId: string, raw: unknown): Promise<{ project: Project; sent: MessageSent | null }> {
+export async function reschedule(
+  deps: Deps,
+  scope: Scope,
+  projectId: string,
+  raw: unknown,
+): Promise<{ project: Project; sent: MessageSent | null }> {
   const input: z.output<typeof ZRescheduleProject> = parseInput(ZRescheduleProject, raw);
   return deps.db.kysely.transaction().execute(async (trx) => {
     const row = await q.findProject(trx, { ...scope, projectId });
@@ -119,8 +216,24 @@ export async function reschedule(deps: Deps, scope: Scope, projectId: string, ra
     if (row.target_date === input.newTargetDate) throw fieldError('newTargetDate', 'same_date');
     const messageId = input.message ? newId() : null;
     if (row.delivery_commitment_id) {
-      await renegotiateInTrx(deps, trx, scope, row.delivery_commitment_id, { dueDate: input.newTargetDate, dueTime: null, reason: input.statusText }, messageId, input.cause);
-      await q.updateProject(trx, { ...scope, projectId, changes: { target_date: input.newTargetDate, status: input.cause === 'client' ? 'waiting_for_client' : row.status, updated_at: isoNow(deps.clock) } });
+      await renegotiateInTrx(
+        deps,
+        trx,
+        scope,
+        row.delivery_commitment_id,
+        { dueDate: input.newTargetDate, dueTime: null, reason: input.statusText },
+        messageId,
+        input.cause,
+      );
+      await q.updateProject(trx, {
+        ...scope,
+        projectId,
+        changes: {
+          target_date: input.newTargetDate,
+          status: input.cause === 'client' ? 'waiting_for_client' : row.status,
+          updated_at: isoNow(deps.clock),
+        },
+      });
     } else {
       await setTargetInTrx(deps, trx, scope, projectId, input.newTargetDate);
     }
@@ -135,7 +248,15 @@ export async function reschedule(deps: Deps, scope: Scope, projectId: string, ra
       message_id: messageId,
       created_at: isoNow(deps.clock),
     });
-    const sent = input.message ? await sendInTrx(deps, trx, scope, { kind: 'delay_notice', clientId: row.client_id, ...input.message }, { messageId: messageId! }) : null;
+    const sent = input.message
+      ? await sendInTrx(
+          deps,
+          trx,
+          scope,
+          { kind: 'delay_notice', clientId: row.client_id, ...input.message },
+          { messageId: messageId! },
+        )
+      : null;
     return { project: await getProject(deps, scope, projectId, trx), sent };
   });
 }
@@ -145,7 +266,12 @@ export async function createProject(deps: Deps, scope: Scope, raw: unknown): Pro
   const input = parseInput(ZCreateProject, raw);
   await clientForReference(deps, scope, input.clientId);
   return deps.db.kysely.transaction().execute(async (trx) => {
-    const id = await createProjectInTrx(deps, trx, scope, { clientId: input.clientId, title: input.title, deliverables: input.deliverables, targetDate: input.targetDate ?? null });
+    const id = await createProjectInTrx(deps, trx, scope, {
+      clientId: input.clientId,
+      title: input.title,
+      deliverables: input.deliverables,
+      targetDate: input.targetDate ?? null,
+    });
     return getProject(deps, scope, id, trx);
   });
 }
@@ -163,15 +289,33 @@ export async function addMaterial(deps: Deps, scope: Scope, projectId: string, r
   return deps.db.kysely.transaction().execute(async (trx) => {
     const row = await q.findProject(trx, { ...scope, projectId });
     if (!row) throw notFound();
-    await createCommitmentInTrx(deps, trx, scope, { clientId: row.client_id, interactionId: null, projectId, direction: 'theirs', title: input.what, dueDate: input.dueDate, dueTime: null, notes: null });
+    await createCommitmentInTrx(deps, trx, scope, {
+      clientId: row.client_id,
+      interactionId: null,
+      projectId,
+      direction: 'theirs',
+      title: input.what,
+      dueDate: input.dueDate,
+      dueTime: null,
+      notes: null,
+    });
     return getProject(deps, scope, projectId, trx);
   });
 }
 
 /** Each deliverable has its own status and (optional) target date. */
-export async function updateDeliverable(deps: Deps, scope: Scope, projectId: string, deliverableId: string, raw: unknown): Promise<Project> {
+export async function updateDeliverable(
+  deps: Deps,
+  scope: Scope,
+  projectId: string,
+  deliverableId: string,
+  raw: unknown,
+): Promise<Project> {
   const input = parseInput(ZUpdateDeliverable, raw);
-  const changes = { ...(input.status !== undefined ? { status: input.status } : {}), ...(input.targetDate !== undefined ? { target_date: input.targetDate } : {}) };
+  const changes = {
+    ...(input.status !== undefined ? { status: input.status } : {}),
+    ...(input.targetDate !== undefined ? { target_date: input.targetDate } : {}),
+  };
   if (!(await q.updateDeliverable(deps.db.kysely, { ...scope, projectId, deliverableId, changes }))) throw notFound();
   return getProject(deps, scope, projectId);
 }

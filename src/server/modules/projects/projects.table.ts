@@ -37,7 +37,17 @@ export type ProjectDeliverableTable = {
   status: string;
 };
 
-export type ColleagueTable = { id: string; workspace_id: string; name: string; does: string; phone: string | null; email: string | null; notes: string | null; created_at: string; updated_at: string };
+export type ColleagueTable = {
+  id: string;
+  workspace_id: string;
+  name: string;
+  does: string;
+  phone: string | null;
+  email: string | null;
+  notes: string | null;
+  created_at: string;
+  updated_at: string;
+};
 
 /** A request beyond what was agreed (scope creep) and what was decided about it. */
 export type ChangeRequestTable = {

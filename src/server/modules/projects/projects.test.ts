@@ -19,9 +19,23 @@ describe.each(testDialects())('projects on $label', ({ dialect, skip }) => {
   let project: Project;
 
   async function acceptedQuote(overrides: Record<string, unknown> = {}): Promise<Quote> {
-    const quote = (await api.post<Quote>('/api/v1/quotes', { clientId: client.id, title: 'אתר לסטודיו', items: [{ description: 'עיצוב דף הבית', quantity: 1, unitPrice: 500_000 }], validUntil: '2026-12-31', ...overrides })).body;
-    const sent = (await api.post<QuoteSent>(`/api/v1/quotes/${quote.id}/send`, { channel: 'whatsapp', body: '{{link}}' })).body;
-    const accepted = await ctx.app.request(`${new URL(sent.url).pathname}/accept`, { method: 'POST', body: new URLSearchParams({ name: 'מיכל', agree: 'yes' }), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const quote = (
+      await api.post<Quote>('/api/v1/quotes', {
+        clientId: client.id,
+        title: 'אתר לסטודיו',
+        items: [{ description: 'עיצוב דף הבית', quantity: 1, unitPrice: 500_000 }],
+        validUntil: '2026-12-31',
+        ...overrides,
+      })
+    ).body;
+    const sent = (
+      await api.post<QuoteSent>(`/api/v1/quotes/${quote.id}/send`, { channel: 'whatsapp', body: '{{link}}' })
+    ).body;
+    const accepted = await ctx.app.request(`${new URL(sent.url).pathname}/accept`, {
+      method: 'POST',
+      body: new URLSearchParams({ name: 'מיכל', agree: 'yes' }),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(accepted.status).toBe(303);
     return (await api.get<Quote>(`/api/v1/quotes/${quote.id}`)).body;
   }
@@ -31,9 +45,12 @@ describe.each(testDialects())('projects on $label', ({ dialect, skip }) => {
     ctx = await createTestContext(dialect, { mail: true });
     api = await ctx.owner();
     ctx.clock.set('2026-11-23T08:00:00.000Z');
-    client = (await api.post<Client>('/api/v1/clients', clientInput({ name: 'סטודיו מיכל', email: 'michal@example.co.il' }))).body;
+    client = (
+      await api.post<Client>('/api/v1/clients', clientInput({ name: 'סטודיו מיכל', email: 'michal@example.co.il' }))
+    ).body;
     const quote = await acceptedQuote();
-    project = (await api.post<Project>(`/api/v1/projects/${quote.projectId}/target`, { targetDate: '2026-12-10' })).body;
+    project = (await api.post<Project>(`/api/v1/projects/${quote.projectId}/target`, { targetDate: '2026-12-10' }))
+      .body;
   });
   afterEach(async () => {
     if (!skip) await ctx.close();
@@ -41,22 +58,39 @@ describe.each(testDialects())('projects on $label', ({ dialect, skip }) => {
 
   it.skipIf(skip)('turns the target date into my promise to deliver', () => {
     expect(project.targetDate).toBe('2026-12-10');
-    expect(project.delivery).toMatchObject({ direction: 'mine', title: 'מסירת אתר לסטודיו', dueDate: '2026-12-10', status: 'open' });
+    expect(project.delivery).toMatchObject({
+      direction: 'mine',
+      title: 'מסירת אתר לסטודיו',
+      dueDate: '2026-12-10',
+      status: 'open',
+    });
     expect(project.deliverables.map((d) => d.title)).toEqual(['עיצוב דף הבית']);
   });
 
   it.skipIf(skip)('requires the cause, the status and a new date to reschedule', async () => {
     const res = await api.post<ApiError>(`/api/v1/projects/${project.id}/reschedule`, { statusText: ' ' });
     expect(res.status).toBe(422);
-    expect(res.body.error.fields?.map((f) => `${f.path}:${f.code}`).sort()).toEqual(['cause:invalid_choice', 'newTargetDate:invalid_date', 'statusText:required']);
-    const same = await api.post<ApiError>(`/api/v1/projects/${project.id}/reschedule`, { cause: 'mine', statusText: 'x', newTargetDate: '2026-12-10' });
+    expect(res.body.error.fields?.map((f) => `${f.path}:${f.code}`).sort()).toEqual([
+      'cause:invalid_choice',
+      'newTargetDate:invalid_date',
+      'statusText:required',
+    ]);
+    const same = await api.post<ApiError>(`/api/v1/projects/${project.id}/reschedule`, {
+      cause: 'mine',
+      statusText: 'x',
+      newTargetDate: '2026-12-10',
+    });
     expect(same.body.error.fields?.[0]).toMatchObject({ path: 'newTargetDate', code: 'same_date' });
     const direct = await api.post<ApiError>(`/api/v1/projects/${project.id}/target`, { targetDate: '2026-12-20' });
     expect(direct.body.error.fields?.[0]).toMatchObject({ code: 'use_reschedule' });
   });
 
   it.skipIf(skip)('sends the delay notice (status, reason, new date) and keeps the history', async () => {
-    const notice = await api.post<MessageComposed>(`/api/v1/projects/${project.id}/delay-notice`, { cause: 'client', statusText: 'העיצוב מוכן, חסרים הטקסטים לדף הבית', newTargetDate: '2026-12-17' });
+    const notice = await api.post<MessageComposed>(`/api/v1/projects/${project.id}/delay-notice`, {
+      cause: 'client',
+      statusText: 'העיצוב מוכן, חסרים הטקסטים לדף הבית',
+      newTargetDate: '2026-12-17',
+    });
     expect(notice.body.kind).toBe('delay_notice');
     expect(notice.body.body).toContain('חסרים הטקסטים לדף הבית');
     expect(notice.body.body).toContain('מחכים לחומרים ממך');
@@ -69,118 +103,248 @@ describe.each(testDialects())('projects on $label', ({ dialect, skip }) => {
     });
     expect(res.status).toBe(200);
     expect(res.body.project).toMatchObject({ targetDate: '2026-12-17', status: 'waiting_for_client' });
-    expect(res.body.project.reschedules).toEqual([expect.objectContaining({ cause: 'client', fromDate: '2026-12-10', toDate: '2026-12-17', messageId: res.body.sent.message.id })]);
-    expect(res.body.project.delivery!.changes[0]).toMatchObject({ cause: 'client', reason: 'העיצוב מוכן, חסרים הטקסטים לדף הבית' });
+    expect(res.body.project.reschedules).toEqual([
+      expect.objectContaining({
+        cause: 'client',
+        fromDate: '2026-12-10',
+        toDate: '2026-12-17',
+        messageId: res.body.sent.message.id,
+      }),
+    ]);
+    expect(res.body.project.delivery!.changes[0]).toMatchObject({
+      cause: 'client',
+      reason: 'העיצוב מוכן, חסרים הטקסטים לדף הבית',
+    });
     await deliverOutbox(ctx.deps);
     expect(ctx.smtp!.received.map((m) => m.subject)).toContain('עדכון לגבי אתר לסטודיו: מועד חדש');
   });
 
   it.skipIf(skip)('counts my delays against my word, and not the client’s', async () => {
-    const mine = (await api.post<{ project: Project }>(`/api/v1/projects/${project.id}/reschedule`, { cause: 'mine', statusText: 'עוד יומיים עבודה', newTargetDate: '2026-12-12' })).body.project;
+    const mine = (
+      await api.post<{ project: Project }>(`/api/v1/projects/${project.id}/reschedule`, {
+        cause: 'mine',
+        statusText: 'עוד יומיים עבודה',
+        newTargetDate: '2026-12-12',
+      })
+    ).body.project;
     ctx.clock.set('2026-12-11T10:00:00.000Z');
-    expect((await api.post<Commitment>(`/api/v1/commitments/${mine.delivery!.id}/complete`)).body.status).toBe('kept_late');
+    expect((await api.post<Commitment>(`/api/v1/commitments/${mine.delivery!.id}/complete`)).body.status).toBe(
+      'kept_late',
+    );
 
     const second = await acceptedQuote({ title: 'דף נחיתה' });
-    const other = (await api.post<Project>(`/api/v1/projects/${second.projectId}/target`, { targetDate: '2026-12-20' })).body;
-    const excused = (await api.post<{ project: Project }>(`/api/v1/projects/${other.id}/reschedule`, { cause: 'client', statusText: 'מחכים לתמונות', newTargetDate: '2026-12-28' })).body.project;
+    const other = (await api.post<Project>(`/api/v1/projects/${second.projectId}/target`, { targetDate: '2026-12-20' }))
+      .body;
+    const excused = (
+      await api.post<{ project: Project }>(`/api/v1/projects/${other.id}/reschedule`, {
+        cause: 'client',
+        statusText: 'מחכים לתמונות',
+        newTargetDate: '2026-12-28',
+      })
+    ).body.project;
     ctx.clock.set('2026-12-24T10:00:00.000Z');
-    expect((await api.post<Commitment>(`/api/v1/commitments/${excused.delivery!.id}/complete`)).body.status).toBe('kept');
+    expect((await api.post<Commitment>(`/api/v1/commitments/${excused.delivery!.id}/complete`)).body.status).toBe(
+      'kept',
+    );
 
     const rate = (await api.get<WordKeeping>('/api/v1/commitments/word-keeping?days=30')).body;
     expect(rate.mine).toMatchObject({ keptOnTime: 1, keptLate: 1 });
   });
 
   it.skipIf(skip)('links a change-order quote to the project and grows it when accepted', async () => {
-    const order = (await api.post<Quote>('/api/v1/quotes', { clientId: client.id, projectId: project.id, title: 'תוספת: דף בלוג', items: [{ description: 'עיצוב דף בלוג', quantity: 1, unitPrice: 150_000 }], validUntil: '2026-12-31' })).body;
+    const order = (
+      await api.post<Quote>('/api/v1/quotes', {
+        clientId: client.id,
+        projectId: project.id,
+        title: 'תוספת: דף בלוג',
+        items: [{ description: 'עיצוב דף בלוג', quantity: 1, unitPrice: 150_000 }],
+        validUntil: '2026-12-31',
+      })
+    ).body;
     expect(order).toMatchObject({ kind: 'change_order', projectId: project.id });
-    const sent = (await api.post<QuoteSent>(`/api/v1/quotes/${order.id}/send`, { channel: 'whatsapp', body: '{{link}}' })).body;
-    await ctx.app.request(`${new URL(sent.url).pathname}/accept`, { method: 'POST', body: new URLSearchParams({ name: 'מיכל', agree: 'yes' }), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const sent = (
+      await api.post<QuoteSent>(`/api/v1/quotes/${order.id}/send`, { channel: 'whatsapp', body: '{{link}}' })
+    ).body;
+    await ctx.app.request(`${new URL(sent.url).pathname}/accept`, {
+      method: 'POST',
+      body: new URLSearchParams({ name: 'מיכל', agree: 'yes' }),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     const grown = (await api.get<Project>(`/api/v1/projects/${project.id}`)).body;
     expect(grown.deliverables.map((d) => d.title)).toEqual(['עיצוב דף הבית', 'עיצוב דף בלוג']);
     expect((await api.get<{ items: Project[] }>(`/api/v1/projects?clientId=${client.id}`)).body.items).toHaveLength(1);
 
     const stranger = (await api.post<Client>('/api/v1/clients', clientInput())).body;
-    const wrong = await api.post<ApiError>('/api/v1/quotes', { clientId: stranger.id, projectId: project.id, title: 'x', items: [{ description: 'x', quantity: 1, unitPrice: 1 }], validUntil: '2026-12-31' });
+    const wrong = await api.post<ApiError>('/api/v1/quotes', {
+      clientId: stranger.id,
+      projectId: project.id,
+      title: 'x',
+      items: [{ description: 'x', quantity: 1, unitPrice: 1 }],
+      validUntil: '2026-12-31',
+    });
     expect(wrong.body.error.fields?.[0]).toMatchObject({ path: 'projectId', code: 'unknown_project' });
   });
 
-  it.skipIf(skip)('answers scope creep: logged, out of scope, a formal quote promised, and kept when the change order is sent', async () => {
-    const request = await api.post<ChangeRequest>(`/api/v1/projects/${project.id}/change-requests`, { what: 'להוסיף דף בלוג', channel: 'whatsapp' });
-    expect(request.status).toBe(201);
-    expect(request.body).toMatchObject({ what: 'להוסיף דף בלוג', inScope: null, decision: null });
-    const waiting = (await api.get<{ items: { summary: string | null }[] }>('/api/v1/interactions?awaitingReply=true')).body.items;
-    expect(waiting.map((i) => i.summary)).toContain('להוסיף דף בלוג');
+  it.skipIf(skip)(
+    'answers scope creep: logged, out of scope, a formal quote promised, and kept when the change order is sent',
+    async () => {
+      const request = await api.post<ChangeRequest>(`/api/v1/projects/${project.id}/change-requests`, {
+        what: 'להוסיף דף בלוג',
+        channel: 'whatsapp',
+      });
+      expect(request.status).toBe(201);
+      expect(request.body).toMatchObject({ what: 'להוסיף דף בלוג', inScope: null, decision: null });
+      const waiting = (
+        await api.get<{ items: { summary: string | null }[] }>('/api/v1/interactions?awaitingReply=true')
+      ).body.items;
+      expect(waiting.map((i) => i.summary)).toContain('להוסיף דף בלוג');
 
-    const answer = await api.post<MessageComposed>(`/api/v1/change-requests/${request.body.id}/answer`, { decision: 'change_order', formalQuoteBy: { dueDate: '2026-11-25', dueTime: '12:00' } });
-    expect(answer.body.body).toContain('מעבר למה שסיכמנו בהזמנה');
-    expect(answer.body.body).toContain('עד יום רביעי, 25 בנובמבר');
-    const decided = await api.post<{ changeRequest: ChangeRequest; sent: MessageSent }>(`/api/v1/change-requests/${request.body.id}/decide`, {
-      inScope: false,
-      decision: 'change_order',
-      value: 120_000,
-      formalQuoteBy: { dueDate: '2026-11-25', dueTime: '12:00' },
-      message: { channel: 'whatsapp', body: answer.body.body },
-    });
-    expect(decided.status).toBe(200);
-    expect(decided.body.changeRequest).toMatchObject({ inScope: false, decision: 'change_order', value: 120_000 });
-    expect(decided.body.sent.message.kind).toBe('scope_formal_quote');
-    const promise = (await api.get<Commitment>(`/api/v1/commitments/${decided.body.changeRequest.commitmentId}`)).body;
-    expect(promise).toMatchObject({ title: 'הצעת מחיר: להוסיף דף בלוג', dueAt: '2026-11-25T10:00:00.000Z', status: 'open' });
-    const order = (await api.get<Quote>(`/api/v1/quotes/${decided.body.changeRequest.quoteId}`)).body;
-    expect(order).toMatchObject({ kind: 'change_order', projectId: project.id, status: 'draft' });
-    expect(order.current.items[0]).toMatchObject({ description: 'להוסיף דף בלוג', unitPrice: 120_000 });
+      const answer = await api.post<MessageComposed>(`/api/v1/change-requests/${request.body.id}/answer`, {
+        decision: 'change_order',
+        formalQuoteBy: { dueDate: '2026-11-25', dueTime: '12:00' },
+      });
+      expect(answer.body.body).toContain('מעבר למה שסיכמנו בהזמנה');
+      expect(answer.body.body).toContain('עד יום רביעי, 25 בנובמבר');
+      const decided = await api.post<{ changeRequest: ChangeRequest; sent: MessageSent }>(
+        `/api/v1/change-requests/${request.body.id}/decide`,
+        {
+          inScope: false,
+          decision: 'change_order',
+          value: 120_000,
+          formalQuoteBy: { dueDate: '2026-11-25', dueTime: '12:00' },
+          message: { channel: 'whatsapp', body: answer.body.body },
+        },
+      );
+      expect(decided.status).toBe(200);
+      expect(decided.body.changeRequest).toMatchObject({ inScope: false, decision: 'change_order', value: 120_000 });
+      expect(decided.body.sent.message.kind).toBe('scope_formal_quote');
+      const promise = (await api.get<Commitment>(`/api/v1/commitments/${decided.body.changeRequest.commitmentId}`))
+        .body;
+      expect(promise).toMatchObject({
+        title: 'הצעת מחיר: להוסיף דף בלוג',
+        dueAt: '2026-11-25T10:00:00.000Z',
+        status: 'open',
+      });
+      const order = (await api.get<Quote>(`/api/v1/quotes/${decided.body.changeRequest.quoteId}`)).body;
+      expect(order).toMatchObject({ kind: 'change_order', projectId: project.id, status: 'draft' });
+      expect(order.current.items[0]).toMatchObject({ description: 'להוסיף דף בלוג', unitPrice: 120_000 });
 
-    const message = (await api.post<MessageComposed>(`/api/v1/quotes/${order.id}/compose`, { kind: 'change_order' })).body;
-    expect(message.body).toContain('מעבר להזמנה המקורית');
-    await api.post(`/api/v1/quotes/${order.id}/send`, { channel: 'whatsapp', body: message.body });
-    expect((await api.get<Commitment>(`/api/v1/commitments/${promise.id}`)).body.status).toBe('kept');
+      const message = (await api.post<MessageComposed>(`/api/v1/quotes/${order.id}/compose`, { kind: 'change_order' }))
+        .body;
+      expect(message.body).toContain('מעבר להזמנה המקורית');
+      await api.post(`/api/v1/quotes/${order.id}/send`, { channel: 'whatsapp', body: message.body });
+      expect((await api.get<Commitment>(`/api/v1/commitments/${promise.id}`)).body.status).toBe('kept');
 
-    const again = await api.post<ApiError>(`/api/v1/change-requests/${request.body.id}/decide`, { inScope: true });
-    expect(again.body.error.fields?.[0]).toMatchObject({ code: 'already_decided' });
-  });
+      const again = await api.post<ApiError>(`/api/v1/change-requests/${request.body.id}/decide`, { inScope: true });
+      expect(again.body.error.fields?.[0]).toMatchObject({ code: 'already_decided' });
+    },
+  );
 
   it.skipIf(skip)('refers to a colleague (who must be chosen) and records goodwill', async () => {
-    const colleague = (await api.post<{ id: string }>('/api/v1/colleagues', { name: 'רון צלם', does: 'צילום מוצרים', phone: '054-1234567' })).body;
-    const request = (await api.post<ChangeRequest>(`/api/v1/projects/${project.id}/change-requests`, { what: 'צילומי מוצר לאתר', channel: 'phone' })).body;
-    const missing = await api.post<ApiError>(`/api/v1/change-requests/${request.id}/decide`, { inScope: false, decision: 'refer' });
+    const colleague = (
+      await api.post<{ id: string }>('/api/v1/colleagues', {
+        name: 'רון צלם',
+        does: 'צילום מוצרים',
+        phone: '054-1234567',
+      })
+    ).body;
+    const request = (
+      await api.post<ChangeRequest>(`/api/v1/projects/${project.id}/change-requests`, {
+        what: 'צילומי מוצר לאתר',
+        channel: 'phone',
+      })
+    ).body;
+    const missing = await api.post<ApiError>(`/api/v1/change-requests/${request.id}/decide`, {
+      inScope: false,
+      decision: 'refer',
+    });
     expect(missing.status, JSON.stringify(missing.body)).toBe(422);
     expect(missing.body.error.fields?.[0]).toMatchObject({ path: 'colleagueId', code: 'required' });
     const noDecision = await api.post<ApiError>(`/api/v1/change-requests/${request.id}/decide`, { inScope: false });
     expect(noDecision.body.error.fields?.[0]).toMatchObject({ path: 'decision', code: 'needs_decision' });
-    const answer = (await api.post<MessageComposed>(`/api/v1/change-requests/${request.id}/answer`, { decision: 'refer', colleagueId: colleague.id })).body;
+    const answer = (
+      await api.post<MessageComposed>(`/api/v1/change-requests/${request.id}/answer`, {
+        decision: 'refer',
+        colleagueId: colleague.id,
+      })
+    ).body;
     expect(answer.body).toContain('רון צלם (צילום מוצרים): 054-123-4567');
-    const referred = await api.post<{ changeRequest: ChangeRequest }>(`/api/v1/change-requests/${request.id}/decide`, { inScope: false, decision: 'refer', colleagueId: colleague.id, message: { channel: 'whatsapp', body: answer.body } });
+    const referred = await api.post<{ changeRequest: ChangeRequest }>(`/api/v1/change-requests/${request.id}/decide`, {
+      inScope: false,
+      decision: 'refer',
+      colleagueId: colleague.id,
+      message: { channel: 'whatsapp', body: answer.body },
+    });
     expect(referred.body.changeRequest).toMatchObject({ decision: 'refer', colleagueId: colleague.id, quoteId: null });
 
-    const small = (await api.post<ChangeRequest>(`/api/v1/projects/${project.id}/change-requests`, { what: 'להחליף צבע כפתור', channel: 'email' })).body;
-    const goodwill = await api.post<{ changeRequest: ChangeRequest }>(`/api/v1/change-requests/${small.id}/decide`, { inScope: false, decision: 'goodwill', value: 15_000 });
+    const small = (
+      await api.post<ChangeRequest>(`/api/v1/projects/${project.id}/change-requests`, {
+        what: 'להחליף צבע כפתור',
+        channel: 'email',
+      })
+    ).body;
+    const goodwill = await api.post<{ changeRequest: ChangeRequest }>(`/api/v1/change-requests/${small.id}/decide`, {
+      inScope: false,
+      decision: 'goodwill',
+      value: 15_000,
+    });
     expect(goodwill.body.changeRequest).toMatchObject({ decision: 'goodwill', value: 15_000 });
-    const list = (await api.get<{ items: ChangeRequest[] }>(`/api/v1/projects/${project.id}/change-requests`)).body.items;
+    const list = (await api.get<{ items: ChangeRequest[] }>(`/api/v1/projects/${project.id}/change-requests`)).body
+      .items;
     expect(list.map((r) => r.decision).sort()).toEqual(['goodwill', 'refer']);
   });
 
-  it.skipIf(skip)('starts a project by hand, lists what the client must supply, and asks for late materials in their language', async () => {
-    const manual = await api.post<Project>('/api/v1/projects', { clientId: client.id, title: 'קטלוג מוצרים', targetDate: '2026-12-20', deliverables: ['עימוד', 'הכנה לדפוס'] });
-    expect(manual.status).toBe(201);
-    expect(manual.body).toMatchObject({ title: 'קטלוג מוצרים', clientName: 'סטודיו מיכל', targetDate: '2026-12-20', status: 'active' });
-    expect(manual.body.delivery?.dueDate).toBe('2026-12-20');
-    const withMaterials = (await api.post<Project>(`/api/v1/projects/${manual.body.id}/materials`, { what: 'תמונות המוצרים', dueDate: '2026-11-25' })).body;
-    expect(withMaterials.materials.map((m) => [m.title, m.direction, m.dueDate])).toEqual([['תמונות המוצרים', 'theirs', '2026-11-25']]);
+  it.skipIf(skip)(
+    'starts a project by hand, lists what the client must supply, and asks for late materials in their language',
+    async () => {
+      const manual = await api.post<Project>('/api/v1/projects', {
+        clientId: client.id,
+        title: 'קטלוג מוצרים',
+        targetDate: '2026-12-20',
+        deliverables: ['עימוד', 'הכנה לדפוס'],
+      });
+      expect(manual.status).toBe(201);
+      expect(manual.body).toMatchObject({
+        title: 'קטלוג מוצרים',
+        clientName: 'סטודיו מיכל',
+        targetDate: '2026-12-20',
+        status: 'active',
+      });
+      expect(manual.body.delivery?.dueDate).toBe('2026-12-20');
+      const withMaterials = (
+        await api.post<Project>(`/api/v1/projects/${manual.body.id}/materials`, {
+          what: 'תמונות המוצרים',
+          dueDate: '2026-11-25',
+        })
+      ).body;
+      expect(withMaterials.materials.map((m) => [m.title, m.direction, m.dueDate])).toEqual([
+        ['תמונות המוצרים', 'theirs', '2026-11-25'],
+      ]);
 
-    ctx.clock.set('2026-11-26T08:00:00.000Z');
-    const today = (await api.get<{ theirs: { overdue: Commitment[] } }>('/api/v1/today')).body;
-    expect(today.theirs.overdue.map((c) => c.title)).toContain('תמונות המוצרים');
-    const ask = await api.post<MessageComposed>('/api/v1/messages/compose', { kind: 'materials_request', clientId: client.id, commitmentId: withMaterials.materials[0]!.id });
-    expect(ask.body.body).toContain('חסר לנו: תמונות המוצרים');
-    expect(ask.body.body).toContain('הפרויקט ממשיך ברגע שהחומרים מגיעים');
+      ctx.clock.set('2026-11-26T08:00:00.000Z');
+      const today = (await api.get<{ theirs: { overdue: Commitment[] } }>('/api/v1/today')).body;
+      expect(today.theirs.overdue.map((c) => c.title)).toContain('תמונות המוצרים');
+      const ask = await api.post<MessageComposed>('/api/v1/messages/compose', {
+        kind: 'materials_request',
+        clientId: client.id,
+        commitmentId: withMaterials.materials[0]!.id,
+      });
+      expect(ask.body.body).toContain('חסר לנו: תמונות המוצרים');
+      expect(ask.body.body).toContain('הפרויקט ממשיך ברגע שהחומרים מגיעים');
 
-    const [layout] = manual.body.deliverables;
-    const doneOne = await api.patch<Project>(`/api/v1/projects/${manual.body.id}/deliverables/${layout!.id}`, { status: 'done', targetDate: '2026-12-05' });
-    expect(doneOne.body.deliverables[0]).toMatchObject({ title: 'עימוד', status: 'done', targetDate: '2026-12-05' });
-    expect((await api.patch(`/api/v1/projects/${project.id}/deliverables/${layout!.id}`, { status: 'done' })).status).toBe(404);
-    const renamed = await api.patch<Project>(`/api/v1/projects/${manual.body.id}`, { status: 'waiting_for_client' });
-    expect(renamed.body.status).toBe('waiting_for_client');
-    const bad = await api.patch<ApiError>(`/api/v1/projects/${manual.body.id}`, { status: 'lost' });
-    expect(bad.status).toBe(422);
-  });
+      const [layout] = manual.body.deliverables;
+      const doneOne = await api.patch<Project>(`/api/v1/projects/${manual.body.id}/deliverables/${layout!.id}`, {
+        status: 'done',
+        targetDate: '2026-12-05',
+      });
+      expect(doneOne.body.deliverables[0]).toMatchObject({ title: 'עימוד', status: 'done', targetDate: '2026-12-05' });
+      expect(
+        (await api.patch(`/api/v1/projects/${project.id}/deliverables/${layout!.id}`, { status: 'done' })).status,
+      ).toBe(404);
+      const renamed = await api.patch<Project>(`/api/v1/projects/${manual.body.id}`, { status: 'waiting_for_client' });
+      expect(renamed.body.status).toBe('waiting_for_client');
+      const bad = await api.patch<ApiError>(`/api/v1/projects/${manual.body.id}`, { status: 'lost' });
+      expect(bad.status).toBe(422);
+    },
+  );
 });

@@ -5,19 +5,52 @@ import type { QuoteLinkRow, QuoteRow, QuoteVersionRow } from './quotes.table.js'
 type Scope = { workspaceId: string };
 
 export async function listTermsTemplates(db: Executor, { workspaceId }: Scope) {
-  return db.selectFrom('terms_templates').selectAll().where('workspace_id', '=', workspaceId).orderBy('created_at').execute();
+  return db
+    .selectFrom('terms_templates')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .orderBy('created_at')
+    .execute();
 }
 
 export async function findTermsTemplate(db: Executor, { workspaceId, id }: Scope & { id: string }) {
-  return db.selectFrom('terms_templates').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('terms_templates')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
-export async function insertTermsTemplate(db: Executor, row: { id: string; workspace_id: string; name: string; locale: string; terms: string; created_at: string; updated_at: string }) {
+export async function insertTermsTemplate(
+  db: Executor,
+  row: {
+    id: string;
+    workspace_id: string;
+    name: string;
+    locale: string;
+    terms: string;
+    created_at: string;
+    updated_at: string;
+  },
+) {
   await db.insertInto('terms_templates').values(row).execute();
 }
 
-export async function updateTermsTemplate(db: Executor, { workspaceId, id, changes }: Scope & { id: string; changes: { name: string; locale: string; terms: string; updated_at: string } }) {
-  await db.updateTable('terms_templates').set(changes).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+export async function updateTermsTemplate(
+  db: Executor,
+  {
+    workspaceId,
+    id,
+    changes,
+  }: Scope & { id: string; changes: { name: string; locale: string; terms: string; updated_at: string } },
+) {
+  await db
+    .updateTable('terms_templates')
+    .set(changes)
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function deleteTermsTemplate(db: Executor, { workspaceId, id }: Scope & { id: string }) {
@@ -25,7 +58,10 @@ export async function deleteTermsTemplate(db: Executor, { workspaceId, id }: Sco
 }
 
 /** The next number of the year, atomically (two quotes made at once never share a number). */
-export async function nextQuoteSequence(db: Executor, { workspaceId, year }: Scope & { year: number }): Promise<number> {
+export async function nextQuoteSequence(
+  db: Executor,
+  { workspaceId, year }: Scope & { year: number },
+): Promise<number> {
   const row = await db
     .insertInto('quote_counters')
     .values({ workspace_id: workspaceId, year, last: 1 })
@@ -40,14 +76,34 @@ export async function insertQuote(db: Executor, row: QuoteRow) {
 }
 
 export async function findQuote(db: Executor, { workspaceId, quoteId }: Scope & { quoteId: string }) {
-  return db.selectFrom('quotes').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', quoteId).executeTakeFirst();
+  return db
+    .selectFrom('quotes')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', quoteId)
+    .executeTakeFirst();
 }
 
-export async function updateQuote(db: Executor, { workspaceId, quoteId, changes }: Scope & { quoteId: string; changes: Partial<Omit<QuoteRow, 'id' | 'workspace_id'>> }) {
-  await db.updateTable('quotes').set(changes).where('workspace_id', '=', workspaceId).where('id', '=', quoteId).execute();
+export async function updateQuote(
+  db: Executor,
+  {
+    workspaceId,
+    quoteId,
+    changes,
+  }: Scope & { quoteId: string; changes: Partial<Omit<QuoteRow, 'id' | 'workspace_id'>> },
+) {
+  await db
+    .updateTable('quotes')
+    .set(changes)
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', quoteId)
+    .execute();
 }
 
-export async function listQuotes(db: Executor, { workspaceId, clientId, limit }: Scope & { clientId?: string; limit: number }) {
+export async function listQuotes(
+  db: Executor,
+  { workspaceId, clientId, limit }: Scope & { clientId?: string; limit: number },
+) {
   let query = db.selectFrom('quotes').selectAll().where('workspace_id', '=', workspaceId);
   if (clientId) query = query.where('client_id', '=', clientId);
   return query.orderBy('created_at', 'desc').limit(limit).execute();
@@ -59,11 +115,35 @@ export async function insertVersion(db: Executor, row: QuoteVersionRow) {
 
 export async function versionsOf(db: Executor, { workspaceId, quoteIds }: Scope & { quoteIds: string[] }) {
   if (!quoteIds.length) return [];
-  return db.selectFrom('quote_versions').selectAll().where('workspace_id', '=', workspaceId).where('quote_id', 'in', quoteIds).orderBy('version').execute();
+  return db
+    .selectFrom('quote_versions')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('quote_id', 'in', quoteIds)
+    .orderBy('version')
+    .execute();
 }
 
-export async function updateVersion(db: Executor, { workspaceId, quoteId, version, changes }: Scope & { quoteId: string; version: number; changes: Partial<Omit<QuoteVersionRow, 'id' | 'workspace_id' | 'quote_id' | 'version'>> }) {
-  await db.updateTable('quote_versions').set(changes).where('workspace_id', '=', workspaceId).where('quote_id', '=', quoteId).where('version', '=', version).execute();
+export async function updateVersion(
+  db: Executor,
+  {
+    workspaceId,
+    quoteId,
+    version,
+    changes,
+  }: Scope & {
+    quoteId: string;
+    version: number;
+    changes: Partial<Omit<QuoteVersionRow, 'id' | 'workspace_id' | 'quote_id' | 'version'>>;
+  },
+) {
+  await db
+    .updateTable('quote_versions')
+    .set(changes)
+    .where('workspace_id', '=', workspaceId)
+    .where('quote_id', '=', quoteId)
+    .where('version', '=', version)
+    .execute();
 }
 
 export async function insertLink(db: Executor, row: QuoteLinkRow) {
@@ -76,13 +156,23 @@ export async function findLinkByHash(db: Executor, { tokenHash }: { tokenHash: s
 }
 
 export async function revokeLinks(db: Executor, { workspaceId, quoteId, at }: Scope & { quoteId: string; at: string }) {
-  await db.updateTable('quote_links').set({ revoked_at: at }).where('workspace_id', '=', workspaceId).where('quote_id', '=', quoteId).where('revoked_at', 'is', null).execute();
+  await db
+    .updateTable('quote_links')
+    .set({ revoked_at: at })
+    .where('workspace_id', '=', workspaceId)
+    .where('quote_id', '=', quoteId)
+    .where('revoked_at', 'is', null)
+    .execute();
 }
 
 export async function awaitingAnswer(db: Executor, { workspaceId, limit }: Scope & { limit: number }) {
   return db
     .selectFrom('quotes')
-    .innerJoin('quote_versions', (join) => join.onRef('quote_versions.quote_id', '=', 'quotes.id').onRef('quote_versions.version', '=', 'quotes.current_version'))
+    .innerJoin('quote_versions', (join) =>
+      join
+        .onRef('quote_versions.quote_id', '=', 'quotes.id')
+        .onRef('quote_versions.version', '=', 'quotes.current_version'),
+    )
     .selectAll('quotes')
     .where('quotes.workspace_id', '=', workspaceId)
     .where('quote_versions.status', 'in', ['sent', 'viewed'])

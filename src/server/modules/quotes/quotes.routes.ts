@@ -2,7 +2,15 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { ZId } from '../../../shared/schemas/common.js';
 import { ZLocalDate } from '../../../shared/schemas/commitments.js';
 import { ZMessageComposed, ZMessageDraft } from '../../../shared/schemas/messages.js';
-import { ZCreateQuote, ZReportMistake, ZQuote, ZQuoteSent, ZTermsTemplate, ZSaveTermsTemplate, ZUpdateQuote } from '../../../shared/schemas/quotes.js';
+import {
+  ZCreateQuote,
+  ZReportMistake,
+  ZQuote,
+  ZQuoteSent,
+  ZTermsTemplate,
+  ZSaveTermsTemplate,
+  ZUpdateQuote,
+} from '../../../shared/schemas/quotes.js';
 import { AppError } from '../../lib/app-error.js';
 import { createRouter, errorResponses, requireAuth } from '../../lib/http.js';
 import { jsonBody, jsonResponse } from '../../lib/openapi.js';
@@ -12,78 +20,220 @@ import * as quotes from './quotes.service.js';
 const idParam = z.object({ id: ZId.meta({ param: { name: 'id', in: 'path' } }) });
 const ZQuoteList = z.object({ items: z.array(ZQuote) }).meta({ id: 'QuoteList' });
 const ZQuoteListQuery = z.object({ clientId: ZId.optional() });
-const ZComposeQuote = z.object({ kind: z.enum(['quote', 'change_order', 'quote_error_honour', 'quote_error_reissue']).default('quote'), reason: z.string().max(500).optional(), goodwill: z.string().max(500).optional() }).meta({ id: 'ComposeQuoteMessage' });
+const ZComposeQuote = z
+  .object({
+    kind: z.enum(['quote', 'change_order', 'quote_error_honour', 'quote_error_reissue']).default('quote'),
+    reason: z.string().max(500).optional(),
+    goodwill: z.string().max(500).optional(),
+  })
+  .meta({ id: 'ComposeQuoteMessage' });
 const ZComposeTerms = z.object({ termsTemplateId: ZId.optional() });
-const ZDuplicate = z.object({ clientId: ZId.optional(), validUntil: ZLocalDate.optional() }).meta({ id: 'DuplicateQuote' });
+const ZDuplicate = z
+  .object({ clientId: ZId.optional(), validUntil: ZLocalDate.optional() })
+  .meta({ id: 'DuplicateQuote' });
 
 export const quoteRoutes = createRouter()
   .openapi(
-    createRoute({ method: 'get', path: '/terms-templates', tags: ['quotes'], summary: 'Terms templates (the built-in ones are created on first use)', responses: { 200: jsonResponse(z.object({ items: z.array(ZTermsTemplate) }), 'Templates'), ...errorResponses(401) } }),
+    createRoute({
+      method: 'get',
+      path: '/terms-templates',
+      tags: ['quotes'],
+      summary: 'Terms templates (the built-in ones are created on first use)',
+      responses: {
+        200: jsonResponse(z.object({ items: z.array(ZTermsTemplate) }), 'Templates'),
+        ...errorResponses(401),
+      },
+    }),
     async (c) => c.json(await quotes.listTermsTemplates(c.get('deps'), requireAuth(c)), 200),
   )
   .openapi(
-    createRoute({ method: 'post', path: '/terms-templates', tags: ['quotes'], summary: 'A new terms template', request: jsonBody(ZSaveTermsTemplate), responses: { 201: jsonResponse(ZTermsTemplate, 'Created'), ...errorResponses(401, 403, 422) } }),
+    createRoute({
+      method: 'post',
+      path: '/terms-templates',
+      tags: ['quotes'],
+      summary: 'A new terms template',
+      request: jsonBody(ZSaveTermsTemplate),
+      responses: { 201: jsonResponse(ZTermsTemplate, 'Created'), ...errorResponses(401, 403, 422) },
+    }),
     async (c) => c.json(await quotes.createTermsTemplate(c.get('deps'), requireAuth(c), await c.req.json()), 201),
   )
   .openapi(
-    createRoute({ method: 'put', path: '/terms-templates/{id}', tags: ['quotes'], summary: 'Rewrite a terms template', request: { params: idParam, ...jsonBody(ZSaveTermsTemplate) }, responses: { 200: jsonResponse(ZTermsTemplate, 'Saved'), ...errorResponses(401, 403, 404, 422) } }),
-    async (c) => c.json(await quotes.updateTermsTemplate(c.get('deps'), requireAuth(c), c.req.valid('param').id, await c.req.json()), 200),
+    createRoute({
+      method: 'put',
+      path: '/terms-templates/{id}',
+      tags: ['quotes'],
+      summary: 'Rewrite a terms template',
+      request: { params: idParam, ...jsonBody(ZSaveTermsTemplate) },
+      responses: { 200: jsonResponse(ZTermsTemplate, 'Saved'), ...errorResponses(401, 403, 404, 422) },
+    }),
+    async (c) =>
+      c.json(
+        await quotes.updateTermsTemplate(c.get('deps'), requireAuth(c), c.req.valid('param').id, await c.req.json()),
+        200,
+      ),
   )
   .openapi(
-    createRoute({ method: 'delete', path: '/terms-templates/{id}', tags: ['quotes'], summary: 'Delete a terms template (quotes keep their own copy)', request: { params: idParam }, responses: { 204: { description: 'Deleted' }, ...errorResponses(401, 403, 404) } }),
+    createRoute({
+      method: 'delete',
+      path: '/terms-templates/{id}',
+      tags: ['quotes'],
+      summary: 'Delete a terms template (quotes keep their own copy)',
+      request: { params: idParam },
+      responses: { 204: { description: 'Deleted' }, ...errorResponses(401, 403, 404) },
+    }),
     async (c) => {
       await quotes.deleteTermsTemplate(c.get('deps'), requireAuth(c), c.req.valid('param').id);
       return c.body(null, 204);
     },
   )
   .openapi(
-    createRoute({ method: 'get', path: '/quotes', tags: ['quotes'], summary: 'Quotes, newest first', request: { query: ZQuoteListQuery }, responses: { 200: jsonResponse(ZQuoteList, 'Quotes'), ...errorResponses(401, 422) } }),
-    async (c) => c.json(await quotes.listQuotes(c.get('deps'), requireAuth(c), { clientId: c.req.valid('query').clientId }), 200),
+    createRoute({
+      method: 'get',
+      path: '/quotes',
+      tags: ['quotes'],
+      summary: 'Quotes, newest first',
+      request: { query: ZQuoteListQuery },
+      responses: { 200: jsonResponse(ZQuoteList, 'Quotes'), ...errorResponses(401, 422) },
+    }),
+    async (c) =>
+      c.json(await quotes.listQuotes(c.get('deps'), requireAuth(c), { clientId: c.req.valid('query').clientId }), 200),
   )
   .openapi(
-    createRoute({ method: 'post', path: '/quotes', tags: ['quotes'], summary: 'A new quote (from scratch, a terms template or a meeting)', request: jsonBody(ZCreateQuote), responses: { 201: jsonResponse(ZQuote, 'The draft'), ...errorResponses(401, 403, 422) } }),
+    createRoute({
+      method: 'post',
+      path: '/quotes',
+      tags: ['quotes'],
+      summary: 'A new quote (from scratch, a terms template or a meeting)',
+      request: jsonBody(ZCreateQuote),
+      responses: { 201: jsonResponse(ZQuote, 'The draft'), ...errorResponses(401, 403, 422) },
+    }),
     async (c) => c.json(await quotes.createQuote(c.get('deps'), requireAuth(c), await c.req.json()), 201),
   )
   .openapi(
-    createRoute({ method: 'get', path: '/quotes/{id}', tags: ['quotes'], summary: 'A quote with all its versions', request: { params: idParam }, responses: { 200: jsonResponse(ZQuote, 'The quote'), ...errorResponses(401, 404) } }),
+    createRoute({
+      method: 'get',
+      path: '/quotes/{id}',
+      tags: ['quotes'],
+      summary: 'A quote with all its versions',
+      request: { params: idParam },
+      responses: { 200: jsonResponse(ZQuote, 'The quote'), ...errorResponses(401, 404) },
+    }),
     async (c) => c.json(await quotes.getQuote(c.get('deps'), requireAuth(c), c.req.valid('param').id), 200),
   )
   .openapi(
-    createRoute({ method: 'patch', path: '/quotes/{id}', tags: ['quotes'], summary: 'Edit (a draft in place; a sent quote gets a new version; an accepted one never changes)', request: { params: idParam, ...jsonBody(ZUpdateQuote) }, responses: { 200: jsonResponse(ZQuote, 'The quote'), ...errorResponses(401, 403, 404, 409, 422) } }),
-    async (c) => c.json(await quotes.updateQuote(c.get('deps'), requireAuth(c), c.req.valid('param').id, await c.req.json()), 200),
+    createRoute({
+      method: 'patch',
+      path: '/quotes/{id}',
+      tags: ['quotes'],
+      summary: 'Edit (a draft in place; a sent quote gets a new version; an accepted one never changes)',
+      request: { params: idParam, ...jsonBody(ZUpdateQuote) },
+      responses: { 200: jsonResponse(ZQuote, 'The quote'), ...errorResponses(401, 403, 404, 409, 422) },
+    }),
+    async (c) =>
+      c.json(await quotes.updateQuote(c.get('deps'), requireAuth(c), c.req.valid('param').id, await c.req.json()), 200),
   )
   .openapi(
-    createRoute({ method: 'post', path: '/quotes/{id}/compose', tags: ['quotes'], summary: 'The message for this quote in the client’s language ({{link}} is filled when sending)', request: { params: idParam, ...jsonBody(ZComposeQuote) }, responses: { 200: jsonResponse(ZMessageComposed, 'Filled template'), ...errorResponses(401, 403, 404, 422) } }),
+    createRoute({
+      method: 'post',
+      path: '/quotes/{id}/compose',
+      tags: ['quotes'],
+      summary: 'The message for this quote in the client’s language ({{link}} is filled when sending)',
+      request: { params: idParam, ...jsonBody(ZComposeQuote) },
+      responses: { 200: jsonResponse(ZMessageComposed, 'Filled template'), ...errorResponses(401, 403, 404, 422) },
+    }),
     async (c) => {
       const auth = requireAuth(c);
       const body = ZComposeQuote.parse(await c.req.json());
-      return c.json(await quotes.composeQuoteMessage(c.get('deps'), auth, auth, c.req.valid('param').id, body.kind, body), 200);
+      return c.json(
+        await quotes.composeQuoteMessage(c.get('deps'), auth, auth, c.req.valid('param').id, body.kind, body),
+        200,
+      );
     },
   )
   .openapi(
-    createRoute({ method: 'post', path: '/quotes/{id}/send', tags: ['quotes'], summary: 'Send the quote: link, message, log; keeps "quote by…" promises', request: { params: idParam, ...jsonBody(ZMessageDraft) }, responses: { 200: jsonResponse(ZQuoteSent, 'Sent'), ...errorResponses(401, 403, 404, 409, 422) } }),
-    async (c) => c.json(await quotes.sendQuote(c.get('deps'), requireAuth(c), c.req.valid('param').id, c.req.valid('json'), { origin: new URL(c.req.url).origin }), 200),
+    createRoute({
+      method: 'post',
+      path: '/quotes/{id}/send',
+      tags: ['quotes'],
+      summary: 'Send the quote: link, message, log; keeps "quote by…" promises',
+      request: { params: idParam, ...jsonBody(ZMessageDraft) },
+      responses: { 200: jsonResponse(ZQuoteSent, 'Sent'), ...errorResponses(401, 403, 404, 409, 422) },
+    }),
+    async (c) =>
+      c.json(
+        await quotes.sendQuote(c.get('deps'), requireAuth(c), c.req.valid('param').id, c.req.valid('json'), {
+          origin: new URL(c.req.url).origin,
+        }),
+        200,
+      ),
   )
   .openapi(
-    createRoute({ method: 'post', path: '/quotes/{id}/mistake', tags: ['quotes'], summary: '"I made a mistake": honour the price, or re-issue with an apology', request: { params: idParam, ...jsonBody(ZReportMistake) }, responses: { 200: jsonResponse(ZQuoteSent, 'Handled'), ...errorResponses(401, 403, 404, 409, 422) } }),
-    async (c) => c.json(await quotes.reportMistake(c.get('deps'), requireAuth(c), c.req.valid('param').id, await c.req.json(), { origin: new URL(c.req.url).origin }), 200),
+    createRoute({
+      method: 'post',
+      path: '/quotes/{id}/mistake',
+      tags: ['quotes'],
+      summary: '"I made a mistake": honour the price, or re-issue with an apology',
+      request: { params: idParam, ...jsonBody(ZReportMistake) },
+      responses: { 200: jsonResponse(ZQuoteSent, 'Handled'), ...errorResponses(401, 403, 404, 409, 422) },
+    }),
+    async (c) =>
+      c.json(
+        await quotes.reportMistake(c.get('deps'), requireAuth(c), c.req.valid('param').id, await c.req.json(), {
+          origin: new URL(c.req.url).origin,
+        }),
+        200,
+      ),
   )
   .openapi(
-    createRoute({ method: 'post', path: '/quotes/{id}/duplicate', tags: ['quotes'], summary: 'A new draft from this quote (optionally for another client)', request: { params: idParam, ...jsonBody(ZDuplicate) }, responses: { 201: jsonResponse(ZQuote, 'The new draft'), ...errorResponses(401, 403, 404, 422) } }),
-    async (c) => c.json(await quotes.duplicateQuote(c.get('deps'), requireAuth(c), c.req.valid('param').id, c.req.valid('json')), 201),
+    createRoute({
+      method: 'post',
+      path: '/quotes/{id}/duplicate',
+      tags: ['quotes'],
+      summary: 'A new draft from this quote (optionally for another client)',
+      request: { params: idParam, ...jsonBody(ZDuplicate) },
+      responses: { 201: jsonResponse(ZQuote, 'The new draft'), ...errorResponses(401, 403, 404, 422) },
+    }),
+    async (c) =>
+      c.json(
+        await quotes.duplicateQuote(c.get('deps'), requireAuth(c), c.req.valid('param').id, c.req.valid('json')),
+        201,
+      ),
   )
   .openapi(
-    createRoute({ method: 'post', path: '/quotes/{id}/revoke-links', tags: ['quotes'], summary: 'Cut off every client link to this quote', request: { params: idParam }, responses: { 204: { description: 'Revoked' }, ...errorResponses(401, 403, 404) } }),
+    createRoute({
+      method: 'post',
+      path: '/quotes/{id}/revoke-links',
+      tags: ['quotes'],
+      summary: 'Cut off every client link to this quote',
+      request: { params: idParam },
+      responses: { 204: { description: 'Revoked' }, ...errorResponses(401, 403, 404) },
+    }),
     async (c) => {
       await quotes.revokeQuoteLinks(c.get('deps'), requireAuth(c), c.req.valid('param').id);
       return c.body(null, 204);
     },
   )
   .openapi(
-    createRoute({ method: 'post', path: '/clients/{id}/terms-message', tags: ['quotes'], summary: 'The "general terms" message for a client who never got them (send it with POST /messages)', request: { params: idParam, ...jsonBody(ZComposeTerms) }, responses: { 200: jsonResponse(ZMessageComposed, 'Filled template'), ...errorResponses(401, 403, 404, 422) } }),
+    createRoute({
+      method: 'post',
+      path: '/clients/{id}/terms-message',
+      tags: ['quotes'],
+      summary: 'The "general terms" message for a client who never got them (send it with POST /messages)',
+      request: { params: idParam, ...jsonBody(ZComposeTerms) },
+      responses: { 200: jsonResponse(ZMessageComposed, 'Filled template'), ...errorResponses(401, 403, 404, 422) },
+    }),
     async (c) => {
       const auth = requireAuth(c);
-      return c.json(await quotes.composeTermsMessage(c.get('deps'), auth, auth, c.req.valid('param').id, c.req.valid('json').termsTemplateId), 200);
+      return c.json(
+        await quotes.composeTermsMessage(
+          c.get('deps'),
+          auth,
+          auth,
+          c.req.valid('param').id,
+          c.req.valid('json').termsTemplateId,
+        ),
+        200,
+      );
     },
   )
   .openapi(
@@ -93,11 +243,17 @@ export const quoteRoutes = createRouter()
       tags: ['quotes'],
       summary: 'The current version as PDF (404 where Chromium is not installed)',
       request: { params: idParam },
-      responses: { 200: { description: 'PDF', content: { 'application/pdf': { schema: z.string().meta({ format: 'binary' }) } } }, ...errorResponses(401, 404) },
+      responses: {
+        200: { description: 'PDF', content: { 'application/pdf': { schema: z.string().meta({ format: 'binary' }) } } },
+        ...errorResponses(401, 404),
+      },
     }),
     async (c) => {
       const pdf = await quotePdf(c.get('deps'), requireAuth(c), c.req.valid('param').id);
       if (!pdf) throw new AppError('not_found');
-      return c.body(new Uint8Array(pdf.content), 200, { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="${pdf.filename}"` });
+      return c.body(new Uint8Array(pdf.content), 200, {
+        'Content-Type': 'application/pdf',
+        'Content-Disposition': `attachment; filename="${pdf.filename}"`,
+      });
     },
   );

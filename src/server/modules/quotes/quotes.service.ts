@@ -68,8 +68,22 @@ export function defaultTerms(locale: Locale): Terms {
   };
 }
 
-function toTemplate(row: { id: string; name: string; locale: string; terms: string; created_at: string; updated_at: string }): TermsTemplate {
-  return { id: row.id, name: row.name, locale: row.locale as Locale, terms: JSON.parse(row.terms) as Terms, createdAt: row.created_at, updatedAt: row.updated_at };
+function toTemplate(row: {
+  id: string;
+  name: string;
+  locale: string;
+  terms: string;
+  created_at: string;
+  updated_at: string;
+}): TermsTemplate {
+  return {
+    id: row.id,
+    name: row.name,
+    locale: row.locale as Locale,
+    terms: JSON.parse(row.terms) as Terms,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
 }
 
 /** A new workspace gets the built-in Hebrew and English terms as editable templates. */
@@ -81,7 +95,15 @@ export async function listTermsTemplates(deps: Deps, scope: Scope): Promise<{ it
     await db.transaction().execute(async (trx) => {
       if ((await q.listTermsTemplates(trx, scope)).length) return;
       for (const locale of ['he', 'en'] as const) {
-        await q.insertTermsTemplate(trx, { id: newId(), workspace_id: scope.workspaceId, name: rawMessage(locale, 'termsDefaults.name'), locale, terms: JSON.stringify(defaultTerms(locale)), created_at: now, updated_at: now });
+        await q.insertTermsTemplate(trx, {
+          id: newId(),
+          workspace_id: scope.workspaceId,
+          name: rawMessage(locale, 'termsDefaults.name'),
+          locale,
+          terms: JSON.stringify(defaultTerms(locale)),
+          created_at: now,
+          updated_at: now,
+        });
       }
     });
     rows = await q.listTermsTemplates(db, scope);
@@ -92,7 +114,15 @@ export async function listTermsTemplates(deps: Deps, scope: Scope): Promise<{ it
 export async function createTermsTemplate(deps: Deps, scope: Scope, raw: unknown): Promise<TermsTemplate> {
   const input = parseInput(ZSaveTermsTemplate, raw);
   const now = isoNow(deps.clock);
-  const row = { id: newId(), workspace_id: scope.workspaceId, name: input.name, locale: input.locale, terms: JSON.stringify(input.terms), created_at: now, updated_at: now };
+  const row = {
+    id: newId(),
+    workspace_id: scope.workspaceId,
+    name: input.name,
+    locale: input.locale,
+    terms: JSON.stringify(input.terms),
+    created_at: now,
+    updated_at: now,
+  };
   await q.insertTermsTemplate(deps.db.kysely, row);
   return toTemplate(row);
 }
@@ -101,7 +131,16 @@ export async function updateTermsTemplate(deps: Deps, scope: Scope, id: string, 
   const input = parseInput(ZSaveTermsTemplate, raw);
   const db = deps.db.kysely;
   if (!(await q.findTermsTemplate(db, { ...scope, id }))) throw notFound();
-  await q.updateTermsTemplate(db, { ...scope, id, changes: { name: input.name, locale: input.locale, terms: JSON.stringify(input.terms), updated_at: isoNow(deps.clock) } });
+  await q.updateTermsTemplate(db, {
+    ...scope,
+    id,
+    changes: {
+      name: input.name,
+      locale: input.locale,
+      terms: JSON.stringify(input.terms),
+      updated_at: isoNow(deps.clock),
+    },
+  });
   return toTemplate((await q.findTermsTemplate(db, { ...scope, id }))!);
 }
 
@@ -124,7 +163,8 @@ function totalsOf(content: QuoteContent, vatRateBp: number) {
 
 /** Expired is derived: a sent (or viewed) version whose validity day has ended in the workspace zone. */
 function effectiveStatus(row: QuoteVersionRow, content: QuoteContent, timeZone: string, now: Date): QuoteStatus {
-  if ((row.status === 'sent' || row.status === 'viewed') && now >= dayBounds(content.validUntil, timeZone).end) return 'expired';
+  if ((row.status === 'sent' || row.status === 'viewed') && now >= dayBounds(content.validUntil, timeZone).end)
+    return 'expired';
   return row.status as QuoteStatus;
 }
 
@@ -148,9 +188,16 @@ function presentVersion(row: QuoteVersionRow, timeZone: string, now: Date): Quot
     sentAt: row.sent_at,
     viewedAt: row.viewed_at,
     decidedAt: row.decided_at,
-    acceptance: row.accepted_name && row.decided_at && row.content_hash
-      ? { name: row.accepted_name, at: row.decided_at, ip: row.accepted_ip ?? '', userAgent: row.accepted_ua, contentHash: row.content_hash }
-      : null,
+    acceptance:
+      row.accepted_name && row.decided_at && row.content_hash
+        ? {
+            name: row.accepted_name,
+            at: row.decided_at,
+            ip: row.accepted_ip ?? '',
+            userAgent: row.accepted_ua,
+            contentHash: row.content_hash,
+          }
+        : null,
     declineReason: row.decline_reason,
   };
 }
@@ -159,7 +206,12 @@ async function present(deps: Deps, scope: Scope, rows: QuoteRow[], trx?: Executo
   const db = trx ?? deps.db.kysely;
   const [versions, names, profile] = await Promise.all([
     q.versionsOf(db, { ...scope, quoteIds: rows.map((r) => r.id) }),
-    clientNames(deps, scope, rows.map((r) => r.client_id), trx),
+    clientNames(
+      deps,
+      scope,
+      rows.map((r) => r.client_id),
+      trx,
+    ),
     getBusinessProfile(deps, scope, trx),
   ]);
   const now = deps.clock.now();
@@ -177,7 +229,15 @@ async function present(deps: Deps, scope: Scope, rows: QuoteRow[], trx?: Executo
       current,
       versions: own,
       projectId: row.project_id,
-      errorHandling: row.error_mode && row.error_at ? { mode: row.error_mode as 'honour' | 'reissue', absorbedAmount: row.error_absorbed, reason: row.error_reason, at: row.error_at } : null,
+      errorHandling:
+        row.error_mode && row.error_at
+          ? {
+              mode: row.error_mode as 'honour' | 'reissue',
+              absorbedAmount: row.error_absorbed,
+              reason: row.error_reason,
+              at: row.error_at,
+            }
+          : null,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     };
@@ -190,8 +250,16 @@ export async function getQuote(deps: Deps, scope: Scope, quoteId: string, trx?: 
   return (await present(deps, scope, [row], trx))[0]!;
 }
 
-export async function listQuotes(deps: Deps, scope: Scope, options: { clientId?: string; limit?: number }): Promise<{ items: Quote[] }> {
-  const rows = await q.listQuotes(deps.db.kysely, { ...scope, clientId: options.clientId, limit: options.limit ?? 100 });
+export async function listQuotes(
+  deps: Deps,
+  scope: Scope,
+  options: { clientId?: string; limit?: number },
+): Promise<{ items: Quote[] }> {
+  const rows = await q.listQuotes(deps.db.kysely, {
+    ...scope,
+    clientId: options.clientId,
+    limit: options.limit ?? 100,
+  });
   return { items: await present(deps, scope, rows) };
 }
 
@@ -216,7 +284,12 @@ export async function createQuote(deps: Deps, scope: Scope, raw: unknown, trx?: 
   }
   const content: QuoteContent = {
     title: input.title,
-    items: input.items.map((i) => ({ description: i.description, quantity: i.quantity, unit: i.unit, unitPrice: i.unitPrice })),
+    items: input.items.map((i) => ({
+      description: i.description,
+      quantity: i.quantity,
+      unit: i.unit,
+      unitPrice: i.unitPrice,
+    })),
     discount: input.discount,
     pricesIncludeVat: input.pricesIncludeVat,
     currency: input.currency ?? profile.currency,
@@ -245,14 +318,22 @@ export async function createQuote(deps: Deps, scope: Scope, raw: unknown, trx?: 
       created_at: now.toISOString(),
       updated_at: now.toISOString(),
     });
-    await q.insertVersion(trx, versionRow(scope, quoteId, 1, content, profile.vatRateBasisPoints, null, now.toISOString()));
+    await q.insertVersion(
+      trx,
+      versionRow(scope, quoteId, 1, content, profile.vatRateBasisPoints, null, now.toISOString()),
+    );
     return getQuote(deps, scope, quoteId, trx);
   };
   return trx ? run(trx) : deps.db.kysely.transaction().execute(run);
 }
 
 /** A new draft with the content of another quote (its current version), for the same or another client. */
-export async function duplicateQuote(deps: Deps, scope: Scope, quoteId: string, options: { clientId?: string; validUntil?: string }): Promise<Quote> {
+export async function duplicateQuote(
+  deps: Deps,
+  scope: Scope,
+  quoteId: string,
+  options: { clientId?: string; validUntil?: string },
+): Promise<Quote> {
   const source = await getQuote(deps, scope, quoteId);
   const profile = await getBusinessProfile(deps, scope);
   const v = source.current;
@@ -271,7 +352,15 @@ export async function duplicateQuote(deps: Deps, scope: Scope, quoteId: string, 
   });
 }
 
-function versionRow(scope: Scope, quoteId: string, version: number, content: QuoteContent, vatRateBp: number, reason: string | null, now: string): QuoteVersionRow {
+function versionRow(
+  scope: Scope,
+  quoteId: string,
+  version: number,
+  content: QuoteContent,
+  vatRateBp: number,
+  reason: string | null,
+  now: string,
+): QuoteVersionRow {
   return {
     id: newId(),
     workspace_id: scope.workspaceId,
@@ -304,12 +393,21 @@ export async function updateQuote(deps: Deps, scope: Scope, quoteId: string, raw
   return deps.db.kysely.transaction().execute(async (trx) => {
     const quote = await q.findQuote(trx, { ...scope, quoteId });
     if (!quote) throw notFound();
-    const current = (await q.versionsOf(trx, { ...scope, quoteIds: [quoteId] })).find((v) => v.version === quote.current_version)!;
+    const current = (await q.versionsOf(trx, { ...scope, quoteIds: [quoteId] })).find(
+      (v) => v.version === quote.current_version,
+    )!;
     if (current.status === 'accepted' || current.status === 'declined') throw new AppError('conflict');
     const before = JSON.parse(current.content) as QuoteContent;
     const content: QuoteContent = {
       title: input.title ?? before.title,
-      items: input.items ? input.items.map((i) => ({ description: i.description, quantity: i.quantity, unit: i.unit, unitPrice: i.unitPrice })) : before.items,
+      items: input.items
+        ? input.items.map((i) => ({
+            description: i.description,
+            quantity: i.quantity,
+            unit: i.unit,
+            unitPrice: i.unitPrice,
+          }))
+        : before.items,
       discount: input.discount !== undefined ? input.discount : before.discount,
       pricesIncludeVat: input.pricesIncludeVat ?? before.pricesIncludeVat,
       currency: input.currency ?? before.currency,
@@ -319,11 +417,24 @@ export async function updateQuote(deps: Deps, scope: Scope, quoteId: string, raw
     };
     const now = isoNow(deps.clock);
     if (current.status === 'draft') {
-      await q.updateVersion(trx, { ...scope, quoteId, version: current.version, changes: { content: JSON.stringify(content), vat_rate_bp: profile.vatRateBasisPoints, total: totalsOf(content, profile.vatRateBasisPoints).total, reason: input.reason ?? current.reason } });
+      await q.updateVersion(trx, {
+        ...scope,
+        quoteId,
+        version: current.version,
+        changes: {
+          content: JSON.stringify(content),
+          vat_rate_bp: profile.vatRateBasisPoints,
+          total: totalsOf(content, profile.vatRateBasisPoints).total,
+          reason: input.reason ?? current.reason,
+        },
+      });
     } else {
       await q.updateVersion(trx, { ...scope, quoteId, version: current.version, changes: { status: 'superseded' } });
       await q.revokeLinks(trx, { ...scope, quoteId, at: now });
-      await q.insertVersion(trx, versionRow(scope, quoteId, current.version + 1, content, profile.vatRateBasisPoints, input.reason, now));
+      await q.insertVersion(
+        trx,
+        versionRow(scope, quoteId, current.version + 1, content, profile.vatRateBasisPoints, input.reason, now),
+      );
       await q.updateQuote(trx, { ...scope, quoteId, changes: { current_version: current.version + 1 } });
     }
     await q.updateQuote(trx, { ...scope, quoteId, changes: { updated_at: now } });
@@ -335,18 +446,31 @@ export async function updateQuote(deps: Deps, scope: Scope, quoteId: string, raw
  * Issues the current version: the VAT rate is fixed on it, a client link is made (returned once,
  * stored as a hash, expiring with the quote), and the promises to send this quote are kept.
  */
-export async function issueQuoteInTrx(deps: Deps, trx: Executor, scope: Scope, quoteId: string): Promise<{ token: string; quote: QuoteRow; version: QuoteVersionRow }> {
+export async function issueQuoteInTrx(
+  deps: Deps,
+  trx: Executor,
+  scope: Scope,
+  quoteId: string,
+): Promise<{ token: string; quote: QuoteRow; version: QuoteVersionRow }> {
   const quote = await q.findQuote(trx, { ...scope, quoteId });
   if (!quote) throw notFound();
-  const current = (await q.versionsOf(trx, { ...scope, quoteIds: [quoteId] })).find((v) => v.version === quote.current_version)!;
-  if (current.status !== 'draft' && current.status !== 'sent' && current.status !== 'viewed') throw new AppError('conflict');
+  const current = (await q.versionsOf(trx, { ...scope, quoteIds: [quoteId] })).find(
+    (v) => v.version === quote.current_version,
+  )!;
+  if (current.status !== 'draft' && current.status !== 'sent' && current.status !== 'viewed')
+    throw new AppError('conflict');
   const profile = await getBusinessProfile(deps, scope, trx);
   const content = JSON.parse(current.content) as QuoteContent;
   const now = deps.clock.now();
   if (dayBounds(content.validUntil, profile.timeZone).end <= now) throw fieldError('validUntil', 'in_past');
   if (current.status === 'draft') {
     const vat = profile.dealerType === 'exempt' ? 0 : profile.vatRateBasisPoints;
-    await q.updateVersion(trx, { ...scope, quoteId, version: current.version, changes: { status: 'sent', sent_at: now.toISOString(), vat_rate_bp: vat, total: totalsOf(content, vat).total } });
+    await q.updateVersion(trx, {
+      ...scope,
+      quoteId,
+      version: current.version,
+      changes: { status: 'sent', sent_at: now.toISOString(), vat_rate_bp: vat, total: totalsOf(content, vat).total },
+    });
   }
   const token = secretToken();
   await q.insertLink(trx, {
@@ -360,7 +484,9 @@ export async function issueQuoteInTrx(deps: Deps, trx: Executor, scope: Scope, q
     created_at: now.toISOString(),
   });
   await q.updateQuote(trx, { ...scope, quoteId, changes: { updated_at: now.toISOString() } });
-  const version = (await q.versionsOf(trx, { ...scope, quoteIds: [quoteId] })).find((v) => v.version === quote.current_version)!;
+  const version = (await q.versionsOf(trx, { ...scope, quoteIds: [quoteId] })).find(
+    (v) => v.version === quote.current_version,
+  )!;
   return { token, quote, version };
 }
 
@@ -371,7 +497,12 @@ export async function revokeQuoteLinks(deps: Deps, scope: Scope, quoteId: string
 
 // ── The client's side (portal) ──────────────────────────────────────────────
 
-export type PortalView = { quote: Quote; version: QuoteVersion; business: Awaited<ReturnType<typeof getBusinessProfile>>; workspaceId: string };
+export type PortalView = {
+  quote: Quote;
+  version: QuoteVersion;
+  business: Awaited<ReturnType<typeof getBusinessProfile>>;
+  workspaceId: string;
+};
 
 /**
  * Resolves a client link. Wrong, revoked, replaced or expired tokens all answer the same way
@@ -390,9 +521,17 @@ export async function viewByToken(deps: Deps, token: string): Promise<PortalView
     const link = await resolveLink(deps, trx, token);
     if (!link) return null;
     const scope = { workspaceId: link.workspace_id };
-    const row = (await q.versionsOf(trx, { ...scope, quoteIds: [link.quote_id] })).find((v) => v.version === link.version);
+    const row = (await q.versionsOf(trx, { ...scope, quoteIds: [link.quote_id] })).find(
+      (v) => v.version === link.version,
+    );
     if (!row) return null;
-    if (row.status === 'sent') await q.updateVersion(trx, { ...scope, quoteId: link.quote_id, version: link.version, changes: { status: 'viewed', viewed_at: isoNow(deps.clock) } });
+    if (row.status === 'sent')
+      await q.updateVersion(trx, {
+        ...scope,
+        quoteId: link.quote_id,
+        version: link.version,
+        changes: { status: 'viewed', viewed_at: isoNow(deps.clock) },
+      });
     const quote = await getQuote(deps, scope, link.quote_id, trx);
     const version = quote.versions.find((v) => v.version === link.version)!;
     return { quote, version, business: await getBusinessProfile(deps, scope, trx), workspaceId: link.workspace_id };
@@ -438,7 +577,12 @@ export async function decideByToken(
     if (!version || (version.status !== 'sent' && version.status !== 'viewed')) throw new AppError('conflict');
     const now = deps.clock.now();
     if (!decision.accept) {
-      await q.updateVersion(trx, { ...scope, quoteId: quote.id, version: version.version, changes: { status: 'declined', decided_at: now.toISOString(), decline_reason: decision.reason } });
+      await q.updateVersion(trx, {
+        ...scope,
+        quoteId: quote.id,
+        version: version.version,
+        changes: { status: 'declined', decided_at: now.toISOString(), decline_reason: decision.reason },
+      });
       await tellOwners(deps, trx, scope, quote, 'quote_declined');
       return { kind: 'declined', quote: await getQuote(deps, scope, quote.id, trx), workspaceId: link.workspace_id };
     }
@@ -447,7 +591,14 @@ export async function decideByToken(
       ...scope,
       quoteId: quote.id,
       version: version.version,
-      changes: { status: 'accepted', decided_at: now.toISOString(), accepted_name: decision.name, accepted_ip: meta.ip, accepted_ua: meta.userAgent?.slice(0, 500) ?? null, content_hash: hash },
+      changes: {
+        status: 'accepted',
+        decided_at: now.toISOString(),
+        accepted_name: decision.name,
+        accepted_ip: meta.ip,
+        accepted_ua: meta.userAgent?.slice(0, 500) ?? null,
+        content_hash: hash,
+      },
     });
     const profile = await getBusinessProfile(deps, scope, trx);
     const today = localDate(now, profile.timeZone);
@@ -458,7 +609,12 @@ export async function decideByToken(
       projectId = quote.projectId;
       await addDeliverablesInTrx(deps, trx, scope, projectId, deliverables);
     } else {
-      projectId = await createProjectInTrx(deps, trx, scope, { clientId: quote.clientId, title: version.title, deliverables, targetDate: null });
+      projectId = await createProjectInTrx(deps, trx, scope, {
+        clientId: quote.clientId,
+        title: version.title,
+        deliverables,
+        targetDate: null,
+      });
     }
     for (const obligation of version.terms.clientObligations) {
       await createCommitmentInTrx(deps, trx, scope, {
@@ -473,19 +629,52 @@ export async function decideByToken(
         notes: null,
       });
     }
-    await q.updateQuote(trx, { ...scope, quoteId: quote.id, changes: { project_id: projectId, updated_at: now.toISOString() } });
+    await q.updateQuote(trx, {
+      ...scope,
+      quoteId: quote.id,
+      changes: { project_id: projectId, updated_at: now.toISOString() },
+    });
     await tellOwners(deps, trx, scope, quote, 'quote_accepted');
-    return { kind: 'accepted', projectId, quote: await getQuote(deps, scope, quote.id, trx), workspaceId: link.workspace_id };
+    return {
+      kind: 'accepted',
+      projectId,
+      quote: await getQuote(deps, scope, quote.id, trx),
+      workspaceId: link.workspace_id,
+    };
   });
 }
 
 /** The owner hears about a decision at once: in the app and by e-mail, in the same transaction. */
-async function tellOwners(deps: Deps, trx: Executor, scope: Scope, quote: Quote, kind: 'quote_accepted' | 'quote_declined'): Promise<void> {
+async function tellOwners(
+  deps: Deps,
+  trx: Executor,
+  scope: Scope,
+  quote: Quote,
+  kind: 'quote_accepted' | 'quote_declined',
+): Promise<void> {
   for (const owner of await workspaceOwners(deps, scope, trx)) {
     const title = translate(owner.locale, `notifications.${kind}`, { client: quote.clientName, number: quote.number });
-    await notify(deps, scope, { kind, refId: quote.id, dedupeKey: `${kind}:${quote.id}:${quote.current.version}:${owner.id}`, clientId: quote.clientId, title }, trx);
+    await notify(
+      deps,
+      scope,
+      {
+        kind,
+        refId: quote.id,
+        dedupeKey: `${kind}:${quote.id}:${quote.current.version}:${owner.id}`,
+        clientId: quote.clientId,
+        title,
+      },
+      trx,
+    );
     if (deps.mailer) {
-      await enqueueOwnerMail(deps, trx, scope, { to: owner.email, subject: title, text: title, html: null, purpose: kind, key: `${kind}-${quote.id}-${quote.current.version}-${owner.id}@mila` });
+      await enqueueOwnerMail(deps, trx, scope, {
+        to: owner.email,
+        subject: title,
+        text: title,
+        html: null,
+        purpose: kind,
+        key: `${kind}-${quote.id}-${quote.current.version}-${owner.id}@mila`,
+      });
     }
   }
 }
@@ -500,7 +689,8 @@ function termsAsText(terms: Terms, locale: Locale): string {
   const add = (key: string, value: string | null) => value && lines.push(`${label(key)}: ${value}`);
   add('serviceHours', terms.serviceHours);
   add('deliveryTime', terms.deliveryTime);
-  if (terms.clientObligations.length) lines.push(`${label('clientObligations')}:\n${terms.clientObligations.map((o) => `• ${o.what}`).join('\n')}`);
+  if (terms.clientObligations.length)
+    lines.push(`${label('clientObligations')}:\n${terms.clientObligations.map((o) => `• ${o.what}`).join('\n')}`);
   add('deliveryMethod', terms.deliveryMethod);
   if (terms.revisionRounds !== null) lines.push(`${label('revisionRounds')}: ${terms.revisionRounds}`);
   add('paymentTerms', terms.paymentTerms);
@@ -515,11 +705,20 @@ export type QuoteMessageKind = 'quote' | 'change_order' | 'quote_error_honour' |
  * The message for a quote, in the client's language. `{{link}}` stays in the text: the link is
  * made when the quote is sent and put in its place then (it exists only once, as a hash).
  */
-export async function composeQuoteMessage(deps: Deps, scope: Scope, actor: Actor, quoteId: string, kind: QuoteMessageKind, extra: { reason?: string | null; goodwill?: string | null } = {}) {
+export async function composeQuoteMessage(
+  deps: Deps,
+  scope: Scope,
+  actor: Actor,
+  quoteId: string,
+  kind: QuoteMessageKind,
+  extra: { reason?: string | null; goodwill?: string | null } = {},
+) {
   const quote = await getQuote(deps, scope, quoteId);
   const profile = await getBusinessProfile(deps, scope);
   const version = quote.current;
-  const goodwillLine = extra.goodwill ? rawMessage(quote.locale, 'templates.goodwillLine').replace('{{goodwill}}', extra.goodwill) : '';
+  const goodwillLine = extra.goodwill
+    ? rawMessage(quote.locale, 'templates.goodwillLine').replace('{{goodwill}}', extra.goodwill)
+    : '';
   return fillTemplate(deps, scope, actor, {
     kind,
     clientId: quote.clientId,
@@ -560,41 +759,84 @@ export async function sendQuote(
       deps,
       trx,
       scope,
-      { kind: options.kind ?? (quote.kind === 'change_order' ? 'change_order' : 'quote'), clientId: quote.client_id, channel: draft.channel, subject: draft.subject, body },
-      { redactions: [{ secret: url, label }], attachment: { kind: 'quote_pdf', ref: `${scope.workspaceId}:${quoteId}:${quote.current_version}` } },
+      {
+        kind: options.kind ?? (quote.kind === 'change_order' ? 'change_order' : 'quote'),
+        clientId: quote.client_id,
+        channel: draft.channel,
+        subject: draft.subject,
+        body,
+      },
+      {
+        redactions: [{ secret: url, label }],
+        attachment: { kind: 'quote_pdf', ref: `${scope.workspaceId}:${quoteId}:${quote.current_version}` },
+      },
     );
     await keepQuoteCommitments(deps, trx, scope, { clientId: quote.client_id, quoteId });
     return { quote: await getQuote(deps, scope, quoteId, trx), sent, url };
   });
 }
 
-
 /**
  * "I made a mistake" on a sent quote (seed 000): honour it (the absorbed difference is recorded,
  * the client is told the price is one-time) or re-issue (a new version with the reason, an
  * apology, optionally a goodwill benefit). Either way the message is logged.
  */
-export async function reportMistake(deps: Deps, scope: Scope, quoteId: string, raw: unknown, options: { origin: string }): Promise<{ quote: Quote; sent: MessageSent | null; url: string | null }> {
+export async function reportMistake(
+  deps: Deps,
+  scope: Scope,
+  quoteId: string,
+  raw: unknown,
+  options: { origin: string },
+): Promise<{ quote: Quote; sent: MessageSent | null; url: string | null }> {
   const input = parseInput(ZReportMistake, raw);
   const existing = await getQuote(deps, scope, quoteId);
   if (!['sent', 'viewed', 'expired'].includes(existing.status)) throw new AppError('conflict');
   const now = isoNow(deps.clock);
   if (input.mode === 'honour') {
     return deps.db.kysely.transaction().execute(async (trx) => {
-      await q.updateQuote(trx, { ...scope, quoteId, changes: { error_mode: 'honour', error_absorbed: input.absorbedAmount, error_reason: input.reason, error_at: now, updated_at: now } });
-      const sent = input.message ? await sendInTrx(deps, trx, scope, { kind: 'quote_error_honour', clientId: existing.clientId, ...input.message }) : null;
+      await q.updateQuote(trx, {
+        ...scope,
+        quoteId,
+        changes: {
+          error_mode: 'honour',
+          error_absorbed: input.absorbedAmount,
+          error_reason: input.reason,
+          error_at: now,
+          updated_at: now,
+        },
+      });
+      const sent = input.message
+        ? await sendInTrx(deps, trx, scope, {
+            kind: 'quote_error_honour',
+            clientId: existing.clientId,
+            ...input.message,
+          })
+        : null;
       return { quote: await getQuote(deps, scope, quoteId, trx), sent, url: null };
     });
   }
   await updateQuote(deps, scope, quoteId, { ...input.changes, reason: input.reason });
-  await q.updateQuote(deps.db.kysely, { ...scope, quoteId, changes: { error_mode: 'reissue', error_absorbed: null, error_reason: input.reason, error_at: now } });
+  await q.updateQuote(deps.db.kysely, {
+    ...scope,
+    quoteId,
+    changes: { error_mode: 'reissue', error_absorbed: null, error_reason: input.reason, error_at: now },
+  });
   if (!input.message) return { quote: await getQuote(deps, scope, quoteId), sent: null, url: null };
-  const result = await sendQuote(deps, scope, quoteId, input.message, { origin: options.origin, kind: 'quote_error_reissue' });
+  const result = await sendQuote(deps, scope, quoteId, input.message, {
+    origin: options.origin,
+    kind: 'quote_error_reissue',
+  });
   return { quote: result.quote, sent: result.sent, url: result.url };
 }
 
 /** "Send the general terms" to a client who never got them, with the apology template. */
-export async function composeTermsMessage(deps: Deps, scope: Scope, actor: Actor, clientId: string, termsTemplateId?: string) {
+export async function composeTermsMessage(
+  deps: Deps,
+  scope: Scope,
+  actor: Actor,
+  clientId: string,
+  termsTemplateId?: string,
+) {
   // The client comes from the path: unknown or not ours is a 404, like every other path id.
   const client = await clientForReference(deps, scope, clientId).catch(() => {
     throw notFound();
@@ -608,7 +850,11 @@ export async function composeTermsMessage(deps: Deps, scope: Scope, actor: Actor
     const own = (await listTermsTemplates(deps, scope)).items.find((t) => t.locale === client.language);
     if (own) terms = own.terms;
   }
-  return fillTemplate(deps, scope, actor, { kind: 'terms', clientId, values: { terms: termsAsText(terms, client.language) } });
+  return fillTemplate(deps, scope, actor, {
+    kind: 'terms',
+    clientId,
+    values: { terms: termsAsText(terms, client.language) },
+  });
 }
 
 /** Quotes the client has (sent or viewed, still valid) and not yet answered, oldest first. */

@@ -1,6 +1,14 @@
 import type { Selectable } from 'kysely';
 
-export type TermsTemplateTable = { id: string; workspace_id: string; name: string; locale: string; terms: string; created_at: string; updated_at: string };
+export type TermsTemplateTable = {
+  id: string;
+  workspace_id: string;
+  name: string;
+  locale: string;
+  terms: string;
+  created_at: string;
+  updated_at: string;
+};
 
 export type QuoteCounterTable = { workspace_id: string; year: number; last: number };
 
@@ -48,7 +56,16 @@ export type QuoteVersionTable = {
   decline_reason: string | null;
 };
 
-export type QuoteLinkTable = { id: string; workspace_id: string; quote_id: string; version: number; token_hash: string; expires_at: string; revoked_at: string | null; created_at: string };
+export type QuoteLinkTable = {
+  id: string;
+  workspace_id: string;
+  quote_id: string;
+  version: number;
+  token_hash: string;
+  expires_at: string;
+  revoked_at: string | null;
+  created_at: string;
+};
 
 export type QuoteTables = {
   terms_templates: TermsTemplateTable;

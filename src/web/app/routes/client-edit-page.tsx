@@ -14,6 +14,11 @@ export function ClientEditPage() {
   const backToClient = () => void navigate({ to: '/clients/$clientId', params: { clientId } });
   usePageTitle(t('clients.form.editTitle'));
   return (
-    <EditClientEditor clientId={clientId} businessHours={me.workspace.serviceHours} onSaved={backToClient} onCancel={backToClient} />
+    <EditClientEditor
+      clientId={clientId}
+      businessHours={me.workspace.serviceHours}
+      onSaved={backToClient}
+      onCancel={backToClient}
+    />
   );
 }

@@ -6,7 +6,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UserText } from '../../components/ui/bidi';
 import { Dialog } from '../../components/ui/dialog';
-import { BriefcaseIcon, CoinsIcon, PhoneIcon, PlusIcon, PromiseIcon, QuoteIcon, SendIcon } from '../../components/ui/icons';
+import {
+  BriefcaseIcon,
+  CoinsIcon,
+  PhoneIcon,
+  PlusIcon,
+  PromiseIcon,
+  QuoteIcon,
+  SendIcon,
+} from '../../components/ui/icons';
 import { SectionCard } from '../../components/ui/section-card';
 import { MessageComposer } from '../../features/messages/components/message-composer';
 import { composeTermsMessage } from '../../features/quotes/api/quotes-api';
@@ -46,157 +54,189 @@ export function ClientPage() {
   const navigate = useNavigate();
   const money = useMoneyActions();
   const quotes = useQuotes(clientId);
-  const acceptedQuotes = (quotes.data ?? []).filter((q) => q.status === 'accepted').map((q) => ({ id: q.id, label: `${q.number} · ${q.current.title}` }));
+  const acceptedQuotes = (quotes.data ?? [])
+    .filter((q) => q.status === 'accepted')
+    .map((q) => ({ id: q.id, label: `${q.number} · ${q.current.title}` }));
 
   return (
     <>
-    <ClientHub
-      clientId={clientId}
-      timeZone={timeZone}
-      headerActions={(c) => {
-        const ref = { id: c.id, name: c.name };
-        return (
-          <>
-            <Button leftSection={<PhoneIcon size={18} />} onClick={() => actions.logContact({ client: ref, ...(c.channel ? { channel: c.channel } : {}) })}>
-              {t('clients.page.logContact')}
-            </Button>
-            <Button variant="light" leftSection={<PromiseIcon size={18} />} onClick={() => actions.addPromise({ client: ref })}>
-              {t('clients.page.addPromise')}
-            </Button>
-          </>
-        );
-      }}
-      main={(c) => {
-        const ref = { id: c.id, name: c.name };
-        return (
-          <>
-            <OpenPromises
-              clientId={c.id}
-              timeZone={timeZone}
-              onAdd={(direction) => actions.addPromise({ client: ref, direction })}
-              onRenegotiate={actions.renegotiate}
-              onRemind={actions.remind}
-              onLogContact={() => actions.logContact({ client: ref })}
-            />
-            <SectionCard
-              id="client-quotes"
-              title={t('quotes.clientSection.title')}
-              icon={<QuoteIcon size={20} />}
-              actions={
-                <Group gap="xs">
-                  <Button size="compact-sm" renderRoot={(props) => <Link to="/quotes/new" search={{ clientId: c.id }} {...props} />} leftSection={<PlusIcon size={16} />}>
-                    {t('quotes.new')}
-                  </Button>
+      <ClientHub
+        clientId={clientId}
+        timeZone={timeZone}
+        headerActions={(c) => {
+          const ref = { id: c.id, name: c.name };
+          return (
+            <>
+              <Button
+                leftSection={<PhoneIcon size={18} />}
+                onClick={() => actions.logContact({ client: ref, ...(c.channel ? { channel: c.channel } : {}) })}
+              >
+                {t('clients.page.logContact')}
+              </Button>
+              <Button
+                variant="light"
+                leftSection={<PromiseIcon size={18} />}
+                onClick={() => actions.addPromise({ client: ref })}
+              >
+                {t('clients.page.addPromise')}
+              </Button>
+            </>
+          );
+        }}
+        main={(c) => {
+          const ref = { id: c.id, name: c.name };
+          return (
+            <>
+              <OpenPromises
+                clientId={c.id}
+                timeZone={timeZone}
+                onAdd={(direction) => actions.addPromise({ client: ref, direction })}
+                onRenegotiate={actions.renegotiate}
+                onRemind={actions.remind}
+                onLogContact={() => actions.logContact({ client: ref })}
+              />
+              <SectionCard
+                id="client-quotes"
+                title={t('quotes.clientSection.title')}
+                icon={<QuoteIcon size={20} />}
+                actions={
+                  <Group gap="xs">
+                    <Button
+                      size="compact-sm"
+                      renderRoot={(props) => <Link to="/quotes/new" search={{ clientId: c.id }} {...props} />}
+                      leftSection={<PlusIcon size={16} />}
+                    >
+                      {t('quotes.new')}
+                    </Button>
+                    <Button
+                      size="compact-sm"
+                      variant="light"
+                      leftSection={<SendIcon size={16} />}
+                      onClick={() => {
+                        setTermsFor(ref);
+                        setTermsCount((n) => n + 1);
+                      }}
+                    >
+                      {t('quotes.clientSection.sendTerms')}
+                    </Button>
+                  </Group>
+                }
+              >
+                <QuoteList clientId={c.id} newQuoteSearch={{ clientId: c.id }} />
+              </SectionCard>
+              <SectionCard
+                id="client-projects"
+                title={t('projects.clientSection.title')}
+                icon={<BriefcaseIcon size={20} />}
+                actions={
                   <Button
                     size="compact-sm"
                     variant="light"
-                    leftSection={<SendIcon size={16} />}
-                    onClick={() => {
-                      setTermsFor(ref);
-                      setTermsCount((n) => n + 1);
-                    }}
+                    leftSection={<PlusIcon size={16} />}
+                    onClick={() => setNewProjectFor(c.id)}
                   >
-                    {t('quotes.clientSection.sendTerms')}
+                    {t('projects.new')}
                   </Button>
-                </Group>
-              }
-            >
-              <QuoteList clientId={c.id} newQuoteSearch={{ clientId: c.id }} />
-            </SectionCard>
-            <SectionCard
-              id="client-projects"
-              title={t('projects.clientSection.title')}
-              icon={<BriefcaseIcon size={20} />}
-              actions={
-                <Button size="compact-sm" variant="light" leftSection={<PlusIcon size={16} />} onClick={() => setNewProjectFor(c.id)}>
-                  {t('projects.new')}
-                </Button>
-              }
-            >
-              <ProjectList clientId={c.id} />
-            </SectionCard>
-            <SectionCard
-              id="client-money"
-              title={t('money.title')}
-              icon={<CoinsIcon size={20} />}
-              actions={
-                <Group gap="xs">
-                  <Button size="compact-sm" variant="light" leftSection={<PlusIcon size={16} />} onClick={() => money.addItem(c.id)}>
-                    {t('money.addTitle')}
-                  </Button>
-                  <Button size="compact-sm" variant="light" onClick={() => money.split(acceptedQuotes)}>
-                    {t('money.split.title')}
-                  </Button>
-                </Group>
-              }
-            >
-              <Stack gap="sm">
-                <BalanceSummary clientId={c.id} />
-                <PaymentSchedule clientId={c.id} onRecord={money.record} onRemind={money.remind} />
-              </Stack>
-            </SectionCard>
-            <ClientTimeline
-              clientId={c.id}
-              timeZone={timeZone}
-              onLogContact={() => actions.logContact({ client: ref })}
-              renderInteraction={(interaction, now) => (
-                <InteractionItem
-                  interaction={interaction}
-                  timeZone={timeZone}
-                  now={now}
-                  onReply={actions.reply}
-                  onSendSummary={actions.sendMeetingSummary}
-                />
-              )}
-              renderCommitmentEvent={(commitment, event) => <CommitmentEventLine commitment={commitment} event={event} timeZone={timeZone} />}
-            />
+                }
+              >
+                <ProjectList clientId={c.id} />
+              </SectionCard>
+              <SectionCard
+                id="client-money"
+                title={t('money.title')}
+                icon={<CoinsIcon size={20} />}
+                actions={
+                  <Group gap="xs">
+                    <Button
+                      size="compact-sm"
+                      variant="light"
+                      leftSection={<PlusIcon size={16} />}
+                      onClick={() => money.addItem(c.id)}
+                    >
+                      {t('money.addTitle')}
+                    </Button>
+                    <Button size="compact-sm" variant="light" onClick={() => money.split(acceptedQuotes)}>
+                      {t('money.split.title')}
+                    </Button>
+                  </Group>
+                }
+              >
+                <Stack gap="sm">
+                  <BalanceSummary clientId={c.id} />
+                  <PaymentSchedule clientId={c.id} onRecord={money.record} onRemind={money.remind} />
+                </Stack>
+              </SectionCard>
+              <ClientTimeline
+                clientId={c.id}
+                timeZone={timeZone}
+                onLogContact={() => actions.logContact({ client: ref })}
+                renderInteraction={(interaction, now) => (
+                  <InteractionItem
+                    interaction={interaction}
+                    timeZone={timeZone}
+                    now={now}
+                    onReply={actions.reply}
+                    onSendSummary={actions.sendMeetingSummary}
+                  />
+                )}
+                renderCommitmentEvent={(commitment, event) => (
+                  <CommitmentEventLine commitment={commitment} event={event} timeZone={timeZone} />
+                )}
+              />
+            </>
+          );
+        }}
+        aside={(c) => <WordKeepingCard clientId={c.id} />}
+      />
+      <Dialog
+        key={termsCount}
+        opened={termsFor !== null}
+        onClose={closeTerms}
+        title={
+          <>
+            {t('quotes.clientSection.termsTitle')}{' '}
+            <Text span c="dimmed" fw={500}>
+              <UserText>{termsFor?.name ?? ''}</UserText>
+            </Text>
           </>
-        );
-      }}
-      aside={(c) => <WordKeepingCard clientId={c.id} />}
-    />
-    <Dialog
-      key={termsCount}
-      opened={termsFor !== null}
-      onClose={closeTerms}
-      title={
-        <>
-          {t('quotes.clientSection.termsTitle')}{' '}
-          <Text span c="dimmed" fw={500}>
-            <UserText>{termsFor?.name ?? ''}</UserText>
-          </Text>
-        </>
-      }
-      closeLabel={t('actions.close')}
-      size="lg"
-      fullScreen={isPhone}
-    >
-      {termsFor && (
-        <MessageComposer
-          request={{ kind: 'terms', clientId: termsFor.id }}
-          source={{ key: ['terms', termsFor.id, termsCount], load: () => composeTermsMessage(termsFor.id) }}
-          clientName={termsFor.name}
-          onDone={() => {
-            closeTerms();
-            notifySuccess(t('quotes.clientSection.termsSent'));
-          }}
-          onCancel={closeTerms}
-        />
-      )}
-    </Dialog>
-    {money.dialog}
-    <Dialog opened={newProjectFor !== null} onClose={() => setNewProjectFor(null)} title={t('projects.new')} closeLabel={t('actions.close')} size="lg" fullScreen={isPhone}>
-      {newProjectFor && (
-        <NewProjectForm
-          clientId={newProjectFor}
-          onCancel={() => setNewProjectFor(null)}
-          onDone={(project) => {
-            setNewProjectFor(null);
-            void navigate({ to: '/projects/$projectId', params: { projectId: project.id } });
-          }}
-        />
-      )}
-    </Dialog>
+        }
+        closeLabel={t('actions.close')}
+        size="lg"
+        fullScreen={isPhone}
+      >
+        {termsFor && (
+          <MessageComposer
+            request={{ kind: 'terms', clientId: termsFor.id }}
+            source={{ key: ['terms', termsFor.id, termsCount], load: () => composeTermsMessage(termsFor.id) }}
+            clientName={termsFor.name}
+            onDone={() => {
+              closeTerms();
+              notifySuccess(t('quotes.clientSection.termsSent'));
+            }}
+            onCancel={closeTerms}
+          />
+        )}
+      </Dialog>
+      {money.dialog}
+      <Dialog
+        opened={newProjectFor !== null}
+        onClose={() => setNewProjectFor(null)}
+        title={t('projects.new')}
+        closeLabel={t('actions.close')}
+        size="lg"
+        fullScreen={isPhone}
+      >
+        {newProjectFor && (
+          <NewProjectForm
+            clientId={newProjectFor}
+            onCancel={() => setNewProjectFor(null)}
+            onDone={(project) => {
+              setNewProjectFor(null);
+              void navigate({ to: '/projects/$projectId', params: { projectId: project.id } });
+            }}
+          />
+        )}
+      </Dialog>
     </>
   );
 }

@@ -10,7 +10,12 @@ export function NotFoundPage() {
   usePageTitle(t('notFound.title'));
   return (
     <PublicLayout>
-      <EmptyState py="md" icon={<AlertIcon size={28} />} title={t('notFound.title')} description={t('notFound.description')}>
+      <EmptyState
+        py="md"
+        icon={<AlertIcon size={28} />}
+        title={t('notFound.title')}
+        description={t('notFound.description')}
+      >
         <EmptyState.Actions>
           <Button component={Link} to="/">
             {t('notFound.home')}

@@ -7,7 +7,16 @@ import type { Commitment } from '../../../shared/schemas/commitments';
 import type { ChangeRequest } from '../../../shared/schemas/projects';
 import { UserText } from '../../components/ui/bidi';
 import { Dialog } from '../../components/ui/dialog';
-import { CalendarIcon, ClockIcon, HistoryIcon, InboxIcon, MessageIcon, PlusIcon, PromiseIcon, QuoteIcon } from '../../components/ui/icons';
+import {
+  CalendarIcon,
+  ClockIcon,
+  HistoryIcon,
+  InboxIcon,
+  MessageIcon,
+  PlusIcon,
+  PromiseIcon,
+  QuoteIcon,
+} from '../../components/ui/icons';
 import { Loading } from '../../components/ui/loading';
 import { SectionCard } from '../../components/ui/section-card';
 import { useMe } from '../../features/accounts/api/session-api';
@@ -15,10 +24,33 @@ import { clientQuery } from '../../features/clients/api/client-queries';
 import { useQuery } from '@tanstack/react-query';
 import { useCompleteCommitment } from '../../features/commitments/api/commitment-queries';
 import { MessageComposer } from '../../features/messages/components/message-composer';
-import { useChangeRequests, useDecideChangeRequest, useProject, useRefreshProject, useReschedule, useUpdateProject } from '../../features/projects/api/project-queries';
-import { type DelayInput, type ProjectStatus, type ScopeAnswerInput, composeDelayNotice, composeScopeAnswer } from '../../features/projects/api/projects-api';
-import { ChangeRequestItem, LogChangeRequestForm, ScopeDecisionForm } from '../../features/projects/components/change-requests';
-import { DeliverablesList, DeliveryBlock, MaterialsList, RescheduleForm, RescheduleHistory } from '../../features/projects/components/project-parts';
+import {
+  useChangeRequests,
+  useDecideChangeRequest,
+  useProject,
+  useRefreshProject,
+  useReschedule,
+  useUpdateProject,
+} from '../../features/projects/api/project-queries';
+import {
+  type DelayInput,
+  type ProjectStatus,
+  type ScopeAnswerInput,
+  composeDelayNotice,
+  composeScopeAnswer,
+} from '../../features/projects/api/projects-api';
+import {
+  ChangeRequestItem,
+  LogChangeRequestForm,
+  ScopeDecisionForm,
+} from '../../features/projects/components/change-requests';
+import {
+  DeliverablesList,
+  DeliveryBlock,
+  MaterialsList,
+  RescheduleForm,
+  RescheduleHistory,
+} from '../../features/projects/components/project-parts';
 import { ProjectStatusBadge, projectStatuses } from '../../features/projects/components/project-status';
 import { parseAgorot } from '../../features/quotes/api/decimal-input';
 import { useQuotes } from '../../features/quotes/api/quote-queries';
@@ -99,7 +131,10 @@ export function ProjectPage() {
     dialogBody = (
       <MessageComposer
         request={{ kind: 'delay_notice', clientId: p.clientId }}
-        source={{ key: ['delay-notice', p.id, input.cause, input.statusText, input.newTargetDate, openCount], load: () => composeDelayNotice(p.id, input) }}
+        source={{
+          key: ['delay-notice', p.id, input.cause, input.statusText, input.newTargetDate, openCount],
+          load: () => composeDelayNotice(p.id, input),
+        }}
         clientName={clientName}
         send={async (draft) => (await doReschedule.mutateAsync({ ...input, message: draft })).sent}
         onBack={() => show({ kind: 'reschedule', input })}
@@ -143,7 +178,13 @@ export function ProjectPage() {
         <Text size="sm">
           <UserText>{request.what}</UserText>
         </Text>
-        <ScopeDecisionForm today={today} currency={currency} parseAmount={parseAgorot} onCancel={close} onNext={(answer) => show({ kind: 'scopeAnswer', request, answer })} />
+        <ScopeDecisionForm
+          today={today}
+          currency={currency}
+          parseAmount={parseAgorot}
+          onCancel={close}
+          onNext={(answer) => show({ kind: 'scopeAnswer', request, answer })}
+        />
       </Stack>
     );
   } else if (open?.kind === 'scopeAnswer') {
@@ -151,10 +192,18 @@ export function ProjectPage() {
     dialogTitle = t(`projects.decision.${answer.decision}`);
     dialogBody = (
       <MessageComposer
-        request={{ kind: `scope_${answer.decision === 'change_order' ? 'formal_quote' : answer.decision}`, clientId: p.clientId }}
-        source={{ key: ['scope-answer', request.id, JSON.stringify(answer), openCount], load: () => composeScopeAnswer(request.id, answer) }}
+        request={{
+          kind: `scope_${answer.decision === 'change_order' ? 'formal_quote' : answer.decision}`,
+          clientId: p.clientId,
+        }}
+        source={{
+          key: ['scope-answer', request.id, JSON.stringify(answer), openCount],
+          load: () => composeScopeAnswer(request.id, answer),
+        }}
         clientName={clientName}
-        send={async (draft) => (await decide.mutateAsync({ id: request.id, input: { inScope: false, ...answer, message: draft } })).sent}
+        send={async (draft) =>
+          (await decide.mutateAsync({ id: request.id, input: { inScope: false, ...answer, message: draft } })).sent
+        }
         onBack={() => show({ kind: 'scope', request })}
         onDone={() => {
           close();
@@ -236,7 +285,12 @@ export function ProjectPage() {
             {t('projects.changes.empty')}
           </Text>
         ) : (
-          <Stack gap="xs" component="ul" aria-label={t('projects.changes.title')} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          <Stack
+            gap="xs"
+            component="ul"
+            aria-label={t('projects.changes.title')}
+            style={{ listStyle: 'none', padding: 0, margin: 0 }}
+          >
             {changeItems.map((request) => (
               <ChangeRequestItem
                 key={request.id}
@@ -245,7 +299,12 @@ export function ProjectPage() {
                 currency={currency}
                 busy={decide.isPending && decide.variables.id === request.id}
                 onOutOfScope={() => show({ kind: 'scope', request })}
-                onInScope={() => decide.mutate({ id: request.id, input: { inScope: true } }, { onSuccess: () => notifySuccess(t('projects.changes.decided')), onError: notifyError })}
+                onInScope={() =>
+                  decide.mutate(
+                    { id: request.id, input: { inScope: true } },
+                    { onSuccess: () => notifySuccess(t('projects.changes.decided')), onError: notifyError },
+                  )
+                }
               />
             ))}
           </Stack>
@@ -260,7 +319,15 @@ export function ProjectPage() {
         <RescheduleHistory project={p} timeZone={timeZone} />
       </SectionCard>
 
-      <Dialog key={openCount} opened={open !== null} onClose={close} title={dialogTitle} closeLabel={t('actions.close')} size="lg" fullScreen={isPhone}>
+      <Dialog
+        key={openCount}
+        opened={open !== null}
+        onClose={close}
+        title={dialogTitle}
+        closeLabel={t('actions.close')}
+        size="lg"
+        fullScreen={isPhone}
+      >
         {dialogBody}
       </Dialog>
     </Stack>
@@ -275,7 +342,12 @@ function ProjectQuotes({ clientId, projectId }: { clientId: string; projectId: s
   if (linked.length === 0) return null;
   return (
     <SectionCard id="project-quotes" title={t('projects.quotes.title')} icon={<QuoteIcon size={20} />}>
-      <Stack gap={6} component="ul" aria-label={t('projects.quotes.title')} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+      <Stack
+        gap={6}
+        component="ul"
+        aria-label={t('projects.quotes.title')}
+        style={{ listStyle: 'none', padding: 0, margin: 0 }}
+      >
         {linked.map((quote) => (
           <Group key={quote.id} component="li" gap="xs" wrap="wrap">
             <Anchor renderRoot={(props) => <Link to="/quotes/$quoteId" params={{ quoteId: quote.id }} {...props} />}>

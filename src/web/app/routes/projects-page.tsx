@@ -43,7 +43,12 @@ export function ProjectsPage() {
         ]}
         w="fit-content"
       />
-      <ProjectList view={view} filter={filter} onFilterChange={setFilter} renderClient={(clientId) => <ClientNameLink clientId={clientId} />} />
+      <ProjectList
+        view={view}
+        filter={filter}
+        onFilterChange={setFilter}
+        renderClient={(clientId) => <ClientNameLink clientId={clientId} />}
+      />
     </Stack>
   );
 }

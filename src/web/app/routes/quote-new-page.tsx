@@ -42,7 +42,12 @@ export function QuoteNewPage() {
         {t('quotes.editor.titleNew')}
       </Title>
       <QuoteEditor
-        initialValues={newQuoteValues({ today: todayIn(workspace.timeZone), clientId: presetClient?.id ?? null, clientName: presetClient?.name ?? null, terms: preferred?.terms ?? null })}
+        initialValues={newQuoteValues({
+          today: todayIn(workspace.timeZone),
+          clientId: presetClient?.id ?? null,
+          clientName: presetClient?.name ?? null,
+          terms: preferred?.terms ?? null,
+        })}
         templates={templates.data}
         currency={workspace.currency}
         vatBasisPoints={exempt ? 0 : workspace.vatRateBasisPoints}

@@ -13,7 +13,16 @@ import { Loading } from '../../components/ui/loading';
 import { useMe } from '../../features/accounts/api/session-api';
 import { MessageComposer, type MessageDraft } from '../../features/messages/components/message-composer';
 import { parseAgorot } from '../../features/quotes/api/decimal-input';
-import { useDuplicateQuote, useProject, useQuote, useReportMistake, useRevokeQuoteLinks, useSendQuote, useTermsTemplates, useUpdateQuote } from '../../features/quotes/api/quote-queries';
+import {
+  useDuplicateQuote,
+  useProject,
+  useQuote,
+  useReportMistake,
+  useRevokeQuoteLinks,
+  useSendQuote,
+  useTermsTemplates,
+  useUpdateQuote,
+} from '../../features/quotes/api/quote-queries';
 import { type QuoteComposeKind, composeQuoteMessage, quotePdfUrl } from '../../features/quotes/api/quotes-api';
 import { QuoteEditor } from '../../features/quotes/components/quote-editor';
 import { type QuoteFormOutput, quoteToValues } from '../../features/quotes/components/quote-form-values';
@@ -26,7 +35,12 @@ import { usePageTitle } from '../../lib/use-page-title';
 
 const route = getRouteApi('/_app/quotes/$quoteId');
 
-type Compose = { kind: QuoteComposeKind; reason?: string; goodwill?: string; send: (draft: MessageDraft) => Promise<{ sent: MessageSent | null; url: string | null }> };
+type Compose = {
+  kind: QuoteComposeKind;
+  reason?: string;
+  goodwill?: string;
+  send: (draft: MessageDraft) => Promise<{ sent: MessageSent | null; url: string | null }>;
+};
 type Open = { kind: 'compose'; compose: Compose } | { kind: 'mistake' } | { kind: 'revoke' } | null;
 type Reissue = { reason: string; goodwill: string };
 
@@ -42,7 +56,13 @@ function ClientLink({ url }: { url: string }) {
         </Text>
         <CopyButton value={url}>
           {({ copied, copy }) => (
-            <Button size="compact-sm" variant="light" leftSection={copied ? <CheckIcon size={16} /> : <CopyIcon size={16} />} onClick={copy} w="fit-content">
+            <Button
+              size="compact-sm"
+              variant="light"
+              leftSection={copied ? <CheckIcon size={16} /> : <CopyIcon size={16} />}
+              onClick={copy}
+              w="fit-content"
+            >
               {copied ? t('quotes.send.copied') : t('quotes.send.copyLink')}
             </Button>
           )}
@@ -72,7 +92,19 @@ export function QuotePage() {
   );
 }
 
-function QuoteScreen({ quote, timeZone, exempt, currency, canPrint }: { quote: Quote; timeZone: string; exempt: boolean; currency: string; canPrint: boolean }) {
+function QuoteScreen({
+  quote,
+  timeZone,
+  exempt,
+  currency,
+  canPrint,
+}: {
+  quote: Quote;
+  timeZone: string;
+  exempt: boolean;
+  currency: string;
+  canPrint: boolean;
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const isPhone = useMediaQuery('(max-width: 48em)') ?? false;
@@ -224,7 +256,11 @@ function QuoteScreen({ quote, timeZone, exempt, currency, canPrint }: { quote: Q
         )}
         {status === 'declined' && (
           <Alert color="red" variant="light" c="dark.7" icon={<AlertIcon />} title={t('quotes.status.declined')}>
-            {quote.current.declineReason ? <UserText>{quote.current.declineReason}</UserText> : t('quotes.view.noDeclineReason')}
+            {quote.current.declineReason ? (
+              <UserText>{quote.current.declineReason}</UserText>
+            ) : (
+              t('quotes.view.noDeclineReason')
+            )}
           </Alert>
         )}
         {quote.errorHandling?.mode === 'honour' && (
@@ -373,7 +409,9 @@ function QuoteScreen({ quote, timeZone, exempt, currency, canPrint }: { quote: Q
           )}
         </Group>
         <Text size="sm">
-          <Anchor renderRoot={(props) => <Link to="/clients/$clientId" params={{ clientId: quote.clientId }} {...props} />}>
+          <Anchor
+            renderRoot={(props) => <Link to="/clients/$clientId" params={{ clientId: quote.clientId }} {...props} />}
+          >
             <UserText>{quote.clientName}</UserText>
           </Anchor>
           {t('common.separator')}
@@ -389,7 +427,12 @@ function QuoteScreen({ quote, timeZone, exempt, currency, canPrint }: { quote: Q
       {!reissue && (
         <Group gap="xs" wrap="wrap">
           {(isDraft || isOut) && !editing && (
-            <Button leftSection={<SendIcon size={18} />} onClick={openSend} disabled={isDraft && unsaved} title={isDraft && unsaved ? t('quotes.actions.saveFirst') : undefined}>
+            <Button
+              leftSection={<SendIcon size={18} />}
+              onClick={openSend}
+              disabled={isDraft && unsaved}
+              title={isDraft && unsaved ? t('quotes.actions.saveFirst') : undefined}
+            >
               {isDraft ? t('quotes.actions.send') : t('quotes.actions.sendAgain')}
             </Button>
           )}
@@ -430,7 +473,15 @@ function QuoteScreen({ quote, timeZone, exempt, currency, canPrint }: { quote: Q
 
       <VersionHistory quote={quote} timeZone={timeZone} selected={shownVersion} onSelect={setShownVersion} />
 
-      <Dialog key={openCount} opened={open !== null} onClose={close} title={dialogTitle} closeLabel={t('actions.close')} size="lg" fullScreen={isPhone}>
+      <Dialog
+        key={openCount}
+        opened={open !== null}
+        onClose={close}
+        title={dialogTitle}
+        closeLabel={t('actions.close')}
+        size="lg"
+        fullScreen={isPhone}
+      >
         {dialogBody}
       </Dialog>
     </Stack>
@@ -483,7 +534,15 @@ function MistakeForm({
         <Text size="sm" c="dimmed">
           {mode === 'honour' ? t('quotes.mistake.honourHint') : t('quotes.mistake.reissueHint')}
         </Text>
-        <TextInput label={t('quotes.mistake.reason')} required value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={reasonError} dir="auto" data-autofocus />
+        <TextInput
+          label={t('quotes.mistake.reason')}
+          required
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          error={reasonError}
+          dir="auto"
+          data-autofocus
+        />
         {mode === 'honour' ? (
           <TextInput
             w={220}
@@ -495,13 +554,21 @@ function MistakeForm({
             dir="ltr"
           />
         ) : (
-          <TextInput label={t('quotes.mistake.goodwill')} description={t('quotes.mistake.goodwillHint')} value={goodwill} onChange={(e) => setGoodwill(e.currentTarget.value)} dir="auto" />
+          <TextInput
+            label={t('quotes.mistake.goodwill')}
+            description={t('quotes.mistake.goodwillHint')}
+            value={goodwill}
+            onChange={(e) => setGoodwill(e.currentTarget.value)}
+            dir="auto"
+          />
         )}
         <Group justify="flex-end" gap="sm">
           <Button variant="subtle" color="gray" onClick={onCancel}>
             {t('actions.cancel')}
           </Button>
-          <Button type="submit">{mode === 'honour' ? t('quotes.mistake.writeMessage') : t('quotes.mistake.editQuote')}</Button>
+          <Button type="submit">
+            {mode === 'honour' ? t('quotes.mistake.writeMessage') : t('quotes.mistake.editQuote')}
+          </Button>
         </Group>
       </Stack>
     </form>

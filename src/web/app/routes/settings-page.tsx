@@ -3,7 +3,15 @@ import { getRouteApi } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Ltr } from '../../components/ui/bidi';
-import { CalendarIcon, InboxIcon, QuoteIcon, SettingsIcon, TemplateIcon, UserIcon, UsersIcon } from '../../components/ui/icons';
+import {
+  CalendarIcon,
+  InboxIcon,
+  QuoteIcon,
+  SettingsIcon,
+  TemplateIcon,
+  UserIcon,
+  UsersIcon,
+} from '../../components/ui/icons';
 import { Loading } from '../../components/ui/loading';
 import { useMe } from '../../features/accounts/api/session-api';
 import { useWorkspace } from '../../features/accounts/api/workspace-api';

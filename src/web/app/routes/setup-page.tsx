@@ -10,7 +10,10 @@ export function SetupPage() {
   usePageTitle(t('setup.pageTitle'));
   return (
     <PublicLayout width={800}>
-      <SetupWizard onDone={() => void navigate({ to: '/clients' })} onAlreadySetUp={() => void navigate({ to: '/login' })} />
+      <SetupWizard
+        onDone={() => void navigate({ to: '/clients' })}
+        onAlreadySetUp={() => void navigate({ to: '/login' })}
+      />
     </PublicLayout>
   );
 }

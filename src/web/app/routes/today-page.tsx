@@ -35,7 +35,12 @@ export function TodayPage() {
           {t('today.addPromise')}
         </Button>
         {/* The phone's bottom bar has no Projects: reach them from here. */}
-        <Button variant="default" hiddenFrom="sm" leftSection={<BriefcaseIcon size={18} />} renderRoot={(props) => <Link to="/projects" {...props} />}>
+        <Button
+          variant="default"
+          hiddenFrom="sm"
+          leftSection={<BriefcaseIcon size={18} />}
+          renderRoot={(props) => <Link to="/projects" {...props} />}
+        >
           {t('nav.projects')}
         </Button>
       </>
@@ -43,34 +48,39 @@ export function TodayPage() {
 
   return (
     <>
-    <TodayView
-      renderPaymentsLate={(items) => (
-        <Stack gap="xs" component="ul" aria-label={t('today.sections.paymentsLate')} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-          {items.map((item) => (
-            <PaymentRow key={item.id} item={item} showClient onRecord={money.record} onRemind={money.remind} />
-          ))}
-        </Stack>
-      )}
-      hasClients={hasClients}
-      onLogContact={() => actions.logContact()}
-      onAddPromise={() => actions.addPromise()}
-      actions={quickActions}
-      renderCommitment={(commitment, now) => (
-        <CommitmentItem
-          commitment={commitment}
-          timeZone={timeZone}
-          now={now}
-          onRenegotiate={actions.renegotiate}
-          onRemind={actions.remind}
-          onLogContact={(c) => actions.logContact({ client: { id: c.clientId, name: c.clientName } })}
-        />
-      )}
-      renderInteraction={(interaction, now) => (
-        <InteractionItem interaction={interaction} timeZone={timeZone} now={now} showClient onReply={actions.reply} />
-      )}
-      aside={<WordKeepingCard />}
-    />
-    {money.dialog}
+      <TodayView
+        renderPaymentsLate={(items) => (
+          <Stack
+            gap="xs"
+            component="ul"
+            aria-label={t('today.sections.paymentsLate')}
+            style={{ listStyle: 'none', padding: 0, margin: 0 }}
+          >
+            {items.map((item) => (
+              <PaymentRow key={item.id} item={item} showClient onRecord={money.record} onRemind={money.remind} />
+            ))}
+          </Stack>
+        )}
+        hasClients={hasClients}
+        onLogContact={() => actions.logContact()}
+        onAddPromise={() => actions.addPromise()}
+        actions={quickActions}
+        renderCommitment={(commitment, now) => (
+          <CommitmentItem
+            commitment={commitment}
+            timeZone={timeZone}
+            now={now}
+            onRenegotiate={actions.renegotiate}
+            onRemind={actions.remind}
+            onLogContact={(c) => actions.logContact({ client: { id: c.clientId, name: c.clientName } })}
+          />
+        )}
+        renderInteraction={(interaction, now) => (
+          <InteractionItem interaction={interaction} timeZone={timeZone} now={now} showClient onReply={actions.reply} />
+        )}
+        aside={<WordKeepingCard />}
+      />
+      {money.dialog}
     </>
   );
 }

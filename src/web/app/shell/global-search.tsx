@@ -84,7 +84,14 @@ export function GlobalSearch({ opened, onClose }: { opened: boolean; onClose: ()
   };
 
   return (
-    <Dialog opened={opened} onClose={close} title={t('search.title')} closeLabel={t('actions.close')} size="lg" yOffset="10vh">
+    <Dialog
+      opened={opened}
+      onClose={close}
+      title={t('search.title')}
+      closeLabel={t('actions.close')}
+      size="lg"
+      yOffset="10vh"
+    >
       <TextInput
         data-autofocus
         role="combobox"

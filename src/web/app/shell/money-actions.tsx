@@ -6,7 +6,11 @@ import { Dialog } from '../../components/ui/dialog';
 import { useMe } from '../../features/accounts/api/session-api';
 import { MessageComposer } from '../../features/messages/components/message-composer';
 import { composeReminder } from '../../features/payments/api/payments-api';
-import { AddPaymentItemForm, RecordPaymentForm, SplitQuoteForm } from '../../features/payments/components/payment-forms';
+import {
+  AddPaymentItemForm,
+  RecordPaymentForm,
+  SplitQuoteForm,
+} from '../../features/payments/components/payment-forms';
 import { parseAgorot } from '../../features/quotes/api/decimal-input';
 import { notifySuccess } from '../../lib/notify';
 import { todayIn } from '../../lib/zoned-dates';
@@ -55,7 +59,15 @@ export function useMoneyActions() {
     );
   } else if (open?.kind === 'add') {
     title = t('money.addTitle');
-    body = <AddPaymentItemForm clientId={open.clientId} currency={currency} today={today} parseAmount={parseAgorot} onDone={close} />;
+    body = (
+      <AddPaymentItemForm
+        clientId={open.clientId}
+        currency={currency}
+        today={today}
+        parseAmount={parseAgorot}
+        onDone={close}
+      />
+    );
   } else if (open?.kind === 'splitMany') {
     title = t('money.split.title');
     body = <SplitQuoteForm quotes={open.quotes} today={today} onDone={close} />;
@@ -67,7 +79,15 @@ export function useMoneyActions() {
     addItem: (clientId: string) => show({ kind: 'add', clientId }),
     split: (quotes: { id: string; label: string }[]) => show({ kind: 'splitMany', quotes }),
     dialog: (
-      <Dialog key={count} opened={open !== null} onClose={close} title={title} closeLabel={t('actions.close')} size="lg" fullScreen={isPhone}>
+      <Dialog
+        key={count}
+        opened={open !== null}
+        onClose={close}
+        title={title}
+        closeLabel={t('actions.close')}
+        size="lg"
+        fullScreen={isPhone}
+      >
         {body}
       </Dialog>
     ),

@@ -1,6 +1,14 @@
 import type { ComponentType } from 'react';
 import type { ParseKeys } from 'i18next';
-import { BriefcaseIcon, PhoneIcon, PromiseIcon, QuoteIcon, SettingsIcon, SunIcon, UsersIcon } from '../../components/ui/icons';
+import {
+  BriefcaseIcon,
+  PhoneIcon,
+  PromiseIcon,
+  QuoteIcon,
+  SettingsIcon,
+  SunIcon,
+  UsersIcon,
+} from '../../components/ui/icons';
 
 export type NavItem = {
   id: string;
@@ -28,7 +36,13 @@ export const navItems: NavItem[] = [
 export type QuickAddAction = 'logContact' | 'addPromise';
 
 export type QuickAddItem =
-  | { id: string; kind: 'link'; to: '/clients/new' | '/quotes/new'; label: ParseKeys; icon: ComponentType<{ size?: number }> }
+  | {
+      id: string;
+      kind: 'link';
+      to: '/clients/new' | '/quotes/new';
+      label: ParseKeys;
+      icon: ComponentType<{ size?: number }>;
+    }
   | { id: string; kind: 'action'; action: QuickAddAction; label: ParseKeys; icon: ComponentType<{ size?: number }> };
 
 /** What the global "+" can create; quotes and the timer join later. */

@@ -30,7 +30,11 @@ export function QuickAddMenu({ variant }: { variant: 'header' | 'fab' }) {
               {t(item.label)}
             </Menu.Item>
           ) : (
-            <Menu.Item key={item.id} leftSection={<Icon size={16} />} onClick={() => (item.action === 'logContact' ? actions.logContact() : actions.addPromise())}>
+            <Menu.Item
+              key={item.id}
+              leftSection={<Icon size={16} />}
+              onClick={() => (item.action === 'logContact' ? actions.logContact() : actions.addPromise())}
+            >
               {t(item.label)}
             </Menu.Item>
           );

@@ -57,10 +57,19 @@ function StartTimer() {
   const [note, setNote] = useState('');
   const [tried, setTried] = useState(false);
   const projects = useProjects(client?.id ?? null);
-  const projectOptions = client ? (projects.data ?? []).filter((p) => p.status !== 'closed').map((p) => ({ value: p.id, label: p.title })) : [];
+  const projectOptions = client
+    ? (projects.data ?? []).filter((p) => p.status !== 'closed').map((p) => ({ value: p.id, label: p.title }))
+    : [];
   return (
     <>
-      <Button variant="default" size="sm" px="xs" leftSection={<ClockIcon size={16} />} aria-label={t('time.start')} onClick={() => setOpened(true)}>
+      <Button
+        variant="default"
+        size="sm"
+        px="xs"
+        leftSection={<ClockIcon size={16} />}
+        aria-label={t('time.start')}
+        onClick={() => setOpened(true)}
+      >
         <Text span size="sm" visibleFrom="sm">
           {t('time.startShort')}
         </Text>
@@ -73,7 +82,11 @@ function StartTimer() {
             setTried(true);
             if (!client) return;
             start.mutate(
-              { clientId: client.id, ...(projectId ? { projectId } : {}), ...(note.trim() ? { note: note.trim() } : {}) },
+              {
+                clientId: client.id,
+                ...(projectId ? { projectId } : {}),
+                ...(note.trim() ? { note: note.trim() } : {}),
+              },
               {
                 onSuccess: () => {
                   setOpened(false);
@@ -97,8 +110,21 @@ function StartTimer() {
                 setProjectId(null);
               }}
             />
-            {projectOptions.length > 0 && <Select label={t('time.project')} data={projectOptions} value={projectId} onChange={setProjectId} clearable />}
-            <TextInput label={t('time.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} dir="auto" />
+            {projectOptions.length > 0 && (
+              <Select
+                label={t('time.project')}
+                data={projectOptions}
+                value={projectId}
+                onChange={setProjectId}
+                clearable
+              />
+            )}
+            <TextInput
+              label={t('time.note')}
+              value={note}
+              onChange={(e) => setNote(e.currentTarget.value)}
+              dir="auto"
+            />
             <Group justify="flex-end" gap="sm">
               <Button variant="subtle" color="gray" onClick={() => setOpened(false)}>
                 {t('actions.cancel')}

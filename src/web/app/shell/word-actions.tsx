@@ -24,7 +24,12 @@ import { hideNotification, notifySuccess } from '../../lib/notify';
 
 type ClientRef = { id: string; name: string };
 
-export type LogContactOptions = { client?: ClientRef | null; channel?: Channel; direction?: 'in' | 'out'; withPromise?: boolean };
+export type LogContactOptions = {
+  client?: ClientRef | null;
+  channel?: Channel;
+  direction?: 'in' | 'out';
+  withPromise?: boolean;
+};
 
 /**
  * One place for the acts that keep a word — log a contact, add a promise, "I haven't forgotten",
@@ -99,7 +104,8 @@ export function WordActionsProvider({ children }: { children: ReactNode }) {
   const actions = useMemo<WordActions>(
     () => ({
       logContact: (options = {}) => show({ kind: 'log', options }),
-      addPromise: (options = {}) => show({ kind: 'promise', client: options.client ?? null, direction: options.direction ?? 'mine' }),
+      addPromise: (options = {}) =>
+        show({ kind: 'promise', client: options.client ?? null, direction: options.direction ?? 'mine' }),
       renegotiate: (commitment) => show({ kind: 'renegotiate', commitment }),
       remind: (commitment) =>
         show({
@@ -110,7 +116,14 @@ export function WordActionsProvider({ children }: { children: ReactNode }) {
         }),
       sendMeetingSummary: composeMeetingSummary,
       reply: (interaction) =>
-        show({ kind: 'log', options: { client: { id: interaction.clientId, name: interaction.clientName }, channel: interaction.channel, direction: 'out' } }),
+        show({
+          kind: 'log',
+          options: {
+            client: { id: interaction.clientId, name: interaction.clientName },
+            channel: interaction.channel,
+            direction: 'out',
+          },
+        }),
     }),
     [show, t, composeMeetingSummary],
   );
@@ -132,7 +145,10 @@ export function WordActionsProvider({ children }: { children: ReactNode }) {
     const { interaction } = created;
     const message =
       created.commitments.length > 0
-        ? t('interactions.form.savedWithPromises', { count: created.commitments.length, name: isolate(interaction.clientName) })
+        ? t('interactions.form.savedWithPromises', {
+            count: created.commitments.length,
+            name: isolate(interaction.clientName),
+          })
         : t('interactions.form.saved', { name: isolate(interaction.clientName) });
     if (interaction.channel === 'meeting' && (interaction.agreed || interaction.nextSteps)) {
       const id = `logged-${interaction.id}`;
@@ -179,7 +195,12 @@ export function WordActionsProvider({ children }: { children: ReactNode }) {
     });
 
   const emailHelp = (
-    <Anchor renderRoot={(props) => <Link to="/settings" search={{ tab: 'email' }} {...props} />} size="xs" underline="always" onClick={close}>
+    <Anchor
+      renderRoot={(props) => <Link to="/settings" search={{ tab: 'email' }} {...props} />}
+      size="xs"
+      underline="always"
+      onClick={close}
+    >
       {t('messages.composer.emailHelpLink')}
     </Anchor>
   );
@@ -215,7 +236,8 @@ export function WordActionsProvider({ children }: { children: ReactNode }) {
     );
   } else if (open?.kind === 'renegotiate') {
     const { commitment } = open;
-    title = commitment.direction === 'mine' ? t('commitments.renegotiate.title') : t('commitments.renegotiate.titleTheirs');
+    title =
+      commitment.direction === 'mine' ? t('commitments.renegotiate.title') : t('commitments.renegotiate.titleTheirs');
     size = 'md';
     body = (
       <RenegotiateForm
@@ -257,7 +279,15 @@ export function WordActionsProvider({ children }: { children: ReactNode }) {
   return (
     <WordActionsContext.Provider value={actions}>
       {children}
-      <Dialog key={openCount} opened={open !== null} onClose={close} title={title} closeLabel={t('actions.close')} size={size} fullScreen={isPhone}>
+      <Dialog
+        key={openCount}
+        opened={open !== null}
+        onClose={close}
+        title={title}
+        closeLabel={t('actions.close')}
+        size={size}
+        fullScreen={isPhone}
+      >
         {body}
       </Dialog>
     </WordActionsContext.Provider>

@@ -20,9 +20,19 @@ type Props<V extends string> = {
  * A labelled group of toggle chips. Each chip is a real checkbox with a check mark, so the
  * selection is announced and visible without relying on colour.
  */
-export function ChipGroupField<V extends string>({ label, value, options, onChange, error, description, inline = false }: Props<V>) {
+export function ChipGroupField<V extends string>({
+  label,
+  value,
+  options,
+  onChange,
+  error,
+  description,
+  inline = false,
+}: Props<V>) {
   const id = useId();
-  const describedBy = [description ? `${id}-description` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
+  const describedBy = [description ? `${id}-description` : null, error ? `${id}-error` : null]
+    .filter(Boolean)
+    .join(' ');
   return (
     <div
       role="group"
@@ -30,7 +40,13 @@ export function ChipGroupField<V extends string>({ label, value, options, onChan
       aria-describedby={describedBy || undefined}
       className={inline ? classes.inline : undefined}
     >
-      <Text id={`${id}-label`} size="sm" fw={500} mb={inline ? 0 : 4} className={inline ? classes.inlineLabel : undefined}>
+      <Text
+        id={`${id}-label`}
+        size="sm"
+        fw={500}
+        mb={inline ? 0 : 4}
+        className={inline ? classes.inlineLabel : undefined}
+      >
         {label}
       </Text>
       {description && (

@@ -21,7 +21,16 @@ type Props<V extends string> = {
  * Pick one of a few options with a tap: real radio buttons sharing a name, so arrow keys move
  * between them and the choice is announced; the check mark shows it without colour.
  */
-export function ChoiceChips<V extends string>({ label, value, options, onChange, error, hideLabel = false, scroll = false, size = 'sm' }: Props<V>) {
+export function ChoiceChips<V extends string>({
+  label,
+  value,
+  options,
+  onChange,
+  error,
+  hideLabel = false,
+  scroll = false,
+  size = 'sm',
+}: Props<V>) {
   const id = useId();
   return (
     <div role="radiogroup" aria-labelledby={`${id}-label`} aria-describedby={error ? `${id}-error` : undefined}>

@@ -18,9 +18,26 @@ type Props = {
  * Mantine's Modal renders its header as <header>, which is a second "banner" landmark on the
  * page; this one uses a plain div and a labelled close button.
  */
-export function Dialog({ opened, onClose, title, closeLabel, children, size = 'md', centered = false, yOffset, fullScreen = false }: Props) {
+export function Dialog({
+  opened,
+  onClose,
+  title,
+  closeLabel,
+  children,
+  size = 'md',
+  centered = false,
+  yOffset,
+  fullScreen = false,
+}: Props) {
   return (
-    <Modal.Root opened={opened} onClose={onClose} size={size} centered={centered} fullScreen={fullScreen} {...(yOffset ? { yOffset } : {})}>
+    <Modal.Root
+      opened={opened}
+      onClose={onClose}
+      size={size}
+      centered={centered}
+      fullScreen={fullScreen}
+      {...(yOffset ? { yOffset } : {})}
+    >
       <Modal.Overlay />
       <Modal.Content>
         <Modal.Header component="div">

@@ -31,7 +31,18 @@ type Props = {
  * A due moment as people say it: "today", "tomorrow", "Thursday", and a time or "during the day".
  * Quick chips for the usual answers, a date and a time field for everything else.
  */
-export function DuePicker({ day, time, onDayChange, onTimeChange, today, workDays, minDay, dayError, timeError, labelSuffix }: Props) {
+export function DuePicker({
+  day,
+  time,
+  onDayChange,
+  onTimeChange,
+  today,
+  workDays,
+  minDay,
+  dayError,
+  timeError,
+  labelSuffix,
+}: Props) {
   const { t } = useTranslation();
   const intlLocale = currentIntlLocale();
   const suffix = labelSuffix ? ` (${labelSuffix})` : '';
@@ -40,7 +51,8 @@ export function DuePicker({ day, time, onDayChange, onTimeChange, today, workDay
     () =>
       quickDays(today, workDays).map((day, index): Choice<string> => ({
         value: day,
-        label: index === 0 ? t('duePicker.today') : index === 1 ? t('duePicker.tomorrow') : formatWeekday(day, intlLocale),
+        label:
+          index === 0 ? t('duePicker.today') : index === 1 ? t('duePicker.tomorrow') : formatWeekday(day, intlLocale),
       })),
     [today, workDays, intlLocale, t],
   );
@@ -54,7 +66,13 @@ export function DuePicker({ day, time, onDayChange, onTimeChange, today, workDay
     <Stack gap="xs">
       <Group gap="sm" align="flex-end" wrap="wrap">
         <div style={{ flex: '1 1 16rem', minInlineSize: 0 }}>
-          <ChoiceChips label={t('duePicker.day') + suffix} value={day} options={dayOptions} onChange={onDayChange} scroll />
+          <ChoiceChips
+            label={t('duePicker.day') + suffix}
+            value={day}
+            options={dayOptions}
+            onChange={onDayChange}
+            scroll
+          />
         </div>
         <TextInput
           type="date"
@@ -80,7 +98,13 @@ export function DuePicker({ day, time, onDayChange, onTimeChange, today, workDay
           />
         </div>
         <div style={{ inlineSize: 170 }}>
-          <TimeSelect label={t('duePicker.exactTime') + suffix} value={time ?? ''} onChange={onTimeChange} error={timeError} visibleLabel />
+          <TimeSelect
+            label={t('duePicker.exactTime') + suffix}
+            value={time ?? ''}
+            onChange={onTimeChange}
+            error={timeError}
+            visibleLabel
+          />
         </div>
       </Group>
     </Stack>

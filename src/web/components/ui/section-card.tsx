@@ -25,7 +25,13 @@ export function SectionCard({ id, title, icon, count, tone = 'default', actions,
             {title}
           </Title>
           {count !== undefined && (
-            <Badge variant="light" color={tone === 'danger' ? 'red' : 'gray'} c={tone === 'danger' ? 'red.9' : 'dark.7'} radius="sm" size="md">
+            <Badge
+              variant="light"
+              color={tone === 'danger' ? 'red' : 'gray'}
+              c={tone === 'danger' ? 'red.9' : 'dark.7'}
+              radius="sm"
+              size="md"
+            >
               {count}
             </Badge>
           )}

@@ -4,7 +4,10 @@ import { useTranslation } from 'react-i18next';
 
 /** Every quarter hour, plus 23:59 so a range can run to the end of the day. */
 const QUARTERS = [
-  ...Array.from({ length: 96 }, (_, i) => `${String(Math.floor(i / 4)).padStart(2, '0')}:${String((i % 4) * 15).padStart(2, '0')}`),
+  ...Array.from(
+    { length: 96 },
+    (_, i) => `${String(Math.floor(i / 4)).padStart(2, '0')}:${String((i % 4) * 15).padStart(2, '0')}`,
+  ),
   '23:59',
 ];
 

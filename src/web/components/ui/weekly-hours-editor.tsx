@@ -77,7 +77,13 @@ export function WeeklyHoursEditor({ legend, value, onChange, error, pathPrefix }
                           variant="subtle"
                           color="gray"
                           aria-label={t('hours.removeRange', { day: name })}
-                          onClick={() => setDay(day, ranges.filter((_, i) => i !== index), day)}
+                          onClick={() =>
+                            setDay(
+                              day,
+                              ranges.filter((_, i) => i !== index),
+                              day,
+                            )
+                          }
                         >
                           <TrashIcon size={18} />
                         </ActionIcon>

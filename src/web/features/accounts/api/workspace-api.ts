@@ -1,5 +1,10 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type BusinessProfile, type SaveBusinessProfileInput, type Me, ZBusinessProfile } from '../../../../shared/schemas/accounts';
+import {
+  type BusinessProfile,
+  type SaveBusinessProfileInput,
+  type Me,
+  ZBusinessProfile,
+} from '../../../../shared/schemas/accounts';
 import { apiRequest } from '../../../lib/api-client';
 import { sessionKeys } from './session-api';
 

@@ -32,7 +32,13 @@ type Props = {
 
 const DEFAULT_DIGEST_TIME = '07:30';
 
-export function BusinessProfileFields({ values, onChange, error, withContactDetails = false, withDigest = false }: Props) {
+export function BusinessProfileFields({
+  values,
+  onChange,
+  error,
+  withContactDetails = false,
+  withDigest = false,
+}: Props) {
   const { t } = useTranslation();
   const intlLocale = currentIntlLocale();
   const channelOptions = useChannelOptions();
@@ -215,7 +221,9 @@ export function BusinessProfileFields({ values, onChange, error, withContactDeta
             label={t('business.digest')}
             description={t('business.digestHint')}
             checked={values.digestTime !== null}
-            onChange={(e) => onChange({ digestTime: e.currentTarget.checked ? DEFAULT_DIGEST_TIME : null }, 'digestTime')}
+            onChange={(e) =>
+              onChange({ digestTime: e.currentTarget.checked ? DEFAULT_DIGEST_TIME : null }, 'digestTime')
+            }
           />
           {values.digestTime !== null && (
             <div style={{ inlineSize: 140 }}>

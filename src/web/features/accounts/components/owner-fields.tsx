@@ -45,7 +45,11 @@ export function OwnerFields({ values, onChange, error }: Props) {
         error={error('password')}
         visibilityToggleButtonProps={{ 'aria-label': t('owner.showPassword') }}
       />
-      <AddressFormField value={values.addressForm} onChange={(addressForm) => onChange({ addressForm }, 'addressForm')} error={error('addressForm')} />
+      <AddressFormField
+        value={values.addressForm}
+        onChange={(addressForm) => onChange({ addressForm }, 'addressForm')}
+        error={error('addressForm')}
+      />
     </Stack>
   );
 }

@@ -75,7 +75,12 @@ export function SetupWizard({ onDone, onAlreadySetUp }: { onDone: () => void; on
       <Text c="dimmed" mb="lg">
         {t('setup.intro')}
       </Text>
-      <Stepper active={active} onStepClick={(step) => step < active && setActive(step)} allowNextStepsSelect={false} size="sm">
+      <Stepper
+        active={active}
+        onStepClick={(step) => step < active && setActive(step)}
+        allowNextStepsSelect={false}
+        size="sm"
+      >
         <Stepper.Step label={t('setup.stepOwner')} description={isPhone ? undefined : t('setup.stepOwnerHint')}>
           <OwnerFields
             values={form.values.owner}

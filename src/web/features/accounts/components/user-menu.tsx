@@ -12,7 +12,11 @@ export function UserMenu({ onSignedOut }: { onSignedOut: () => void }) {
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <UnstyledButton aria-label={t('userMenu.label', { name: me.user.name })} className="focus-ring" style={{ borderRadius: '50%' }}>
+        <UnstyledButton
+          aria-label={t('userMenu.label', { name: me.user.name })}
+          className="focus-ring"
+          style={{ borderRadius: '50%' }}
+        >
           {/* An icon rather than initials: visible text would have to be part of the button's name. */}
           <Avatar color="mila" radius="xl" size={36}>
             <UserIcon size={20} />

@@ -4,7 +4,14 @@ import { filtersFromSearch, hasNarrowingFilters, toQueryParams, validateClientsS
 describe('client list filters', () => {
   it('keeps only known values from a hand-edited URL and leaves defaults out', () => {
     expect(
-      validateClientsSearch({ q: ' דנה ', status: ['lead', 'bogus'], personality: 'blunt', tag: 'VIP', archived: 'exclude', sort: 'name' }),
+      validateClientsSearch({
+        q: ' דנה ',
+        status: ['lead', 'bogus'],
+        personality: 'blunt',
+        tag: 'VIP',
+        archived: 'exclude',
+        sort: 'name',
+      }),
     ).toEqual({ q: ' דנה ', status: ['lead'], personality: ['blunt'], tag: ['VIP'] });
     expect(validateClientsSearch({ q: '   ', archived: 'nope', sort: 'recent' })).toEqual({ sort: 'recent' });
   });

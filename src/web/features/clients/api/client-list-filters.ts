@@ -47,7 +47,9 @@ export function validateClientsSearch(raw: Record<string, unknown>): ClientsSear
   if (status.length) search.status = status;
   const personality = pick(personalities, asList(raw.personality));
   if (personality.length) search.personality = personality;
-  const tag = asList(raw.tag).map((t) => t.slice(0, 40)).filter(Boolean);
+  const tag = asList(raw.tag)
+    .map((t) => t.slice(0, 40))
+    .filter(Boolean);
   if (tag.length) search.tag = tag;
   const archived = one(archivedModes, raw.archived);
   if (archived && archived !== 'exclude') search.archived = archived;

@@ -11,8 +11,16 @@ import {
 import { apiRequest } from '../../../lib/api-client';
 import { type ClientListFilters, toQueryParams } from './client-list-filters';
 
-export function fetchClientList(filters: ClientListFilters, offset: number, limit: number, signal?: AbortSignal): Promise<ClientList> {
-  return apiRequest('/clients', ZClientList, { query: toQueryParams(filters, offset, limit), ...(signal ? { signal } : {}) });
+export function fetchClientList(
+  filters: ClientListFilters,
+  offset: number,
+  limit: number,
+  signal?: AbortSignal,
+): Promise<ClientList> {
+  return apiRequest('/clients', ZClientList, {
+    query: toQueryParams(filters, offset, limit),
+    ...(signal ? { signal } : {}),
+  });
 }
 
 export function fetchClient(id: string): Promise<Client> {

@@ -44,7 +44,12 @@ export function ArchiveActions({ client }: { client: Client }) {
 
   if (client.archivedAt) {
     return (
-      <Button variant="light" leftSection={<RestoreIcon size={18} />} loading={restore.isPending} onClick={() => doRestore()}>
+      <Button
+        variant="light"
+        leftSection={<RestoreIcon size={18} />}
+        loading={restore.isPending}
+        onClick={() => doRestore()}
+      >
         {t('clients.page.restore')}
       </Button>
     );

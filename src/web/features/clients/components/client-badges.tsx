@@ -21,7 +21,13 @@ export function StatusBadge({ status, size = 'sm' }: { status: ClientStatus; siz
   );
 }
 
-export function PersonalityBadge({ personality, size = 'sm' }: { personality: Personality; size?: 'xs' | 'sm' | 'md' }) {
+export function PersonalityBadge({
+  personality,
+  size = 'sm',
+}: {
+  personality: Personality;
+  size?: 'xs' | 'sm' | 'md';
+}) {
   const { t } = useTranslation();
   return (
     <Badge color="grape" variant="dot" size={size} radius="sm">

@@ -11,7 +11,11 @@ import { ClientLoadError } from './client-not-found';
 
 type Common = { businessHours: WeeklyHours; onSaved: (client: Client) => void; onCancel: () => void };
 
-export function NewClientEditor({ defaultLanguage, initialName, ...rest }: Common & { defaultLanguage: Locale; initialName?: string }) {
+export function NewClientEditor({
+  defaultLanguage,
+  initialName,
+  ...rest
+}: Common & { defaultLanguage: Locale; initialName?: string }) {
   const { t } = useTranslation();
   return (
     <Stack gap="md">

@@ -21,7 +21,9 @@ export function ClientFilters({ filters, onChange }: Props) {
       label: t('clients.tagWithCount', { tag: isolate(item.tag), count: item.count }),
     }));
     // A tag chosen from a link stays visible even when it is not among the most used.
-    const missing = filters.tag.filter((tag) => !popular.some((p) => p.value === tag)).map((tag) => ({ value: tag, label: isolate(tag) }));
+    const missing = filters.tag
+      .filter((tag) => !popular.some((p) => p.value === tag))
+      .map((tag) => ({ value: tag, label: isolate(tag) }));
     return [...missing, ...popular];
   }, [tags.data, filters.tag, t]);
 

@@ -1,4 +1,10 @@
-import type { Client, CreateClientInput, Personality, ClientStatus, importantDateKinds } from '../../../../shared/schemas/clients';
+import type {
+  Client,
+  CreateClientInput,
+  Personality,
+  ClientStatus,
+  importantDateKinds,
+} from '../../../../shared/schemas/clients';
 import { formatPhone } from '../../../../shared/phone';
 import type { Channel, Locale, WeeklyHours } from '../../../../shared/schemas/common';
 

@@ -1,6 +1,24 @@
-import { Button, Group, Radio, Select, SimpleGrid, Stack, Switch, TagsInput, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Button,
+  Group,
+  Radio,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  TagsInput,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { type Client, ZCreateClient, clientKinds, clientStatuses, personalities } from '../../../../shared/schemas/clients';
+import {
+  type Client,
+  ZCreateClient,
+  clientKinds,
+  clientStatuses,
+  personalities,
+} from '../../../../shared/schemas/clients';
 import { type WeeklyHours, channels, locales } from '../../../../shared/schemas/common';
 import { WeeklyHoursEditor } from '../../../components/ui/weekly-hours-editor';
 import { WeeklyHoursSummary } from '../../../components/ui/weekly-hours-summary';

@@ -16,7 +16,12 @@ export function ClientHeader({ client, actions }: { client: Client; actions?: Re
   return (
     <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }}>
       <Stack gap="md">
-        <Flex direction={{ base: 'column', sm: 'row' }} justify="space-between" align={{ base: 'stretch', sm: 'flex-start' }} gap="sm">
+        <Flex
+          direction={{ base: 'column', sm: 'row' }}
+          justify="space-between"
+          align={{ base: 'stretch', sm: 'flex-start' }}
+          gap="sm"
+        >
           <Stack gap={6} style={{ minInlineSize: 0, flex: 1 }}>
             <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }}>
               <UserText>{client.name}</UserText>
@@ -46,7 +51,9 @@ export function ClientHeader({ client, actions }: { client: Client; actions?: Re
 
         <Stack gap={6}>
           <Text size="sm" fw={500}>
-            {client.channel ? t('clients.agreedChannel', { channel: t(`channels.${client.channel}`) }) : t('clients.page.noAgreedChannel')}
+            {client.channel
+              ? t('clients.agreedChannel', { channel: t(`channels.${client.channel}`) })
+              : t('clients.page.noAgreedChannel')}
           </Text>
           <ContactButtonActions
             name={client.name}

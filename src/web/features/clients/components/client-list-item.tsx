@@ -37,7 +37,9 @@ export function ClientListItem({ client }: { client: ClientSummary }) {
           </Badge>
         )}
       </div>
-      <div className={classes.channel}>{client.channel ? t('clients.agreedChannel', { channel: t(`channels.${client.channel}`) }) : null}</div>
+      <div className={classes.channel}>
+        {client.channel ? t('clients.agreedChannel', { channel: t(`channels.${client.channel}`) }) : null}
+      </div>
       <div className={classes.actions}>
         <ContactIconActions
           name={client.name}

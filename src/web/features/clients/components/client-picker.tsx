@@ -19,7 +19,17 @@ type Props = {
 };
 
 /** Pick another client by typing part of the name; the server does the matching. */
-export function ClientPicker({ label, description, value, valueLabel, onChange, excludeId, error, clearLabel, required }: Props) {
+export function ClientPicker({
+  label,
+  description,
+  value,
+  valueLabel,
+  onChange,
+  excludeId,
+  error,
+  clearLabel,
+  required,
+}: Props) {
   const { t } = useTranslation();
   const [searchValue, setSearchValue] = useState(valueLabel ?? '');
   const [query] = useDebouncedValue(searchValue, 200);

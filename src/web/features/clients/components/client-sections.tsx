@@ -125,7 +125,14 @@ export function ClientSections({ client, timeZone }: ClientSectionProps) {
       {sections
         .filter((section) => section.hasContent(client))
         .map(({ id, title, icon, Component }) => (
-          <Paper key={id} withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby={`section-${id}`}>
+          <Paper
+            key={id}
+            withBorder
+            radius="md"
+            p={{ base: 'md', sm: 'lg' }}
+            component="section"
+            aria-labelledby={`section-${id}`}
+          >
             <Group gap="xs" mb="sm" c="dimmed">
               {icon}
               <Title order={2} size="h5" id={`section-${id}`} c="var(--mantine-color-text)">

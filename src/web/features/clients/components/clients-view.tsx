@@ -3,7 +3,12 @@ import { Link } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AlertIcon, PlusIcon } from '../../../components/ui/icons';
-import { type ClientListFilters, type ClientsSearch, filtersFromSearch, hasNarrowingFilters } from '../api/client-list-filters';
+import {
+  type ClientListFilters,
+  type ClientsSearch,
+  filtersFromSearch,
+  hasNarrowingFilters,
+} from '../api/client-list-filters';
 import { useClientList } from '../api/client-queries';
 import { ClientFilters } from './client-filters';
 import { CollapsibleOnPhone } from '../../../components/ui/collapsible-on-phone';
@@ -51,7 +56,10 @@ export function ClientsView({ search, onSearchChange, onClearFilters }: Props) {
 
       {!firstRun && (
         <>
-          <ClientSearchBox value={filters.q} onSearch={(q) => onSearchChange({ q: q.trim() ? q : undefined }, { replace: true })} />
+          <ClientSearchBox
+            value={filters.q}
+            onSearch={(q) => onSearchChange({ q: q.trim() ? q : undefined }, { replace: true })}
+          />
           <CollapsibleOnPhone label={t('clients.filters', { count: activeFilters(filters) })}>
             <ClientFilters filters={filters} onChange={(patch) => onSearchChange(patch)} />
           </CollapsibleOnPhone>

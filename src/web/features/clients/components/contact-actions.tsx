@@ -101,8 +101,7 @@ export function ContactButtonActions(props: Reachable) {
           radius="xl"
         >
           <span>
-            {t(`contactActions.short.${action.key}`)}{' '}
-            <Ltr>{action.detail}</Ltr>
+            {t(`contactActions.short.${action.key}`)} <Ltr>{action.detail}</Ltr>
           </span>
         </Button>
       ))}

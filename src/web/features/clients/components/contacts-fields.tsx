@@ -79,7 +79,12 @@ export function ContactsFields({ value, onChange, error }: Props) {
                 color="red"
                 size="xs"
                 leftSection={<TrashIcon size={16} />}
-                onClick={() => onChange(value.filter((_, i) => i !== index), null)}
+                onClick={() =>
+                  onChange(
+                    value.filter((_, i) => i !== index),
+                    null,
+                  )
+                }
               >
                 {t('clients.form.removeContact', { n })}
               </Button>

@@ -99,7 +99,12 @@ export function ImportantDatesFields({ value, onChange, error }: Props) {
                 color="red"
                 mt={28}
                 aria-label={t('clients.form.removeDate', { n })}
-                onClick={() => onChange(value.filter((_, i) => i !== index), null)}
+                onClick={() =>
+                  onChange(
+                    value.filter((_, i) => i !== index),
+                    null,
+                  )
+                }
               >
                 <TrashIcon size={18} />
               </ActionIcon>

@@ -15,7 +15,8 @@ import {
 
 export const commitmentKeys = {
   list: (filter: CommitmentFilter) => [...wordKeys.commitments, 'list', filter] as const,
-  wordKeeping: (days: number, clientId: string | undefined) => [...wordKeys.wordKeeping, days, clientId ?? 'all'] as const,
+  wordKeeping: (days: number, clientId: string | undefined) =>
+    [...wordKeys.wordKeeping, days, clientId ?? 'all'] as const,
 };
 
 export function useCommitments(filter: CommitmentFilter, options: { enabled?: boolean } = {}) {

@@ -16,7 +16,12 @@ const ZRenegotiated = z.object({ commitment: ZCommitment, sent: ZMessageSent.nul
 export type Renegotiated = z.infer<typeof ZRenegotiated>;
 
 export type CommitmentState = 'open' | 'overdue' | 'done' | 'all';
-export type CommitmentFilter = { clientId?: string; direction?: CommitmentDirection; state: CommitmentState; limit?: number };
+export type CommitmentFilter = {
+  clientId?: string;
+  direction?: CommitmentDirection;
+  state: CommitmentState;
+  limit?: number;
+};
 
 function path(id: string, action?: string): string {
   return `/commitments/${encodeURIComponent(id)}${action ? `/${action}` : ''}`;

@@ -17,7 +17,15 @@ export type CommitmentEvent =
 const icons = { created: PromiseIcon, moved: HistoryIcon, completed: CheckIcon, cancelled: XIcon } as const;
 
 /** One moment in a promise's life, as a line on the client's timeline. */
-export function CommitmentEventLine({ commitment, event, timeZone }: { commitment: Commitment; event: CommitmentEvent; timeZone: string }) {
+export function CommitmentEventLine({
+  commitment,
+  event,
+  timeZone,
+}: {
+  commitment: Commitment;
+  event: CommitmentEvent;
+  timeZone: string;
+}) {
   const { t } = useTranslation();
   const intlLocale = currentIntlLocale();
   const when = (iso: string) => formatDeadline(iso, intlLocale, timeZone);
@@ -56,19 +64,42 @@ export function CommitmentEventLine({ commitment, event, timeZone }: { commitmen
         )}
         {event.kind === 'moved' && (
           <>
-            <Text size="xs">{t('commitments.history.moved', { from: when(event.change.fromDueAt), to: when(event.change.toDueAt) })}</Text>
+            <Text size="xs">
+              {t('commitments.history.moved', { from: when(event.change.fromDueAt), to: when(event.change.toDueAt) })}
+            </Text>
             <Group gap={6} mt={2}>
               {event.change.inTime ? (
-                <Badge size="xs" variant="light" color="mila" c="mila.9" radius="sm" leftSection={<CheckIcon size={10} />}>
+                <Badge
+                  size="xs"
+                  variant="light"
+                  color="mila"
+                  c="mila.9"
+                  radius="sm"
+                  leftSection={<CheckIcon size={10} />}
+                >
                   {t('commitments.history.inTime')}
                 </Badge>
               ) : (
-                <Badge size="xs" variant="light" color="red" c="red.9" radius="sm" leftSection={<AlertIcon size={10} />}>
+                <Badge
+                  size="xs"
+                  variant="light"
+                  color="red"
+                  c="red.9"
+                  radius="sm"
+                  leftSection={<AlertIcon size={10} />}
+                >
                   {t('commitments.history.afterDeadline')}
                 </Badge>
               )}
               {event.change.messageId && (
-                <Badge size="xs" variant="outline" color="gray" c="dark.6" radius="sm" leftSection={<MessageIcon size={10} />}>
+                <Badge
+                  size="xs"
+                  variant="outline"
+                  color="gray"
+                  c="dark.6"
+                  radius="sm"
+                  leftSection={<MessageIcon size={10} />}
+                >
                   {t('commitments.history.messageSent')}
                 </Badge>
               )}

@@ -19,7 +19,10 @@ type Values = {
   notes: string;
 };
 
-const toInput = ({ clientName: _clientName, clientId, ...rest }: Values) => ({ ...rest, clientId: clientId ?? undefined });
+const toInput = ({ clientName: _clientName, clientId, ...rest }: Values) => ({
+  ...rest,
+  clientId: clientId ?? undefined,
+});
 
 type Props = {
   client: { id: string; name: string } | null;
@@ -32,7 +35,15 @@ type Props = {
 };
 
 /** A promise on its own, outside a logged contact: who promised what, and by when. */
-export function CommitmentForm({ client, direction = 'mine', timeZone, workDays, renderClientField, onSaved, onCancel }: Props) {
+export function CommitmentForm({
+  client,
+  direction = 'mine',
+  timeZone,
+  workDays,
+  renderClientField,
+  onSaved,
+  onCancel,
+}: Props) {
   const { t } = useTranslation();
   const create = useCreateCommitment();
   const whoId = useId();
@@ -80,7 +91,11 @@ export function CommitmentForm({ client, direction = 'mine', timeZone, workDays,
         </div>
         <TextInput
           label={t('commitments.form.what')}
-          placeholder={values.direction === 'mine' ? t('commitments.form.whatMinePlaceholder') : t('commitments.form.whatTheirsPlaceholder')}
+          placeholder={
+            values.direction === 'mine'
+              ? t('commitments.form.whatMinePlaceholder')
+              : t('commitments.form.whatTheirsPlaceholder')
+          }
           required
           data-autofocus={client ? true : undefined}
           value={values.title}

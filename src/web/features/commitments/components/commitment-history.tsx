@@ -13,21 +13,35 @@ export function CommitmentHistory({ commitment, timeZone }: { commitment: Commit
   const intlLocale = currentIntlLocale();
   const when = (iso: string) => formatDeadline(iso, intlLocale, timeZone);
   return (
-    <Stack gap="xs" component="ol" m={0} p={0} style={{ listStyle: 'none' }} aria-label={t('commitments.history.title')}>
+    <Stack
+      gap="xs"
+      component="ol"
+      m={0}
+      p={0}
+      style={{ listStyle: 'none' }}
+      aria-label={t('commitments.history.title')}
+    >
       <li>
-        <Text size="sm">
-          {t('commitments.history.originally', { when: when(commitment.originalDueAt) })}
-        </Text>
+        <Text size="sm">{t('commitments.history.originally', { when: when(commitment.originalDueAt) })}</Text>
       </li>
       {commitment.changes.map((change) => (
         <li key={change.id}>
-          <Text size="sm">{t('commitments.history.moved', { from: when(change.fromDueAt), to: when(change.toDueAt) })}</Text>
+          <Text size="sm">
+            {t('commitments.history.moved', { from: when(change.fromDueAt), to: when(change.toDueAt) })}
+          </Text>
           <Group gap={6} mt={2}>
             <Text size="xs" c="dimmed">
               {t('commitments.history.changedAt', { when: formatExact(change.changedAt, intlLocale, timeZone) })}
             </Text>
             {change.inTime ? (
-              <Badge size="xs" variant="light" color="mila" c="mila.9" radius="sm" leftSection={<CheckIcon size={10} />}>
+              <Badge
+                size="xs"
+                variant="light"
+                color="mila"
+                c="mila.9"
+                radius="sm"
+                leftSection={<CheckIcon size={10} />}
+              >
                 {t('commitments.history.inTime')}
               </Badge>
             ) : (
@@ -36,7 +50,14 @@ export function CommitmentHistory({ commitment, timeZone }: { commitment: Commit
               </Badge>
             )}
             {change.messageId && (
-              <Badge size="xs" variant="outline" color="gray" c="dark.6" radius="sm" leftSection={<MessageIcon size={10} />}>
+              <Badge
+                size="xs"
+                variant="outline"
+                color="gray"
+                c="dark.6"
+                radius="sm"
+                leftSection={<MessageIcon size={10} />}
+              >
                 {t('commitments.history.messageSent')}
               </Badge>
             )}

@@ -6,7 +6,16 @@ import { useTranslation } from 'react-i18next';
 import type { Commitment } from '../../../../shared/schemas/commitments';
 import { isolate } from '../../../../shared/text';
 import { UserText } from '../../../components/ui/bidi';
-import { AlertIcon, CheckIcon, DotsIcon, HistoryIcon, MessageIcon, PhoneIcon, SendIcon, XIcon } from '../../../components/ui/icons';
+import {
+  AlertIcon,
+  CheckIcon,
+  DotsIcon,
+  HistoryIcon,
+  MessageIcon,
+  PhoneIcon,
+  SendIcon,
+  XIcon,
+} from '../../../components/ui/icons';
 import { When } from '../../../components/ui/when';
 import { hideNotification, notifyError, notifySuccess } from '../../../lib/notify';
 import { useWhen } from '../../../lib/use-when';
@@ -32,7 +41,15 @@ type Props = CommitmentActions & {
 };
 
 /** One promise with its one-tap actions: done, "I haven't forgotten", remind, log a contact. */
-export function CommitmentItem({ commitment, timeZone, now, showClient = true, onRenegotiate, onRemind, onLogContact }: Props) {
+export function CommitmentItem({
+  commitment,
+  timeZone,
+  now,
+  showClient = true,
+  onRenegotiate,
+  onRemind,
+  onLogContact,
+}: Props) {
   const { t } = useTranslation();
   const { due } = useWhen(timeZone);
   const complete = useCompleteCommitment();
@@ -65,12 +82,19 @@ export function CommitmentItem({ commitment, timeZone, now, showClient = true, o
   const markDone = () =>
     complete.mutate(commitment.id, {
       onSuccess: (saved) =>
-        undoable(saved.status === 'kept_late' ? t('commitments.notify.keptLate', { title }) : t('commitments.notify.kept', { title })),
+        undoable(
+          saved.status === 'kept_late'
+            ? t('commitments.notify.keptLate', { title })
+            : t('commitments.notify.kept', { title }),
+        ),
       onError: notifyError,
     });
 
   const markCancelled = () =>
-    cancel.mutate(commitment.id, { onSuccess: () => undoable(t('commitments.notify.cancelled', { title })), onError: notifyError });
+    cancel.mutate(commitment.id, {
+      onSuccess: () => undoable(t('commitments.notify.cancelled', { title })),
+      onError: notifyError,
+    });
 
   return (
     <div className={when.late ? `${classes.item} ${classes.late}` : classes.item}>
@@ -118,22 +142,43 @@ export function CommitmentItem({ commitment, timeZone, now, showClient = true, o
         </Collapse>
       </div>
       <div className={classes.actions}>
-        <Button size="compact-sm" variant="light" leftSection={<CheckIcon size={16} />} onClick={markDone} loading={complete.isPending}>
+        <Button
+          size="compact-sm"
+          variant="light"
+          leftSection={<CheckIcon size={16} />}
+          onClick={markDone}
+          loading={complete.isPending}
+        >
           {t('commitments.actions.done')}
         </Button>
         {mine ? (
           <>
-            <Button size="compact-sm" variant="light" leftSection={<SendIcon size={16} />} onClick={() => onRenegotiate(commitment)}>
+            <Button
+              size="compact-sm"
+              variant="light"
+              leftSection={<SendIcon size={16} />}
+              onClick={() => onRenegotiate(commitment)}
+            >
               {t('commitments.actions.notForgotten')}
             </Button>
             <Tooltip label={t('commitments.actions.logContact')} withinPortal openDelay={300}>
-              <ActionIcon variant="default" size="md" aria-label={t('commitments.actions.logContact')} onClick={() => onLogContact(commitment)}>
+              <ActionIcon
+                variant="default"
+                size="md"
+                aria-label={t('commitments.actions.logContact')}
+                onClick={() => onLogContact(commitment)}
+              >
                 <PhoneIcon size={16} />
               </ActionIcon>
             </Tooltip>
           </>
         ) : (
-          <Button size="compact-sm" variant="light" leftSection={<MessageIcon size={16} />} onClick={() => onRemind(commitment)}>
+          <Button
+            size="compact-sm"
+            variant="light"
+            leftSection={<MessageIcon size={16} />}
+            onClick={() => onRemind(commitment)}
+          >
             {t('commitments.actions.remind')}
           </Button>
         )}

@@ -3,7 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { Commitment } from '../../../../shared/schemas/commitments';
 import { AlertIcon, CheckIcon, ClockIcon, HistoryIcon, XIcon } from '../../../components/ui/icons';
 
-type Look = { key: 'open' | 'kept' | 'kept_late' | 'renegotiatedOpen' | 'renegotiatedKept' | 'broken' | 'cancelled'; color: string; text: string; icon: typeof CheckIcon };
+type Look = {
+  key: 'open' | 'kept' | 'kept_late' | 'renegotiatedOpen' | 'renegotiatedKept' | 'broken' | 'cancelled';
+  color: string;
+  text: string;
+  icon: typeof CheckIcon;
+};
 
 /** Word + icon + colour: a status is never told by colour alone. */
 function look(commitment: Commitment): Look {
@@ -26,7 +31,13 @@ function look(commitment: Commitment): Look {
   }
 }
 
-export function CommitmentStatusBadge({ commitment, size = 'sm' }: { commitment: Commitment; size?: 'xs' | 'sm' | 'md' }) {
+export function CommitmentStatusBadge({
+  commitment,
+  size = 'sm',
+}: {
+  commitment: Commitment;
+  size?: 'xs' | 'sm' | 'md';
+}) {
   const { t } = useTranslation();
   const { key, color, text, icon: Icon } = look(commitment);
   return (

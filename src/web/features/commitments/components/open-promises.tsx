@@ -23,7 +23,12 @@ export function OpenPromises({ clientId, timeZone, onAdd, ...actions }: Props) {
   const theirs = items.filter((c) => c.direction === 'theirs');
 
   return (
-    <SectionCard id="client-open-promises" title={t('commitments.open.title')} icon={<PromiseIcon size={20} />} count={list.data ? t('commitments.count', { count: items.length }) : undefined}>
+    <SectionCard
+      id="client-open-promises"
+      title={t('commitments.open.title')}
+      icon={<PromiseIcon size={20} />}
+      count={list.data ? t('commitments.count', { count: items.length }) : undefined}
+    >
       {list.isError ? (
         <Alert color="red" icon={<AlertIcon />}>
           {list.error.message}
@@ -36,7 +41,14 @@ export function OpenPromises({ clientId, timeZone, onAdd, ...actions }: Props) {
       ) : (
         <SimpleGrid cols={{ base: 1, xl: 2 }} spacing="lg">
           <PromiseColumn direction="mine" rows={mine} timeZone={timeZone} now={now} onAdd={onAdd} actions={actions} />
-          <PromiseColumn direction="theirs" rows={theirs} timeZone={timeZone} now={now} onAdd={onAdd} actions={actions} />
+          <PromiseColumn
+            direction="theirs"
+            rows={theirs}
+            timeZone={timeZone}
+            now={now}
+            onAdd={onAdd}
+            actions={actions}
+          />
         </SimpleGrid>
       )}
     </SectionCard>

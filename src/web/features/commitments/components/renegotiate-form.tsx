@@ -43,7 +43,8 @@ export function RenegotiateForm({ commitment, timeZone, workDays, initial, onWri
     () =>
       ZRenegotiateCommitment.superRefine((value, ctx) => {
         const at = instantOf(value.dueDate, value.dueTime, timeZone);
-        if (at && at.getTime() <= Date.now()) ctx.addIssue({ code: 'custom', message: 'in_past', path: [value.dueTime ? 'dueTime' : 'dueDate'] });
+        if (at && at.getTime() <= Date.now())
+          ctx.addIssue({ code: 'custom', message: 'in_past', path: [value.dueTime ? 'dueTime' : 'dueDate'] });
       }),
     [timeZone],
   );
@@ -55,7 +56,10 @@ export function RenegotiateForm({ commitment, timeZone, workDays, initial, onWri
   const current = due(commitment, now);
 
   const dateOnly = form.submit(async (input) => {
-    await renegotiate.mutateAsync({ id: commitment.id, body: { dueDate: input.dueDate, dueTime: input.dueTime, reason: input.reason } });
+    await renegotiate.mutateAsync({
+      id: commitment.id,
+      body: { dueDate: input.dueDate, dueTime: input.dueTime, reason: input.reason },
+    });
     notifySuccess(t('commitments.renegotiate.moved'));
     onDone();
   });

@@ -73,7 +73,12 @@ function Figures({ data, forClient }: { data: WordKeeping; forClient: boolean })
             <Text fz={32} fw={700} lh={1.1} c="mila.8">
               {formatShare(mine.rate, intlLocale)}
             </Text>
-            <Text size="sm">{t('commitments.wordKeeping.keptOf', { kept: n(mine.keptOnTime + mine.renegotiatedInTime), total: n(mine.due) })}</Text>
+            <Text size="sm">
+              {t('commitments.wordKeeping.keptOf', {
+                kept: n(mine.keptOnTime + mine.renegotiatedInTime),
+                total: n(mine.due),
+              })}
+            </Text>
           </>
         )}
       </div>

@@ -56,10 +56,21 @@ export function CalendarFeedSettings() {
             {t('calendarFeed.shownOnce')}
           </Alert>
           <Group gap="xs" align="flex-end" wrap="nowrap">
-            <TextInput label={t('calendarFeed.link')} value={url} readOnly dir="ltr" style={{ flex: 1 }} onFocus={(e) => e.currentTarget.select()} />
+            <TextInput
+              label={t('calendarFeed.link')}
+              value={url}
+              readOnly
+              dir="ltr"
+              style={{ flex: 1 }}
+              onFocus={(e) => e.currentTarget.select()}
+            />
             <CopyButton value={url}>
               {({ copied, copy }) => (
-                <Button variant={copied ? 'light' : 'filled'} leftSection={copied ? <CheckIcon size={16} /> : <CopyIcon size={16} />} onClick={copy}>
+                <Button
+                  variant={copied ? 'light' : 'filled'}
+                  leftSection={copied ? <CheckIcon size={16} /> : <CopyIcon size={16} />}
+                  onClick={copy}
+                >
                   {copied ? t('calendarFeed.copied') : t('calendarFeed.copy')}
                 </Button>
               )}

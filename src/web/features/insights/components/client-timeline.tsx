@@ -33,13 +33,23 @@ export function ClientTimeline({ clientId, timeZone, renderInteraction, renderCo
   const commitments = useClientCommitmentEvents(clientId);
 
   const days = useMemo(
-    () => buildTimeline(pages.data?.pages.flatMap((page) => page.items) ?? [], commitments.data ?? [], pages.hasNextPage, timeZone),
+    () =>
+      buildTimeline(
+        pages.data?.pages.flatMap((page) => page.items) ?? [],
+        commitments.data ?? [],
+        pages.hasNextPage,
+        timeZone,
+      ),
     [pages.data, pages.hasNextPage, commitments.data, timeZone],
   );
 
   const today = todayIn(timeZone, now);
   const dayTitle = (day: string) =>
-    day === today ? t('when.todayTitle') : day === addDays(today, -1) ? t('when.yesterdayTitle') : formatLongDay(day, intlLocale, day.slice(0, 4) !== today.slice(0, 4));
+    day === today
+      ? t('when.todayTitle')
+      : day === addDays(today, -1)
+        ? t('when.yesterdayTitle')
+        : formatLongDay(day, intlLocale, day.slice(0, 4) !== today.slice(0, 4));
 
   const loading = !pages.data || !commitments.data;
   const error = pages.error ?? commitments.error;
@@ -73,15 +83,25 @@ export function ClientTimeline({ clientId, timeZone, renderInteraction, renderCo
               </Title>
               <Stack component="ul" gap={0} m={0} p={0} style={{ listStyle: 'none' }}>
                 {entries.map((entry) => (
-                  <li key={entry.key} style={{ paddingBlock: 8, borderBlockEnd: '1px solid var(--mantine-color-gray-2)' }}>
-                    {entry.type === 'interaction' ? renderInteraction(entry.interaction, now) : renderCommitmentEvent(entry.commitment, entry.event)}
+                  <li
+                    key={entry.key}
+                    style={{ paddingBlock: 8, borderBlockEnd: '1px solid var(--mantine-color-gray-2)' }}
+                  >
+                    {entry.type === 'interaction'
+                      ? renderInteraction(entry.interaction, now)
+                      : renderCommitmentEvent(entry.commitment, entry.event)}
                   </li>
                 ))}
               </Stack>
             </section>
           ))}
           {pages.hasNextPage && (
-            <Button variant="light" onClick={() => void pages.fetchNextPage()} loading={pages.isFetchingNextPage} style={{ alignSelf: 'center' }}>
+            <Button
+              variant="light"
+              onClick={() => void pages.fetchNextPage()}
+              loading={pages.isFetchingNextPage}
+              style={{ alignSelf: 'center' }}
+            >
               {t('timeline.older')}
             </Button>
           )}

@@ -9,13 +9,10 @@ type Props = { hasClients: boolean | undefined; onLogContact: () => void; onAddP
 export function EmptyToday({ hasClients, onLogContact, onAddPromise }: Props) {
   const { t } = useTranslation();
   return (
-    <EmptyState
-      py="lg"
-      variant="light"
-      color="mila"
-      icon={<SunIcon size={28} />}
-    >
-      <EmptyState.Title order={2}>{hasClients === false ? t('today.empty.titleFirst') : t('today.empty.title')}</EmptyState.Title>
+    <EmptyState py="lg" variant="light" color="mila" icon={<SunIcon size={28} />}>
+      <EmptyState.Title order={2}>
+        {hasClients === false ? t('today.empty.titleFirst') : t('today.empty.title')}
+      </EmptyState.Title>
       <EmptyState.Description>{t('today.empty.description')}</EmptyState.Description>
       <List size="sm" spacing={4} mt="xs" ta="start" style={{ maxInlineSize: '30rem', marginInline: 'auto' }}>
         <List.Item>{t('today.empty.itemToday')}</List.Item>

@@ -40,7 +40,16 @@ export function NotificationBell({ timeZone, onOpen }: Props) {
 
   return (
     <Indicator label={unread > 99 ? '99+' : unread} size={18} color="red.8" disabled={unread === 0} offset={4} inline>
-      <Popover opened={opened} onDismiss={close} position="bottom-end" width={340} shadow="md" withinPortal trapFocus returnFocus>
+      <Popover
+        opened={opened}
+        onDismiss={close}
+        position="bottom-end"
+        width={340}
+        shadow="md"
+        withinPortal
+        trapFocus
+        returnFocus
+      >
         <Popover.Target>
           <ActionIcon
             variant="default"
@@ -53,7 +62,12 @@ export function NotificationBell({ timeZone, onOpen }: Props) {
           </ActionIcon>
         </Popover.Target>
         <Popover.Dropdown p={0} aria-labelledby={headingId}>
-          <Group justify="space-between" px="sm" py="xs" style={{ borderBlockEnd: '1px solid var(--mantine-color-gray-3)' }}>
+          <Group
+            justify="space-between"
+            px="sm"
+            py="xs"
+            style={{ borderBlockEnd: '1px solid var(--mantine-color-gray-3)' }}
+          >
             <Text fw={700} id={headingId}>
               {t('notifications.title')}
             </Text>
@@ -87,7 +101,13 @@ export function NotificationBell({ timeZone, onOpen }: Props) {
                         px="sm"
                         py="xs"
                         w="100%"
-                        style={{ display: 'flex', gap: 10, alignItems: 'flex-start', borderBlockEnd: '1px solid var(--mantine-color-gray-2)', background: isUnread ? 'var(--mantine-color-mila-0)' : undefined }}
+                        style={{
+                          display: 'flex',
+                          gap: 10,
+                          alignItems: 'flex-start',
+                          borderBlockEnd: '1px solid var(--mantine-color-gray-2)',
+                          background: isUnread ? 'var(--mantine-color-mila-0)' : undefined,
+                        }}
                       >
                         <Text component="span" c={look.color} mt={2}>
                           <Icon size={18} />

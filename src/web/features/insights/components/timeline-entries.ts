@@ -15,12 +15,40 @@ export type TimelineEntry =
 
 /** Each promise's life as dated events: made, moved, kept, cancelled. */
 function commitmentEntries(commitment: Commitment): TimelineEntry[] {
-  const entries: TimelineEntry[] = [{ key: `${commitment.id}-created`, at: commitment.createdAt, type: 'commitment', commitment, event: { kind: 'created' } }];
+  const entries: TimelineEntry[] = [
+    {
+      key: `${commitment.id}-created`,
+      at: commitment.createdAt,
+      type: 'commitment',
+      commitment,
+      event: { kind: 'created' },
+    },
+  ];
   for (const change of commitment.changes) {
-    entries.push({ key: change.id, at: change.changedAt, type: 'commitment', commitment, event: { kind: 'moved', change } });
+    entries.push({
+      key: change.id,
+      at: change.changedAt,
+      type: 'commitment',
+      commitment,
+      event: { kind: 'moved', change },
+    });
   }
-  if (commitment.completedAt) entries.push({ key: `${commitment.id}-done`, at: commitment.completedAt, type: 'commitment', commitment, event: { kind: 'completed' } });
-  if (commitment.cancelledAt) entries.push({ key: `${commitment.id}-cancelled`, at: commitment.cancelledAt, type: 'commitment', commitment, event: { kind: 'cancelled' } });
+  if (commitment.completedAt)
+    entries.push({
+      key: `${commitment.id}-done`,
+      at: commitment.completedAt,
+      type: 'commitment',
+      commitment,
+      event: { kind: 'completed' },
+    });
+  if (commitment.cancelledAt)
+    entries.push({
+      key: `${commitment.id}-cancelled`,
+      at: commitment.cancelledAt,
+      type: 'commitment',
+      commitment,
+      event: { kind: 'cancelled' },
+    });
   return entries;
 }
 
@@ -29,10 +57,20 @@ function commitmentEntries(commitment: Commitment): TimelineEntry[] {
  * in pages: while older ones remain, promise events older than the oldest contact loaded wait for
  * the next page, so the list never shows a gap that later fills in the middle.
  */
-export function buildTimeline(interactions: Interaction[], commitments: Commitment[], moreToLoad: boolean, timeZone: string): { day: string; entries: TimelineEntry[] }[] {
+export function buildTimeline(
+  interactions: Interaction[],
+  commitments: Commitment[],
+  moreToLoad: boolean,
+  timeZone: string,
+): { day: string; entries: TimelineEntry[] }[] {
   const oldestLoaded = moreToLoad ? interactions[interactions.length - 1]?.occurredAt : undefined;
   const entries: TimelineEntry[] = [
-    ...interactions.map((interaction): TimelineEntry => ({ key: interaction.id, at: interaction.occurredAt, type: 'interaction', interaction })),
+    ...interactions.map((interaction): TimelineEntry => ({
+      key: interaction.id,
+      at: interaction.occurredAt,
+      type: 'interaction',
+      interaction,
+    })),
     ...commitments.flatMap(commitmentEntries).filter((entry) => !oldestLoaded || entry.at >= oldestLoaded),
   ].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
   const grouped: { day: string; entries: TimelineEntry[] }[] = [];

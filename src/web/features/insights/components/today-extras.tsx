@@ -26,7 +26,11 @@ export function QuoteWaitingRow({ quote, timeZone, now }: { quote: QuoteWaiting;
   return (
     <div style={rowStyle}>
       <Group gap={6} wrap="wrap">
-        <Link to="/quotes/$quoteId" params={{ quoteId: quote.id }} style={{ fontWeight: 600, fontSize: 'var(--mantine-font-size-sm)', color: 'var(--mantine-color-mila-8)' }}>
+        <Link
+          to="/quotes/$quoteId"
+          params={{ quoteId: quote.id }}
+          style={{ fontWeight: 600, fontSize: 'var(--mantine-font-size-sm)', color: 'var(--mantine-color-mila-8)' }}
+        >
           {t('today.quote.number', { number: quote.number })}
         </Link>
         <Text size="sm">
@@ -43,7 +47,11 @@ export function QuoteWaitingRow({ quote, timeZone, now }: { quote: QuoteWaiting;
         )}
       </Group>
       <Group gap={6} wrap="wrap" mt={2}>
-        <Link to="/clients/$clientId" params={{ clientId: quote.clientId }} style={{ fontWeight: 500, color: 'var(--mantine-color-mila-8)' }}>
+        <Link
+          to="/clients/$clientId"
+          params={{ clientId: quote.clientId }}
+          style={{ fontWeight: 500, color: 'var(--mantine-color-mila-8)' }}
+        >
           <UserText>{quote.clientName}</UserText>
         </Link>
         <Text size="sm">
@@ -68,7 +76,8 @@ export function GreetingRow({ greeting, timeZone, now }: { greeting: Greeting; t
   const intlLocale = currentIntlLocale();
   const kind = importantDateKinds.find((k) => k === greeting.kind) ?? 'other';
   const days = daysBetween(todayIn(timeZone, now), greeting.date);
-  const when = days === 0 ? t('when.todayTitle') : days === 1 ? t('duePicker.tomorrow') : formatWeekday(greeting.date, intlLocale);
+  const when =
+    days === 0 ? t('when.todayTitle') : days === 1 ? t('duePicker.tomorrow') : formatWeekday(greeting.date, intlLocale);
   return (
     <div style={rowStyle}>
       <Group gap={6} wrap="wrap">
@@ -80,7 +89,11 @@ export function GreetingRow({ greeting, timeZone, now }: { greeting: Greeting; t
             <UserText>{greeting.label}</UserText>
           </Text>
         )}
-        <Link to="/clients/$clientId" params={{ clientId: greeting.clientId }} style={{ fontWeight: 500, color: 'var(--mantine-color-mila-8)' }}>
+        <Link
+          to="/clients/$clientId"
+          params={{ clientId: greeting.clientId }}
+          style={{ fontWeight: 500, color: 'var(--mantine-color-mila-8)' }}
+        >
           <UserText>{greeting.clientName}</UserText>
         </Link>
       </Group>
@@ -93,7 +106,9 @@ export function GreetingRow({ greeting, timeZone, now }: { greeting: Greeting; t
         {greeting.years !== null && greeting.years > 0 && kind !== 'other' && (
           <>
             {t('common.separator')}
-            {kind === 'birthday' ? t('clients.page.age', { count: greeting.years }) : t('clients.page.yearsSince', { count: greeting.years })}
+            {kind === 'birthday'
+              ? t('clients.page.age', { count: greeting.years })
+              : t('clients.page.yearsSince', { count: greeting.years })}
           </>
         )}
       </Text>

@@ -4,7 +4,15 @@ import { useTranslation } from 'react-i18next';
 import type { Commitment } from '../../../../shared/schemas/commitments';
 import type { Today } from '../../../../shared/schemas/insights';
 import type { Interaction } from '../../../../shared/schemas/interactions';
-import { AlertIcon, CalendarIcon, ClockIcon, NoteIcon, PromiseIcon, ReplyIcon, SunIcon } from '../../../components/ui/icons';
+import {
+  AlertIcon,
+  CalendarIcon,
+  ClockIcon,
+  NoteIcon,
+  PromiseIcon,
+  ReplyIcon,
+  SunIcon,
+} from '../../../components/ui/icons';
 import { SectionCard } from '../../../components/ui/section-card';
 import { formatLongDay, formatNumber } from '../../../lib/format';
 import { currentIntlLocale } from '../../../lib/i18n';
@@ -42,7 +50,16 @@ type Section = SectionBase &
   );
 
 /** What do I owe whom today, and what do they owe me: late first, then today, then the rest. */
-export function TodayView({ renderCommitment, renderInteraction, renderPaymentsLate, aside, actions, hasClients, onLogContact, onAddPromise }: Props) {
+export function TodayView({
+  renderCommitment,
+  renderInteraction,
+  renderPaymentsLate,
+  aside,
+  actions,
+  hasClients,
+  onLogContact,
+  onAddPromise,
+}: Props) {
   const { t } = useTranslation();
   const today = useToday();
   const now = useNow();
@@ -84,13 +101,27 @@ export function TodayView({ renderCommitment, renderInteraction, renderPaymentsL
       ) : (
         <Grid gap="md">
           <Grid.Col span={{ base: 12, md: 8 }}>
-            <Sections data={today.data} now={now} renderPaymentsLate={renderPaymentsLate} renderCommitment={renderCommitment} renderInteraction={renderInteraction} hasClients={hasClients} onLogContact={onLogContact} onAddPromise={onAddPromise} />
+            <Sections
+              data={today.data}
+              now={now}
+              renderPaymentsLate={renderPaymentsLate}
+              renderCommitment={renderCommitment}
+              renderInteraction={renderInteraction}
+              hasClients={hasClients}
+              onLogContact={onLogContact}
+              onAddPromise={onAddPromise}
+            />
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 4 }}>{aside}</Grid.Col>
         </Grid>
       )}
       <Text className="visually-hidden" role="status">
-        {today.data ? t('today.summary', { late: formatNumber(today.data.counts.mineOverdue, intlLocale), due: formatNumber(today.data.counts.mineToday, intlLocale) }) : ''}
+        {today.data
+          ? t('today.summary', {
+              late: formatNumber(today.data.counts.mineOverdue, intlLocale),
+              due: formatNumber(today.data.counts.mineToday, intlLocale),
+            })
+          : ''}
       </Text>
     </Stack>
   );
@@ -105,12 +136,33 @@ function Sections({
   hasClients,
   onLogContact,
   onAddPromise,
-}: Pick<Props, 'renderCommitment' | 'renderInteraction' | 'renderPaymentsLate' | 'hasClients' | 'onLogContact' | 'onAddPromise'> & { data: Today; now: Date }) {
+}: Pick<
+  Props,
+  'renderCommitment' | 'renderInteraction' | 'renderPaymentsLate' | 'hasClients' | 'onLogContact' | 'onAddPromise'
+> & { data: Today; now: Date }) {
   const { t } = useTranslation();
   const { counts } = data;
   const sections: Section[] = [
-    { id: 'today-late', title: t('today.sections.late'), icon: <AlertIcon size={20} />, tone: 'danger', total: counts.mineOverdue, kind: 'commitments', items: data.mine.overdue, countKey: 'today.promiseCount' },
-    { id: 'today-due', title: t('today.sections.today'), icon: <SunIcon size={20} />, tone: 'default', total: counts.mineToday, kind: 'commitments', items: data.mine.today, countKey: 'today.promiseCount' },
+    {
+      id: 'today-late',
+      title: t('today.sections.late'),
+      icon: <AlertIcon size={20} />,
+      tone: 'danger',
+      total: counts.mineOverdue,
+      kind: 'commitments',
+      items: data.mine.overdue,
+      countKey: 'today.promiseCount',
+    },
+    {
+      id: 'today-due',
+      title: t('today.sections.today'),
+      icon: <SunIcon size={20} />,
+      tone: 'default',
+      total: counts.mineToday,
+      kind: 'commitments',
+      items: data.mine.today,
+      countKey: 'today.promiseCount',
+    },
     {
       id: 'today-theirs',
       title: t('today.sections.theirs'),
@@ -121,22 +173,69 @@ function Sections({
       items: [...data.theirs.overdue, ...data.theirs.today],
       countKey: 'today.promiseCount',
     },
-    { id: 'today-waiting', title: t('today.sections.waiting'), icon: <ReplyIcon size={20} />, tone: 'default', total: counts.awaitingReply, kind: 'interactions', items: data.awaitingReply, countKey: 'today.contactCount' },
-    { id: 'today-quotes', title: t('today.sections.quotes'), icon: <NoteIcon size={20} />, tone: 'default', total: counts.quotesWaiting, kind: 'quotes', items: data.quotesWaiting, countKey: 'today.quoteCount' },
-    { id: 'today-greetings', title: t('today.sections.greetings'), icon: <CalendarIcon size={20} />, tone: 'default', total: counts.greetings, kind: 'greetings', items: data.greetings, countKey: 'today.greetingCount' },
+    {
+      id: 'today-waiting',
+      title: t('today.sections.waiting'),
+      icon: <ReplyIcon size={20} />,
+      tone: 'default',
+      total: counts.awaitingReply,
+      kind: 'interactions',
+      items: data.awaitingReply,
+      countKey: 'today.contactCount',
+    },
+    {
+      id: 'today-quotes',
+      title: t('today.sections.quotes'),
+      icon: <NoteIcon size={20} />,
+      tone: 'default',
+      total: counts.quotesWaiting,
+      kind: 'quotes',
+      items: data.quotesWaiting,
+      countKey: 'today.quoteCount',
+    },
+    {
+      id: 'today-greetings',
+      title: t('today.sections.greetings'),
+      icon: <CalendarIcon size={20} />,
+      tone: 'default',
+      total: counts.greetings,
+      kind: 'greetings',
+      items: data.greetings,
+      countKey: 'today.greetingCount',
+    },
   ];
   const visible = sections.filter((s) => s.total > 0);
   const paymentsLate = renderPaymentsLate && data.paymentsOverdue.length > 0;
-  if (visible.length === 0 && !paymentsLate) return <EmptyToday hasClients={hasClients} onLogContact={onLogContact} onAddPromise={onAddPromise} />;
+  if (visible.length === 0 && !paymentsLate)
+    return <EmptyToday hasClients={hasClients} onLogContact={onLogContact} onAddPromise={onAddPromise} />;
   return (
     <Stack gap="md">
       {visible.map((section) => (
-        <SectionCard key={section.id} id={section.id} title={section.title} icon={section.icon} tone={section.tone} count={t(section.countKey, { count: section.total })}>
-          <SectionRows section={section} now={now} timeZone={data.timeZone} renderCommitment={renderCommitment} renderInteraction={renderInteraction} />
+        <SectionCard
+          key={section.id}
+          id={section.id}
+          title={section.title}
+          icon={section.icon}
+          tone={section.tone}
+          count={t(section.countKey, { count: section.total })}
+        >
+          <SectionRows
+            section={section}
+            now={now}
+            timeZone={data.timeZone}
+            renderCommitment={renderCommitment}
+            renderInteraction={renderInteraction}
+          />
         </SectionCard>
       ))}
       {paymentsLate && (
-        <SectionCard id="today-payments" title={t('today.sections.paymentsLate')} icon={<AlertIcon size={20} />} tone="danger" count={t('today.paymentCount', { count: counts.paymentsOverdue })}>
+        <SectionCard
+          id="today-payments"
+          title={t('today.sections.paymentsLate')}
+          icon={<AlertIcon size={20} />}
+          tone="danger"
+          count={t('today.paymentCount', { count: counts.paymentsOverdue })}
+        >
           {renderPaymentsLate(data.paymentsOverdue)}
         </SectionCard>
       )}
@@ -173,7 +272,11 @@ function SectionRows({
           ))}
         {section.kind === 'interactions' &&
           section.items.slice(0, shown).map((i) => (
-            <div role="listitem" key={i.id} style={{ paddingBlock: 10, borderBlockEnd: '1px solid var(--mantine-color-gray-2)' }}>
+            <div
+              role="listitem"
+              key={i.id}
+              style={{ paddingBlock: 10, borderBlockEnd: '1px solid var(--mantine-color-gray-2)' }}
+            >
               {renderInteraction(i, now)}
             </div>
           ))}
@@ -192,14 +295,20 @@ function SectionRows({
       </div>
       {hiddenCount > 0 && (
         <Button variant="subtle" size="sm" mt="xs" onClick={() => setLimit((n) => n + MORE_ROWS)}>
-          {t('today.showMore', { count: Math.min(MORE_ROWS, hiddenCount), total: formatNumber(section.total, intlLocale) })}
+          {t('today.showMore', {
+            count: Math.min(MORE_ROWS, hiddenCount),
+            total: formatNumber(section.total, intlLocale),
+          })}
         </Button>
       )}
       {section.total > section.items.length && hiddenCount === 0 && (
         <Text size="xs" c="dimmed" mt="xs">
           {section.items.length === 0
             ? t('today.cappedNone', { total: formatNumber(section.total, intlLocale) })
-            : t('today.capped', { shown: formatNumber(section.items.length, intlLocale), total: formatNumber(section.total, intlLocale) })}
+            : t('today.capped', {
+                shown: formatNumber(section.items.length, intlLocale),
+                total: formatNumber(section.total, intlLocale),
+              })}
         </Text>
       )}
     </>

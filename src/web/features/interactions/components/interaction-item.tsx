@@ -54,7 +54,11 @@ export function InteractionItem({ interaction, timeZone, now, showClient = false
         </Text>
         <When text={when.text} exact={when.exact} iso={interaction.occurredAt} c="dimmed" />
         {showClient && (
-          <Link to="/clients/$clientId" params={{ clientId: interaction.clientId }} style={{ fontWeight: 600, color: 'var(--mantine-color-mila-8)' }}>
+          <Link
+            to="/clients/$clientId"
+            params={{ clientId: interaction.clientId }}
+            style={{ fontWeight: 600, color: 'var(--mantine-color-mila-8)' }}
+          >
             <UserText>{interaction.clientName}</UserText>
           </Link>
         )}
@@ -76,11 +80,24 @@ export function InteractionItem({ interaction, timeZone, now, showClient = false
       </Group>
       {interaction.summary && (
         <div>
-          <Text id={summaryId} size="sm" dir="auto" lineClamp={expanded ? undefined : 3} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+          <Text
+            id={summaryId}
+            size="sm"
+            dir="auto"
+            lineClamp={expanded ? undefined : 3}
+            style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
+          >
             {interaction.summary}
           </Text>
           {isLong(interaction.summary) && (
-            <Button variant="subtle" size="compact-xs" px={0} onClick={toggle} aria-expanded={expanded} aria-controls={summaryId}>
+            <Button
+              variant="subtle"
+              size="compact-xs"
+              px={0}
+              onClick={toggle}
+              aria-expanded={expanded}
+              aria-controls={summaryId}
+            >
               {expanded ? t('interactions.item.less') : t('interactions.item.more')}
             </Button>
           )}
@@ -105,7 +122,12 @@ export function InteractionItem({ interaction, timeZone, now, showClient = false
       {(waiting || (hasSummary && onSendSummary)) && (
         <Group gap={6} mt={2}>
           {waiting && onReply && (
-            <Button size="compact-sm" variant="light" leftSection={<ReplyIcon size={16} />} onClick={() => onReply(interaction)}>
+            <Button
+              size="compact-sm"
+              variant="light"
+              leftSection={<ReplyIcon size={16} />}
+              onClick={() => onReply(interaction)}
+            >
               {t('interactions.item.reply')}
             </Button>
           )}
@@ -116,14 +138,22 @@ export function InteractionItem({ interaction, timeZone, now, showClient = false
               leftSection={<CheckIcon size={16} />}
               loading={handled.isPending}
               onClick={() =>
-                handled.mutate(interaction.id, { onSuccess: () => notifySuccess(t('interactions.item.handledDone')), onError: notifyError })
+                handled.mutate(interaction.id, {
+                  onSuccess: () => notifySuccess(t('interactions.item.handledDone')),
+                  onError: notifyError,
+                })
               }
             >
               {t('interactions.item.handled')}
             </Button>
           )}
           {hasSummary && onSendSummary && (
-            <Button size="compact-sm" variant="light" leftSection={<SendIcon size={16} />} onClick={() => onSendSummary(interaction)}>
+            <Button
+              size="compact-sm"
+              variant="light"
+              leftSection={<SendIcon size={16} />}
+              onClick={() => onSendSummary(interaction)}
+            >
               {t('interactions.item.sendSummary')}
             </Button>
           )}

@@ -1,4 +1,16 @@
-import { ActionIcon, Button, Checkbox, Fieldset, Group, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Checkbox,
+  Fieldset,
+  Group,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
 import { type ReactNode, useCallback, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Channel } from '../../../../shared/schemas/common';
@@ -12,7 +24,13 @@ import { useSchemaForm } from '../../../lib/use-schema-form';
 import { clockNow, todayIn } from '../../../lib/zoned-dates';
 import type { InteractionCreated } from '../api/interactions-api';
 import { useLogInteraction } from '../api/interaction-queries';
-import { type LogContactValues, MAX_PROMISES, type PromiseValues, emptyPromise, toInteractionInput } from './log-contact-values';
+import {
+  type LogContactValues,
+  MAX_PROMISES,
+  type PromiseValues,
+  emptyPromise,
+  toInteractionInput,
+} from './log-contact-values';
 
 export type ClientFieldProps = {
   value: string | null;
@@ -42,7 +60,17 @@ type Props = LogContactDefaults & {
  * Log a contact in a few taps: who, how, which way, when (now unless changed), what was said,
  * and the promises made in it — all saved in one step.
  */
-export function LogContactForm({ client = null, channel = 'phone', direction = 'out', withPromise = false, timeZone, workDays, renderClientField, onSaved, onCancel }: Props) {
+export function LogContactForm({
+  client = null,
+  channel = 'phone',
+  direction = 'out',
+  withPromise = false,
+  timeZone,
+  workDays,
+  renderClientField,
+  onSaved,
+  onCancel,
+}: Props) {
   const { t } = useTranslation();
   const channelOptions = useChannelOptions();
   const logInteraction = useLogInteraction();
@@ -120,7 +148,12 @@ export function LogContactForm({ client = null, channel = 'phone', direction = '
             w={170}
           />
           <div style={{ inlineSize: 140 }}>
-            <TimeSelect label={t('interactions.form.time')} value={values.time} onChange={(time) => form.set('time', time)} visibleLabel />
+            <TimeSelect
+              label={t('interactions.form.time')}
+              value={values.time}
+              onChange={(time) => form.set('time', time)}
+              visibleLabel
+            />
           </div>
         </Group>
         <Textarea
@@ -186,7 +219,11 @@ export function LogContactForm({ client = null, channel = 'phone', direction = '
                     <TextInput
                       style={{ flex: 1 }}
                       label={n ? t('interactions.form.promiseTitleN', { n }) : t('interactions.form.promiseTitle')}
-                      placeholder={promise.direction === 'mine' ? t('commitments.form.whatMinePlaceholder') : t('commitments.form.whatTheirsPlaceholder')}
+                      placeholder={
+                        promise.direction === 'mine'
+                          ? t('commitments.form.whatMinePlaceholder')
+                          : t('commitments.form.whatTheirsPlaceholder')
+                      }
                       required
                       value={promise.title}
                       onChange={(e) => setPromise(index, { title: e.currentTarget.value }, 'title')}
@@ -198,7 +235,9 @@ export function LogContactForm({ client = null, channel = 'phone', direction = '
                       size="lg"
                       mb={form.error(`${path}.title`) ? 22 : 2}
                       aria-label={t('interactions.form.removePromise', { n: index + 1 })}
-                      onClick={() => form.update(null, (v) => ({ ...v, commitments: v.commitments.filter((_, i) => i !== index) }))}
+                      onClick={() =>
+                        form.update(null, (v) => ({ ...v, commitments: v.commitments.filter((_, i) => i !== index) }))
+                      }
                     >
                       <TrashIcon size={18} />
                     </ActionIcon>
@@ -211,7 +250,9 @@ export function LogContactForm({ client = null, channel = 'phone', direction = '
                       aria-labelledby={whoId}
                       size="xs"
                       value={promise.direction}
-                      onChange={(value) => setPromise(index, { direction: value === 'theirs' ? 'theirs' : 'mine' }, 'direction')}
+                      onChange={(value) =>
+                        setPromise(index, { direction: value === 'theirs' ? 'theirs' : 'mine' }, 'direction')
+                      }
                       data={[
                         { value: 'mine', label: t('commitments.form.mine') },
                         { value: 'theirs', label: t('commitments.form.theirs') },
@@ -238,9 +279,13 @@ export function LogContactForm({ client = null, channel = 'phone', direction = '
                   variant="light"
                   size="xs"
                   leftSection={<PlusIcon size={16} />}
-                  onClick={() => form.update(null, (v) => ({ ...v, commitments: [...v.commitments, emptyPromise(today)] }))}
+                  onClick={() =>
+                    form.update(null, (v) => ({ ...v, commitments: [...v.commitments, emptyPromise(today)] }))
+                  }
                 >
-                  {values.commitments.length === 0 ? t('interactions.form.addPromise') : t('interactions.form.addAnotherPromise')}
+                  {values.commitments.length === 0
+                    ? t('interactions.form.addPromise')
+                    : t('interactions.form.addAnotherPromise')}
                 </Button>
               </div>
             )}

@@ -49,9 +49,13 @@ describe('log a contact: form values to the API', () => {
   });
 
   it('reports a missing client and an empty promise at their fields', () => {
-    const result = ZCreateInteraction.safeParse(toInteractionInput(values({ clientId: null, commitments: [emptyPromise('2026-11-23')] }), TZ));
+    const result = ZCreateInteraction.safeParse(
+      toInteractionInput(values({ clientId: null, commitments: [emptyPromise('2026-11-23')] }), TZ),
+    );
     expect(result.success).toBe(false);
-    expect(result.error?.issues.map((i) => i.path.join('.'))).toEqual(expect.arrayContaining(['clientId', 'commitments.0.title']));
+    expect(result.error?.issues.map((i) => i.path.join('.'))).toEqual(
+      expect.arrayContaining(['clientId', 'commitments.0.title']),
+    );
   });
 
   it('reports an unreadable date at occurredAt', () => {

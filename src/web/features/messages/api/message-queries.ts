@@ -1,6 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Locale } from '../../../../shared/schemas/common';
-import type { ComposeMessageInput, MessageComposed, MessageKind, MessageTemplate, SendMessageInput } from '../../../../shared/schemas/messages';
+import type {
+  ComposeMessageInput,
+  MessageComposed,
+  MessageKind,
+  MessageTemplate,
+  SendMessageInput,
+} from '../../../../shared/schemas/messages';
 import { refreshWordData } from '../../../lib/word-cache';
 import { composeMessage, fetchOutbox, fetchTemplates, resetTemplate, saveTemplate, sendMessage } from './messages-api';
 
@@ -49,8 +55,17 @@ function useStoreTemplate() {
 export function useSaveTemplate() {
   const store = useStoreTemplate();
   return useMutation({
-    mutationFn: ({ kind, locale, subject, body }: { kind: MessageKind; locale: Locale; subject: string; body: string }) =>
-      saveTemplate(kind, locale, { subject, body }),
+    mutationFn: ({
+      kind,
+      locale,
+      subject,
+      body,
+    }: {
+      kind: MessageKind;
+      locale: Locale;
+      subject: string;
+      body: string;
+    }) => saveTemplate(kind, locale, { subject, body }),
     onSuccess: store,
   });
 }

@@ -49,7 +49,11 @@ function templatePath(kind: MessageKind, locale: Locale): string {
   return `/message-templates/${encodeURIComponent(kind)}/${encodeURIComponent(locale)}`;
 }
 
-export function saveTemplate(kind: MessageKind, locale: Locale, text: { subject: string; body: string }): Promise<MessageTemplate> {
+export function saveTemplate(
+  kind: MessageKind,
+  locale: Locale,
+  text: { subject: string; body: string },
+): Promise<MessageTemplate> {
   return apiRequest(templatePath(kind, locale), ZMessageTemplate, { method: 'PUT', body: text });
 }
 

@@ -26,6 +26,9 @@ export function useKindLabels() {
   const { t } = useTranslation();
   const name = useCallback((kind: string) => (isNamed(kind) ? t(`messages.kinds.${kind}`) : kind), [t]);
   const hint = useCallback((kind: string) => (isNamed(kind) ? t(`messages.kindHints.${kind}`) : ''), [t]);
-  const composerTitle = useCallback((kind: string) => (isNamed(kind) ? t(`messages.composerTitles.${kind}`) : t('messages.composerTitleFallback')), [t]);
+  const composerTitle = useCallback(
+    (kind: string) => (isNamed(kind) ? t(`messages.composerTitles.${kind}`) : t('messages.composerTitleFallback')),
+    [t],
+  );
   return { name, hint, composerTitle };
 }

@@ -2,10 +2,25 @@ import { Alert, Badge, Button, CopyButton, Group, Skeleton, Stack, Text, TextInp
 import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatPhone } from '../../../../shared/phone';
-import { type ComposeMessageInput, type MessageComposed, type SendChannel, type MessageSent, ZMessageDraft } from '../../../../shared/schemas/messages';
+import {
+  type ComposeMessageInput,
+  type MessageComposed,
+  type SendChannel,
+  type MessageSent,
+  ZMessageDraft,
+} from '../../../../shared/schemas/messages';
 import { isolate } from '../../../../shared/text';
 import { Ltr, UserText } from '../../../components/ui/bidi';
-import { AlertIcon, CheckIcon, CopyIcon, ExternalIcon, GlobeIcon, MailIcon, MessageIcon, WhatsAppIcon } from '../../../components/ui/icons';
+import {
+  AlertIcon,
+  CheckIcon,
+  CopyIcon,
+  ExternalIcon,
+  GlobeIcon,
+  MailIcon,
+  MessageIcon,
+  WhatsAppIcon,
+} from '../../../components/ui/icons';
 import { isApiError } from '../../../lib/api-client';
 import { notifyError } from '../../../lib/notify';
 import { useSchemaForm } from '../../../lib/use-schema-form';
@@ -36,7 +51,19 @@ type Props = {
  * Every client-facing message: the filled-in template in the client's language, the agreed
  * channel first, editable, then sent by e-mail or opened in WhatsApp / SMS — and logged.
  */
-export function MessageComposer({ request, clientName, send, onBack, backLabel, onDone, onCancel, emailHelp, source, hint, sentExtra }: Props) {
+export function MessageComposer({
+  request,
+  clientName,
+  send,
+  onBack,
+  backLabel,
+  onDone,
+  onCancel,
+  emailHelp,
+  source,
+  hint,
+  sentExtra,
+}: Props) {
   const { t } = useTranslation();
   const composed = useComposed(request, source);
   const sendMessage = useSendMessage();
@@ -91,11 +118,25 @@ export function MessageComposer({ request, clientName, send, onBack, backLabel, 
   );
 }
 
-type EditorProps = Omit<Props, 'request' | 'send' | 'source'> & { composed: MessageComposed; send: (draft: MessageDraft) => Promise<MessageSent | null> };
+type EditorProps = Omit<Props, 'request' | 'send' | 'source'> & {
+  composed: MessageComposed;
+  send: (draft: MessageDraft) => Promise<MessageSent | null>;
+};
 
 const ZText = ZMessageDraft.pick({ subject: true, body: true });
 
-function ComposerEditor({ composed, clientName, send, onBack, backLabel, onDone, onCancel, emailHelp, hint, sentExtra }: EditorProps) {
+function ComposerEditor({
+  composed,
+  clientName,
+  send,
+  onBack,
+  backLabel,
+  onDone,
+  onCancel,
+  emailHelp,
+  hint,
+  sentExtra,
+}: EditorProps) {
   const { t } = useTranslation();
   const form = useSchemaForm({ schema: ZText, initialValues: { subject: composed.subject, body: composed.body } });
   const [busy, setBusy] = useState<SendChannel | null>(null);
@@ -105,7 +146,11 @@ function ComposerEditor({ composed, clientName, send, onBack, backLabel, onDone,
   const { recipients } = composed;
   const languageName = t(`languages.${composed.locale}`);
 
-  const emailBlocked = !composed.emailAvailable ? t('messages.composer.emailNotConfigured') : !recipients.email ? t('messages.composer.noEmail') : null;
+  const emailBlocked = !composed.emailAvailable
+    ? t('messages.composer.emailNotConfigured')
+    : !recipients.email
+      ? t('messages.composer.noEmail')
+      : null;
   const whatsappBlocked = recipients.whatsapp ? null : t('messages.composer.noWhatsapp');
   const smsBlocked = recipients.phone ? null : t('messages.composer.noPhone');
 
@@ -136,10 +181,25 @@ function ComposerEditor({ composed, clientName, send, onBack, backLabel, onDone,
       .finally(() => setBusy(null));
   };
 
-  if (result) return <SentPanel sent={result.sent} clientName={clientName} extra={sentExtra} onDone={() => onDone(result.sent)} />;
+  if (result)
+    return (
+      <SentPanel sent={result.sent} clientName={clientName} extra={sentExtra} onDone={() => onDone(result.sent)} />
+    );
 
-  const actions: { channel: SendChannel; label: string; icon: ReactNode; blocked: string | null; detail: string | null }[] = [
-    { channel: 'email', label: t('messages.composer.sendEmail'), icon: <MailIcon size={18} />, blocked: emailBlocked, detail: recipients.email },
+  const actions: {
+    channel: SendChannel;
+    label: string;
+    icon: ReactNode;
+    blocked: string | null;
+    detail: string | null;
+  }[] = [
+    {
+      channel: 'email',
+      label: t('messages.composer.sendEmail'),
+      icon: <MailIcon size={18} />,
+      blocked: emailBlocked,
+      detail: recipients.email,
+    },
     {
       channel: 'whatsapp',
       label: t('messages.composer.openWhatsapp'),
@@ -147,7 +207,13 @@ function ComposerEditor({ composed, clientName, send, onBack, backLabel, onDone,
       blocked: whatsappBlocked,
       detail: recipients.whatsapp ? formatPhone(recipients.whatsapp) : null,
     },
-    { channel: 'sms', label: t('messages.composer.openSms'), icon: <MessageIcon size={18} />, blocked: smsBlocked, detail: recipients.phone ? formatPhone(recipients.phone) : null },
+    {
+      channel: 'sms',
+      label: t('messages.composer.openSms'),
+      icon: <MessageIcon size={18} />,
+      blocked: smsBlocked,
+      detail: recipients.phone ? formatPhone(recipients.phone) : null,
+    },
   ];
   // The agreed channel comes first and stands out.
   actions.sort((a, b) => Number(b.channel === composed.channel) - Number(a.channel === composed.channel));
@@ -168,19 +234,22 @@ function ComposerEditor({ composed, clientName, send, onBack, backLabel, onDone,
         <Group gap="md" wrap="wrap">
           {recipients.whatsapp && (
             <Text size="sm" c="dimmed">
-              {t('channels.whatsapp')}{t('common.labelSeparator')}
+              {t('channels.whatsapp')}
+              {t('common.labelSeparator')}
               <Ltr>{formatPhone(recipients.whatsapp)}</Ltr>
             </Text>
           )}
           {recipients.phone && recipients.phone !== recipients.whatsapp && (
             <Text size="sm" c="dimmed">
-              {t('channels.sms')}{t('common.labelSeparator')}
+              {t('channels.sms')}
+              {t('common.labelSeparator')}
               <Ltr>{formatPhone(recipients.phone)}</Ltr>
             </Text>
           )}
           {recipients.email && (
             <Text size="sm" c="dimmed">
-              {t('channels.email')}{t('common.labelSeparator')}
+              {t('channels.email')}
+              {t('common.labelSeparator')}
               <Ltr>{recipients.email}</Ltr>
             </Text>
           )}
@@ -221,7 +290,13 @@ function ComposerEditor({ composed, clientName, send, onBack, backLabel, onDone,
         </Alert>
       )}
       <Stack gap="xs">
-        <Group gap="xs" wrap="wrap" aria-describedby={blockedNotes.length ? helpId : undefined} role="group" aria-label={t('messages.composer.sendOptions')}>
+        <Group
+          gap="xs"
+          wrap="wrap"
+          aria-describedby={blockedNotes.length ? helpId : undefined}
+          role="group"
+          aria-label={t('messages.composer.sendOptions')}
+        >
           {actions.map((action) => (
             <Button
               key={action.channel}
@@ -236,7 +311,11 @@ function ComposerEditor({ composed, clientName, send, onBack, backLabel, onDone,
           ))}
           <CopyButton value={form.values.body}>
             {({ copied, copy }) => (
-              <Button variant="default" leftSection={copied ? <CheckIcon size={18} /> : <CopyIcon size={18} />} onClick={copy}>
+              <Button
+                variant="default"
+                leftSection={copied ? <CheckIcon size={18} /> : <CopyIcon size={18} />}
+                onClick={copy}
+              >
                 {copied ? t('messages.composer.copied') : t('messages.composer.copy')}
               </Button>
             )}
@@ -270,16 +349,24 @@ function ComposerEditor({ composed, clientName, send, onBack, backLabel, onDone,
 }
 
 /** After sending: what happened, and the link again for a phone that blocked the new tab. */
-function SentPanel({ sent, clientName, extra, onDone }: { sent: MessageSent | null; clientName: string; extra?: ReactNode; onDone: () => void }) {
+function SentPanel({
+  sent,
+  clientName,
+  extra,
+  onDone,
+}: {
+  sent: MessageSent | null;
+  clientName: string;
+  extra?: ReactNode;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const channel = sent?.message.channel;
   return (
     <Stack gap="md" role="status">
       <Group gap="xs" c="mila.9" wrap="nowrap">
         <CheckIcon size={22} />
-        <Text fw={600}>
-          {channel === 'email' ? t('messages.composer.queued') : t('messages.composer.opened')}
-        </Text>
+        <Text fw={600}>{channel === 'email' ? t('messages.composer.queued') : t('messages.composer.opened')}</Text>
       </Group>
       <Text size="sm">{t('messages.composer.logged', { name: isolate(clientName) })}</Text>
       {sent?.link && (

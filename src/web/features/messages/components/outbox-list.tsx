@@ -66,7 +66,14 @@ export function OutboxList({ timeZone }: { timeZone: string }) {
           <Text size="sm">{t('messages.outbox.empty')}</Text>
         </Stack>
       ) : isPhone ? (
-        <Stack gap="xs" component="ul" m={0} p={0} style={{ listStyle: 'none' }} aria-label={t('messages.outbox.title')}>
+        <Stack
+          gap="xs"
+          component="ul"
+          m={0}
+          p={0}
+          style={{ listStyle: 'none' }}
+          aria-label={t('messages.outbox.title')}
+        >
           {items.map((item) => (
             <li key={item.id} style={{ borderBlockEnd: '1px solid var(--mantine-color-gray-2)', paddingBlockEnd: 8 }}>
               <StatusBadge status={item.status} />

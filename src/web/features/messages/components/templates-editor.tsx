@@ -1,4 +1,17 @@
-import { Badge, Button, Group, Paper, SimpleGrid, Skeleton, Stack, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Group,
+  Paper,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Tabs,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -81,7 +94,10 @@ function TemplateForm({ template }: { template: MessageTemplate }) {
   const save = useSaveTemplate();
   const reset = useResetTemplate();
   const [confirmOpen, confirm] = useDisclosure(false);
-  const form = useSchemaForm({ schema: ZUpdateTemplate, initialValues: { subject: template.subject, body: template.body } });
+  const form = useSchemaForm({
+    schema: ZUpdateTemplate,
+    initialValues: { subject: template.subject, body: template.body },
+  });
   const subjectRef = useRef<HTMLInputElement>(null);
   const bodyRef = useRef<HTMLTextAreaElement>(null);
   const lastField = useRef<Field>('body');
@@ -132,7 +148,12 @@ function TemplateForm({ template }: { template: MessageTemplate }) {
           <Title order={3} size="h5" id={headingId}>
             {t('messages.templates.inLanguage', { kind: kindLabels.name(template.kind), language: languageName })}
           </Title>
-          <Badge variant={template.isDefault ? 'outline' : 'light'} color={template.isDefault ? 'gray' : 'mila'} c={template.isDefault ? 'dark.6' : 'mila.9'} radius="sm">
+          <Badge
+            variant={template.isDefault ? 'outline' : 'light'}
+            color={template.isDefault ? 'gray' : 'mila'}
+            c={template.isDefault ? 'dark.6' : 'mila.9'}
+            radius="sm"
+          >
             {template.isDefault ? t('messages.templates.builtIn') : t('messages.templates.edited')}
           </Badge>
         </Group>
@@ -192,8 +213,16 @@ function TemplateForm({ template }: { template: MessageTemplate }) {
           </Button>
         </Group>
       </Stack>
-      <Dialog opened={confirmOpen} onClose={confirm.close} title={t('messages.templates.resetTitle')} closeLabel={t('actions.close')} centered>
-        <Text size="sm">{t('messages.templates.resetBody', { kind: kindLabels.name(template.kind), language: languageName })}</Text>
+      <Dialog
+        opened={confirmOpen}
+        onClose={confirm.close}
+        title={t('messages.templates.resetTitle')}
+        closeLabel={t('actions.close')}
+        centered
+      >
+        <Text size="sm">
+          {t('messages.templates.resetBody', { kind: kindLabels.name(template.kind), language: languageName })}
+        </Text>
         <Group justify="flex-end" mt="lg">
           <Button variant="default" onClick={confirm.close}>
             {t('actions.cancel')}
@@ -206,4 +235,3 @@ function TemplateForm({ template }: { template: MessageTemplate }) {
     </Paper>
   );
 }
-

@@ -41,7 +41,10 @@ export function useCreatePaymentItem() {
 
 export function useSplitQuote() {
   const refresh = useRefreshMoney();
-  return useMutation({ mutationFn: ({ quoteId, parts }: { quoteId: string; parts: SplitPart[] }) => splitQuote(quoteId, parts), onSuccess: refresh });
+  return useMutation({
+    mutationFn: ({ quoteId, parts }: { quoteId: string; parts: SplitPart[] }) => splitQuote(quoteId, parts),
+    onSuccess: refresh,
+  });
 }
 
 export function useCancelPaymentItem() {

@@ -1,15 +1,38 @@
 import { z } from 'zod';
 import { type MessageComposed, ZMessageComposed } from '../../../../shared/schemas/messages';
-import { type ClientBalance, type PaymentItem, ZClientBalance, ZPayment, ZPaymentItem } from '../../../../shared/schemas/payments';
+import {
+  type ClientBalance,
+  type PaymentItem,
+  ZClientBalance,
+  ZPayment,
+  ZPaymentItem,
+} from '../../../../shared/schemas/payments';
 import { apiRequest, apiRequestNoContent } from '../../../lib/api-client';
 
 const ZPaymentItemList = z.object({ items: z.array(ZPaymentItem) });
 
-export type NewPaymentItem = { clientId: string; projectId?: string; quoteId?: string; label: string; amount: number; dueDate: string };
+export type NewPaymentItem = {
+  clientId: string;
+  projectId?: string;
+  quoteId?: string;
+  label: string;
+  amount: number;
+  dueDate: string;
+};
 export type SplitPart = { label: string; percent: number; dueDate: string };
-export type RecordPaymentInput = { clientId: string; paymentItemId?: string; amount: number; receivedOn: string; method?: string; note?: string };
+export type RecordPaymentInput = {
+  clientId: string;
+  paymentItemId?: string;
+  amount: number;
+  receivedOn: string;
+  method?: string;
+  note?: string;
+};
 
-export async function fetchPaymentItems(clientId: string | null, state: 'all' | 'overdue' = 'all'): Promise<PaymentItem[]> {
+export async function fetchPaymentItems(
+  clientId: string | null,
+  state: 'all' | 'overdue' = 'all',
+): Promise<PaymentItem[]> {
   const query = new URLSearchParams({ state, ...(clientId ? { clientId } : {}) });
   return (await apiRequest('/payment-items', ZPaymentItemList, { query })).items;
 }
@@ -31,7 +54,10 @@ export function cancelPaymentItem(id: string): Promise<void> {
 }
 
 export function composeReminder(id: string): Promise<MessageComposed> {
-  return apiRequest(`/payment-items/${encodeURIComponent(id)}/reminder`, ZMessageComposed, { method: 'POST', body: {} });
+  return apiRequest(`/payment-items/${encodeURIComponent(id)}/reminder`, ZMessageComposed, {
+    method: 'POST',
+    body: {},
+  });
 }
 
 export async function recordPayment(input: RecordPaymentInput): Promise<void> {

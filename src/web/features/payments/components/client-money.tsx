@@ -42,16 +42,35 @@ export function BalanceSummary({ clientId }: { clientId: string }) {
 
 export function PaymentStatusBadge({ item }: { item: PaymentItem }) {
   const { t } = useTranslation();
-  const color = item.status === 'overdue' ? 'red' : item.status === 'paid' ? 'teal' : item.status === 'partial' ? 'orange' : 'gray';
+  const color =
+    item.status === 'overdue' ? 'red' : item.status === 'paid' ? 'teal' : item.status === 'partial' ? 'orange' : 'gray';
   return (
-    <Badge variant="light" color={color} c={item.status === 'overdue' ? 'red.9' : 'dark.8'} radius="sm" leftSection={item.status === 'overdue' ? <AlertIcon size={12} /> : item.status === 'paid' ? <CheckIcon size={12} /> : null}>
+    <Badge
+      variant="light"
+      color={color}
+      c={item.status === 'overdue' ? 'red.9' : 'dark.8'}
+      radius="sm"
+      leftSection={
+        item.status === 'overdue' ? <AlertIcon size={12} /> : item.status === 'paid' ? <CheckIcon size={12} /> : null
+      }
+    >
       {t(`money.status.${item.status}`)}
     </Badge>
   );
 }
 
 /** One scheduled payment with what can be done about it. */
-export function PaymentRow({ item, showClient = false, onRecord, onRemind }: { item: PaymentItem; showClient?: boolean; onRecord: (item: PaymentItem) => void; onRemind: (item: PaymentItem) => void }) {
+export function PaymentRow({
+  item,
+  showClient = false,
+  onRecord,
+  onRemind,
+}: {
+  item: PaymentItem;
+  showClient?: boolean;
+  onRecord: (item: PaymentItem) => void;
+  onRemind: (item: PaymentItem) => void;
+}) {
   const { t } = useTranslation();
   const intl = currentIntlLocale();
   const cancel = useCancelPaymentItem();
@@ -74,18 +93,33 @@ export function PaymentRow({ item, showClient = false, onRecord, onRemind }: { i
           </Group>
           <Text size="sm">
             {money(item.amount, item.currency)}
-            {item.received > 0 && item.outstanding > 0 ? <>{t('common.separator')}{t('money.outstanding', { amount: money(item.outstanding, item.currency) })}</> : null}
+            {item.received > 0 && item.outstanding > 0 ? (
+              <>
+                {t('common.separator')}
+                {t('money.outstanding', { amount: money(item.outstanding, item.currency) })}
+              </>
+            ) : null}
             {t('common.separator')}
             {t('money.dueOn', { date: formatLongDay(item.dueDate, intl) })}
           </Text>
         </Stack>
         {live && (
           <Group gap="xs">
-            <Button size="compact-sm" variant="light" leftSection={<CheckIcon size={14} />} onClick={() => onRecord(item)}>
+            <Button
+              size="compact-sm"
+              variant="light"
+              leftSection={<CheckIcon size={14} />}
+              onClick={() => onRecord(item)}
+            >
               {t('money.record')}
               <span className="visually-hidden"> {isolate(item.label)}</span>
             </Button>
-            <Button size="compact-sm" variant="default" leftSection={<MessageIcon size={14} />} onClick={() => onRemind(item)}>
+            <Button
+              size="compact-sm"
+              variant="default"
+              leftSection={<MessageIcon size={14} />}
+              onClick={() => onRemind(item)}
+            >
               {t('money.remind')}
               <span className="visually-hidden"> {isolate(item.label)}</span>
             </Button>
@@ -98,7 +132,10 @@ export function PaymentRow({ item, showClient = false, onRecord, onRemind }: { i
                 loading={cancel.isPending}
                 onClick={() => {
                   if (window.confirm(t('money.cancelConfirm', { label: item.label })))
-                    cancel.mutate(item.id, { onSuccess: () => notifySuccess(t('money.cancelled')), onError: notifyError });
+                    cancel.mutate(item.id, {
+                      onSuccess: () => notifySuccess(t('money.cancelled')),
+                      onError: notifyError,
+                    });
                 }}
               >
                 {t('money.cancel')}
@@ -112,7 +149,15 @@ export function PaymentRow({ item, showClient = false, onRecord, onRemind }: { i
   );
 }
 
-export function PaymentSchedule({ clientId, onRecord, onRemind }: { clientId: string; onRecord: (item: PaymentItem) => void; onRemind: (item: PaymentItem) => void }) {
+export function PaymentSchedule({
+  clientId,
+  onRecord,
+  onRemind,
+}: {
+  clientId: string;
+  onRecord: (item: PaymentItem) => void;
+  onRemind: (item: PaymentItem) => void;
+}) {
   const { t } = useTranslation();
   const items = usePaymentItems(clientId);
   if (items.isError) return <Text c="red.9">{items.error.message}</Text>;
@@ -125,7 +170,12 @@ export function PaymentSchedule({ clientId, onRecord, onRemind }: { clientId: st
       </Text>
     );
   return (
-    <Stack gap="xs" component="ul" aria-label={t('money.schedule')} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+    <Stack
+      gap="xs"
+      component="ul"
+      aria-label={t('money.schedule')}
+      style={{ listStyle: 'none', padding: 0, margin: 0 }}
+    >
       {shown.map((item) => (
         <PaymentRow key={item.id} item={item} onRecord={onRecord} onRemind={onRemind} />
       ))}

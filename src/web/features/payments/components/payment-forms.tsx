@@ -24,7 +24,19 @@ function Actions({ onCancel, submit, busy }: { onCancel: () => void; submit: str
 }
 
 /** A payment line by hand: what for, how much, by when. */
-export function AddPaymentItemForm({ clientId, currency, today, parseAmount, onDone }: { clientId: string; currency: string; today: string; parseAmount: Parse; onDone: () => void }) {
+export function AddPaymentItemForm({
+  clientId,
+  currency,
+  today,
+  parseAmount,
+  onDone,
+}: {
+  clientId: string;
+  currency: string;
+  today: string;
+  parseAmount: Parse;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const create = useCreatePaymentItem();
   const [label, setLabel] = useState('');
@@ -39,14 +51,48 @@ export function AddPaymentItemForm({ clientId, currency, today, parseAmount, onD
         event.preventDefault();
         setTried(true);
         if (!label.trim() || value === null || value <= 0 || !dueDate) return;
-        create.mutate({ clientId, label: label.trim(), amount: value, dueDate }, { onSuccess: () => { notifySuccess(t('money.added')); onDone(); }, onError: notifyError });
+        create.mutate(
+          { clientId, label: label.trim(), amount: value, dueDate },
+          {
+            onSuccess: () => {
+              notifySuccess(t('money.added'));
+              onDone();
+            },
+            onError: notifyError,
+          },
+        );
       }}
     >
       <Stack gap="md">
-        <TextInput label={t('money.label')} required value={label} onChange={(e) => setLabel(e.currentTarget.value)} error={tried && !label.trim() ? t('money.required') : undefined} dir="auto" data-autofocus />
+        <TextInput
+          label={t('money.label')}
+          required
+          value={label}
+          onChange={(e) => setLabel(e.currentTarget.value)}
+          error={tried && !label.trim() ? t('money.required') : undefined}
+          dir="auto"
+          data-autofocus
+        />
         <Group gap="sm" wrap="wrap">
-          <TextInput w={200} label={t('money.amount', { currency })} required inputMode="decimal" dir="ltr" value={amount} onChange={(e) => setAmount(e.currentTarget.value)} error={tried && (value === null || value <= 0) ? t('money.amountInvalid') : undefined} />
-          <TextInput w={200} type="date" label={t('money.dueDate')} required value={dueDate} onChange={(e) => setDueDate(e.currentTarget.value)} error={tried && !dueDate ? t('money.required') : undefined} />
+          <TextInput
+            w={200}
+            label={t('money.amount', { currency })}
+            required
+            inputMode="decimal"
+            dir="ltr"
+            value={amount}
+            onChange={(e) => setAmount(e.currentTarget.value)}
+            error={tried && (value === null || value <= 0) ? t('money.amountInvalid') : undefined}
+          />
+          <TextInput
+            w={200}
+            type="date"
+            label={t('money.dueDate')}
+            required
+            value={dueDate}
+            onChange={(e) => setDueDate(e.currentTarget.value)}
+            error={tried && !dueDate ? t('money.required') : undefined}
+          />
         </Group>
         <Actions onCancel={onDone} submit={t('money.add')} busy={create.isPending} />
       </Stack>
@@ -57,7 +103,15 @@ export function AddPaymentItemForm({ clientId, currency, today, parseAmount, onD
 type PartDraft = { label: string; percent: string; dueDate: string };
 
 /** Split an accepted quote: 50/50 "on acceptance / on delivery", or custom percents summing to 100. */
-export function SplitQuoteForm({ quotes, today, onDone }: { quotes: { id: string; label: string }[]; today: string; onDone: () => void }) {
+export function SplitQuoteForm({
+  quotes,
+  today,
+  onDone,
+}: {
+  quotes: { id: string; label: string }[];
+  today: string;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const split = useSplitQuote();
   const [quoteId, setQuoteId] = useState<string | null>(quotes[0]?.id ?? null);
@@ -67,8 +121,11 @@ export function SplitQuoteForm({ quotes, today, onDone }: { quotes: { id: string
   ]);
   const [tried, setTried] = useState(false);
   const sum = parts.reduce((s, p) => s + (Number.parseInt(p.percent, 10) || 0), 0);
-  const setPart = (index: number, patch: Partial<PartDraft>) => setParts((list) => list.map((p, i) => (i === index ? { ...p, ...patch } : p)));
-  const partsValid = parts.every((p) => p.label.trim() && /^\d+$/.test(p.percent) && Number(p.percent) > 0 && p.dueDate);
+  const setPart = (index: number, patch: Partial<PartDraft>) =>
+    setParts((list) => list.map((p, i) => (i === index ? { ...p, ...patch } : p)));
+  const partsValid = parts.every(
+    (p) => p.label.trim() && /^\d+$/.test(p.percent) && Number(p.percent) > 0 && p.dueDate,
+  );
   if (quotes.length === 0)
     return (
       <Stack gap="sm">
@@ -88,31 +145,86 @@ export function SplitQuoteForm({ quotes, today, onDone }: { quotes: { id: string
         setTried(true);
         if (!quoteId || !partsValid || sum !== 100) return;
         split.mutate(
-          { quoteId, parts: parts.map((p) => ({ label: p.label.trim(), percent: Number(p.percent), dueDate: p.dueDate })) },
-          { onSuccess: () => { notifySuccess(t('money.added')); onDone(); }, onError: notifyError },
+          {
+            quoteId,
+            parts: parts.map((p) => ({ label: p.label.trim(), percent: Number(p.percent), dueDate: p.dueDate })),
+          },
+          {
+            onSuccess: () => {
+              notifySuccess(t('money.added'));
+              onDone();
+            },
+            onError: notifyError,
+          },
         );
       }}
     >
       <Stack gap="md">
-        <Select label={t('money.split.quote')} data={quotes.map((q) => ({ value: q.id, label: q.label }))} value={quoteId} onChange={setQuoteId} allowDeselect={false} />
+        <Select
+          label={t('money.split.quote')}
+          data={quotes.map((q) => ({ value: q.id, label: q.label }))}
+          value={quoteId}
+          onChange={setQuoteId}
+          allowDeselect={false}
+        />
         {parts.map((part, index) => (
-          <Group key={index} gap="xs" wrap="wrap" align="flex-end" role="group" aria-label={t('money.split.partN', { n: index + 1 })}>
-            <TextInput style={{ flex: '1 1 10rem' }} label={t('money.label')} value={part.label} onChange={(e) => setPart(index, { label: e.currentTarget.value })} dir="auto" />
-            <TextInput w={90} label={t('money.split.percent')} inputMode="numeric" dir="ltr" value={part.percent} onChange={(e) => setPart(index, { percent: e.currentTarget.value })} />
-            <TextInput w={170} type="date" label={t('money.dueDate')} value={part.dueDate} onChange={(e) => setPart(index, { dueDate: e.currentTarget.value })} />
+          <Group
+            key={index}
+            gap="xs"
+            wrap="wrap"
+            align="flex-end"
+            role="group"
+            aria-label={t('money.split.partN', { n: index + 1 })}
+          >
+            <TextInput
+              style={{ flex: '1 1 10rem' }}
+              label={t('money.label')}
+              value={part.label}
+              onChange={(e) => setPart(index, { label: e.currentTarget.value })}
+              dir="auto"
+            />
+            <TextInput
+              w={90}
+              label={t('money.split.percent')}
+              inputMode="numeric"
+              dir="ltr"
+              value={part.percent}
+              onChange={(e) => setPart(index, { percent: e.currentTarget.value })}
+            />
+            <TextInput
+              w={170}
+              type="date"
+              label={t('money.dueDate')}
+              value={part.dueDate}
+              onChange={(e) => setPart(index, { dueDate: e.currentTarget.value })}
+            />
           </Group>
         ))}
         <Group gap="xs">
-          <Button variant="light" size="compact-sm" onClick={() => setParts((list) => [...list, { label: '', percent: '', dueDate: today }])} disabled={parts.length >= 12}>
+          <Button
+            variant="light"
+            size="compact-sm"
+            onClick={() => setParts((list) => [...list, { label: '', percent: '', dueDate: today }])}
+            disabled={parts.length >= 12}
+          >
             {t('money.split.addPart')}
           </Button>
           {parts.length > 1 && (
-            <Button variant="subtle" size="compact-sm" color="gray" onClick={() => setParts((list) => list.slice(0, -1))}>
+            <Button
+              variant="subtle"
+              size="compact-sm"
+              color="gray"
+              onClick={() => setParts((list) => list.slice(0, -1))}
+            >
               {t('money.split.removePart')}
             </Button>
           )}
         </Group>
-        <Text size="sm" c={tried && (sum !== 100 || !partsValid) ? 'red.9' : 'dimmed'} role={tried && sum !== 100 ? 'alert' : undefined}>
+        <Text
+          size="sm"
+          c={tried && (sum !== 100 || !partsValid) ? 'red.9' : 'dimmed'}
+          role={tried && sum !== 100 ? 'alert' : undefined}
+        >
           {t('money.split.sum', { sum })}
         </Text>
         <Actions onCancel={onDone} submit={t('money.split.create')} busy={split.isPending} />
@@ -122,7 +234,17 @@ export function SplitQuoteForm({ quotes, today, onDone }: { quotes: { id: string
 }
 
 /** Money in: against a line, partial allowed (the outstanding amount is suggested). */
-export function RecordPaymentForm({ item, today, parseAmount, onDone }: { item: PaymentItem; today: string; parseAmount: Parse; onDone: () => void }) {
+export function RecordPaymentForm({
+  item,
+  today,
+  parseAmount,
+  onDone,
+}: {
+  item: PaymentItem;
+  today: string;
+  parseAmount: Parse;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const record = useRecordPayment();
   const [amount, setAmount] = useState((item.outstanding / 100).toFixed(2));
@@ -138,8 +260,20 @@ export function RecordPaymentForm({ item, today, parseAmount, onDone }: { item: 
         setTried(true);
         if (value === null || value <= 0 || !receivedOn) return;
         record.mutate(
-          { clientId: item.clientId, paymentItemId: item.id, amount: value, receivedOn, ...(method.trim() ? { method: method.trim() } : {}) },
-          { onSuccess: () => { notifySuccess(t('money.recorded')); onDone(); }, onError: notifyError },
+          {
+            clientId: item.clientId,
+            paymentItemId: item.id,
+            amount: value,
+            receivedOn,
+            ...(method.trim() ? { method: method.trim() } : {}),
+          },
+          {
+            onSuccess: () => {
+              notifySuccess(t('money.recorded'));
+              onDone();
+            },
+            onError: notifyError,
+          },
         );
       }}
     >
@@ -150,10 +284,33 @@ export function RecordPaymentForm({ item, today, parseAmount, onDone }: { item: 
           {t('money.outstanding', { amount: money(item.outstanding, item.currency) })}
         </Text>
         <Group gap="sm" wrap="wrap">
-          <TextInput w={200} label={t('money.amount', { currency: item.currency })} description={t('money.partialHint')} required inputMode="decimal" dir="ltr" value={amount} onChange={(e) => setAmount(e.currentTarget.value)} error={tried && (value === null || value <= 0) ? t('money.amountInvalid') : undefined} data-autofocus />
-          <TextInput w={200} type="date" label={t('money.receivedOn')} required value={receivedOn} onChange={(e) => setReceivedOn(e.currentTarget.value)} />
+          <TextInput
+            w={200}
+            label={t('money.amount', { currency: item.currency })}
+            description={t('money.partialHint')}
+            required
+            inputMode="decimal"
+            dir="ltr"
+            value={amount}
+            onChange={(e) => setAmount(e.currentTarget.value)}
+            error={tried && (value === null || value <= 0) ? t('money.amountInvalid') : undefined}
+            data-autofocus
+          />
+          <TextInput
+            w={200}
+            type="date"
+            label={t('money.receivedOn')}
+            required
+            value={receivedOn}
+            onChange={(e) => setReceivedOn(e.currentTarget.value)}
+          />
         </Group>
-        <TextInput label={t('money.method')} value={method} onChange={(e) => setMethod(e.currentTarget.value)} dir="auto" />
+        <TextInput
+          label={t('money.method')}
+          value={method}
+          onChange={(e) => setMethod(e.currentTarget.value)}
+          dir="auto"
+        />
         <Actions onCancel={onDone} submit={t('money.record')} busy={record.isPending} />
       </Stack>
     </form>

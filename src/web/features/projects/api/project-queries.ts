@@ -65,12 +65,19 @@ export function useCreateProject() {
 
 export function useUpdateProject(id: string) {
   const store = useStoreProject();
-  return useMutation({ mutationFn: (input: { title?: string; status?: ProjectStatus }) => updateProject(id, input), onSuccess: store });
+  return useMutation({
+    mutationFn: (input: { title?: string; status?: ProjectStatus }) => updateProject(id, input),
+    onSuccess: store,
+  });
 }
 
 export function useUpdateDeliverable(id: string) {
   const store = useStoreProject();
-  return useMutation({ mutationFn: ({ deliverableId, ...input }: DeliverableChange & { deliverableId: string }) => updateDeliverable(id, deliverableId, input), onSuccess: store });
+  return useMutation({
+    mutationFn: ({ deliverableId, ...input }: DeliverableChange & { deliverableId: string }) =>
+      updateDeliverable(id, deliverableId, input),
+    onSuccess: store,
+  });
 }
 
 export function useSetProjectTarget(id: string) {
@@ -80,7 +87,10 @@ export function useSetProjectTarget(id: string) {
 
 export function useAddMaterial(id: string) {
   const store = useStoreProjectAndWord();
-  return useMutation({ mutationFn: (input: { what: string; dueDate: string }) => addMaterial(id, input), onSuccess: store });
+  return useMutation({
+    mutationFn: (input: { what: string; dueDate: string }) => addMaterial(id, input),
+    onSuccess: store,
+  });
 }
 
 export function useReschedule(id: string) {
@@ -139,5 +149,8 @@ export function useSaveColleague() {
 
 export function useDeleteColleague() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: (id: string) => deleteColleague(id), onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['colleagues'] }) });
+  return useMutation({
+    mutationFn: (id: string) => deleteColleague(id),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['colleagues'] }),
+  });
 }

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { type MessageComposed, type SendChannel, ZMessageComposed, ZMessageSent } from '../../../../shared/schemas/messages';
+import {
+  type MessageComposed,
+  type SendChannel,
+  ZMessageComposed,
+  ZMessageSent,
+} from '../../../../shared/schemas/messages';
 import {
   type ChangeRequest,
   type Colleague,
@@ -26,7 +31,12 @@ export type DelayCause = (typeof delayCauses)[number];
 export type MessageDraftInput = { channel: SendChannel; subject: string | null; body: string };
 export type CreateProjectInput = { clientId: string; title: string; targetDate?: string; deliverables: string[] };
 export type DelayInput = { cause: DelayCause; statusText: string; newTargetDate: string };
-export type ScopeAnswerInput = { decision: ScopeDecision; value?: number; colleagueId?: string; formalQuoteBy?: { dueDate: string; dueTime: string | null } };
+export type ScopeAnswerInput = {
+  decision: ScopeDecision;
+  value?: number;
+  colleagueId?: string;
+  formalQuoteBy?: { dueDate: string; dueTime: string | null };
+};
 export type DecideInput = { inScope: boolean; message?: MessageDraftInput } & Partial<ScopeAnswerInput>;
 
 const path = (id: string) => `/projects/${encodeURIComponent(id)}`;
@@ -47,7 +57,10 @@ export function createProject(input: CreateProjectInput): Promise<Project> {
 export type DeliverableChange = { status?: 'open' | 'done'; targetDate?: string | null };
 
 export function updateDeliverable(id: string, deliverableId: string, input: DeliverableChange): Promise<Project> {
-  return apiRequest(`${path(id)}/deliverables/${encodeURIComponent(deliverableId)}`, ZProject, { method: 'PATCH', body: input });
+  return apiRequest(`${path(id)}/deliverables/${encodeURIComponent(deliverableId)}`, ZProject, {
+    method: 'PATCH',
+    body: input,
+  });
 }
 
 export function updateProject(id: string, input: { title?: string; status?: ProjectStatus }): Promise<Project> {
@@ -74,12 +87,18 @@ export async function fetchChangeRequests(projectId: string): Promise<ChangeRequ
   return (await apiRequest(`${path(projectId)}/change-requests`, ZChangeRequestList)).items;
 }
 
-export function createChangeRequest(projectId: string, input: { what: string; channel: string }): Promise<ChangeRequest> {
+export function createChangeRequest(
+  projectId: string,
+  input: { what: string; channel: string },
+): Promise<ChangeRequest> {
   return apiRequest(`${path(projectId)}/change-requests`, ZChangeRequest, { method: 'POST', body: input });
 }
 
 export function composeScopeAnswer(id: string, input: ScopeAnswerInput): Promise<MessageComposed> {
-  return apiRequest(`/change-requests/${encodeURIComponent(id)}/answer`, ZMessageComposed, { method: 'POST', body: input });
+  return apiRequest(`/change-requests/${encodeURIComponent(id)}/answer`, ZMessageComposed, {
+    method: 'POST',
+    body: input,
+  });
 }
 
 export function decideChangeRequest(id: string, input: DecideInput): Promise<Decided> {

@@ -17,7 +17,15 @@ import type { ScopeAnswerInput } from '../api/projects-api';
 type Channel = (typeof channels)[number];
 
 /** "The client asked for more": what, and how it reached me. */
-export function LogChangeRequestForm({ projectId, onDone, onCancel }: { projectId: string; onDone: () => void; onCancel: () => void }) {
+export function LogChangeRequestForm({
+  projectId,
+  onDone,
+  onCancel,
+}: {
+  projectId: string;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const create = useCreateChangeRequest(projectId);
   const [what, setWhat] = useState('');
@@ -35,8 +43,24 @@ export function LogChangeRequestForm({ projectId, onDone, onCancel }: { projectI
       }}
     >
       <Stack gap="md">
-        <Textarea label={t('projects.changes.what')} required autosize minRows={2} value={what} onChange={(e) => setWhat(e.currentTarget.value)} error={tried && !what.trim() ? t('projects.changes.whatRequired') : undefined} dir="auto" data-autofocus />
-        <ChoiceChips label={t('projects.changes.channel')} value={channel} options={options} onChange={setChannel} scroll />
+        <Textarea
+          label={t('projects.changes.what')}
+          required
+          autosize
+          minRows={2}
+          value={what}
+          onChange={(e) => setWhat(e.currentTarget.value)}
+          error={tried && !what.trim() ? t('projects.changes.whatRequired') : undefined}
+          dir="auto"
+          data-autofocus
+        />
+        <ChoiceChips
+          label={t('projects.changes.channel')}
+          value={channel}
+          options={options}
+          onChange={setChannel}
+          scroll
+        />
         <Group justify="flex-end" gap="sm">
           <Button variant="subtle" color="gray" onClick={onCancel}>
             {t('actions.cancel')}
@@ -72,14 +96,19 @@ export function ScopeDecisionForm({
   const [day, setDay] = useState(today);
   const [time, setTime] = useState<string | null>(null);
   const [tried, setTried] = useState(false);
-  const options: Choice<ScopeDecision>[] = (['goodwill', 'change_order', 'deterrent', 'subcontract', 'refer', 'decline'] as const).map((d) => ({
+  const options: Choice<ScopeDecision>[] = (
+    ['goodwill', 'change_order', 'deterrent', 'subcontract', 'refer', 'decline'] as const
+  ).map((d) => ({
     value: d,
     label: t(`projects.decision.${d}`),
   }));
   const withValue = decision === 'goodwill' || decision === 'change_order' || decision === 'deterrent';
   const withColleague = decision === 'subcontract' || decision === 'refer';
   const value = amount.trim() ? parseAmount(amount) : null;
-  const amountError = tried && (decision === 'deterrent' ? value === null : amount.trim() !== '' && value === null) ? t('projects.decision.amountInvalid') : undefined;
+  const amountError =
+    tried && (decision === 'deterrent' ? value === null : amount.trim() !== '' && value === null)
+      ? t('projects.decision.amountInvalid')
+      : undefined;
   const colleagueError = tried && withColleague && !colleagueId ? t('projects.decision.colleagueRequired') : undefined;
   return (
     <form
@@ -87,7 +116,13 @@ export function ScopeDecisionForm({
       onSubmit={(event) => {
         event.preventDefault();
         setTried(true);
-        if (!decision || amountError || (decision === 'deterrent' && value === null) || (amount.trim() && value === null)) return;
+        if (
+          !decision ||
+          amountError ||
+          (decision === 'deterrent' && value === null) ||
+          (amount.trim() && value === null)
+        )
+          return;
         if (withColleague && !colleagueId) return;
         onNext({
           decision,
@@ -98,14 +133,28 @@ export function ScopeDecisionForm({
       }}
     >
       <Stack gap="md">
-        <ChoiceChips label={t('projects.decision.choose')} value={decision} options={options} onChange={setDecision} error={tried && !decision ? t('projects.decision.required') : undefined} />
+        <ChoiceChips
+          label={t('projects.decision.choose')}
+          value={decision}
+          options={options}
+          onChange={setDecision}
+          error={tried && !decision ? t('projects.decision.required') : undefined}
+        />
         {decision && (
           <Text size="sm" c="dimmed">
             {t(`projects.decision.hint_${decision}`)}
           </Text>
         )}
         {withValue && (
-          <TextInput w={220} label={t('projects.decision.amount', { currency })} inputMode="decimal" value={amount} onChange={(e) => setAmount(e.currentTarget.value)} error={amountError} dir="ltr" />
+          <TextInput
+            w={220}
+            label={t('projects.decision.amount', { currency })}
+            inputMode="decimal"
+            value={amount}
+            onChange={(e) => setAmount(e.currentTarget.value)}
+            error={amountError}
+            dir="ltr"
+          />
         )}
         {decision === 'change_order' && (
           <Stack gap={4}>
@@ -171,7 +220,9 @@ export function ChangeRequestItem({
         {decided ? (
           <Group gap="xs" wrap="wrap">
             <Badge variant="light" color={request.inScope ? 'teal' : 'orange'} c="dark.8" radius="sm">
-              {request.inScope ? t('projects.changes.inScope') : t(`projects.decision.${request.decision ?? 'decline'}`)}
+              {request.inScope
+                ? t('projects.changes.inScope')
+                : t(`projects.decision.${request.decision ?? 'decline'}`)}
             </Badge>
             {request.value !== null && (
               <Text size="sm">
@@ -181,7 +232,12 @@ export function ChangeRequestItem({
               </Text>
             )}
             {request.quoteId && (
-              <Anchor size="sm" renderRoot={(props) => <Link to="/quotes/$quoteId" params={{ quoteId: request.quoteId ?? '' }} {...props} />}>
+              <Anchor
+                size="sm"
+                renderRoot={(props) => (
+                  <Link to="/quotes/$quoteId" params={{ quoteId: request.quoteId ?? '' }} {...props} />
+                )}
+              >
                 {t('projects.changes.openQuote')}
               </Anchor>
             )}

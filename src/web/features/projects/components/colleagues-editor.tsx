@@ -44,7 +44,12 @@ export function ColleaguesEditor() {
                     )}
                   </Stack>
                   <Group gap="xs">
-                    <Button size="compact-sm" variant="light" leftSection={<EditIcon size={16} />} onClick={() => setEditing(c)}>
+                    <Button
+                      size="compact-sm"
+                      variant="light"
+                      leftSection={<EditIcon size={16} />}
+                      onClick={() => setEditing(c)}
+                    >
                       {t('actions.edit')}
                       <span className="visually-hidden"> {isolate(c.name)}</span>
                     </Button>
@@ -55,7 +60,8 @@ export function ColleaguesEditor() {
                       leftSection={<TrashIcon size={16} />}
                       loading={remove.isPending && remove.variables === c.id}
                       onClick={() => {
-                        if (window.confirm(t('colleagues.deleteConfirm', { name: c.name }))) remove.mutate(c.id, { onError: notifyError });
+                        if (window.confirm(t('colleagues.deleteConfirm', { name: c.name })))
+                          remove.mutate(c.id, { onError: notifyError });
                       }}
                     >
                       {t('colleagues.delete')}
@@ -87,7 +93,8 @@ function ColleagueForm({ colleague, onDone }: { colleague: Colleague | null; onD
   const [notes, setNotes] = useState(colleague?.notes ?? '');
   const [tried, setTried] = useState(false);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
-  const err = (field: string, value: string) => (tried && !value.trim() ? t('colleagues.required') : serverErrors[field]);
+  const err = (field: string, value: string) =>
+    tried && !value.trim() ? t('colleagues.required') : serverErrors[field];
   return (
     <form
       noValidate
@@ -112,7 +119,8 @@ function ColleagueForm({ colleague, onDone }: { colleague: Colleague | null; onD
               onDone();
             },
             onError: (error) => {
-              if (isApiError(error) && error.fields.length > 0) setServerErrors(Object.fromEntries(error.fields.map((f) => [f.path, f.message])));
+              if (isApiError(error) && error.fields.length > 0)
+                setServerErrors(Object.fromEntries(error.fields.map((f) => [f.path, f.message])));
               else notifyError(error);
             },
           },
@@ -120,13 +128,49 @@ function ColleagueForm({ colleague, onDone }: { colleague: Colleague | null; onD
       }}
     >
       <Stack gap="sm">
-        <TextInput label={t('colleagues.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} error={err('name', name)} dir="auto" data-autofocus />
-        <TextInput label={t('colleagues.does')} required value={does} onChange={(e) => setDoes(e.currentTarget.value)} error={err('does', does)} dir="auto" />
+        <TextInput
+          label={t('colleagues.name')}
+          required
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={err('name', name)}
+          dir="auto"
+          data-autofocus
+        />
+        <TextInput
+          label={t('colleagues.does')}
+          required
+          value={does}
+          onChange={(e) => setDoes(e.currentTarget.value)}
+          error={err('does', does)}
+          dir="auto"
+        />
         <Group gap="sm" grow wrap="wrap">
-          <TextInput label={t('colleagues.phone')} type="tel" value={phone} onChange={(e) => setPhone(e.currentTarget.value)} error={serverErrors.phone} dir="ltr" />
-          <TextInput label={t('colleagues.email')} type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={serverErrors.email} dir="ltr" />
+          <TextInput
+            label={t('colleagues.phone')}
+            type="tel"
+            value={phone}
+            onChange={(e) => setPhone(e.currentTarget.value)}
+            error={serverErrors.phone}
+            dir="ltr"
+          />
+          <TextInput
+            label={t('colleagues.email')}
+            type="email"
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+            error={serverErrors.email}
+            dir="ltr"
+          />
         </Group>
-        <Textarea label={t('colleagues.notes')} autosize minRows={2} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} dir="auto" />
+        <Textarea
+          label={t('colleagues.notes')}
+          autosize
+          minRows={2}
+          value={notes}
+          onChange={(e) => setNotes(e.currentTarget.value)}
+          dir="auto"
+        />
         <Group justify="flex-end" gap="sm">
           <Button variant="subtle" color="gray" onClick={onDone}>
             {t('actions.cancel')}

@@ -6,7 +6,15 @@ import { notifyError } from '../../../lib/notify';
 import { useCreateProject } from '../api/project-queries';
 
 /** A project by hand: a title, maybe a target date, and what will be delivered (one per line). */
-export function NewProjectForm({ clientId, onDone, onCancel }: { clientId: string; onDone: (project: Project) => void; onCancel: () => void }) {
+export function NewProjectForm({
+  clientId,
+  onDone,
+  onCancel,
+}: {
+  clientId: string;
+  onDone: (project: Project) => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const create = useCreateProject();
   const [title, setTitle] = useState('');
@@ -36,9 +44,31 @@ export function NewProjectForm({ clientId, onDone, onCancel }: { clientId: strin
       }}
     >
       <Stack gap="md">
-        <TextInput label={t('projects.form.title')} required value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={titleError} dir="auto" data-autofocus />
-        <TextInput type="date" w={220} label={t('projects.form.targetDate')} value={targetDate} onChange={(e) => setTargetDate(e.currentTarget.value)} />
-        <Textarea label={t('projects.form.deliverables')} description={t('projects.form.deliverablesHint')} autosize minRows={3} value={deliverables} onChange={(e) => setDeliverables(e.currentTarget.value)} dir="auto" />
+        <TextInput
+          label={t('projects.form.title')}
+          required
+          value={title}
+          onChange={(e) => setTitle(e.currentTarget.value)}
+          error={titleError}
+          dir="auto"
+          data-autofocus
+        />
+        <TextInput
+          type="date"
+          w={220}
+          label={t('projects.form.targetDate')}
+          value={targetDate}
+          onChange={(e) => setTargetDate(e.currentTarget.value)}
+        />
+        <Textarea
+          label={t('projects.form.deliverables')}
+          description={t('projects.form.deliverablesHint')}
+          autosize
+          minRows={3}
+          value={deliverables}
+          onChange={(e) => setDeliverables(e.currentTarget.value)}
+          dir="auto"
+        />
         <Group justify="flex-end" gap="sm">
           <Button variant="subtle" color="gray" onClick={onCancel}>
             {t('actions.cancel')}

@@ -36,13 +36,26 @@ export function ProjectList({ clientId, renderClient, filter = 'all', onFilterCh
   const shown = projects.data.filter((p) => filter === 'all' || p.status === filter);
   return (
     <Stack gap="sm">
-      {onFilterChange && <ChoiceChips label={t('projects.filterLabel')} value={filter} options={options} onChange={onFilterChange} scroll />}
+      {onFilterChange && (
+        <ChoiceChips
+          label={t('projects.filterLabel')}
+          value={filter}
+          options={options}
+          onChange={onFilterChange}
+          scroll
+        />
+      )}
       {shown.length === 0 ? (
         <Text size="sm" c="dimmed">
           {t('projects.empty')}
         </Text>
       ) : (
-        <Stack gap="xs" component="ul" aria-label={t('projects.listLabel')} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        <Stack
+          gap="xs"
+          component="ul"
+          aria-label={t('projects.listLabel')}
+          style={{ listStyle: 'none', padding: 0, margin: 0 }}
+        >
           {shown.map((project) => (
             <ProjectRow key={project.id} project={project} intl={intl} renderClient={renderClient} />
           ))}
@@ -52,12 +65,23 @@ export function ProjectList({ clientId, renderClient, filter = 'all', onFilterCh
   );
 }
 
-function ProjectRow({ project, intl, renderClient }: { project: Project; intl: string; renderClient: Props['renderClient'] }) {
+function ProjectRow({
+  project,
+  intl,
+  renderClient,
+}: {
+  project: Project;
+  intl: string;
+  renderClient: Props['renderClient'];
+}) {
   const { t } = useTranslation();
   return (
     <Paper component="li" withBorder radius="md" p="sm">
       <Group justify="space-between" gap="xs" wrap="wrap">
-        <Anchor fw={700} renderRoot={(props) => <Link to="/projects/$projectId" params={{ projectId: project.id }} {...props} />}>
+        <Anchor
+          fw={700}
+          renderRoot={(props) => <Link to="/projects/$projectId" params={{ projectId: project.id }} {...props} />}
+        >
           <UserText>{project.title}</UserText>
         </Anchor>
         <ProjectStatusBadge status={project.status} />
@@ -65,7 +89,9 @@ function ProjectRow({ project, intl, renderClient }: { project: Project; intl: s
       <Group gap="md" wrap="wrap" mt={4}>
         {renderClient && <Text size="sm">{renderClient(project.clientId)}</Text>}
         <Text size="sm" c="dimmed">
-          {project.targetDate ? t('projects.targetOn', { date: formatLongDay(project.targetDate, intl) }) : t('projects.noTarget')}
+          {project.targetDate
+            ? t('projects.targetOn', { date: formatLongDay(project.targetDate, intl) })
+            : t('projects.noTarget')}
         </Text>
       </Group>
     </Paper>
@@ -73,11 +99,27 @@ function ProjectRow({ project, intl, renderClient }: { project: Project; intl: s
 }
 
 /** One column per status, soonest target first; columns wrap onto new rows on a phone. */
-function ProjectBoard({ projects, intl, renderClient }: { projects: Project[]; intl: string; renderClient: Props['renderClient'] }) {
+function ProjectBoard({
+  projects,
+  intl,
+  renderClient,
+}: {
+  projects: Project[];
+  intl: string;
+  renderClient: Props['renderClient'];
+}) {
   const { t } = useTranslation();
   const byTarget = (a: Project, b: Project) => (a.targetDate ?? '9999').localeCompare(b.targetDate ?? '9999');
   return (
-    <div role="region" aria-label={t('projects.boardLabel')} style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(15rem, 1fr))', gap: 'var(--mantine-spacing-sm)' }}>
+    <div
+      role="region"
+      aria-label={t('projects.boardLabel')}
+      style={{
+        display: 'grid',
+        gridTemplateColumns: 'repeat(auto-fit, minmax(15rem, 1fr))',
+        gap: 'var(--mantine-spacing-sm)',
+      }}
+    >
       {projectStatuses.map((status) => {
         const column = projects.filter((p) => p.status === status).sort(byTarget);
         return (
@@ -93,7 +135,12 @@ function ProjectBoard({ projects, intl, renderClient }: { projects: Project[]; i
                 {t('projects.columnEmpty')}
               </Text>
             ) : (
-              <Stack gap="xs" component="ul" aria-label={t(`projects.status.${status}`)} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+              <Stack
+                gap="xs"
+                component="ul"
+                aria-label={t(`projects.status.${status}`)}
+                style={{ listStyle: 'none', padding: 0, margin: 0 }}
+              >
                 {column.map((project) => (
                   <ProjectRow key={project.id} project={project} intl={intl} renderClient={renderClient} />
                 ))}

@@ -57,7 +57,14 @@ export function DeliveryBlock({ project, onReschedule }: { project: Project; onR
         <Stack gap="xs">
           <Text size="sm">{t('projects.target.none')}</Text>
           <Group gap="sm" align="flex-end" wrap="wrap">
-            <TextInput type="date" w={220} label={t('projects.target.label')} value={date} onChange={(e) => setDate(e.currentTarget.value)} error={tried && !date ? t('projects.target.required') : undefined} />
+            <TextInput
+              type="date"
+              w={220}
+              label={t('projects.target.label')}
+              value={date}
+              onChange={(e) => setDate(e.currentTarget.value)}
+              error={tried && !date ? t('projects.target.required') : undefined}
+            />
             <Button type="submit" loading={setTarget.isPending}>
               {t('projects.target.set')}
             </Button>
@@ -102,13 +109,23 @@ export function DeliverablesList({ project }: { project: Project }) {
       </Text>
     );
   return (
-    <Stack gap={6} component="ul" aria-label={t('projects.deliverables.title')} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+    <Stack
+      gap={6}
+      component="ul"
+      aria-label={t('projects.deliverables.title')}
+      style={{ listStyle: 'none', padding: 0, margin: 0 }}
+    >
       {project.deliverables.map((d) => (
         <Group key={d.id} component="li" justify="space-between" gap="xs" wrap="wrap">
           <Checkbox
             label={<UserText>{d.title}</UserText>}
             checked={d.status === 'done'}
-            onChange={(event) => update.mutate({ deliverableId: d.id, status: event.currentTarget.checked ? 'done' : 'open' }, { onError: notifyError })}
+            onChange={(event) =>
+              update.mutate(
+                { deliverableId: d.id, status: event.currentTarget.checked ? 'done' : 'open' },
+                { onError: notifyError },
+              )
+            }
           />
           <TextInput
             type="date"
@@ -116,7 +133,12 @@ export function DeliverablesList({ project }: { project: Project }) {
             w={150}
             aria-label={t('projects.deliverables.targetFor', { title: d.title })}
             value={d.targetDate ?? ''}
-            onChange={(event) => update.mutate({ deliverableId: d.id, targetDate: event.currentTarget.value || null }, { onError: notifyError })}
+            onChange={(event) =>
+              update.mutate(
+                { deliverableId: d.id, targetDate: event.currentTarget.value || null },
+                { onError: notifyError },
+              )
+            }
           />
         </Group>
       ))}
@@ -125,7 +147,17 @@ export function DeliverablesList({ project }: { project: Project }) {
 }
 
 /** What the client owes me for this project, by when: ask for it, or mark it received. */
-export function MaterialsList({ project, onAsk, onReceived, busyId }: { project: Project; onAsk: (material: Commitment) => void; onReceived: (material: Commitment) => void; busyId: string | null }) {
+export function MaterialsList({
+  project,
+  onAsk,
+  onReceived,
+  busyId,
+}: {
+  project: Project;
+  onAsk: (material: Commitment) => void;
+  onReceived: (material: Commitment) => void;
+  busyId: string | null;
+}) {
   const { t } = useTranslation();
   const add = useAddMaterial(project.id);
   const [what, setWhat] = useState('');
@@ -138,7 +170,12 @@ export function MaterialsList({ project, onAsk, onReceived, busyId }: { project:
           {t('projects.materials.empty')}
         </Text>
       ) : (
-        <Stack gap="xs" component="ul" aria-label={t('projects.materials.title')} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        <Stack
+          gap="xs"
+          component="ul"
+          aria-label={t('projects.materials.title')}
+          style={{ listStyle: 'none', padding: 0, margin: 0 }}
+        >
           {project.materials.map((m) => (
             <Paper key={m.id} component="li" withBorder radius="sm" p="xs">
               <Group justify="space-between" gap="xs" wrap="wrap">
@@ -150,10 +187,21 @@ export function MaterialsList({ project, onAsk, onReceived, busyId }: { project:
                 </Stack>
                 {(m.status === 'open' || m.status === 'renegotiated') && (
                   <Group gap="xs">
-                    <Button size="compact-sm" variant="light" leftSection={<MessageIcon size={14} />} onClick={() => onAsk(m)}>
+                    <Button
+                      size="compact-sm"
+                      variant="light"
+                      leftSection={<MessageIcon size={14} />}
+                      onClick={() => onAsk(m)}
+                    >
                       {t('projects.materials.ask')}
                     </Button>
-                    <Button size="compact-sm" variant="default" leftSection={<CheckIcon size={14} />} loading={busyId === m.id} onClick={() => onReceived(m)}>
+                    <Button
+                      size="compact-sm"
+                      variant="default"
+                      leftSection={<CheckIcon size={14} />}
+                      loading={busyId === m.id}
+                      onClick={() => onReceived(m)}
+                    >
                       {t('projects.materials.received')}
                     </Button>
                   </Group>
@@ -183,8 +231,22 @@ export function MaterialsList({ project, onAsk, onReceived, busyId }: { project:
         }}
       >
         <Group gap="sm" align="flex-end" wrap="wrap">
-          <TextInput style={{ flex: '1 1 14rem' }} label={t('projects.materials.what')} value={what} onChange={(e) => setWhat(e.currentTarget.value)} error={tried && !what.trim() ? t('projects.materials.whatRequired') : undefined} dir="auto" />
-          <TextInput type="date" w={180} label={t('projects.materials.by')} value={dueDate} onChange={(e) => setDueDate(e.currentTarget.value)} error={tried && !dueDate ? t('projects.target.required') : undefined} />
+          <TextInput
+            style={{ flex: '1 1 14rem' }}
+            label={t('projects.materials.what')}
+            value={what}
+            onChange={(e) => setWhat(e.currentTarget.value)}
+            error={tried && !what.trim() ? t('projects.materials.whatRequired') : undefined}
+            dir="auto"
+          />
+          <TextInput
+            type="date"
+            w={180}
+            label={t('projects.materials.by')}
+            value={dueDate}
+            onChange={(e) => setDueDate(e.currentTarget.value)}
+            error={tried && !dueDate ? t('projects.target.required') : undefined}
+          />
           <Button type="submit" variant="light" loading={add.isPending}>
             {t('projects.materials.add')}
           </Button>
@@ -236,7 +298,13 @@ export function RescheduleForm({
     >
       <Stack gap="md">
         <Text size="sm">{t('projects.reschedule.intro')}</Text>
-        <ChoiceChips label={t('projects.reschedule.cause')} value={cause} options={options} onChange={setCause} error={tried && !cause ? t('projects.reschedule.causeRequired') : undefined} />
+        <ChoiceChips
+          label={t('projects.reschedule.cause')}
+          value={cause}
+          options={options}
+          onChange={setCause}
+          error={tried && !cause ? t('projects.reschedule.causeRequired') : undefined}
+        />
         {cause && (
           <Alert color={cause === 'mine' ? 'orange' : 'gray'} variant="light" c="dark.7" icon={<AlertIcon />}>
             {cause === 'mine' ? t('projects.reschedule.mineCounts') : t('projects.reschedule.notMine')}
@@ -297,13 +365,23 @@ export function RescheduleHistory({ project, timeZone }: { project: Project; tim
       </Text>
     );
   return (
-    <Stack gap="xs" component="ol" aria-label={t('projects.history.title')} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+    <Stack
+      gap="xs"
+      component="ol"
+      aria-label={t('projects.history.title')}
+      style={{ listStyle: 'none', padding: 0, margin: 0 }}
+    >
       {[...project.reschedules].reverse().map((r) => (
         <Paper key={r.id} component="li" withBorder radius="sm" p="xs">
           <Text size="sm" fw={600}>
             {t(`projects.cause.${r.cause}`)}
             {t('common.separator')}
-            {r.fromDate ? t('projects.history.fromTo', { from: formatLongDay(r.fromDate, intl), to: formatLongDay(r.toDate, intl) }) : formatLongDay(r.toDate, intl)}
+            {r.fromDate
+              ? t('projects.history.fromTo', {
+                  from: formatLongDay(r.fromDate, intl),
+                  to: formatLongDay(r.toDate, intl),
+                })
+              : formatLongDay(r.toDate, intl)}
           </Text>
           <Text size="sm">
             <UserText>{r.statusText}</UserText>

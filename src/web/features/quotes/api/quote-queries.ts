@@ -43,7 +43,11 @@ export function useQuote(id: string) {
 }
 
 export function useProject(id: string | null) {
-  return useQuery({ queryKey: quoteKeys.project(id ?? ''), queryFn: () => fetchProject(id ?? ''), enabled: id !== null });
+  return useQuery({
+    queryKey: quoteKeys.project(id ?? ''),
+    queryFn: () => fetchProject(id ?? ''),
+    enabled: id !== null,
+  });
 }
 
 function useStoreQuote() {
@@ -105,7 +109,8 @@ export function useTermsTemplates() {
 export function useSaveTermsTemplate() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, input }: { id: string | null; input: TermsTemplateInput }) => (id ? saveTermsTemplate(id, input) : createTermsTemplate(input)),
+    mutationFn: ({ id, input }: { id: string | null; input: TermsTemplateInput }) =>
+      id ? saveTermsTemplate(id, input) : createTermsTemplate(input),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: quoteKeys.terms }),
   });
 }

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { type MessageComposed, type SendChannel, ZMessageComposed, ZMessageSent } from '../../../../shared/schemas/messages';
+import {
+  type MessageComposed,
+  type SendChannel,
+  ZMessageComposed,
+  ZMessageSent,
+} from '../../../../shared/schemas/messages';
 import { ZProject, type Project } from '../../../../shared/schemas/projects';
 import {
   type Quote,
@@ -26,7 +31,13 @@ export type QuoteComposeKind = 'quote' | 'change_order' | 'quote_error_honour' |
 export type MessageDraftInput = { channel: SendChannel; subject: string | null; body: string };
 export type MistakeInput =
   | { mode: 'honour'; reason: string; absorbedAmount: number; message?: MessageDraftInput }
-  | { mode: 'reissue'; reason: string; changes: UpdateQuoteInput; goodwill?: string | null; message?: MessageDraftInput };
+  | {
+      mode: 'reissue';
+      reason: string;
+      changes: UpdateQuoteInput;
+      goodwill?: string | null;
+      message?: MessageDraftInput;
+    };
 
 const path = (id: string) => `/quotes/${encodeURIComponent(id)}`;
 
@@ -51,7 +62,10 @@ export function duplicateQuote(id: string, input: { clientId?: string; validUnti
   return apiRequest(`${path(id)}/duplicate`, ZQuote, { method: 'POST', body: input });
 }
 
-export function composeQuoteMessage(id: string, input: { kind: QuoteComposeKind; reason?: string; goodwill?: string }): Promise<MessageComposed> {
+export function composeQuoteMessage(
+  id: string,
+  input: { kind: QuoteComposeKind; reason?: string; goodwill?: string },
+): Promise<MessageComposed> {
   return apiRequest(`${path(id)}/compose`, ZMessageComposed, { method: 'POST', body: input });
 }
 

@@ -1,4 +1,17 @@
-import { ActionIcon, Alert, Button, Group, Paper, Select, Stack, Switch, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Button,
+  Group,
+  Paper,
+  Select,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../../../shared/money';
@@ -62,7 +75,20 @@ function Section({ id, title, children }: { id: string; title: string; children:
 }
 
 /** The quote as a form: client, title, lines, discount, VAT, validity, terms and notes, with live totals. */
-export function QuoteEditor({ initialValues, templates, currency, vatBasisPoints, exempt, mode, renderClientField, intro, submitLabel, onSubmit, onCancel, onDirtyChange }: Props) {
+export function QuoteEditor({
+  initialValues,
+  templates,
+  currency,
+  vatBasisPoints,
+  exempt,
+  mode,
+  renderClientField,
+  intro,
+  submitLabel,
+  onSubmit,
+  onCancel,
+  onDirtyChange,
+}: Props) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const intl = currentIntlLocale();
@@ -75,7 +101,8 @@ export function QuoteEditor({ initialValues, templates, currency, vatBasisPoints
   const reasonMissing = needsReason && values.reason.trim() === '';
   const [reasonTouched, setReasonTouched] = useState(false);
 
-  const setItems = (path: string | null, items: QuoteFormValues['items']) => form.update(path, (prev) => ({ ...prev, items }));
+  const setItems = (path: string | null, items: QuoteFormValues['items']) =>
+    form.update(path, (prev) => ({ ...prev, items }));
   const setItemField = (index: number, field: 'description' | 'quantity' | 'unit' | 'unitPrice', text: string) =>
     setItems(
       `items.${index}.${field}`,
@@ -143,14 +170,27 @@ export function QuoteEditor({ initialValues, templates, currency, vatBasisPoints
               const milli = parseMilli(item.quantity);
               const price = parseAgorot(item.unitPrice);
               return (
-                <Paper key={item.key} bg="gray.0" p="sm" radius="sm" role="group" aria-label={t('quotes.editor.itemN', { n })}>
+                <Paper
+                  key={item.key}
+                  bg="gray.0"
+                  p="sm"
+                  radius="sm"
+                  role="group"
+                  aria-label={t('quotes.editor.itemN', { n })}
+                >
                   <Stack gap="xs">
                     <Group justify="space-between" gap="xs" wrap="nowrap">
                       <Text size="sm" fw={600}>
                         {t('quotes.editor.itemN', { n })}
                       </Text>
                       <Group gap={4} wrap="nowrap">
-                        <ActionIcon variant="subtle" color="gray" disabled={index === 0} aria-label={t('quotes.editor.moveUp', { n })} onClick={() => move(index, -1)}>
+                        <ActionIcon
+                          variant="subtle"
+                          color="gray"
+                          disabled={index === 0}
+                          aria-label={t('quotes.editor.moveUp', { n })}
+                          onClick={() => move(index, -1)}
+                        >
                           <ArrowUpIcon size={18} />
                         </ActionIcon>
                         <ActionIcon
@@ -167,7 +207,12 @@ export function QuoteEditor({ initialValues, templates, currency, vatBasisPoints
                           color="red"
                           disabled={values.items.length === 1}
                           aria-label={t('quotes.editor.removeItem', { n })}
-                          onClick={() => setItems(null, values.items.filter((_, i) => i !== index))}
+                          onClick={() =>
+                            setItems(
+                              null,
+                              values.items.filter((_, i) => i !== index),
+                            )
+                          }
                         >
                           <TrashIcon size={18} />
                         </ActionIcon>
@@ -214,7 +259,9 @@ export function QuoteEditor({ initialValues, templates, currency, vatBasisPoints
                           {t('quotes.editor.lineTotal')}
                         </Text>
                         <Text size="sm" mt={8} aria-live="polite">
-                          {milli !== null && price !== null ? money(lineTotal({ quantityMilli: milli, unitPrice: price })) : '—'}
+                          {milli !== null && price !== null
+                            ? money(lineTotal({ quantityMilli: milli, unitPrice: price }))
+                            : '—'}
                         </Text>
                       </div>
                     </Group>
@@ -228,7 +275,12 @@ export function QuoteEditor({ initialValues, templates, currency, vatBasisPoints
               </Text>
             )}
             <div>
-              <Button variant="light" leftSection={<PlusIcon size={18} />} onClick={() => setItems(null, [...values.items, emptyLine()])} disabled={values.items.length >= 100}>
+              <Button
+                variant="light"
+                leftSection={<PlusIcon size={18} />}
+                onClick={() => setItems(null, [...values.items, emptyLine()])}
+                disabled={values.items.length >= 100}
+              >
                 {t('quotes.editor.addItem')}
               </Button>
             </div>
@@ -237,11 +289,20 @@ export function QuoteEditor({ initialValues, templates, currency, vatBasisPoints
 
         <Section id="quote-price" title={t('quotes.editor.price')}>
           <Stack gap="sm">
-            <ChoiceChips label={t('quotes.editor.discount')} value={values.discountKind} options={discountOptions} onChange={(kind) => form.set('discountKind', kind)} />
+            <ChoiceChips
+              label={t('quotes.editor.discount')}
+              value={values.discountKind}
+              options={discountOptions}
+              onChange={(kind) => form.set('discountKind', kind)}
+            />
             {values.discountKind !== 'none' && (
               <TextInput
                 w={200}
-                label={values.discountKind === 'amount' ? t('quotes.editor.discountValueAmount', { currency }) : t('quotes.editor.discountValuePercent')}
+                label={
+                  values.discountKind === 'amount'
+                    ? t('quotes.editor.discountValueAmount', { currency })
+                    : t('quotes.editor.discountValuePercent')
+                }
                 inputMode="decimal"
                 value={values.discountValue}
                 onChange={(e) => form.update('discount', (prev) => ({ ...prev, discountValue: e.currentTarget.value }))}
@@ -264,9 +325,17 @@ export function QuoteEditor({ initialValues, templates, currency, vatBasisPoints
               value={values.validUntil}
               onChange={(e) => form.set('validUntil', e.currentTarget.value)}
               error={form.error('validUntil')}
-              description={/^\d{4}-\d{2}-\d{2}$/.test(values.validUntil) ? formatLongDay(values.validUntil, intl) : undefined}
+              description={
+                /^\d{4}-\d{2}-\d{2}$/.test(values.validUntil) ? formatLongDay(values.validUntil, intl) : undefined
+              }
             />
-            <TotalsTable totals={totals} money={money} exempt={exempt} vatBasisPoints={vatBasisPoints} includesVat={values.pricesIncludeVat} />
+            <TotalsTable
+              totals={totals}
+              money={money}
+              exempt={exempt}
+              vatBasisPoints={vatBasisPoints}
+              includesVat={values.pricesIncludeVat}
+            />
           </Stack>
         </Section>
 
@@ -284,7 +353,9 @@ export function QuoteEditor({ initialValues, templates, currency, vatBasisPoints
             <TermsFields
               value={values.terms}
               dir={dir}
-              onChange={(path, next: TermsValues) => form.update(path === null ? null : `terms.${path}`, (prev) => ({ ...prev, terms: next }))}
+              onChange={(path, next: TermsValues) =>
+                form.update(path === null ? null : `terms.${path}`, (prev) => ({ ...prev, terms: next }))
+              }
               error={(path) => form.error(`terms.${path}`)}
             />
           </Stack>
@@ -366,8 +437,16 @@ export function TotalsTable({ totals, money, exempt, vatBasisPoints, includesVat
       <table style={{ borderCollapse: 'collapse', minInlineSize: 260 }} aria-label={t('quotes.editor.totals')}>
         <tbody>
           {rows.map(([name, amount, strong]) => (
-            <tr key={name} style={strong ? { borderBlockStart: '1px solid var(--mantine-color-gray-4)', fontWeight: 700 } : undefined}>
-              <th scope="row" style={{ textAlign: 'start', fontWeight: strong ? 700 : 400, paddingBlock: 4, paddingInlineEnd: 24 }}>
+            <tr
+              key={name}
+              style={
+                strong ? { borderBlockStart: '1px solid var(--mantine-color-gray-4)', fontWeight: 700 } : undefined
+              }
+            >
+              <th
+                scope="row"
+                style={{ textAlign: 'start', fontWeight: strong ? 700 : 400, paddingBlock: 4, paddingInlineEnd: 24 }}
+              >
                 {name}
               </th>
               <td style={{ textAlign: 'end', paddingBlock: 4, fontVariantNumeric: 'tabular-nums' }}>{amount}</td>

@@ -26,7 +26,11 @@ describe('quote form values', () => {
     expect(totals.total).toBe(totals.net + totals.vat);
   });
   it('rejects a price that does not parse', () => {
-    const input = valuesToInput({ ...base, title: 'x', items: [{ key: 'a', description: 'd', quantity: '1', unit: '', unitPrice: 'abc' }] });
+    const input = valuesToInput({
+      ...base,
+      title: 'x',
+      items: [{ key: 'a', description: 'd', quantity: '1', unit: '', unitPrice: 'abc' }],
+    });
     const result = ZQuoteForm.safeParse(input);
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path).toEqual(['items', 0, 'unitPrice']);

@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { computeTotals, type Totals } from '../../../../shared/money';
 import { type Quote, type Terms, ZQuoteContent } from '../../../../shared/schemas/quotes';
-import { addDays, agorotToInput, basisPointsToInput, milliToInput, parseAgorot, parseBasisPoints, parseMilli } from '../api/decimal-input';
+import {
+  addDays,
+  agorotToInput,
+  basisPointsToInput,
+  milliToInput,
+  parseAgorot,
+  parseBasisPoints,
+  parseMilli,
+} from '../api/decimal-input';
 
 export type LineValues = { key: string; description: string; quantity: string; unit: string; unitPrice: string };
 export type ObligationValues = { key: string; what: string; days: string };
@@ -31,7 +39,14 @@ export type QuoteFormValues = {
   reason: string;
 };
 
-export const termTextFields = ['serviceHours', 'deliveryTime', 'deliveryMethod', 'paymentTerms', 'outOfScopePolicy', 'cancellation'] as const;
+export const termTextFields = [
+  'serviceHours',
+  'deliveryTime',
+  'deliveryMethod',
+  'paymentTerms',
+  'outOfScopePolicy',
+  'cancellation',
+] as const;
 
 let counter = 0;
 export function newKey(): string {
@@ -47,16 +62,26 @@ export function termsToValues(terms: Terms | null): TermsValues {
   return {
     serviceHours: terms?.serviceHours ?? '',
     deliveryTime: terms?.deliveryTime ?? '',
-    clientObligations: (terms?.clientObligations ?? []).map((o) => ({ key: newKey(), what: o.what, days: String(o.dueDaysAfterAcceptance) })),
+    clientObligations: (terms?.clientObligations ?? []).map((o) => ({
+      key: newKey(),
+      what: o.what,
+      days: String(o.dueDaysAfterAcceptance),
+    })),
     deliveryMethod: terms?.deliveryMethod ?? '',
-    revisionRounds: terms?.revisionRounds === null || terms?.revisionRounds === undefined ? '' : String(terms.revisionRounds),
+    revisionRounds:
+      terms?.revisionRounds === null || terms?.revisionRounds === undefined ? '' : String(terms.revisionRounds),
     paymentTerms: terms?.paymentTerms ?? '',
     outOfScopePolicy: terms?.outOfScopePolicy ?? '',
     cancellation: terms?.cancellation ?? '',
   };
 }
 
-export function newQuoteValues(input: { today: string; clientId: string | null; clientName: string | null; terms: Terms | null }): QuoteFormValues {
+export function newQuoteValues(input: {
+  today: string;
+  clientId: string | null;
+  clientName: string | null;
+  terms: Terms | null;
+}): QuoteFormValues {
   return {
     clientId: input.clientId,
     clientName: input.clientName,
@@ -86,7 +111,11 @@ export function quoteToValues(quote: Quote): QuoteFormValues {
       unitPrice: agorotToInput(item.unitPrice),
     })),
     discountKind: v.discount ? v.discount.kind : 'none',
-    discountValue: !v.discount ? '' : v.discount.kind === 'amount' ? agorotToInput(v.discount.value) : basisPointsToInput(v.discount.basisPoints),
+    discountValue: !v.discount
+      ? ''
+      : v.discount.kind === 'amount'
+        ? agorotToInput(v.discount.value)
+        : basisPointsToInput(v.discount.basisPoints),
     pricesIncludeVat: v.pricesIncludeVat,
     validUntil: v.validUntil,
     terms: termsToValues(v.terms),
@@ -106,7 +135,10 @@ export function valuesToTerms(terms: TermsValues) {
   return {
     serviceHours: terms.serviceHours,
     deliveryTime: terms.deliveryTime,
-    clientObligations: terms.clientObligations.map((o) => ({ what: o.what, dueDaysAfterAcceptance: wholeNumber(o.days) })),
+    clientObligations: terms.clientObligations.map((o) => ({
+      what: o.what,
+      dueDaysAfterAcceptance: wholeNumber(o.days),
+    })),
     deliveryMethod: terms.deliveryMethod,
     revisionRounds: terms.revisionRounds.trim() === '' ? null : wholeNumber(terms.revisionRounds),
     paymentTerms: terms.paymentTerms,
@@ -142,14 +174,20 @@ export function valuesToInput(values: QuoteFormValues) {
   };
 }
 
-export const ZQuoteForm = ZQuoteContent.extend({ clientId: z.string({ error: 'required' }).min(1, { error: 'required' }) });
+export const ZQuoteForm = ZQuoteContent.extend({
+  clientId: z.string({ error: 'required' }).min(1, { error: 'required' }),
+});
 export type QuoteFormOutput = z.output<typeof ZQuoteForm>;
 
 /** Live totals as the server will compute them; lines that do not parse yet count as zero. */
 export function liveTotals(values: QuoteFormValues, vatBasisPoints: number): Totals {
-  const discountValue = values.discountKind === 'amount' ? parseAgorot(values.discountValue) : parseBasisPoints(values.discountValue);
+  const discountValue =
+    values.discountKind === 'amount' ? parseAgorot(values.discountValue) : parseBasisPoints(values.discountValue);
   return computeTotals({
-    lines: values.items.map((item) => ({ quantityMilli: parseMilli(item.quantity) ?? 0, unitPrice: parseAgorot(item.unitPrice) ?? 0 })),
+    lines: values.items.map((item) => ({
+      quantityMilli: parseMilli(item.quantity) ?? 0,
+      unitPrice: parseAgorot(item.unitPrice) ?? 0,
+    })),
     discount:
       values.discountKind === 'none' || discountValue === null
         ? null

@@ -23,7 +23,11 @@ export function QuoteDates({ quote }: { quote: Quote }) {
   const v = quote.current;
   const day = (iso: string) => formatShortDay(iso.slice(0, 10), intl, true);
   const parts = [
-    v.decidedAt ? t('quotes.dates.decided', { date: day(v.decidedAt) }) : v.sentAt ? t('quotes.dates.sent', { date: day(v.sentAt) }) : t('quotes.dates.created', { date: day(quote.createdAt) }),
+    v.decidedAt
+      ? t('quotes.dates.decided', { date: day(v.decidedAt) })
+      : v.sentAt
+        ? t('quotes.dates.sent', { date: day(v.sentAt) })
+        : t('quotes.dates.created', { date: day(quote.createdAt) }),
     t('quotes.dates.validUntil', { date: day(v.validUntil) }),
   ];
   return (
@@ -34,16 +38,17 @@ export function QuoteDates({ quote }: { quote: Quote }) {
 }
 
 export function QuoteTotal({ quote }: { quote: Quote }) {
-  return (
-    <Ltr>{formatMoney(quote.current.totals.total, quote.current.currency, currentLanguage())}</Ltr>
-  );
+  return <Ltr>{formatMoney(quote.current.totals.total, quote.current.currency, currentLanguage())}</Ltr>;
 }
 
 function QuoteRow({ quote, showClient }: { quote: Quote; showClient: boolean }) {
   const { t } = useTranslation();
   return (
     <li className={classes.row}>
-      <UnstyledButton renderRoot={(props) => <Link to="/quotes/$quoteId" params={{ quoteId: quote.id }} {...props} />} className={classes.link}>
+      <UnstyledButton
+        renderRoot={(props) => <Link to="/quotes/$quoteId" params={{ quoteId: quote.id }} {...props} />}
+        className={classes.link}
+      >
         <span className={classes.number}>
           <Ltr>{quote.number}</Ltr>
         </span>
@@ -78,7 +83,13 @@ function QuoteRow({ quote, showClient }: { quote: Quote; showClient: boolean }) 
 }
 
 /** Quotes as cards on a phone, rows on a desktop; filtered by status with chips. */
-export function QuoteList({ clientId = null, newQuoteSearch }: { clientId?: string | null; newQuoteSearch?: { clientId?: string } }) {
+export function QuoteList({
+  clientId = null,
+  newQuoteSearch,
+}: {
+  clientId?: string | null;
+  newQuoteSearch?: { clientId?: string };
+}) {
   const { t } = useTranslation();
   const quotes = useQuotes(clientId);
   const [filter, setFilter] = useState<Filter>('all');
@@ -101,9 +112,19 @@ export function QuoteList({ clientId = null, newQuoteSearch }: { clientId?: stri
   }
   if (all.length === 0) {
     return (
-      <EmptyState py="lg" variant="light" color="mila" icon={<QuoteIcon size={28} />} title={t('quotes.empty.title')} description={t('quotes.empty.description')}>
+      <EmptyState
+        py="lg"
+        variant="light"
+        color="mila"
+        icon={<QuoteIcon size={28} />}
+        title={t('quotes.empty.title')}
+        description={t('quotes.empty.description')}
+      >
         <EmptyState.Actions>
-          <Button renderRoot={(props) => <Link to="/quotes/new" search={newQuoteSearch ?? {}} {...props} />} leftSection={<PlusIcon size={18} />}>
+          <Button
+            renderRoot={(props) => <Link to="/quotes/new" search={newQuoteSearch ?? {}} {...props} />}
+            leftSection={<PlusIcon size={18} />}
+          >
             {t('quotes.new')}
           </Button>
         </EmptyState.Actions>
@@ -112,12 +133,16 @@ export function QuoteList({ clientId = null, newQuoteSearch }: { clientId?: stri
   }
   const options: Choice<Filter>[] = [
     { value: 'all', label: t('quotes.filters.all', { count: all.length }) },
-    ...quoteStatuses.filter((s) => counts.has(s)).map((s) => ({ value: s, label: `${t(`quotes.status.${s}`)} (${counts.get(s) ?? 0})` })),
+    ...quoteStatuses
+      .filter((s) => counts.has(s))
+      .map((s) => ({ value: s, label: `${t(`quotes.status.${s}`)} (${counts.get(s) ?? 0})` })),
   ];
   const shown = filter === 'all' ? all : all.filter((q) => q.status === filter);
   return (
     <Stack gap="sm">
-      {!clientId && <ChoiceChips label={t('quotes.filters.label')} value={filter} options={options} onChange={setFilter} scroll />}
+      {!clientId && (
+        <ChoiceChips label={t('quotes.filters.label')} value={filter} options={options} onChange={setFilter} scroll />
+      )}
       {shown.length === 0 ? (
         <Group gap="xs" c="dimmed">
           <SearchIcon size={18} />

@@ -27,7 +27,15 @@ function Section({ id, title, children, icon }: { id: string; title: string; chi
 }
 
 /** One version as the client saw it: lines, totals, terms and notes, read-only. */
-export function QuoteVersionView({ version, exempt, idPrefix }: { version: QuoteVersion; exempt: boolean; idPrefix: string }) {
+export function QuoteVersionView({
+  version,
+  exempt,
+  idPrefix,
+}: {
+  version: QuoteVersion;
+  exempt: boolean;
+  idPrefix: string;
+}) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const intl = currentIntlLocale();
@@ -53,7 +61,8 @@ export function QuoteVersionView({ version, exempt, idPrefix }: { version: Quote
                     <UserText>{item.description}</UserText>
                   </Table.Td>
                   <Table.Td>
-                    <Ltr>{new Intl.NumberFormat(intl).format(item.quantity)}</Ltr> {item.unit && <UserText>{item.unit}</UserText>}
+                    <Ltr>{new Intl.NumberFormat(intl).format(item.quantity)}</Ltr>{' '}
+                    {item.unit && <UserText>{item.unit}</UserText>}
                   </Table.Td>
                   <Table.Td>{money(item.unitPrice)}</Table.Td>
                   <Table.Td>{money(version.totals.lines[index] ?? 0)}</Table.Td>
@@ -63,7 +72,13 @@ export function QuoteVersionView({ version, exempt, idPrefix }: { version: Quote
           </Table>
         </Table.ScrollContainer>
         <Group mt="sm" justify="flex-end">
-          <TotalsTable totals={version.totals} money={money} exempt={exempt} vatBasisPoints={version.vatRateBasisPoints} includesVat={version.pricesIncludeVat} />
+          <TotalsTable
+            totals={version.totals}
+            money={money}
+            exempt={exempt}
+            vatBasisPoints={version.vatRateBasisPoints}
+            includesVat={version.pricesIncludeVat}
+          />
         </Group>
         <Text size="sm" mt="xs">
           {t('quotes.editor.validUntil')}
@@ -187,7 +202,17 @@ export function AcceptanceCard({
 }
 
 /** Every version, oldest first: its status, when it was sent, and why it replaced the previous one. */
-export function VersionHistory({ quote, timeZone, selected, onSelect }: { quote: Quote; timeZone: string; selected: number; onSelect: (version: number) => void }) {
+export function VersionHistory({
+  quote,
+  timeZone,
+  selected,
+  onSelect,
+}: {
+  quote: Quote;
+  timeZone: string;
+  selected: number;
+  onSelect: (version: number) => void;
+}) {
   const { t } = useTranslation();
   const intl = currentIntlLocale();
   if (quote.versions.length < 2) return null;
@@ -197,7 +222,14 @@ export function VersionHistory({ quote, timeZone, selected, onSelect }: { quote:
         {quote.versions.map((v) => (
           <li key={v.version} style={{ marginBlockEnd: 8 }}>
             <Group gap="xs" wrap="wrap">
-              <Anchor component="button" type="button" size="sm" fw={v.version === selected ? 700 : 400} onClick={() => onSelect(v.version)} aria-current={v.version === selected ? 'true' : undefined}>
+              <Anchor
+                component="button"
+                type="button"
+                size="sm"
+                fw={v.version === selected ? 700 : 400}
+                onClick={() => onSelect(v.version)}
+                aria-current={v.version === selected ? 'true' : undefined}
+              >
                 {t('quotes.view.version', { n: v.version })}
               </Anchor>
               <QuoteStatusBadge status={v.status} />

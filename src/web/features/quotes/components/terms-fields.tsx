@@ -14,7 +14,8 @@ type Props = {
 /** Every field of the terms, editable; what the client supplies as rows (what, days after acceptance). */
 export function TermsFields({ value, onChange, error, dir }: Props) {
   const { t } = useTranslation();
-  const label = (field: (typeof termTextFields)[number] | 'clientObligations' | 'revisionRounds') => t(`quoteDocument.${field}`, { ns: 'shared' });
+  const label = (field: (typeof termTextFields)[number] | 'clientObligations' | 'revisionRounds') =>
+    t(`quoteDocument.${field}`, { ns: 'shared' });
   const obligations = value.clientObligations;
   const setObligation = (index: number, field: 'what' | 'days', text: string) =>
     onChange(`clientObligations.${index}.${field === 'days' ? 'dueDaysAfterAcceptance' : 'what'}`, {
@@ -27,9 +28,14 @@ export function TermsFields({ value, onChange, error, dir }: Props) {
       value: value[field],
       error: error(field),
       dir,
-      onChange: (e: { currentTarget: { value: string } }) => onChange(field, { ...value, [field]: e.currentTarget.value }),
+      onChange: (e: { currentTarget: { value: string } }) =>
+        onChange(field, { ...value, [field]: e.currentTarget.value }),
     };
-    return long ? <Textarea key={field} autosize minRows={2} maxRows={8} {...common} /> : <TextInput key={field} {...common} />;
+    return long ? (
+      <Textarea key={field} autosize minRows={2} maxRows={8} {...common} />
+    ) : (
+      <TextInput key={field} {...common} />
+    );
   };
   const before = (['serviceHours', 'deliveryTime'] as const).map((field) => text(field, false));
   const method = text('deliveryMethod', false);
@@ -52,7 +58,14 @@ export function TermsFields({ value, onChange, error, dir }: Props) {
             </Text>
           )}
           {obligations.map((o, index) => (
-            <Group key={o.key} gap="xs" align="flex-start" wrap="nowrap" role="group" aria-label={t('quotes.terms.obligationN', { n: index + 1 })}>
+            <Group
+              key={o.key}
+              gap="xs"
+              align="flex-start"
+              wrap="nowrap"
+              role="group"
+              aria-label={t('quotes.terms.obligationN', { n: index + 1 })}
+            >
               <TextInput
                 style={{ flex: 1, minInlineSize: 0 }}
                 label={t('quotes.terms.obligationWhat')}
@@ -76,7 +89,9 @@ export function TermsFields({ value, onChange, error, dir }: Props) {
                 variant="subtle"
                 color="red"
                 aria-label={t('quotes.terms.removeObligation', { n: index + 1 })}
-                onClick={() => onChange(null, { ...value, clientObligations: obligations.filter((_, i) => i !== index) })}
+                onClick={() =>
+                  onChange(null, { ...value, clientObligations: obligations.filter((_, i) => i !== index) })
+                }
               >
                 <TrashIcon size={18} />
               </ActionIcon>
@@ -87,7 +102,12 @@ export function TermsFields({ value, onChange, error, dir }: Props) {
               variant="subtle"
               size="compact-sm"
               leftSection={<PlusIcon size={16} />}
-              onClick={() => onChange(null, { ...value, clientObligations: [...obligations, { key: newKey(), what: '', days: '7' }] })}
+              onClick={() =>
+                onChange(null, {
+                  ...value,
+                  clientObligations: [...obligations, { key: newKey(), what: '', days: '7' }],
+                })
+              }
             >
               {t('quotes.terms.addObligation')}
             </Button>

@@ -15,8 +15,16 @@ import { type TermsValues, termsToValues, valuesToTerms } from './quote-form-val
 import { TermsFields } from './terms-fields';
 
 type TemplateValues = { name: string; locale: Locale; terms: TermsValues };
-const ZTemplateForm = z.object({ name: z.string().trim().min(1, { error: 'required' }).max(120, { error: 'too_long' }), locale: z.enum(['he', 'en']), terms: ZTerms });
-const toInput = (values: TemplateValues) => ({ name: values.name, locale: values.locale, terms: valuesToTerms(values.terms) });
+const ZTemplateForm = z.object({
+  name: z.string().trim().min(1, { error: 'required' }).max(120, { error: 'too_long' }),
+  locale: z.enum(['he', 'en']),
+  terms: ZTerms,
+});
+const toInput = (values: TemplateValues) => ({
+  name: values.name,
+  locale: values.locale,
+  terms: valuesToTerms(values.terms),
+});
 
 /** The library of terms: copied into each quote and adjustable there. */
 export function TermsTemplatesEditor() {
@@ -47,11 +55,22 @@ export function TermsTemplatesEditor() {
                   </Badge>
                 </Group>
                 <Group gap="xs">
-                  <Button size="compact-sm" variant="light" leftSection={<EditIcon size={16} />} onClick={() => setEditing(tpl)}>
+                  <Button
+                    size="compact-sm"
+                    variant="light"
+                    leftSection={<EditIcon size={16} />}
+                    onClick={() => setEditing(tpl)}
+                  >
                     {t('actions.edit')}
                     <span className="visually-hidden"> {isolate(tpl.name)}</span>
                   </Button>
-                  <Button size="compact-sm" variant="subtle" color="red" leftSection={<TrashIcon size={16} />} onClick={() => setDeleting(tpl)}>
+                  <Button
+                    size="compact-sm"
+                    variant="subtle"
+                    color="red"
+                    leftSection={<TrashIcon size={16} />}
+                    onClick={() => setDeleting(tpl)}
+                  >
                     {t('quotes.termsTemplates.delete')}
                     <span className="visually-hidden"> {isolate(tpl.name)}</span>
                   </Button>
@@ -66,7 +85,12 @@ export function TermsTemplatesEditor() {
           {t('quotes.termsTemplates.add')}
         </Button>
       </div>
-      <Dialog opened={deleting !== null} onClose={() => setDeleting(null)} title={t('quotes.termsTemplates.delete')} closeLabel={t('actions.close')}>
+      <Dialog
+        opened={deleting !== null}
+        onClose={() => setDeleting(null)}
+        title={t('quotes.termsTemplates.delete')}
+        closeLabel={t('actions.close')}
+      >
         <Stack gap="md">
           <Text size="sm">{t('quotes.termsTemplates.deleteConfirm', { name: isolate(deleting?.name ?? '') })}</Text>
           <Group justify="flex-end" gap="sm">
@@ -101,7 +125,11 @@ function TemplateForm({ template, onDone }: { template: TermsTemplate | null; on
   const save = useSaveTermsTemplate();
   const form = useSchemaForm({
     schema: ZTemplateForm,
-    initialValues: { name: template?.name ?? '', locale: template?.locale ?? 'he', terms: termsToValues(template?.terms ?? null) } satisfies TemplateValues,
+    initialValues: {
+      name: template?.name ?? '',
+      locale: template?.locale ?? 'he',
+      terms: termsToValues(template?.terms ?? null),
+    } satisfies TemplateValues,
     toInput,
   });
   return (
@@ -115,7 +143,15 @@ function TemplateForm({ template, onDone }: { template: TermsTemplate | null; on
     >
       <Stack gap="sm">
         <Group gap="sm" align="flex-start" wrap="wrap">
-          <TextInput label={t('quotes.termsTemplates.name')} required value={form.values.name} onChange={(e) => form.set('name', e.currentTarget.value)} error={form.error('name')} dir="auto" style={{ flex: '1 1 16rem' }} />
+          <TextInput
+            label={t('quotes.termsTemplates.name')}
+            required
+            value={form.values.name}
+            onChange={(e) => form.set('name', e.currentTarget.value)}
+            error={form.error('name')}
+            dir="auto"
+            style={{ flex: '1 1 16rem' }}
+          />
           <Select
             label={t('quotes.termsTemplates.locale')}
             data={[
@@ -131,7 +167,9 @@ function TemplateForm({ template, onDone }: { template: TermsTemplate | null; on
         <TermsFields
           value={form.values.terms}
           dir={form.values.locale === 'he' ? 'rtl' : 'ltr'}
-          onChange={(path, next) => form.update(path === null ? null : `terms.${path}`, (prev) => ({ ...prev, terms: next }))}
+          onChange={(path, next) =>
+            form.update(path === null ? null : `terms.${path}`, (prev) => ({ ...prev, terms: next }))
+          }
           error={(path) => form.error(`terms.${path}`)}
         />
         <Group justify="flex-end" gap="sm">

@@ -20,7 +20,9 @@ export function fetchTimer(): Promise<TimeEntry | null> {
 }
 
 export function fetchTimeEntries(clientId: string, projectId: string | null): Promise<TimeEntries> {
-  return apiRequest('/time-entries', ZTimeEntries, { query: new URLSearchParams({ clientId, ...(projectId ? { projectId } : {}) }) });
+  return apiRequest('/time-entries', ZTimeEntries, {
+    query: new URLSearchParams({ clientId, ...(projectId ? { projectId } : {}) }),
+  });
 }
 
 /** The running timer lives on the server, so it survives a reload. */
@@ -29,7 +31,10 @@ export function useTimer() {
 }
 
 export function useTimeEntries(clientId: string, projectId: string | null) {
-  return useQuery({ queryKey: timeKeys.entries(clientId, projectId), queryFn: () => fetchTimeEntries(clientId, projectId) });
+  return useQuery({
+    queryKey: timeKeys.entries(clientId, projectId),
+    queryFn: () => fetchTimeEntries(clientId, projectId),
+  });
 }
 
 function useRefreshTime() {
@@ -39,22 +44,34 @@ function useRefreshTime() {
 
 export function useStartTimer() {
   const refresh = useRefreshTime();
-  return useMutation({ mutationFn: (input: StartTimerInput) => apiRequest('/timer/start', ZTimeEntry, { method: 'POST', body: input }), onSuccess: refresh });
+  return useMutation({
+    mutationFn: (input: StartTimerInput) => apiRequest('/timer/start', ZTimeEntry, { method: 'POST', body: input }),
+    onSuccess: refresh,
+  });
 }
 
 export function useStopTimer() {
   const refresh = useRefreshTime();
-  return useMutation({ mutationFn: () => apiRequest('/timer/stop', ZTimeEntry, { method: 'POST', body: {} }), onSuccess: refresh });
+  return useMutation({
+    mutationFn: () => apiRequest('/timer/stop', ZTimeEntry, { method: 'POST', body: {} }),
+    onSuccess: refresh,
+  });
 }
 
 export function useAddTimeEntry() {
   const refresh = useRefreshTime();
-  return useMutation({ mutationFn: (input: NewTimeEntry) => apiRequest('/time-entries', ZTimeEntry, { method: 'POST', body: input }), onSuccess: refresh });
+  return useMutation({
+    mutationFn: (input: NewTimeEntry) => apiRequest('/time-entries', ZTimeEntry, { method: 'POST', body: input }),
+    onSuccess: refresh,
+  });
 }
 
 export function useDeleteTimeEntry() {
   const refresh = useRefreshTime();
-  return useMutation({ mutationFn: (id: string) => apiRequestNoContent(`/time-entries/${encodeURIComponent(id)}`, { method: 'DELETE' }), onSuccess: refresh });
+  return useMutation({
+    mutationFn: (id: string) => apiRequestNoContent(`/time-entries/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    onSuccess: refresh,
+  });
 }
 
 export function useUpdateTimeEntry() {

@@ -12,7 +12,17 @@ import { useAddTimeEntry, useDeleteTimeEntry, useTimeEntries, useUpdateTimeEntry
 import { formatMinutes, parseDuration } from './duration';
 
 /** Time spent on a project: the entries, the total, and one added by hand. */
-export function TimeEntries({ clientId, projectId, today, timeZone }: { clientId: string; projectId: string; today: string; timeZone: string }) {
+export function TimeEntries({
+  clientId,
+  projectId,
+  today,
+  timeZone,
+}: {
+  clientId: string;
+  projectId: string;
+  today: string;
+  timeZone: string;
+}) {
   const { t } = useTranslation();
   const intl = currentIntlLocale();
   const entries = useTimeEntries(clientId, projectId);
@@ -24,7 +34,8 @@ export function TimeEntries({ clientId, projectId, today, timeZone }: { clientId
   const [tried, setTried] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
   const minutes = parseDuration(duration);
-  const durationError = tried && (minutes === null || minutes < 1 || minutes > 1440) ? t('time.durationInvalid') : undefined;
+  const durationError =
+    tried && (minutes === null || minutes < 1 || minutes > 1440) ? t('time.durationInvalid') : undefined;
   if (entries.isError) return <Text c="red.9">{entries.error.message}</Text>;
   if (!entries.data) return <Skeleton height={60} />;
   return (
@@ -45,29 +56,41 @@ export function TimeEntries({ clientId, projectId, today, timeZone }: { clientId
               {editing === entry.id ? (
                 <EntryEditor entry={entry} onDone={() => setEditing(null)} />
               ) : (
-              <Group justify="space-between" gap="xs" wrap="nowrap">
-                <Text size="sm">
-                  {formatLongDay(localDayOf(entry.startedAt, timeZone), intl)}
-                  {t('common.separator')}
-                  {entry.running ? t('time.running') : <Ltr>{formatMinutes(entry.minutes ?? 0)}</Ltr>}
-                  {entry.note ? (
-                    <>
-                      {t('common.separator')}
-                      <UserText>{entry.note}</UserText>
-                    </>
-                  ) : null}
-                </Text>
-                {!entry.running && (
-                  <Group gap={2} wrap="nowrap">
-                    <Button size="compact-xs" variant="subtle" aria-label={t('time.edit')} onClick={() => setEditing(entry.id)}>
-                      <EditIcon size={14} />
-                    </Button>
-                    <Button size="compact-xs" variant="subtle" color="red" aria-label={t('time.delete')} loading={remove.isPending && remove.variables === entry.id} onClick={() => remove.mutate(entry.id, { onError: notifyError })}>
-                      <TrashIcon size={14} />
-                    </Button>
-                  </Group>
-                )}
-              </Group>
+                <Group justify="space-between" gap="xs" wrap="nowrap">
+                  <Text size="sm">
+                    {formatLongDay(localDayOf(entry.startedAt, timeZone), intl)}
+                    {t('common.separator')}
+                    {entry.running ? t('time.running') : <Ltr>{formatMinutes(entry.minutes ?? 0)}</Ltr>}
+                    {entry.note ? (
+                      <>
+                        {t('common.separator')}
+                        <UserText>{entry.note}</UserText>
+                      </>
+                    ) : null}
+                  </Text>
+                  {!entry.running && (
+                    <Group gap={2} wrap="nowrap">
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        aria-label={t('time.edit')}
+                        onClick={() => setEditing(entry.id)}
+                      >
+                        <EditIcon size={14} />
+                      </Button>
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        color="red"
+                        aria-label={t('time.delete')}
+                        loading={remove.isPending && remove.variables === entry.id}
+                        onClick={() => remove.mutate(entry.id, { onError: notifyError })}
+                      >
+                        <TrashIcon size={14} />
+                      </Button>
+                    </Group>
+                  )}
+                </Group>
               )}
             </Paper>
           ))}
@@ -93,9 +116,29 @@ export function TimeEntries({ clientId, projectId, today, timeZone }: { clientId
         }}
       >
         <Group gap="sm" align="flex-end" wrap="wrap">
-          <TextInput w={170} type="date" label={t('time.date')} value={date} onChange={(e) => setDate(e.currentTarget.value)} />
-          <TextInput w={120} label={t('time.duration')} description={t('time.durationHint')} dir="ltr" value={duration} onChange={(e) => setDuration(e.currentTarget.value)} error={durationError} />
-          <TextInput style={{ flex: '1 1 10rem' }} label={t('time.note')} dir="auto" value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+          <TextInput
+            w={170}
+            type="date"
+            label={t('time.date')}
+            value={date}
+            onChange={(e) => setDate(e.currentTarget.value)}
+          />
+          <TextInput
+            w={120}
+            label={t('time.duration')}
+            description={t('time.durationHint')}
+            dir="ltr"
+            value={duration}
+            onChange={(e) => setDuration(e.currentTarget.value)}
+            error={durationError}
+          />
+          <TextInput
+            style={{ flex: '1 1 10rem' }}
+            label={t('time.note')}
+            dir="auto"
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+          />
           <Button type="submit" variant="light" loading={add.isPending}>
             {t('time.add')}
           </Button>
@@ -119,12 +162,30 @@ function EntryEditor({ entry, onDone }: { entry: TimeEntry; onDone: () => void }
       onSubmit={(event) => {
         event.preventDefault();
         if (invalid) return;
-        update.mutate({ id: entry.id, minutes, note: note.trim() || null }, { onSuccess: onDone, onError: notifyError });
+        update.mutate(
+          { id: entry.id, minutes, note: note.trim() || null },
+          { onSuccess: onDone, onError: notifyError },
+        );
       }}
     >
       <Group gap="xs" align="flex-end" wrap="wrap">
-        <TextInput w={110} size="xs" label={t('time.editDuration')} dir="ltr" value={duration} onChange={(e) => setDuration(e.currentTarget.value)} error={invalid ? t('time.durationInvalid') : undefined} />
-        <TextInput style={{ flex: '1 1 8rem' }} size="xs" label={t('time.editNote')} dir="auto" value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+        <TextInput
+          w={110}
+          size="xs"
+          label={t('time.editDuration')}
+          dir="ltr"
+          value={duration}
+          onChange={(e) => setDuration(e.currentTarget.value)}
+          error={invalid ? t('time.durationInvalid') : undefined}
+        />
+        <TextInput
+          style={{ flex: '1 1 8rem' }}
+          size="xs"
+          label={t('time.editNote')}
+          dir="auto"
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+        />
         <Button type="submit" size="xs" loading={update.isPending}>
           {t('actions.save')}
         </Button>
