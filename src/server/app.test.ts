@@ -23,13 +23,11 @@ describe('the HTTP surface', () => {
   });
 
   it('serves an OpenAPI 3.1 document generated from the shared schemas', async () => {
-    const res = await ctx
-      .client()
-      .get<{
-        openapi: string;
-        paths: Record<string, Record<string, unknown>>;
-        components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
-      }>('/api/v1/openapi.json');
+    const res = await ctx.client().get<{
+      openapi: string;
+      paths: Record<string, Record<string, unknown>>;
+      components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+    }>('/api/v1/openapi.json');
     expect(res.status).toBe(200);
     expect(res.body.openapi).toBe('3.1.0');
     expect(Object.keys(res.body.paths)).toEqual(
