@@ -9,6 +9,7 @@ import { AppError } from './lib/app-error.js';
 import { createRouter, handleError, type AppEnv, type Deps } from './lib/http.js';
 import { csrfProtection, provideDeps, requireSession, sessionAuth } from './lib/middleware.js';
 import { accountRoutes } from './modules/accounts/accounts.routes.js';
+import { authenticate } from './modules/accounts/accounts.service.js';
 import { clientRoutes } from './modules/clients/clients.routes.js';
 import { commitmentRoutes } from './modules/commitments/commitments.routes.js';
 import { calendarFeed } from './modules/insights/calendar-feed.js';
@@ -71,7 +72,7 @@ export function createApp(deps: Deps) {
     await sql`select 1`.execute(deps.db.kysely);
     return c.json({ status: 'ok', version: API_VERSION, database: deps.db.dialect });
   });
-  api.use('*', sessionAuth());
+  api.use('*', sessionAuth(authenticate));
   api.use('*', csrfProtection());
   api.use('*', requireSession(PUBLIC_ROUTES));
   api.route('/', accountRoutes);

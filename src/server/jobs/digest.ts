@@ -7,7 +7,7 @@ import { translate } from '../lib/i18n.js';
 import { allWorkspaces, workspaceOwners } from '../modules/accounts/accounts.service.js';
 import { today } from '../modules/insights/insights.service.js';
 import { enqueueOwnerMail, textToHtml } from '../modules/messages/messages.service.js';
-import { formatDay, formatDue } from '../modules/messages/render.js';
+import { formatDay, formatDue } from '../lib/message-format.js';
 import { claimRun } from './lease.js';
 
 /**

@@ -1,8 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
-import { authenticate } from '../modules/accounts/accounts.service.js';
 import { AppError } from './app-error.js';
 import { safeEqual } from './crypto.js';
-import type { AppEnv, Deps } from './http.js';
+import type { AppEnv, Auth, Deps } from './http.js';
 import { localeFromHeader } from './i18n.js';
 import { readSessionCookie } from './session-cookie.js';
 
@@ -17,8 +16,14 @@ export function provideDeps(deps: Deps): MiddlewareHandler<AppEnv> {
   };
 }
 
-/** Resolves the session cookie, if any; the caller's language then falls back to their setting. */
-export function sessionAuth(): MiddlewareHandler<AppEnv> {
+/** Turns a session cookie's token into the caller, or null; the accounts module provides it. */
+export type Authenticate = (deps: Deps, token: string) => Promise<Auth | null>;
+
+/**
+ * Resolves the session cookie, if any; the caller's language then falls back to their setting.
+ * The lookup is passed in so lib/ stays a leaf below the modules.
+ */
+export function sessionAuth(authenticate: Authenticate): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const token = readSessionCookie(c);
     if (token) {

@@ -32,7 +32,7 @@ import { dueInstant, getCommitment, renegotiateInTrx } from '../commitments/comm
 import { getInteraction, logInteractionInTrx } from '../interactions/interactions.service.js';
 import * as q from './messages.queries.js';
 import type { MessageRow, OutboxRow } from './messages.table.js';
-import { formatDay, formatDue, renderTemplate } from './render.js';
+import { formatDay, formatDue, renderTemplate } from '../../lib/message-format.js';
 
 type Scope = { workspaceId: string };
 type Actor = { userId: string };

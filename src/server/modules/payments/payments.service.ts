@@ -24,7 +24,7 @@ import { getBusinessProfile } from '../accounts/accounts.service.js';
 import { clientForReference, clientNames } from '../clients/clients.service.js';
 import { projectForReference } from '../projects/projects.service.js';
 import { fillTemplate } from '../messages/messages.service.js';
-import { formatDue } from '../messages/render.js';
+import { formatDue } from '../../lib/message-format.js';
 import { getQuote, listQuotes } from '../quotes/quotes.service.js';
 import * as q from './payments.queries.js';
 import type { PaymentItemRow, PaymentRow, TimeEntryRow } from './payments.table.js';

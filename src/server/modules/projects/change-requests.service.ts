@@ -25,7 +25,7 @@ import { clientForReference } from '../clients/clients.service.js';
 import { createCommitmentInTrx, dueInstant } from '../commitments/commitments.service.js';
 import { logInteractionInTrx } from '../interactions/interactions.service.js';
 import { fillTemplate, sendInTrx } from '../messages/messages.service.js';
-import { formatDue } from '../messages/render.js';
+import { formatDue } from '../../lib/message-format.js';
 import { createQuote } from '../quotes/quotes.service.js';
 import * as q from './projects.queries.js';
 import type { ChangeRequestRow, ColleagueRow } from './projects.table.js';

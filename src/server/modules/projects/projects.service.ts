@@ -26,7 +26,7 @@ import {
   renegotiateInTrx,
 } from '../commitments/commitments.service.js';
 import { fillTemplate, sendInTrx } from '../messages/messages.service.js';
-import { formatDue } from '../messages/render.js';
+import { formatDue } from '../../lib/message-format.js';
 import * as q from './projects.queries.js';
 
 type Scope = { workspaceId: string };

@@ -27,7 +27,7 @@ import { getBusinessProfile, workspaceOwners } from '../accounts/accounts.servic
 import { clientForReference, clientNames } from '../clients/clients.service.js';
 import { createCommitmentInTrx, keepQuoteCommitments } from '../commitments/commitments.service.js';
 import { enqueueOwnerMail, fillTemplate, notify, sendInTrx } from '../messages/messages.service.js';
-import { formatDue } from '../messages/render.js';
+import { formatDue } from '../../lib/message-format.js';
 import { getInteraction } from '../interactions/interactions.service.js';
 import { addDeliverablesInTrx, createProjectInTrx, projectForReference } from '../projects/projects.service.js';
 import * as q from './quotes.queries.js';
