@@ -1,5 +1,5 @@
-import type { Locale } from '../../../shared/schemas/common.js';
-import { isolate } from '../../../shared/text.js';
+import type { Locale } from '../../shared/schemas/common.js';
+import { isolate } from '../../shared/text.js';
 
 const HEBREW = /[\u0590-\u05FF]/;
 const LATIN = /[A-Za-z]/;
