@@ -11,6 +11,7 @@ import { createLogger } from '../src/server/lib/logger.js';
 import { createWorkspaceWithOwner } from '../src/server/modules/accounts/accounts.service.js';
 import { createClient } from '../src/server/modules/clients/clients.service.js';
 import { demoClients, setupInput } from '../src/server/testing/factories.js';
+import { attachmentRenderers } from '../src/server/portal/attachments.js';
 
 const DEMO_PASSWORD = 'mila-demo-password';
 const count = Number(process.argv[2] ?? 60);
@@ -18,7 +19,14 @@ const count = Number(process.argv[2] ?? 60);
 const config = loadConfig();
 const db = connect(connectionFromConfig(config));
 await migrateToLatest(db);
-const deps = { db, config, clock: systemClock, logger: createLogger('silent'), mailer: null };
+const deps = {
+  db,
+  config,
+  clock: systemClock,
+  logger: createLogger('silent'),
+  mailer: null,
+  attachments: attachmentRenderers(),
+};
 
 let workspace = await db.kysely.selectFrom('workspaces').select('id').orderBy('created_at').executeTakeFirst();
 if (!workspace) {

@@ -20,6 +20,9 @@ import { loadConfig } from '../../src/server/config.js';
 import { setup } from '../../src/server/modules/accounts/accounts.service.js';
 import { createClient } from '../../src/server/modules/clients/clients.service.js';
 import { createQuote } from '../../src/server/modules/quotes/quotes.service.js';
+import { attachmentRenderers } from '../../src/server/portal/attachments.js';
+import { parseInput } from '../../src/server/lib/validate.js';
+import { ZCreateQuote } from '../../src/shared/schemas/quotes.js';
 import { demoClients, seededRandom, setupInput } from '../../src/server/testing/factories.js';
 import { newId } from '../../src/server/lib/ids.js';
 import { postgresReachable, testDatabaseUrl } from '../../src/server/testing/postgres.js';
@@ -44,6 +47,7 @@ async function benchDialect(label: string, db: Db): Promise<Result[]> {
     clock: systemClock,
     logger: createLogger('silent'),
     mailer: null,
+    attachments: attachmentRenderers(),
   };
   const session = await setup(deps, setupInput(), { userAgent: 'bench' });
   const scope = { workspaceId: session.me.workspace.id };
@@ -55,7 +59,8 @@ async function benchDialect(label: string, db: Db): Promise<Result[]> {
   await bulkActivity(db, scope.workspaceId, clientIds);
   // Quotes go through the service (numbering, versions, totals), one for each of the first clients.
   for (const clientId of clientIds.slice(0, QUOTES)) {
-    await createQuote(deps, scope, {
+    // A script parses at its own entry point: services take the validated input.
+    const input = parseInput(ZCreateQuote, {
       clientId,
       title: 'מיתוג',
       items: [
@@ -64,6 +69,7 @@ async function benchDialect(label: string, db: Db): Promise<Result[]> {
       ],
       validUntil: '2030-12-31',
     });
+    await createQuote(deps, scope, input);
   }
   // Fresh tables have no planner statistics yet; in production autovacuum/ANALYZE provides them.
   if (db.dialect === 'postgres') await sql`analyze`.execute(db.kysely);

@@ -9,6 +9,7 @@ import type { Clock } from '../lib/clock.js';
 import type { Deps } from '../lib/http.js';
 import { createLogger } from '../lib/logger.js';
 import type { Mailer } from '../mail/mailer.js';
+import { attachmentRenderers } from '../portal/attachments.js';
 
 /** The dialects a suite runs on here: SQLite always, PostgreSQL when the global setup found one. */
 export function testDialects(): { dialect: Dialect; skip: boolean; label: string }[] {
@@ -77,5 +78,6 @@ export function testDeps(
   config: Config = testConfig(),
   mailer: Mailer | null = null,
 ): Deps {
-  return { db, clock, config, logger: createLogger('silent'), mailer };
+  // The renderers main.ts wires in (the quote PDF), so the outbox attaches in tests as in production.
+  return { db, clock, config, logger: createLogger('silent'), mailer, attachments: attachmentRenderers() };
 }

@@ -15,7 +15,7 @@ import { clientInput } from '../../testing/factories.js';
 import type { TestSmtpServer } from '../../testing/smtp.js';
 import { ApiClient, createTestContext, type TestContext } from '../../testing/test-app.js';
 import { testDialects, testDeps } from '../../testing/test-db.js';
-import { deliverOutbox } from './messages.service.js';
+import { deliverOutbox } from './outbox.service.js';
 
 describe.each(testDialects())('messages on $label', ({ dialect, skip }) => {
   let ctx: TestContext;

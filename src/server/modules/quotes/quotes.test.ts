@@ -15,8 +15,8 @@ import { clientInput } from '../../testing/factories.js';
 import type { TestSmtpServer } from '../../testing/smtp.js';
 import { createTestContext, type ApiClient, type TestContext } from '../../testing/test-app.js';
 import { testDialects } from '../../testing/test-db.js';
-import { deliverOutbox } from '../messages/messages.service.js';
-import { acceptedContent } from './quotes.service.js';
+import { deliverOutbox } from '../messages/outbox.service.js';
+import { acceptedContent } from './acceptance.service.js';
 
 type QuoteSent = { quote: Quote; sent: MessageSent | null; url: string | null };
 
