@@ -24,6 +24,9 @@ import { attachmentRenderers } from '../../src/server/portal/attachments.js';
 import { parseInput } from '../../src/server/lib/validate.js';
 import { ZCreateQuote } from '../../src/shared/schemas/quotes.js';
 import { demoClients, seededRandom, setupInput } from '../../src/server/testing/factories.js';
+import { ZSetUpWorkspace } from '../../src/shared/schemas/accounts.js';
+import { ZCreateClient } from '../../src/shared/schemas/clients.js';
+import type { Channel } from '../../src/shared/schemas/common.js';
 import { newId } from '../../src/server/lib/ids.js';
 import { postgresReachable, testDatabaseUrl } from '../../src/server/testing/postgres.js';
 
@@ -49,12 +52,12 @@ async function benchDialect(label: string, db: Db): Promise<Result[]> {
     mailer: null,
     attachments: attachmentRenderers(),
   };
-  const session = await setup(deps, setupInput(), { userAgent: 'bench' });
+  const session = await setup(deps, ZSetUpWorkspace.parse(setupInput()), { userAgent: 'bench' });
   const scope = { workspaceId: session.me.workspace.id };
   const started = Date.now();
   const inputs = demoClients(CLIENTS);
   const clientIds: string[] = [];
-  for (const input of inputs) clientIds.push((await createClient(deps, scope, input)).id);
+  for (const input of inputs) clientIds.push((await createClient(deps, scope, ZCreateClient.parse(input))).id);
   const firstId = clientIds[0]!;
   await bulkActivity(db, scope.workspaceId, clientIds);
   // Quotes go through the service (numbering, versions, totals), one for each of the first clients.
@@ -117,7 +120,7 @@ async function benchDialect(label: string, db: Db): Promise<Result[]> {
 async function bulkActivity(db: Db, workspaceId: string, clientIds: string[]): Promise<void> {
   const now = Date.now();
   const random = seededRandom(7);
-  const channels = ['phone', 'whatsapp', 'email', 'meeting', 'sms'];
+  const channels: Channel[] = ['phone', 'whatsapp', 'email', 'meeting', 'sms'];
   let contacts: Insertable<InteractionTable>[] = [];
   let promises: Insertable<CommitmentTable>[] = [];
   const flushContacts = async () => {

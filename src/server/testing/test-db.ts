@@ -48,7 +48,8 @@ export async function createTestDb(dialect: Dialect): Promise<TestDb> {
   }
   const url = inject('postgresUrl');
   if (!url) throw new Error('PostgreSQL is not available for this run');
-  const schema = `mila_t_${randomBytes(6).toString('hex')}`;
+  // The creation time is in the name, so a later run clears only schemas that are surely abandoned.
+  const schema = `mila_t_${Date.now().toString(36)}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`create schema "${schema}"`);

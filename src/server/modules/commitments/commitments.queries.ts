@@ -1,15 +1,21 @@
-import { sql } from 'kysely';
-import type { Executor } from '../../db/database.js';
-import type { CommitmentChangeRow, CommitmentRow } from './commitments.table.js';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/database.js';
+import type { CommitmentDirection } from '../../../shared/schemas/commitments.js';
+import type {
+  CommitmentChangeRow,
+  CommitmentRow,
+  NewCommitmentChangeRow,
+  NewCommitmentRow,
+} from './commitments.table.js';
 
 type Scope = { workspaceId: string };
 
-export async function insertCommitment(db: Executor, row: CommitmentRow): Promise<void> {
+export async function insertCommitment(db: Kysely<Database>, row: NewCommitmentRow): Promise<void> {
   await db.insertInto('commitments').values(row).execute();
 }
 
 export async function findCommitment(
-  db: Executor,
+  db: Kysely<Database>,
   { workspaceId, commitmentId }: Scope & { commitmentId: string },
 ): Promise<CommitmentRow | undefined> {
   return db
@@ -21,7 +27,7 @@ export async function findCommitment(
 }
 
 export async function updateCommitment(
-  db: Executor,
+  db: Kysely<Database>,
   {
     workspaceId,
     commitmentId,
@@ -36,12 +42,12 @@ export async function updateCommitment(
     .execute();
 }
 
-export async function insertChange(db: Executor, row: CommitmentChangeRow): Promise<void> {
+export async function insertChange(db: Kysely<Database>, row: NewCommitmentChangeRow): Promise<void> {
   await db.insertInto('commitment_changes').values(row).execute();
 }
 
 export async function changesFor(
-  db: Executor,
+  db: Kysely<Database>,
   { workspaceId, commitmentIds }: Scope & { commitmentIds: string[] },
 ): Promise<CommitmentChangeRow[]> {
   if (!commitmentIds.length) return [];
@@ -56,7 +62,7 @@ export async function changesFor(
 
 export type CommitmentFilter = Scope & {
   clientId?: string;
-  direction?: string;
+  direction?: CommitmentDirection;
   state: 'open' | 'overdue' | 'done' | 'all';
   now: string;
   dueBefore?: string;
@@ -65,7 +71,7 @@ export type CommitmentFilter = Scope & {
 };
 
 /** Open ones come soonest-due first; done ones most recently done first. */
-export async function listCommitments(db: Executor, f: CommitmentFilter): Promise<CommitmentRow[]> {
+export async function listCommitments(db: Kysely<Database>, f: CommitmentFilter): Promise<CommitmentRow[]> {
   let query = db.selectFrom('commitments').selectAll().where('workspace_id', '=', f.workspaceId);
   if (f.clientId) query = query.where('client_id', '=', f.clientId);
   if (f.direction) query = query.where('direction', '=', f.direction);
@@ -86,8 +92,8 @@ export async function listCommitments(db: Executor, f: CommitmentFilter): Promis
 }
 
 export async function countOpen(
-  db: Executor,
-  f: Scope & { direction: string; dueBefore?: string; dueFrom?: string },
+  db: Kysely<Database>,
+  f: Scope & { direction: CommitmentDirection; dueBefore?: string; dueFrom?: string },
 ): Promise<number> {
   let query = db
     .selectFrom('commitments')
@@ -112,7 +118,7 @@ export type RateRow = Pick<
  * in it. Two index-friendly queries instead of one OR, and only the columns the rate needs.
  */
 export async function forWordKeeping(
-  db: Executor,
+  db: Kysely<Database>,
   f: Scope & { from: string; now: string; clientId?: string },
 ): Promise<RateRow[]> {
   const columns = ['id', 'direction', 'due_at', 'completed_at', 'cancelled_at', 'change_count', 'late_change'] as const;
@@ -140,7 +146,7 @@ export async function forWordKeeping(
 }
 
 export async function openQuotePromises(
-  db: Executor,
+  db: Kysely<Database>,
   { workspaceId, clientId, quoteId, patterns }: Scope & { clientId: string; quoteId: string; patterns: string[] },
 ): Promise<CommitmentRow[]> {
   return db
@@ -162,7 +168,7 @@ export async function openQuotePromises(
 
 /** Open commitments whose deadline is before `until` (reminders and the calendar feed). */
 export async function openDueBefore(
-  db: Executor,
+  db: Kysely<Database>,
   { workspaceId, until, limit }: Scope & { until: string; limit: number },
 ): Promise<CommitmentRow[]> {
   return db
@@ -178,7 +184,7 @@ export async function openDueBefore(
 }
 
 export async function byProject(
-  db: Executor,
+  db: Kysely<Database>,
   { workspaceId, projectId }: Scope & { projectId: string },
 ): Promise<CommitmentRow[]> {
   return db

@@ -1,13 +1,24 @@
-import type { Executor } from '../../db/database.js';
-import type { ChangeRequestRow, ColleagueRow, ProjectRow } from './projects.table.js';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/database.js';
+import type {
+  ChangeRequestRow,
+  ColleagueRow,
+  DeliverableUpdate,
+  NewChangeRequestRow,
+  NewColleagueRow,
+  NewDeliverableRow,
+  NewProjectRow,
+  NewRescheduleRow,
+  ProjectRow,
+} from './projects.table.js';
 
 type Scope = { workspaceId: string };
 
-export async function insertProject(db: Executor, row: ProjectRow) {
+export async function insertProject(db: Kysely<Database>, row: NewProjectRow) {
   await db.insertInto('projects').values(row).execute();
 }
 
-export async function findProject(db: Executor, { workspaceId, projectId }: Scope & { projectId: string }) {
+export async function findProject(db: Kysely<Database>, { workspaceId, projectId }: Scope & { projectId: string }) {
   return db
     .selectFrom('projects')
     .selectAll()
@@ -17,7 +28,7 @@ export async function findProject(db: Executor, { workspaceId, projectId }: Scop
 }
 
 export async function updateProject(
-  db: Executor,
+  db: Kysely<Database>,
   {
     workspaceId,
     projectId,
@@ -33,7 +44,7 @@ export async function updateProject(
 }
 
 export async function listProjects(
-  db: Executor,
+  db: Kysely<Database>,
   { workspaceId, clientId, limit }: Scope & { clientId?: string; limit: number },
 ) {
   let query = db.selectFrom('projects').selectAll().where('workspace_id', '=', workspaceId);
@@ -41,22 +52,11 @@ export async function listProjects(
   return query.orderBy('created_at', 'desc').limit(limit).execute();
 }
 
-export async function insertDeliverables(
-  db: Executor,
-  rows: {
-    id: string;
-    workspace_id: string;
-    project_id: string;
-    position: number;
-    title: string;
-    target_date: string | null;
-    status: string;
-  }[],
-) {
+export async function insertDeliverables(db: Kysely<Database>, rows: NewDeliverableRow[]) {
   if (rows.length) await db.insertInto('project_deliverables').values(rows).execute();
 }
 
-export async function deliverablesOf(db: Executor, { workspaceId, projectId }: Scope & { projectId: string }) {
+export async function deliverablesOf(db: Kysely<Database>, { workspaceId, projectId }: Scope & { projectId: string }) {
   return db
     .selectFrom('project_deliverables')
     .selectAll()
@@ -66,24 +66,11 @@ export async function deliverablesOf(db: Executor, { workspaceId, projectId }: S
     .execute();
 }
 
-export async function insertReschedule(
-  db: Executor,
-  row: {
-    id: string;
-    workspace_id: string;
-    project_id: string;
-    cause: string;
-    status_text: string;
-    from_date: string | null;
-    to_date: string;
-    message_id: string | null;
-    created_at: string;
-  },
-) {
+export async function insertReschedule(db: Kysely<Database>, row: NewRescheduleRow) {
   await db.insertInto('project_reschedules').values(row).execute();
 }
 
-export async function reschedulesOf(db: Executor, { workspaceId, projectId }: Scope & { projectId: string }) {
+export async function reschedulesOf(db: Kysely<Database>, { workspaceId, projectId }: Scope & { projectId: string }) {
   return db
     .selectFrom('project_reschedules')
     .selectAll()
@@ -93,11 +80,14 @@ export async function reschedulesOf(db: Executor, { workspaceId, projectId }: Sc
     .execute();
 }
 
-export async function listColleagues(db: Executor, { workspaceId }: Scope) {
+export async function listColleagues(db: Kysely<Database>, { workspaceId }: Scope) {
   return db.selectFrom('colleagues').selectAll().where('workspace_id', '=', workspaceId).orderBy('name').execute();
 }
 
-export async function findColleague(db: Executor, { workspaceId, colleagueId }: Scope & { colleagueId: string }) {
+export async function findColleague(
+  db: Kysely<Database>,
+  { workspaceId, colleagueId }: Scope & { colleagueId: string },
+) {
   return db
     .selectFrom('colleagues')
     .selectAll()
@@ -106,12 +96,12 @@ export async function findColleague(db: Executor, { workspaceId, colleagueId }: 
     .executeTakeFirst();
 }
 
-export async function insertColleague(db: Executor, row: ColleagueRow) {
+export async function insertColleague(db: Kysely<Database>, row: NewColleagueRow) {
   await db.insertInto('colleagues').values(row).execute();
 }
 
 export async function updateColleague(
-  db: Executor,
+  db: Kysely<Database>,
   {
     workspaceId,
     colleagueId,
@@ -126,15 +116,18 @@ export async function updateColleague(
     .execute();
 }
 
-export async function deleteColleague(db: Executor, { workspaceId, colleagueId }: Scope & { colleagueId: string }) {
+export async function deleteColleague(
+  db: Kysely<Database>,
+  { workspaceId, colleagueId }: Scope & { colleagueId: string },
+) {
   await db.deleteFrom('colleagues').where('workspace_id', '=', workspaceId).where('id', '=', colleagueId).execute();
 }
 
-export async function insertChangeRequest(db: Executor, row: ChangeRequestRow) {
+export async function insertChangeRequest(db: Kysely<Database>, row: NewChangeRequestRow) {
   await db.insertInto('change_requests').values(row).execute();
 }
 
-export async function findChangeRequest(db: Executor, { workspaceId, id }: Scope & { id: string }) {
+export async function findChangeRequest(db: Kysely<Database>, { workspaceId, id }: Scope & { id: string }) {
   return db
     .selectFrom('change_requests')
     .selectAll()
@@ -144,7 +137,7 @@ export async function findChangeRequest(db: Executor, { workspaceId, id }: Scope
 }
 
 export async function updateChangeRequest(
-  db: Executor,
+  db: Kysely<Database>,
   { workspaceId, id, changes }: Scope & { id: string; changes: Partial<Omit<ChangeRequestRow, 'id' | 'workspace_id'>> },
 ) {
   await db
@@ -155,7 +148,10 @@ export async function updateChangeRequest(
     .execute();
 }
 
-export async function changeRequestsOf(db: Executor, { workspaceId, projectId }: Scope & { projectId: string }) {
+export async function changeRequestsOf(
+  db: Kysely<Database>,
+  { workspaceId, projectId }: Scope & { projectId: string },
+) {
   return db
     .selectFrom('change_requests')
     .selectAll()
@@ -166,13 +162,13 @@ export async function changeRequestsOf(db: Executor, { workspaceId, projectId }:
 }
 
 export async function updateDeliverable(
-  db: Executor,
+  db: Kysely<Database>,
   {
     workspaceId,
     projectId,
     deliverableId,
     changes,
-  }: Scope & { projectId: string; deliverableId: string; changes: { status?: string; target_date?: string | null } },
+  }: Scope & { projectId: string; deliverableId: string; changes: DeliverableUpdate },
 ) {
   const result = await db
     .updateTable('project_deliverables')

@@ -8,7 +8,7 @@ import type { Quote } from '../../../shared/schemas/quotes.js';
 import { clientInput } from '../../testing/factories.js';
 import { createTestContext, type ApiClient, type TestContext } from '../../testing/test-app.js';
 import { testDialects } from '../../testing/test-db.js';
-import { deliverOutbox } from '../messages/messages.service.js';
+import { deliverOutbox } from '../messages/outbox.service.js';
 
 type QuoteSent = { quote: Quote; url: string };
 
