@@ -98,12 +98,15 @@ export const incidentStatuses = ['open', 'fixed', 'closed'] as const;
 export const ZIncidentStatus = z.enum(incidentStatuses, { error: 'invalid_choice' });
 export type IncidentStatus = z.infer<typeof ZIncidentStatus>;
 
-/** Money in agorot (minor units): a whole number, never negative. */
+/**
+ * Money in agorot (minor units): a whole number, never negative. At most ₪10 million, which keeps
+ * it inside a 32-bit `integer` column on PostgreSQL (a larger number would fail there as a 500).
+ */
 export const ZAmount = z
   .number({ error: 'invalid_number' })
   .int({ error: 'invalid_number' })
   .min(0, { error: 'too_small' })
-  .max(100_000_000_000, { error: 'too_big' });
+  .max(1_000_000_000, { error: 'too_big' });
 
 const incidentFields = {
   projectId: ZId.nullable(),

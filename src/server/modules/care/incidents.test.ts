@@ -125,6 +125,8 @@ describe.each(testDialects())('care incidents on $label', ({ dialect, skip }) =>
     const stored = await report({ compensationAmount: 500 });
     const badPatch = await api.patch<ApiError>(`/api/v1/care/incidents/${stored.id}`, { compensationAmount: -1 });
     expect(badPatch.status).toBe(422);
+    const tooBig = await api.patch<ApiError>(`/api/v1/care/incidents/${stored.id}`, { compensationAmount: 3e9 });
+    expect(tooBig.body.error.fields?.[0]).toMatchObject({ code: 'too_big', message: 'הערך גדול מדי (עד 1000000000)' });
     expect((await api.get<Incident>(`/api/v1/care/incidents/${stored.id}`)).body).toEqual(stored);
   });
 

@@ -143,10 +143,10 @@ export async function resetPlaybook(
 }
 
 async function assertNameFree(deps: Deps, scope: Scope, name: string): Promise<void> {
-  const taken = (key: string) => key.trim().toLocaleLowerCase();
+  const norm = (name: string) => name.trim().toLocaleLowerCase();
   const builtInNames = locales.flatMap((l) => personalities.map((p) => DEFAULTS[l][p].name));
   const types = await q.listClientTypes(deps.db.kysely, scope);
-  if ([...builtInNames, ...types.map((t) => t.name)].some((n) => taken(n) === taken(name)))
+  if ([...builtInNames, ...types.map((t) => t.name)].some((n) => norm(n) === norm(name)))
     throw fieldError('name', 'type_name_taken');
 }
 

@@ -110,6 +110,11 @@ describe.each(testDialects())('care playbooks on $label', ({ dialect, skip }) =>
     expect(resetAll.body).toMatchObject({ edited: false, locale: 'en', hint: en.care.playbooks.unsatisfied.hint });
     const list = await api.get<PlaybookList>('/api/v1/care/playbooks');
     expect(list.body.items.every((p) => !p.edited)).toBe(true);
+    // The body is optional: no body resets every language too.
+    await api.request('PUT', '/api/v1/care/playbooks/lovely', edit);
+    const bare = await api.request<Playbook>('POST', '/api/v1/care/playbooks/lovely/reset');
+    expect(bare.status).toBe(200);
+    expect(bare.body).toMatchObject({ edited: false, locale: 'he', hint: he.care.playbooks.lovely.hint });
   });
 
   it.skipIf(skip)('refuses bad playbook text with field errors in Hebrew (and English)', async () => {
