@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AccountTables } from '../modules/accounts/accounts.table.js';
+import type { CareTables } from '../modules/care/care.table.js';
 import type { ClientTables } from '../modules/clients/clients.table.js';
 import type { CommitmentTables } from '../modules/commitments/commitments.table.js';
 import type { InteractionTables } from '../modules/interactions/interactions.table.js';
@@ -18,7 +19,8 @@ export type Database = AccountTables &
   JobTables &
   QuoteTables &
   ProjectTables &
-  PaymentTables;
+  PaymentTables &
+  CareTables;
 
 export type Dialect = 'sqlite' | 'postgres';
 
