@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/database.js';
+import type { Executor } from '../../db/database.js';
 import type {
   NewLoginFailureRow,
   NewSessionRow,
@@ -11,7 +10,7 @@ import type {
   WorkspaceUpdate,
 } from './accounts.table.js';
 
-export async function countWorkspaces(db: Kysely<Database>): Promise<number> {
+export async function countWorkspaces(db: Executor): Promise<number> {
   const row = await db
     .selectFrom('workspaces')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -19,37 +18,34 @@ export async function countWorkspaces(db: Kysely<Database>): Promise<number> {
   return Number(row.n);
 }
 
-export async function insertWorkspace(db: Kysely<Database>, row: NewWorkspaceRow): Promise<void> {
+export async function insertWorkspace(db: Executor, row: NewWorkspaceRow): Promise<void> {
   await db.insertInto('workspaces').values(row).execute();
 }
 
 export async function findWorkspace(
-  db: Kysely<Database>,
+  db: Executor,
   { workspaceId }: { workspaceId: string },
 ): Promise<WorkspaceRow | undefined> {
   return db.selectFrom('workspaces').selectAll().where('id', '=', workspaceId).executeTakeFirst();
 }
 
 export async function updateWorkspace(
-  db: Kysely<Database>,
+  db: Executor,
   { workspaceId, changes }: { workspaceId: string; changes: WorkspaceUpdate },
 ): Promise<void> {
   await db.updateTable('workspaces').set(changes).where('id', '=', workspaceId).execute();
 }
 
-export async function insertUser(db: Kysely<Database>, row: NewUserRow): Promise<void> {
+export async function insertUser(db: Executor, row: NewUserRow): Promise<void> {
   await db.insertInto('users').values(row).execute();
 }
 
-export async function findUserByEmail(
-  db: Kysely<Database>,
-  { email }: { email: string },
-): Promise<UserRow | undefined> {
+export async function findUserByEmail(db: Executor, { email }: { email: string }): Promise<UserRow | undefined> {
   return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
 }
 
 export async function findUser(
-  db: Kysely<Database>,
+  db: Executor,
   { workspaceId, userId }: { workspaceId: string; userId: string },
 ): Promise<UserRow | undefined> {
   return db
@@ -61,7 +57,7 @@ export async function findUser(
 }
 
 export async function updateUser(
-  db: Kysely<Database>,
+  db: Executor,
   {
     workspaceId,
     userId,
@@ -75,14 +71,14 @@ export async function updateUser(
   await db.updateTable('users').set(changes).where('workspace_id', '=', workspaceId).where('id', '=', userId).execute();
 }
 
-export async function insertSession(db: Kysely<Database>, row: NewSessionRow): Promise<void> {
+export async function insertSession(db: Executor, row: NewSessionRow): Promise<void> {
   await db.insertInto('sessions').values(row).execute();
 }
 
 export type SessionWithUser = SessionRow & { user_locale: UserRow['locale'] };
 
 export async function findLiveSession(
-  db: Kysely<Database>,
+  db: Executor,
   { tokenHash, now }: { tokenHash: string; now: string },
 ): Promise<SessionWithUser | undefined> {
   return db
@@ -96,7 +92,7 @@ export async function findLiveSession(
 }
 
 export async function touchSession(
-  db: Kysely<Database>,
+  db: Executor,
   { sessionId, lastSeenAt, expiresAt }: { sessionId: string; lastSeenAt: string; expiresAt: string },
 ): Promise<void> {
   await db
@@ -106,20 +102,20 @@ export async function touchSession(
     .execute();
 }
 
-export async function deleteSession(db: Kysely<Database>, { sessionId }: { sessionId: string }): Promise<void> {
+export async function deleteSession(db: Executor, { sessionId }: { sessionId: string }): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
 }
 
-export async function deleteExpiredSessions(db: Kysely<Database>, { now }: { now: string }): Promise<void> {
+export async function deleteExpiredSessions(db: Executor, { now }: { now: string }): Promise<void> {
   await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
 }
 
-export async function insertLoginFailure(db: Kysely<Database>, row: NewLoginFailureRow): Promise<void> {
+export async function insertLoginFailure(db: Executor, row: NewLoginFailureRow): Promise<void> {
   await db.insertInto('login_failures').values(row).execute();
 }
 
 export async function countLoginFailures(
-  db: Kysely<Database>,
+  db: Executor,
   { email, ip, since }: { email: string; ip: string; since: string },
 ): Promise<{ byEmail: number; byIp: number; oldest: string | null }> {
   const byEmail = await db
@@ -137,24 +133,24 @@ export async function countLoginFailures(
   return { byEmail: Number(byEmail.n), byIp: Number(byIp.n), oldest: byEmail.oldest ?? null };
 }
 
-export async function clearLoginFailures(db: Kysely<Database>, { email }: { email: string }): Promise<void> {
+export async function clearLoginFailures(db: Executor, { email }: { email: string }): Promise<void> {
   await db.deleteFrom('login_failures').where('email', '=', email).execute();
 }
 
-export async function deleteLoginFailuresBefore(db: Kysely<Database>, { before }: { before: string }): Promise<void> {
+export async function deleteLoginFailuresBefore(db: Executor, { before }: { before: string }): Promise<void> {
   await db.deleteFrom('login_failures').where('created_at', '<', before).execute();
 }
 
-export async function listUsers(db: Kysely<Database>, { workspaceId }: { workspaceId: string }): Promise<UserRow[]> {
+export async function listUsers(db: Executor, { workspaceId }: { workspaceId: string }): Promise<UserRow[]> {
   return db.selectFrom('users').selectAll().where('workspace_id', '=', workspaceId).orderBy('created_at').execute();
 }
 
-export async function listWorkspaces(db: Kysely<Database>): Promise<WorkspaceRow[]> {
+export async function listWorkspaces(db: Executor): Promise<WorkspaceRow[]> {
   return db.selectFrom('workspaces').selectAll().orderBy('created_at').execute();
 }
 
 export async function setCalendarToken(
-  db: Kysely<Database>,
+  db: Executor,
   { workspaceId, userId, tokenHash }: { workspaceId: string; userId: string; tokenHash: string | null },
 ): Promise<void> {
   await db
@@ -166,7 +162,7 @@ export async function setCalendarToken(
 }
 
 export async function findUserByCalendarToken(
-  db: Kysely<Database>,
+  db: Executor,
   { tokenHash }: { tokenHash: string },
 ): Promise<UserRow | undefined> {
   return db.selectFrom('users').selectAll().where('calendar_token_hash', '=', tokenHash).executeTakeFirst();

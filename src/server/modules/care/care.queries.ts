@@ -251,59 +251,31 @@ export async function stakeholdersOf(
 
 // ── The most stubborn clients ───────────────────────────────────────────────
 
-export type StubbornRow = {
-  client_id: string;
-  open_conflicts: number;
-  open_incidents: number;
-  change_requests: number;
-};
-
-/**
- * Clients ranked by how much friction is on the table now: open conflict cases + open mistakes +
- * requests beyond the agreed scope (every change request not marked in scope, decided or not: each
- * one is the client asking for extras). One point each, no weights, so the number explains itself;
- * ties go to more open conflicts (the exercise is a conflict worksheet), then to the client id so the
- * order is stable. Only clients with at least one point.
- *
- * The change-request count reads the projects module's table: a read-only aggregate that must be
- * one SQL statement to rank; it moves behind a projects service function once that module's
- * refactor lands (see the report of this change).
- */
-export async function stubbornClients(db: Executor, { workspaceId, limit }: Scope & { limit: number }) {
+/** Open conflict cases and open mistakes per client: the friction this module knows of. */
+export async function openFrictionCounts(db: Executor, { workspaceId }: Scope) {
   const conflicts = db
     .selectFrom('conflicts')
-    .select(['client_id', sql<number>`1`.as('c'), sql<number>`0`.as('i'), sql<number>`0`.as('r')])
+    .select(['client_id', sql<number>`1`.as('c'), sql<number>`0`.as('i')])
     .where('workspace_id', '=', workspaceId)
     .where('status', '=', 'open');
   const incidents = db
     .selectFrom('incidents')
-    .select(['client_id', sql<number>`0`.as('c'), sql<number>`1`.as('i'), sql<number>`0`.as('r')])
+    .select(['client_id', sql<number>`0`.as('c'), sql<number>`1`.as('i')])
     .where('workspace_id', '=', workspaceId)
     .where('status', '=', 'open');
-  const requests = db
-    .selectFrom('change_requests')
-    .select(['client_id', sql<number>`0`.as('c'), sql<number>`0`.as('i'), sql<number>`1`.as('r')])
-    .where('workspace_id', '=', workspaceId)
-    .where((eb) => eb.or([eb('in_scope', 'is', null), eb('in_scope', '=', 0)]));
   const rows = await db
-    .selectFrom(conflicts.unionAll(incidents).unionAll(requests).as('friction'))
+    .selectFrom(conflicts.unionAll(incidents).as('friction'))
     .select((eb) => [
       'friction.client_id',
       eb.fn.sum<number>('friction.c').as('open_conflicts'),
       eb.fn.sum<number>('friction.i').as('open_incidents'),
-      eb.fn.sum<number>('friction.r').as('change_requests'),
     ])
     .groupBy('friction.client_id')
-    .orderBy(sql`sum(friction.c) + sum(friction.i) + sum(friction.r)`, 'desc')
-    .orderBy(sql`sum(friction.c)`, 'desc')
-    .orderBy('friction.client_id')
-    .limit(limit)
     .execute();
   // PostgreSQL returns sums as strings (bigint / numeric).
-  return rows.map((r): StubbornRow => ({
+  return rows.map((r) => ({
     client_id: r.client_id,
     open_conflicts: Number(r.open_conflicts),
     open_incidents: Number(r.open_incidents),
-    change_requests: Number(r.change_requests),
   }));
 }

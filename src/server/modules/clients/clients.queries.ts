@@ -1,6 +1,6 @@
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Expression, type SqlBool } from 'kysely';
 import type { ClientSort, ClientStatus, Personality } from '../../../shared/schemas/clients.js';
-import type { Database } from '../../db/database.js';
+import type { Executor } from '../../db/database.js';
 import type {
   ClientDateRow,
   ClientRow,
@@ -28,7 +28,7 @@ function escapeLike(term: string): string {
  * Builds the WHERE of the client list. Terms of 3+ letters match anywhere (so לקוח finds ללקוח
  * and והלקוח); shorter ones match the start of a word (דנ → דנה) to stay meaningful.
  */
-function filtered(db: Kysely<Database>, f: ClientFilter) {
+function filtered(db: Executor, f: ClientFilter) {
   let query = db.selectFrom('clients').where('clients.workspace_id', '=', f.workspaceId);
   if (f.archived === 'exclude') query = query.where('clients.archived_at', 'is', null);
   if (f.archived === 'only') query = query.where('clients.archived_at', 'is not', null);
@@ -55,7 +55,7 @@ function filtered(db: Kysely<Database>, f: ClientFilter) {
   return query;
 }
 
-export async function countClients(db: Kysely<Database>, f: ClientFilter): Promise<number> {
+export async function countClients(db: Executor, f: ClientFilter): Promise<number> {
   const row = await filtered(db, f)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
@@ -63,7 +63,7 @@ export async function countClients(db: Kysely<Database>, f: ClientFilter): Promi
 }
 
 export async function listClients(
-  db: Kysely<Database>,
+  db: Executor,
   f: ClientFilter & { sort: ClientSort; limit: number; offset: number },
 ): Promise<ClientRow[]> {
   let query = filtered(db, f).selectAll('clients');
@@ -74,7 +74,7 @@ export async function listClients(
 }
 
 export async function findClient(
-  db: Kysely<Database>,
+  db: Executor,
   { workspaceId, clientId }: { workspaceId: string; clientId: string },
 ): Promise<ClientRow | undefined> {
   return db
@@ -86,7 +86,7 @@ export async function findClient(
 }
 
 export async function findClientNames(
-  db: Kysely<Database>,
+  db: Executor,
   { workspaceId, clientIds }: { workspaceId: string; clientIds: string[] },
 ): Promise<Map<string, string>> {
   if (!clientIds.length) return new Map();
@@ -99,12 +99,12 @@ export async function findClientNames(
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-export async function insertClient(db: Kysely<Database>, row: NewClientRow): Promise<void> {
+export async function insertClient(db: Executor, row: NewClientRow): Promise<void> {
   await db.insertInto('clients').values(row).execute();
 }
 
 export async function updateClient(
-  db: Kysely<Database>,
+  db: Executor,
   { workspaceId, clientId, changes }: { workspaceId: string; clientId: string; changes: ClientUpdate },
 ): Promise<void> {
   await db
@@ -116,7 +116,7 @@ export async function updateClient(
 }
 
 export async function listContacts(
-  db: Kysely<Database>,
+  db: Executor,
   { workspaceId, clientId }: { workspaceId: string; clientId: string },
 ): Promise<ContactRow[]> {
   return db
@@ -128,12 +128,12 @@ export async function listContacts(
     .execute();
 }
 
-export async function insertContact(db: Kysely<Database>, row: NewContactRow): Promise<void> {
+export async function insertContact(db: Executor, row: NewContactRow): Promise<void> {
   await db.insertInto('client_contacts').values(row).execute();
 }
 
 export async function updateContact(
-  db: Kysely<Database>,
+  db: Executor,
   {
     workspaceId,
     contactId,
@@ -153,7 +153,7 @@ export async function updateContact(
 }
 
 export async function deleteContacts(
-  db: Kysely<Database>,
+  db: Executor,
   { workspaceId, clientId, keepIds }: { workspaceId: string; clientId: string; keepIds: string[] },
 ): Promise<void> {
   let query = db
@@ -165,7 +165,7 @@ export async function deleteContacts(
 }
 
 export async function listDates(
-  db: Kysely<Database>,
+  db: Executor,
   { workspaceId, clientId }: { workspaceId: string; clientId: string },
 ): Promise<ClientDateRow[]> {
   return db
@@ -178,7 +178,7 @@ export async function listDates(
 }
 
 export async function replaceDates(
-  db: Kysely<Database>,
+  db: Executor,
   { workspaceId, clientId, rows }: { workspaceId: string; clientId: string; rows: NewClientDateRow[] },
 ): Promise<void> {
   await db
@@ -190,7 +190,7 @@ export async function replaceDates(
 }
 
 export async function listTagsFor(
-  db: Kysely<Database>,
+  db: Executor,
   { workspaceId, clientIds }: { workspaceId: string; clientIds: string[] },
 ): Promise<Map<string, string[]>> {
   const result = new Map<string, string[]>();
@@ -211,7 +211,7 @@ export async function listTagsFor(
 }
 
 export async function replaceTags(
-  db: Kysely<Database>,
+  db: Executor,
   { workspaceId, clientId, tags }: { workspaceId: string; clientId: string; tags: string[] },
 ): Promise<void> {
   await db
@@ -227,7 +227,7 @@ export async function replaceTags(
 }
 
 export async function tagCounts(
-  db: Kysely<Database>,
+  db: Executor,
   { workspaceId }: { workspaceId: string },
 ): Promise<{ tag: string; count: number }[]> {
   const rows = await db
@@ -245,7 +245,7 @@ export async function tagCounts(
 
 /** Important dates falling on any of the given (month, day) pairs, for clients still in the relationship. */
 export async function datesOn(
-  db: Kysely<Database>,
+  db: Executor,
   { workspaceId, days, limit }: { workspaceId: string; days: { month: number; day: number }[]; limit: number },
 ) {
   if (!days.length) return [];

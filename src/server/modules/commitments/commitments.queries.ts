@@ -1,5 +1,5 @@
-import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../db/database.js';
+import { sql } from 'kysely';
+import type { Executor } from '../../db/database.js';
 import type { CommitmentDirection } from '../../../shared/schemas/commitments.js';
 import type {
   CommitmentChangeRow,
@@ -10,12 +10,12 @@ import type {
 
 type Scope = { workspaceId: string };
 
-export async function insertCommitment(db: Kysely<Database>, row: NewCommitmentRow): Promise<void> {
+export async function insertCommitment(db: Executor, row: NewCommitmentRow): Promise<void> {
   await db.insertInto('commitments').values(row).execute();
 }
 
 export async function findCommitment(
-  db: Kysely<Database>,
+  db: Executor,
   { workspaceId, commitmentId }: Scope & { commitmentId: string },
 ): Promise<CommitmentRow | undefined> {
   return db
@@ -27,7 +27,7 @@ export async function findCommitment(
 }
 
 export async function updateCommitment(
-  db: Kysely<Database>,
+  db: Executor,
   {
     workspaceId,
     commitmentId,
@@ -42,12 +42,12 @@ export async function updateCommitment(
     .execute();
 }
 
-export async function insertChange(db: Kysely<Database>, row: NewCommitmentChangeRow): Promise<void> {
+export async function insertChange(db: Executor, row: NewCommitmentChangeRow): Promise<void> {
   await db.insertInto('commitment_changes').values(row).execute();
 }
 
 export async function changesFor(
-  db: Kysely<Database>,
+  db: Executor,
   { workspaceId, commitmentIds }: Scope & { commitmentIds: string[] },
 ): Promise<CommitmentChangeRow[]> {
   if (!commitmentIds.length) return [];
@@ -71,7 +71,7 @@ export type CommitmentFilter = Scope & {
 };
 
 /** Open ones come soonest-due first; done ones most recently done first. */
-export async function listCommitments(db: Kysely<Database>, f: CommitmentFilter): Promise<CommitmentRow[]> {
+export async function listCommitments(db: Executor, f: CommitmentFilter): Promise<CommitmentRow[]> {
   let query = db.selectFrom('commitments').selectAll().where('workspace_id', '=', f.workspaceId);
   if (f.clientId) query = query.where('client_id', '=', f.clientId);
   if (f.direction) query = query.where('direction', '=', f.direction);
@@ -92,7 +92,7 @@ export async function listCommitments(db: Kysely<Database>, f: CommitmentFilter)
 }
 
 export async function countOpen(
-  db: Kysely<Database>,
+  db: Executor,
   f: Scope & { direction: CommitmentDirection; dueBefore?: string; dueFrom?: string },
 ): Promise<number> {
   let query = db
@@ -118,7 +118,7 @@ export type RateRow = Pick<
  * in it. Two index-friendly queries instead of one OR, and only the columns the rate needs.
  */
 export async function forWordKeeping(
-  db: Kysely<Database>,
+  db: Executor,
   f: Scope & { from: string; now: string; clientId?: string },
 ): Promise<RateRow[]> {
   const columns = ['id', 'direction', 'due_at', 'completed_at', 'cancelled_at', 'change_count', 'late_change'] as const;
@@ -146,7 +146,7 @@ export async function forWordKeeping(
 }
 
 export async function openQuotePromises(
-  db: Kysely<Database>,
+  db: Executor,
   { workspaceId, clientId, quoteId, patterns }: Scope & { clientId: string; quoteId: string; patterns: string[] },
 ): Promise<CommitmentRow[]> {
   return db
@@ -168,7 +168,7 @@ export async function openQuotePromises(
 
 /** Open commitments whose deadline is before `until` (reminders and the calendar feed). */
 export async function openDueBefore(
-  db: Kysely<Database>,
+  db: Executor,
   { workspaceId, until, limit }: Scope & { until: string; limit: number },
 ): Promise<CommitmentRow[]> {
   return db
@@ -184,7 +184,7 @@ export async function openDueBefore(
 }
 
 export async function byProject(
-  db: Kysely<Database>,
+  db: Executor,
   { workspaceId, projectId }: Scope & { projectId: string },
 ): Promise<CommitmentRow[]> {
   return db

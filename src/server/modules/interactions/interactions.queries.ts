@@ -1,5 +1,5 @@
-import { sql, type Kysely, type SqlBool } from 'kysely';
-import type { Database } from '../../db/database.js';
+import { sql, type SqlBool } from 'kysely';
+import type { Executor } from '../../db/database.js';
 import type { InteractionRow, NewInteractionRow } from './interactions.table.js';
 
 type Scope = { workspaceId: string };
@@ -7,12 +7,12 @@ type Scope = { workspaceId: string };
 /** Written as literals (not bound parameters) so both databases match the partial index interactions_awaiting_idx. */
 const AWAITING = sql<SqlBool>`needs_reply = 1 and replied_at is null`;
 
-export async function insertInteraction(db: Kysely<Database>, row: NewInteractionRow): Promise<void> {
+export async function insertInteraction(db: Executor, row: NewInteractionRow): Promise<void> {
   await db.insertInto('interactions').values(row).execute();
 }
 
 export async function findInteraction(
-  db: Kysely<Database>,
+  db: Executor,
   { workspaceId, interactionId }: Scope & { interactionId: string },
 ): Promise<InteractionRow | undefined> {
   return db
@@ -24,7 +24,7 @@ export async function findInteraction(
 }
 
 export async function updateInteraction(
-  db: Kysely<Database>,
+  db: Executor,
   {
     workspaceId,
     interactionId,
@@ -40,14 +40,14 @@ export async function updateInteraction(
 }
 
 export async function deleteInteraction(
-  db: Kysely<Database>,
+  db: Executor,
   { workspaceId, interactionId }: Scope & { interactionId: string },
 ): Promise<void> {
   await db.deleteFrom('interactions').where('workspace_id', '=', workspaceId).where('id', '=', interactionId).execute();
 }
 
 export async function listInteractions(
-  db: Kysely<Database>,
+  db: Executor,
   f: Scope & { clientId?: string; awaitingReply?: boolean; before?: string; beforeId?: string; limit: number },
 ): Promise<InteractionRow[]> {
   let query = db.selectFrom('interactions').selectAll().where('workspace_id', '=', f.workspaceId);
@@ -63,7 +63,7 @@ export async function listInteractions(
   return query.orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
 }
 
-export async function countAwaitingReply(db: Kysely<Database>, { workspaceId }: Scope): Promise<number> {
+export async function countAwaitingReply(db: Executor, { workspaceId }: Scope): Promise<number> {
   const row = await db
     .selectFrom('interactions')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -75,7 +75,7 @@ export async function countAwaitingReply(db: Kysely<Database>, { workspaceId }: 
 
 /** A reply to the client answers every earlier contact from them that was waiting for one. */
 export async function markRepliedUpTo(
-  db: Kysely<Database>,
+  db: Executor,
   { workspaceId, clientId, at }: Scope & { clientId: string; at: string },
 ): Promise<void> {
   await db

@@ -1,14 +1,14 @@
-import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../db/database.js';
+import { sql } from 'kysely';
+import type { Executor } from '../../db/database.js';
 import type { NewPaymentItemRow, NewPaymentRow, NewTimeEntryRow, TimeEntryRow } from './payments.table.js';
 
 type Scope = { workspaceId: string };
 
-export async function insertItems(db: Kysely<Database>, rows: NewPaymentItemRow[]) {
+export async function insertItems(db: Executor, rows: NewPaymentItemRow[]) {
   if (rows.length) await db.insertInto('payment_items').values(rows).execute();
 }
 
-export async function findItem(db: Kysely<Database>, { workspaceId, id }: Scope & { id: string }) {
+export async function findItem(db: Executor, { workspaceId, id }: Scope & { id: string }) {
   return db
     .selectFrom('payment_items')
     .selectAll()
@@ -17,7 +17,7 @@ export async function findItem(db: Kysely<Database>, { workspaceId, id }: Scope 
     .executeTakeFirst();
 }
 
-export async function cancelItem(db: Kysely<Database>, { workspaceId, id, at }: Scope & { id: string; at: string }) {
+export async function cancelItem(db: Executor, { workspaceId, id, at }: Scope & { id: string; at: string }) {
   await db
     .updateTable('payment_items')
     .set({ cancelled_at: at })
@@ -28,7 +28,7 @@ export async function cancelItem(db: Kysely<Database>, { workspaceId, id, at }: 
 
 /** Schedule lines with what was received against each (one grouped query, not one per line). */
 export async function itemsWithReceived(
-  db: Kysely<Database>,
+  db: Executor,
   f: Scope & { clientId?: string; dueBefore?: string; limit: number },
 ) {
   let query = db
@@ -46,12 +46,12 @@ export async function itemsWithReceived(
   return query.orderBy('payment_items.due_date').limit(f.limit).execute();
 }
 
-export async function insertPayment(db: Kysely<Database>, row: NewPaymentRow) {
+export async function insertPayment(db: Executor, row: NewPaymentRow) {
   await db.insertInto('payments').values(row).execute();
 }
 
 export async function listPayments(
-  db: Kysely<Database>,
+  db: Executor,
   { workspaceId, clientId, limit }: Scope & { clientId?: string; limit: number },
 ) {
   let query = db.selectFrom('payments').selectAll().where('workspace_id', '=', workspaceId);
@@ -59,7 +59,7 @@ export async function listPayments(
   return query.orderBy('received_on', 'desc').limit(limit).execute();
 }
 
-export async function deletePayment(db: Kysely<Database>, { workspaceId, id }: Scope & { id: string }) {
+export async function deletePayment(db: Executor, { workspaceId, id }: Scope & { id: string }) {
   const result = await db
     .deleteFrom('payments')
     .where('workspace_id', '=', workspaceId)
@@ -68,7 +68,7 @@ export async function deletePayment(db: Kysely<Database>, { workspaceId, id }: S
   return Number(result.numDeletedRows) === 1;
 }
 
-export async function receivedTotal(db: Kysely<Database>, { workspaceId, clientId }: Scope & { clientId: string }) {
+export async function receivedTotal(db: Executor, { workspaceId, clientId }: Scope & { clientId: string }) {
   const row = await db
     .selectFrom('payments')
     .select(sql<number>`coalesce(sum(amount), 0)`.as('total'))
@@ -78,11 +78,11 @@ export async function receivedTotal(db: Kysely<Database>, { workspaceId, clientI
   return Number(row.total);
 }
 
-export async function insertTimeEntry(db: Kysely<Database>, row: NewTimeEntryRow) {
+export async function insertTimeEntry(db: Executor, row: NewTimeEntryRow) {
   await db.insertInto('time_entries').values(row).execute();
 }
 
-export async function runningEntry(db: Kysely<Database>, { workspaceId, userId }: Scope & { userId: string }) {
+export async function runningEntry(db: Executor, { workspaceId, userId }: Scope & { userId: string }) {
   return db
     .selectFrom('time_entries')
     .selectAll()
@@ -92,7 +92,7 @@ export async function runningEntry(db: Kysely<Database>, { workspaceId, userId }
     .executeTakeFirst();
 }
 
-export async function findTimeEntry(db: Kysely<Database>, { workspaceId, id }: Scope & { id: string }) {
+export async function findTimeEntry(db: Executor, { workspaceId, id }: Scope & { id: string }) {
   return db
     .selectFrom('time_entries')
     .selectAll()
@@ -102,7 +102,7 @@ export async function findTimeEntry(db: Kysely<Database>, { workspaceId, id }: S
 }
 
 export async function updateTimeEntry(
-  db: Kysely<Database>,
+  db: Executor,
   { workspaceId, id, changes }: Scope & { id: string; changes: Partial<Omit<TimeEntryRow, 'id' | 'workspace_id'>> },
 ) {
   await db
@@ -113,12 +113,12 @@ export async function updateTimeEntry(
     .execute();
 }
 
-export async function deleteTimeEntry(db: Kysely<Database>, { workspaceId, id }: Scope & { id: string }) {
+export async function deleteTimeEntry(db: Executor, { workspaceId, id }: Scope & { id: string }) {
   await db.deleteFrom('time_entries').where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
 }
 
 export async function listTimeEntries(
-  db: Kysely<Database>,
+  db: Executor,
   { workspaceId, clientId, projectId, limit }: Scope & { clientId?: string; projectId?: string; limit: number },
 ) {
   let query = db.selectFrom('time_entries').selectAll().where('workspace_id', '=', workspaceId);

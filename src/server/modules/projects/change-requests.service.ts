@@ -274,3 +274,8 @@ export async function decideChangeRequest(
     };
   });
 }
+
+/** How many times each client asked for extras beyond the agreed scope (for care and insights). */
+export async function outOfScopeCounts(deps: Deps, scope: Scope): Promise<Map<string, number>> {
+  return q.outOfScopeCounts(deps.db.kysely, scope);
+}

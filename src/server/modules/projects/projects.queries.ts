@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/database.js';
+import type { Executor } from '../../db/database.js';
 import type {
   ChangeRequestRow,
   ColleagueRow,
@@ -14,11 +13,11 @@ import type {
 
 type Scope = { workspaceId: string };
 
-export async function insertProject(db: Kysely<Database>, row: NewProjectRow) {
+export async function insertProject(db: Executor, row: NewProjectRow) {
   await db.insertInto('projects').values(row).execute();
 }
 
-export async function findProject(db: Kysely<Database>, { workspaceId, projectId }: Scope & { projectId: string }) {
+export async function findProject(db: Executor, { workspaceId, projectId }: Scope & { projectId: string }) {
   return db
     .selectFrom('projects')
     .selectAll()
@@ -28,7 +27,7 @@ export async function findProject(db: Kysely<Database>, { workspaceId, projectId
 }
 
 export async function updateProject(
-  db: Kysely<Database>,
+  db: Executor,
   {
     workspaceId,
     projectId,
@@ -44,7 +43,7 @@ export async function updateProject(
 }
 
 export async function listProjects(
-  db: Kysely<Database>,
+  db: Executor,
   { workspaceId, clientId, limit }: Scope & { clientId?: string; limit: number },
 ) {
   let query = db.selectFrom('projects').selectAll().where('workspace_id', '=', workspaceId);
@@ -52,11 +51,11 @@ export async function listProjects(
   return query.orderBy('created_at', 'desc').limit(limit).execute();
 }
 
-export async function insertDeliverables(db: Kysely<Database>, rows: NewDeliverableRow[]) {
+export async function insertDeliverables(db: Executor, rows: NewDeliverableRow[]) {
   if (rows.length) await db.insertInto('project_deliverables').values(rows).execute();
 }
 
-export async function deliverablesOf(db: Kysely<Database>, { workspaceId, projectId }: Scope & { projectId: string }) {
+export async function deliverablesOf(db: Executor, { workspaceId, projectId }: Scope & { projectId: string }) {
   return db
     .selectFrom('project_deliverables')
     .selectAll()
@@ -66,11 +65,11 @@ export async function deliverablesOf(db: Kysely<Database>, { workspaceId, projec
     .execute();
 }
 
-export async function insertReschedule(db: Kysely<Database>, row: NewRescheduleRow) {
+export async function insertReschedule(db: Executor, row: NewRescheduleRow) {
   await db.insertInto('project_reschedules').values(row).execute();
 }
 
-export async function reschedulesOf(db: Kysely<Database>, { workspaceId, projectId }: Scope & { projectId: string }) {
+export async function reschedulesOf(db: Executor, { workspaceId, projectId }: Scope & { projectId: string }) {
   return db
     .selectFrom('project_reschedules')
     .selectAll()
@@ -80,14 +79,11 @@ export async function reschedulesOf(db: Kysely<Database>, { workspaceId, project
     .execute();
 }
 
-export async function listColleagues(db: Kysely<Database>, { workspaceId }: Scope) {
+export async function listColleagues(db: Executor, { workspaceId }: Scope) {
   return db.selectFrom('colleagues').selectAll().where('workspace_id', '=', workspaceId).orderBy('name').execute();
 }
 
-export async function findColleague(
-  db: Kysely<Database>,
-  { workspaceId, colleagueId }: Scope & { colleagueId: string },
-) {
+export async function findColleague(db: Executor, { workspaceId, colleagueId }: Scope & { colleagueId: string }) {
   return db
     .selectFrom('colleagues')
     .selectAll()
@@ -96,12 +92,12 @@ export async function findColleague(
     .executeTakeFirst();
 }
 
-export async function insertColleague(db: Kysely<Database>, row: NewColleagueRow) {
+export async function insertColleague(db: Executor, row: NewColleagueRow) {
   await db.insertInto('colleagues').values(row).execute();
 }
 
 export async function updateColleague(
-  db: Kysely<Database>,
+  db: Executor,
   {
     workspaceId,
     colleagueId,
@@ -116,18 +112,15 @@ export async function updateColleague(
     .execute();
 }
 
-export async function deleteColleague(
-  db: Kysely<Database>,
-  { workspaceId, colleagueId }: Scope & { colleagueId: string },
-) {
+export async function deleteColleague(db: Executor, { workspaceId, colleagueId }: Scope & { colleagueId: string }) {
   await db.deleteFrom('colleagues').where('workspace_id', '=', workspaceId).where('id', '=', colleagueId).execute();
 }
 
-export async function insertChangeRequest(db: Kysely<Database>, row: NewChangeRequestRow) {
+export async function insertChangeRequest(db: Executor, row: NewChangeRequestRow) {
   await db.insertInto('change_requests').values(row).execute();
 }
 
-export async function findChangeRequest(db: Kysely<Database>, { workspaceId, id }: Scope & { id: string }) {
+export async function findChangeRequest(db: Executor, { workspaceId, id }: Scope & { id: string }) {
   return db
     .selectFrom('change_requests')
     .selectAll()
@@ -137,7 +130,7 @@ export async function findChangeRequest(db: Kysely<Database>, { workspaceId, id 
 }
 
 export async function updateChangeRequest(
-  db: Kysely<Database>,
+  db: Executor,
   { workspaceId, id, changes }: Scope & { id: string; changes: Partial<Omit<ChangeRequestRow, 'id' | 'workspace_id'>> },
 ) {
   await db
@@ -148,10 +141,7 @@ export async function updateChangeRequest(
     .execute();
 }
 
-export async function changeRequestsOf(
-  db: Kysely<Database>,
-  { workspaceId, projectId }: Scope & { projectId: string },
-) {
+export async function changeRequestsOf(db: Executor, { workspaceId, projectId }: Scope & { projectId: string }) {
   return db
     .selectFrom('change_requests')
     .selectAll()
@@ -162,7 +152,7 @@ export async function changeRequestsOf(
 }
 
 export async function updateDeliverable(
-  db: Kysely<Database>,
+  db: Executor,
   {
     workspaceId,
     projectId,
@@ -178,4 +168,17 @@ export async function updateDeliverable(
     .where('id', '=', deliverableId)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/** Requests beyond the agreed scope per client (every one not marked in scope, decided or not). */
+export async function outOfScopeCounts(db: Executor, { workspaceId }: Scope) {
+  const rows = await db
+    .selectFrom('change_requests')
+    .select((eb) => ['client_id', eb.fn.countAll<number>().as('count')])
+    .where('workspace_id', '=', workspaceId)
+    .where((eb) => eb.or([eb('in_scope', 'is', null), eb('in_scope', '=', 0)]))
+    .groupBy('client_id')
+    .execute();
+  // PostgreSQL returns counts as strings (bigint).
+  return new Map(rows.map((r) => [r.client_id, Number(r.count)]));
 }
