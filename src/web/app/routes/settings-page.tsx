@@ -22,7 +22,7 @@ import { OutboxList } from '../../features/messages/components/outbox-list';
 import { TemplatesEditor } from '../../features/messages/components/templates-editor';
 import { TermsTemplatesEditor } from '../../features/quotes/components/terms-templates-editor';
 import { usePageTitle } from '../../lib/use-page-title';
-import { type SettingsTab, settingsTabs } from './settings-tabs';
+import { type SettingsTab, settingsTabs } from '../shell/settings-tabs';
 import { ColleaguesEditor } from '../../features/projects/components/colleagues-editor';
 
 const route = getRouteApi('/_app/settings');

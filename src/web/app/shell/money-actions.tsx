@@ -11,7 +11,7 @@ import {
   RecordPaymentForm,
   SplitQuoteForm,
 } from '../../features/payments/components/payment-forms';
-import { parseAgorot } from '../../features/quotes/api/decimal-input';
+import { parseAgorot } from '../../lib/money-input';
 import { notifySuccess } from '../../lib/notify';
 import { todayIn } from '../../lib/zoned-dates';
 

@@ -19,7 +19,8 @@ import { type NewDue, RenegotiateForm } from '../../features/commitments/compone
 import type { InteractionCreated } from '../../features/interactions/api/interactions-api';
 import { LogContactForm } from '../../features/interactions/components/log-contact-form';
 import { useKindLabels } from '../../features/messages/components/kind-labels';
-import { MessageComposer, type MessageDraft } from '../../features/messages/components/message-composer';
+import { MessageComposer } from '../../features/messages/components/message-composer';
+import type { MessageDraft } from '../../lib/composer-slot';
 import { hideNotification, notifySuccess } from '../../lib/notify';
 
 type ClientRef = { id: string; name: string };

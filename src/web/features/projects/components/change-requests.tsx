@@ -10,6 +10,7 @@ import { type Choice, ChoiceChips } from '../../../components/ui/choice-chips';
 import { DuePicker } from '../../../components/ui/due-picker';
 import { formatDateTime } from '../../../lib/format';
 import { currentIntlLocale, currentLanguage } from '../../../lib/i18n';
+import { parseAgorot } from '../../../lib/money-input';
 import { notifyError } from '../../../lib/notify';
 import { useColleagues, useCreateChangeRequest } from '../api/project-queries';
 import type { ScopeAnswerInput } from '../api/projects-api';
@@ -74,17 +75,15 @@ export function LogChangeRequestForm({
   );
 }
 
-/** Out of scope: what I do about it. Money comes in shekels and is parsed by the caller. */
+/** Out of scope: what I do about it. Money comes in shekels. */
 export function ScopeDecisionForm({
   today,
   currency,
-  parseAmount,
   onNext,
   onCancel,
 }: {
   today: string;
   currency: string;
-  parseAmount: (text: string) => number | null;
   onNext: (input: ScopeAnswerInput) => void;
   onCancel: () => void;
 }) {
@@ -104,7 +103,7 @@ export function ScopeDecisionForm({
   }));
   const withValue = decision === 'goodwill' || decision === 'change_order' || decision === 'deterrent';
   const withColleague = decision === 'subcontract' || decision === 'refer';
-  const value = amount.trim() ? parseAmount(amount) : null;
+  const value = amount.trim() ? parseAgorot(amount) : null;
   const amountError =
     tried && (decision === 'deterrent' ? value === null : amount.trim() !== '' && value === null)
       ? t('projects.decision.amountInvalid')

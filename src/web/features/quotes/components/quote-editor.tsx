@@ -22,7 +22,7 @@ import { AlertIcon, ArrowDownIcon, ArrowUpIcon, PlusIcon, TrashIcon } from '../.
 import { formatLongDay, formatPercent } from '../../../lib/format';
 import { currentIntlLocale, currentLanguage } from '../../../lib/i18n';
 import { useSchemaForm } from '../../../lib/use-schema-form';
-import { parseAgorot, parseMilli } from '../api/decimal-input';
+import { parseAgorot, parseMilli } from '../../../lib/money-input';
 import { lineTotal } from '../../../../shared/money';
 import {
   type DiscountKind,
