@@ -40,6 +40,14 @@ export function useQuotes(clientId: string | null = null) {
   return useQuery({ queryKey: quoteKeys.list(clientId), queryFn: () => fetchQuotes(clientId ?? undefined) });
 }
 
+/** The client's accepted quotes as choices ("2026-014 · Logo"), e.g. to split into payments. */
+export function useAcceptedQuoteChoices(clientId: string): { id: string; label: string }[] {
+  const quotes = useQuotes(clientId);
+  return (quotes.data ?? [])
+    .filter((q) => q.status === 'accepted')
+    .map((q) => ({ id: q.id, label: `${q.number} · ${q.current.title}` }));
+}
+
 export function useQuote(id: string) {
   return useQuery(quoteQuery(id));
 }
