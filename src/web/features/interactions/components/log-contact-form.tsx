@@ -4,14 +4,13 @@ import {
   Checkbox,
   Fieldset,
   Group,
-  SegmentedControl,
   SimpleGrid,
   Stack,
   Text,
   TextInput,
   Textarea,
 } from '@mantine/core';
-import { type ReactNode, useCallback, useId } from 'react';
+import { type ReactNode, useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Channel } from '../../../../shared/schemas/common';
 import { ZCreateInteraction } from '../../../../shared/schemas/interactions';
@@ -31,6 +30,7 @@ import {
   emptyPromise,
   toInteractionInput,
 } from './log-contact-values';
+import { LabelledSegments } from '../../../components/ui/labelled-segments';
 
 export type ClientFieldProps = {
   value: string | null;
@@ -74,7 +74,6 @@ export function LogContactForm({
   const { t } = useTranslation();
   const channelOptions = useChannelOptions();
   const logInteraction = useLogInteraction();
-  const directionId = useId();
   const today = todayIn(timeZone);
 
   const toInput = useCallback((v: LogContactValues) => toInteractionInput(v, timeZone), [timeZone]);
@@ -123,20 +122,15 @@ export function LogContactForm({
           onChange={(next) => form.update('channel', (v) => ({ ...v, channel: next, needsReply: next !== 'meeting' }))}
           error={form.error('channel')}
         />
-        <div>
-          <Text id={directionId} size="sm" fw={500} mb={4}>
-            {t('interactions.form.direction')}
-          </Text>
-          <SegmentedControl
-            aria-labelledby={directionId}
-            value={values.direction}
-            onChange={(value) => form.set('direction', value === 'in' ? 'in' : 'out')}
-            data={[
-              { value: 'out', label: t('interactions.form.out') },
-              { value: 'in', label: t('interactions.form.in') },
-            ]}
-          />
-        </div>
+        <LabelledSegments
+          label={t('interactions.form.direction')}
+          value={values.direction}
+          onChange={(direction) => form.set('direction', direction)}
+          options={[
+            { value: 'out', label: t('interactions.form.out') },
+            { value: 'in', label: t('interactions.form.in') },
+          ]}
+        />
         <Group gap="sm" align="flex-start" wrap="wrap">
           <TextInput
             type="date"
@@ -204,7 +198,6 @@ export function LogContactForm({
             {values.commitments.map((promise, index) => {
               const path = `commitments.${index}`;
               const n = values.commitments.length > 1 ? String(index + 1) : undefined;
-              const whoId = `${directionId}-who-${promise.key}`;
               return (
                 <Stack
                   key={promise.key}
@@ -242,23 +235,16 @@ export function LogContactForm({
                       <TrashIcon size={18} />
                     </ActionIcon>
                   </Group>
-                  <div>
-                    <Text id={whoId} size="sm" fw={500} mb={4}>
-                      {n ? t('interactions.form.whoPromisedN', { n }) : t('interactions.form.whoPromised')}
-                    </Text>
-                    <SegmentedControl
-                      aria-labelledby={whoId}
-                      size="xs"
-                      value={promise.direction}
-                      onChange={(value) =>
-                        setPromise(index, { direction: value === 'theirs' ? 'theirs' : 'mine' }, 'direction')
-                      }
-                      data={[
-                        { value: 'mine', label: t('commitments.form.mine') },
-                        { value: 'theirs', label: t('commitments.form.theirs') },
-                      ]}
-                    />
-                  </div>
+                  <LabelledSegments
+                    label={n ? t('interactions.form.whoPromisedN', { n }) : t('interactions.form.whoPromised')}
+                    size="xs"
+                    value={promise.direction}
+                    onChange={(direction) => setPromise(index, { direction }, 'direction')}
+                    options={[
+                      { value: 'mine', label: t('commitments.form.mine') },
+                      { value: 'theirs', label: t('commitments.form.theirs') },
+                    ]}
+                  />
                   <DuePicker
                     day={promise.dueDate}
                     time={promise.dueTime}
