@@ -11,7 +11,6 @@ import {
   RecordPaymentForm,
   SplitQuoteForm,
 } from '../../features/payments/components/payment-forms';
-import { parseAgorot } from '../../lib/money-input';
 import { notifySuccess } from '../../lib/notify';
 import { todayIn } from '../../lib/zoned-dates';
 
@@ -41,7 +40,7 @@ export function useMoneyActions() {
   let body: ReactNode = null;
   if (open?.kind === 'record') {
     title = t('money.recordTitle');
-    body = <RecordPaymentForm item={open.item} today={today} parseAmount={parseAgorot} onDone={close} />;
+    body = <RecordPaymentForm item={open.item} today={today} onDone={close} />;
   } else if (open?.kind === 'remind') {
     const item = open.item;
     title = t('money.remindTitle');
@@ -59,15 +58,7 @@ export function useMoneyActions() {
     );
   } else if (open?.kind === 'add') {
     title = t('money.addTitle');
-    body = (
-      <AddPaymentItemForm
-        clientId={open.clientId}
-        currency={currency}
-        today={today}
-        parseAmount={parseAgorot}
-        onDone={close}
-      />
-    );
+    body = <AddPaymentItemForm clientId={open.clientId} currency={currency} today={today} onDone={close} />;
   } else if (open?.kind === 'splitMany') {
     title = t('money.split.title');
     body = <SplitQuoteForm quotes={open.quotes} today={today} onDone={close} />;
