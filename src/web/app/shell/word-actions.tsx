@@ -13,7 +13,7 @@ import { Dialog } from '../../components/ui/dialog';
 import { useMe } from '../../features/accounts/api/session-api';
 import { ClientPicker } from '../../features/clients/components/client-picker';
 import { useRenegotiateCommitment } from '../../features/commitments/api/commitment-queries';
-import type { ClientFieldProps } from '../../features/commitments/components/client-field';
+import type { ClientFieldProps } from '../../lib/client-field';
 import { CommitmentForm } from '../../features/commitments/components/commitment-form';
 import { type NewDue, RenegotiateForm } from '../../features/commitments/components/renegotiate-form';
 import type { InteractionCreated } from '../../features/interactions/api/interactions-api';

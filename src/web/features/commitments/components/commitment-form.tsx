@@ -6,7 +6,7 @@ import { notifySuccess } from '../../../lib/notify';
 import { useSchemaForm } from '../../../lib/use-schema-form';
 import { todayIn } from '../../../lib/zoned-dates';
 import { useCreateCommitment } from '../api/commitment-queries';
-import type { RenderClientField } from './client-field';
+import { type RenderClientField, clientFieldOf } from '../../../lib/client-field';
 import { LabelledSegments } from '../../../components/ui/labelled-segments';
 
 type Values = {
@@ -68,12 +68,7 @@ export function CommitmentForm({
   return (
     <form noValidate onSubmit={save} aria-label={t('commitments.form.title')}>
       <Stack gap="md">
-        {renderClientField({
-          value: values.clientId,
-          valueLabel: values.clientName,
-          onChange: (id, name) => form.update('clientId', (v) => ({ ...v, clientId: id, clientName: name })),
-          error: form.error('clientId'),
-        })}
+        {renderClientField(clientFieldOf(form))}
         <LabelledSegments
           label={t('commitments.form.who')}
           value={values.direction}

@@ -10,7 +10,7 @@ import {
   TextInput,
   Textarea,
 } from '@mantine/core';
-import { type ReactNode, useCallback } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Channel } from '../../../../shared/schemas/common';
 import { ZCreateInteraction } from '../../../../shared/schemas/interactions';
@@ -31,13 +31,7 @@ import {
   toInteractionInput,
 } from './log-contact-values';
 import { LabelledSegments } from '../../../components/ui/labelled-segments';
-
-export type ClientFieldProps = {
-  value: string | null;
-  valueLabel: string | null;
-  onChange: (id: string | null, name: string | null) => void;
-  error: string | undefined;
-};
+import { type RenderClientField, clientFieldOf } from '../../../lib/client-field';
 
 export type LogContactDefaults = {
   client?: { id: string; name: string } | null;
@@ -51,7 +45,7 @@ type Props = LogContactDefaults & {
   timeZone: string;
   workDays: readonly number[];
   /** The client picker belongs to the clients feature: the page passes it in. */
-  renderClientField: (props: ClientFieldProps) => ReactNode;
+  renderClientField: RenderClientField;
   onSaved: (created: InteractionCreated) => void;
   onCancel: () => void;
 };
@@ -109,12 +103,7 @@ export function LogContactForm({
   return (
     <form noValidate onSubmit={save} aria-label={t('interactions.form.title')}>
       <Stack gap="md">
-        {renderClientField({
-          value: values.clientId,
-          valueLabel: values.clientName,
-          onChange: (id, name) => form.update('clientId', (v) => ({ ...v, clientId: id, clientName: name })),
-          error: form.error('clientId'),
-        })}
+        {renderClientField(clientFieldOf(form))}
         <ChoiceChips
           label={t('interactions.form.channel')}
           value={values.channel}

@@ -36,13 +36,7 @@ import {
   valuesToInput,
 } from './quote-form-values';
 import { TermsFields } from './terms-fields';
-
-export type ClientFieldProps = {
-  value: string | null;
-  valueLabel: string | null;
-  onChange: (id: string | null, name: string | null) => void;
-  error: string | undefined;
-};
+import { type RenderClientField, clientFieldOf } from '../../../lib/client-field';
 
 type Props = {
   initialValues: QuoteFormValues;
@@ -54,7 +48,7 @@ type Props = {
   /** 'version': a sent quote — saving makes a new version and needs a reason. */
   mode: 'new' | 'draft' | 'version' | 'reissue';
   /** The client picker (another feature), or null when the client is fixed. */
-  renderClientField: ((props: ClientFieldProps) => ReactNode) | null;
+  renderClientField: RenderClientField | null;
   intro?: ReactNode;
   submitLabel: string;
   onSubmit: (data: QuoteFormOutput, values: QuoteFormValues) => Promise<unknown>;
@@ -145,12 +139,7 @@ export function QuoteEditor({
         {intro}
         <Section id="quote-basics" title={t('quotes.editor.basics')}>
           <Stack gap="sm">
-            {renderClientField?.({
-              value: values.clientId,
-              valueLabel: values.clientName,
-              onChange: (id, name) => form.update('clientId', (prev) => ({ ...prev, clientId: id, clientName: name })),
-              error: form.error('clientId'),
-            })}
+            {renderClientField?.(clientFieldOf(form))}
             <TextInput
               label={t('quotes.editor.title')}
               description={t('quotes.editor.titleHint')}
