@@ -1,7 +1,6 @@
 import { Anchor, Button, Group, Text } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { Link } from '@tanstack/react-router';
-import { type ReactNode, createContext, useCallback, useContext, useMemo, useState } from 'react';
+import { type ReactNode, createContext, useCallback, useContext, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Commitment, CommitmentDirection } from '../../../shared/schemas/commitments';
 import { type Channel, weekdays } from '../../../shared/schemas/common';
@@ -9,7 +8,7 @@ import type { Interaction } from '../../../shared/schemas/interactions';
 import type { ComposeMessageInput, MessageSent } from '../../../shared/schemas/messages';
 import { isolate } from '../../../shared/text';
 import { UserText } from '../../components/ui/bidi';
-import { Dialog } from '../../components/ui/dialog';
+import { useDialogFlow } from '../../components/ui/dialog-flow';
 import { useMe } from '../../features/accounts/api/session-api';
 import { ClientPicker } from '../../features/clients/components/client-picker';
 import { useRenegotiateCommitment } from '../../features/commitments/api/commitment-queries';
@@ -74,22 +73,13 @@ export function WordActionsProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const kindLabels = useKindLabels();
   const me = useMe();
-  const isPhone = useMediaQuery('(max-width: 48em)') ?? false;
-  const [open, setOpen] = useState<Open>(null);
-  // A new key per opening: every dialog starts from fresh values.
-  const [openCount, setOpenCount] = useState(0);
+  const { open, show, close, render } = useDialogFlow<NonNullable<Open>>();
   const renegotiateCommitment = useRenegotiateCommitment();
   const timeZone = me.workspace.timeZone;
   const workDays = useMemo(
     () => weekdays.flatMap((day, index) => (me.workspace.serviceHours[day].length > 0 ? [index] : [])),
     [me.workspace.serviceHours],
   );
-
-  const show = useCallback((next: Open) => {
-    setOpen(next);
-    setOpenCount((n) => n + 1);
-  }, []);
-  const close = useCallback(() => setOpen(null), []);
 
   const composeMeetingSummary = useCallback(
     (interaction: { id: string; clientId: string; clientName: string }) =>
@@ -280,17 +270,7 @@ export function WordActionsProvider({ children }: { children: ReactNode }) {
   return (
     <WordActionsContext.Provider value={actions}>
       {children}
-      <Dialog
-        key={openCount}
-        opened={open !== null}
-        onClose={close}
-        title={title}
-        closeLabel={t('actions.close')}
-        size={size}
-        fullScreen={isPhone}
-      >
-        {body}
-      </Dialog>
+      {render(title, body, size)}
     </WordActionsContext.Provider>
   );
 }

@@ -1,8 +1,8 @@
 import { Button } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useIsPhone } from '../../../components/ui/dialog-flow';
 import { Dialog } from '../../../components/ui/dialog';
 import { BriefcaseIcon, PlusIcon } from '../../../components/ui/icons';
 import { SectionCard } from '../../../components/ui/section-card';
@@ -12,7 +12,7 @@ import { ProjectList } from './project-list';
 /** The client's projects on their page, and a new one (which then opens). */
 export function ClientProjectsSection({ clientId }: { clientId: string }) {
   const { t } = useTranslation();
-  const isPhone = useMediaQuery('(max-width: 48em)') ?? false;
+  const isPhone = useIsPhone();
   const navigate = useNavigate();
   const [adding, setAdding] = useState(false);
   return (

@@ -1,11 +1,10 @@
 import { Stack, Text } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
-import { type ReactNode, useState } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Commitment } from '../../../../shared/schemas/commitments';
 import type { ChangeRequest, Project } from '../../../../shared/schemas/projects';
 import { UserText } from '../../../components/ui/bidi';
-import { Dialog } from '../../../components/ui/dialog';
+import { useDialogFlow } from '../../../components/ui/dialog-flow';
 import type { Composer } from '../../../lib/composer-slot';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { todayIn } from '../../../lib/zoned-dates';
@@ -20,8 +19,7 @@ type Open =
   | { kind: 'materials'; material: Commitment }
   | { kind: 'logChange' }
   | { kind: 'scope'; request: ChangeRequest }
-  | { kind: 'scopeAnswer'; request: ChangeRequest; answer: ScopeAnswerInput }
-  | null;
+  | { kind: 'scopeAnswer'; request: ChangeRequest; answer: ScopeAnswerInput };
 
 type Options = { timeZone: string; currency: string; clientName: string; composer: Composer };
 
@@ -32,16 +30,9 @@ type Options = { timeZone: string; currency: string; clientName: string; compose
 export function useProjectDialogs(project: Project, { timeZone, currency, clientName, composer }: Options) {
   const { t } = useTranslation();
   const MessageComposer = composer;
-  const isPhone = useMediaQuery('(max-width: 48em)') ?? false;
   const doReschedule = useReschedule(project.id);
   const decide = useDecideChangeRequest(project.id);
-  const [open, setOpen] = useState<Open>(null);
-  const [openCount, setOpenCount] = useState(0);
-  const show = (next: Open) => {
-    setOpen(next);
-    setOpenCount((n) => n + 1);
-  };
-  const close = () => setOpen(null);
+  const { open, attempt: openCount, show, close, render } = useDialogFlow<Open>();
   const done = (message: string) => () => {
     close();
     notifySuccess(message);
@@ -139,18 +130,6 @@ export function useProjectDialogs(project: Project, { timeZone, currency, client
     askMaterial: (material: Commitment) => show({ kind: 'materials', material }),
     logChange: () => show({ kind: 'logChange' }),
     decideOutOfScope: (request: ChangeRequest) => show({ kind: 'scope', request }),
-    dialog: (
-      <Dialog
-        key={openCount}
-        opened={open !== null}
-        onClose={close}
-        title={title}
-        closeLabel={t('actions.close')}
-        size="lg"
-        fullScreen={isPhone}
-      >
-        {body}
-      </Dialog>
-    ),
+    dialog: render(title, body),
   };
 }

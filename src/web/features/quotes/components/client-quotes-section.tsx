@@ -1,8 +1,8 @@
 import { Button, Group, Text } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useIsPhone } from '../../../components/ui/dialog-flow';
 import { UserText } from '../../../components/ui/bidi';
 import { Dialog } from '../../../components/ui/dialog';
 import { PlusIcon, QuoteIcon, SendIcon } from '../../../components/ui/icons';
@@ -21,7 +21,7 @@ type Props = {
 /** The client's quotes on their page: a new quote, and the terms of work sent as a message. */
 export function ClientQuotesSection({ client, composer: MessageComposer }: Props) {
   const { t } = useTranslation();
-  const isPhone = useMediaQuery('(max-width: 48em)') ?? false;
+  const isPhone = useIsPhone();
   const [termsOpen, setTermsOpen] = useState(false);
   const [termsCount, setTermsCount] = useState(0);
   const closeTerms = () => setTermsOpen(false);

@@ -1,9 +1,8 @@
 import { Alert, Stack, Text } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Quote } from '../../../../shared/schemas/quotes';
-import { Dialog } from '../../../components/ui/dialog';
+import { useDialogFlow } from '../../../components/ui/dialog-flow';
 import { AlertIcon } from '../../../components/ui/icons';
 import type { Composer } from '../../../lib/composer-slot';
 import { notifySuccess } from '../../../lib/notify';
@@ -19,7 +18,7 @@ import { VersionHistory } from './quote-view';
 import { ReportMistakeForm } from './report-mistake-form';
 import { RevokeLinksConfirm } from './revoke-links-confirm';
 
-type Open = { kind: 'compose'; compose: QuoteCompose } | { kind: 'mistake' } | { kind: 'revoke' } | null;
+type Open = { kind: 'compose'; compose: QuoteCompose } | { kind: 'mistake' } | { kind: 'revoke' };
 type Reissue = { reason: string; goodwill: string };
 
 type Props = {
@@ -38,24 +37,17 @@ type Props = {
  */
 export function QuoteWorkflow({ quote, timeZone, exempt, currency, canPrint, composer }: Props) {
   const { t } = useTranslation();
-  const isPhone = useMediaQuery('(max-width: 48em)') ?? false;
   const templates = useTermsTemplates();
   const update = useUpdateQuote(quote.id);
   const send = useSendQuote(quote.id);
   const mistake = useReportMistake(quote.id);
-  const [open, setOpen] = useState<Open>(null);
-  const [openCount, setOpenCount] = useState(0);
+  const { open, attempt: openCount, show, close, render } = useDialogFlow<Open>();
   const [clientUrl, setClientUrl] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   const [unsaved, setUnsaved] = useState(false);
   const [reissue, setReissue] = useState<Reissue | null>(null);
   const [pickedVersion, setShownVersion] = useState<number | null>(null);
   const shownVersion = pickedVersion ?? quote.current.version;
-  const show = (next: Open) => {
-    setOpen(next);
-    setOpenCount((n) => n + 1);
-  };
-  const close = () => setOpen(null);
 
   const isDraft = quote.status === 'draft';
   const isOut = quote.status === 'sent' || quote.status === 'viewed' || quote.status === 'expired';
@@ -221,17 +213,7 @@ export function QuoteWorkflow({ quote, timeZone, exempt, currency, canPrint, com
       {clientUrl && !open && <ClientLinkAlert url={clientUrl} />}
       {body}
       <VersionHistory quote={quote} timeZone={timeZone} selected={shownVersion} onSelect={setShownVersion} />
-      <Dialog
-        key={openCount}
-        opened={open !== null}
-        onClose={close}
-        title={dialogTitle}
-        closeLabel={t('actions.close')}
-        size="lg"
-        fullScreen={isPhone}
-      >
-        {dialogBody}
-      </Dialog>
+      {render(dialogTitle, dialogBody)}
     </Stack>
   );
 }
