@@ -8,10 +8,10 @@ import {
 } from '../../../../shared/schemas/payments';
 import { UserText } from '../../../components/ui/bidi';
 import { parseAgorot } from '../../../lib/money-input';
+import { formatAmount } from '../../../lib/format';
 import { notifySuccess } from '../../../lib/notify';
 import { useSchemaForm } from '../../../lib/use-schema-form';
 import { useCreatePaymentItem, useRecordPayment, useSplitQuote } from '../api/payment-queries';
-import { money } from './money-format';
 
 function Actions({ onCancel, submit, busy }: { onCancel: () => void; submit: string; busy: boolean }) {
   const { t } = useTranslation();
@@ -271,7 +271,7 @@ export function RecordPaymentForm({ item, today, onDone }: { item: PaymentItem; 
         <Text size="sm">
           <UserText>{item.label}</UserText>
           {t('common.separator')}
-          {t('money.outstanding', { amount: money(item.outstanding, item.currency) })}
+          {t('money.outstanding', { amount: formatAmount(item.outstanding, item.currency) })}
         </Text>
         <Group gap="sm" wrap="wrap">
           <TextInput

@@ -2,7 +2,6 @@ import { Anchor, Badge, Button, Group, Paper, Select, Stack, Text, TextInput, Te
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { channels } from '../../../../shared/schemas/common';
-import { formatMoney } from '../../../../shared/money';
 import {
   type ChangeRequest,
   type ScopeDecision,
@@ -13,8 +12,8 @@ import {
 import { UserText } from '../../../components/ui/bidi';
 import { type Choice, ChoiceChips } from '../../../components/ui/choice-chips';
 import { DuePicker } from '../../../components/ui/due-picker';
-import { formatDateTime } from '../../../lib/format';
-import { currentIntlLocale, currentLanguage } from '../../../lib/i18n';
+import { formatDateTime, formatAmount } from '../../../lib/format';
+import { currentIntlLocale } from '../../../lib/i18n';
 import { parseAgorot } from '../../../lib/money-input';
 import { useSchemaForm } from '../../../lib/use-schema-form';
 import { useColleagues, useCreateChangeRequest } from '../api/project-queries';
@@ -236,7 +235,7 @@ export function ChangeRequestItem({
               <Text size="sm">
                 {t('projects.changes.value')}
                 {t('common.labelSeparator')}
-                {formatMoney(request.value, currency, currentLanguage())}
+                {formatAmount(request.value, currency)}
               </Text>
             )}
             {request.quoteId && (
