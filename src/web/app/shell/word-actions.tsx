@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Text } from '@mantine/core';
+import { Anchor, Text } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { type ReactNode, createContext, useCallback, useContext, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,7 +20,7 @@ import { LogContactForm } from '../../features/interactions/components/log-conta
 import { useKindLabels } from '../../features/messages/components/kind-labels';
 import { MessageComposer } from '../../features/messages/components/message-composer';
 import type { MessageDraft } from '../../lib/composer-slot';
-import { hideNotification, notifySuccess } from '../../lib/notify';
+import { notifySuccess, notifyWithAction } from '../../lib/notify';
 
 type ClientRef = { id: string; name: string };
 
@@ -142,22 +142,10 @@ export function WordActionsProvider({ children }: { children: ReactNode }) {
           })
         : t('interactions.form.saved', { name: isolate(interaction.clientName) });
     if (interaction.channel === 'meeting' && (interaction.agreed || interaction.nextSteps)) {
-      const id = `logged-${interaction.id}`;
-      notifySuccess(
-        <Group gap="sm" justify="space-between" wrap="nowrap">
-          <Text size="sm">{message}</Text>
-          <Button
-            size="compact-sm"
-            variant="light"
-            onClick={() => {
-              hideNotification(id);
-              composeMeetingSummary(interaction);
-            }}
-          >
-            {t('interactions.item.sendSummary')}
-          </Button>
-        </Group>,
-        { id, autoClose: 12_000 },
+      notifyWithAction(
+        message,
+        { label: t('interactions.item.sendSummary'), onClick: () => composeMeetingSummary(interaction) },
+        { id: `logged-${interaction.id}`, autoClose: 12_000 },
       );
     } else notifySuccess(message);
   };

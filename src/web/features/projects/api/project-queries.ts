@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Project } from '../../../../shared/schemas/projects';
 import { queryRoots, refreshWordData } from '../../../lib/query-keys';
 import {
+  type AddMaterialInput,
   type CreateChangeRequestInput,
   type CreateProjectInput,
   type DecideChangeRequestInput,
@@ -91,7 +92,7 @@ export function useSetProjectTarget(id: string) {
 export function useAddMaterial(id: string) {
   const store = useStoreProjectAndWord();
   return useMutation({
-    mutationFn: (input: { what: string; dueDate: string }) => addMaterial(id, input),
+    mutationFn: (input: AddMaterialInput) => addMaterial(id, input),
     onSuccess: store,
   });
 }

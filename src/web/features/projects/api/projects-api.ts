@@ -5,6 +5,7 @@ import {
   type ChangeRequest,
   type Colleague,
   type Project,
+  type ZAddMaterial,
   type ZComposeDelay,
   type ZComposeScope,
   type ZCreateChangeRequest,
@@ -43,6 +44,7 @@ export type DecideChangeRequestInput = z.input<typeof ZDecideChangeRequest>;
 export type CreateChangeRequestInput = z.input<typeof ZCreateChangeRequest>;
 export type UpdateDeliverableInput = z.input<typeof ZUpdateDeliverable>;
 export type SaveColleagueInput = z.input<typeof ZSaveColleague>;
+export type AddMaterialInput = z.input<typeof ZAddMaterial>;
 
 const path = (id: string) => `/projects/${encodeURIComponent(id)}`;
 
@@ -74,7 +76,7 @@ export function setProjectTarget(id: string, targetDate: string): Promise<Projec
   return apiRequest(`${path(id)}/target`, ZProject, { method: 'POST', body: { targetDate } });
 }
 
-export function addMaterial(id: string, input: { what: string; dueDate: string }): Promise<Project> {
+export function addMaterial(id: string, input: AddMaterialInput): Promise<Project> {
   return apiRequest(`${path(id)}/materials`, ZProject, { method: 'POST', body: input });
 }
 

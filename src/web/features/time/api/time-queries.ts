@@ -4,6 +4,7 @@ import {
   type TimeEntry,
   type ZCreateTimeEntry,
   type ZStartTimer,
+  type ZUpdateTimeEntry,
   ZTimeEntry,
 } from '../../../../shared/schemas/payments';
 import { apiRequest, apiRequestNoContent } from '../../../lib/api-client';
@@ -14,6 +15,7 @@ const ZTimeEntries = z.object({ items: z.array(ZTimeEntry), totalMinutes: z.numb
 export type TimeEntries = z.infer<typeof ZTimeEntries>;
 export type StartTimerInput = z.input<typeof ZStartTimer>;
 export type NewTimeEntry = z.input<typeof ZCreateTimeEntry>;
+export type UpdateTimeEntryInput = z.input<typeof ZUpdateTimeEntry>;
 
 export const timeKeys = {
   all: queryRoots.time,
@@ -84,8 +86,8 @@ export function useDeleteTimeEntry() {
 export function useUpdateTimeEntry() {
   const refresh = useRefreshTime();
   return useMutation({
-    mutationFn: ({ id, minutes, note }: { id: string; minutes: number; note: string | null }) =>
-      apiRequest(`/time-entries/${encodeURIComponent(id)}`, ZTimeEntry, { method: 'PATCH', body: { minutes, note } }),
+    mutationFn: ({ id, ...input }: UpdateTimeEntryInput & { id: string }) =>
+      apiRequest(`/time-entries/${encodeURIComponent(id)}`, ZTimeEntry, { method: 'PATCH', body: input }),
     onSuccess: refresh,
   });
 }
