@@ -12,10 +12,11 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useMemo } from 'react';
+import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../../../shared/money';
-import type { TermsTemplate } from '../../../../shared/schemas/quotes';
+import { type TermsTemplate, ZUpdateQuote } from '../../../../shared/schemas/quotes';
 import { Ltr } from '../../../components/ui/bidi';
 import { type Choice, ChoiceChips } from '../../../components/ui/choice-chips';
 import { AlertIcon, ArrowDownIcon, ArrowUpIcon, PlusIcon, TrashIcon } from '../../../components/ui/icons';
@@ -86,14 +87,23 @@ export function QuoteEditor({
   const { t } = useTranslation();
   const language = currentLanguage();
   const intl = currentIntlLocale();
-  const form = useSchemaForm({ schema: ZQuoteForm, initialValues, toInput: valuesToInput });
+  const needsReason = mode === 'version';
+  // A new version of a sent quote says why it replaced the last one (the client sees it).
+  const { schema, toInput } = useMemo(
+    () =>
+      needsReason
+        ? {
+            schema: ZQuoteForm.extend({ reason: ZUpdateQuote.shape.reason.pipe(z.string({ error: 'required' })) }),
+            toInput: (v: QuoteFormValues) => ({ ...valuesToInput(v), reason: v.reason }),
+          }
+        : { schema: ZQuoteForm, toInput: valuesToInput },
+    [needsReason],
+  );
+  const form = useSchemaForm<QuoteFormValues, typeof ZQuoteForm>({ schema, initialValues, toInput });
   const { values } = form;
   useEffect(() => onDirtyChange?.(form.dirty), [form.dirty, onDirtyChange]);
   const totals = useMemo(() => liveTotals(values, exempt ? 0 : vatBasisPoints), [values, exempt, vatBasisPoints]);
   const money = (minor: number) => <Ltr>{formatMoney(minor, currency, language)}</Ltr>;
-  const needsReason = mode === 'version';
-  const reasonMissing = needsReason && values.reason.trim() === '';
-  const [reasonTouched, setReasonTouched] = useState(false);
 
   const setItems = (path: string | null, items: QuoteFormValues['items']) =>
     form.update(path, (prev) => ({ ...prev, items }));
@@ -124,17 +134,7 @@ export function QuoteEditor({
   };
 
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        if (reasonMissing) {
-          event.preventDefault();
-          setReasonTouched(true);
-          return;
-        }
-        form.submit((data) => onSubmit(data, values))(event);
-      }}
-    >
+    <form noValidate onSubmit={form.submit((data) => onSubmit(data, values))}>
       <Stack gap="md">
         {intro}
         <Section id="quote-basics" title={t('quotes.editor.basics')}>
@@ -372,8 +372,8 @@ export function QuoteEditor({
                 required
                 value={values.reason}
                 onChange={(e) => form.set('reason', e.currentTarget.value)}
-                onBlur={() => setReasonTouched(true)}
-                error={reasonTouched && reasonMissing ? t('quotes.editor.reasonRequired') : undefined}
+                onBlur={() => form.touch('reason')}
+                error={form.error('reason') && t('quotes.editor.reasonRequired')}
                 dir="auto"
               />
             </Stack>
