@@ -1,5 +1,6 @@
 import { formatMoney } from '../../shared/money';
 import type { Weekday } from '../../shared/schemas/common';
+import { parseDate } from '../../shared/time/zoned';
 import { currentLanguage } from './i18n';
 
 /** 2024-01-07 was a Sunday: a fixed anchor to name weekdays without hard-coded strings. */
@@ -66,7 +67,7 @@ export function formatTime(iso: string, intlLocale: string, timeZone: string): s
 }
 
 function dayToUtcNoon(day: string): number {
-  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  const { year, month, day: date } = parseDate(day);
   return Date.UTC(year, month - 1, date, 12);
 }
 
