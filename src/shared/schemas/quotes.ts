@@ -160,12 +160,13 @@ export type QuoteMessageKind = (typeof quoteMessageKinds)[number];
 /** Fill the message for a quote ({{link}} stays in it until the quote is sent). */
 export const ZComposeQuoteMessage = z
   .object({
-    kind: z.enum(quoteMessageKinds).default('quote'),
+    kind: z.enum(quoteMessageKinds, { error: 'invalid_choice' }).default('quote'),
     reason: z.string().max(500).optional(),
     goodwill: z.string().max(500).optional(),
   })
   .meta({ id: 'ComposeQuoteMessage' });
 export type ComposeQuoteMessage = z.infer<typeof ZComposeQuoteMessage>;
+export type ComposeQuoteMessageInput = z.input<typeof ZComposeQuoteMessage>;
 
 /** Fill the "general terms" message for a client (from one template, or their language's own). */
 export const ZComposeTermsMessage = z.object({ termsTemplateId: ZId.optional() });
@@ -255,19 +256,6 @@ export const ZQuoteSent = z
   })
   .meta({ id: 'QuoteSent' });
 export type QuoteSent = z.infer<typeof ZQuoteSent>;
-
-/** The messages a quote sends: the quote itself, a change order, and the two answers to a mistake. */
-export const quoteMessageKinds = ['quote', 'change_order', 'quote_error_honour', 'quote_error_reissue'] as const;
-export type QuoteMessageKind = (typeof quoteMessageKinds)[number];
-
-export const ZComposeQuoteMessage = z
-  .object({
-    kind: z.enum(quoteMessageKinds, { error: 'invalid_choice' }).default('quote'),
-    reason: z.string().max(500).optional(),
-    goodwill: z.string().max(500).optional(),
-  })
-  .meta({ id: 'ComposeQuoteMessage' });
-export type ComposeQuoteMessageInput = z.input<typeof ZComposeQuoteMessage>;
 
 /** "I made a mistake" on a sent quote (seed 000): honour the price, or re-issue it with an apology. */
 export const ZReportMistake = z
