@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { ZId, ZIsoDateTime, ZLocale, optionalText, requiredText } from './common.js';
-import { ZPersonality } from './clients.js';
-import { ZLocalDate } from './commitments.js';
+import { ZClientStatus, ZPersonality } from './clients.js';
+import { ZCommitment, ZCommitmentDraft, ZDue, ZLocalDate } from './commitments.js';
+import { ZMessageDraft, ZMessageSent } from './messages.js';
+import { ZPaymentItem } from './payments.js';
 
 // ── Playbooks per client type (seeds 002, 004) ─────────────────────────────
 
@@ -162,6 +164,8 @@ export const ZIncident = z
     fixBy: z.string().nullable(),
     fixedAt: ZIsoDateTime.nullable(),
     closedAt: ZIsoDateTime.nullable(),
+    apologyMessageId: ZId.nullable().meta({ description: 'The apology last sent or opened' }),
+    fixCommitmentId: ZId.nullable().meta({ description: '"Fixed by …": my promise' }),
     createdAt: ZIsoDateTime,
     updatedAt: ZIsoDateTime,
   })
@@ -262,6 +266,9 @@ export const ZConflict = z
     outcome: z.string().nullable(),
     occurredOn: z.string(),
     status: ZConflictStatus,
+    commitmentIds: z.array(ZId).meta({ description: 'The promises the chosen option became' }),
+    followupMessageId: ZId.nullable(),
+    resolvedAt: ZIsoDateTime.nullable(),
     createdAt: ZIsoDateTime,
     updatedAt: ZIsoDateTime,
   })
@@ -298,3 +305,169 @@ export type StubbornClient = z.infer<typeof ZStubbornClient>;
 
 export const ZStubbornClientList = z.object({ items: z.array(ZStubbornClient) }).meta({ id: 'StubbornClientList' });
 export type StubbornClientList = z.infer<typeof ZStubbornClientList>;
+
+// ── The apology for a mistake (seed 003) ───────────────────────────────────
+
+/** The (edited) apology, and optionally the day (and time) I say it will be fixed by: my promise. */
+export const ZSendApology = z
+  .object({
+    message: ZMessageDraft,
+    fixBy: ZDue.optional().meta({ description: 'Becomes my promise "fix by", linked to the mistake' }),
+  })
+  .meta({ id: 'SendApology' });
+export type SendApology = z.infer<typeof ZSendApology>;
+export type SendApologyInput = z.input<typeof ZSendApology>;
+
+export const ZApologySent = z
+  .object({ incident: ZIncident, sent: ZMessageSent, fixPromise: ZCommitment.nullable() })
+  .meta({ id: 'ApologySent' });
+export type ApologySent = z.infer<typeof ZApologySent>;
+
+// ── A conflict's chosen option becomes promises and a message (seed 002) ───
+
+const ZPromiseDrafts = z.array(ZCommitmentDraft).max(10, { error: 'too_many' });
+
+/** For the follow-up's text: the option and the promises as they stand in the form (stored ones otherwise). */
+export const ZComposeConflictFollowup = z
+  .object({
+    chosenOption: conflictFields.chosenOption.optional(),
+    promises: ZPromiseDrafts.optional(),
+  })
+  .meta({ id: 'ComposeConflictFollowup' });
+export type ComposeConflictFollowup = z.infer<typeof ZComposeConflictFollowup>;
+
+export const ZResolveConflict = z
+  .object({
+    chosenOption: conflictFields.chosenOption.unwrap(),
+    promises: ZPromiseDrafts.default([]).meta({ description: 'Mine or theirs, each with its due day' }),
+    message: ZMessageDraft.optional(),
+    outcome: optionalText(2000),
+  })
+  .meta({ id: 'ResolveConflict' });
+export type ResolveConflict = z.infer<typeof ZResolveConflict>;
+export type ResolveConflictInput = z.input<typeof ZResolveConflict>;
+
+export const ZConflictResolved = z
+  .object({ conflict: ZConflict, promises: z.array(ZCommitment), sent: ZMessageSent.nullable() })
+  .meta({ id: 'ConflictResolved' });
+export type ConflictResolved = z.infer<typeof ZConflictResolved>;
+
+// ── Referrals and the ambassador value (seeds 000, 004) ────────────────────
+
+export const ZAmbassador = z
+  .object({
+    clientId: ZId,
+    currency: z.string(),
+    referredClients: z.array(
+      z.object({
+        clientId: ZId,
+        name: z.string(),
+        status: ZClientStatus,
+        accepted: z.number().int().meta({ description: 'Accepted quotes, in agorot' }),
+        received: z.number().int().meta({ description: 'Payments received, in agorot' }),
+      }),
+    ),
+    revenue: z.number().int().meta({ description: 'Accepted quotes of the referred clients, in agorot' }),
+    received: z.number().int().meta({ description: 'Payments received from them, in agorot' }),
+  })
+  .meta({ id: 'Ambassador' });
+export type Ambassador = z.infer<typeof ZAmbassador>;
+
+// ── Parting well (seeds 000, 004) ──────────────────────────────────────────
+
+export const endOutcomes = ['ended', 'let_go'] as const;
+export const ZEndOutcome = z.enum(endOutcomes, { error: 'invalid_choice' });
+export type EndOutcome = z.infer<typeof ZEndOutcome>;
+
+export const offboardingItemKinds = ['commitment', 'project', 'payment_item', 'quote'] as const;
+export const ZOffboardingItemKind = z.enum(offboardingItemKinds, { error: 'invalid_choice' });
+export type OffboardingItemKind = z.infer<typeof ZOffboardingItemKind>;
+
+export const offboardingDecisions = ['finish', 'hand_over', 'cancel'] as const;
+export const ZOffboardingDecisionKind = z.enum(offboardingDecisions, { error: 'invalid_choice' });
+
+export const ZOffboardingDecision = z
+  .object({
+    itemKind: ZOffboardingItemKind,
+    itemId: ZId,
+    decision: ZOffboardingDecisionKind.meta({
+      description: 'finish: stays open and is done; hand_over / cancel: closed now, with the reason',
+    }),
+    reason: optionalText(500),
+  })
+  .meta({ id: 'OffboardingDecision' });
+export type OffboardingDecision = z.infer<typeof ZOffboardingDecision>;
+
+export const checklistSteps = ['deliver_or_hand_over', 'settle_payments', 'return_materials', 'final_message'] as const;
+
+export const ZOffboarding = z
+  .object({
+    clientId: ZId,
+    clientName: z.string(),
+    status: ZClientStatus,
+    checklist: z.array(
+      z.object({
+        step: z.enum(checklistSteps),
+        done: z.boolean(),
+        open: z.number().int().meta({ description: 'Open items behind the step (0 for the steps Mila cannot see)' }),
+      }),
+    ),
+    commitments: z.array(ZCommitment).meta({ description: 'Open promises, mine and theirs' }),
+    projects: z.array(
+      z.object({
+        id: ZId,
+        title: z.string(),
+        status: z.string(),
+        targetDate: z.string().nullable(),
+        openDeliverables: z.array(z.string()),
+      }),
+    ),
+    paymentItems: z.array(ZPaymentItem).meta({ description: 'Not paid in full, not cancelled' }),
+    quotes: z.array(
+      z.object({ id: ZId, number: z.string(), title: z.string(), status: z.string(), total: z.number().int() }),
+    ),
+    endings: z.array(
+      z.object({
+        id: ZId,
+        outcome: ZEndOutcome,
+        reason: z.string().nullable(),
+        decisions: z.array(ZOffboardingDecision),
+        materialsReturned: z.boolean(),
+        farewellMessageId: ZId.nullable(),
+        colleagueId: ZId.nullable(),
+        endedAt: ZIsoDateTime,
+        broughtBackAt: ZIsoDateTime.nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'Offboarding' });
+export type Offboarding = z.infer<typeof ZOffboarding>;
+
+export const ZComposeFarewell = z
+  .object({ referToColleagueId: ZId.optional().meta({ description: 'A colleague from the directory' }) })
+  .meta({ id: 'ComposeFarewell' });
+export type ComposeFarewell = z.infer<typeof ZComposeFarewell>;
+
+export const ZEndEngagement = z
+  .object({
+    outcome: ZEndOutcome,
+    reason: optionalText(500).meta({ description: 'Why, in a line; closes the open promises left undecided' }),
+    decisions: z.array(ZOffboardingDecision).max(500, { error: 'too_many' }).default([]),
+    materialsReturned: z.boolean({ error: 'invalid_type' }).default(false),
+    farewell: ZMessageDraft.optional(),
+    referToColleagueId: ZId.optional(),
+  })
+  .meta({ id: 'EndEngagement' });
+export type EndEngagement = z.infer<typeof ZEndEngagement>;
+export type EndEngagementInput = z.input<typeof ZEndEngagement>;
+
+export const ZEngagementEnded = z
+  .object({ offboarding: ZOffboarding, sent: ZMessageSent.nullable() })
+  .meta({ id: 'EngagementEnded' });
+export type EngagementEnded = z.infer<typeof ZEngagementEnded>;
+
+/** Composing the apology: the "fix by" to write in it, when it differs from the one on the record. */
+export const ZComposeApology = z
+  .object({ fixBy: ZDue.optional().meta({ description: 'Defaults to the mistake’s own fixBy day' }) })
+  .meta({ id: 'ComposeApology' });
+export type ComposeApology = z.infer<typeof ZComposeApology>;

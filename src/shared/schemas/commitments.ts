@@ -107,6 +107,8 @@ export const ZCommitment = z
     overdue: z.boolean(),
     completedAt: ZIsoDateTime.nullable(),
     cancelledAt: ZIsoDateTime.nullable(),
+    // Optional in the type only so objects built before this field existed still fit; the server always sends it.
+    cancelReason: z.string().nullable().optional().meta({ description: 'Why it was closed without being kept' }),
     changes: z.array(ZCommitmentChange),
     createdAt: ZIsoDateTime,
   })

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZCommitment } from './commitments.js';
 import { ZInteraction } from './interactions.js';
+import { notificationKinds } from './messages.js';
 import { ZPaymentItem } from './payments.js';
 
 export const ZToday = z
@@ -59,7 +60,7 @@ export type Today = z.infer<typeof ZToday>;
 export const ZNotification = z
   .object({
     id: z.string(),
-    kind: z.enum(['due_soon', 'overdue', 'theirs_overdue', 'quote_accepted', 'quote_declined']),
+    kind: z.enum(notificationKinds),
     refId: z.string(),
     clientId: z.string().nullable(),
     title: z.string(),

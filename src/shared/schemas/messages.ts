@@ -21,6 +21,11 @@ export const messageKinds = [
   'scope_decline',
   'materials_request',
   'payment_reminder',
+  'apology',
+  'conflict_followup',
+  'agreed_channel',
+  'referral_thanks',
+  'farewell',
 ] as const;
 export const ZMessageKind = z.enum(messageKinds, { error: 'invalid_choice' });
 export type MessageKind = z.infer<typeof ZMessageKind>;
@@ -57,6 +62,11 @@ export const templateVariables: Record<MessageKind, string[]> = {
   scope_decline: ['clientName', 'what', 'myName', 'businessName'],
   materials_request: ['clientName', 'what', 'due', 'myName', 'businessName'],
   payment_reminder: ['clientName', 'label', 'amount', 'due', 'myName', 'businessName'],
+  apology: ['clientName', 'mistake', 'fixLine', 'fixByLine', 'compensationLine', 'myName', 'businessName'],
+  conflict_followup: ['clientName', 'reflectionLine', 'agreed', 'promisesLine', 'myName', 'businessName'],
+  agreed_channel: ['clientName', 'channel', 'hours', 'myName', 'businessName'],
+  referral_thanks: ['clientName', 'referredName', 'myName', 'businessName'],
+  farewell: ['clientName', 'referralLine', 'myName', 'businessName'],
 };
 
 export const ZMessageTemplate = z
@@ -137,7 +147,14 @@ export const outboxStatuses = ['pending', 'sent', 'failed'] as const;
 export type OutboxStatus = (typeof outboxStatuses)[number];
 
 /** In-app reminders and the owner's news about quotes. */
-export const notificationKinds = ['due_soon', 'overdue', 'theirs_overdue', 'quote_accepted', 'quote_declined'] as const;
+export const notificationKinds = [
+  'due_soon',
+  'overdue',
+  'theirs_overdue',
+  'quote_accepted',
+  'quote_declined',
+  'referral_thanks',
+] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 export const ZMarkNotificationsRead = z

@@ -18,7 +18,10 @@ import type {
   NewConflictRow,
   NewConflictStakeholderRow,
   NewIncidentRow,
+  NewConflictCommitmentRow,
   NewPlaybookRow,
+  OffboardingRow,
+  OffboardingUpdate,
   PlaybookRow,
 } from './care.table.js';
 
@@ -278,4 +281,63 @@ export async function openFrictionCounts(db: Executor, { workspaceId }: Scope) {
     open_conflicts: Number(r.open_conflicts),
     open_incidents: Number(r.open_incidents),
   }));
+}
+
+// ── The promises of a resolved conflict ─────────────────────────────────────
+
+export async function insertConflictCommitments(db: Executor, rows: NewConflictCommitmentRow[]): Promise<void> {
+  for (const row of rows) await db.insertInto('conflict_commitments').values(row).execute();
+}
+
+/** Commitment ids per conflict, in the order they were made. */
+export async function commitmentsOfConflicts(
+  db: Executor,
+  { workspaceId, conflictIds }: Scope & { conflictIds: string[] },
+): Promise<Map<string, string[]>> {
+  const byConflict = new Map<string, string[]>();
+  if (!conflictIds.length) return byConflict;
+  const rows = await db
+    .selectFrom('conflict_commitments')
+    .select(['conflict_id', 'commitment_id'])
+    .where('workspace_id', '=', workspaceId)
+    .where('conflict_id', 'in', conflictIds)
+    .orderBy('conflict_id')
+    .orderBy('position')
+    .execute();
+  for (const row of rows)
+    byConflict.set(row.conflict_id, [...(byConflict.get(row.conflict_id) ?? []), row.commitment_id]);
+  return byConflict;
+}
+
+// ── Endings of an engagement ────────────────────────────────────────────────
+
+export async function insertOffboarding(db: Executor, row: OffboardingRow): Promise<void> {
+  await db.insertInto('offboardings').values(row).execute();
+}
+
+/** Every ending of one client, newest first. */
+export async function offboardingsOf(
+  db: Executor,
+  { workspaceId, clientId }: Scope & { clientId: string },
+): Promise<OffboardingRow[]> {
+  return db
+    .selectFrom('offboardings')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('client_id', '=', clientId)
+    .orderBy('ended_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+export async function updateOffboarding(
+  db: Executor,
+  { workspaceId, id, changes }: Scope & { id: string; changes: Omit<OffboardingUpdate, 'id' | 'workspace_id'> },
+): Promise<void> {
+  await db
+    .updateTable('offboardings')
+    .set(changes)
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .execute();
 }

@@ -1,5 +1,16 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
+  ZAmbassador,
+  ZApologySent,
+  ZComposeApology,
+  ZComposeConflictFollowup,
+  ZComposeFarewell,
+  ZConflictResolved,
+  ZEndEngagement,
+  ZEngagementEnded,
+  ZOffboarding,
+  ZResolveConflict,
+  ZSendApology,
   ZConflict,
   ZConflictList,
   ZConflictListQuery,
@@ -19,14 +30,22 @@ import {
   ZUpdatePlaybook,
 } from '../../../shared/schemas/care.js';
 import { ZId } from '../../../shared/schemas/common.js';
+import { ZMessageComposed } from '../../../shared/schemas/messages.js';
 import { createRouter, errorResponses, requireAuth } from '../../lib/http.js';
 import { jsonBody, jsonResponse } from '../../lib/openapi.js';
 import { stubbornClients } from './care.service.js';
 import * as conflicts from './conflicts.service.js';
 import * as incidents from './incidents.service.js';
+import * as offboarding from './offboarding.service.js';
 import * as playbooks from './playbooks.service.js';
+import { ambassadorValue, composeReferralThanks } from './referrals.service.js';
 
 const idParam = z.object({ id: ZId.meta({ param: { name: 'id', in: 'path' } }) });
+const clientIdParam = z.object({ clientId: ZId.meta({ param: { name: 'clientId', in: 'path' } }) });
+/** A body that may be left out (compose with what is stored). */
+function optionalBody<T extends z.ZodType>(schema: T) {
+  return { body: { content: { 'application/json': { schema } }, required: false } };
+}
 const typeParam = z.object({
   type: z
     .string()
@@ -275,4 +294,182 @@ export const careRoutes = createRouter()
       responses: { 200: jsonResponse(ZStubbornClientList, 'Up to five clients'), ...errorResponses(401) },
     }),
     async (c) => c.json(await stubbornClients(c.get('deps'), requireAuth(c)), 200),
+  )
+  // ── The apology and the "fix by" promise ──
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/care/incidents/{id}/apology',
+      tags: ['care'],
+      summary: 'Compose the short apology from the mistake (name it, the fix, the compensation); nothing is sent',
+      request: { params: idParam, ...optionalBody(ZComposeApology) },
+      responses: {
+        200: jsonResponse(ZMessageComposed, 'The filled-in apology'),
+        ...errorResponses(401, 403, 404, 422),
+      },
+    }),
+    async (c) => {
+      const auth = requireAuth(c);
+      return c.json(
+        await incidents.composeApology(c.get('deps'), auth, auth, c.req.valid('param').id, c.req.valid('json') ?? {}),
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/care/incidents/{id}/apology/send',
+      tags: ['care'],
+      summary: 'Send (or open) the apology, logged as a contact; "fix by" becomes my promise. One transaction',
+      request: { params: idParam, ...jsonBody(ZSendApology) },
+      responses: { 201: jsonResponse(ZApologySent, 'Sent, with the promise'), ...errorResponses(401, 403, 404, 422) },
+    }),
+    async (c) =>
+      c.json(
+        await incidents.sendApology(c.get('deps'), requireAuth(c), c.req.valid('param').id, c.req.valid('json')),
+        201,
+      ),
+  )
+  // ── A conflict's chosen option ──
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/care/conflicts/{id}/message',
+      tags: ['care'],
+      summary: 'Compose the follow-up ("if I understood you…, we agreed…") from the case; nothing is sent',
+      request: { params: idParam, ...optionalBody(ZComposeConflictFollowup) },
+      responses: {
+        200: jsonResponse(ZMessageComposed, 'The filled-in follow-up'),
+        ...errorResponses(401, 403, 404, 422),
+      },
+    }),
+    async (c) => {
+      const auth = requireAuth(c);
+      return c.json(
+        await conflicts.composeConflictFollowup(
+          c.get('deps'),
+          auth,
+          auth,
+          c.req.valid('param').id,
+          c.req.valid('json') ?? {},
+        ),
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/care/conflicts/{id}/resolve',
+      tags: ['care'],
+      summary: 'The chosen option becomes promises (mine and theirs) and a follow-up message. One transaction',
+      request: { params: idParam, ...jsonBody(ZResolveConflict) },
+      responses: {
+        200: jsonResponse(ZConflictResolved, 'Resolved'),
+        ...errorResponses(401, 403, 404, 409, 422),
+      },
+    }),
+    async (c) =>
+      c.json(
+        await conflicts.resolveConflict(c.get('deps'), requireAuth(c), c.req.valid('param').id, c.req.valid('json')),
+        200,
+      ),
+  )
+  // ── Referrals ──
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/care/referrals/{clientId}/thanks',
+      tags: ['care'],
+      summary: 'Compose the thank-you to whoever referred this client (to the referrer, in their language)',
+      request: { params: clientIdParam },
+      responses: {
+        200: jsonResponse(ZMessageComposed, 'The filled-in thank-you'),
+        ...errorResponses(401, 403, 404, 422),
+      },
+    }),
+    async (c) => {
+      const auth = requireAuth(c);
+      return c.json(await composeReferralThanks(c.get('deps'), auth, auth, c.req.valid('param').clientId), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/care/clients/{id}/ambassador',
+      tags: ['care'],
+      summary: 'Ambassador value: what the clients this client referred brought (accepted, received)',
+      request: { params: idParam },
+      responses: { 200: jsonResponse(ZAmbassador, 'The ambassador value'), ...errorResponses(401, 404, 422) },
+    }),
+    async (c) => c.json(await ambassadorValue(c.get('deps'), requireAuth(c), c.req.valid('param').id), 200),
+  )
+  // ── Parting well ──
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/care/clients/{id}/offboarding',
+      tags: ['care'],
+      summary: 'The parting checklist and the client’s open items (promises, projects, payments, quotes)',
+      request: { params: idParam },
+      responses: { 200: jsonResponse(ZOffboarding, 'The checklist'), ...errorResponses(401, 404, 422) },
+    }),
+    async (c) =>
+      c.json(await offboarding.offboardingState(c.get('deps'), requireAuth(c), c.req.valid('param').id), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/care/clients/{id}/farewell',
+      tags: ['care'],
+      summary: 'Compose the farewell that leaves the door open (optionally naming a colleague); nothing is sent',
+      request: { params: idParam, ...optionalBody(ZComposeFarewell) },
+      responses: {
+        200: jsonResponse(ZMessageComposed, 'The filled-in farewell'),
+        ...errorResponses(401, 403, 404, 422),
+      },
+    }),
+    async (c) => {
+      const auth = requireAuth(c);
+      return c.json(
+        await offboarding.composeFarewell(
+          c.get('deps'),
+          auth,
+          auth,
+          c.req.valid('param').id,
+          c.req.valid('json') ?? {},
+        ),
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/care/clients/{id}/end',
+      tags: ['care'],
+      summary: 'End the engagement or let the client go: decide each open item, send the farewell. One transaction',
+      request: { params: idParam, ...jsonBody(ZEndEngagement) },
+      responses: {
+        200: jsonResponse(ZEngagementEnded, 'Ended'),
+        ...errorResponses(401, 403, 404, 409, 422),
+      },
+    }),
+    async (c) =>
+      c.json(
+        await offboarding.endEngagement(c.get('deps'), requireAuth(c), c.req.valid('param').id, c.req.valid('json')),
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/care/clients/{id}/bring-back',
+      tags: ['care'],
+      summary: 'An ended client is active again; the history stays',
+      request: { params: idParam },
+      responses: { 200: jsonResponse(ZOffboarding, 'Back'), ...errorResponses(401, 403, 404, 409, 422) },
+    }),
+    async (c) => c.json(await offboarding.bringBack(c.get('deps'), requireAuth(c), c.req.valid('param').id), 200),
   );

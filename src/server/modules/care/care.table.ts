@@ -1,5 +1,12 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
-import type { ConflictStatus, ConflictTopic, IncidentCause, IncidentStatus } from '../../../shared/schemas/care.js';
+import type {
+  ConflictStatus,
+  ConflictTopic,
+  EndOutcome,
+  IncidentCause,
+  IncidentStatus,
+} from '../../../shared/schemas/care.js';
+import type { ClientStatus } from '../../../shared/schemas/clients.js';
 import type { Locale } from '../../../shared/schemas/common.js';
 
 /**
@@ -50,6 +57,10 @@ export type IncidentTable = {
   fix_by: string | null;
   fixed_at: string | null;
   closed_at: string | null;
+  /** The apology last sent or opened for it (008). */
+  apology_message_id: string | null;
+  /** "Fixed by …" as my promise (008). */
+  fix_commitment_id: string | null;
   created_at: string;
   updated_at: string;
 };
@@ -69,6 +80,9 @@ export type ConflictTable = {
   outcome: string | null;
   occurred_on: string;
   status: ConflictStatus;
+  /** The follow-up message of the resolution, and when it was resolved (008). */
+  followup_message_id: string | null;
+  resolved_at: string | null;
   created_at: string;
   updated_at: string;
 };
@@ -80,12 +94,40 @@ export type ConflictStakeholderTable = {
   position: number;
 };
 
+/** The promises a resolved conflict became. */
+export type ConflictCommitmentTable = {
+  workspace_id: string;
+  conflict_id: string;
+  commitment_id: string;
+  position: number;
+};
+
+/** One ending of an engagement: the outcome, the decision on each open item, the farewell. */
+export type OffboardingTable = {
+  id: string;
+  workspace_id: string;
+  client_id: string;
+  outcome: EndOutcome;
+  /** The status before it ended: what "bring back" would otherwise forget. */
+  previous_status: ClientStatus;
+  reason: string | null;
+  /** JSON OffboardingDecision[]. */
+  decisions: string;
+  materials_returned: number;
+  farewell_message_id: string | null;
+  colleague_id: string | null;
+  ended_at: string;
+  brought_back_at: string | null;
+};
+
 export type CareTables = {
   client_types: ClientTypeTable;
   playbooks: PlaybookTable;
   incidents: IncidentTable;
   conflicts: ConflictTable;
   conflict_stakeholders: ConflictStakeholderTable;
+  conflict_commitments: ConflictCommitmentTable;
+  offboardings: OffboardingTable;
 };
 
 export type ClientTypeRow = Selectable<ClientTypeTable>;
@@ -99,3 +141,6 @@ export type ConflictRow = Selectable<ConflictTable>;
 export type NewConflictRow = Insertable<ConflictTable>;
 export type ConflictUpdate = Updateable<ConflictTable>;
 export type NewConflictStakeholderRow = Insertable<ConflictStakeholderTable>;
+export type NewConflictCommitmentRow = Insertable<ConflictCommitmentTable>;
+export type OffboardingRow = Selectable<OffboardingTable>;
+export type OffboardingUpdate = Updateable<OffboardingTable>;

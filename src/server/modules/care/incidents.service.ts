@@ -1,29 +1,40 @@
 import {
   cursorOf,
+  type ApologySent,
+  type ComposeApology,
   type CreateIncident,
   type Incident,
   type IncidentList,
   type IncidentListQuery,
   type IncidentStatus,
+  type SendApology,
   type UpdateIncident,
 } from '../../../shared/schemas/care.js';
-import { notFound } from '../../lib/app-error.js';
+import type { Locale } from '../../../shared/schemas/common.js';
+import type { MessageComposed } from '../../../shared/schemas/messages.js';
+import { fieldError, notFound } from '../../lib/app-error.js';
 import { isoNow } from '../../lib/clock.js';
 import type { Deps } from '../../lib/http.js';
+import { rawMessage } from '../../lib/i18n.js';
 import { newId } from '../../lib/ids.js';
+import { formatDue, renderTemplate } from '../../lib/message-format.js';
 import { inTransaction } from '../../lib/transaction.js';
 import { getBusinessProfile } from '../accounts/accounts.service.js';
 import { clientForReference, clientNames } from '../clients/clients.service.js';
+import { addCommitment, dueInstant, presentCommitment } from '../commitments/commitments.service.js';
+import { sendMessage } from '../messages/send.service.js';
+import { fillTemplate } from '../messages/templates.service.js';
 import { projectForReference } from '../projects/projects.service.js';
 import * as q from './care.queries.js';
 import type { IncidentRow, IncidentUpdate } from './care.table.js';
 
 type Scope = { workspaceId: string };
+type Actor = { userId: string };
 
 // Seed 003: own the mistake. The record is what to write before the call (outline, why, prevention)
-// and what came of it (fix, compensation, the client's reaction). Composing the short apology
-// (`composeApology(deps, scope, actor, incidentId)`, through the messages composer) and turning
-// "fix by" into my promise come later: both read the record through `getIncident`.
+// and what came of it (fix, compensation, the client's reaction). From it Mila composes the short
+// apology (`composeApology`, through the messages composer) and `sendApology` sends it and makes
+// "fix by" my promise.
 
 async function present(deps: Deps, scope: Scope, rows: IncidentRow[]): Promise<Incident[]> {
   const names = await clientNames(
@@ -50,6 +61,8 @@ async function present(deps: Deps, scope: Scope, rows: IncidentRow[]): Promise<I
     fixBy: row.fix_by,
     fixedAt: row.fixed_at,
     closedAt: row.closed_at,
+    apologyMessageId: row.apology_message_id,
+    fixCommitmentId: row.fix_commitment_id,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   }));
@@ -91,6 +104,8 @@ export async function createIncident(deps: Deps, scope: Scope, input: CreateInci
       client_reaction: input.clientReaction,
       fix_by: input.fixBy,
       ...statusTimes(input.status, { fixed_at: null, closed_at: null }, now),
+      apology_message_id: null,
+      fix_commitment_id: null,
       created_at: now,
       updated_at: now,
     };
@@ -153,5 +168,100 @@ export async function deleteIncident(deps: Deps, scope: Scope, incidentId: strin
   await inTransaction(deps, async (deps) => {
     if (!(await q.findIncident(deps.db.kysely, { ...scope, incidentId }))) throw notFound();
     await q.deleteIncident(deps.db.kysely, { ...scope, incidentId });
+  });
+}
+
+/** A line of the apology, or nothing when the record has no value for it. */
+function line(locale: Locale, key: string, values: Record<string, string | null>): string {
+  return Object.values(values).every((v) => v)
+    ? renderTemplate(rawMessage(locale, `templates.apologyLines.${key}`), values, locale)
+    : '';
+}
+
+/**
+ * The short apology of seed 003, in the client's language: name the mistake, say how I fix it (and
+ * by when), offer the compensation. Nothing is stored; the user edits it and sends it.
+ */
+export async function composeApology(
+  deps: Deps,
+  scope: Scope,
+  actor: Actor,
+  incidentId: string,
+  input: ComposeApology = {},
+): Promise<MessageComposed> {
+  const incident = await getIncident(deps, scope, incidentId);
+  const client = await clientForReference(deps, scope, incident.clientId);
+  const { timeZone } = await getBusinessProfile(deps, scope);
+  const locale = client.language;
+  const fixBy = input.fixBy ?? (incident.fixBy ? { dueDate: incident.fixBy, dueTime: null } : null);
+  return fillTemplate(deps, scope, actor, {
+    kind: 'apology',
+    clientId: incident.clientId,
+    values: {
+      mistake: incident.title.replace(/[.!。]+$/u, ''),
+      fixLine: line(locale, 'fix', { fix: incident.fix }),
+      fixByLine: fixBy
+        ? line(locale, 'fixBy', {
+            fixBy: formatDue(
+              dueInstant(fixBy.dueDate, fixBy.dueTime, timeZone),
+              fixBy.dueTime !== null,
+              locale,
+              timeZone,
+            ),
+          })
+        : '',
+      compensationLine: line(locale, 'compensation', { compensation: incident.compensation }),
+    },
+  });
+}
+
+/**
+ * Sends (or opens) the apology and logs it as a contact; "fix by" becomes my promise, made in that
+ * contact and linked to the mistake; the mistake keeps the message and the promise — one transaction.
+ */
+export async function sendApology(
+  deps: Deps,
+  scope: Scope,
+  incidentId: string,
+  input: SendApology,
+): Promise<ApologySent> {
+  return inTransaction(deps, async (deps) => {
+    const row = await q.findIncident(deps.db.kysely, { ...scope, incidentId });
+    if (!row) throw notFound();
+    if (input.fixBy && row.fix_commitment_id) throw fieldError('fixBy', 'fix_promised');
+    const messageId = newId();
+    const sent = await sendMessage(deps, scope, {
+      kind: 'apology',
+      clientId: row.client_id,
+      ...input.message,
+      messageId,
+    });
+    let promise = null;
+    if (input.fixBy) {
+      const profile = await getBusinessProfile(deps, scope);
+      promise = await addCommitment(deps, scope, {
+        clientId: row.client_id,
+        interactionId: sent.interactionId,
+        projectId: row.project_id,
+        direction: 'mine',
+        title: renderTemplate(rawMessage(profile.locale, 'care.fixPromise'), { title: row.title }, profile.locale),
+        ...input.fixBy,
+        notes: row.fix,
+      });
+    }
+    await q.updateIncident(deps.db.kysely, {
+      ...scope,
+      incidentId,
+      changes: {
+        apology_message_id: messageId,
+        ...(promise ? { fix_commitment_id: promise.id, fix_by: promise.due_date } : {}),
+        updated_at: isoNow(deps.clock),
+      },
+    });
+    return {
+      incident: await getIncident(deps, scope, incidentId),
+      sent,
+      fixPromise: promise ? await presentCommitment(deps, scope, promise) : null,
+    };
   });
 }

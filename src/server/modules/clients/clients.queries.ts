@@ -270,3 +270,18 @@ export async function datesOn(
     .limit(limit)
     .execute();
 }
+
+/** The clients another client brought (`referred_by_client_id`), oldest first. */
+export async function listReferred(
+  db: Executor,
+  { workspaceId, clientId }: { workspaceId: string; clientId: string },
+): Promise<Pick<ClientRow, 'id' | 'name' | 'status' | 'created_at'>[]> {
+  return db
+    .selectFrom('clients')
+    .select(['id', 'name', 'status', 'created_at'])
+    .where('workspace_id', '=', workspaceId)
+    .where('referred_by_client_id', '=', clientId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}

@@ -2,6 +2,7 @@ import type {
   Client,
   ClientList,
   ClientListQuery,
+  ClientStatus,
   ClientSummary,
   CreateClient,
   ImportantDateKind,
@@ -423,4 +424,45 @@ export async function upcomingDates(
       };
     })
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.clientName.localeCompare(b.clientName, 'he')));
+}
+
+/** For care (ending an engagement, bringing a client back): only the status changes; the history stays. */
+export async function setClientStatus(
+  deps: Deps,
+  scope: Scope,
+  clientId: string,
+  status: ClientStatus,
+): Promise<{ id: string; status: ClientStatus; previous: ClientStatus }> {
+  const row = await q.findClient(deps.db.kysely, { workspaceId: scope.workspaceId, clientId });
+  if (!row) throw notFound();
+  if (row.status !== status)
+    await q.updateClient(deps.db.kysely, {
+      workspaceId: scope.workspaceId,
+      clientId,
+      changes: { status, updated_at: isoNow(deps.clock) },
+    });
+  return { id: clientId, status, previous: row.status };
+}
+
+/** Who brought this client (the referrer's id and name), or null. */
+export async function referrerOf(
+  deps: Deps,
+  scope: Scope,
+  clientId: string,
+): Promise<{ id: string; name: string } | null> {
+  const row = await q.findClient(deps.db.kysely, { workspaceId: scope.workspaceId, clientId });
+  if (!row?.referred_by_client_id) return null;
+  const names = await clientNames(deps, scope, [row.referred_by_client_id]);
+  const name = names.get(row.referred_by_client_id);
+  return name === undefined ? null : { id: row.referred_by_client_id, name };
+}
+
+/** The clients this client referred, for their "ambassador value". */
+export async function referredClients(
+  deps: Deps,
+  scope: Scope,
+  clientId: string,
+): Promise<{ id: string; name: string; status: ClientStatus; createdAt: string }[]> {
+  const rows = await q.listReferred(deps.db.kysely, { workspaceId: scope.workspaceId, clientId });
+  return rows.map((r) => ({ id: r.id, name: r.name, status: r.status, createdAt: r.created_at }));
 }

@@ -59,6 +59,7 @@ async function present(deps: Deps, scope: Scope, rows: CommitmentRow[]): Promise
       overdue: status === 'broken',
       completedAt: row.completed_at,
       cancelledAt: row.cancelled_at,
+      cancelReason: row.cancel_reason,
       changes: (byCommitment.get(row.id) ?? []).map((c) => ({
         id: c.id,
         fromDueAt: c.from_due_at,
@@ -113,6 +114,7 @@ export async function addCommitment(deps: Deps, scope: Scope, input: NewCommitme
     change_count: 0,
     completed_at: null,
     cancelled_at: null,
+    cancel_reason: null,
     created_at: now,
     updated_at: now,
   };
@@ -198,18 +200,24 @@ export async function reopenCommitment(deps: Deps, scope: Scope, commitmentId: s
     await q.updateCommitment(deps.db.kysely, {
       ...scope,
       commitmentId: row.id,
-      changes: { completed_at: null, cancelled_at: null, updated_at: isoNow(deps.clock) },
+      changes: { completed_at: null, cancelled_at: null, cancel_reason: null, updated_at: isoNow(deps.clock) },
     });
   });
 }
 
-export async function cancelCommitment(deps: Deps, scope: Scope, commitmentId: string): Promise<Commitment> {
+/** Closed without being kept, optionally with why (parting with a client): it leaves the word-keeping rate. */
+export async function cancelCommitment(
+  deps: Deps,
+  scope: Scope,
+  commitmentId: string,
+  reason: string | null = null,
+): Promise<Commitment> {
   return mutate(deps, scope, commitmentId, async (deps, row) => {
-    if (row.completed_at) return;
+    if (row.completed_at || row.cancelled_at) return;
     await q.updateCommitment(deps.db.kysely, {
       ...scope,
       commitmentId: row.id,
-      changes: { cancelled_at: isoNow(deps.clock), updated_at: isoNow(deps.clock) },
+      changes: { cancelled_at: isoNow(deps.clock), cancel_reason: reason, updated_at: isoNow(deps.clock) },
     });
   });
 }

@@ -23,6 +23,8 @@ export type CommitmentTable = {
   change_count: number;
   completed_at: string | null;
   cancelled_at: string | null;
+  /** Why it was closed without being kept (a client let go, the work handed over); null otherwise. */
+  cancel_reason: string | null;
   created_at: string;
   updated_at: string;
 };

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { ZLocale } from '../../../shared/schemas/common.js';
+import { ZId, ZLocale } from '../../../shared/schemas/common.js';
 import { ZNotificationList } from '../../../shared/schemas/insights.js';
 import {
   ZComposeMessage,
@@ -18,6 +18,7 @@ import { listNotifications, markNotificationsRead } from './notifications.servic
 import { outboxStatus } from './outbox.service.js';
 import { sendMessage } from './send.service.js';
 import { compose, listTemplates, resetTemplate, updateTemplate } from './templates.service.js';
+import { composeAgreedChannel } from './agreed-channel.service.js';
 
 const templateParams = z.object({
   kind: ZMessageKind.meta({ param: { name: 'kind', in: 'path' } }),
@@ -123,5 +124,22 @@ export const messageRoutes = createRouter()
     async (c) => {
       await markNotificationsRead(c.get('deps'), requireAuth(c), c.req.valid('json').ids);
       return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/clients/{id}/agreed-channel/compose',
+      tags: ['messages'],
+      summary: 'Compose the message that tells the client the agreed channel and service hours; nothing is sent',
+      request: { params: z.object({ id: ZId.meta({ param: { name: 'id', in: 'path' } }) }) },
+      responses: {
+        200: jsonResponse(ZMessageComposed, 'The filled-in message'),
+        ...errorResponses(401, 403, 404, 422),
+      },
+    }),
+    async (c) => {
+      const auth = requireAuth(c);
+      return c.json(await composeAgreedChannel(c.get('deps'), auth, auth, c.req.valid('param').id), 200);
     },
   );

@@ -7,13 +7,14 @@ import type { Deps } from '../../lib/http.js';
 import { translate } from '../../lib/i18n.js';
 import { inTransaction } from '../../lib/transaction.js';
 import { getBusinessProfile, workspaceOwners } from '../accounts/accounts.service.js';
+import { referrerOf } from '../clients/clients.service.js';
 import { addCommitment } from '../commitments/commitments.service.js';
 import { notify } from '../messages/notifications.service.js';
 import { enqueueOwnerMail } from '../messages/outbox.service.js';
 import { addDeliverables, openProject } from '../projects/projects.service.js';
 import * as q from './quotes.queries.js';
 import { resolveLink } from './quote-links.service.js';
-import { getQuote } from './quotes.service.js';
+import { getQuote, listQuotes } from './quotes.service.js';
 
 type Scope = { workspaceId: string };
 
@@ -115,6 +116,7 @@ export async function decideByToken(
       changes: { project_id: projectId, updated_at: now.toISOString() },
     });
     await tellOwners(deps, scope, quote, 'quote_accepted');
+    await proposeReferralThanks(deps, scope, quote);
     return {
       kind: 'accepted',
       projectId,
@@ -150,5 +152,31 @@ async function tellOwners(
         key: `${kind}-${quote.id}-${quote.current.version}-${owner.id}@mila`,
       });
     }
+  }
+}
+
+/**
+ * Seed 000: the client is the best ambassador. When a referred client accepts a first quote, the
+ * owners are offered the thank-you to whoever referred them (care composes it from the refId, the
+ * referred client). In the acceptance's transaction.
+ */
+async function proposeReferralThanks(deps: Deps, scope: Scope, quote: Quote): Promise<void> {
+  const referrer = await referrerOf(deps, scope, quote.clientId);
+  if (!referrer) return;
+  const accepted = (await listQuotes(deps, scope, { clientId: quote.clientId, limit: 1000 })).items.filter(
+    (other) => other.id !== quote.id && other.status === 'accepted',
+  );
+  if (accepted.length) return;
+  for (const owner of await workspaceOwners(deps, scope)) {
+    await notify(deps, scope, {
+      kind: 'referral_thanks',
+      refId: quote.clientId,
+      dedupeKey: `referral_thanks:${quote.clientId}:${owner.id}`,
+      clientId: referrer.id,
+      title: translate(owner.locale, 'notifications.referral_thanks', {
+        client: referrer.name,
+        referred: quote.clientName,
+      }),
+    });
   }
 }
