@@ -18,6 +18,8 @@ describe.each(testDialects())('migrations on $label', ({ dialect, skip }) => {
     db = await createTestDb(dialect);
     const tables = async () =>
       (await db!.kysely.introspection.getTables())
+        // PostgreSQL lists every schema's tables; this test's own are in db.schema.
+        .filter((t) => dialect === 'sqlite' || t.schema === db!.schema)
         .map((t) => t.name)
         .filter((n) => !n.startsWith('kysely_'))
         .sort();
@@ -70,7 +72,7 @@ describe('dialect specifics', () => {
     const db = await createTestDb('postgres');
     const { rows } = await sql<{
       indexname: string;
-    }>`select indexname from pg_indexes where tablename = 'clients' and indexname = 'clients_search_trgm_idx'`.execute(
+    }>`select indexname from pg_indexes where schemaname = current_schema() and tablename = 'clients' and indexname = 'clients_search_trgm_idx'`.execute(
       db.kysely,
     );
     expect(rows).toHaveLength(1);
