@@ -1,6 +1,10 @@
 import type { Page } from 'playwright-core';
 import { label } from '../support/catalogs.js';
 
+/** The owner every journey sets Mila up for. */
+export const journeyOwner = { name: 'נועה כהן', email: 'noa@example.co.il', password: 'correct horse battery' };
+export const journeyBusiness = 'סטודיו נועה';
+
 export class SetupPage {
   constructor(
     private readonly page: Page,
@@ -12,8 +16,8 @@ export class SetupPage {
   }
 
   async completeFirstRun(
-    owner: { name: string; email: string; password: string },
-    businessName: string,
+    owner: { name: string; email: string; password: string } = journeyOwner,
+    businessName: string = journeyBusiness,
   ): Promise<void> {
     const page = this.page;
     await page.getByRole('heading', { name: this.t('setup.title') }).waitFor();
