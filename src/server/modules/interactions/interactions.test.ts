@@ -19,19 +19,18 @@ describe.each(testDialects())('interactions on $label', ({ dialect, skip }) => {
     if (!skip) await ctx.close();
   });
 
+  /** Logs a contact with the client (another client's id may be given), checked against the contract. */
+  const logContact = (body: Record<string, unknown>) =>
+    api.post('/api/v1/interactions', { clientId: client.id, ...body }, ZInteractionCreated);
+
   it.skipIf(skip)('logs a call and the promise made in it, in one step', async () => {
     ctx.clock.set('2026-11-23T08:15:00.000Z'); // Monday 10:15 in Israel
-    const res = await api.post(
-      '/api/v1/interactions',
-      {
-        clientId: client.id,
-        channel: 'phone',
-        direction: 'in',
-        summary: 'ליד חדש: מיתוג לחנות',
-        commitments: [{ title: 'הצעת מחיר', dueDate: '2026-11-26', dueTime: '12:00' }],
-      },
-      ZInteractionCreated,
-    );
+    const res = await logContact({
+      channel: 'phone',
+      direction: 'in',
+      summary: 'ליד חדש: מיתוג לחנות',
+      commitments: [{ title: 'הצעת מחיר', dueDate: '2026-11-26', dueTime: '12:00' }],
+    });
     expect(res.status).toBe(201);
     expect(res.body.interaction).toMatchObject({
       clientId: client.id,
@@ -58,16 +57,11 @@ describe.each(testDialects())('interactions on $label', ({ dialect, skip }) => {
   it.skipIf(skip)('flags incoming contacts outside the agreed hours, in the workspace zone', async () => {
     const log = async (occurredAt: string, direction = 'in') =>
       (
-        await api.post(
-          '/api/v1/interactions',
-          {
-            clientId: client.id,
-            channel: 'whatsapp',
-            direction,
-            occurredAt,
-          },
-          ZInteractionCreated,
-        )
+        await logContact({
+          channel: 'whatsapp',
+          direction,
+          occurredAt,
+        })
       ).body.interaction;
     ctx.clock.set('2026-12-01T00:00:00.000Z');
     expect((await log('2026-11-23T16:30:00.000Z')).afterHours).toBe(true); // Monday 18:30
@@ -87,22 +81,16 @@ describe.each(testDialects())('interactions on $label', ({ dialect, skip }) => {
   it.skipIf(skip)('clears "waiting for my reply" when I answer', async () => {
     ctx.clock.set('2026-11-23T10:00:00.000Z');
     const incoming = (
-      await api.post(
-        '/api/v1/interactions',
-        {
-          clientId: client.id,
-          channel: 'email',
-          direction: 'in',
-          occurredAt: '2026-11-23T09:00:00.000Z',
-          summary: 'שאלה על המחיר',
-        },
-        ZInteractionCreated,
-      )
+      await logContact({
+        channel: 'email',
+        direction: 'in',
+        occurredAt: '2026-11-23T09:00:00.000Z',
+        summary: 'שאלה על המחיר',
+      })
     ).body.interaction;
     const waiting = await api.get('/api/v1/interactions?awaitingReply=true', ZInteractionList);
     expect(waiting.body.items.map((i) => i.id)).toEqual([incoming.id]);
-    await api.post('/api/v1/interactions', {
-      clientId: client.id,
+    await logContact({
       channel: 'phone',
       direction: 'out',
       summary: 'חזרתי אליה',
@@ -115,16 +103,11 @@ describe.each(testDialects())('interactions on $label', ({ dialect, skip }) => {
 
   it.skipIf(skip)('adds a meeting summary to a logged meeting', async () => {
     const meeting = (
-      await api.post(
-        '/api/v1/interactions',
-        {
-          clientId: client.id,
-          channel: 'meeting',
-          direction: 'out',
-          summary: 'פגישת היכרות',
-        },
-        ZInteractionCreated,
-      )
+      await logContact({
+        channel: 'meeting',
+        direction: 'out',
+        summary: 'פגישת היכרות',
+      })
     ).body.interaction;
     const res = await api.patch(
       `/api/v1/interactions/${meeting.id}`,
@@ -145,54 +128,35 @@ describe.each(testDialects())('interactions on $label', ({ dialect, skip }) => {
     'rejects unknown clients, foreign contacts, future times and bad promises, and stores nothing',
     async () => {
       const other = await createClient(api, { contacts: [{ name: 'זר' }] });
-      const res = await api.post(
-        '/api/v1/interactions',
-        {
-          clientId: client.id,
-          contactId: other.contacts[0]!.id,
-          channel: 'fax',
-          direction: 'in',
-          commitments: [{ title: '', dueDate: '2026-02-30' }],
-        },
-        ZInteractionCreated,
-      );
+      const res = await logContact({
+        contactId: other.contacts[0]!.id,
+        channel: 'fax',
+        direction: 'in',
+        commitments: [{ title: '', dueDate: '2026-02-30' }],
+      });
       expect(res.status).toBe(422);
       expect(res.error.fields?.map((f) => `${f.path}:${f.code}`).sort()).toEqual([
         'channel:invalid_choice',
         'commitments.0.dueDate:invalid_date',
         'commitments.0.title:required',
       ]);
-      const foreign = await api.post(
-        '/api/v1/interactions',
-        {
-          clientId: client.id,
-          contactId: other.contacts[0]!.id,
-          channel: 'phone',
-          direction: 'in',
-        },
-        ZInteractionCreated,
-      );
+      const foreign = await logContact({
+        contactId: other.contacts[0]!.id,
+        channel: 'phone',
+        direction: 'in',
+      });
       expect(foreign.error.fields?.[0]).toMatchObject({ path: 'contactId', code: 'unknown_contact' });
-      const future = await api.post(
-        '/api/v1/interactions',
-        {
-          clientId: client.id,
-          channel: 'phone',
-          direction: 'in',
-          occurredAt: '2030-01-01T00:00:00Z',
-        },
-        ZInteractionCreated,
-      );
+      const future = await logContact({
+        channel: 'phone',
+        direction: 'in',
+        occurredAt: '2030-01-01T00:00:00Z',
+      });
       expect(future.error.fields?.[0]).toMatchObject({ path: 'occurredAt', code: 'in_future' });
-      const missing = await api.post(
-        '/api/v1/interactions',
-        {
-          clientId: '01a20000-0000-7000-8000-000000000000',
-          channel: 'phone',
-          direction: 'in',
-        },
-        ZInteractionCreated,
-      );
+      const missing = await logContact({
+        clientId: '01a20000-0000-7000-8000-000000000000',
+        channel: 'phone',
+        direction: 'in',
+      });
       expect(missing.error.fields?.[0]).toMatchObject({ path: 'clientId', code: 'unknown_client' });
       expect((await api.get(`/api/v1/interactions?clientId=${client.id}`, ZInteractionList)).body.items).toEqual([]);
     },
@@ -203,8 +167,7 @@ describe.each(testDialects())('interactions on $label', ({ dialect, skip }) => {
     async () => {
       ctx.clock.set('2026-11-23T10:00:00.000Z');
       for (let i = 0; i < 5; i++)
-        await api.post('/api/v1/interactions', {
-          clientId: client.id,
+        await logContact({
           channel: 'phone',
           direction: 'out',
           occurredAt: '2026-11-23T09:00:00.000Z',

@@ -54,19 +54,20 @@ describe.each(testDialects())('messages on $label', ({ dialect, skip }) => {
     if (!skip) await ctx.close();
   });
 
+  /** Fills in a message for the client (another client's id may be given), checked against the contract. */
+  const composeMessage = (body: Record<string, unknown>) =>
+    api.post('/api/v1/messages/compose', { clientId: client.id, ...body }, ZMessageComposed);
+  const sendMessage = (body: Record<string, unknown>) =>
+    api.post('/api/v1/messages', { clientId: client.id, ...body }, ZMessageSent);
+
   it.skipIf(skip)('composes "haven’t forgotten you" in the client’s language with the new time', async () => {
-    const he = await api.post(
-      '/api/v1/messages/compose',
-      {
-        kind: 'not_forgotten',
-        clientId: client.id,
-        commitmentId: commitment.id,
-        newDueDate: '2026-11-24',
-        newDueTime: '12:00',
-        reason: 'חיכיתי למחירון מהספק.',
-      },
-      ZMessageComposed,
-    );
+    const he = await composeMessage({
+      kind: 'not_forgotten',
+      commitmentId: commitment.id,
+      newDueDate: '2026-11-24',
+      newDueTime: '12:00',
+      reason: 'חיכיתי למחירון מהספק.',
+    });
     expect(he.status).toBe(200);
     expect(he.body).toMatchObject({
       kind: 'not_forgotten',
@@ -83,16 +84,11 @@ describe.each(testDialects())('messages on $label', ({ dialect, skip }) => {
     expect(he.body.body).toContain('נועה כהן');
 
     await api.patch(`/api/v1/clients/${client.id}`, { language: 'en', name: 'Ronit Levi' });
-    const en = await api.post(
-      '/api/v1/messages/compose',
-      {
-        kind: 'not_forgotten',
-        clientId: client.id,
-        commitmentId: commitment.id,
-        newDueDate: '2026-11-24',
-      },
-      ZMessageComposed,
-    );
+    const en = await composeMessage({
+      kind: 'not_forgotten',
+      commitmentId: commitment.id,
+      newDueDate: '2026-11-24',
+    });
     expect(en.body.locale).toBe('en');
     expect(en.body.body).toMatch(/^Hi Ronit Levi,/);
     expect(en.body.body).toContain('Tuesday');
@@ -101,21 +97,17 @@ describe.each(testDialects())('messages on $label', ({ dialect, skip }) => {
   });
 
   it.skipIf(skip)('uses the user’s own version of a template, and can go back to the default', async () => {
-    const put = await api.checked('PUT', '/api/v1/message-templates/not_forgotten/he', ZMessageTemplate, {
-      subject: 'עדכון: {{what}}',
-      body: 'שלום {{clientName}}, מעדכנת שזה יגיע עד {{newDue}}.',
-    });
-    expect(put.status).toBe(200);
-    const composed = await api.post(
-      '/api/v1/messages/compose',
-      {
-        kind: 'not_forgotten',
-        clientId: client.id,
-        commitmentId: commitment.id,
-        newDueDate: '2026-11-24',
-      },
-      ZMessageComposed,
+    const put = await api.put(
+      '/api/v1/message-templates/not_forgotten/he',
+      { subject: 'עדכון: {{what}}', body: 'שלום {{clientName}}, מעדכנת שזה יגיע עד {{newDue}}.' },
+      ZMessageTemplate,
     );
+    expect(put.status).toBe(200);
+    const composed = await composeMessage({
+      kind: 'not_forgotten',
+      commitmentId: commitment.id,
+      newDueDate: '2026-11-24',
+    });
     expect(composed.body.subject).toBe('עדכון: הצעת מחיר למיתוג');
     expect(composed.body.body).toMatch(/^שלום רונית לוי, מעדכנת שזה יגיע עד יום שלישי/);
     const list = await api.get('/api/v1/message-templates', listOf(ZMessageTemplate));
@@ -123,25 +115,21 @@ describe.each(testDialects())('messages on $label', ({ dialect, skip }) => {
     expect(list.body.items.find((t) => t.kind === 'not_forgotten' && t.locale === 'he')?.isDefault).toBe(false);
     const reset = await api.delete('/api/v1/message-templates/not_forgotten/he', ZMessageTemplate);
     expect(reset.body.isDefault).toBe(true);
-    const bad = await api.checked('PUT', '/api/v1/message-templates/not_forgotten/fr', ZMessageTemplate, {
-      subject: '',
-      body: 'x',
-    });
+    const bad = await api.put(
+      '/api/v1/message-templates/not_forgotten/fr',
+      { subject: '', body: 'x' },
+      ZMessageTemplate,
+    );
     expect(bad.status).toBe(422);
   });
 
   it.skipIf(skip)('opens WhatsApp with the text filled in and logs it as an outgoing contact', async () => {
-    const res = await api.post(
-      '/api/v1/messages',
-      {
-        kind: 'not_forgotten',
-        clientId: client.id,
-        commitmentId: commitment.id,
-        channel: 'whatsapp',
-        body: 'היי רונית, לא שכחתי 🙂',
-      },
-      ZMessageSent,
-    );
+    const res = await sendMessage({
+      kind: 'not_forgotten',
+      commitmentId: commitment.id,
+      channel: 'whatsapp',
+      body: 'היי רונית, לא שכחתי 🙂',
+    });
     expect(res.status).toBe(201);
     expect(res.body.link).toBe(`https://wa.me/972547654321?text=${encodeURIComponent('היי רונית, לא שכחתי 🙂')}`);
     expect(res.body.message).toMatchObject({ channel: 'whatsapp', status: 'opened', recipient: '+972547654321' });
@@ -155,17 +143,12 @@ describe.each(testDialects())('messages on $label', ({ dialect, skip }) => {
   });
 
   it.skipIf(skip)('sends e-mail through the outbox and a real SMTP server, Hebrew intact', async () => {
-    const res = await api.post(
-      '/api/v1/messages',
-      {
-        kind: 'not_forgotten',
-        clientId: client.id,
-        channel: 'email',
-        subject: 'לא שכחתי: הצעת מחיר',
-        body: 'היי רונית,\n\nההצעה תגיע מחר עד 12:00.',
-      },
-      ZMessageSent,
-    );
+    const res = await sendMessage({
+      kind: 'not_forgotten',
+      channel: 'email',
+      subject: 'לא שכחתי: הצעת מחיר',
+      body: 'היי רונית,\n\nההצעה תגיע מחר עד 12:00.',
+    });
     expect(res.status).toBe(201);
     expect(res.body.message.status).toBe('queued');
     expect(smtp.received).toHaveLength(0);
@@ -193,16 +176,11 @@ describe.each(testDialects())('messages on $label', ({ dialect, skip }) => {
     async () => {
       const port = smtp.port;
       await smtp.stop();
-      await api.post(
-        '/api/v1/messages',
-        {
-          kind: 'client_reminder',
-          clientId: client.id,
-          channel: 'email',
-          body: 'תזכורת קטנה',
-        },
-        ZMessageSent,
-      );
+      await sendMessage({
+        kind: 'client_reminder',
+        channel: 'email',
+        body: 'תזכורת קטנה',
+      });
       expect(await deliverOutbox(ctx.deps)).toEqual({ sent: 0, retried: 1, failed: 0 });
       const pending = await api.get('/api/v1/outbox', ZOutbox);
       expect(pending.body.items[0]).toMatchObject({
@@ -227,25 +205,20 @@ describe.each(testDialects())('messages on $label', ({ dialect, skip }) => {
 
   it.skipIf(skip)('refuses a channel the client has no details for, or e-mail when SMTP is not set up', async () => {
     const noEmail = await createClient(api, { email: null, phone: null });
-    const res = await api.post(
-      '/api/v1/messages',
-      {
-        kind: 'client_reminder',
-        clientId: noEmail.id,
-        channel: 'email',
-        body: 'x',
-      },
-      ZMessageSent,
-    );
+    const res = await sendMessage({
+      kind: 'client_reminder',
+      clientId: noEmail.id,
+      channel: 'email',
+      body: 'x',
+    });
     expect(res.status).toBe(422);
     expect(res.error.fields?.[0]).toMatchObject({ path: 'channel', code: 'no_recipient' });
     ctx.deps.mailer?.close();
     ctx.deps.mailer = null;
-    const off = await new ApiClient(createApp(ctx.deps)).checked(
-      'POST',
+    const off = await new ApiClient(createApp(ctx.deps)).post(
       '/api/v1/messages',
-      ZMessageSent,
       { kind: 'client_reminder', clientId: client.id, channel: 'email', body: 'x' },
+      ZMessageSent,
       { cookie: api.cookie!, 'x-csrf-token': api.csrfToken! },
     );
     expect(off.error.fields?.[0]).toMatchObject({ path: 'channel', code: 'email_not_configured' });
