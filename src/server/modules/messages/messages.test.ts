@@ -12,7 +12,7 @@ import {
 } from '../../../shared/schemas/messages.js';
 import { createApp } from '../../app.js';
 import { createMailer } from '../../mail/mailer.js';
-import { createClient } from '../../testing/api-helpers.js';
+import { createClient, createCommitment } from '../../testing/api-helpers.js';
 import type { TestSmtpServer } from '../../testing/smtp.js';
 import { ApiClient, createTestContext, type TestContext, listOf } from '../../testing/test-app.js';
 import { testDialects, testDeps } from '../../testing/test-db.js';
@@ -37,18 +37,11 @@ describe.each(testDialects())('messages on $label', ({ dialect, skip }) => {
       phone: '054-7654321',
       channel: 'whatsapp',
     });
-    commitment = (
-      await api.post(
-        '/api/v1/commitments',
-        {
-          clientId: client.id,
-          title: 'הצעת מחיר למיתוג',
-          dueDate: '2026-11-23',
-          dueTime: '17:00',
-        },
-        ZCommitment,
-      )
-    ).body;
+    commitment = await createCommitment(api, client.id, {
+      title: 'הצעת מחיר למיתוג',
+      dueDate: '2026-11-23',
+      dueTime: '17:00',
+    });
   });
   afterEach(async () => {
     if (!skip) await ctx.close();
@@ -242,9 +235,7 @@ describe.each(testDialects())('messages on $label', ({ dialect, skip }) => {
     expect(smtp.received[0]?.subject).toBe('לא שכחתי');
 
     // A failing message leaves the deadline as it was (one transaction).
-    const other = (
-      await api.post('/api/v1/commitments', { clientId: client.id, title: 'שיחה', dueDate: '2026-11-25' }, ZCommitment)
-    ).body;
+    const other = await createCommitment(api, client.id, { title: 'שיחה', dueDate: '2026-11-25' });
     const noPhone = await api.post(
       `/api/v1/commitments/${other.id}/renegotiate`,
       {
