@@ -29,6 +29,7 @@ describe('the contract-checking test client', () => {
     const res = await ctx.client().post('/api/v1/clients', { name: 'x' }, ZClient);
     expect(res.status).toBe(401);
     expect(res.error.code).toBe('unauthenticated');
+    expect(res.apiError).toEqual({ error: res.error });
     expect(() => res.body).toThrow(/^POST \/api\/v1\/clients answered 401, not 2xx: \{"error":/);
     const ok = await ctx.client().get('/api/v1/setup', ZSetupStatus);
     expect(() => ok.error).toThrow(/^GET \/api\/v1\/setup answered 200, not an error/);

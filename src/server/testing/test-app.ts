@@ -48,8 +48,8 @@ export class ContractResponse<T> {
     return this.parsed as T;
   }
 
-  /** The `error` of a non-2xx answer, checked against the shared ApiError. */
-  get error(): ApiError['error'] {
+  /** The whole body of a non-2xx answer, checked against the shared ApiError. */
+  get apiError(): ApiError {
     if (this.ok) throw new Error(`${this.request} answered ${this.status}, not an error: ${JSON.stringify(this.raw)}`);
     const result = ZApiError.safeParse(this.raw);
     if (!result.success)
@@ -57,7 +57,12 @@ export class ContractResponse<T> {
         `Contract broken: ${this.request} answered ${this.status} with a body that is not an ApiError:\n` +
           `${z.prettifyError(result.error)}\nbody: ${JSON.stringify(this.raw)}`,
       );
-    return result.data.error;
+    return result.data;
+  }
+
+  /** Its `error` (code, message, fields): what tests assert on. */
+  get error(): ApiError['error'] {
+    return this.apiError.error;
   }
 }
 
