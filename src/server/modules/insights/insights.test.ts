@@ -4,8 +4,7 @@ import { ZMe } from '../../../shared/schemas/accounts.js';
 import type { Client } from '../../../shared/schemas/clients.js';
 import { ZCommitment } from '../../../shared/schemas/commitments.js';
 import { ZCalendarFeed, ZCalendarFeedStatus, ZToday } from '../../../shared/schemas/insights.js';
-import { ZQuote } from '../../../shared/schemas/quotes.js';
-import { createClient } from '../../testing/api-helpers.js';
+import { createClient, createQuote, sendQuote } from '../../testing/api-helpers.js';
 import { createTestContext, type ApiClient, type TestContext } from '../../testing/test-app.js';
 import { testDialects } from '../../testing/test-db.js';
 
@@ -77,19 +76,13 @@ describe.each(testDialects())('Today and the calendar feed on $label', ({ dialec
       importantDates: [{ kind: 'birthday', month: 11, day: 24 }],
     });
     expect(retired.status).toBe('let_go');
-    const quote = (
-      await api.post(
-        '/api/v1/quotes',
-        {
-          clientId: client.id,
-          title: 'קטלוג',
-          items: [{ description: 'עיצוב', quantity: 1, unitPrice: 100_000 }],
-          validUntil: '2026-12-31',
-        },
-        ZQuote,
-      )
-    ).body;
-    await api.post(`/api/v1/quotes/${quote.id}/send`, { channel: 'whatsapp', body: '{{link}}' });
+    // 1,000.00 and VAT: 1,180.00.
+    const quote = await createQuote(api, client.id, {
+      title: 'קטלוג',
+      items: [{ description: 'עיצוב', quantity: 1, unitPrice: 100_000 }],
+      discount: null,
+    });
+    await sendQuote(api, quote.id);
     const today = (await api.get('/api/v1/today', ZToday)).body;
     expect(today.quotesWaiting).toEqual([
       expect.objectContaining({
