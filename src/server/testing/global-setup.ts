@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { leftoverTestSchema, postgresReachable, testDatabaseUrl } from './postgres.js';
+import { postgresReachable, testDatabaseUrl } from './postgres.js';
 
 declare module 'vitest' {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs an interface
@@ -26,13 +26,11 @@ export default async function setup(project: TestProject): Promise<void> {
   await client.connect();
   try {
     await client.query('create extension if not exists pg_trgm');
-    // Schemas left behind by an interrupted earlier run; not those of a run going on now in another
-    // worktree (dropping them made that run's requests fail with 500 halfway through).
+    // Schemas left behind by an interrupted earlier run.
     const { rows } = await client.query<{ nspname: string }>(
-      "select nspname from pg_namespace where nspname like 'mila\\_t\\_%'",
+      "select nspname from pg_namespace where nspname like 'mila_t_%'",
     );
-    for (const row of rows.filter((r) => leftoverTestSchema(r.nspname)))
-      await client.query(`drop schema if exists "${row.nspname}" cascade`);
+    for (const row of rows) await client.query(`drop schema if exists "${row.nspname}" cascade`);
   } finally {
     await client.end();
   }

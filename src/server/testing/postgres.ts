@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
 export const DEFAULT_TEST_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test';
@@ -19,18 +18,4 @@ export async function postgresReachable(url: string): Promise<boolean> {
   } finally {
     await client.end().catch(() => {});
   }
-}
-
-/**
- * `mila_t_<creation time in base 36>_<random>`: the time lets a later run tell a schema left behind
- * by an interrupted run from one that another run, in another worktree, is using right now.
- */
-export function testSchemaName(now = Date.now()): string {
-  return `mila_t_${now.toString(36)}_${randomBytes(6).toString('hex')}`;
-}
-
-/** When a test schema is old enough to be a leftover (no suite runs for an hour); null for other names. */
-export function leftoverTestSchema(name: string, now = Date.now()): boolean {
-  const match = /^mila_t_([0-9a-z]+)_[0-9a-f]{12}$/.exec(name);
-  return match !== null && now - parseInt(match[1]!, 36) > 3_600_000;
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { loadConfig, type Config } from '../config.js';
@@ -8,7 +9,6 @@ import type { Clock } from '../lib/clock.js';
 import type { Deps } from '../lib/http.js';
 import { createLogger } from '../lib/logger.js';
 import type { Mailer } from '../mail/mailer.js';
-import { testSchemaName } from './postgres.js';
 
 /** The dialects a suite runs on here: SQLite always, PostgreSQL when the global setup found one. */
 export function testDialects(): { dialect: Dialect; skip: boolean; label: string }[] {
@@ -47,7 +47,7 @@ export async function createTestDb(dialect: Dialect): Promise<TestDb> {
   }
   const url = inject('postgresUrl');
   if (!url) throw new Error('PostgreSQL is not available for this run');
-  const schema = testSchemaName();
+  const schema = `mila_t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`create schema "${schema}"`);
