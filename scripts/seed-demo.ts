@@ -11,6 +11,8 @@ import { createLogger } from '../src/server/lib/logger.js';
 import { createWorkspaceWithOwner } from '../src/server/modules/accounts/accounts.service.js';
 import { createClient } from '../src/server/modules/clients/clients.service.js';
 import { demoClients, setupInput } from '../src/server/testing/factories.js';
+import { attachmentRenderers } from '../src/server/portal/attachments.js';
+import { ZCreateClient } from '../src/shared/schemas/clients.js';
 
 const DEMO_PASSWORD = 'mila-demo-password';
 const count = Number(process.argv[2] ?? 60);
@@ -18,7 +20,14 @@ const count = Number(process.argv[2] ?? 60);
 const config = loadConfig();
 const db = connect(connectionFromConfig(config));
 await migrateToLatest(db);
-const deps = { db, config, clock: systemClock, logger: createLogger('silent'), mailer: null };
+const deps = {
+  db,
+  config,
+  clock: systemClock,
+  logger: createLogger('silent'),
+  mailer: null,
+  attachments: attachmentRenderers(),
+};
 
 let workspace = await db.kysely.selectFrom('workspaces').select('id').orderBy('created_at').executeTakeFirst();
 if (!workspace) {
@@ -35,7 +44,7 @@ const created: string[] = [];
 for (const [i, input] of demoClients(count).entries()) {
   // Every fifth client came through an earlier one: referrals are part of the story.
   const referredByClientId = i % 5 === 4 && created.length ? created[Math.floor(i / 2) % created.length]! : null;
-  const client = await createClient(deps, scope, { ...input, referredByClientId });
+  const client = await createClient(deps, scope, ZCreateClient.parse({ ...input, referredByClientId }));
   created.push(client.id);
 }
 console.log(`Added ${created.length} demo clients.`);

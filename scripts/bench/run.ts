@@ -20,7 +20,13 @@ import { loadConfig } from '../../src/server/config.js';
 import { setup } from '../../src/server/modules/accounts/accounts.service.js';
 import { createClient } from '../../src/server/modules/clients/clients.service.js';
 import { createQuote } from '../../src/server/modules/quotes/quotes.service.js';
+import { attachmentRenderers } from '../../src/server/portal/attachments.js';
+import { parseInput } from '../../src/server/lib/validate.js';
+import { ZCreateQuote } from '../../src/shared/schemas/quotes.js';
 import { demoClients, seededRandom, setupInput } from '../../src/server/testing/factories.js';
+import { ZSetUpWorkspace } from '../../src/shared/schemas/accounts.js';
+import { ZCreateClient } from '../../src/shared/schemas/clients.js';
+import type { Channel } from '../../src/shared/schemas/common.js';
 import { newId } from '../../src/server/lib/ids.js';
 import { postgresReachable, testDatabaseUrl } from '../../src/server/testing/postgres.js';
 
@@ -44,18 +50,20 @@ async function benchDialect(label: string, db: Db): Promise<Result[]> {
     clock: systemClock,
     logger: createLogger('silent'),
     mailer: null,
+    attachments: attachmentRenderers(),
   };
-  const session = await setup(deps, setupInput(), { userAgent: 'bench' });
+  const session = await setup(deps, ZSetUpWorkspace.parse(setupInput()), { userAgent: 'bench' });
   const scope = { workspaceId: session.me.workspace.id };
   const started = Date.now();
   const inputs = demoClients(CLIENTS);
   const clientIds: string[] = [];
-  for (const input of inputs) clientIds.push((await createClient(deps, scope, input)).id);
+  for (const input of inputs) clientIds.push((await createClient(deps, scope, ZCreateClient.parse(input))).id);
   const firstId = clientIds[0]!;
   await bulkActivity(db, scope.workspaceId, clientIds);
   // Quotes go through the service (numbering, versions, totals), one for each of the first clients.
   for (const clientId of clientIds.slice(0, QUOTES)) {
-    await createQuote(deps, scope, {
+    // A script parses at its own entry point: services take the validated input.
+    const input = parseInput(ZCreateQuote, {
       clientId,
       title: 'מיתוג',
       items: [
@@ -64,6 +72,7 @@ async function benchDialect(label: string, db: Db): Promise<Result[]> {
       ],
       validUntil: '2030-12-31',
     });
+    await createQuote(deps, scope, input);
   }
   // Fresh tables have no planner statistics yet; in production autovacuum/ANALYZE provides them.
   if (db.dialect === 'postgres') await sql`analyze`.execute(db.kysely);
@@ -111,7 +120,7 @@ async function benchDialect(label: string, db: Db): Promise<Result[]> {
 async function bulkActivity(db: Db, workspaceId: string, clientIds: string[]): Promise<void> {
   const now = Date.now();
   const random = seededRandom(7);
-  const channels = ['phone', 'whatsapp', 'email', 'meeting', 'sms'];
+  const channels: Channel[] = ['phone', 'whatsapp', 'email', 'meeting', 'sms'];
   let contacts: Insertable<InteractionTable>[] = [];
   let promises: Insertable<CommitmentTable>[] = [];
   const flushContacts = async () => {

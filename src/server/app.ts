@@ -9,6 +9,7 @@ import { AppError } from './lib/app-error.js';
 import { createRouter, handleError, type AppEnv, type Deps } from './lib/http.js';
 import { csrfProtection, provideDeps, requireSession, sessionAuth } from './lib/middleware.js';
 import { accountRoutes } from './modules/accounts/accounts.routes.js';
+import { careRoutes } from './modules/care/care.routes.js';
 import { authenticate } from './modules/accounts/accounts.service.js';
 import { clientRoutes } from './modules/clients/clients.routes.js';
 import { commitmentRoutes } from './modules/commitments/commitments.routes.js';
@@ -84,6 +85,7 @@ export function createApp(deps: Deps) {
   api.route('/', quoteRoutes);
   api.route('/', projectRoutes);
   api.route('/', paymentRoutes);
+  api.route('/', careRoutes);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

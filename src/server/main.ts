@@ -7,6 +7,7 @@ import { startScheduler } from './jobs/scheduler.js';
 import { systemClock } from './lib/clock.js';
 import { createLogger } from './lib/logger.js';
 import { createMailer } from './mail/mailer.js';
+import { attachmentRenderers } from './portal/attachments.js';
 
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
@@ -14,7 +15,7 @@ const db = connect(connectionFromConfig(config));
 await migrateToLatest(db);
 
 const mailer = createMailer(config.smtpUrl, config.mailFrom);
-const deps = { db, config, clock: systemClock, logger, mailer };
+const deps = { db, config, clock: systemClock, logger, mailer, attachments: attachmentRenderers() };
 const app = createApp(deps);
 // The scheduler (outbox, reminders, digest, housekeeping) keeps its state in the database.
 const scheduler = config.scheduler ? startScheduler(deps) : null;

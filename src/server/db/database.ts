@@ -1,5 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { AccountTables } from '../modules/accounts/accounts.table.js';
+import type { CareTables } from '../modules/care/care.table.js';
 import type { ClientTables } from '../modules/clients/clients.table.js';
 import type { CommitmentTables } from '../modules/commitments/commitments.table.js';
 import type { InteractionTables } from '../modules/interactions/interactions.table.js';
@@ -18,12 +19,16 @@ export type Database = AccountTables &
   JobTables &
   QuoteTables &
   ProjectTables &
-  PaymentTables;
+  PaymentTables &
+  CareTables;
 
 export type Dialect = 'sqlite' | 'postgres';
 
-/** Queries take either the database or a transaction, so services decide where the boundary is. */
-export type Executor = Kysely<Database> | Transaction<Database>;
+/**
+ * What query functions take: the pool or an open transaction (a Transaction is a Kysely), whichever
+ * `deps.db.kysely` holds at the moment; services decide the boundary (decision 006).
+ */
+export type Executor = Kysely<Database>;
 
 export type Db = {
   kysely: Kysely<Database>;

@@ -33,7 +33,14 @@ describe.each(testDialects())('migrations on $label', ({ dialect, skip }) => {
       expect(down.results[0]).toMatchObject({ direction: 'Down', status: 'Success' });
       names.push(down.results[0]!.migrationName);
     }
-    expect(names).toEqual(['005-money-and-time', '004-projects', '003-quotes', '002-keep-your-word', '001-foundation']);
+    expect(names).toEqual([
+      '006-care',
+      '005-money-and-time',
+      '004-projects',
+      '003-quotes',
+      '002-keep-your-word',
+      '001-foundation',
+    ]);
     expect(await tables()).toEqual([]);
     await migrateToLatest(db);
     expect(await tables()).toEqual(latest);

@@ -5,6 +5,7 @@ import { keepYourWord } from './migrations/002-keep-your-word.js';
 import { quotes } from './migrations/003-quotes.js';
 import { projects } from './migrations/004-projects.js';
 import { moneyAndTime } from './migrations/005-money-and-time.js';
+import { care } from './migrations/006-care.js';
 
 /** Migrations in code (not read from disk) so they ship inside the same module graph on both dialects. */
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -14,6 +15,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '003-quotes': quotes(dialect),
     '004-projects': projects(dialect),
     '005-money-and-time': moneyAndTime(dialect),
+    '006-care': care(dialect),
   };
 }
 

@@ -6,8 +6,9 @@ import type { Deps } from '../lib/http.js';
 import { translate } from '../lib/i18n.js';
 import { allWorkspaces, workspaceOwners } from '../modules/accounts/accounts.service.js';
 import { today } from '../modules/insights/insights.service.js';
-import { enqueueOwnerMail, textToHtml } from '../modules/messages/messages.service.js';
+import { enqueueOwnerMail, textToHtml } from '../modules/messages/outbox.service.js';
 import { formatDay, formatDue } from '../lib/message-format.js';
+import { inTransaction } from '../lib/transaction.js';
 import { claimRun } from './lease.js';
 
 /**
@@ -28,8 +29,9 @@ export async function sendDigests(deps: Deps): Promise<number> {
     const scope = { workspaceId: workspace.id };
     const owners = await workspaceOwners(deps, scope);
     const data = await today(deps, scope);
-    await deps.db.kysely.transaction().execute(async (trx) => {
-      if (!(await claimRun(trx, { runKey: `digest:${workspace.id}:${date}`, workspaceId: workspace.id, now }))) return;
+    await inTransaction(deps, async (deps) => {
+      const runKey = `digest:${workspace.id}:${date}`;
+      if (!(await claimRun(deps.db.kysely, { runKey, workspaceId: workspace.id, now }))) return;
       for (const owner of owners) {
         const text = digestText(
           data,
@@ -38,7 +40,7 @@ export async function sendDigests(deps: Deps): Promise<number> {
           workspace.timeZone,
           deps.config.publicUrl ?? `http://localhost:${deps.config.port}`,
         );
-        await enqueueOwnerMail(deps, trx, scope, {
+        await enqueueOwnerMail(deps, scope, {
           to: owner.email,
           subject: translate(owner.locale, 'digest.subject', {
             date: formatDay(now.toISOString(), owner.locale, workspace.timeZone),

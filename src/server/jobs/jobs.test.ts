@@ -5,7 +5,7 @@ import { createClient, createCommitment } from '../testing/api-helpers.js';
 import type { TestSmtpServer } from '../testing/smtp.js';
 import { createTestContext, type ApiClient, type TestContext } from '../testing/test-app.js';
 import { testDialects, testDeps } from '../testing/test-db.js';
-import { listNotifications } from '../modules/messages/messages.service.js';
+import { listNotifications } from '../modules/messages/notifications.service.js';
 import { runDueJobs } from './scheduler.js';
 
 describe.each(testDialects())('the scheduler on $label', ({ dialect, skip }) => {

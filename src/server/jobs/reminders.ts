@@ -2,7 +2,7 @@ import type { Deps } from '../lib/http.js';
 import { translate } from '../lib/i18n.js';
 import { allWorkspaces } from '../modules/accounts/accounts.service.js';
 import { openCommitments } from '../modules/commitments/commitments.service.js';
-import { notify } from '../modules/messages/messages.service.js';
+import { notify } from '../modules/messages/notifications.service.js';
 
 const SOON_MS = 60 * 60_000;
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Deps } from '../lib/http.js';
 import { purgeExpired } from '../modules/accounts/accounts.service.js';
-import { deliverOutbox } from '../modules/messages/messages.service.js';
+import { deliverOutbox } from '../modules/messages/outbox.service.js';
 import { sendDigests } from './digest.js';
 import { acquireLease, releaseLease } from './lease.js';
 import { createReminders } from './reminders.js';

@@ -11,10 +11,24 @@ import { AppError } from './app-error.js';
 import type { Clock } from './clock.js';
 import { translate } from './i18n.js';
 import type { Logger } from './logger.js';
-import type { Mailer } from '../mail/mailer.js';
+import type { MailAttachment, Mailer } from '../mail/mailer.js';
+
+/**
+ * Draws an attachment when its e-mail is delivered (the quote's PDF), from the `ref` stored with
+ * the outbox row; null where it cannot be drawn here (no Chromium).
+ */
+export type AttachmentRenderer = (deps: Deps, ref: string) => Promise<MailAttachment | null>;
 
 /** What every request handler can reach: built once at start-up, passed in (no globals). */
-export type Deps = { db: Db; config: Config; clock: Clock; logger: Logger; mailer: Mailer | null };
+export type Deps = {
+  db: Db;
+  config: Config;
+  clock: Clock;
+  logger: Logger;
+  mailer: Mailer | null;
+  /** By attachment kind (`quote_pdf`): wired at start-up, so the outbox depends on no module. */
+  attachments: Readonly<Record<string, AttachmentRenderer>>;
+};
 
 /** The signed-in caller, set by the session middleware. */
 export type Auth = {

@@ -1,5 +1,7 @@
 import nodemailer from 'nodemailer';
 
+export type MailAttachment = { filename: string; content: Buffer; contentType: string };
+
 export type OutgoingMail = {
   to: string;
   fromName: string;
@@ -9,7 +11,7 @@ export type OutgoingMail = {
   html: string | null;
   /** Stable per outbox row: a resend after a crash carries the same Message-ID. */
   messageId: string;
-  attachments?: { filename: string; content: Buffer; contentType: string }[];
+  attachments?: MailAttachment[];
 };
 
 export type Mailer = { send: (mail: OutgoingMail) => Promise<void>; close: () => void };

@@ -1,10 +1,11 @@
 /** @jsxImportSource hono/jsx */
-import type { Deps } from '../lib/http.js';
+import type { AttachmentRenderer, Deps } from '../lib/http.js';
 import { embeddedFontCss, renderPdf } from '../lib/pdf.js';
 import { translate } from '../lib/i18n.js';
+import type { MailAttachment } from '../mail/mailer.js';
 import { getBusinessProfile } from '../modules/accounts/accounts.service.js';
-import { registerAttachmentRenderer } from '../modules/messages/messages.service.js';
-import { getQuote, type PortalView } from '../modules/quotes/quotes.service.js';
+import type { PortalView } from '../modules/quotes/quote-links.service.js';
+import { getQuote, parseQuotePdfRef, versionOf } from '../modules/quotes/quotes.service.js';
 import { QuoteDocument, documentCss } from './quote-document.js';
 
 /** The printable quote: the same document as the client's page, fonts embedded, no forms. */
@@ -34,17 +35,16 @@ export async function quotePdf(
   scope: { workspaceId: string },
   quoteId: string,
   versionNumber?: number,
-): Promise<{ filename: string; content: Buffer; contentType: string } | null> {
+): Promise<MailAttachment | null> {
   const quote = await getQuote(deps, scope, quoteId);
-  const version = quote.versions.find((v) => v.version === (versionNumber ?? quote.current.version)) ?? quote.current;
+  const version = versionOf(quote, versionNumber);
   const business = await getBusinessProfile(deps, scope);
   const pdf = await renderPdf(quotePrintHtml({ quote, version, business, workspaceId: scope.workspaceId }));
   return pdf ? { filename: `quote-${quote.number}.pdf`, content: pdf, contentType: 'application/pdf' } : null;
 }
 
-// The outbox attaches the PDF of exactly the version that was sent.
-registerAttachmentRenderer('quote_pdf', async (deps, ref) => {
-  const [workspaceId, quoteId, version] = ref.split(':');
-  if (!workspaceId || !quoteId) return null;
-  return quotePdf(deps, { workspaceId }, quoteId, Number(version));
-});
+/** The quote's PDF as a mail attachment (`quote_pdf`): exactly the version the ref names. */
+export const renderQuotePdf: AttachmentRenderer = async (deps, ref) => {
+  const target = parseQuotePdfRef(ref);
+  return target ? quotePdf(deps, target.scope, target.quoteId, target.version) : null;
+};

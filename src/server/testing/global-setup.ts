@@ -26,11 +26,17 @@ export default async function setup(project: TestProject): Promise<void> {
   await client.connect();
   try {
     await client.query('create extension if not exists pg_trgm');
-    // Schemas left behind by an interrupted earlier run.
+    // Schemas left behind by an interrupted earlier run: only those over a day old, so a run never
+    // pulls the tables from under another one that is going on beside it.
     const { rows } = await client.query<{ nspname: string }>(
-      "select nspname from pg_namespace where nspname like 'mila_t_%'",
+      "select nspname from pg_namespace where nspname like 'mila\\_t\\_%'",
     );
-    for (const row of rows) await client.query(`drop schema if exists "${row.nspname}" cascade`);
+    const dayAgo = Date.now() - 86_400_000;
+    for (const { nspname } of rows) {
+      const created = parseInt(nspname.split('_')[2] ?? '', 36);
+      if (Number.isNaN(created) || nspname.split('_').length < 4 || created < dayAgo)
+        await client.query(`drop schema if exists "${nspname}" cascade`);
+    }
   } finally {
     await client.end();
   }

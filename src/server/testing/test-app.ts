@@ -10,8 +10,14 @@ import { setupInput } from './factories.js';
 import { TestSmtpServer } from './smtp.js';
 import { createTestDb, testClock, testDeps, type TestDb } from './test-db.js';
 
-/** An answer read as it came: for status and header checks, HTML, or bodies the test inspects raw. */
-export type TestResponse = { status: number; body: unknown; headers: Headers };
+/**
+ * An answer read as it came: for status and header checks, HTML, or bodies the test inspects raw.
+ * `T` is only for the deprecated casting calls (`api.get<Quote>(path)`); give a schema instead.
+ */
+export type TestResponse<T = unknown> = { status: number; body: T; headers: Headers };
+
+/** Casting without checking: kept only so tests written before the schema calls still compile. */
+const cast = <T>(res: Promise<TestResponse>) => res as Promise<TestResponse<T>>;
 
 type HeaderMap = Record<string, string>;
 
@@ -82,7 +88,12 @@ export class ApiClient {
   ) {}
 
   /** The request as sent, the answer unparsed. */
-  async request(method: string, path: string, body?: unknown, headers: HeaderMap = {}): Promise<TestResponse> {
+  async request<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: HeaderMap = {},
+  ): Promise<TestResponse<T>> {
     const h: HeaderMap = { 'accept-language': this.options.locale ?? 'he', ...headers };
     if (body !== undefined) h['content-type'] = 'application/json';
     if (this.cookie) h.cookie = this.cookie;
@@ -100,7 +111,8 @@ export class ApiClient {
     const text = await res.text();
     const parsed: unknown = text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text;
     if (parsed && typeof parsed === 'object' && 'csrfToken' in parsed) this.csrfToken = String(parsed.csrfToken);
-    return { status: res.status, body: parsed, headers: res.headers };
+    // A type argument is the deprecated unchecked cast; `checked` is the way to a typed body.
+    return { status: res.status, body: parsed as T, headers: res.headers };
   }
 
   /** The request, its 2xx answer parsed with `schema` (a mismatch fails here, naming the path and the issues). */
@@ -125,11 +137,12 @@ export class ApiClient {
   }
 
   get<S extends z.ZodType>(path: string, schema: S, headers?: HeaderMap): Promise<ContractResponse<z.output<S>>>;
-  get(path: string, headers?: HeaderMap): Promise<TestResponse>;
+  /** @deprecated Casts the body unchecked: pass the route's response schema, `api.get(path, ZX)`. */
+  get<T>(path: string, headers?: HeaderMap): Promise<TestResponse<T>>;
   get(path: string, schemaOrHeaders?: z.ZodType | HeaderMap, headers?: HeaderMap) {
     return isSchema(schemaOrHeaders)
       ? this.checked('GET', path, schemaOrHeaders, undefined, headers)
-      : this.request('GET', path, undefined, schemaOrHeaders);
+      : cast(this.request('GET', path, undefined, schemaOrHeaders));
   }
 
   post<S extends z.ZodType>(
@@ -138,7 +151,8 @@ export class ApiClient {
     schema: S,
     headers?: HeaderMap,
   ): Promise<ContractResponse<z.output<S>>>;
-  post(path: string, body?: unknown, headers?: HeaderMap): Promise<TestResponse>;
+  /** @deprecated Casts the body unchecked: pass the route's response schema, `api.post(path, body, ZX)`. */
+  post<T>(path: string, body?: unknown, headers?: HeaderMap): Promise<TestResponse<T>>;
   post(path: string, body?: unknown, schemaOrHeaders?: z.ZodType | HeaderMap, headers?: HeaderMap) {
     return this.withBody('POST', path, body ?? {}, schemaOrHeaders, headers);
   }
@@ -149,7 +163,8 @@ export class ApiClient {
     schema: S,
     headers?: HeaderMap,
   ): Promise<ContractResponse<z.output<S>>>;
-  put(path: string, body: unknown, headers?: HeaderMap): Promise<TestResponse>;
+  /** @deprecated Casts the body unchecked: pass the route's response schema, `api.put(path, body, ZX)`. */
+  put<T>(path: string, body: unknown, headers?: HeaderMap): Promise<TestResponse<T>>;
   put(path: string, body: unknown, schemaOrHeaders?: z.ZodType | HeaderMap, headers?: HeaderMap) {
     return this.withBody('PUT', path, body, schemaOrHeaders, headers);
   }
@@ -160,17 +175,19 @@ export class ApiClient {
     schema: S,
     headers?: HeaderMap,
   ): Promise<ContractResponse<z.output<S>>>;
-  patch(path: string, body: unknown, headers?: HeaderMap): Promise<TestResponse>;
+  /** @deprecated Casts the body unchecked: pass the route's response schema, `api.patch(path, body, ZX)`. */
+  patch<T>(path: string, body: unknown, headers?: HeaderMap): Promise<TestResponse<T>>;
   patch(path: string, body: unknown, schemaOrHeaders?: z.ZodType | HeaderMap, headers?: HeaderMap) {
     return this.withBody('PATCH', path, body, schemaOrHeaders, headers);
   }
 
   delete<S extends z.ZodType>(path: string, schema: S, headers?: HeaderMap): Promise<ContractResponse<z.output<S>>>;
-  delete(path: string, headers?: HeaderMap): Promise<TestResponse>;
+  /** @deprecated Casts the body unchecked: pass the route's response schema, `api.delete(path, ZX)`. */
+  delete<T>(path: string, headers?: HeaderMap): Promise<TestResponse<T>>;
   delete(path: string, schemaOrHeaders?: z.ZodType | HeaderMap, headers?: HeaderMap) {
     return isSchema(schemaOrHeaders)
       ? this.checked('DELETE', path, schemaOrHeaders, undefined, headers)
-      : this.request('DELETE', path, undefined, schemaOrHeaders);
+      : cast(this.request('DELETE', path, undefined, schemaOrHeaders));
   }
 
   private withBody(
@@ -182,7 +199,7 @@ export class ApiClient {
   ) {
     return isSchema(schemaOrHeaders)
       ? this.checked(method, path, schemaOrHeaders, body, headers)
-      : this.request(method, path, body, schemaOrHeaders);
+      : cast(this.request(method, path, body, schemaOrHeaders));
   }
 }
 

@@ -9,6 +9,7 @@ import type { Clock } from '../lib/clock.js';
 import type { Deps } from '../lib/http.js';
 import { createLogger } from '../lib/logger.js';
 import type { Mailer } from '../mail/mailer.js';
+import { attachmentRenderers } from '../portal/attachments.js';
 
 /** The dialects a suite runs on here: SQLite always, PostgreSQL when the global setup found one. */
 export function testDialects(): { dialect: Dialect; skip: boolean; label: string }[] {
@@ -47,7 +48,8 @@ export async function createTestDb(dialect: Dialect): Promise<TestDb> {
   }
   const url = inject('postgresUrl');
   if (!url) throw new Error('PostgreSQL is not available for this run');
-  const schema = `mila_t_${randomBytes(6).toString('hex')}`;
+  // The creation time is in the name, so a later run clears only schemas that are surely abandoned.
+  const schema = `mila_t_${Date.now().toString(36)}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`create schema "${schema}"`);
@@ -77,5 +79,6 @@ export function testDeps(
   config: Config = testConfig(),
   mailer: Mailer | null = null,
 ): Deps {
-  return { db, clock, config, logger: createLogger('silent'), mailer };
+  // The renderers main.ts wires in (the quote PDF), so the outbox attaches in tests as in production.
+  return { db, clock, config, logger: createLogger('silent'), mailer, attachments: attachmentRenderers() };
 }

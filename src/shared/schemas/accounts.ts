@@ -22,6 +22,10 @@ export type DealerType = z.infer<typeof ZDealerType>;
 /** How the user wants Hebrew to address them (second person is gendered in Hebrew). */
 export const addressForms = ['neutral', 'feminine', 'masculine'] as const;
 export const ZAddressForm = z.enum(addressForms, { error: 'invalid_choice' });
+export type AddressForm = z.infer<typeof ZAddressForm>;
+
+export const userRoles = ['owner', 'member'] as const;
+export type UserRole = (typeof userRoles)[number];
 
 export const ZOptionalBusinessNumber = z
   .string({ error: 'invalid_id_number' })
@@ -79,6 +83,10 @@ export const ZSaveBusinessProfile = z
   .meta({ id: 'SaveBusinessProfileInput' });
 export type SaveBusinessProfileInput = z.input<typeof ZSaveBusinessProfile>;
 
+/** PATCH /workspace: any subset of the profile. */
+export const ZUpdateBusinessProfile = ZSaveBusinessProfile.partial().meta({ id: 'UpdateBusinessProfile' });
+export type UpdateBusinessProfile = z.output<typeof ZUpdateBusinessProfile>;
+
 export const ZBusinessProfile = z
   .object({
     id: ZId,
@@ -124,6 +132,7 @@ export const ZSetUpWorkspace = z
   })
   .meta({ id: 'SetUpWorkspaceInput' });
 export type SetUpWorkspaceInput = z.input<typeof ZSetUpWorkspace>;
+export type SetUpWorkspace = z.output<typeof ZSetUpWorkspace>;
 
 export const ZLogIn = z
   .object({
@@ -132,13 +141,14 @@ export const ZLogIn = z
   })
   .meta({ id: 'LogInInput' });
 export type LogInInput = z.input<typeof ZLogIn>;
+export type LogIn = z.output<typeof ZLogIn>;
 
 export const ZUser = z
   .object({
     id: ZId,
     name: z.string(),
     email: z.string(),
-    role: z.enum(['owner', 'member']),
+    role: z.enum(userRoles),
     locale: ZLocale,
     addressForm: ZAddressForm,
   })
@@ -154,6 +164,7 @@ export const ZUpdateMe = z
   .partial()
   .meta({ id: 'UpdateMeInput' });
 export type UpdateMeInput = z.input<typeof ZUpdateMe>;
+export type UpdateMe = z.output<typeof ZUpdateMe>;
 
 export const ZMe = z
   .object({

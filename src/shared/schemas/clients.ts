@@ -14,6 +14,7 @@ import {
 
 export const clientKinds = ['person', 'organization'] as const;
 export const ZClientKind = z.enum(clientKinds, { error: 'invalid_choice' });
+export type ClientKind = z.infer<typeof ZClientKind>;
 
 export const clientStatuses = ['lead', 'active', 'paused', 'ended', 'let_go'] as const;
 export const ZClientStatus = z.enum(clientStatuses, { error: 'invalid_choice' });
@@ -25,6 +26,7 @@ export const ZPersonality = z.enum(personalities, { error: 'invalid_choice' });
 export type Personality = z.infer<typeof ZPersonality>;
 
 export const importantDateKinds = ['birthday', 'anniversary', 'business_founded', 'other'] as const;
+export type ImportantDateKind = (typeof importantDateKinds)[number];
 
 export const ZImportantDate = z
   .object({

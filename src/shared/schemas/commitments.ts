@@ -13,6 +13,11 @@ export type CommitmentDirection = z.infer<typeof ZCommitmentDirection>;
 export const commitmentStatuses = ['open', 'kept', 'kept_late', 'renegotiated', 'broken', 'cancelled'] as const;
 export type CommitmentStatus = (typeof commitmentStatuses)[number];
 
+/** Whose delay a project slip was: only mine counts against my word. */
+export const delayCauses = ['mine', 'client', 'external'] as const;
+export const ZDelayCause = z.enum(delayCauses, { error: 'invalid_choice' });
+export type DelayCause = z.infer<typeof ZDelayCause>;
+
 export const ZLocalDate = z
   .string({ error: 'invalid_date' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'invalid_date' })
@@ -47,6 +52,7 @@ export const ZCommitmentDraft = z
   })
   .meta({ id: 'CommitmentDraft' });
 export type CommitmentDraftInput = z.input<typeof ZCommitmentDraft>;
+export type CommitmentDraft = z.output<typeof ZCommitmentDraft>;
 
 export const ZCreateCommitment = z
   .object({
@@ -56,17 +62,20 @@ export const ZCreateCommitment = z
   })
   .meta({ id: 'CreateCommitment' });
 export type CreateCommitmentInput = z.input<typeof ZCreateCommitment>;
+export type CreateCommitment = z.output<typeof ZCreateCommitment>;
 
 export const ZUpdateCommitment = z
   .object({ title: requiredText(300), notes: optionalText(2000) })
   .partial()
   .meta({ id: 'UpdateCommitment' });
+export type UpdateCommitment = z.output<typeof ZUpdateCommitment>;
 
 export const ZCompleteCommitment = z
   .object({
     completedAt: z.string().datetime({ error: 'invalid_date' }).optional().meta({ description: 'Defaults to now' }),
   })
   .meta({ id: 'CompleteCommitment' });
+export type CompleteCommitment = z.output<typeof ZCompleteCommitment>;
 
 export const ZCommitmentChange = z
   .object({
@@ -77,10 +86,7 @@ export const ZCommitmentChange = z
     inTime: z.boolean().meta({ description: 'Changed before the old due time passed' }),
     reason: z.string().nullable(),
     messageId: ZId.nullable(),
-    cause: z
-      .enum(['mine', 'client', 'external'])
-      .nullable()
-      .meta({ description: 'For project delays: whose delay it was' }),
+    cause: z.enum(delayCauses).nullable().meta({ description: 'For project delays: whose delay it was' }),
   })
   .meta({ id: 'CommitmentChange' });
 
@@ -118,6 +124,7 @@ export const ZCommitmentListQuery = z.object({
     .max(500, { error: 'too_big' })
     .default(100),
 });
+export type CommitmentListQuery = z.output<typeof ZCommitmentListQuery>;
 
 export const ZCommitmentList = z.object({ items: z.array(ZCommitment) }).meta({ id: 'CommitmentList' });
 
@@ -150,3 +157,4 @@ export const ZRenegotiateCommitment = z
     reason: optionalText(500),
   })
   .meta({ id: 'Renegotiate' });
+export type RenegotiateCommitment = z.output<typeof ZRenegotiateCommitment>;

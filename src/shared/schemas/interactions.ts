@@ -4,6 +4,7 @@ import { ZCommitment, ZCommitmentDraft } from './commitments.js';
 
 export const directions = ['in', 'out'] as const;
 export const ZDirection = z.enum(directions, { error: 'invalid_choice' });
+export type InteractionDirection = z.infer<typeof ZDirection>;
 
 export const ZInstant = z
   .string({ error: 'invalid_date' })
@@ -31,6 +32,7 @@ export const ZCreateInteraction = z
   })
   .meta({ id: 'CreateInteraction' });
 export type CreateInteractionInput = z.input<typeof ZCreateInteraction>;
+export type CreateInteraction = z.output<typeof ZCreateInteraction>;
 
 export const ZUpdateInteraction = z
   .object({
@@ -45,8 +47,10 @@ export const ZUpdateInteraction = z
   })
   .partial()
   .meta({ id: 'UpdateInteraction' });
+export type UpdateInteraction = z.output<typeof ZUpdateInteraction>;
 
 export const interactionSources = ['manual', 'message'] as const;
+export type InteractionSource = (typeof interactionSources)[number];
 
 export const ZInteraction = z
   .object({
@@ -82,6 +86,7 @@ export const ZInteractionListQuery = z.object({
   before: ZInstant.optional().meta({ description: 'Paging: only contacts before this time…' }),
   beforeId: ZId.optional().meta({ description: '…or at that time with a smaller id (from nextBeforeId)' }),
 });
+export type InteractionListQuery = z.output<typeof ZInteractionListQuery>;
 
 /** Paging is by (time, id): pass nextBefore and nextBeforeId back to get the following page. */
 export const ZInteractionList = z
@@ -92,3 +97,4 @@ export const ZInteractionList = z
 export const ZInteractionCreated = z
   .object({ interaction: ZInteraction, commitments: z.array(ZCommitment) })
   .meta({ id: 'InteractionCreated' });
+export type InteractionCreated = z.infer<typeof ZInteractionCreated>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZId, ZIsoDateTime, ZLocale, optionalText, requiredText } from './common.js';
-import { ZCommitment, ZLocalDate, ZLocalTime } from './commitments.js';
+import { ZCommitment, ZLocalDate, ZLocalTime, ZRenegotiateCommitment } from './commitments.js';
 
 /** Client-facing message kinds; later issues add quotes, delay notices, apologies, greetings… */
 export const messageKinds = [
@@ -74,6 +74,7 @@ export type MessageTemplate = z.infer<typeof ZMessageTemplate>;
 export const ZUpdateTemplate = z
   .object({ subject: requiredText(300), body: requiredText(10_000) })
   .meta({ id: 'UpdateTemplate' });
+export type UpdateTemplate = z.infer<typeof ZUpdateTemplate>;
 
 export const ZComposeMessage = z
   .object({
@@ -87,6 +88,7 @@ export const ZComposeMessage = z
     reason: optionalText(500),
   })
   .meta({ id: 'ComposeMessageInput' });
+export type ComposeMessage = z.infer<typeof ZComposeMessage>;
 export type ComposeMessageInput = z.input<typeof ZComposeMessage>;
 
 export const ZMessageComposed = z
@@ -113,6 +115,7 @@ export const ZMessageDraft = z
     body: requiredText(10_000),
   })
   .meta({ id: 'MessageDraft' });
+export type MessageDraft = z.infer<typeof ZMessageDraft>;
 
 export const ZSendMessage = z
   .object({
@@ -123,9 +126,24 @@ export const ZSendMessage = z
     ...ZMessageDraft.shape,
   })
   .meta({ id: 'SendMessage' });
+export type SendMessage = z.infer<typeof ZSendMessage>;
 export type SendMessageInput = z.input<typeof ZSendMessage>;
 
 export const messageStatuses = ['queued', 'sent', 'failed', 'opened'] as const;
+export type MessageStatus = (typeof messageStatuses)[number];
+
+/** An e-mail in the outbox: waiting (and retried), sent, or given up after the last attempt. */
+export const outboxStatuses = ['pending', 'sent', 'failed'] as const;
+export type OutboxStatus = (typeof outboxStatuses)[number];
+
+/** In-app reminders and the owner's news about quotes. */
+export const notificationKinds = ['due_soon', 'overdue', 'theirs_overdue', 'quote_accepted', 'quote_declined'] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
+export const ZMarkNotificationsRead = z
+  .object({ ids: z.union([z.array(z.string()).max(200), z.literal('all')]) })
+  .meta({ id: 'MarkRead' });
+export type MarkNotificationsRead = z.infer<typeof ZMarkNotificationsRead>;
 
 export const ZMessage = z
   .object({
@@ -179,3 +197,8 @@ export type Outbox = z.infer<typeof ZOutbox>;
 export const ZRenegotiated = z
   .object({ commitment: ZCommitment, sent: ZMessageSent.nullable() })
   .meta({ id: 'Renegotiated' });
+
+/** "I haven't forgotten you": the new due time and, optionally, the message that says so. */
+export const ZRenegotiateWithNotice = ZRenegotiateCommitment.extend({ message: ZMessageDraft.optional() });
+export type RenegotiateWithNotice = z.infer<typeof ZRenegotiateWithNotice>;
+export type RenegotiateWithNoticeInput = z.input<typeof ZRenegotiateWithNotice>;

@@ -20,6 +20,7 @@ export const ZCreatePaymentItem = z
     dueDate: ZLocalDate,
   })
   .meta({ id: 'CreatePaymentItem' });
+export type CreatePaymentItem = z.output<typeof ZCreatePaymentItem>;
 
 /** A schedule from an accepted quote's total: e.g. 50% on acceptance, 50% on delivery. */
 export const ZScheduleFromQuote = z
@@ -42,6 +43,7 @@ export const ZScheduleFromQuote = z
   })
   .refine((s) => s.parts.reduce((sum, p) => sum + p.percent, 0) === 100, { error: 'parts_sum', path: ['parts'] })
   .meta({ id: 'ScheduleFromQuote' });
+export type ScheduleFromQuote = z.output<typeof ZScheduleFromQuote>;
 
 export const paymentItemStatuses = ['open', 'partial', 'paid', 'overdue', 'cancelled'] as const;
 
@@ -77,6 +79,7 @@ export const ZRecordPayment = z
     note: optionalText(500),
   })
   .meta({ id: 'RecordPayment' });
+export type RecordPayment = z.output<typeof ZRecordPayment>;
 
 export const ZPayment = z
   .object({
@@ -110,6 +113,7 @@ export type ClientBalance = z.infer<typeof ZClientBalance>;
 export const ZStartTimer = z
   .object({ clientId: ZId, projectId: ZId.optional(), note: optionalText(500) })
   .meta({ id: 'StartTimer' });
+export type StartTimer = z.output<typeof ZStartTimer>;
 export const ZCreateTimeEntry = z
   .object({
     clientId: ZId,
@@ -123,10 +127,16 @@ export const ZCreateTimeEntry = z
     note: optionalText(500),
   })
   .meta({ id: 'CreateTimeEntry' });
+export type CreateTimeEntry = z.output<typeof ZCreateTimeEntry>;
 export const ZUpdateTimeEntry = z
   .object({ minutes: ZCreateTimeEntry.shape.minutes, note: optionalText(500), projectId: ZId.nullable() })
   .partial()
+  .refine((e) => e.minutes !== undefined || e.note !== undefined || e.projectId !== undefined, {
+    error: 'choose_one',
+    path: ['minutes'],
+  })
   .meta({ id: 'UpdateTimeEntry' });
+export type UpdateTimeEntry = z.output<typeof ZUpdateTimeEntry>;
 
 export const ZTimeEntry = z
   .object({

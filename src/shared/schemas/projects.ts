@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { ZChannel, ZId, ZIsoDateTime, ZOptionalEmail, ZOptionalPhone, optionalText, requiredText } from './common.js';
-import { ZCommitment, ZDue, ZLocalDate } from './commitments.js';
+import { ZCommitment, ZDelayCause, ZDue, ZLocalDate, delayCauses, type DelayCause } from './commitments.js';
 import { ZMessageDraft, ZMessageSent } from './messages.js';
 
+// Delay causes are defined with the promises they excuse; projects name them too.
+export { ZDelayCause, delayCauses, type DelayCause };
+
 export const projectStatuses = ['planned', 'active', 'waiting_for_client', 'delivered', 'closed'] as const;
-export const delayCauses = ['mine', 'client', 'external'] as const;
-export const ZDelayCause = z.enum(delayCauses, { error: 'invalid_choice' });
+export const ZProjectStatus = z.enum(projectStatuses, { error: 'invalid_choice' });
+export type ProjectStatus = z.infer<typeof ZProjectStatus>;
 
 export const ZReschedule = z
   .object({
@@ -25,7 +28,7 @@ export const ZProject = z
     clientId: ZId,
     clientName: z.string(),
     title: z.string(),
-    status: z.enum(projectStatuses),
+    status: ZProjectStatus,
     targetDate: z.string().nullable(),
     delivery: ZCommitment.nullable().meta({ description: 'My promise to deliver by the target date' }),
     deliverables: z.array(
@@ -39,6 +42,10 @@ export const ZProject = z
   })
   .meta({ id: 'Project' });
 
+export const deliverableStatuses = ['open', 'done'] as const;
+export const ZDeliverableStatus = z.enum(deliverableStatuses, { error: 'invalid_choice' });
+export type DeliverableStatus = z.infer<typeof ZDeliverableStatus>;
+
 export const ZCreateProject = z
   .object({
     clientId: ZId,
@@ -47,22 +54,27 @@ export const ZCreateProject = z
     deliverables: z.array(requiredText(300)).max(100, { error: 'too_many' }).default([]),
   })
   .meta({ id: 'CreateProject' });
+export type CreateProject = z.output<typeof ZCreateProject>;
 
 export const ZUpdateProject = z
-  .object({ title: requiredText(200), status: z.enum(projectStatuses, { error: 'invalid_choice' }) })
+  .object({ title: requiredText(200), status: ZProjectStatus })
   .partial()
   .meta({ id: 'UpdateProject' });
+export type UpdateProject = z.output<typeof ZUpdateProject>;
 
-export const deliverableStatuses = ['open', 'done'] as const;
 export const ZUpdateDeliverable = z
-  .object({ status: z.enum(deliverableStatuses, { error: 'invalid_choice' }), targetDate: ZLocalDate.nullable() })
+  .object({ status: ZDeliverableStatus, targetDate: ZLocalDate.nullable() })
   .partial()
+  .refine((d) => d.status !== undefined || d.targetDate !== undefined, { error: 'choose_one', path: ['status'] })
   .meta({ id: 'UpdateDeliverable' });
+export type UpdateDeliverable = z.output<typeof ZUpdateDeliverable>;
 
 export const ZAddMaterial = z.object({ what: requiredText(300), dueDate: ZLocalDate }).meta({ id: 'AddMaterial' });
+export type AddMaterial = z.output<typeof ZAddMaterial>;
 export type Project = z.infer<typeof ZProject>;
 
 export const ZSetTarget = z.object({ targetDate: ZLocalDate }).meta({ id: 'SetProjectTarget' });
+export type SetTarget = z.output<typeof ZSetTarget>;
 
 /** A deadline slips: the cause, where things stand, and the new date are all required (seed 000). */
 export const ZRescheduleProject = z
@@ -72,10 +84,12 @@ export const ZRescheduleProject = z
     newTargetDate: ZLocalDate,
     message: ZMessageDraft.optional(),
   })
-  .meta({ id: 'RescheduleProjectInput' });
+  .meta({ id: 'RescheduleProject' });
 export type RescheduleProjectInput = z.input<typeof ZRescheduleProject>;
+export type RescheduleProject = z.output<typeof ZRescheduleProject>;
 
 export const ZComposeDelay = ZRescheduleProject.omit({ message: true }).meta({ id: 'ComposeDelayNotice' });
+export type ComposeDelay = z.output<typeof ZComposeDelay>;
 
 export const ZSaveColleague = z
   .object({
@@ -85,7 +99,8 @@ export const ZSaveColleague = z
     email: ZOptionalEmail,
     notes: optionalText(2000),
   })
-  .meta({ id: 'ColleagueInput' });
+  .meta({ id: 'SaveColleague' });
+export type SaveColleague = z.output<typeof ZSaveColleague>;
 export const ZColleague = z
   .object({
     id: ZId,
@@ -109,6 +124,7 @@ export const ZCreateChangeRequest = z
     requestedAt: z.string().datetime({ error: 'invalid_date' }).optional(),
   })
   .meta({ id: 'CreateChangeRequest' });
+export type CreateChangeRequest = z.output<typeof ZCreateChangeRequest>;
 
 /** The answer: in scope, or out of scope with a decision (seed 001), and the message that says so. */
 export const ZDecideChangeRequest = z
@@ -132,6 +148,7 @@ export const ZDecideChangeRequest = z
     path: ['colleagueId'],
   })
   .meta({ id: 'DecideChangeRequest' });
+export type DecideChangeRequest = z.output<typeof ZDecideChangeRequest>;
 
 export const ZComposeScope = z
   .object({
@@ -141,6 +158,7 @@ export const ZComposeScope = z
     formalQuoteBy: ZDue.optional(),
   })
   .meta({ id: 'ComposeScopeAnswer' });
+export type ComposeScope = z.output<typeof ZComposeScope>;
 
 export const ZChangeRequest = z
   .object({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ZCurrency, ZId, ZIsoDateTime, ZLocale, optionalText, requiredText } from './common.js';
 import { ZLocalDate } from './commitments.js';
-import { ZMessageDraft, ZMessageSent } from './messages.js';
+import { ZMessageDraft, ZMessageSent, type MessageKind } from './messages.js';
 
 /** What the client must supply, and how many days after acceptance (seed 001: set it when closing). */
 export const ZClientObligation = z.object({
@@ -36,6 +36,8 @@ export type Terms = z.output<typeof ZTerms>;
 export const ZSaveTermsTemplate = z
   .object({ name: requiredText(120), locale: ZLocale, terms: ZTerms })
   .meta({ id: 'TermsTemplateInput' });
+export type SaveTermsTemplate = z.infer<typeof ZSaveTermsTemplate>;
+export type SaveTermsTemplateInput = z.input<typeof ZSaveTermsTemplate>;
 
 export const ZTermsTemplate = z
   .object({
@@ -120,13 +122,55 @@ export const ZCreateQuote = z
     terms: ZTerms.optional(),
   })
   .meta({ id: 'CreateQuote' });
+export type CreateQuote = z.infer<typeof ZCreateQuote>;
+export type CreateQuoteInput = z.input<typeof ZCreateQuote>;
 
 export const ZUpdateQuote = ZQuoteContent.partial()
   .extend({ reason: optionalText(500) })
   .meta({ id: 'UpdateQuote' });
+export type UpdateQuote = z.infer<typeof ZUpdateQuote>;
+export type UpdateQuoteInput = z.input<typeof ZUpdateQuote>;
+
+/** A new draft from an existing quote, for the same client or another one. */
+export const ZDuplicateQuote = z
+  .object({ clientId: ZId.optional(), validUntil: ZLocalDate.optional() })
+  .meta({ id: 'DuplicateQuote' });
+export type DuplicateQuote = z.infer<typeof ZDuplicateQuote>;
 
 export const quoteStatuses = ['draft', 'sent', 'viewed', 'accepted', 'declined', 'expired', 'superseded'] as const;
 export type QuoteStatus = (typeof quoteStatuses)[number];
+
+/** A quote, or a change order beyond an accepted quote (linked to its project). */
+export const quoteKinds = ['quote', 'change_order'] as const;
+export type QuoteKind = (typeof quoteKinds)[number];
+
+/** How a mistake found after sending was handled (seed 000). */
+export const quoteErrorModes = ['honour', 'reissue'] as const;
+export type QuoteErrorMode = (typeof quoteErrorModes)[number];
+
+/** The message kinds that carry a quote to the client: the one place they are listed. */
+export const quoteMessageKinds = [
+  'quote',
+  'change_order',
+  'quote_error_honour',
+  'quote_error_reissue',
+] as const satisfies readonly MessageKind[];
+export type QuoteMessageKind = (typeof quoteMessageKinds)[number];
+
+/** Fill the message for a quote ({{link}} stays in it until the quote is sent). */
+export const ZComposeQuoteMessage = z
+  .object({
+    kind: z.enum(quoteMessageKinds, { error: 'invalid_choice' }).default('quote'),
+    reason: z.string().max(500).optional(),
+    goodwill: z.string().max(500).optional(),
+  })
+  .meta({ id: 'ComposeQuoteMessage' });
+export type ComposeQuoteMessage = z.infer<typeof ZComposeQuoteMessage>;
+export type ComposeQuoteMessageInput = z.input<typeof ZComposeQuoteMessage>;
+
+/** Fill the "general terms" message for a client (from one template, or their language's own). */
+export const ZComposeTermsMessage = z.object({ termsTemplateId: ZId.optional() });
+export type ComposeTermsMessage = z.infer<typeof ZComposeTermsMessage>;
 
 export const ZTotals = z.object({
   subtotal: z.number().int(),
@@ -181,7 +225,7 @@ export const ZQuote = z
   .object({
     id: ZId,
     number: z.string().meta({ example: '2026-014' }),
-    kind: z.enum(['quote', 'change_order']),
+    kind: z.enum(quoteKinds),
     clientId: ZId,
     clientName: z.string(),
     locale: ZLocale,
@@ -191,7 +235,7 @@ export const ZQuote = z
     projectId: ZId.nullable(),
     errorHandling: z
       .object({
-        mode: z.enum(['honour', 'reissue']),
+        mode: z.enum(quoteErrorModes),
         absorbedAmount: z.number().int().nullable(),
         reason: z.string().nullable(),
         at: ZIsoDateTime,
@@ -235,3 +279,5 @@ export const ZReportMistake = z
     { error: 'invalid_choice' },
   )
   .meta({ id: 'Mistake' });
+export type ReportMistake = z.infer<typeof ZReportMistake>;
+export type ReportMistakeInput = z.input<typeof ZReportMistake>;

@@ -15,7 +15,7 @@ import { quoteQuery } from '../features/quotes/api/quote-queries';
 import { isApiError, setCsrfToken } from '../lib/api-client';
 import { parseSearch, stringifySearch } from '../lib/search-params';
 import { createAppQueryClient } from './query-client';
-import { validateSettingsSearch } from './routes/settings-tabs';
+import { validateSettingsSearch } from './shell/settings-tabs';
 import { NotFoundPage } from './routes/not-found-page';
 import { PendingPage } from './routes/pending-page';
 import { RouteErrorPage } from './routes/route-error-page';

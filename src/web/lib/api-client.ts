@@ -37,11 +37,13 @@ type RequestOptions = {
   body?: unknown;
   query?: URLSearchParams;
   signal?: AbortSignal;
+  /** What the answer should be; JSON unless a file is asked for. */
+  accept?: string;
 };
 
 async function send(path: string, options: RequestOptions): Promise<Response> {
   const method = options.method ?? 'GET';
-  const headers = new Headers({ Accept: 'application/json', 'Accept-Language': currentLanguage() });
+  const headers = new Headers({ Accept: options.accept ?? 'application/json', 'Accept-Language': currentLanguage() });
   if (options.body !== undefined) headers.set('Content-Type', 'application/json');
   if (method !== 'GET' && csrfToken) headers.set('X-CSRF-Token', csrfToken);
   const query = options.query?.toString();
@@ -87,4 +89,21 @@ export async function apiRequest<T>(path: string, schema: z.ZodType<T>, options:
 export async function apiRequestNoContent(path: string, options: RequestOptions = {}): Promise<void> {
   const response = await send(path, options);
   if (!response.ok) throw await toApiError(response);
+}
+
+/** For endpoints that answer a file (a quote's PDF): the bytes, or the API's error as for JSON calls. */
+export async function apiDownload(path: string, options: RequestOptions = {}): Promise<Blob> {
+  const response = await send(path, { accept: '*/*', ...options });
+  if (!response.ok) throw await toApiError(response);
+  return response.blob();
+}
+
+/** Hands a downloaded file to the browser as if the user had clicked a link to it. */
+export function saveFile(blob: Blob, filename: string): void {
+  const href = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = filename;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
 }

@@ -1,15 +1,11 @@
+import { toLocal } from '../../shared/time/zoned';
+
 /** Calendar arithmetic on plain days, so "today" is the workspace's day, not the browser's. */
 export type CalendarDay = { year: number; month: number; day: number };
 
 export function todayInZone(timeZone: string, now: Date = new Date()): CalendarDay {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-  }).formatToParts(now);
-  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return { year: part('year'), month: part('month'), day: part('day') };
+  const { year, month, day } = toLocal(now, timeZone);
+  return { year, month, day };
 }
 
 function daysInMonth(year: number, month: number): number {

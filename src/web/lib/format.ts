@@ -1,4 +1,7 @@
+import { formatMoney } from '../../shared/money';
 import type { Weekday } from '../../shared/schemas/common';
+import { parseDate } from '../../shared/time/zoned';
+import { currentLanguage } from './i18n';
 
 /** 2024-01-07 was a Sunday: a fixed anchor to name weekdays without hard-coded strings. */
 const SUNDAY_ANCHOR = Date.UTC(2024, 0, 7, 12);
@@ -64,7 +67,7 @@ export function formatTime(iso: string, intlLocale: string, timeZone: string): s
 }
 
 function dayToUtcNoon(day: string): number {
-  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  const { year, month, day: date } = parseDate(day);
   return Date.UTC(year, month - 1, date, 12);
 }
 
@@ -115,4 +118,9 @@ export function formatNumber(value: number, intlLocale: string): string {
 /** A share from 0 to 1 as a whole percent ("92%"). */
 export function formatShare(share: number, intlLocale: string): string {
   return new Intl.NumberFormat(intlLocale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
+}
+
+/** Agorot as the reader's currency text ("₪1,500.00"), in the interface language. */
+export function formatAmount(minor: number, currency: string): string {
+  return formatMoney(minor, currency, currentLanguage());
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatExact, formatShortDay, formatTime, formatWeekday } from './format';
+import { formatExact, formatLongDay, formatShortDay, formatTime, formatWeekday } from './format';
 import { currentIntlLocale } from './i18n';
 import { daysBetween, localDayOf, todayIn } from './zoned-dates';
 
@@ -57,7 +57,7 @@ export function useWhen(timeZone: string) {
     (item: Due, now: Date): DueText => {
       const exact = item.dueTime
         ? formatExact(item.dueAt, intlLocale, timeZone)
-        : formatLongDayOnly(item.dueDate, intlLocale);
+        : formatLongDay(item.dueDate, intlLocale);
       const r = relativeDue(item, now, timeZone);
       if (r.late) {
         const key = r.unit === 'day' ? 'when.lateDays' : r.unit === 'hour' ? 'when.lateHours' : 'when.lateMinutes';
@@ -97,15 +97,4 @@ export function useWhen(timeZone: string) {
   );
 
   return { due, ago };
-}
-
-function formatLongDayOnly(day: string, intlLocale: string): string {
-  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(intlLocale, {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(Date.UTC(year, month - 1, date, 12));
 }

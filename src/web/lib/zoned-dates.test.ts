@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockNow, daysBetween, instantOf, quickDays, todayIn, weekStartOf } from './zoned-dates';
+import { addDays, clockNow, daysBetween, instantOf, quickDays, todayIn, weekStartOf } from './zoned-dates';
 
 const TZ = 'Asia/Jerusalem';
 
@@ -63,5 +63,9 @@ describe('zoned dates', () => {
       '2026-12-02',
       '2026-12-03',
     ]);
+  });
+  it('adds days across months and years', () => {
+    expect(addDays('2026-12-15', 30)).toBe('2027-01-14');
+    expect(addDays('2026-02-28', 1)).toBe('2026-03-01');
   });
 });

@@ -1,3 +1,4 @@
+import { ZLocalDate, ZLocalTime } from '../../shared/schemas/commitments';
 import { addDays, fromLocal, localDate, parseDate, toLocal, weekdayOf } from '../../shared/time/zoned';
 
 /**
@@ -22,19 +23,16 @@ export function clockNow(timeZone: string, now: Date = new Date()): string {
   return `${String(l.hour).padStart(2, '0')}:${String(l.minute).padStart(2, '0')}`;
 }
 
-const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
-
 /** The instant of a local day and time, or null when either is not a real value yet. */
 export function instantOf(day: LocalDay, time: string | null, timeZone: string): Date | null {
-  if (!DAY_PATTERN.test(day)) return null;
+  // The same rules as the API's ZLocalDate / ZLocalTime, so the form and the server agree.
+  if (!ZLocalDate.safeParse(day).success) return null;
   const parsed = parseDate(day);
-  if (Number.isNaN(Date.UTC(parsed.year, parsed.month - 1, parsed.day))) return null;
   if (time === null) {
     // A day without a time is due by the end of it, as the server counts it.
     return new Date(fromLocal({ ...parseDate(addDays(day, 1)) }, timeZone).getTime() - 1);
   }
-  if (!TIME_PATTERN.test(time)) return null;
+  if (!ZLocalTime.safeParse(time).success) return null;
   const [hour, minute] = time.split(':').map(Number) as [number, number];
   return fromLocal({ ...parsed, hour, minute }, timeZone);
 }

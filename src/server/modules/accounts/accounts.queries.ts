@@ -1,5 +1,14 @@
 import type { Executor } from '../../db/database.js';
-import type { NewWorkspaceRow, SessionRow, UserRow, WorkspaceRow, WorkspaceUpdate } from './accounts.table.js';
+import type {
+  NewLoginFailureRow,
+  NewSessionRow,
+  NewUserRow,
+  NewWorkspaceRow,
+  SessionRow,
+  UserRow,
+  WorkspaceRow,
+  WorkspaceUpdate,
+} from './accounts.table.js';
 
 export async function countWorkspaces(db: Executor): Promise<number> {
   const row = await db
@@ -27,7 +36,7 @@ export async function updateWorkspace(
   await db.updateTable('workspaces').set(changes).where('id', '=', workspaceId).execute();
 }
 
-export async function insertUser(db: Executor, row: UserRow): Promise<void> {
+export async function insertUser(db: Executor, row: NewUserRow): Promise<void> {
   await db.insertInto('users').values(row).execute();
 }
 
@@ -62,11 +71,11 @@ export async function updateUser(
   await db.updateTable('users').set(changes).where('workspace_id', '=', workspaceId).where('id', '=', userId).execute();
 }
 
-export async function insertSession(db: Executor, row: SessionRow): Promise<void> {
+export async function insertSession(db: Executor, row: NewSessionRow): Promise<void> {
   await db.insertInto('sessions').values(row).execute();
 }
 
-export type SessionWithUser = SessionRow & { user_locale: string };
+export type SessionWithUser = SessionRow & { user_locale: UserRow['locale'] };
 
 export async function findLiveSession(
   db: Executor,
@@ -101,10 +110,7 @@ export async function deleteExpiredSessions(db: Executor, { now }: { now: string
   await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
 }
 
-export async function insertLoginFailure(
-  db: Executor,
-  row: { id: string; email: string; ip: string; created_at: string },
-): Promise<void> {
+export async function insertLoginFailure(db: Executor, row: NewLoginFailureRow): Promise<void> {
   await db.insertInto('login_failures').values(row).execute();
 }
 
@@ -114,7 +120,7 @@ export async function countLoginFailures(
 ): Promise<{ byEmail: number; byIp: number; oldest: string | null }> {
   const byEmail = await db
     .selectFrom('login_failures')
-    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('created_at').as('oldest')])
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min<string | null>('created_at').as('oldest')])
     .where('email', '=', email)
     .where('created_at', '>', since)
     .executeTakeFirstOrThrow();
@@ -124,7 +130,7 @@ export async function countLoginFailures(
     .where('ip', '=', ip)
     .where('created_at', '>', since)
     .executeTakeFirstOrThrow();
-  return { byEmail: Number(byEmail.n), byIp: Number(byIp.n), oldest: (byEmail.oldest as string | null) ?? null };
+  return { byEmail: Number(byEmail.n), byIp: Number(byIp.n), oldest: byEmail.oldest ?? null };
 }
 
 export async function clearLoginFailures(db: Executor, { email }: { email: string }): Promise<void> {

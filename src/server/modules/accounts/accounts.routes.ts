@@ -1,11 +1,11 @@
 import { createRoute } from '@hono/zod-openapi';
 import {
   ZBusinessProfile,
-  ZSaveBusinessProfile,
   ZLogIn,
   ZMe,
   ZSetUpWorkspace,
   ZSetupStatus,
+  ZUpdateBusinessProfile,
   ZUpdateMe,
 } from '../../../shared/schemas/accounts.js';
 import { jsonBody, jsonResponse } from '../../lib/openapi.js';
@@ -36,7 +36,7 @@ export const accountRoutes = createRouter()
       responses: { 201: jsonResponse(ZMe, 'Set up and signed in'), ...errorResponses(409, 422) },
     }),
     async (c) => {
-      const result = await accounts.setup(c.get('deps'), await c.req.json(), {
+      const result = await accounts.setup(c.get('deps'), c.req.valid('json'), {
         userAgent: c.req.header('user-agent') ?? null,
       });
       writeSessionCookie(c, result.token);
@@ -95,7 +95,7 @@ export const accountRoutes = createRouter()
       request: jsonBody(ZUpdateMe),
       responses: { 200: jsonResponse(ZMe, 'Me'), ...errorResponses(401, 422) },
     }),
-    async (c) => c.json(await accounts.updateMe(c.get('deps'), requireAuth(c), await c.req.json()), 200),
+    async (c) => c.json(await accounts.updateMe(c.get('deps'), requireAuth(c), c.req.valid('json')), 200),
   )
   .openapi(
     createRoute({
@@ -113,8 +113,8 @@ export const accountRoutes = createRouter()
       path: '/workspace',
       tags: ['accounts'],
       summary: 'Change the business profile (any subset of fields)',
-      request: jsonBody(ZSaveBusinessProfile.partial()),
+      request: jsonBody(ZUpdateBusinessProfile),
       responses: { 200: jsonResponse(ZBusinessProfile, 'Business profile'), ...errorResponses(401, 422) },
     }),
-    async (c) => c.json(await accounts.updateBusinessProfile(c.get('deps'), requireAuth(c), await c.req.json()), 200),
+    async (c) => c.json(await accounts.updateBusinessProfile(c.get('deps'), requireAuth(c), c.req.valid('json')), 200),
   );

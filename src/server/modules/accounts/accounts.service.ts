@@ -1,19 +1,28 @@
 import { hash, verify } from '@node-rs/argon2';
 import { sql } from 'kysely';
-import type { z } from 'zod';
-import type { BusinessProfile, Me, User } from '../../../shared/schemas/accounts.js';
-import { ZSaveBusinessProfile, ZSetUpWorkspace, ZUpdateMe } from '../../../shared/schemas/accounts.js';
-import type { Channel, Locale, WeeklyHours } from '../../../shared/schemas/common.js';
-import type { Executor } from '../../db/database.js';
+import { z } from 'zod';
+import {
+  ZSetUpWorkspace,
+  type BusinessProfile,
+  type LogIn,
+  type Me,
+  type SetUpWorkspace,
+  type SetUpWorkspaceInput,
+  type UpdateBusinessProfile,
+  type UpdateMe,
+  type User,
+} from '../../../shared/schemas/accounts.js';
+import { ZChannel, ZWeeklyHours, type Channel, type Locale, type WeeklyHours } from '../../../shared/schemas/common.js';
 import { AppError, fieldError, notFound } from '../../lib/app-error.js';
 import { isoNow } from '../../lib/clock.js';
 import { secretToken, sha256Hex } from '../../lib/crypto.js';
 import type { Auth, Deps } from '../../lib/http.js';
 import { newId } from '../../lib/ids.js';
 import { pdfAvailable } from '../../lib/pdf.js';
+import { inTransaction } from '../../lib/transaction.js';
 import { parseInput } from '../../lib/validate.js';
 import * as q from './accounts.queries.js';
-import type { UserRow, WorkspaceRow, WorkspaceUpdate } from './accounts.table.js';
+import type { NewSessionRow, UserRow, WorkspaceRow, WorkspaceUpdate } from './accounts.table.js';
 
 // OWASP password storage minimum for argon2id: 19 MiB, 2 iterations, 1 lane.
 const ARGON2 = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -34,44 +43,42 @@ export async function isSetupDone(deps: Deps): Promise<boolean> {
 }
 
 /** First run: the workspace, its owner and a signed-in session, all or nothing; only once. */
-export async function setup(deps: Deps, rawInput: unknown, meta: { userAgent: string | null }): Promise<NewSession> {
-  const input = parseInput(ZSetUpWorkspace, rawInput);
+export async function setup(
+  deps: Deps,
+  input: SetUpWorkspace,
+  meta: { userAgent: string | null },
+): Promise<NewSession> {
   const passwordHash = await hashPassword(input.owner.password);
-  return deps.db.kysely.transaction().execute(async (trx) => {
-    if (deps.db.dialect === 'postgres') await sql`lock table workspaces in exclusive mode`.execute(trx);
-    if ((await q.countWorkspaces(trx)) > 0) throw new AppError('setup_done');
-    const user = await insertWorkspaceWithOwner(deps, trx, input, passwordHash);
-    return startSession(deps, trx, user, meta);
+  return inTransaction(deps, async (deps) => {
+    if (deps.db.dialect === 'postgres') await sql`lock table workspaces in exclusive mode`.execute(deps.db.kysely);
+    if ((await q.countWorkspaces(deps.db.kysely)) > 0) throw new AppError('setup_done');
+    const user = await insertWorkspaceWithOwner(deps, input, passwordHash);
+    return startSession(deps, user, meta);
   });
 }
 
 /**
- * A workspace (tenant) and its owner. Setup uses it once; the hosted mode's sign-up and the
- * tenant-isolation tests use it for every further workspace.
+ * A workspace (tenant) and its owner. Setup uses it once; the hosted mode's sign-up, the seed
+ * script and the tenant-isolation tests use it for every further workspace. No route stands in
+ * front of it, so it parses its input itself.
  */
 export async function createWorkspaceWithOwner(
   deps: Deps,
-  rawInput: unknown,
+  raw: SetUpWorkspaceInput,
 ): Promise<{ workspaceId: string; userId: string }> {
-  const input = parseInput(ZSetUpWorkspace, rawInput);
+  const input = parseInput(ZSetUpWorkspace, raw);
   const passwordHash = await hashPassword(input.owner.password);
-  const user = await deps.db.kysely
-    .transaction()
-    .execute((trx) => insertWorkspaceWithOwner(deps, trx, input, passwordHash));
+  const user = await inTransaction(deps, (deps) => insertWorkspaceWithOwner(deps, input, passwordHash));
   return { workspaceId: user.workspace_id, userId: user.id };
 }
 
-async function insertWorkspaceWithOwner(
-  deps: Deps,
-  trx: Executor,
-  input: z.output<typeof ZSetUpWorkspace>,
-  passwordHash: string,
-): Promise<UserRow> {
-  if (await q.findUserByEmail(trx, { email: input.owner.email })) throw fieldError('owner.email', 'email_taken');
+async function insertWorkspaceWithOwner(deps: Deps, input: SetUpWorkspace, passwordHash: string): Promise<UserRow> {
+  const db = deps.db.kysely;
+  if (await q.findUserByEmail(db, { email: input.owner.email })) throw fieldError('owner.email', 'email_taken');
   const now = isoNow(deps.clock);
   const workspaceId = newId();
   const b = input.business;
-  await q.insertWorkspace(trx, {
+  await q.insertWorkspace(db, {
     id: workspaceId,
     name: b.name,
     dealer_type: b.dealerType,
@@ -106,19 +113,15 @@ async function insertWorkspaceWithOwner(
     created_at: now,
     updated_at: now,
   };
-  await q.insertUser(trx, user);
+  await q.insertUser(db, user);
   return user;
 }
 
-async function startSession(
-  deps: Deps,
-  db: Executor,
-  user: UserRow,
-  meta: { userAgent: string | null },
-): Promise<NewSession> {
+async function startSession(deps: Deps, user: UserRow, meta: { userAgent: string | null }): Promise<NewSession> {
+  const db = deps.db.kysely;
   const token = secretToken();
   const now = deps.clock.now();
-  const session = {
+  const session: NewSessionRow = {
     id: newId(),
     workspace_id: user.workspace_id,
     user_id: user.id,
@@ -145,7 +148,7 @@ async function startSession(
 
 export async function login(
   deps: Deps,
-  input: { email: string; password: string },
+  input: LogIn,
   meta: { ip: string; userAgent: string | null },
 ): Promise<NewSession> {
   const db = deps.db.kysely;
@@ -164,9 +167,9 @@ export async function login(
     await q.insertLoginFailure(db, { id: newId(), email: input.email, ip: meta.ip, created_at: now.toISOString() });
     throw new AppError('invalid_credentials');
   }
-  return db.transaction().execute(async (trx) => {
-    await q.clearLoginFailures(trx, { email: input.email });
-    return startSession(deps, trx, user, meta);
+  return inTransaction(deps, async (deps) => {
+    await q.clearLoginFailures(deps.db.kysely, { email: input.email });
+    return startSession(deps, user, meta);
   });
 }
 
@@ -191,7 +194,7 @@ export async function authenticate(deps: Deps, token: string): Promise<Auth | nu
     userId: session.user_id,
     workspaceId: session.workspace_id,
     csrfToken: session.csrf_token,
-    userLocale: session.user_locale === 'en' ? 'en' : 'he',
+    userLocale: session.user_locale,
   };
 }
 
@@ -212,8 +215,7 @@ export async function getMe(deps: Deps, auth: Auth): Promise<Me> {
   };
 }
 
-export async function updateMe(deps: Deps, auth: Auth, rawInput: unknown): Promise<Me> {
-  const input = parseInput(ZUpdateMe, rawInput);
+export async function updateMe(deps: Deps, auth: Auth, input: UpdateMe): Promise<Me> {
   await q.updateUser(deps.db.kysely, {
     workspaceId: auth.workspaceId,
     userId: auth.userId,
@@ -227,27 +229,22 @@ export async function updateMe(deps: Deps, auth: Auth, rawInput: unknown): Promi
   return getMe(deps, auth);
 }
 
-/** Pass `trx` when calling from inside another module's transaction (SQLite has one connection). */
 export async function getBusinessProfile(
   deps: Deps,
   { workspaceId }: { workspaceId: string },
-  trx?: Executor,
 ): Promise<BusinessProfile> {
-  const workspace = await q.findWorkspace(trx ?? deps.db.kysely, { workspaceId });
+  const workspace = await q.findWorkspace(deps.db.kysely, { workspaceId });
   if (!workspace) throw notFound();
   return toBusinessProfile(workspace);
 }
 
-const ZBusinessProfilePatch = ZSaveBusinessProfile.partial();
-
 export async function updateBusinessProfile(
   deps: Deps,
   { workspaceId }: { workspaceId: string },
-  rawInput: unknown,
+  input: UpdateBusinessProfile,
 ): Promise<BusinessProfile> {
-  const input = parseInput(ZBusinessProfilePatch, rawInput);
-  return deps.db.kysely.transaction().execute(async (trx) => {
-    const current = await q.findWorkspace(trx, { workspaceId });
+  return inTransaction(deps, async (deps) => {
+    const current = await q.findWorkspace(deps.db.kysely, { workspaceId });
     if (!current) throw notFound();
     const changes: WorkspaceUpdate = { updated_at: isoNow(deps.clock) };
     if (input.name !== undefined) changes.name = input.name;
@@ -267,8 +264,8 @@ export async function updateBusinessProfile(
     if (input.signature !== undefined) changes.signature = input.signature;
     if (input.digestTime !== undefined) changes.digest_time = input.digestTime;
     if ((changes.dealer_type ?? current.dealer_type) === 'exempt') changes.vat_rate_bp = 0;
-    await q.updateWorkspace(trx, { workspaceId, changes });
-    const updated = await q.findWorkspace(trx, { workspaceId });
+    await q.updateWorkspace(deps.db.kysely, { workspaceId, changes });
+    const updated = await q.findWorkspace(deps.db.kysely, { workspaceId });
     if (!updated) throw notFound();
     return toBusinessProfile(updated);
   });
@@ -290,9 +287,9 @@ function toUser(row: UserRow): User {
     id: row.id,
     name: row.name,
     email: row.email,
-    role: row.role === 'owner' ? 'owner' : 'member',
-    locale: row.locale as Locale,
-    addressForm: row.address_form as User['addressForm'],
+    role: row.role,
+    locale: row.locale,
+    addressForm: row.address_form,
   };
 }
 
@@ -300,16 +297,16 @@ export function toBusinessProfile(row: WorkspaceRow): BusinessProfile {
   return {
     id: row.id,
     name: row.name,
-    dealerType: row.dealer_type as BusinessProfile['dealerType'],
+    dealerType: row.dealer_type,
     businessNumber: row.business_number,
     vatRateBasisPoints: row.vat_rate_bp,
     currency: row.currency,
     timeZone: row.time_zone,
-    locale: row.locale as Locale,
-    serviceHours: JSON.parse(row.service_hours) as WeeklyHours,
+    locale: row.locale,
+    serviceHours: readServiceHours(row.service_hours),
     paymentTermsDays: row.payment_terms_days,
     paymentTermsNote: row.payment_terms_note,
-    preferredChannels: JSON.parse(row.preferred_channels) as Channel[],
+    preferredChannels: readChannels(row.preferred_channels),
     email: row.email,
     phone: row.phone,
     address: row.address,
@@ -320,14 +317,23 @@ export function toBusinessProfile(row: WorkspaceRow): BusinessProfile {
   };
 }
 
+/** The JSON columns of a workspace, read through their schemas (a bad row fails loudly, not later). */
+function readServiceHours(text: string): WeeklyHours {
+  return ZWeeklyHours.parse(JSON.parse(text));
+}
+
+const ZChannels = z.array(ZChannel);
+function readChannels(text: string): Channel[] {
+  return ZChannels.parse(JSON.parse(text));
+}
+
 /** The signed-in user's name and e-mail, for messages written in their name. */
 export async function userContact(
   deps: Deps,
   scope: { workspaceId: string },
   userId: string,
-  trx?: Executor,
 ): Promise<{ name: string; email: string }> {
-  const user = await q.findUser(trx ?? deps.db.kysely, { workspaceId: scope.workspaceId, userId });
+  const user = await q.findUser(deps.db.kysely, { workspaceId: scope.workspaceId, userId });
   if (!user) throw notFound();
   return { name: user.name, email: user.email };
 }
@@ -336,12 +342,11 @@ export async function userContact(
 export async function workspaceOwners(
   deps: Deps,
   scope: { workspaceId: string },
-  trx?: Executor,
 ): Promise<{ id: string; name: string; email: string; locale: Locale }[]> {
-  const rows = await q.listUsers(trx ?? deps.db.kysely, scope);
+  const rows = await q.listUsers(deps.db.kysely, scope);
   return rows
     .filter((u) => u.role === 'owner')
-    .map((u) => ({ id: u.id, name: u.name, email: u.email, locale: u.locale as Locale }));
+    .map((u) => ({ id: u.id, name: u.name, email: u.email, locale: u.locale }));
 }
 
 export async function allWorkspaces(deps: Deps): Promise<BusinessProfile[]> {
@@ -370,7 +375,7 @@ export async function userByCalendarToken(
 ): Promise<{ workspaceId: string; userId: string; locale: Locale } | null> {
   if (!/^[\w-]{20,100}$/.test(token)) return null;
   const user = await q.findUserByCalendarToken(deps.db.kysely, { tokenHash: sha256Hex(token) });
-  return user ? { workspaceId: user.workspace_id, userId: user.id, locale: user.locale as Locale } : null;
+  return user ? { workspaceId: user.workspace_id, userId: user.id, locale: user.locale } : null;
 }
 
 export async function calendarFeedEnabled(deps: Deps, auth: Auth): Promise<boolean> {

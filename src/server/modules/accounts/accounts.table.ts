@@ -1,4 +1,6 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { AddressForm, DealerType, UserRole } from '../../../shared/schemas/accounts.js';
+import type { Locale } from '../../../shared/schemas/common.js';
 
 /**
  * Timestamps are ISO-8601 UTC strings in both dialects (see docs/decisions/002); JSON columns
@@ -7,15 +9,17 @@ import type { Insertable, Selectable, Updateable } from 'kysely';
 export type WorkspaceTable = {
   id: string;
   name: string;
-  dealer_type: string;
+  dealer_type: DealerType;
   business_number: string | null;
   vat_rate_bp: number;
   currency: string;
   time_zone: string;
-  locale: string;
+  locale: Locale;
+  /** JSON WeeklyHours (read through ZWeeklyHours). */
   service_hours: string;
   payment_terms_days: number;
   payment_terms_note: string | null;
+  /** JSON Channel[]. */
   preferred_channels: string;
   email: string | null;
   phone: string | null;
@@ -33,9 +37,9 @@ export type UserTable = {
   email: string;
   name: string;
   password_hash: string;
-  role: string;
-  locale: string;
-  address_form: string;
+  role: UserRole;
+  locale: Locale;
+  address_form: AddressForm;
   /** SHA-256 of the private calendar feed token (the URL itself is shown once). */
   calendar_token_hash: string | null;
   created_at: string;
@@ -73,4 +77,7 @@ export type WorkspaceRow = Selectable<WorkspaceTable>;
 export type NewWorkspaceRow = Insertable<WorkspaceTable>;
 export type WorkspaceUpdate = Updateable<WorkspaceTable>;
 export type UserRow = Selectable<UserTable>;
+export type NewUserRow = Insertable<UserTable>;
 export type SessionRow = Selectable<SessionTable>;
+export type NewSessionRow = Insertable<SessionTable>;
+export type NewLoginFailureRow = Insertable<LoginFailureTable>;

@@ -1,7 +1,15 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { ClientSort, ClientStatus, Personality } from '../../../shared/schemas/clients.js';
 import type { Executor } from '../../db/database.js';
-import type { ClientDateRow, ClientRow, ClientUpdate, ContactRow, NewClientRow } from './clients.table.js';
+import type {
+  ClientDateRow,
+  ClientRow,
+  ClientUpdate,
+  ContactRow,
+  NewClientDateRow,
+  NewClientRow,
+  NewContactRow,
+} from './clients.table.js';
 
 export type ClientFilter = {
   workspaceId: string;
@@ -120,7 +128,7 @@ export async function listContacts(
     .execute();
 }
 
-export async function insertContact(db: Executor, row: ContactRow): Promise<void> {
+export async function insertContact(db: Executor, row: NewContactRow): Promise<void> {
   await db.insertInto('client_contacts').values(row).execute();
 }
 
@@ -171,7 +179,7 @@ export async function listDates(
 
 export async function replaceDates(
   db: Executor,
-  { workspaceId, clientId, rows }: { workspaceId: string; clientId: string; rows: ClientDateRow[] },
+  { workspaceId, clientId, rows }: { workspaceId: string; clientId: string; rows: NewClientDateRow[] },
 ): Promise<void> {
   await db
     .deleteFrom('client_dates')

@@ -24,11 +24,8 @@ export const clientRoutes = createRouter()
       request: { query: ZClientListQuery },
       responses: { 200: jsonResponse(ZClientList, 'A page of clients'), ...errorResponses(401, 422) },
     }),
-    async (c) => {
-      // Repeated keys (?status=lead&status=active) arrive as arrays only through queries().
-      const raw = Object.fromEntries(Object.entries(c.req.queries()).map(([k, v]) => [k, v.length > 1 ? v : v[0]]));
-      return c.json(await clients.listClients(c.get('deps'), requireAuth(c), raw), 200);
-    },
+    // The validator reads repeated keys (?status=lead&status=active) as arrays.
+    async (c) => c.json(await clients.listClients(c.get('deps'), requireAuth(c), c.req.valid('query')), 200),
   )
   .openapi(
     createRoute({
@@ -49,7 +46,7 @@ export const clientRoutes = createRouter()
       request: jsonBody(ZCreateClient),
       responses: { 201: jsonResponse(ZClient, 'The new client'), ...errorResponses(401, 403, 422) },
     }),
-    async (c) => c.json(await clients.createClient(c.get('deps'), requireAuth(c), await c.req.json()), 201),
+    async (c) => c.json(await clients.createClient(c.get('deps'), requireAuth(c), c.req.valid('json')), 201),
   )
   .openapi(
     createRoute({
@@ -73,7 +70,7 @@ export const clientRoutes = createRouter()
     }),
     async (c) =>
       c.json(
-        await clients.updateClient(c.get('deps'), requireAuth(c), c.req.valid('param').id, await c.req.json()),
+        await clients.updateClient(c.get('deps'), requireAuth(c), c.req.valid('param').id, c.req.valid('json')),
         200,
       ),
   )

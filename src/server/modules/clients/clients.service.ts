@@ -1,25 +1,23 @@
-import type { Locale, WeeklyHours } from '../../../shared/schemas/common.js';
-import {
-  ZClientListQuery,
-  ZCreateClient,
-  ZUpdateClient,
-  type Client,
-  type ClientList,
-  type ClientSummary,
-  type CreateClient,
-  type UpdateClient,
+import type {
+  Client,
+  ClientList,
+  ClientListQuery,
+  ClientSummary,
+  CreateClient,
+  ImportantDateKind,
+  UpdateClient,
 } from '../../../shared/schemas/clients.js';
+import { ZWeeklyHours, type WeeklyHours } from '../../../shared/schemas/common.js';
 import { normalizeForSearch, searchTerms } from '../../../shared/text.js';
 import { addDays } from '../../../shared/time/zoned.js';
-import type { Executor } from '../../db/database.js';
 import { fieldError, notFound } from '../../lib/app-error.js';
 import { isoNow } from '../../lib/clock.js';
 import type { Deps } from '../../lib/http.js';
 import { newId } from '../../lib/ids.js';
-import { parseInput } from '../../lib/validate.js';
+import { inTransaction } from '../../lib/transaction.js';
 import { getBusinessProfile } from '../accounts/accounts.service.js';
 import * as q from './clients.queries.js';
-import type { ClientDateRow, ClientRow, ClientUpdate, ContactRow } from './clients.table.js';
+import type { ClientRow, ClientUpdate, ContactRow, NewClientDateRow, NewContactRow } from './clients.table.js';
 
 type Scope = { workspaceId: string };
 
@@ -63,8 +61,7 @@ function asArray<T>(value: T | T[] | undefined): T[] {
   return Array.isArray(value) ? value : [value];
 }
 
-export async function listClients(deps: Deps, scope: Scope, rawQuery: unknown): Promise<ClientList> {
-  const query = parseInput(ZClientListQuery, rawQuery);
+export async function listClients(deps: Deps, scope: Scope, query: ClientListQuery): Promise<ClientList> {
   const db = deps.db.kysely;
   const filter: q.ClientFilter = {
     workspaceId: scope.workspaceId,
@@ -81,11 +78,11 @@ export async function listClients(deps: Deps, scope: Scope, rawQuery: unknown): 
   const tags = await q.listTagsFor(db, { workspaceId: scope.workspaceId, clientIds: rows.map((r) => r.id) });
   const items: ClientSummary[] = rows.map((row) => ({
     id: row.id,
-    kind: row.kind as ClientSummary['kind'],
+    kind: row.kind,
     name: row.name,
-    status: row.status as ClientSummary['status'],
-    personality: row.personality as ClientSummary['personality'],
-    channel: row.channel as ClientSummary['channel'],
+    status: row.status,
+    personality: row.personality,
+    channel: row.channel,
     phone: row.phone,
     whatsapp: row.whatsapp,
     email: row.email,
@@ -97,11 +94,13 @@ export async function listClients(deps: Deps, scope: Scope, rawQuery: unknown): 
   return { items, total, nextOffset };
 }
 
-export async function getClient(deps: Deps, scope: Scope, clientId: string): Promise<Client> {
-  return loadClient(deps, deps.db.kysely, scope, clientId);
+/** The client's own service hours (JSON), read through their schema. */
+function readServiceHours(text: string | null): WeeklyHours | null {
+  return text ? ZWeeklyHours.parse(JSON.parse(text)) : null;
 }
 
-async function loadClient(deps: Deps, db: Executor, scope: Scope, clientId: string): Promise<Client> {
+export async function getClient(deps: Deps, scope: Scope, clientId: string): Promise<Client> {
+  const db = deps.db.kysely;
   const row = await q.findClient(db, { workspaceId: scope.workspaceId, clientId });
   if (!row) throw notFound();
   const [contacts, dates, tags, referrer, profile] = await Promise.all([
@@ -112,20 +111,20 @@ async function loadClient(deps: Deps, db: Executor, scope: Scope, clientId: stri
       workspaceId: scope.workspaceId,
       clientIds: row.referred_by_client_id ? [row.referred_by_client_id] : [],
     }),
-    getBusinessProfile(deps, scope, db),
+    getBusinessProfile(deps, scope),
   ]);
-  const serviceHours = row.service_hours ? (JSON.parse(row.service_hours) as WeeklyHours) : null;
+  const serviceHours = readServiceHours(row.service_hours);
   return {
     id: row.id,
-    kind: row.kind as Client['kind'],
+    kind: row.kind,
     name: row.name,
-    status: row.status as Client['status'],
-    personality: row.personality as Client['personality'],
-    channel: row.channel as Client['channel'],
+    status: row.status,
+    personality: row.personality,
+    channel: row.channel,
     phone: row.phone,
     whatsapp: row.whatsapp,
     email: row.email,
-    language: row.language as Locale,
+    language: row.language,
     businessNumber: row.business_number,
     address: row.address,
     serviceHours,
@@ -134,7 +133,7 @@ async function loadClient(deps: Deps, db: Executor, scope: Scope, clientId: stri
     referredByName: row.referred_by_client_id ? (referrer.get(row.referred_by_client_id) ?? null) : null,
     referredByText: row.referred_by_text,
     importantDates: dates.map((d) => ({
-      kind: d.kind as Client['importantDates'][number]['kind'],
+      kind: d.kind,
       label: d.label,
       month: d.month,
       day: d.day,
@@ -157,27 +156,28 @@ async function loadClient(deps: Deps, db: Executor, scope: Scope, clientId: stri
 }
 
 async function checkReferrer(
-  db: Executor,
+  deps: Deps,
   scope: Scope,
   referrerId: string | null | undefined,
   selfId: string | null,
 ): Promise<void> {
   if (!referrerId) return;
   if (referrerId === selfId) throw fieldError('referredByClientId', 'self_reference');
-  const found = await q.findClient(db, { workspaceId: scope.workspaceId, clientId: referrerId });
+  const found = await q.findClient(deps.db.kysely, { workspaceId: scope.workspaceId, clientId: referrerId });
   if (!found) throw fieldError('referredByClientId', 'unknown_client');
 }
 
-export async function createClient(deps: Deps, scope: Scope, rawInput: unknown): Promise<Client> {
-  const input: CreateClient = parseInput(ZCreateClient, rawInput);
-  const profile = await getBusinessProfile(deps, scope);
+/** The client, its contacts, dates and tags: one transaction. */
+export async function createClient(deps: Deps, scope: Scope, input: CreateClient): Promise<Client> {
   const now = isoNow(deps.clock);
   const clientId = newId();
-  return deps.db.kysely.transaction().execute(async (trx) => {
-    await checkReferrer(trx, scope, input.referredByClientId, null);
+  return inTransaction(deps, async (deps) => {
+    const db = deps.db.kysely;
+    const profile = await getBusinessProfile(deps, scope);
+    await checkReferrer(deps, scope, input.referredByClientId, null);
     const tags = cleanTags(input.tags);
     const contacts = input.contacts.map((c, position) => contactRow(scope, clientId, position, c, newId(), now));
-    const row = {
+    const row: Omit<ClientRow, 'search_text'> = {
       id: clientId,
       workspace_id: scope.workspaceId,
       kind: input.kind,
@@ -199,21 +199,22 @@ export async function createClient(deps: Deps, scope: Scope, rawInput: unknown):
       created_at: now,
       updated_at: now,
     };
-    await q.insertClient(trx, { ...row, search_text: buildSearchText(row, contacts, tags) });
-    for (const contact of contacts) await q.insertContact(trx, contact);
-    await q.replaceDates(trx, { ...scope, clientId, rows: dateRows(scope, clientId, input.importantDates) });
-    await q.replaceTags(trx, { ...scope, clientId, tags });
-    return loadClient(deps, trx, scope, clientId);
+    await q.insertClient(db, { ...row, search_text: buildSearchText(row, contacts, tags) });
+    for (const contact of contacts) await q.insertContact(db, contact);
+    await q.replaceDates(db, { ...scope, clientId, rows: dateRows(scope, clientId, input.importantDates) });
+    await q.replaceTags(db, { ...scope, clientId, tags });
+    return getClient(deps, scope, clientId);
   });
 }
 
-export async function updateClient(deps: Deps, scope: Scope, clientId: string, rawInput: unknown): Promise<Client> {
-  const input: UpdateClient = parseInput(ZUpdateClient, rawInput);
+/** Any subset of the fields; contacts, dates and tags replace the stored lists. One transaction. */
+export async function updateClient(deps: Deps, scope: Scope, clientId: string, input: UpdateClient): Promise<Client> {
   const now = isoNow(deps.clock);
-  return deps.db.kysely.transaction().execute(async (trx) => {
-    const current = await q.findClient(trx, { workspaceId: scope.workspaceId, clientId });
+  return inTransaction(deps, async (deps) => {
+    const db = deps.db.kysely;
+    const current = await q.findClient(db, { workspaceId: scope.workspaceId, clientId });
     if (!current) throw notFound();
-    if (input.referredByClientId !== undefined) await checkReferrer(trx, scope, input.referredByClientId, clientId);
+    if (input.referredByClientId !== undefined) await checkReferrer(deps, scope, input.referredByClientId, clientId);
 
     const changes: ClientUpdate = { updated_at: now };
     if (input.kind !== undefined) changes.kind = input.kind;
@@ -233,31 +234,35 @@ export async function updateClient(deps: Deps, scope: Scope, clientId: string, r
     if (input.referredByText !== undefined) changes.referred_by_text = input.referredByText;
     if (input.notes !== undefined) changes.notes = input.notes;
 
-    if (input.contacts !== undefined) await syncContacts(trx, scope, clientId, input.contacts, now);
+    if (input.contacts !== undefined) await syncContacts(deps, scope, clientId, input.contacts, now);
     if (input.importantDates !== undefined)
-      await q.replaceDates(trx, { ...scope, clientId, rows: dateRows(scope, clientId, input.importantDates) });
-    if (input.tags !== undefined) await q.replaceTags(trx, { ...scope, clientId, tags: cleanTags(input.tags) });
+      await q.replaceDates(db, { ...scope, clientId, rows: dateRows(scope, clientId, input.importantDates) });
+    if (input.tags !== undefined) await q.replaceTags(db, { ...scope, clientId, tags: cleanTags(input.tags) });
 
-    const contacts = await q.listContacts(trx, { workspaceId: scope.workspaceId, clientId });
+    const contacts = await q.listContacts(db, { workspaceId: scope.workspaceId, clientId });
     const tags =
-      (await q.listTagsFor(trx, { workspaceId: scope.workspaceId, clientIds: [clientId] })).get(clientId) ?? [];
-    changes.search_text = buildSearchText({ ...current, ...changes } as ClientRow, contacts, tags);
-    await q.updateClient(trx, { workspaceId: scope.workspaceId, clientId, changes });
-    return loadClient(deps, trx, scope, clientId);
+      (await q.listTagsFor(db, { workspaceId: scope.workspaceId, clientIds: [clientId] })).get(clientId) ?? [];
+    changes.search_text = buildSearchText({ ...current, ...changes }, contacts, tags);
+    await q.updateClient(db, { workspaceId: scope.workspaceId, clientId, changes });
+    return getClient(deps, scope, clientId);
   });
 }
 
-/** Contacts sent back with their id are updated in place (later records may point at them). */
+/**
+ * Contacts sent back with their id are updated in place (later records may point at them); an id
+ * that is not one of this client's contacts is not trusted: that contact is added as a new one.
+ */
 async function syncContacts(
-  trx: Executor,
+  deps: Deps,
   scope: Scope,
   clientId: string,
   contacts: NonNullable<UpdateClient['contacts']>,
   now: string,
 ): Promise<void> {
-  const existing = new Set((await q.listContacts(trx, { workspaceId: scope.workspaceId, clientId })).map((c) => c.id));
-  const kept = contacts.filter((c) => c.id && existing.has(c.id)).map((c) => c.id as string);
-  await q.deleteContacts(trx, { workspaceId: scope.workspaceId, clientId, keepIds: kept });
+  const db = deps.db.kysely;
+  const existing = new Set((await q.listContacts(db, { workspaceId: scope.workspaceId, clientId })).map((c) => c.id));
+  const kept = contacts.flatMap((c) => (c.id && existing.has(c.id) ? [c.id] : []));
+  await q.deleteContacts(db, { workspaceId: scope.workspaceId, clientId, keepIds: kept });
   for (const [position, contact] of contacts.entries()) {
     if (contact.id && existing.has(contact.id)) {
       const {
@@ -267,9 +272,9 @@ async function syncContacts(
         created_at: _t,
         ...changes
       } = contactRow(scope, clientId, position, contact, contact.id, now);
-      await q.updateContact(trx, { workspaceId: scope.workspaceId, contactId: contact.id, changes });
+      await q.updateContact(db, { workspaceId: scope.workspaceId, contactId: contact.id, changes });
     } else {
-      await q.insertContact(trx, contactRow(scope, clientId, position, contact, newId(), now));
+      await q.insertContact(db, contactRow(scope, clientId, position, contact, newId(), now));
     }
   }
 }
@@ -281,7 +286,7 @@ function contactRow(
   c: CreateClient['contacts'][number],
   id: string,
   now: string,
-): ContactRow {
+): ContactRow & NewContactRow {
   return {
     id,
     workspace_id: scope.workspaceId,
@@ -296,7 +301,7 @@ function contactRow(
   };
 }
 
-function dateRows(scope: Scope, clientId: string, dates: CreateClient['importantDates']): ClientDateRow[] {
+function dateRows(scope: Scope, clientId: string, dates: CreateClient['importantDates']): NewClientDateRow[] {
   return dates.map((d, position) => ({
     id: newId(),
     workspace_id: scope.workspaceId,
@@ -321,17 +326,17 @@ export async function restoreClient(deps: Deps, scope: Scope, clientId: string):
 
 async function setArchived(deps: Deps, scope: Scope, clientId: string, archived: boolean): Promise<Client> {
   const now = isoNow(deps.clock);
-  return deps.db.kysely.transaction().execute(async (trx) => {
-    const current = await q.findClient(trx, { workspaceId: scope.workspaceId, clientId });
+  return inTransaction(deps, async (deps) => {
+    const current = await q.findClient(deps.db.kysely, { workspaceId: scope.workspaceId, clientId });
     if (!current) throw notFound();
     if (Boolean(current.archived_at) !== archived) {
-      await q.updateClient(trx, {
+      await q.updateClient(deps.db.kysely, {
         workspaceId: scope.workspaceId,
         clientId,
         changes: { archived_at: archived ? now : null, updated_at: now },
       });
     }
-    return loadClient(deps, trx, scope, clientId);
+    return getClient(deps, scope, clientId);
   });
 }
 
@@ -340,13 +345,8 @@ export async function listTags(deps: Deps, scope: Scope): Promise<{ items: { tag
 }
 
 /** Names by id, for other modules' lists (they never read the clients table themselves). */
-export async function clientNames(
-  deps: Deps,
-  scope: Scope,
-  clientIds: string[],
-  trx?: Executor,
-): Promise<Map<string, string>> {
-  return q.findClientNames(trx ?? deps.db.kysely, {
+export async function clientNames(deps: Deps, scope: Scope, clientIds: string[]): Promise<Map<string, string>> {
+  return q.findClientNames(deps.db.kysely, {
     workspaceId: scope.workspaceId,
     clientIds: [...new Set(clientIds)],
   });
@@ -358,7 +358,6 @@ export async function clientForReference(
   scope: Scope,
   clientId: string,
   field = 'clientId',
-  trx?: Executor,
 ): Promise<
   Pick<
     Client,
@@ -374,17 +373,15 @@ export async function clientForReference(
     | 'contacts'
   >
 > {
-  const db = trx ?? deps.db.kysely;
-  const row = await q.findClient(db, { workspaceId: scope.workspaceId, clientId });
+  const row = await q.findClient(deps.db.kysely, { workspaceId: scope.workspaceId, clientId });
   if (!row) throw fieldError(field, 'unknown_client');
-  const client = await loadClient(deps, db, scope, clientId);
-  return client;
+  return getClient(deps, scope, clientId);
 }
 
 export type UpcomingDate = {
   clientId: string;
   clientName: string;
-  kind: string;
+  kind: ImportantDateKind;
   label: string | null;
   date: string;
   years: number | null;

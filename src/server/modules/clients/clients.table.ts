@@ -1,17 +1,19 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { ClientKind, ClientStatus, ImportantDateKind, Personality } from '../../../shared/schemas/clients.js';
+import type { Channel, Locale } from '../../../shared/schemas/common.js';
 
 export type ClientTable = {
   id: string;
   workspace_id: string;
-  kind: string;
+  kind: ClientKind;
   name: string;
-  status: string;
-  personality: string | null;
-  channel: string | null;
+  status: ClientStatus;
+  personality: Personality | null;
+  channel: Channel | null;
   phone: string | null;
   whatsapp: string | null;
   email: string | null;
-  language: string;
+  language: Locale;
   business_number: string | null;
   address: string | null;
   /** JSON WeeklyHours, or null when the business default applies. */
@@ -45,7 +47,7 @@ export type ClientDateTable = {
   workspace_id: string;
   client_id: string;
   position: number;
-  kind: string;
+  kind: ImportantDateKind;
   label: string | null;
   month: number;
   day: number;
@@ -69,4 +71,6 @@ export type ClientRow = Selectable<ClientTable>;
 export type NewClientRow = Insertable<ClientTable>;
 export type ClientUpdate = Updateable<ClientTable>;
 export type ContactRow = Selectable<ClientContactTable>;
+export type NewContactRow = Insertable<ClientContactTable>;
 export type ClientDateRow = Selectable<ClientDateTable>;
+export type NewClientDateRow = Insertable<ClientDateTable>;

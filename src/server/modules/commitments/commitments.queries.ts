@@ -1,10 +1,16 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
-import type { CommitmentChangeRow, CommitmentRow } from './commitments.table.js';
+import type { CommitmentDirection } from '../../../shared/schemas/commitments.js';
+import type {
+  CommitmentChangeRow,
+  CommitmentRow,
+  NewCommitmentChangeRow,
+  NewCommitmentRow,
+} from './commitments.table.js';
 
 type Scope = { workspaceId: string };
 
-export async function insertCommitment(db: Executor, row: CommitmentRow): Promise<void> {
+export async function insertCommitment(db: Executor, row: NewCommitmentRow): Promise<void> {
   await db.insertInto('commitments').values(row).execute();
 }
 
@@ -36,7 +42,7 @@ export async function updateCommitment(
     .execute();
 }
 
-export async function insertChange(db: Executor, row: CommitmentChangeRow): Promise<void> {
+export async function insertChange(db: Executor, row: NewCommitmentChangeRow): Promise<void> {
   await db.insertInto('commitment_changes').values(row).execute();
 }
 
@@ -56,7 +62,7 @@ export async function changesFor(
 
 export type CommitmentFilter = Scope & {
   clientId?: string;
-  direction?: string;
+  direction?: CommitmentDirection;
   state: 'open' | 'overdue' | 'done' | 'all';
   now: string;
   dueBefore?: string;
@@ -87,7 +93,7 @@ export async function listCommitments(db: Executor, f: CommitmentFilter): Promis
 
 export async function countOpen(
   db: Executor,
-  f: Scope & { direction: string; dueBefore?: string; dueFrom?: string },
+  f: Scope & { direction: CommitmentDirection; dueBefore?: string; dueFrom?: string },
 ): Promise<number> {
   let query = db
     .selectFrom('commitments')

@@ -13,8 +13,9 @@ import {
 import { ZMessageDraft, ZRenegotiated } from '../../../shared/schemas/messages.js';
 import { createRouter, errorResponses, requireAuth } from '../../lib/http.js';
 import { jsonBody, jsonResponse } from '../../lib/openapi.js';
-import { renegotiateWithNotice } from '../messages/messages.service.js';
+import { renegotiateWithNotice } from '../messages/renegotiate.service.js';
 import * as commitments from './commitments.service.js';
+import { createCommitment } from './record-commitment.service.js';
 
 const idParam = z.object({ id: ZId.meta({ param: { name: 'id', in: 'path' } }) });
 const ZWordKeepingQuery = z.object({
@@ -32,7 +33,7 @@ export const commitmentRoutes = createRouter()
       request: { query: ZCommitmentListQuery },
       responses: { 200: jsonResponse(ZCommitmentList, 'Commitments'), ...errorResponses(401, 422) },
     }),
-    async (c) => c.json(await commitments.listCommitments(c.get('deps'), requireAuth(c), c.req.query()), 200),
+    async (c) => c.json(await commitments.listCommitments(c.get('deps'), requireAuth(c), c.req.valid('query')), 200),
   )
   .openapi(
     createRoute({
@@ -43,7 +44,7 @@ export const commitmentRoutes = createRouter()
       request: jsonBody(ZCreateCommitment),
       responses: { 201: jsonResponse(ZCommitment, 'The commitment'), ...errorResponses(401, 403, 422) },
     }),
-    async (c) => c.json(await commitments.createCommitment(c.get('deps'), requireAuth(c), await c.req.json()), 201),
+    async (c) => c.json(await createCommitment(c.get('deps'), requireAuth(c), c.req.valid('json')), 201),
   )
   .openapi(
     createRoute({
@@ -87,7 +88,7 @@ export const commitmentRoutes = createRouter()
     }),
     async (c) =>
       c.json(
-        await commitments.updateCommitment(c.get('deps'), requireAuth(c), c.req.valid('param').id, await c.req.json()),
+        await commitments.updateCommitment(c.get('deps'), requireAuth(c), c.req.valid('param').id, c.req.valid('json')),
         200,
       ),
   )
@@ -109,7 +110,8 @@ export const commitmentRoutes = createRouter()
           c.get('deps'),
           requireAuth(c),
           c.req.valid('param').id,
-          await c.req.json().catch(() => ({})),
+          // The body is optional: without one, it is done now.
+          c.req.valid('json') ?? {},
         ),
         200,
       ),
@@ -152,7 +154,7 @@ export const commitmentRoutes = createRouter()
     }),
     async (c) =>
       c.json(
-        await renegotiateWithNotice(c.get('deps'), requireAuth(c), c.req.valid('param').id, await c.req.json()),
+        await renegotiateWithNotice(c.get('deps'), requireAuth(c), c.req.valid('param').id, c.req.valid('json')),
         200,
       ),
   );

@@ -1,44 +1,41 @@
-import {
-  ZCommitmentListQuery,
-  ZCompleteCommitment,
-  ZCreateCommitment,
-  ZRenegotiateCommitment,
-  ZUpdateCommitment,
-  type Commitment,
-  type CommitmentDirection,
-  type WordKeeping,
+import type {
+  Commitment,
+  CommitmentDirection,
+  CommitmentListQuery,
+  CompleteCommitment,
+  CreateCommitment,
+  DelayCause,
+  RenegotiateCommitment,
+  UpdateCommitment,
+  WordKeeping,
 } from '../../../shared/schemas/commitments.js';
-import type { z } from 'zod';
 import { addDays, dayBounds, localDate, weekdayOf } from '../../../shared/time/zoned.js';
-import type { Executor } from '../../db/database.js';
 import { fieldError, notFound } from '../../lib/app-error.js';
 import { isoNow } from '../../lib/clock.js';
 import type { Deps } from '../../lib/http.js';
 import { newId } from '../../lib/ids.js';
-import { parseInput } from '../../lib/validate.js';
+import { inTransaction } from '../../lib/transaction.js';
 import { getBusinessProfile } from '../accounts/accounts.service.js';
-import { clientForReference, clientNames } from '../clients/clients.service.js';
+import { clientNames } from '../clients/clients.service.js';
 import * as q from './commitments.queries.js';
 import { commitmentStatus, deadline, keptOnTime } from './commitments.rules.js';
 import type { CommitmentChangeRow, CommitmentRow } from './commitments.table.js';
 
 type Scope = { workspaceId: string };
 
-async function timeZoneOf(deps: Deps, scope: Scope, trx?: Executor): Promise<string> {
-  return (await getBusinessProfile(deps, scope, trx)).timeZone;
+async function timeZoneOf(deps: Deps, scope: Scope): Promise<string> {
+  return (await getBusinessProfile(deps, scope)).timeZone;
 }
 
 /** Rows → API objects, with client names and change histories fetched once per list. */
-async function present(deps: Deps, scope: Scope, rows: CommitmentRow[], trx?: Executor): Promise<Commitment[]> {
-  const db = trx ?? deps.db.kysely;
+async function present(deps: Deps, scope: Scope, rows: CommitmentRow[]): Promise<Commitment[]> {
   const [names, changes] = await Promise.all([
     clientNames(
       deps,
       scope,
       rows.map((r) => r.client_id),
-      trx,
     ),
-    q.changesFor(db, { workspaceId: scope.workspaceId, commitmentIds: rows.map((r) => r.id) }),
+    q.changesFor(deps.db.kysely, { workspaceId: scope.workspaceId, commitmentIds: rows.map((r) => r.id) }),
   ]);
   const byCommitment = new Map<string, CommitmentChangeRow[]>();
   for (const change of changes)
@@ -51,7 +48,7 @@ async function present(deps: Deps, scope: Scope, rows: CommitmentRow[], trx?: Ex
       clientId: row.client_id,
       clientName: names.get(row.client_id) ?? '',
       interactionId: row.interaction_id,
-      direction: row.direction as CommitmentDirection,
+      direction: row.direction,
       title: row.title,
       notes: row.notes,
       dueDate: row.due_date,
@@ -70,7 +67,7 @@ async function present(deps: Deps, scope: Scope, rows: CommitmentRow[], trx?: Ex
         inTime: c.in_time === 1,
         reason: c.reason,
         messageId: c.message_id,
-        cause: c.cause as DelayCause | null,
+        cause: c.cause,
       })),
       createdAt: row.created_at,
     };
@@ -87,16 +84,15 @@ function facts(row: Pick<CommitmentRow, 'due_at' | 'completed_at' | 'cancelled_a
   };
 }
 
-export type NewCommitment = z.output<typeof ZCreateCommitment>;
+export type NewCommitment = CreateCommitment & { quoteId?: string | null; projectId?: string | null };
 
-/** For other modules' transactions (a commitment made while logging a contact, from a quote…). */
-export async function createCommitmentInTrx(
-  deps: Deps,
-  trx: Executor,
-  scope: Scope,
-  input: NewCommitment & { quoteId?: string | null; projectId?: string | null },
-): Promise<CommitmentRow> {
-  const timeZone = await timeZoneOf(deps, scope, trx);
+/**
+ * Stores a promise. For other modules' actions (a promise made while logging a contact, on a
+ * project, for a quote): they pass ids they have already checked; inside their transaction it
+ * joins it. The public entry point, which checks the ids it is given, is `createCommitment`.
+ */
+export async function addCommitment(deps: Deps, scope: Scope, input: NewCommitment): Promise<CommitmentRow> {
+  const timeZone = await timeZoneOf(deps, scope);
   const now = isoNow(deps.clock);
   const dueAt = deadline(input.dueDate, input.dueTime, timeZone);
   const row: CommitmentRow = {
@@ -120,32 +116,26 @@ export async function createCommitmentInTrx(
     created_at: now,
     updated_at: now,
   };
-  await q.insertCommitment(trx, row);
+  await q.insertCommitment(deps.db.kysely, row);
   return row;
 }
 
-export async function createCommitment(deps: Deps, scope: Scope, raw: unknown): Promise<Commitment> {
-  const input = parseInput(ZCreateCommitment, raw);
-  await clientForReference(deps, scope, input.clientId);
-  return deps.db.kysely.transaction().execute(async (trx) => {
-    const row = await createCommitmentInTrx(deps, trx, scope, input);
-    return (await present(deps, scope, [row], trx))[0]!;
-  });
+/** The stored promise as the API shows it (inside a transaction, as that transaction sees it). */
+export async function presentCommitment(deps: Deps, scope: Scope, row: CommitmentRow): Promise<Commitment> {
+  return (await present(deps, scope, [row]))[0]!;
 }
 
-export async function getCommitment(
+export async function getCommitment(deps: Deps, scope: Scope, commitmentId: string): Promise<Commitment> {
+  const row = await q.findCommitment(deps.db.kysely, { workspaceId: scope.workspaceId, commitmentId });
+  if (!row) throw notFound();
+  return (await present(deps, scope, [row]))[0]!;
+}
+
+export async function listCommitments(
   deps: Deps,
   scope: Scope,
-  commitmentId: string,
-  trx?: Executor,
-): Promise<Commitment> {
-  const row = await q.findCommitment(trx ?? deps.db.kysely, { workspaceId: scope.workspaceId, commitmentId });
-  if (!row) throw notFound();
-  return (await present(deps, scope, [row], trx))[0]!;
-}
-
-export async function listCommitments(deps: Deps, scope: Scope, raw: unknown): Promise<{ items: Commitment[] }> {
-  const query = parseInput(ZCommitmentListQuery, raw);
+  query: CommitmentListQuery,
+): Promise<{ items: Commitment[] }> {
   const rows = await q.listCommitments(deps.db.kysely, { ...scope, ...query, now: isoNow(deps.clock) });
   return { items: await present(deps, scope, rows) };
 }
@@ -154,11 +144,10 @@ export async function updateCommitment(
   deps: Deps,
   scope: Scope,
   commitmentId: string,
-  raw: unknown,
+  input: UpdateCommitment,
 ): Promise<Commitment> {
-  const input = parseInput(ZUpdateCommitment, raw);
-  return mutate(deps, scope, commitmentId, async (trx, row) => {
-    await q.updateCommitment(trx, {
+  return mutate(deps, scope, commitmentId, async (deps, row) => {
+    await q.updateCommitment(deps.db.kysely, {
       ...scope,
       commitmentId: row.id,
       changes: {
@@ -170,20 +159,19 @@ export async function updateCommitment(
   });
 }
 
+/** Reads the row, changes it and returns the result, in one transaction (or the caller's). */
 async function mutate(
   deps: Deps,
   scope: Scope,
   commitmentId: string,
-  change: (trx: Executor, row: CommitmentRow) => Promise<void>,
-  trx?: Executor,
+  change: (deps: Deps, row: CommitmentRow) => Promise<void>,
 ): Promise<Commitment> {
-  const run = async (t: Executor) => {
-    const row = await q.findCommitment(t, { workspaceId: scope.workspaceId, commitmentId });
+  return inTransaction(deps, async (deps) => {
+    const row = await q.findCommitment(deps.db.kysely, { workspaceId: scope.workspaceId, commitmentId });
     if (!row) throw notFound();
-    await change(t, row);
-    return getCommitment(deps, scope, commitmentId, t);
-  };
-  return trx ? run(trx) : deps.db.kysely.transaction().execute(run);
+    await change(deps, row);
+    return getCommitment(deps, scope, commitmentId);
+  });
 }
 
 /** Done. Kept or kept late is decided by the time it was done, not by a choice of the user. */
@@ -191,31 +179,23 @@ export async function completeCommitment(
   deps: Deps,
   scope: Scope,
   commitmentId: string,
-  raw: unknown = {},
-  trx?: Executor,
+  input: CompleteCommitment = {},
 ): Promise<Commitment> {
-  const input = parseInput(ZCompleteCommitment, raw ?? {});
   const completedAt = input.completedAt ? new Date(input.completedAt).toISOString() : isoNow(deps.clock);
   if (completedAt > isoNow(deps.clock)) throw fieldError('completedAt', 'in_future');
-  return mutate(
-    deps,
-    scope,
-    commitmentId,
-    async (t, row) => {
-      if (row.completed_at || row.cancelled_at) return;
-      await q.updateCommitment(t, {
-        ...scope,
-        commitmentId: row.id,
-        changes: { completed_at: completedAt, updated_at: isoNow(deps.clock) },
-      });
-    },
-    trx,
-  );
+  return mutate(deps, scope, commitmentId, async (deps, row) => {
+    if (row.completed_at || row.cancelled_at) return;
+    await q.updateCommitment(deps.db.kysely, {
+      ...scope,
+      commitmentId: row.id,
+      changes: { completed_at: completedAt, updated_at: isoNow(deps.clock) },
+    });
+  });
 }
 
 export async function reopenCommitment(deps: Deps, scope: Scope, commitmentId: string): Promise<Commitment> {
-  return mutate(deps, scope, commitmentId, async (t, row) => {
-    await q.updateCommitment(t, {
+  return mutate(deps, scope, commitmentId, async (deps, row) => {
+    await q.updateCommitment(deps.db.kysely, {
       ...scope,
       commitmentId: row.id,
       changes: { completed_at: null, cancelled_at: null, updated_at: isoNow(deps.clock) },
@@ -224,9 +204,9 @@ export async function reopenCommitment(deps: Deps, scope: Scope, commitmentId: s
 }
 
 export async function cancelCommitment(deps: Deps, scope: Scope, commitmentId: string): Promise<Commitment> {
-  return mutate(deps, scope, commitmentId, async (t, row) => {
+  return mutate(deps, scope, commitmentId, async (deps, row) => {
     if (row.completed_at) return;
-    await q.updateCommitment(t, {
+    await q.updateCommitment(deps.db.kysely, {
       ...scope,
       commitmentId: row.id,
       changes: { cancelled_at: isoNow(deps.clock), updated_at: isoNow(deps.clock) },
@@ -234,17 +214,16 @@ export async function cancelCommitment(deps: Deps, scope: Scope, commitmentId: s
   });
 }
 
-export type Renegotiation = z.output<typeof ZRenegotiateCommitment>;
+export type Renegotiation = RenegotiateCommitment;
+export type { DelayCause };
 
 /**
  * A new deadline, with the old one kept in the history. Moved before the old deadline passed it
  * counts as renegotiated in time; moved after, the word was already broken (kept late at best).
+ * Two writes (the change, the promise): one transaction, or a step of the caller's.
  */
-export type DelayCause = 'mine' | 'client' | 'external';
-
-export async function renegotiateInTrx(
+export async function applyRenegotiation(
   deps: Deps,
-  trx: Executor,
   scope: Scope,
   commitmentId: string,
   input: Renegotiation,
@@ -252,56 +231,56 @@ export async function renegotiateInTrx(
   /** For project delays. Mine counts against my word even when announced in time; the client's or an outside cause does not count at all. */
   cause: DelayCause | null = null,
 ): Promise<void> {
-  const row = await q.findCommitment(trx, { workspaceId: scope.workspaceId, commitmentId });
-  if (!row) throw notFound();
-  if (row.completed_at || row.cancelled_at) throw fieldError('dueDate', 'commitment_closed');
-  const timeZone = await timeZoneOf(deps, scope, trx);
-  const now = isoNow(deps.clock);
-  const toDueAt = deadline(input.dueDate, input.dueTime, timeZone);
-  if (toDueAt <= now) throw fieldError(input.dueTime ? 'dueTime' : 'dueDate', 'in_past');
-  const inTime = now <= row.due_at;
-  await q.insertChange(trx, {
-    id: newId(),
-    workspace_id: scope.workspaceId,
-    commitment_id: row.id,
-    from_due_at: row.due_at,
-    to_due_at: toDueAt,
-    changed_at: now,
-    in_time: inTime ? 1 : 0,
-    reason: input.reason,
-    message_id: messageId,
-    cause,
-  });
-  const excused = cause === 'client' || cause === 'external';
-  await q.updateCommitment(trx, {
-    ...scope,
-    commitmentId: row.id,
-    changes: {
-      due_date: input.dueDate,
-      due_time: input.dueTime,
-      due_at: toDueAt,
-      // An excused move leaves the promise as if this had been its deadline all along.
-      change_count: excused ? row.change_count : row.change_count + 1,
-      late_change: excused ? row.late_change : inTime && cause !== 'mine' ? row.late_change : 1,
-      updated_at: now,
-    },
+  await inTransaction(deps, async (deps) => {
+    const db = deps.db.kysely;
+    const row = await q.findCommitment(db, { workspaceId: scope.workspaceId, commitmentId });
+    if (!row) throw notFound();
+    if (row.completed_at || row.cancelled_at) throw fieldError('dueDate', 'commitment_closed');
+    const timeZone = await timeZoneOf(deps, scope);
+    const now = isoNow(deps.clock);
+    const toDueAt = deadline(input.dueDate, input.dueTime, timeZone);
+    if (toDueAt <= now) throw fieldError(input.dueTime ? 'dueTime' : 'dueDate', 'in_past');
+    const inTime = now <= row.due_at;
+    await q.insertChange(db, {
+      id: newId(),
+      workspace_id: scope.workspaceId,
+      commitment_id: row.id,
+      from_due_at: row.due_at,
+      to_due_at: toDueAt,
+      changed_at: now,
+      in_time: inTime ? 1 : 0,
+      reason: input.reason,
+      message_id: messageId,
+      cause,
+    });
+    const excused = cause === 'client' || cause === 'external';
+    await q.updateCommitment(db, {
+      ...scope,
+      commitmentId: row.id,
+      changes: {
+        due_date: input.dueDate,
+        due_time: input.dueTime,
+        due_at: toDueAt,
+        // An excused move leaves the promise as if this had been its deadline all along.
+        change_count: excused ? row.change_count : row.change_count + 1,
+        late_change: excused ? row.late_change : inTime && cause !== 'mine' ? row.late_change : 1,
+        updated_at: now,
+      },
+    });
   });
 }
 
+/** A new deadline without a message (the route with the notice is the messages module's). */
 export async function renegotiateCommitment(
   deps: Deps,
   scope: Scope,
   commitmentId: string,
-  raw: unknown,
-  trx?: Executor,
-  messageId: string | null = null,
+  input: Renegotiation,
 ): Promise<Commitment> {
-  const input = parseInput(ZRenegotiateCommitment, raw);
-  const run = async (t: Executor) => {
-    await renegotiateInTrx(deps, t, scope, commitmentId, input, messageId);
-    return getCommitment(deps, scope, commitmentId, t);
-  };
-  return trx ? run(trx) : deps.db.kysely.transaction().execute(run);
+  return inTransaction(deps, async (deps) => {
+    await applyRenegotiation(deps, scope, commitmentId, input, null);
+    return getCommitment(deps, scope, commitmentId);
+  });
 }
 
 /**
@@ -310,20 +289,25 @@ export async function renegotiateCommitment(
  */
 export async function keepQuoteCommitments(
   deps: Deps,
-  trx: Executor,
   scope: Scope,
   { clientId, quoteId }: { clientId: string; quoteId: string },
 ): Promise<string[]> {
-  const rows = await q.openQuotePromises(trx, {
-    workspaceId: scope.workspaceId,
-    clientId,
-    quoteId,
-    patterns: ['%הצע%', '%quote%'],
+  return inTransaction(deps, async (deps) => {
+    const rows = await q.openQuotePromises(deps.db.kysely, {
+      workspaceId: scope.workspaceId,
+      clientId,
+      quoteId,
+      patterns: ['%הצע%', '%quote%'],
+    });
+    const now = isoNow(deps.clock);
+    for (const row of rows)
+      await q.updateCommitment(deps.db.kysely, {
+        ...scope,
+        commitmentId: row.id,
+        changes: { completed_at: now, updated_at: now },
+      });
+    return rows.map((r) => r.id);
   });
-  const now = isoNow(deps.clock);
-  for (const row of rows)
-    await q.updateCommitment(trx, { ...scope, commitmentId: row.id, changes: { completed_at: now, updated_at: now } });
-  return rows.map((r) => r.id);
 }
 
 const WINDOWS = [30, 90, 365] as const;
@@ -421,12 +405,7 @@ export async function openCommitments(
 }
 
 /** Every promise tied to a project (delivery, client materials, formal quotes), soonest first. */
-export async function projectCommitments(
-  deps: Deps,
-  scope: Scope,
-  projectId: string,
-  trx?: Executor,
-): Promise<Commitment[]> {
-  const rows = await q.byProject(trx ?? deps.db.kysely, { ...scope, projectId });
-  return present(deps, scope, rows, trx);
+export async function projectCommitments(deps: Deps, scope: Scope, projectId: string): Promise<Commitment[]> {
+  const rows = await q.byProject(deps.db.kysely, { ...scope, projectId });
+  return present(deps, scope, rows);
 }

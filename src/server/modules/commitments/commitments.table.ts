@@ -1,4 +1,5 @@
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
+import type { CommitmentDirection, DelayCause } from '../../../shared/schemas/commitments.js';
 
 export type CommitmentTable = {
   id: string;
@@ -8,7 +9,7 @@ export type CommitmentTable = {
   /** The quote or project this promise belongs to (sending the quote keeps "quote by Thursday"). */
   quote_id: string | null;
   project_id: string | null;
-  direction: string;
+  direction: CommitmentDirection;
   title: string;
   notes: string | null;
   /** As the person said it, in the workspace zone: the day and, unless "during the day", the time. */
@@ -37,9 +38,11 @@ export type CommitmentChangeTable = {
   reason: string | null;
   message_id: string | null;
   /** Set for project delays: mine · client · external (only mine counts against my word). */
-  cause: string | null;
+  cause: DelayCause | null;
 };
 
 export type CommitmentTables = { commitments: CommitmentTable; commitment_changes: CommitmentChangeTable };
 export type CommitmentRow = Selectable<CommitmentTable>;
+export type NewCommitmentRow = Insertable<CommitmentTable>;
 export type CommitmentChangeRow = Selectable<CommitmentChangeTable>;
+export type NewCommitmentChangeRow = Insertable<CommitmentChangeTable>;

@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Client } from '../../../shared/schemas/clients.js';
+import { ZClient, type Client } from '../../../shared/schemas/clients.js';
 import { ZCommitment, ZCommitmentList, ZWordKeeping, type Commitment } from '../../../shared/schemas/commitments.js';
+import { ZInteractionCreated } from '../../../shared/schemas/interactions.js';
 import { ZRenegotiated } from '../../../shared/schemas/messages.js';
 import { createClient } from '../../testing/api-helpers.js';
+import { clientInput, setupInput } from '../../testing/factories.js';
 import { createTestContext, type ApiClient, type TestContext } from '../../testing/test-app.js';
 import { testDialects } from '../../testing/test-db.js';
 
@@ -188,5 +190,59 @@ describe.each(testDialects())('commitments on $label', ({ dialect, skip }) => {
     expect(mine.body.items.map((c) => c.title)).toEqual(['ראשון', 'שני']);
     const bad = await api.get('/api/v1/commitments?state=maybe', ZCommitmentList);
     expect(bad.status).toBe(422);
+  });
+
+  it.skipIf(skip)('stores no promise tied to another workspace’s (or another client’s) contact', async () => {
+    const other = await ctx.client().post('/api/v1/setup', setupInput({ owner: { email: 'other@example.com' } }));
+    expect(other.status).toBe(409); // one workspace per install: the second comes from the service
+    const { createWorkspaceWithOwner } = await import('../accounts/accounts.service.js');
+    const { ZCreateInteraction } = await import('../../../shared/schemas/interactions.js');
+    const { ZCreateClient } = await import('../../../shared/schemas/clients.js');
+    const { createClient } = await import('../clients/clients.service.js');
+    const { createInteraction } = await import('../interactions/interactions.service.js');
+    const theirs = await createWorkspaceWithOwner(ctx.deps, setupInput({ owner: { email: 'other@example.com' } }));
+    const theirClient = await createClient(ctx.deps, theirs, ZCreateClient.parse(clientInput({ name: 'זר' })));
+    const { interaction: foreign } = await createInteraction(
+      ctx.deps,
+      theirs,
+      ZCreateInteraction.parse({ clientId: theirClient.id, channel: 'phone', direction: 'in' }),
+    );
+    const res = await api.post(
+      '/api/v1/commitments',
+      {
+        clientId: client.id,
+        interactionId: foreign.id,
+        title: 'לחזור אליו',
+        dueDate: '2026-11-24',
+      },
+      ZCommitment,
+    );
+    expect(res.status).toBe(422);
+    expect(res.error.fields?.[0]).toMatchObject({ path: 'interactionId', code: 'unknown_interaction' });
+
+    const another = (await api.post('/api/v1/clients', clientInput({ name: 'לקוח אחר' }), ZClient)).body;
+    const mine = (
+      await api.post(
+        '/api/v1/interactions',
+        {
+          clientId: another.id,
+          channel: 'phone',
+          direction: 'in',
+        },
+        ZInteractionCreated,
+      )
+    ).body.interaction;
+    const crossed = await api.post(
+      '/api/v1/commitments',
+      {
+        clientId: client.id,
+        interactionId: mine.id,
+        title: 'לחזור אליו',
+        dueDate: '2026-11-24',
+      },
+      ZCommitment,
+    );
+    expect(crossed.status).toBe(422);
+    expect((await api.get('/api/v1/commitments?state=all', ZCommitmentList)).body.items).toEqual([]);
   });
 });

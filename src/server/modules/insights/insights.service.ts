@@ -47,7 +47,8 @@ export async function today(deps: Deps, scope: Scope): Promise<Today> {
       clientId: quote.clientId,
       clientName: quote.clientName,
       title: quote.current.title,
-      status: quote.status as 'sent' | 'viewed',
+      // Only sent and viewed quotes wait for an answer.
+      status: quote.status === 'viewed' ? 'viewed' : 'sent',
       sentAt: quote.current.sentAt,
       viewedAt: quote.current.viewedAt,
       validUntil: quote.current.validUntil,

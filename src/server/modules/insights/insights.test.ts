@@ -101,16 +101,20 @@ describe.each(testDialects())('Today and the calendar feed on $label', ({ dialec
 
   it.skipIf(skip)('keeps today visible behind a long backlog of late promises', async () => {
     ctx.clock.set('2026-11-01T08:00:00.000Z');
-    const { createCommitment } = await import('../commitments/commitments.service.js');
+    const { createCommitment } = await import('../commitments/record-commitment.service.js');
+    const { ZCreateCommitment } = await import('../../../shared/schemas/commitments.js');
     const scope = { workspaceId: (await api.get('/api/v1/me', ZMe)).body.workspace.id };
     for (let i = 0; i < 205; i++)
-      await createCommitment(ctx.deps, scope, { clientId: client.id, title: `ישן ${i}`, dueDate: '2026-11-02' });
-    await createCommitment(ctx.deps, scope, {
-      clientId: client.id,
-      title: 'של היום',
-      dueDate: '2026-11-23',
-      dueTime: '18:00',
-    });
+      await createCommitment(
+        ctx.deps,
+        scope,
+        ZCreateCommitment.parse({ clientId: client.id, title: `ישן ${i}`, dueDate: '2026-11-02' }),
+      );
+    await createCommitment(
+      ctx.deps,
+      scope,
+      ZCreateCommitment.parse({ clientId: client.id, title: 'של היום', dueDate: '2026-11-23', dueTime: '18:00' }),
+    );
     ctx.clock.set('2026-11-23T10:00:00.000Z');
     const today = (await api.get('/api/v1/today', ZToday)).body;
     expect(today.mine.overdue).toHaveLength(200);

@@ -1,13 +1,13 @@
 import { sql, type SqlBool } from 'kysely';
 import type { Executor } from '../../db/database.js';
-import type { InteractionRow } from './interactions.table.js';
+import type { InteractionRow, NewInteractionRow } from './interactions.table.js';
 
 type Scope = { workspaceId: string };
 
 /** Written as literals (not bound parameters) so both databases match the partial index interactions_awaiting_idx. */
 const AWAITING = sql<SqlBool>`needs_reply = 1 and replied_at is null`;
 
-export async function insertInteraction(db: Executor, row: InteractionRow): Promise<void> {
+export async function insertInteraction(db: Executor, row: NewInteractionRow): Promise<void> {
   await db.insertInto('interactions').values(row).execute();
 }
 

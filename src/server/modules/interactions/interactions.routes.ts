@@ -24,7 +24,7 @@ export const interactionRoutes = createRouter()
       request: { query: ZInteractionListQuery },
       responses: { 200: jsonResponse(ZInteractionList, 'Contacts'), ...errorResponses(401, 422) },
     }),
-    async (c) => c.json(await interactions.listInteractions(c.get('deps'), requireAuth(c), c.req.query()), 200),
+    async (c) => c.json(await interactions.listInteractions(c.get('deps'), requireAuth(c), c.req.valid('query')), 200),
   )
   .openapi(
     createRoute({
@@ -35,7 +35,7 @@ export const interactionRoutes = createRouter()
       request: jsonBody(ZCreateInteraction),
       responses: { 201: jsonResponse(ZInteractionCreated, 'Logged'), ...errorResponses(401, 403, 422) },
     }),
-    async (c) => c.json(await interactions.createInteraction(c.get('deps'), requireAuth(c), await c.req.json()), 201),
+    async (c) => c.json(await interactions.createInteraction(c.get('deps'), requireAuth(c), c.req.valid('json')), 201),
   )
   .openapi(
     createRoute({
@@ -63,7 +63,7 @@ export const interactionRoutes = createRouter()
           c.get('deps'),
           requireAuth(c),
           c.req.valid('param').id,
-          await c.req.json(),
+          c.req.valid('json'),
         ),
         200,
       ),

@@ -1,41 +1,40 @@
-import type { z } from 'zod';
-import type { Channel } from '../../../shared/schemas/common.js';
+import type { Channel, WeeklyHours } from '../../../shared/schemas/common.js';
 import type { Commitment } from '../../../shared/schemas/commitments.js';
-import {
-  ZCreateInteraction,
-  ZInteractionListQuery,
-  ZUpdateInteraction,
-  type Interaction,
+import type {
+  CreateInteraction,
+  Interaction,
+  InteractionDirection,
+  InteractionListQuery,
+  InteractionSource,
+  UpdateInteraction,
 } from '../../../shared/schemas/interactions.js';
 import { isWithinServiceHours } from '../../../shared/time/israel-calendar.js';
-import type { Executor } from '../../db/database.js';
 import { fieldError, notFound } from '../../lib/app-error.js';
 import { isoNow } from '../../lib/clock.js';
 import type { Deps } from '../../lib/http.js';
 import { newId } from '../../lib/ids.js';
-import { parseInput } from '../../lib/validate.js';
+import { inTransaction } from '../../lib/transaction.js';
 import { getBusinessProfile } from '../accounts/accounts.service.js';
 import { clientForReference, clientNames } from '../clients/clients.service.js';
-import { createCommitmentInTrx, getCommitment } from '../commitments/commitments.service.js';
+import { addCommitment, presentCommitment } from '../commitments/commitments.service.js';
 import * as q from './interactions.queries.js';
 import type { InteractionRow } from './interactions.table.js';
 
 type Scope = { workspaceId: string };
 
-async function present(deps: Deps, scope: Scope, rows: InteractionRow[], trx?: Executor): Promise<Interaction[]> {
+async function present(deps: Deps, scope: Scope, rows: InteractionRow[]): Promise<Interaction[]> {
   const names = await clientNames(
     deps,
     scope,
     rows.map((r) => r.client_id),
-    trx,
   );
   return rows.map((row) => ({
     id: row.id,
     clientId: row.client_id,
     clientName: names.get(row.client_id) ?? '',
     contactId: row.contact_id,
-    channel: row.channel as Channel,
-    direction: row.direction as Interaction['direction'],
+    channel: row.channel,
+    direction: row.direction,
     occurredAt: row.occurred_at,
     summary: row.summary,
     agreed: row.agreed,
@@ -43,7 +42,7 @@ async function present(deps: Deps, scope: Scope, rows: InteractionRow[], trx?: E
     afterHours: row.after_hours === 1,
     needsReply: row.needs_reply === 1,
     repliedAt: row.replied_at,
-    source: row.source as Interaction['source'],
+    source: row.source,
     messageId: row.message_id,
     createdAt: row.created_at,
   }));
@@ -53,33 +52,49 @@ export type LogInput = {
   clientId: string;
   contactId: string | null;
   channel: Channel;
-  direction: 'in' | 'out';
+  direction: InteractionDirection;
   occurredAt: string;
   summary: string | null;
   agreed?: string | null;
   nextSteps?: string | null;
   needsReply?: boolean;
-  source: 'manual' | 'message';
+  source: InteractionSource;
   messageId?: string | null;
 };
 
 /**
- * Writes one contact inside the caller's transaction. An incoming contact outside the client's
- * service hours (workspace zone, Friday and holiday eves short) is flagged after-hours; an
- * outgoing one answers whatever the client was waiting for.
+ * Writes one contact (for other modules' actions too: a sent message, a change request), as one
+ * transaction or a step of the caller's. An incoming contact outside the client's service hours
+ * (workspace zone, Friday and holiday eves short) is flagged after-hours; an outgoing one answers
+ * whatever the client was waiting for.
  */
-export async function logInteractionInTrx(
+export async function recordInteraction(deps: Deps, scope: Scope, input: LogInput): Promise<InteractionRow> {
+  return inTransaction(deps, async (deps) => {
+    const client = await clientForReference(deps, scope, input.clientId, 'clientId');
+    if (input.contactId && !client.contacts.some((c) => c.id === input.contactId))
+      throw fieldError('contactId', 'unknown_contact');
+    const profile = await getBusinessProfile(deps, scope);
+    const row = interactionRow(deps, scope, input, client.effectiveServiceHours, profile.timeZone);
+    await q.insertInteraction(deps.db.kysely, row);
+    if (input.direction === 'out')
+      await q.markRepliedUpTo(deps.db.kysely, {
+        workspaceId: scope.workspaceId,
+        clientId: input.clientId,
+        at: input.occurredAt,
+      });
+    return row;
+  });
+}
+
+function interactionRow(
   deps: Deps,
-  trx: Executor,
   scope: Scope,
   input: LogInput,
-): Promise<InteractionRow> {
-  const client = await clientForReference(deps, scope, input.clientId, 'clientId', trx);
-  if (input.contactId && !client.contacts.some((c) => c.id === input.contactId))
-    throw fieldError('contactId', 'unknown_contact');
-  const profile = await getBusinessProfile(deps, scope, trx);
+  serviceHours: WeeklyHours,
+  timeZone: string,
+): InteractionRow {
   const incoming = input.direction === 'in';
-  const row: InteractionRow = {
+  return {
     id: newId(),
     workspace_id: scope.workspaceId,
     client_id: input.clientId,
@@ -90,47 +105,37 @@ export async function logInteractionInTrx(
     summary: input.summary,
     agreed: input.agreed ?? null,
     next_steps: input.nextSteps ?? null,
-    after_hours:
-      incoming && !isWithinServiceHours(new Date(input.occurredAt), client.effectiveServiceHours, profile.timeZone)
-        ? 1
-        : 0,
+    after_hours: incoming && !isWithinServiceHours(new Date(input.occurredAt), serviceHours, timeZone) ? 1 : 0,
     needs_reply: (input.needsReply ?? (incoming && input.channel !== 'meeting')) ? 1 : 0,
     replied_at: null,
     source: input.source,
     message_id: input.messageId ?? null,
     created_at: isoNow(deps.clock),
   };
-  await q.insertInteraction(trx, row);
-  if (!incoming)
-    await q.markRepliedUpTo(trx, { workspaceId: scope.workspaceId, clientId: input.clientId, at: input.occurredAt });
-  return row;
 }
 
+/** A contact with the promises made in it: all of it, or (when any part fails) none of it. */
 export async function createInteraction(
   deps: Deps,
   scope: Scope,
-  raw: unknown,
+  input: CreateInteraction,
 ): Promise<{ interaction: Interaction; commitments: Commitment[] }> {
-  const input: z.output<typeof ZCreateInteraction> = parseInput(ZCreateInteraction, raw);
   const now = isoNow(deps.clock);
   const occurredAt = input.occurredAt ?? now;
   if (occurredAt > new Date(deps.clock.now().getTime() + 5 * 60_000).toISOString())
     throw fieldError('occurredAt', 'in_future');
-  return deps.db.kysely.transaction().execute(async (trx) => {
-    const row = await logInteractionInTrx(deps, trx, scope, { ...input, occurredAt, source: 'manual' });
+  return inTransaction(deps, async (deps) => {
+    const row = await recordInteraction(deps, scope, { ...input, occurredAt, source: 'manual' });
     const commitments: Commitment[] = [];
     for (const draft of input.commitments) {
-      const created = await createCommitmentInTrx(deps, trx, scope, {
-        ...draft,
-        clientId: input.clientId,
-        interactionId: row.id,
-      });
-      commitments.push(await getCommitment(deps, scope, created.id, trx));
+      const created = await addCommitment(deps, scope, { ...draft, clientId: input.clientId, interactionId: row.id });
+      commitments.push(await presentCommitment(deps, scope, created));
     }
-    return { interaction: (await present(deps, scope, [row], trx))[0]!, commitments };
+    return { interaction: (await present(deps, scope, [row]))[0]!, commitments };
   });
 }
 
+/** One contact, as the caller's transaction (if any) sees it. */
 export async function getInteraction(deps: Deps, scope: Scope, interactionId: string): Promise<Interaction> {
   const row = await q.findInteraction(deps.db.kysely, { workspaceId: scope.workspaceId, interactionId });
   if (!row) throw notFound();
@@ -140,9 +145,8 @@ export async function getInteraction(deps: Deps, scope: Scope, interactionId: st
 export async function listInteractions(
   deps: Deps,
   scope: Scope,
-  raw: unknown,
+  query: InteractionListQuery,
 ): Promise<{ items: Interaction[]; nextBefore: string | null; nextBeforeId: string | null }> {
-  const query = parseInput(ZInteractionListQuery, raw);
   const rows = await q.listInteractions(deps.db.kysely, {
     workspaceId: scope.workspaceId,
     clientId: query.clientId,
@@ -163,22 +167,22 @@ export async function updateInteraction(
   deps: Deps,
   scope: Scope,
   interactionId: string,
-  raw: unknown,
+  input: UpdateInteraction,
 ): Promise<Interaction> {
-  const input = parseInput(ZUpdateInteraction, raw);
-  return deps.db.kysely.transaction().execute(async (trx) => {
-    const row = await q.findInteraction(trx, { workspaceId: scope.workspaceId, interactionId });
+  return inTransaction(deps, async (deps) => {
+    const db = deps.db.kysely;
+    const row = await q.findInteraction(db, { workspaceId: scope.workspaceId, interactionId });
     if (!row) throw notFound();
     const merged = {
       channel: input.channel ?? row.channel,
       direction: input.direction ?? row.direction,
       occurred_at: input.occurredAt ?? row.occurred_at,
     };
-    const client = await clientForReference(deps, scope, row.client_id, 'clientId', trx);
+    const client = await clientForReference(deps, scope, row.client_id, 'clientId');
     if (input.contactId && !client.contacts.some((c) => c.id === input.contactId))
       throw fieldError('contactId', 'unknown_contact');
-    const profile = await getBusinessProfile(deps, scope, trx);
-    await q.updateInteraction(trx, {
+    const profile = await getBusinessProfile(deps, scope);
+    await q.updateInteraction(db, {
       workspaceId: scope.workspaceId,
       interactionId,
       changes: {
@@ -195,8 +199,7 @@ export async function updateInteraction(
             : 0,
       },
     });
-    const updated = await q.findInteraction(trx, { workspaceId: scope.workspaceId, interactionId });
-    return (await present(deps, scope, [updated!], trx))[0]!;
+    return getInteraction(deps, scope, interactionId);
   });
 }
 
@@ -229,15 +232,4 @@ export async function awaitingReply(
     q.countAwaitingReply(deps.db.kysely, scope),
   ]);
   return { items: await present(deps, scope, rows), total };
-}
-
-export async function getInteractionInTrx(
-  deps: Deps,
-  trx: Executor,
-  scope: Scope,
-  interactionId: string,
-): Promise<Interaction> {
-  const row = await q.findInteraction(trx, { workspaceId: scope.workspaceId, interactionId });
-  if (!row) throw notFound();
-  return (await present(deps, scope, [row], trx))[0]!;
 }

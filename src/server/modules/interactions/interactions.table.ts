@@ -1,12 +1,14 @@
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
+import type { Channel } from '../../../shared/schemas/common.js';
+import type { InteractionDirection, InteractionSource } from '../../../shared/schemas/interactions.js';
 
 export type InteractionTable = {
   id: string;
   workspace_id: string;
   client_id: string;
   contact_id: string | null;
-  channel: string;
-  direction: string;
+  channel: Channel;
+  direction: InteractionDirection;
   occurred_at: string;
   summary: string | null;
   agreed: string | null;
@@ -15,10 +17,11 @@ export type InteractionTable = {
   after_hours: number;
   needs_reply: number;
   replied_at: string | null;
-  source: string;
+  source: InteractionSource;
   message_id: string | null;
   created_at: string;
 };
 
 export type InteractionTables = { interactions: InteractionTable };
 export type InteractionRow = Selectable<InteractionTable>;
+export type NewInteractionRow = Insertable<InteractionTable>;

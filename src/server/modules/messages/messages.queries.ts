@@ -1,20 +1,27 @@
-import type { Selectable } from 'kysely';
+import type { Locale } from '../../../shared/schemas/common.js';
+import type { MessageKind, MessageStatus } from '../../../shared/schemas/messages.js';
 import type { Executor } from '../../db/database.js';
-import type { MessageRow, MessageTemplateTable, NotificationTable, OutboxRow } from './messages.table.js';
+import type {
+  MessageRow,
+  MessageTemplateRow,
+  NewMessage,
+  NewMessageTemplate,
+  NewNotification,
+  NewOutbox,
+  NotificationRow,
+  OutboxRow,
+} from './messages.table.js';
 
 type Scope = { workspaceId: string };
 
-export async function templateOverrides(
-  db: Executor,
-  { workspaceId }: Scope,
-): Promise<Selectable<MessageTemplateTable>[]> {
+export async function templateOverrides(db: Executor, { workspaceId }: Scope): Promise<MessageTemplateRow[]> {
   return db.selectFrom('message_templates').selectAll().where('workspace_id', '=', workspaceId).execute();
 }
 
 export async function findTemplate(
   db: Executor,
-  { workspaceId, kind, locale }: Scope & { kind: string; locale: string },
-): Promise<Selectable<MessageTemplateTable> | undefined> {
+  { workspaceId, kind, locale }: Scope & { kind: MessageKind; locale: Locale },
+): Promise<MessageTemplateRow | undefined> {
   return db
     .selectFrom('message_templates')
     .selectAll()
@@ -24,7 +31,7 @@ export async function findTemplate(
     .executeTakeFirst();
 }
 
-export async function upsertTemplate(db: Executor, row: Selectable<MessageTemplateTable>): Promise<void> {
+export async function upsertTemplate(db: Executor, row: NewMessageTemplate): Promise<void> {
   await db
     .insertInto('message_templates')
     .values(row)
@@ -38,7 +45,7 @@ export async function upsertTemplate(db: Executor, row: Selectable<MessageTempla
 
 export async function deleteTemplate(
   db: Executor,
-  { workspaceId, kind, locale }: Scope & { kind: string; locale: string },
+  { workspaceId, kind, locale }: Scope & { kind: MessageKind; locale: Locale },
 ): Promise<void> {
   await db
     .deleteFrom('message_templates')
@@ -48,7 +55,7 @@ export async function deleteTemplate(
     .execute();
 }
 
-export async function insertMessage(db: Executor, row: MessageRow): Promise<void> {
+export async function insertMessage(db: Executor, row: NewMessage): Promise<void> {
   await db.insertInto('messages').values(row).execute();
 }
 
@@ -78,12 +85,12 @@ export async function setMessageInteraction(
 
 export async function setMessageStatus(
   db: Executor,
-  { messageId, status, sentAt }: { messageId: string; status: string; sentAt: string | null },
+  { messageId, status, sentAt }: { messageId: string; status: MessageStatus; sentAt: string | null },
 ): Promise<void> {
   await db.updateTable('messages').set({ status, sent_at: sentAt }).where('id', '=', messageId).execute();
 }
 
-export async function insertOutbox(db: Executor, row: OutboxRow): Promise<void> {
+export async function insertOutbox(db: Executor, row: NewOutbox): Promise<void> {
   await db.insertInto('outbox').values(row).execute();
 }
 
@@ -133,7 +140,7 @@ export async function outboxFor(db: Executor, { workspaceId, limit }: Scope & { 
 }
 
 /** Inserts unless the same reminder exists already: the unique key makes "never twice" a fact of the schema. */
-export async function insertNotification(db: Executor, row: Selectable<NotificationTable>): Promise<boolean> {
+export async function insertNotification(db: Executor, row: NewNotification): Promise<boolean> {
   const result = await db
     .insertInto('notifications')
     .values(row)
@@ -145,7 +152,7 @@ export async function insertNotification(db: Executor, row: Selectable<Notificat
 export async function listNotifications(
   db: Executor,
   { workspaceId, limit }: Scope & { limit: number },
-): Promise<Selectable<NotificationTable>[]> {
+): Promise<NotificationRow[]> {
   return db
     .selectFrom('notifications')
     .selectAll()

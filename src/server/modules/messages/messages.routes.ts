@@ -3,6 +3,7 @@ import { ZLocale } from '../../../shared/schemas/common.js';
 import { ZNotificationList } from '../../../shared/schemas/insights.js';
 import {
   ZComposeMessage,
+  ZMarkNotificationsRead,
   ZMessageComposed,
   ZMessageKind,
   ZMessageTemplate,
@@ -13,15 +14,15 @@ import {
 } from '../../../shared/schemas/messages.js';
 import { createRouter, errorResponses, requireAuth } from '../../lib/http.js';
 import { jsonBody, jsonResponse } from '../../lib/openapi.js';
-import * as messages from './messages.service.js';
+import { listNotifications, markNotificationsRead } from './notifications.service.js';
+import { outboxStatus } from './outbox.service.js';
+import { sendMessage } from './send.service.js';
+import { compose, listTemplates, resetTemplate, updateTemplate } from './templates.service.js';
 
 const templateParams = z.object({
   kind: ZMessageKind.meta({ param: { name: 'kind', in: 'path' } }),
   locale: ZLocale.meta({ param: { name: 'locale', in: 'path' } }),
 });
-const ZReadInput = z
-  .object({ ids: z.union([z.array(z.string()).max(200), z.literal('all')]) })
-  .meta({ id: 'MarkRead' });
 
 export const messageRoutes = createRouter()
   .openapi(
@@ -35,7 +36,7 @@ export const messageRoutes = createRouter()
         ...errorResponses(401),
       },
     }),
-    async (c) => c.json(await messages.listTemplates(c.get('deps'), requireAuth(c)), 200),
+    async (c) => c.json(await listTemplates(c.get('deps'), requireAuth(c)), 200),
   )
   .openapi(
     createRoute({
@@ -48,10 +49,7 @@ export const messageRoutes = createRouter()
     }),
     async (c) => {
       const { kind, locale } = c.req.valid('param');
-      return c.json(
-        await messages.updateTemplate(c.get('deps'), requireAuth(c), kind, locale, await c.req.json()),
-        200,
-      );
+      return c.json(await updateTemplate(c.get('deps'), requireAuth(c), kind, locale, c.req.valid('json')), 200);
     },
   )
   .openapi(
@@ -65,7 +63,7 @@ export const messageRoutes = createRouter()
     }),
     async (c) => {
       const { kind, locale } = c.req.valid('param');
-      return c.json(await messages.resetTemplate(c.get('deps'), requireAuth(c), kind, locale), 200);
+      return c.json(await resetTemplate(c.get('deps'), requireAuth(c), kind, locale), 200);
     },
   )
   .openapi(
@@ -79,7 +77,7 @@ export const messageRoutes = createRouter()
     }),
     async (c) => {
       const auth = requireAuth(c);
-      return c.json(await messages.compose(c.get('deps'), auth, auth, await c.req.json()), 200);
+      return c.json(await compose(c.get('deps'), auth, auth, c.req.valid('json')), 200);
     },
   )
   .openapi(
@@ -91,7 +89,7 @@ export const messageRoutes = createRouter()
       request: jsonBody(ZSendMessage),
       responses: { 201: jsonResponse(ZMessageSent, 'Sent or ready to open'), ...errorResponses(401, 403, 422) },
     }),
-    async (c) => c.json(await messages.sendMessage(c.get('deps'), requireAuth(c), await c.req.json()), 201),
+    async (c) => c.json(await sendMessage(c.get('deps'), requireAuth(c), c.req.valid('json')), 201),
   )
   .openapi(
     createRoute({
@@ -101,7 +99,7 @@ export const messageRoutes = createRouter()
       summary: 'Recent e-mail and its delivery status',
       responses: { 200: jsonResponse(ZOutbox, 'Outbox'), ...errorResponses(401) },
     }),
-    async (c) => c.json(await messages.outboxStatus(c.get('deps'), requireAuth(c)), 200),
+    async (c) => c.json(await outboxStatus(c.get('deps'), requireAuth(c)), 200),
   )
   .openapi(
     createRoute({
@@ -111,7 +109,7 @@ export const messageRoutes = createRouter()
       summary: 'In-app reminders, newest first, with the unread count',
       responses: { 200: jsonResponse(ZNotificationList, 'Notifications'), ...errorResponses(401) },
     }),
-    async (c) => c.json(await messages.listNotifications(c.get('deps'), requireAuth(c)), 200),
+    async (c) => c.json(await listNotifications(c.get('deps'), requireAuth(c)), 200),
   )
   .openapi(
     createRoute({
@@ -119,12 +117,11 @@ export const messageRoutes = createRouter()
       path: '/notifications/read',
       tags: ['messages'],
       summary: 'Mark reminders read (some, or "all")',
-      request: jsonBody(ZReadInput),
+      request: jsonBody(ZMarkNotificationsRead),
       responses: { 204: { description: 'Marked' }, ...errorResponses(401, 403, 422) },
     }),
     async (c) => {
-      const body = ZReadInput.parse(await c.req.json());
-      await messages.markNotificationsRead(c.get('deps'), requireAuth(c), body.ids);
+      await markNotificationsRead(c.get('deps'), requireAuth(c), c.req.valid('json').ids);
       return c.body(null, 204);
     },
   );

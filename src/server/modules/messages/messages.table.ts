@@ -1,9 +1,17 @@
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
+import type { Locale } from '../../../shared/schemas/common.js';
+import type {
+  MessageKind,
+  MessageStatus,
+  NotificationKind,
+  OutboxStatus,
+  SendChannel,
+} from '../../../shared/schemas/messages.js';
 
 export type MessageTemplateTable = {
   workspace_id: string;
-  kind: string;
-  locale: string;
+  kind: MessageKind;
+  locale: Locale;
   subject: string;
   body: string;
   updated_at: string;
@@ -14,14 +22,14 @@ export type MessageTable = {
   id: string;
   workspace_id: string;
   client_id: string;
-  kind: string;
-  channel: string;
-  locale: string;
+  kind: MessageKind;
+  channel: SendChannel;
+  locale: Locale;
   recipient: string | null;
   subject: string | null;
   body: string;
   /** queued (e-mail in the outbox) · sent · failed · opened (a link the user sends from the phone) */
-  status: string;
+  status: MessageStatus;
   commitment_id: string | null;
   interaction_id: string | null;
   created_at: string;
@@ -32,20 +40,21 @@ export type OutboxTable = {
   id: string;
   workspace_id: string;
   message_id: string | null;
+  /** client_message, or what the business's own mail is about (digest, quote_accepted…). */
   purpose: string;
   recipient: string;
   subject: string;
   body_text: string;
   body_html: string | null;
   /** pending · sent · failed (gave up after the last attempt) */
-  status: string;
+  status: OutboxStatus;
   attempts: number;
   next_attempt_at: string;
   locked_until: string | null;
   last_error: string | null;
   /** Unique per e-mail, also used as its Message-ID: a retry after a crash is recognisably the same mail. */
   message_key: string;
-  /** JSON { kind, ref }: an attachment rendered at delivery (see registerAttachmentRenderer). */
+  /** JSON { kind, ref }: an attachment rendered at delivery by `deps.attachments[kind]`. */
   attachment: string | null;
   created_at: string;
   sent_at: string | null;
@@ -54,7 +63,7 @@ export type OutboxTable = {
 export type NotificationTable = {
   id: string;
   workspace_id: string;
-  kind: string;
+  kind: NotificationKind;
   ref_id: string;
   dedupe_key: string;
   client_id: string | null;
@@ -69,5 +78,11 @@ export type MessageTables = {
   outbox: OutboxTable;
   notifications: NotificationTable;
 };
+export type MessageTemplateRow = Selectable<MessageTemplateTable>;
+export type NewMessageTemplate = Insertable<MessageTemplateTable>;
 export type MessageRow = Selectable<MessageTable>;
+export type NewMessage = Insertable<MessageTable>;
 export type OutboxRow = Selectable<OutboxTable>;
+export type NewOutbox = Insertable<OutboxTable>;
+export type NotificationRow = Selectable<NotificationTable>;
+export type NewNotification = Insertable<NotificationTable>;

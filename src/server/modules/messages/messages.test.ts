@@ -16,7 +16,7 @@ import { createClient, createCommitment } from '../../testing/api-helpers.js';
 import type { TestSmtpServer } from '../../testing/smtp.js';
 import { ApiClient, createTestContext, type TestContext, listOf } from '../../testing/test-app.js';
 import { testDialects, testDeps } from '../../testing/test-db.js';
-import { deliverOutbox } from './messages.service.js';
+import { deliverOutbox } from './outbox.service.js';
 
 describe.each(testDialects())('messages on $label', ({ dialect, skip }) => {
   let ctx: TestContext;

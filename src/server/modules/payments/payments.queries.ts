@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
-import type { PaymentItemRow, PaymentRow, TimeEntryRow } from './payments.table.js';
+import type { NewPaymentItemRow, NewPaymentRow, NewTimeEntryRow, TimeEntryRow } from './payments.table.js';
 
 type Scope = { workspaceId: string };
 
-export async function insertItems(db: Executor, rows: PaymentItemRow[]) {
+export async function insertItems(db: Executor, rows: NewPaymentItemRow[]) {
   if (rows.length) await db.insertInto('payment_items').values(rows).execute();
 }
 
@@ -46,7 +46,7 @@ export async function itemsWithReceived(
   return query.orderBy('payment_items.due_date').limit(f.limit).execute();
 }
 
-export async function insertPayment(db: Executor, row: PaymentRow) {
+export async function insertPayment(db: Executor, row: NewPaymentRow) {
   await db.insertInto('payments').values(row).execute();
 }
 
@@ -78,7 +78,7 @@ export async function receivedTotal(db: Executor, { workspaceId, clientId }: Sco
   return Number(row.total);
 }
 
-export async function insertTimeEntry(db: Executor, row: TimeEntryRow) {
+export async function insertTimeEntry(db: Executor, row: NewTimeEntryRow) {
   await db.insertInto('time_entries').values(row).execute();
 }
 

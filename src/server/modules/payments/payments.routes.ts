@@ -48,7 +48,7 @@ export const paymentRoutes = createRouter()
       request: jsonBody(ZCreatePaymentItem),
       responses: { 201: jsonResponse(ZPaymentItem, 'Scheduled'), ...errorResponses(401, 403, 422) },
     }),
-    async (c) => c.json(await payments.createPaymentItem(c.get('deps'), requireAuth(c), await c.req.json()), 201),
+    async (c) => c.json(await payments.createPaymentItem(c.get('deps'), requireAuth(c), c.req.valid('json')), 201),
   )
   .openapi(
     createRoute({
@@ -59,7 +59,7 @@ export const paymentRoutes = createRouter()
       request: jsonBody(ZScheduleFromQuote),
       responses: { 201: jsonResponse(ZPaymentItemList, 'Scheduled'), ...errorResponses(401, 403, 422) },
     }),
-    async (c) => c.json(await payments.scheduleFromQuote(c.get('deps'), requireAuth(c), await c.req.json()), 201),
+    async (c) => c.json(await payments.scheduleFromQuote(c.get('deps'), requireAuth(c), c.req.valid('json')), 201),
   )
   .openapi(
     createRoute({
@@ -109,7 +109,7 @@ export const paymentRoutes = createRouter()
       request: jsonBody(ZRecordPayment),
       responses: { 201: jsonResponse(ZPayment, 'Recorded'), ...errorResponses(401, 403, 422) },
     }),
-    async (c) => c.json(await payments.recordPayment(c.get('deps'), requireAuth(c), await c.req.json()), 201),
+    async (c) => c.json(await payments.recordPayment(c.get('deps'), requireAuth(c), c.req.valid('json')), 201),
   )
   .openapi(
     createRoute({
@@ -156,7 +156,7 @@ export const paymentRoutes = createRouter()
       request: jsonBody(ZCreateTimeEntry),
       responses: { 201: jsonResponse(ZTimeEntry, 'Logged'), ...errorResponses(401, 403, 422) },
     }),
-    async (c) => c.json(await payments.createTimeEntry(c.get('deps'), requireAuth(c), await c.req.json()), 201),
+    async (c) => c.json(await payments.createTimeEntry(c.get('deps'), requireAuth(c), c.req.valid('json')), 201),
   )
   .openapi(
     createRoute({
@@ -169,7 +169,7 @@ export const paymentRoutes = createRouter()
     }),
     async (c) =>
       c.json(
-        await payments.updateTimeEntry(c.get('deps'), requireAuth(c), c.req.valid('param').id, await c.req.json()),
+        await payments.updateTimeEntry(c.get('deps'), requireAuth(c), c.req.valid('param').id, c.req.valid('json')),
         200,
       ),
   )
@@ -206,7 +206,7 @@ export const paymentRoutes = createRouter()
       request: jsonBody(ZStartTimer),
       responses: { 201: jsonResponse(ZTimeEntry, 'Running'), ...errorResponses(401, 403, 422) },
     }),
-    async (c) => c.json(await payments.startTimer(c.get('deps'), requireAuth(c), await c.req.json()), 201),
+    async (c) => c.json(await payments.startTimer(c.get('deps'), requireAuth(c), c.req.valid('json')), 201),
   )
   .openapi(
     createRoute({

@@ -1,29 +1,27 @@
-import type { z } from 'zod';
 import { formatMoney, mulDivRound } from '../../../shared/money.js';
 import type { MessageComposed } from '../../../shared/schemas/messages.js';
-import {
-  ZCreatePaymentItem,
-  ZCreateTimeEntry,
-  ZRecordPayment,
-  ZScheduleFromQuote,
-  ZStartTimer,
-  ZUpdateTimeEntry,
-  type ClientBalance,
-  type Payment,
-  type PaymentItem,
-  type TimeEntry,
+import type {
+  ClientBalance,
+  CreatePaymentItem,
+  CreateTimeEntry,
+  Payment,
+  PaymentItem,
+  RecordPayment,
+  ScheduleFromQuote,
+  StartTimer,
+  TimeEntry,
+  UpdateTimeEntry,
 } from '../../../shared/schemas/payments.js';
 import { fromLocal, localDate, parseDate } from '../../../shared/time/zoned.js';
-import type { Executor } from '../../db/database.js';
 import { AppError, fieldError, notFound } from '../../lib/app-error.js';
 import { isoNow } from '../../lib/clock.js';
 import type { Auth, Deps } from '../../lib/http.js';
 import { newId } from '../../lib/ids.js';
-import { parseInput } from '../../lib/validate.js';
+import { inTransaction } from '../../lib/transaction.js';
 import { getBusinessProfile } from '../accounts/accounts.service.js';
 import { clientForReference, clientNames } from '../clients/clients.service.js';
 import { projectForReference } from '../projects/projects.service.js';
-import { fillTemplate } from '../messages/messages.service.js';
+import { fillTemplate } from '../messages/templates.service.js';
 import { formatDue } from '../../lib/message-format.js';
 import { getQuote, listQuotes } from '../quotes/quotes.service.js';
 import * as q from './payments.queries.js';
@@ -74,8 +72,7 @@ async function presentItems(
   });
 }
 
-export async function createPaymentItem(deps: Deps, scope: Scope, raw: unknown): Promise<PaymentItem> {
-  const input = parseInput(ZCreatePaymentItem, raw);
+export async function createPaymentItem(deps: Deps, scope: Scope, input: CreatePaymentItem): Promise<PaymentItem> {
   await clientForReference(deps, scope, input.clientId);
   if (input.projectId) await projectForReference(deps, scope, input.projectId, input.clientId);
   if (input.quoteId) {
@@ -100,9 +97,29 @@ export async function createPaymentItem(deps: Deps, scope: Scope, raw: unknown):
   return (await presentItems(deps, scope, [{ ...row, received: 0 }]))[0]!;
 }
 
-/** Splits an accepted quote's total into parts (e.g. 50% / 50%); the last part takes the rounding. */
-export async function scheduleFromQuote(deps: Deps, scope: Scope, raw: unknown): Promise<{ items: PaymentItem[] }> {
-  const input: z.output<typeof ZScheduleFromQuote> = parseInput(ZScheduleFromQuote, raw);
+/**
+ * Splits an accepted quote's total into parts (e.g. 50% / 50%); the last part takes the rounding.
+ * The quote is read in the same transaction that writes the parts: all of them, or none.
+ */
+export async function scheduleFromQuote(
+  deps: Deps,
+  scope: Scope,
+  input: ScheduleFromQuote,
+): Promise<{ items: PaymentItem[] }> {
+  return inTransaction(deps, async (deps) => {
+    const rows = await splitQuote(deps, scope, input);
+    await q.insertItems(deps.db.kysely, rows);
+    return {
+      items: await presentItems(
+        deps,
+        scope,
+        rows.map((r) => ({ ...r, received: 0 })),
+      ),
+    };
+  });
+}
+
+async function splitQuote(deps: Deps, scope: Scope, input: ScheduleFromQuote): Promise<PaymentItemRow[]> {
   const quote = await getQuote(deps, scope, input.quoteId).catch(() => {
     throw fieldError('quoteId', 'unknown_quote');
   });
@@ -110,7 +127,7 @@ export async function scheduleFromQuote(deps: Deps, scope: Scope, raw: unknown):
   const total = quote.current.totals.total;
   const now = isoNow(deps.clock);
   let assigned = 0;
-  const rows: PaymentItemRow[] = input.parts.map((part, i) => {
+  return input.parts.map((part, i) => {
     const amount = i === input.parts.length - 1 ? total - assigned : mulDivRound(total, part.percent, 100);
     assigned += amount;
     return {
@@ -127,14 +144,6 @@ export async function scheduleFromQuote(deps: Deps, scope: Scope, raw: unknown):
       created_at: now,
     };
   });
-  await deps.db.kysely.transaction().execute((trx) => q.insertItems(trx, rows));
-  return {
-    items: await presentItems(
-      deps,
-      scope,
-      rows.map((r) => ({ ...r, received: 0 })),
-    ),
-  };
 }
 
 export async function listPaymentItems(
@@ -173,8 +182,7 @@ function toPayment(row: PaymentRow): Payment {
 }
 
 /** A payment received, partial or whole, against a schedule line or on account. */
-export async function recordPayment(deps: Deps, scope: Scope, raw: unknown): Promise<Payment> {
-  const input = parseInput(ZRecordPayment, raw);
+export async function recordPayment(deps: Deps, scope: Scope, input: RecordPayment): Promise<Payment> {
   await clientForReference(deps, scope, input.clientId);
   const profile = await getBusinessProfile(deps, scope);
   let currency = input.currency ?? profile.currency;
@@ -247,12 +255,11 @@ export async function clientBalance(deps: Deps, scope: Scope, clientId: string):
 
 // ── Time ───────────────────────────────────────────────────────────────────
 
-async function presentEntries(deps: Deps, scope: Scope, rows: TimeEntryRow[], trx?: Executor): Promise<TimeEntry[]> {
+async function presentEntries(deps: Deps, scope: Scope, rows: TimeEntryRow[]): Promise<TimeEntry[]> {
   const names = await clientNames(
     deps,
     scope,
     rows.map((r) => r.client_id),
-    trx,
   );
   return rows.map((r) => ({
     id: r.id,
@@ -272,15 +279,15 @@ function minutesBetween(from: string, to: string): number {
 }
 
 /** Starts the timer (a running one is stopped first); it lives in the database, so a reload keeps it. */
-export async function startTimer(deps: Deps, auth: Auth, raw: unknown): Promise<TimeEntry> {
-  const input = parseInput(ZStartTimer, raw);
+export async function startTimer(deps: Deps, auth: Auth, input: StartTimer): Promise<TimeEntry> {
   await clientForReference(deps, auth, input.clientId);
   if (input.projectId) await projectForReference(deps, auth, input.projectId, input.clientId);
   const now = isoNow(deps.clock);
-  return deps.db.kysely.transaction().execute(async (trx: Executor) => {
-    const running = await q.runningEntry(trx, { workspaceId: auth.workspaceId, userId: auth.userId });
+  return inTransaction(deps, async (deps) => {
+    const db = deps.db.kysely;
+    const running = await q.runningEntry(db, { workspaceId: auth.workspaceId, userId: auth.userId });
     if (running)
-      await q.updateTimeEntry(trx, {
+      await q.updateTimeEntry(db, {
         workspaceId: auth.workspaceId,
         id: running.id,
         changes: { ended_at: now, minutes: minutesBetween(running.started_at, now) },
@@ -297,8 +304,8 @@ export async function startTimer(deps: Deps, auth: Auth, raw: unknown): Promise<
       note: input.note,
       created_at: now,
     };
-    await q.insertTimeEntry(trx, row);
-    return (await presentEntries(deps, auth, [row], trx))[0]!;
+    await q.insertTimeEntry(db, row);
+    return (await presentEntries(deps, auth, [row]))[0]!;
   });
 }
 
@@ -322,8 +329,7 @@ export async function runningTimer(deps: Deps, auth: Auth): Promise<TimeEntry | 
 }
 
 /** Time logged by hand: a day and a number of minutes (noon of that day in the workspace zone). */
-export async function createTimeEntry(deps: Deps, auth: Auth, raw: unknown): Promise<TimeEntry> {
-  const input = parseInput(ZCreateTimeEntry, raw);
+export async function createTimeEntry(deps: Deps, auth: Auth, input: CreateTimeEntry): Promise<TimeEntry> {
   await clientForReference(deps, auth, input.clientId);
   if (input.projectId) await projectForReference(deps, auth, input.projectId, input.clientId);
   const profile = await getBusinessProfile(deps, auth);
@@ -344,25 +350,27 @@ export async function createTimeEntry(deps: Deps, auth: Auth, raw: unknown): Pro
   return (await presentEntries(deps, auth, [row]))[0]!;
 }
 
-export async function updateTimeEntry(deps: Deps, scope: Scope, id: string, raw: unknown): Promise<TimeEntry> {
-  const input = parseInput(ZUpdateTimeEntry, raw);
+/** The schema demands at least one field; minutes of a running timer are left to the timer. */
+export async function updateTimeEntry(
+  deps: Deps,
+  scope: Scope,
+  id: string,
+  input: UpdateTimeEntry,
+): Promise<TimeEntry> {
   const row = await q.findTimeEntry(deps.db.kysely, { ...scope, id });
   if (!row) throw notFound();
   if (input.projectId) await projectForReference(deps, scope, input.projectId, row.client_id);
-  await q.updateTimeEntry(deps.db.kysely, {
-    ...scope,
-    id,
-    changes: {
-      ...(input.minutes !== undefined && row.ended_at
-        ? {
-            minutes: input.minutes,
-            ended_at: new Date(new Date(row.started_at).getTime() + input.minutes * 60_000).toISOString(),
-          }
-        : {}),
-      ...(input.note !== undefined ? { note: input.note } : {}),
-      ...(input.projectId !== undefined ? { project_id: input.projectId } : {}),
-    },
-  });
+  const changes = {
+    ...(input.minutes !== undefined && row.ended_at
+      ? {
+          minutes: input.minutes,
+          ended_at: new Date(new Date(row.started_at).getTime() + input.minutes * 60_000).toISOString(),
+        }
+      : {}),
+    ...(input.note !== undefined ? { note: input.note } : {}),
+    ...(input.projectId !== undefined ? { project_id: input.projectId } : {}),
+  };
+  if (Object.keys(changes).length) await q.updateTimeEntry(deps.db.kysely, { ...scope, id, changes });
   return (await presentEntries(deps, scope, [(await q.findTimeEntry(deps.db.kysely, { ...scope, id }))!]))[0]!;
 }
 

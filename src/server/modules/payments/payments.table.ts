@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 
 /** What the client should pay and when (a schedule line); Mila tracks money, it issues no tax invoices. */
 export type PaymentItemTable = {
@@ -46,3 +46,6 @@ export type PaymentTables = { payment_items: PaymentItemTable; payments: Payment
 export type PaymentItemRow = Selectable<PaymentItemTable>;
 export type PaymentRow = Selectable<PaymentTable>;
 export type TimeEntryRow = Selectable<TimeEntryTable>;
+export type NewPaymentItemRow = Insertable<PaymentItemTable>;
+export type NewPaymentRow = Insertable<PaymentTable>;
+export type NewTimeEntryRow = Insertable<TimeEntryTable>;

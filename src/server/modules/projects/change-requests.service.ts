@@ -1,31 +1,31 @@
-import type { z } from 'zod';
 import { formatMoney } from '../../../shared/money.js';
 import { formatPhone } from '../../../shared/phone.js';
-import type { Channel } from '../../../shared/schemas/common.js';
 import type { MessageComposed, MessageKind, MessageSent } from '../../../shared/schemas/messages.js';
-import {
-  ZSaveColleague,
-  ZComposeScope,
-  ZCreateChangeRequest,
-  ZDecideChangeRequest,
-  type ChangeRequest,
-  type Colleague,
-  type ScopeDecision,
+import type {
+  ChangeRequest,
+  Colleague,
+  ComposeScope,
+  CreateChangeRequest,
+  DecideChangeRequest,
+  SaveColleague,
+  ScopeDecision,
 } from '../../../shared/schemas/projects.js';
+import { ZCreateQuote } from '../../../shared/schemas/quotes.js';
 import { addDays, localDate } from '../../../shared/time/zoned.js';
-import type { Executor } from '../../db/database.js';
 import { fieldError, notFound } from '../../lib/app-error.js';
 import { isoNow } from '../../lib/clock.js';
 import type { Deps } from '../../lib/http.js';
 import { rawMessage } from '../../lib/i18n.js';
 import { newId } from '../../lib/ids.js';
+import { formatDue } from '../../lib/message-format.js';
+import { inTransaction } from '../../lib/transaction.js';
 import { parseInput } from '../../lib/validate.js';
 import { getBusinessProfile } from '../accounts/accounts.service.js';
 import { clientForReference } from '../clients/clients.service.js';
-import { createCommitmentInTrx, dueInstant } from '../commitments/commitments.service.js';
-import { logInteractionInTrx } from '../interactions/interactions.service.js';
-import { fillTemplate, sendInTrx } from '../messages/messages.service.js';
-import { formatDue } from '../../lib/message-format.js';
+import { addCommitment, dueInstant } from '../commitments/commitments.service.js';
+import { recordInteraction } from '../interactions/interactions.service.js';
+import { sendMessage } from '../messages/send.service.js';
+import { fillTemplate } from '../messages/templates.service.js';
 import { createQuote } from '../quotes/quotes.service.js';
 import * as q from './projects.queries.js';
 import type { ChangeRequestRow, ColleagueRow } from './projects.table.js';
@@ -43,8 +43,7 @@ export async function listColleagues(deps: Deps, scope: Scope): Promise<{ items:
   return { items: (await q.listColleagues(deps.db.kysely, scope)).map(toColleague) };
 }
 
-export async function createColleague(deps: Deps, scope: Scope, raw: unknown): Promise<Colleague> {
-  const input = parseInput(ZSaveColleague, raw);
+export async function createColleague(deps: Deps, scope: Scope, input: SaveColleague): Promise<Colleague> {
   const now = isoNow(deps.clock);
   const row: ColleagueRow = {
     id: newId(),
@@ -57,8 +56,12 @@ export async function createColleague(deps: Deps, scope: Scope, raw: unknown): P
   return toColleague(row);
 }
 
-export async function updateColleague(deps: Deps, scope: Scope, colleagueId: string, raw: unknown): Promise<Colleague> {
-  const input = parseInput(ZSaveColleague, raw);
+export async function updateColleague(
+  deps: Deps,
+  scope: Scope,
+  colleagueId: string,
+  input: SaveColleague,
+): Promise<Colleague> {
   const db = deps.db.kysely;
   if (!(await q.findColleague(db, { ...scope, colleagueId }))) throw notFound();
   await q.updateColleague(db, { ...scope, colleagueId, changes: { ...input, updated_at: isoNow(deps.clock) } });
@@ -80,9 +83,9 @@ function toChangeRequest(row: ChangeRequestRow): ChangeRequest {
     clientId: row.client_id,
     what: row.what,
     requestedAt: row.requested_at,
-    channel: row.channel as Channel,
+    channel: row.channel,
     inScope: row.in_scope === null ? null : row.in_scope === 1,
-    decision: row.decision as ScopeDecision | null,
+    decision: row.decision,
     value: row.value,
     colleagueId: row.colleague_id,
     quoteId: row.quote_id,
@@ -97,14 +100,13 @@ export async function createChangeRequest(
   deps: Deps,
   scope: Scope,
   projectId: string,
-  raw: unknown,
+  input: CreateChangeRequest,
 ): Promise<ChangeRequest> {
-  const input = parseInput(ZCreateChangeRequest, raw);
-  return deps.db.kysely.transaction().execute(async (trx) => {
-    const project = await q.findProject(trx, { ...scope, projectId });
+  return inTransaction(deps, async (deps) => {
+    const project = await q.findProject(deps.db.kysely, { ...scope, projectId });
     if (!project) throw notFound();
     const requestedAt = input.requestedAt ? new Date(input.requestedAt).toISOString() : isoNow(deps.clock);
-    const interaction = await logInteractionInTrx(deps, trx, scope, {
+    const interaction = await recordInteraction(deps, scope, {
       clientId: project.client_id,
       contactId: null,
       channel: input.channel,
@@ -133,7 +135,7 @@ export async function createChangeRequest(
       decided_at: null,
       created_at: isoNow(deps.clock),
     };
-    await q.insertChangeRequest(trx, row);
+    await q.insertChangeRequest(deps.db.kysely, row);
     return toChangeRequest(row);
   });
 }
@@ -162,9 +164,8 @@ export async function composeScopeAnswer(
   scope: Scope,
   actor: Actor,
   changeRequestId: string,
-  raw: unknown,
+  input: ComposeScope,
 ): Promise<MessageComposed> {
-  const input = parseInput(ZComposeScope, raw);
   const request = await q.findChangeRequest(deps.db.kysely, { ...scope, id: changeRequestId });
   if (!request) throw notFound();
   const client = await clientForReference(deps, scope, request.client_id);
@@ -207,37 +208,34 @@ export async function decideChangeRequest(
   deps: Deps,
   scope: Scope,
   changeRequestId: string,
-  raw: unknown,
+  input: DecideChangeRequest,
 ): Promise<{ changeRequest: ChangeRequest; sent: MessageSent | null }> {
-  const input: z.output<typeof ZDecideChangeRequest> = parseInput(ZDecideChangeRequest, raw);
-  const profile = await getBusinessProfile(deps, scope);
-  return deps.db.kysely.transaction().execute(async (trx: Executor) => {
-    const request = await q.findChangeRequest(trx, { ...scope, id: changeRequestId });
+  return inTransaction(deps, async (deps) => {
+    const db = deps.db.kysely;
+    const profile = await getBusinessProfile(deps, scope);
+    const request = await q.findChangeRequest(db, { ...scope, id: changeRequestId });
     if (!request) throw notFound();
     if (request.decided_at) throw fieldError('decision', 'already_decided');
-    if (input.colleagueId && !(await q.findColleague(trx, { ...scope, colleagueId: input.colleagueId })))
+    if (input.colleagueId && !(await q.findColleague(db, { ...scope, colleagueId: input.colleagueId })))
       throw fieldError('colleagueId', 'unknown_colleague');
     const decision = input.inScope ? null : (input.decision ?? null);
     let quoteId: string | null = null;
     let commitmentId: string | null = null;
     if (decision === 'change_order' || decision === 'deterrent' || decision === 'subcontract') {
       const today = localDate(deps.clock.now(), profile.timeZone);
-      const quote = await createQuote(
-        deps,
-        scope,
-        {
-          clientId: request.client_id,
-          projectId: request.project_id,
-          title: request.what,
-          items: [{ description: request.what, quantity: 1, unit: null, unitPrice: input.value ?? 0 }],
-          validUntil: addDays(today, 30),
-        },
-        trx,
-      );
+      // Built here, so validated here: a request too long for a quote title is the user's 422.
+      const draft = parseInput(ZCreateQuote, {
+        clientId: request.client_id,
+        projectId: request.project_id,
+        title: request.what,
+        items: [{ description: request.what, quantity: 1, unit: null, unitPrice: input.value ?? 0 }],
+        validUntil: addDays(today, 30),
+      });
+      const quote = await createQuote(deps, scope, draft);
       quoteId = quote.id;
       if (input.formalQuoteBy) {
         const title = rawMessage(profile.locale, 'projects.formalQuotePromise').replace('{{what}}', request.what);
-        const promise = await createCommitmentInTrx(deps, trx, scope, {
+        const promise = await addCommitment(deps, scope, {
           clientId: request.client_id,
           interactionId: request.interaction_id,
           quoteId,
@@ -252,16 +250,11 @@ export async function decideChangeRequest(
     }
     const messageId = input.message ? newId() : null;
     const kind: MessageKind = decision ? MESSAGE_KIND[decision] : 'scope_goodwill';
-    const sent = input.message
-      ? await sendInTrx(
-          deps,
-          trx,
-          scope,
-          { kind, clientId: request.client_id, ...input.message },
-          { messageId: messageId! },
-        )
-      : null;
-    await q.updateChangeRequest(trx, {
+    const sent =
+      input.message && messageId
+        ? await sendMessage(deps, scope, { kind, clientId: request.client_id, ...input.message, messageId })
+        : null;
+    await q.updateChangeRequest(db, {
       ...scope,
       id: changeRequestId,
       changes: {
@@ -276,8 +269,13 @@ export async function decideChangeRequest(
       },
     });
     return {
-      changeRequest: toChangeRequest((await q.findChangeRequest(trx, { ...scope, id: changeRequestId }))!),
+      changeRequest: toChangeRequest((await q.findChangeRequest(db, { ...scope, id: changeRequestId }))!),
       sent,
     };
   });
+}
+
+/** How many times each client asked for extras beyond the agreed scope (for care and insights). */
+export async function outOfScopeCounts(deps: Deps, scope: Scope): Promise<Map<string, number>> {
+  return q.outOfScopeCounts(deps.db.kysely, scope);
 }

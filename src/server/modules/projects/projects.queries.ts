@@ -1,9 +1,19 @@
 import type { Executor } from '../../db/database.js';
-import type { ChangeRequestRow, ColleagueRow, ProjectRow } from './projects.table.js';
+import type {
+  ChangeRequestRow,
+  ColleagueRow,
+  DeliverableUpdate,
+  NewChangeRequestRow,
+  NewColleagueRow,
+  NewDeliverableRow,
+  NewProjectRow,
+  NewRescheduleRow,
+  ProjectRow,
+} from './projects.table.js';
 
 type Scope = { workspaceId: string };
 
-export async function insertProject(db: Executor, row: ProjectRow) {
+export async function insertProject(db: Executor, row: NewProjectRow) {
   await db.insertInto('projects').values(row).execute();
 }
 
@@ -41,18 +51,7 @@ export async function listProjects(
   return query.orderBy('created_at', 'desc').limit(limit).execute();
 }
 
-export async function insertDeliverables(
-  db: Executor,
-  rows: {
-    id: string;
-    workspace_id: string;
-    project_id: string;
-    position: number;
-    title: string;
-    target_date: string | null;
-    status: string;
-  }[],
-) {
+export async function insertDeliverables(db: Executor, rows: NewDeliverableRow[]) {
   if (rows.length) await db.insertInto('project_deliverables').values(rows).execute();
 }
 
@@ -66,20 +65,7 @@ export async function deliverablesOf(db: Executor, { workspaceId, projectId }: S
     .execute();
 }
 
-export async function insertReschedule(
-  db: Executor,
-  row: {
-    id: string;
-    workspace_id: string;
-    project_id: string;
-    cause: string;
-    status_text: string;
-    from_date: string | null;
-    to_date: string;
-    message_id: string | null;
-    created_at: string;
-  },
-) {
+export async function insertReschedule(db: Executor, row: NewRescheduleRow) {
   await db.insertInto('project_reschedules').values(row).execute();
 }
 
@@ -106,7 +92,7 @@ export async function findColleague(db: Executor, { workspaceId, colleagueId }: 
     .executeTakeFirst();
 }
 
-export async function insertColleague(db: Executor, row: ColleagueRow) {
+export async function insertColleague(db: Executor, row: NewColleagueRow) {
   await db.insertInto('colleagues').values(row).execute();
 }
 
@@ -130,7 +116,7 @@ export async function deleteColleague(db: Executor, { workspaceId, colleagueId }
   await db.deleteFrom('colleagues').where('workspace_id', '=', workspaceId).where('id', '=', colleagueId).execute();
 }
 
-export async function insertChangeRequest(db: Executor, row: ChangeRequestRow) {
+export async function insertChangeRequest(db: Executor, row: NewChangeRequestRow) {
   await db.insertInto('change_requests').values(row).execute();
 }
 
@@ -172,7 +158,7 @@ export async function updateDeliverable(
     projectId,
     deliverableId,
     changes,
-  }: Scope & { projectId: string; deliverableId: string; changes: { status?: string; target_date?: string | null } },
+  }: Scope & { projectId: string; deliverableId: string; changes: DeliverableUpdate },
 ) {
   const result = await db
     .updateTable('project_deliverables')
@@ -182,4 +168,17 @@ export async function updateDeliverable(
     .where('id', '=', deliverableId)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/** Requests beyond the agreed scope per client (every one not marked in scope, decided or not). */
+export async function outOfScopeCounts(db: Executor, { workspaceId }: Scope) {
+  const rows = await db
+    .selectFrom('change_requests')
+    .select((eb) => ['client_id', eb.fn.countAll<number>().as('count')])
+    .where('workspace_id', '=', workspaceId)
+    .where((eb) => eb.or([eb('in_scope', 'is', null), eb('in_scope', '=', 0)]))
+    .groupBy('client_id')
+    .execute();
+  // PostgreSQL returns counts as strings (bigint).
+  return new Map(rows.map((r) => [r.client_id, Number(r.count)]));
 }

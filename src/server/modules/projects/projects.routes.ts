@@ -51,7 +51,7 @@ export const projectRoutes = createRouter()
       request: jsonBody(ZCreateProject),
       responses: { 201: jsonResponse(ZProject, 'The project'), ...errorResponses(401, 403, 422) },
     }),
-    async (c) => c.json(await projects.createProject(c.get('deps'), requireAuth(c), await c.req.json()), 201),
+    async (c) => c.json(await projects.createProject(c.get('deps'), requireAuth(c), c.req.valid('json')), 201),
   )
   .openapi(
     createRoute({
@@ -64,7 +64,7 @@ export const projectRoutes = createRouter()
     }),
     async (c) =>
       c.json(
-        await projects.updateProject(c.get('deps'), requireAuth(c), c.req.valid('param').id, await c.req.json()),
+        await projects.updateProject(c.get('deps'), requireAuth(c), c.req.valid('param').id, c.req.valid('json')),
         200,
       ),
   )
@@ -83,7 +83,7 @@ export const projectRoutes = createRouter()
     async (c) => {
       const { id, deliverableId } = c.req.valid('param');
       return c.json(
-        await projects.updateDeliverable(c.get('deps'), requireAuth(c), id, deliverableId, await c.req.json()),
+        await projects.updateDeliverable(c.get('deps'), requireAuth(c), id, deliverableId, c.req.valid('json')),
         200,
       );
     },
@@ -99,7 +99,7 @@ export const projectRoutes = createRouter()
     }),
     async (c) =>
       c.json(
-        await projects.addMaterial(c.get('deps'), requireAuth(c), c.req.valid('param').id, await c.req.json()),
+        await projects.addMaterial(c.get('deps'), requireAuth(c), c.req.valid('param').id, c.req.valid('json')),
         200,
       ),
   )
@@ -124,7 +124,10 @@ export const projectRoutes = createRouter()
       responses: { 200: jsonResponse(ZProject, 'The project'), ...errorResponses(401, 403, 404, 422) },
     }),
     async (c) =>
-      c.json(await projects.setTarget(c.get('deps'), requireAuth(c), c.req.valid('param').id, await c.req.json()), 200),
+      c.json(
+        await projects.setTarget(c.get('deps'), requireAuth(c), c.req.valid('param').id, c.req.valid('json')),
+        200,
+      ),
   )
   .openapi(
     createRoute({
@@ -138,7 +141,7 @@ export const projectRoutes = createRouter()
     async (c) => {
       const auth = requireAuth(c);
       return c.json(
-        await projects.composeDelayNotice(c.get('deps'), auth, auth, c.req.valid('param').id, await c.req.json()),
+        await projects.composeDelayNotice(c.get('deps'), auth, auth, c.req.valid('param').id, c.req.valid('json')),
         200,
       );
     },
@@ -154,7 +157,7 @@ export const projectRoutes = createRouter()
     }),
     async (c) =>
       c.json(
-        await projects.reschedule(c.get('deps'), requireAuth(c), c.req.valid('param').id, await c.req.json()),
+        await projects.reschedule(c.get('deps'), requireAuth(c), c.req.valid('param').id, c.req.valid('json')),
         200,
       ),
   )
@@ -183,7 +186,7 @@ export const projectRoutes = createRouter()
     }),
     async (c) =>
       c.json(
-        await requests.createChangeRequest(c.get('deps'), requireAuth(c), c.req.valid('param').id, await c.req.json()),
+        await requests.createChangeRequest(c.get('deps'), requireAuth(c), c.req.valid('param').id, c.req.valid('json')),
         201,
       ),
   )
@@ -199,7 +202,7 @@ export const projectRoutes = createRouter()
     async (c) => {
       const auth = requireAuth(c);
       return c.json(
-        await requests.composeScopeAnswer(c.get('deps'), auth, auth, c.req.valid('param').id, await c.req.json()),
+        await requests.composeScopeAnswer(c.get('deps'), auth, auth, c.req.valid('param').id, c.req.valid('json')),
         200,
       );
     },
@@ -216,7 +219,7 @@ export const projectRoutes = createRouter()
     }),
     async (c) =>
       c.json(
-        await requests.decideChangeRequest(c.get('deps'), requireAuth(c), c.req.valid('param').id, await c.req.json()),
+        await requests.decideChangeRequest(c.get('deps'), requireAuth(c), c.req.valid('param').id, c.req.valid('json')),
         200,
       ),
   )
@@ -239,7 +242,7 @@ export const projectRoutes = createRouter()
       request: jsonBody(ZSaveColleague),
       responses: { 201: jsonResponse(ZColleague, 'Added'), ...errorResponses(401, 403, 422) },
     }),
-    async (c) => c.json(await requests.createColleague(c.get('deps'), requireAuth(c), await c.req.json()), 201),
+    async (c) => c.json(await requests.createColleague(c.get('deps'), requireAuth(c), c.req.valid('json')), 201),
   )
   .openapi(
     createRoute({
@@ -252,7 +255,7 @@ export const projectRoutes = createRouter()
     }),
     async (c) =>
       c.json(
-        await requests.updateColleague(c.get('deps'), requireAuth(c), c.req.valid('param').id, await c.req.json()),
+        await requests.updateColleague(c.get('deps'), requireAuth(c), c.req.valid('param').id, c.req.valid('json')),
         200,
       ),
   )

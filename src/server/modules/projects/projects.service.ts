@@ -1,83 +1,88 @@
-import type { z } from 'zod';
 import type { MessageComposed, MessageSent } from '../../../shared/schemas/messages.js';
-import {
-  ZAddMaterial,
-  ZComposeDelay,
-  ZCreateProject,
-  ZRescheduleProject,
-  ZSetTarget,
-  ZUpdateDeliverable,
-  ZUpdateProject,
-  type Project,
+import type {
+  AddMaterial,
+  ComposeDelay,
+  CreateProject,
+  Project,
+  RescheduleProject,
+  SetTarget,
+  UpdateDeliverable,
+  UpdateProject,
 } from '../../../shared/schemas/projects.js';
-import type { Executor } from '../../db/database.js';
 import { fieldError, notFound } from '../../lib/app-error.js';
 import { isoNow } from '../../lib/clock.js';
 import type { Deps } from '../../lib/http.js';
 import { rawMessage } from '../../lib/i18n.js';
 import { newId } from '../../lib/ids.js';
-import { parseInput } from '../../lib/validate.js';
+import { formatDue } from '../../lib/message-format.js';
+import { inTransaction } from '../../lib/transaction.js';
 import { getBusinessProfile } from '../accounts/accounts.service.js';
 import { clientForReference, clientNames } from '../clients/clients.service.js';
 import {
-  createCommitmentInTrx,
+  addCommitment,
+  applyRenegotiation,
   getCommitment,
   projectCommitments,
-  renegotiateInTrx,
 } from '../commitments/commitments.service.js';
-import { fillTemplate, sendInTrx } from '../messages/messages.service.js';
-import { formatDue } from '../../lib/message-format.js';
+import { sendMessage } from '../messages/send.service.js';
+import { fillTemplate } from '../messages/templates.service.js';
 import * as q from './projects.queries.js';
 
 type Scope = { workspaceId: string };
 type Actor = { userId: string };
 
-/** Opens the project an accepted quote starts: its items become the deliverables. */
-export async function createProjectInTrx(
+/**
+ * Opens a project (by hand, or the one an accepted quote starts: its items become the
+ * deliverables), with its delivery promise when a target date is given: one transaction.
+ */
+export async function openProject(
   deps: Deps,
-  trx: Executor,
   scope: Scope,
   input: { clientId: string; title: string; deliverables: string[]; targetDate: string | null },
 ): Promise<string> {
-  const now = isoNow(deps.clock);
-  const id = newId();
-  await q.insertProject(trx, {
-    id,
-    workspace_id: scope.workspaceId,
-    client_id: input.clientId,
-    title: input.title,
-    status: 'active',
-    target_date: null,
-    delivery_commitment_id: null,
-    created_at: now,
-    updated_at: now,
+  return inTransaction(deps, async (deps) => {
+    const now = isoNow(deps.clock);
+    const id = newId();
+    await q.insertProject(deps.db.kysely, {
+      id,
+      workspace_id: scope.workspaceId,
+      client_id: input.clientId,
+      title: input.title,
+      status: 'active',
+      target_date: null,
+      delivery_commitment_id: null,
+      created_at: now,
+      updated_at: now,
+    });
+    await addDeliverables(deps, scope, id, input.deliverables);
+    if (input.targetDate) await promiseDelivery(deps, scope, id, input.targetDate);
+    return id;
   });
-  await addDeliverablesInTrx(deps, trx, scope, id, input.deliverables);
-  if (input.targetDate) await setTargetInTrx(deps, trx, scope, id, input.targetDate);
-  return id;
 }
 
 /** A change order accepted on top of the project adds its items as further deliverables. */
-export async function addDeliverablesInTrx(
+export async function addDeliverables(
   deps: Deps,
-  trx: Executor,
   scope: Scope,
   projectId: string,
-  titles: string[],
+  deliverables: string[],
 ): Promise<void> {
-  const existing = await q.deliverablesOf(trx, { ...scope, projectId });
-  await q.insertDeliverables(
-    trx,
-    titles.map((title, i) => ({
-      id: newId(),
-      workspace_id: scope.workspaceId,
-      project_id: projectId,
-      position: existing.length + i,
-      title,
-      target_date: null,
-      status: 'open',
-    })),
-  );
+  await inTransaction(deps, async (deps) => {
+    if (!(await q.findProject(deps.db.kysely, { ...scope, projectId }))) throw notFound();
+    const existing = await q.deliverablesOf(deps.db.kysely, { ...scope, projectId });
+    await q.insertDeliverables(
+      deps.db.kysely,
+      deliverables.map((title, i) => ({
+        id: newId(),
+        workspace_id: scope.workspaceId,
+        project_id: projectId,
+        position: existing.length + i,
+        title,
+        target_date: null,
+        status: 'open',
+      })),
+    );
+  });
 }
 
 /** For other modules: the project, if it is in this workspace and belongs to this client. */
@@ -86,41 +91,40 @@ export async function projectForReference(
   scope: Scope,
   projectId: string,
   clientId: string,
-  trx?: Executor,
 ): Promise<{ id: string; title: string }> {
-  const row = await q.findProject(trx ?? deps.db.kysely, { ...scope, projectId });
+  const row = await q.findProject(deps.db.kysely, { ...scope, projectId });
   if (!row || row.client_id !== clientId) throw fieldError('projectId', 'unknown_project');
   return { id: row.id, title: row.title };
 }
 
-export async function getProject(deps: Deps, scope: Scope, projectId: string, trx?: Executor): Promise<Project> {
-  const db = trx ?? deps.db.kysely;
+export async function getProject(deps: Deps, scope: Scope, projectId: string): Promise<Project> {
+  const db = deps.db.kysely;
   const row = await q.findProject(db, { ...scope, projectId });
   if (!row) throw notFound();
   const [deliverables, reschedules] = await Promise.all([
     q.deliverablesOf(db, { ...scope, projectId }),
     q.reschedulesOf(db, { ...scope, projectId }),
   ]);
-  const names = await clientNames(deps, scope, [row.client_id], trx);
+  const names = await clientNames(deps, scope, [row.client_id]);
   return {
     id: row.id,
     clientId: row.client_id,
     clientName: names.get(row.client_id) ?? '',
     title: row.title,
-    status: row.status as Project['status'],
+    status: row.status,
     targetDate: row.target_date,
-    delivery: row.delivery_commitment_id ? await getCommitment(deps, scope, row.delivery_commitment_id, trx) : null,
+    delivery: row.delivery_commitment_id ? await getCommitment(deps, scope, row.delivery_commitment_id) : null,
     deliverables: deliverables.map((d) => ({ id: d.id, title: d.title, targetDate: d.target_date, status: d.status })),
     reschedules: reschedules.map((r) => ({
       id: r.id,
-      cause: r.cause as 'mine' | 'client' | 'external',
+      cause: r.cause,
       statusText: r.status_text,
       fromDate: r.from_date,
       toDate: r.to_date,
       messageId: r.message_id,
       createdAt: r.created_at,
     })),
-    materials: (await projectCommitments(deps, scope, projectId, trx)).filter((c) => c.direction === 'theirs'),
+    materials: (await projectCommitments(deps, scope, projectId)).filter((c) => c.direction === 'theirs'),
     createdAt: row.created_at,
   };
 }
@@ -134,43 +138,39 @@ export async function listProjects(
   return { items: await Promise.all(rows.map((r) => getProject(deps, scope, r.id))) };
 }
 
-async function setTargetInTrx(
-  deps: Deps,
-  trx: Executor,
-  scope: Scope,
-  projectId: string,
-  targetDate: string,
-): Promise<void> {
-  const row = await q.findProject(trx, { ...scope, projectId });
-  if (!row) throw notFound();
-  const profile = await getBusinessProfile(deps, scope, trx);
-  const title = rawMessage(profile.locale, 'projects.deliveryPromise').replace('{{title}}', row.title);
-  const commitment = await createCommitmentInTrx(deps, trx, scope, {
-    clientId: row.client_id,
-    interactionId: null,
-    projectId,
-    direction: 'mine',
-    title,
-    dueDate: targetDate,
-    dueTime: null,
-    notes: null,
-  });
-  await q.updateProject(trx, {
-    ...scope,
-    projectId,
-    changes: { target_date: targetDate, delivery_commitment_id: commitment.id, updated_at: isoNow(deps.clock) },
+/** The target date becomes my promise to deliver: the promise and the project, one transaction. */
+async function promiseDelivery(deps: Deps, scope: Scope, projectId: string, targetDate: string): Promise<void> {
+  await inTransaction(deps, async (deps) => {
+    const row = await q.findProject(deps.db.kysely, { ...scope, projectId });
+    if (!row) throw notFound();
+    const profile = await getBusinessProfile(deps, scope);
+    const title = rawMessage(profile.locale, 'projects.deliveryPromise').replace('{{title}}', row.title);
+    const commitment = await addCommitment(deps, scope, {
+      clientId: row.client_id,
+      interactionId: null,
+      projectId,
+      direction: 'mine',
+      title,
+      dueDate: targetDate,
+      dueTime: null,
+      notes: null,
+    });
+    await q.updateProject(deps.db.kysely, {
+      ...scope,
+      projectId,
+      changes: { target_date: targetDate, delivery_commitment_id: commitment.id, updated_at: isoNow(deps.clock) },
+    });
   });
 }
 
 /** The first target date: it becomes my promise to deliver (a slip later is a reschedule, with a cause). */
-export async function setTarget(deps: Deps, scope: Scope, projectId: string, raw: unknown): Promise<Project> {
-  const input = parseInput(ZSetTarget, raw);
-  return deps.db.kysely.transaction().execute(async (trx) => {
-    const row = await q.findProject(trx, { ...scope, projectId });
+export async function setTarget(deps: Deps, scope: Scope, projectId: string, input: SetTarget): Promise<Project> {
+  return inTransaction(deps, async (deps) => {
+    const row = await q.findProject(deps.db.kysely, { ...scope, projectId });
     if (!row) throw notFound();
     if (row.delivery_commitment_id) throw fieldError('targetDate', 'use_reschedule');
-    await setTargetInTrx(deps, trx, scope, projectId, input.targetDate);
-    return getProject(deps, scope, projectId, trx);
+    await promiseDelivery(deps, scope, projectId, input.targetDate);
+    return getProject(deps, scope, projectId);
   });
 }
 
@@ -180,9 +180,8 @@ export async function composeDelayNotice(
   scope: Scope,
   actor: Actor,
   projectId: string,
-  raw: unknown,
+  input: ComposeDelay,
 ): Promise<MessageComposed> {
-  const input = parseInput(ZComposeDelay, raw);
   const project = await getProject(deps, scope, projectId);
   const client = await clientForReference(deps, scope, project.clientId);
   const profile = await getBusinessProfile(deps, scope);
@@ -207,25 +206,23 @@ export async function reschedule(
   deps: Deps,
   scope: Scope,
   projectId: string,
-  raw: unknown,
+  input: RescheduleProject,
 ): Promise<{ project: Project; sent: MessageSent | null }> {
-  const input: z.output<typeof ZRescheduleProject> = parseInput(ZRescheduleProject, raw);
-  return deps.db.kysely.transaction().execute(async (trx) => {
-    const row = await q.findProject(trx, { ...scope, projectId });
+  return inTransaction(deps, async (deps) => {
+    const row = await q.findProject(deps.db.kysely, { ...scope, projectId });
     if (!row) throw notFound();
     if (row.target_date === input.newTargetDate) throw fieldError('newTargetDate', 'same_date');
     const messageId = input.message ? newId() : null;
     if (row.delivery_commitment_id) {
-      await renegotiateInTrx(
+      await applyRenegotiation(
         deps,
-        trx,
         scope,
         row.delivery_commitment_id,
         { dueDate: input.newTargetDate, dueTime: null, reason: input.statusText },
         messageId,
         input.cause,
       );
-      await q.updateProject(trx, {
+      await q.updateProject(deps.db.kysely, {
         ...scope,
         projectId,
         changes: {
@@ -235,9 +232,9 @@ export async function reschedule(
         },
       });
     } else {
-      await setTargetInTrx(deps, trx, scope, projectId, input.newTargetDate);
+      await promiseDelivery(deps, scope, projectId, input.newTargetDate);
     }
-    await q.insertReschedule(trx, {
+    await q.insertReschedule(deps.db.kysely, {
       id: newId(),
       workspace_id: scope.workspaceId,
       project_id: projectId,
@@ -248,48 +245,45 @@ export async function reschedule(
       message_id: messageId,
       created_at: isoNow(deps.clock),
     });
-    const sent = input.message
-      ? await sendInTrx(
-          deps,
-          trx,
-          scope,
-          { kind: 'delay_notice', clientId: row.client_id, ...input.message },
-          { messageId: messageId! },
-        )
-      : null;
-    return { project: await getProject(deps, scope, projectId, trx), sent };
+    const sent =
+      input.message && messageId
+        ? await sendMessage(deps, scope, { kind: 'delay_notice', clientId: row.client_id, ...input.message, messageId })
+        : null;
+    return { project: await getProject(deps, scope, projectId), sent };
   });
 }
 
 /** A project started by hand (not from a quote). */
-export async function createProject(deps: Deps, scope: Scope, raw: unknown): Promise<Project> {
-  const input = parseInput(ZCreateProject, raw);
-  await clientForReference(deps, scope, input.clientId);
-  return deps.db.kysely.transaction().execute(async (trx) => {
-    const id = await createProjectInTrx(deps, trx, scope, {
+export async function createProject(deps: Deps, scope: Scope, input: CreateProject): Promise<Project> {
+  return inTransaction(deps, async (deps) => {
+    await clientForReference(deps, scope, input.clientId);
+    const id = await openProject(deps, scope, {
       clientId: input.clientId,
       title: input.title,
       deliverables: input.deliverables,
       targetDate: input.targetDate ?? null,
     });
-    return getProject(deps, scope, id, trx);
+    return getProject(deps, scope, id);
   });
 }
 
-export async function updateProject(deps: Deps, scope: Scope, projectId: string, raw: unknown): Promise<Project> {
-  const input = parseInput(ZUpdateProject, raw);
+export async function updateProject(
+  deps: Deps,
+  scope: Scope,
+  projectId: string,
+  input: UpdateProject,
+): Promise<Project> {
   if (!(await q.findProject(deps.db.kysely, { ...scope, projectId }))) throw notFound();
   await q.updateProject(deps.db.kysely, { ...scope, projectId, changes: { ...input, updated_at: isoNow(deps.clock) } });
   return getProject(deps, scope, projectId);
 }
 
 /** Something the client must supply, and by when: a promise they owe, shown on Today once late. */
-export async function addMaterial(deps: Deps, scope: Scope, projectId: string, raw: unknown): Promise<Project> {
-  const input = parseInput(ZAddMaterial, raw);
-  return deps.db.kysely.transaction().execute(async (trx) => {
-    const row = await q.findProject(trx, { ...scope, projectId });
+export async function addMaterial(deps: Deps, scope: Scope, projectId: string, input: AddMaterial): Promise<Project> {
+  return inTransaction(deps, async (deps) => {
+    const row = await q.findProject(deps.db.kysely, { ...scope, projectId });
     if (!row) throw notFound();
-    await createCommitmentInTrx(deps, trx, scope, {
+    await addCommitment(deps, scope, {
       clientId: row.client_id,
       interactionId: null,
       projectId,
@@ -299,23 +293,23 @@ export async function addMaterial(deps: Deps, scope: Scope, projectId: string, r
       dueTime: null,
       notes: null,
     });
-    return getProject(deps, scope, projectId, trx);
+    return getProject(deps, scope, projectId);
   });
 }
 
-/** Each deliverable has its own status and (optional) target date. */
+/** Each deliverable has its own status and (optional) target date; the schema demands at least one. */
 export async function updateDeliverable(
   deps: Deps,
   scope: Scope,
   projectId: string,
   deliverableId: string,
-  raw: unknown,
+  input: UpdateDeliverable,
 ): Promise<Project> {
-  const input = parseInput(ZUpdateDeliverable, raw);
   const changes = {
     ...(input.status !== undefined ? { status: input.status } : {}),
     ...(input.targetDate !== undefined ? { target_date: input.targetDate } : {}),
   };
+  if (!Object.keys(changes).length) throw fieldError('status', 'choose_one');
   if (!(await q.updateDeliverable(deps.db.kysely, { ...scope, projectId, deliverableId, changes }))) throw notFound();
   return getProject(deps, scope, projectId);
 }

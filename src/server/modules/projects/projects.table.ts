@@ -1,4 +1,7 @@
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
+import type { Channel } from '../../../shared/schemas/common.js';
+import type { DelayCause } from '../../../shared/schemas/commitments.js';
+import type { DeliverableStatus, ProjectStatus, ScopeDecision } from '../../../shared/schemas/projects.js';
 
 /** The start of the projects module: an accepted quote opens one (the projects issue fills it out). */
 export type ProjectTable = {
@@ -6,8 +9,7 @@ export type ProjectTable = {
   workspace_id: string;
   client_id: string;
   title: string;
-  /** planned · active · waiting_for_client · delivered · closed */
-  status: string;
+  status: ProjectStatus;
   target_date: string | null;
   /** My promise to deliver by the target date: reschedules move it, and word-keeping counts it. */
   delivery_commitment_id: string | null;
@@ -19,7 +21,7 @@ export type ProjectRescheduleTable = {
   id: string;
   workspace_id: string;
   project_id: string;
-  cause: string;
+  cause: DelayCause;
   status_text: string;
   from_date: string | null;
   to_date: string;
@@ -34,7 +36,7 @@ export type ProjectDeliverableTable = {
   position: number;
   title: string;
   target_date: string | null;
-  status: string;
+  status: DeliverableStatus;
 };
 
 export type ColleagueTable = {
@@ -57,12 +59,12 @@ export type ChangeRequestTable = {
   client_id: string;
   what: string;
   requested_at: string;
-  channel: string;
+  channel: Channel;
   interaction_id: string | null;
   /** 1 in scope, 0 out of scope, null not yet judged. */
   in_scope: number | null;
-  /** goodwill · change_order · deterrent · subcontract · refer · decline (out of scope only) */
-  decision: string | null;
+  /** Out of scope only. */
+  decision: ScopeDecision | null;
   /** Agorot: the goodwill's value, or the (deterrent) price quoted. */
   value: number | null;
   colleague_id: string | null;
@@ -81,5 +83,11 @@ export type ProjectTables = {
   change_requests: ChangeRequestTable;
 };
 export type ProjectRow = Selectable<ProjectTable>;
+export type NewProjectRow = Insertable<ProjectTable>;
+export type NewDeliverableRow = Insertable<ProjectDeliverableTable>;
+export type NewRescheduleRow = Insertable<ProjectRescheduleTable>;
+export type DeliverableUpdate = Partial<Pick<ProjectDeliverableTable, 'status' | 'target_date'>>;
 export type ChangeRequestRow = Selectable<ChangeRequestTable>;
 export type ColleagueRow = Selectable<ColleagueTable>;
+export type NewChangeRequestRow = Insertable<ChangeRequestTable>;
+export type NewColleagueRow = Insertable<ColleagueTable>;

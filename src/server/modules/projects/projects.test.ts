@@ -17,7 +17,7 @@ import { acceptQuote, acceptedQuote as acceptQuoteFor, createClient, sendQuote }
 import { projectInput, quoteInput } from '../../testing/factories.js';
 import { createTestContext, listOf, type ApiClient, type TestContext } from '../../testing/test-app.js';
 import { testDialects } from '../../testing/test-db.js';
-import { deliverOutbox } from '../messages/messages.service.js';
+import { deliverOutbox } from '../messages/outbox.service.js';
 
 /** The site quote each project here starts from: one line of 5,000.00. */
 const siteQuote = { title: 'אתר לסטודיו', items: [{ description: 'עיצוב דף הבית', quantity: 1, unitPrice: 500_000 }] };

@@ -1,6 +1,14 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
-import type { QuoteLinkRow, QuoteRow, QuoteVersionRow } from './quotes.table.js';
+import type {
+  NewQuote,
+  NewQuoteLink,
+  NewQuoteVersion,
+  NewTermsTemplate,
+  QuoteRow,
+  QuoteVersionRow,
+  TermsTemplateRow,
+} from './quotes.table.js';
 
 type Scope = { workspaceId: string };
 
@@ -22,18 +30,7 @@ export async function findTermsTemplate(db: Executor, { workspaceId, id }: Scope
     .executeTakeFirst();
 }
 
-export async function insertTermsTemplate(
-  db: Executor,
-  row: {
-    id: string;
-    workspace_id: string;
-    name: string;
-    locale: string;
-    terms: string;
-    created_at: string;
-    updated_at: string;
-  },
-) {
+export async function insertTermsTemplate(db: Executor, row: NewTermsTemplate) {
   await db.insertInto('terms_templates').values(row).execute();
 }
 
@@ -43,7 +40,7 @@ export async function updateTermsTemplate(
     workspaceId,
     id,
     changes,
-  }: Scope & { id: string; changes: { name: string; locale: string; terms: string; updated_at: string } },
+  }: Scope & { id: string; changes: Pick<TermsTemplateRow, 'name' | 'locale' | 'terms' | 'updated_at'> },
 ) {
   await db
     .updateTable('terms_templates')
@@ -71,7 +68,7 @@ export async function nextQuoteSequence(
   return Number(row.last);
 }
 
-export async function insertQuote(db: Executor, row: QuoteRow) {
+export async function insertQuote(db: Executor, row: NewQuote) {
   await db.insertInto('quotes').values(row).execute();
 }
 
@@ -109,7 +106,7 @@ export async function listQuotes(
   return query.orderBy('created_at', 'desc').limit(limit).execute();
 }
 
-export async function insertVersion(db: Executor, row: QuoteVersionRow) {
+export async function insertVersion(db: Executor, row: NewQuoteVersion) {
   await db.insertInto('quote_versions').values(row).execute();
 }
 
@@ -146,7 +143,7 @@ export async function updateVersion(
     .execute();
 }
 
-export async function insertLink(db: Executor, row: QuoteLinkRow) {
+export async function insertLink(db: Executor, row: NewQuoteLink) {
   await db.insertInto('quote_links').values(row).execute();
 }
 

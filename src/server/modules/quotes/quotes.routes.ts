@@ -1,9 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ZId } from '../../../shared/schemas/common.js';
-import { ZLocalDate } from '../../../shared/schemas/commitments.js';
 import { ZMessageComposed, ZMessageDraft } from '../../../shared/schemas/messages.js';
 import {
+  ZComposeQuoteMessage,
+  ZComposeTermsMessage,
   ZCreateQuote,
+  ZDuplicateQuote,
   ZReportMistake,
   ZQuote,
   ZQuoteSent,
@@ -14,23 +16,29 @@ import {
 import { AppError } from '../../lib/app-error.js';
 import { createRouter, errorResponses, requireAuth } from '../../lib/http.js';
 import { jsonBody, jsonResponse } from '../../lib/openapi.js';
-import { quotePdf } from '../../portal/quote-pdf.js';
-import * as quotes from './quotes.service.js';
+import { reportMistake } from './mistake.service.js';
+import { revokeQuoteLinks } from './quote-links.service.js';
+import {
+  QUOTE_PDF,
+  createQuote,
+  duplicateQuote,
+  getQuote,
+  listQuotes,
+  quotePdfRef,
+  updateQuote,
+} from './quotes.service.js';
+import { composeQuoteMessage, sendQuote } from './send-quote.service.js';
+import {
+  composeTermsMessage,
+  createTermsTemplate,
+  deleteTermsTemplate,
+  listTermsTemplates,
+  updateTermsTemplate,
+} from './terms.service.js';
 
 const idParam = z.object({ id: ZId.meta({ param: { name: 'id', in: 'path' } }) });
 const ZQuoteList = z.object({ items: z.array(ZQuote) }).meta({ id: 'QuoteList' });
 const ZQuoteListQuery = z.object({ clientId: ZId.optional() });
-const ZComposeQuote = z
-  .object({
-    kind: z.enum(['quote', 'change_order', 'quote_error_honour', 'quote_error_reissue']).default('quote'),
-    reason: z.string().max(500).optional(),
-    goodwill: z.string().max(500).optional(),
-  })
-  .meta({ id: 'ComposeQuoteMessage' });
-const ZComposeTerms = z.object({ termsTemplateId: ZId.optional() });
-const ZDuplicate = z
-  .object({ clientId: ZId.optional(), validUntil: ZLocalDate.optional() })
-  .meta({ id: 'DuplicateQuote' });
 
 export const quoteRoutes = createRouter()
   .openapi(
@@ -44,7 +52,7 @@ export const quoteRoutes = createRouter()
         ...errorResponses(401),
       },
     }),
-    async (c) => c.json(await quotes.listTermsTemplates(c.get('deps'), requireAuth(c)), 200),
+    async (c) => c.json(await listTermsTemplates(c.get('deps'), requireAuth(c)), 200),
   )
   .openapi(
     createRoute({
@@ -55,7 +63,7 @@ export const quoteRoutes = createRouter()
       request: jsonBody(ZSaveTermsTemplate),
       responses: { 201: jsonResponse(ZTermsTemplate, 'Created'), ...errorResponses(401, 403, 422) },
     }),
-    async (c) => c.json(await quotes.createTermsTemplate(c.get('deps'), requireAuth(c), await c.req.json()), 201),
+    async (c) => c.json(await createTermsTemplate(c.get('deps'), requireAuth(c), c.req.valid('json')), 201),
   )
   .openapi(
     createRoute({
@@ -68,7 +76,7 @@ export const quoteRoutes = createRouter()
     }),
     async (c) =>
       c.json(
-        await quotes.updateTermsTemplate(c.get('deps'), requireAuth(c), c.req.valid('param').id, await c.req.json()),
+        await updateTermsTemplate(c.get('deps'), requireAuth(c), c.req.valid('param').id, c.req.valid('json')),
         200,
       ),
   )
@@ -82,7 +90,7 @@ export const quoteRoutes = createRouter()
       responses: { 204: { description: 'Deleted' }, ...errorResponses(401, 403, 404) },
     }),
     async (c) => {
-      await quotes.deleteTermsTemplate(c.get('deps'), requireAuth(c), c.req.valid('param').id);
+      await deleteTermsTemplate(c.get('deps'), requireAuth(c), c.req.valid('param').id);
       return c.body(null, 204);
     },
   )
@@ -96,7 +104,7 @@ export const quoteRoutes = createRouter()
       responses: { 200: jsonResponse(ZQuoteList, 'Quotes'), ...errorResponses(401, 422) },
     }),
     async (c) =>
-      c.json(await quotes.listQuotes(c.get('deps'), requireAuth(c), { clientId: c.req.valid('query').clientId }), 200),
+      c.json(await listQuotes(c.get('deps'), requireAuth(c), { clientId: c.req.valid('query').clientId }), 200),
   )
   .openapi(
     createRoute({
@@ -107,7 +115,7 @@ export const quoteRoutes = createRouter()
       request: jsonBody(ZCreateQuote),
       responses: { 201: jsonResponse(ZQuote, 'The draft'), ...errorResponses(401, 403, 422) },
     }),
-    async (c) => c.json(await quotes.createQuote(c.get('deps'), requireAuth(c), await c.req.json()), 201),
+    async (c) => c.json(await createQuote(c.get('deps'), requireAuth(c), c.req.valid('json')), 201),
   )
   .openapi(
     createRoute({
@@ -118,7 +126,7 @@ export const quoteRoutes = createRouter()
       request: { params: idParam },
       responses: { 200: jsonResponse(ZQuote, 'The quote'), ...errorResponses(401, 404) },
     }),
-    async (c) => c.json(await quotes.getQuote(c.get('deps'), requireAuth(c), c.req.valid('param').id), 200),
+    async (c) => c.json(await getQuote(c.get('deps'), requireAuth(c), c.req.valid('param').id), 200),
   )
   .openapi(
     createRoute({
@@ -130,7 +138,7 @@ export const quoteRoutes = createRouter()
       responses: { 200: jsonResponse(ZQuote, 'The quote'), ...errorResponses(401, 403, 404, 409, 422) },
     }),
     async (c) =>
-      c.json(await quotes.updateQuote(c.get('deps'), requireAuth(c), c.req.valid('param').id, await c.req.json()), 200),
+      c.json(await updateQuote(c.get('deps'), requireAuth(c), c.req.valid('param').id, c.req.valid('json')), 200),
   )
   .openapi(
     createRoute({
@@ -138,14 +146,13 @@ export const quoteRoutes = createRouter()
       path: '/quotes/{id}/compose',
       tags: ['quotes'],
       summary: 'The message for this quote in the client’s language ({{link}} is filled when sending)',
-      request: { params: idParam, ...jsonBody(ZComposeQuote) },
+      request: { params: idParam, ...jsonBody(ZComposeQuoteMessage) },
       responses: { 200: jsonResponse(ZMessageComposed, 'Filled template'), ...errorResponses(401, 403, 404, 422) },
     }),
     async (c) => {
       const auth = requireAuth(c);
-      const body = ZComposeQuote.parse(await c.req.json());
       return c.json(
-        await quotes.composeQuoteMessage(c.get('deps'), auth, auth, c.req.valid('param').id, body.kind, body),
+        await composeQuoteMessage(c.get('deps'), auth, auth, c.req.valid('param').id, c.req.valid('json')),
         200,
       );
     },
@@ -161,7 +168,7 @@ export const quoteRoutes = createRouter()
     }),
     async (c) =>
       c.json(
-        await quotes.sendQuote(c.get('deps'), requireAuth(c), c.req.valid('param').id, c.req.valid('json'), {
+        await sendQuote(c.get('deps'), requireAuth(c), c.req.valid('param').id, c.req.valid('json'), {
           origin: new URL(c.req.url).origin,
         }),
         200,
@@ -178,7 +185,7 @@ export const quoteRoutes = createRouter()
     }),
     async (c) =>
       c.json(
-        await quotes.reportMistake(c.get('deps'), requireAuth(c), c.req.valid('param').id, await c.req.json(), {
+        await reportMistake(c.get('deps'), requireAuth(c), c.req.valid('param').id, c.req.valid('json'), {
           origin: new URL(c.req.url).origin,
         }),
         200,
@@ -190,14 +197,11 @@ export const quoteRoutes = createRouter()
       path: '/quotes/{id}/duplicate',
       tags: ['quotes'],
       summary: 'A new draft from this quote (optionally for another client)',
-      request: { params: idParam, ...jsonBody(ZDuplicate) },
+      request: { params: idParam, ...jsonBody(ZDuplicateQuote) },
       responses: { 201: jsonResponse(ZQuote, 'The new draft'), ...errorResponses(401, 403, 404, 422) },
     }),
     async (c) =>
-      c.json(
-        await quotes.duplicateQuote(c.get('deps'), requireAuth(c), c.req.valid('param').id, c.req.valid('json')),
-        201,
-      ),
+      c.json(await duplicateQuote(c.get('deps'), requireAuth(c), c.req.valid('param').id, c.req.valid('json')), 201),
   )
   .openapi(
     createRoute({
@@ -209,7 +213,7 @@ export const quoteRoutes = createRouter()
       responses: { 204: { description: 'Revoked' }, ...errorResponses(401, 403, 404) },
     }),
     async (c) => {
-      await quotes.revokeQuoteLinks(c.get('deps'), requireAuth(c), c.req.valid('param').id);
+      await revokeQuoteLinks(c.get('deps'), requireAuth(c), c.req.valid('param').id);
       return c.body(null, 204);
     },
   )
@@ -219,19 +223,13 @@ export const quoteRoutes = createRouter()
       path: '/clients/{id}/terms-message',
       tags: ['quotes'],
       summary: 'The "general terms" message for a client who never got them (send it with POST /messages)',
-      request: { params: idParam, ...jsonBody(ZComposeTerms) },
+      request: { params: idParam, ...jsonBody(ZComposeTermsMessage) },
       responses: { 200: jsonResponse(ZMessageComposed, 'Filled template'), ...errorResponses(401, 403, 404, 422) },
     }),
     async (c) => {
       const auth = requireAuth(c);
       return c.json(
-        await quotes.composeTermsMessage(
-          c.get('deps'),
-          auth,
-          auth,
-          c.req.valid('param').id,
-          c.req.valid('json').termsTemplateId,
-        ),
+        await composeTermsMessage(c.get('deps'), auth, auth, c.req.valid('param').id, c.req.valid('json')),
         200,
       );
     },
@@ -249,7 +247,12 @@ export const quoteRoutes = createRouter()
       },
     }),
     async (c) => {
-      const pdf = await quotePdf(c.get('deps'), requireAuth(c), c.req.valid('param').id);
+      const deps = c.get('deps');
+      const auth = requireAuth(c);
+      const quote = await getQuote(deps, auth, c.req.valid('param').id);
+      // The same renderer the outbox attaches with, wired into deps at start-up.
+      const render = deps.attachments[QUOTE_PDF];
+      const pdf = render ? await render(deps, quotePdfRef(auth, quote.id)) : null;
       if (!pdf) throw new AppError('not_found');
       return c.body(new Uint8Array(pdf.content), 200, {
         'Content-Type': 'application/pdf',

@@ -1,10 +1,13 @@
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
+import type { Locale } from '../../../shared/schemas/common.js';
+import type { QuoteErrorMode, QuoteKind, QuoteStatus } from '../../../shared/schemas/quotes.js';
 
 export type TermsTemplateTable = {
   id: string;
   workspace_id: string;
   name: string;
-  locale: string;
+  locale: Locale;
+  /** JSON: Terms (read through ZTerms). */
   terms: string;
   created_at: string;
   updated_at: string;
@@ -19,13 +22,13 @@ export type QuoteTable = {
   /** Per workspace and year: 2026-014. */
   number: string;
   /** quote · change_order (beyond an accepted quote, linked to its project) */
-  kind: string;
+  kind: QuoteKind;
   /** The client's language when the quote was made; the portal and messages use it. */
-  locale: string;
+  locale: Locale;
   current_version: number;
   project_id: string | null;
   /** A mistake found after sending (seed 000): honoured (absorbed) or re-issued. */
-  error_mode: string | null;
+  error_mode: QuoteErrorMode | null;
   error_absorbed: number | null;
   error_reason: string | null;
   error_at: string | null;
@@ -38,7 +41,8 @@ export type QuoteVersionTable = {
   workspace_id: string;
   quote_id: string;
   version: number;
-  status: string;
+  /** Stored: draft · sent · viewed · accepted · declined · superseded (expired is derived). */
+  status: QuoteStatus;
   /** JSON: title, items, discount, pricesIncludeVat, currency, validUntil, terms, notes. Frozen once sent. */
   content: string;
   vat_rate_bp: number;
@@ -74,6 +78,11 @@ export type QuoteTables = {
   quote_versions: QuoteVersionTable;
   quote_links: QuoteLinkTable;
 };
+export type TermsTemplateRow = Selectable<TermsTemplateTable>;
+export type NewTermsTemplate = Insertable<TermsTemplateTable>;
 export type QuoteRow = Selectable<QuoteTable>;
+export type NewQuote = Insertable<QuoteTable>;
 export type QuoteVersionRow = Selectable<QuoteVersionTable>;
+export type NewQuoteVersion = Insertable<QuoteVersionTable>;
 export type QuoteLinkRow = Selectable<QuoteLinkTable>;
+export type NewQuoteLink = Insertable<QuoteLinkTable>;

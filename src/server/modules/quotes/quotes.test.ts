@@ -22,8 +22,8 @@ import { quoteInput } from '../../testing/factories.js';
 import type { TestSmtpServer } from '../../testing/smtp.js';
 import { createTestContext, listOf, type ApiClient, type TestContext } from '../../testing/test-app.js';
 import { testDialects } from '../../testing/test-db.js';
-import { deliverOutbox } from '../messages/messages.service.js';
-import { acceptedContent } from './quotes.service.js';
+import { deliverOutbox } from '../messages/outbox.service.js';
+import { acceptedContent } from './acceptance.service.js';
 
 describe.each(testDialects())('quotes on $label', ({ dialect, skip }) => {
   let ctx: TestContext;

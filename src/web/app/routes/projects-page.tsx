@@ -1,22 +1,10 @@
-import { Anchor, SegmentedControl, Stack, Text, Title } from '@mantine/core';
-import { Link } from '@tanstack/react-router';
+import { SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { UserText } from '../../components/ui/bidi';
-import { useClient } from '../../features/clients/api/client-queries';
+import { ClientNameLink } from '../../features/clients/components/client-name-link';
 import type { ProjectStatus } from '../../features/projects/api/projects-api';
 import { ProjectList } from '../../features/projects/components/project-list';
 import { usePageTitle } from '../../lib/use-page-title';
-
-/** The client's name as a link to their page. */
-export function ClientNameLink({ clientId }: { clientId: string }) {
-  const client = useClient(clientId);
-  return (
-    <Anchor size="sm" renderRoot={(props) => <Link to="/clients/$clientId" params={{ clientId }} {...props} />}>
-      <UserText>{client.data?.name ?? '…'}</UserText>
-    </Anchor>
-  );
-}
 
 export function ProjectsPage() {
   const { t } = useTranslation();

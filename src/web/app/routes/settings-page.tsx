@@ -1,18 +1,9 @@
-import { Alert, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Stack, Tabs, Text, Title } from '@mantine/core';
 import { getRouteApi } from '@tanstack/react-router';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Ltr } from '../../components/ui/bidi';
-import {
-  CalendarIcon,
-  InboxIcon,
-  QuoteIcon,
-  SettingsIcon,
-  TemplateIcon,
-  UserIcon,
-  UsersIcon,
-} from '../../components/ui/icons';
 import { Loading } from '../../components/ui/loading';
+import { Panel } from '../../components/ui/panel';
 import { useMe } from '../../features/accounts/api/session-api';
 import { useWorkspace } from '../../features/accounts/api/workspace-api';
 import { AccountForm } from '../../features/accounts/components/account-form';
@@ -22,36 +13,10 @@ import { OutboxList } from '../../features/messages/components/outbox-list';
 import { TemplatesEditor } from '../../features/messages/components/templates-editor';
 import { TermsTemplatesEditor } from '../../features/quotes/components/terms-templates-editor';
 import { usePageTitle } from '../../lib/use-page-title';
-import { type SettingsTab, settingsTabs } from './settings-tabs';
+import { settingsTabIcons, settingsTabs } from '../shell/settings-tabs';
 import { ColleaguesEditor } from '../../features/projects/components/colleagues-editor';
 
 const route = getRouteApi('/_app/settings');
-
-function Panel({ id, title, hint, children }: { id: string; title: string; hint?: string; children: ReactNode }) {
-  return (
-    <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby={id}>
-      <Title order={2} size="h4" id={id} mb={hint ? 0 : 'md'}>
-        {title}
-      </Title>
-      {hint && (
-        <Text size="sm" c="dimmed" mb="md">
-          {hint}
-        </Text>
-      )}
-      {children}
-    </Paper>
-  );
-}
-
-const tabIcons: Record<SettingsTab, ReactNode> = {
-  business: <SettingsIcon size={16} />,
-  account: <UserIcon size={16} />,
-  templates: <TemplateIcon size={16} />,
-  terms: <QuoteIcon size={16} />,
-  colleagues: <UsersIcon size={16} />,
-  calendar: <CalendarIcon size={16} />,
-  email: <InboxIcon size={16} />,
-};
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -76,7 +41,7 @@ export function SettingsPage() {
       >
         <Tabs.List mb="md">
           {settingsTabs.map((id) => (
-            <Tabs.Tab key={id} value={id} leftSection={tabIcons[id]}>
+            <Tabs.Tab key={id} value={id} leftSection={settingsTabIcons[id]}>
               {t(`settings.tabs.${id}`)}
             </Tabs.Tab>
           ))}

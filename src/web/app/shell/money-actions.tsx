@@ -1,8 +1,7 @@
-import { useMediaQuery } from '@mantine/hooks';
-import { type ReactNode, useState } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PaymentItem } from '../../../shared/schemas/payments';
-import { Dialog } from '../../components/ui/dialog';
+import { useDialogFlow } from '../../components/ui/dialog-flow';
 import { useMe } from '../../features/accounts/api/session-api';
 import { MessageComposer } from '../../features/messages/components/message-composer';
 import { composeReminder } from '../../features/payments/api/payments-api';
@@ -11,7 +10,6 @@ import {
   RecordPaymentForm,
   SplitQuoteForm,
 } from '../../features/payments/components/payment-forms';
-import { parseAgorot } from '../../features/quotes/api/decimal-input';
 import { notifySuccess } from '../../lib/notify';
 import { todayIn } from '../../lib/zoned-dates';
 
@@ -19,21 +17,13 @@ type Open =
   | { kind: 'record'; item: PaymentItem }
   | { kind: 'remind'; item: PaymentItem }
   | { kind: 'add'; clientId: string }
-  | { kind: 'splitMany'; quotes: { id: string; label: string }[] }
-  | null;
+  | { kind: 'splitMany'; quotes: { id: string; label: string }[] };
 
 /** Money dialogs shared by the client page and Today: record a payment, remind (composer), add a line, split a quote. */
 export function useMoneyActions() {
   const { t } = useTranslation();
   const me = useMe();
-  const isPhone = useMediaQuery('(max-width: 48em)') ?? false;
-  const [open, setOpen] = useState<Open>(null);
-  const [count, setCount] = useState(0);
-  const show = (next: Open) => {
-    setOpen(next);
-    setCount((n) => n + 1);
-  };
-  const close = () => setOpen(null);
+  const { open, attempt: count, show, close, render } = useDialogFlow<Open>();
   const today = todayIn(me.workspace.timeZone);
   const currency = me.workspace.currency;
 
@@ -41,7 +31,7 @@ export function useMoneyActions() {
   let body: ReactNode = null;
   if (open?.kind === 'record') {
     title = t('money.recordTitle');
-    body = <RecordPaymentForm item={open.item} today={today} parseAmount={parseAgorot} onDone={close} />;
+    body = <RecordPaymentForm item={open.item} today={today} onDone={close} />;
   } else if (open?.kind === 'remind') {
     const item = open.item;
     title = t('money.remindTitle');
@@ -59,15 +49,7 @@ export function useMoneyActions() {
     );
   } else if (open?.kind === 'add') {
     title = t('money.addTitle');
-    body = (
-      <AddPaymentItemForm
-        clientId={open.clientId}
-        currency={currency}
-        today={today}
-        parseAmount={parseAgorot}
-        onDone={close}
-      />
-    );
+    body = <AddPaymentItemForm clientId={open.clientId} currency={currency} today={today} onDone={close} />;
   } else if (open?.kind === 'splitMany') {
     title = t('money.split.title');
     body = <SplitQuoteForm quotes={open.quotes} today={today} onDone={close} />;
@@ -78,18 +60,6 @@ export function useMoneyActions() {
     remind: (item: PaymentItem) => show({ kind: 'remind', item }),
     addItem: (clientId: string) => show({ kind: 'add', clientId }),
     split: (quotes: { id: string; label: string }[]) => show({ kind: 'splitMany', quotes }),
-    dialog: (
-      <Dialog
-        key={count}
-        opened={open !== null}
-        onClose={close}
-        title={title}
-        closeLabel={t('actions.close')}
-        size="lg"
-        fullScreen={isPhone}
-      >
-        {body}
-      </Dialog>
-    ),
+    dialog: render(title, body),
   };
 }

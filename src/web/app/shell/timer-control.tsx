@@ -3,6 +3,7 @@ import { Dialog } from '../../components/ui/dialog';
 import { useInterval } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ZStartTimer } from '../../../shared/schemas/payments';
 import { isolate } from '../../../shared/text';
 import { ClockIcon } from '../../components/ui/icons';
 import { ClientPicker } from '../../features/clients/components/client-picker';
@@ -10,6 +11,7 @@ import { useProjects } from '../../features/projects/api/project-queries';
 import { useStartTimer, useStopTimer, useTimer } from '../../features/time/api/time-queries';
 import { formatElapsed } from '../../features/time/components/duration';
 import { notifyError } from '../../lib/notify';
+import { useSchemaForm } from '../../lib/use-schema-form';
 
 /** The header's timer: start for a client (and project) with a note; the running time shows; stop. Read from the server, so it survives a reload. */
 export function TimerControl() {
@@ -48,16 +50,20 @@ export function TimerControl() {
   return <StartTimer />;
 }
 
+type StartValues = { clientId: string | null; clientName: string | null; projectId: string | null; note: string };
+
 function StartTimer() {
   const { t } = useTranslation();
   const start = useStartTimer();
   const [opened, setOpened] = useState(false);
-  const [client, setClient] = useState<{ id: string; name: string } | null>(null);
-  const [projectId, setProjectId] = useState<string | null>(null);
-  const [note, setNote] = useState('');
-  const [tried, setTried] = useState(false);
-  const projects = useProjects(client?.id ?? null);
-  const projectOptions = client
+  const form = useSchemaForm({
+    schema: ZStartTimer,
+    initialValues: { clientId: null, clientName: null, projectId: null, note: '' } as StartValues,
+    toInput: (v: StartValues) => ({ clientId: v.clientId, projectId: v.projectId ?? undefined, note: v.note }),
+  });
+  const { clientId, clientName, projectId, note } = form.values;
+  const projects = useProjects(clientId);
+  const projectOptions = clientId
     ? (projects.data ?? []).filter((p) => p.status !== 'closed').map((p) => ({ value: p.id, label: p.title }))
     : [];
   return (
@@ -77,59 +83,44 @@ function StartTimer() {
       <Dialog opened={opened} onClose={() => setOpened(false)} title={t('time.start')} closeLabel={t('actions.close')}>
         <form
           noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            setTried(true);
-            if (!client) return;
-            start.mutate(
-              {
-                clientId: client.id,
-                ...(projectId ? { projectId } : {}),
-                ...(note.trim() ? { note: note.trim() } : {}),
-              },
-              {
-                onSuccess: () => {
-                  setOpened(false);
-                  setNote('');
-                  setTried(false);
-                },
-                onError: notifyError,
-              },
-            );
-          }}
+          onSubmit={form.submit(async (input) => {
+            await start.mutateAsync(input);
+            setOpened(false);
+            form.reset({ ...form.values, note: '' });
+          })}
         >
           <Stack gap="sm">
             <ClientPicker
               label={t('time.client')}
-              value={client?.id ?? null}
-              valueLabel={client?.name ?? null}
+              value={clientId}
+              valueLabel={clientName}
               required
-              error={tried && !client ? t('time.clientRequired') : undefined}
-              onChange={(id, name) => {
-                setClient(id && name ? { id, name } : null);
-                setProjectId(null);
-              }}
+              error={form.error('clientId') && t('time.clientRequired')}
+              onChange={(id, name) =>
+                form.update('clientId', (v) => ({ ...v, clientId: id, clientName: name, projectId: null }))
+              }
             />
             {projectOptions.length > 0 && (
               <Select
                 label={t('time.project')}
                 data={projectOptions}
                 value={projectId}
-                onChange={setProjectId}
+                onChange={(id) => form.set('projectId', id)}
                 clearable
               />
             )}
             <TextInput
               label={t('time.note')}
               value={note}
-              onChange={(e) => setNote(e.currentTarget.value)}
+              onChange={(e) => form.set('note', e.currentTarget.value)}
+              error={form.error('note')}
               dir="auto"
             />
             <Group justify="flex-end" gap="sm">
               <Button variant="subtle" color="gray" onClick={() => setOpened(false)}>
                 {t('actions.cancel')}
               </Button>
-              <Button type="submit" loading={start.isPending} leftSection={<ClockIcon size={16} />}>
+              <Button type="submit" loading={form.submitting} leftSection={<ClockIcon size={16} />}>
                 {t('time.start')}
               </Button>
             </Group>

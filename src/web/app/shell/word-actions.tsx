@@ -1,7 +1,6 @@
-import { Anchor, Button, Group, Text } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { Anchor, Text } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
-import { type ReactNode, createContext, useCallback, useContext, useMemo, useState } from 'react';
+import { type ReactNode, createContext, useCallback, useContext, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Commitment, CommitmentDirection } from '../../../shared/schemas/commitments';
 import { type Channel, weekdays } from '../../../shared/schemas/common';
@@ -9,18 +8,19 @@ import type { Interaction } from '../../../shared/schemas/interactions';
 import type { ComposeMessageInput, MessageSent } from '../../../shared/schemas/messages';
 import { isolate } from '../../../shared/text';
 import { UserText } from '../../components/ui/bidi';
-import { Dialog } from '../../components/ui/dialog';
+import { useDialogFlow } from '../../components/ui/dialog-flow';
 import { useMe } from '../../features/accounts/api/session-api';
 import { ClientPicker } from '../../features/clients/components/client-picker';
 import { useRenegotiateCommitment } from '../../features/commitments/api/commitment-queries';
-import type { ClientFieldProps } from '../../features/commitments/components/client-field';
+import type { ClientFieldProps } from '../../lib/client-field';
 import { CommitmentForm } from '../../features/commitments/components/commitment-form';
 import { type NewDue, RenegotiateForm } from '../../features/commitments/components/renegotiate-form';
 import type { InteractionCreated } from '../../features/interactions/api/interactions-api';
 import { LogContactForm } from '../../features/interactions/components/log-contact-form';
 import { useKindLabels } from '../../features/messages/components/kind-labels';
-import { MessageComposer, type MessageDraft } from '../../features/messages/components/message-composer';
-import { hideNotification, notifySuccess } from '../../lib/notify';
+import { MessageComposer } from '../../features/messages/components/message-composer';
+import type { MessageDraft } from '../../lib/composer-slot';
+import { notifySuccess, notifyWithAction } from '../../lib/notify';
 
 type ClientRef = { id: string; name: string };
 
@@ -73,22 +73,13 @@ export function WordActionsProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const kindLabels = useKindLabels();
   const me = useMe();
-  const isPhone = useMediaQuery('(max-width: 48em)') ?? false;
-  const [open, setOpen] = useState<Open>(null);
-  // A new key per opening: every dialog starts from fresh values.
-  const [openCount, setOpenCount] = useState(0);
+  const { open, show, close, render } = useDialogFlow<NonNullable<Open>>();
   const renegotiateCommitment = useRenegotiateCommitment();
   const timeZone = me.workspace.timeZone;
   const workDays = useMemo(
     () => weekdays.flatMap((day, index) => (me.workspace.serviceHours[day].length > 0 ? [index] : [])),
     [me.workspace.serviceHours],
   );
-
-  const show = useCallback((next: Open) => {
-    setOpen(next);
-    setOpenCount((n) => n + 1);
-  }, []);
-  const close = useCallback(() => setOpen(null), []);
 
   const composeMeetingSummary = useCallback(
     (interaction: { id: string; clientId: string; clientName: string }) =>
@@ -151,22 +142,10 @@ export function WordActionsProvider({ children }: { children: ReactNode }) {
           })
         : t('interactions.form.saved', { name: isolate(interaction.clientName) });
     if (interaction.channel === 'meeting' && (interaction.agreed || interaction.nextSteps)) {
-      const id = `logged-${interaction.id}`;
-      notifySuccess(
-        <Group gap="sm" justify="space-between" wrap="nowrap">
-          <Text size="sm">{message}</Text>
-          <Button
-            size="compact-sm"
-            variant="light"
-            onClick={() => {
-              hideNotification(id);
-              composeMeetingSummary(interaction);
-            }}
-          >
-            {t('interactions.item.sendSummary')}
-          </Button>
-        </Group>,
-        { id, autoClose: 12_000 },
+      notifyWithAction(
+        message,
+        { label: t('interactions.item.sendSummary'), onClick: () => composeMeetingSummary(interaction) },
+        { id: `logged-${interaction.id}`, autoClose: 12_000 },
       );
     } else notifySuccess(message);
   };
@@ -279,17 +258,7 @@ export function WordActionsProvider({ children }: { children: ReactNode }) {
   return (
     <WordActionsContext.Provider value={actions}>
       {children}
-      <Dialog
-        key={openCount}
-        opened={open !== null}
-        onClose={close}
-        title={title}
-        closeLabel={t('actions.close')}
-        size={size}
-        fullScreen={isPhone}
-      >
-        {body}
-      </Dialog>
+      {render(title, body, size)}
     </WordActionsContext.Provider>
   );
 }

@@ -8,10 +8,11 @@ import {
   ZSetupStatus,
 } from '../../../../shared/schemas/accounts';
 import { apiRequest, apiRequestNoContent, isApiError, setCsrfToken } from '../../../lib/api-client';
+import { queryRoots } from '../../../lib/query-keys';
 
 export const sessionKeys = {
-  status: ['session', 'status'] as const,
-  me: ['session', 'me'] as const,
+  status: [...queryRoots.session, 'status'] as const,
+  me: [...queryRoots.session, 'me'] as const,
 };
 
 async function fetchMe(): Promise<Me> {
@@ -87,5 +88,7 @@ export function useLogout() {
  * signed-in screens, or they would refetch what was just removed.
  */
 export function forgetSignedOutData(queryClient: QueryClient): void {
-  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'session' || query.queryKey[1] === 'me' });
+  queryClient.removeQueries({
+    predicate: (query) => query.queryKey[0] !== queryRoots.session[0] || query.queryKey[1] === 'me',
+  });
 }

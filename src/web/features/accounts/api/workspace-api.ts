@@ -6,9 +6,10 @@ import {
   ZBusinessProfile,
 } from '../../../../shared/schemas/accounts';
 import { apiRequest } from '../../../lib/api-client';
+import { queryRoots } from '../../../lib/query-keys';
 import { sessionKeys } from './session-api';
 
-const workspaceKey = ['workspace'] as const;
+const workspaceKey = queryRoots.workspace;
 
 export const workspaceQuery = queryOptions({
   queryKey: workspaceKey,

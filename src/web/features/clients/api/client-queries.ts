@@ -7,6 +7,7 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import type { Client, CreateClient, UpdateClient } from '../../../../shared/schemas/clients';
+import { queryRoots } from '../../../lib/query-keys';
 import { type ClientListFilters, filtersFromSearch } from './client-list-filters';
 import {
   archiveClient,
@@ -21,12 +22,13 @@ import {
 const PAGE_SIZE = 50;
 
 export const clientKeys = {
-  all: ['clients'] as const,
-  lists: ['clients', 'list'] as const,
-  list: (filters: ClientListFilters) => ['clients', 'list', filters] as const,
-  search: (q: string) => ['clients', 'search', q] as const,
-  tags: ['clients', 'tags'] as const,
-  detail: (id: string) => ['clients', 'detail', id] as const,
+  all: queryRoots.clients,
+  lists: [...queryRoots.clients, 'list'] as const,
+  list: (filters: ClientListFilters) => [...queryRoots.clients, 'list', filters] as const,
+  searches: [...queryRoots.clients, 'search'] as const,
+  search: (q: string) => [...queryRoots.clients, 'search', q] as const,
+  tags: [...queryRoots.clients, 'tags'] as const,
+  detail: (id: string) => [...queryRoots.clients, 'detail', id] as const,
 };
 
 export function clientQuery(id: string) {
@@ -70,7 +72,7 @@ function useStoreClient() {
     queryClient.setQueryData(clientKeys.detail(client.id), client);
     // Lists, search results and tag counts may all have changed; refetch them lazily.
     void queryClient.invalidateQueries({ queryKey: clientKeys.lists });
-    void queryClient.invalidateQueries({ queryKey: ['clients', 'search'] });
+    void queryClient.invalidateQueries({ queryKey: clientKeys.searches });
     void queryClient.invalidateQueries({ queryKey: clientKeys.tags });
   };
 }

@@ -5,7 +5,7 @@ import type { Client } from '../../../../shared/schemas/clients';
 import { isolate } from '../../../../shared/text';
 import { Dialog } from '../../../components/ui/dialog';
 import { ArchiveIcon, RestoreIcon } from '../../../components/ui/icons';
-import { hideNotification, notifyError, notifySuccess } from '../../../lib/notify';
+import { notifyError, notifySuccess, notifyWithAction } from '../../../lib/notify';
 import { useArchiveClient, useRestoreClient } from '../api/client-queries';
 
 /** Archive asks once and can be undone from the notification; nothing is deleted. */
@@ -15,8 +15,7 @@ export function ArchiveActions({ client }: { client: Client }) {
   const archive = useArchiveClient();
   const restore = useRestoreClient();
 
-  const doRestore = (notificationId?: string) => {
-    if (notificationId) hideNotification(notificationId);
+  const doRestore = () => {
     restore.mutate(client.id, {
       onSuccess: () => notifySuccess(t('clients.page.restored')),
       onError: notifyError,
@@ -27,15 +26,10 @@ export function ArchiveActions({ client }: { client: Client }) {
     archive.mutate(client.id, {
       onSuccess: () => {
         close();
-        const id = `archived-${client.id}`;
-        notifySuccess(
-          <Group gap="sm" justify="space-between" wrap="nowrap">
-            <Text size="sm">{t('clients.page.archived')}</Text>
-            <Button size="compact-sm" variant="light" onClick={() => doRestore(id)}>
-              {t('actions.undo')}
-            </Button>
-          </Group>,
-          { id, autoClose: 10_000 },
+        notifyWithAction(
+          t('clients.page.archived'),
+          { label: t('actions.undo'), onClick: doRestore },
+          { id: `archived-${client.id}` },
         );
       },
       onError: notifyError,

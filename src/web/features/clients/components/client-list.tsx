@@ -1,8 +1,8 @@
-import { useMediaQuery } from '@mantine/hooks';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientSummary } from '../../../../shared/schemas/clients';
+import { useIsPhone } from '../../../components/ui/dialog-flow';
 import { Loading } from '../../../components/ui/loading';
 import { ClientListItem } from './client-list-item';
 
@@ -23,7 +23,7 @@ const PREFETCH_ROWS = 15;
  */
 export function ClientList({ items, total, hasNextPage, isFetchingNextPage, fetchNextPage }: Props) {
   const { t } = useTranslation();
-  const isPhone = useMediaQuery('(max-width: 48em)') ?? false;
+  const isPhone = useIsPhone();
   const listRef = useRef<HTMLDivElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
 

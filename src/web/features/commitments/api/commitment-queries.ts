@@ -1,9 +1,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreateCommitmentInput } from '../../../../shared/schemas/commitments';
-import { refreshWordData, wordKeys } from '../../../lib/word-cache';
+import { queryRoots, refreshWordData } from '../../../lib/query-keys';
 import {
   type CommitmentFilter,
-  type RenegotiateBody,
+  type RenegotiateCommitmentInput,
   cancelCommitment,
   completeCommitment,
   createCommitment,
@@ -14,9 +14,9 @@ import {
 } from './commitments-api';
 
 export const commitmentKeys = {
-  list: (filter: CommitmentFilter) => [...wordKeys.commitments, 'list', filter] as const,
+  list: (filter: CommitmentFilter) => [...queryRoots.commitments, 'list', filter] as const,
   wordKeeping: (days: number, clientId: string | undefined) =>
-    [...wordKeys.wordKeeping, days, clientId ?? 'all'] as const,
+    [...queryRoots.wordKeeping, days, clientId ?? 'all'] as const,
 };
 
 export function useCommitments(filter: CommitmentFilter, options: { enabled?: boolean } = {}) {
@@ -76,7 +76,7 @@ export function useCancelCommitment() {
 export function useRenegotiateCommitment() {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: RenegotiateBody }) => renegotiateCommitment(id, body),
+    mutationFn: ({ id, body }: { id: string; body: RenegotiateCommitmentInput }) => renegotiateCommitment(id, body),
     onSuccess: refresh,
   });
 }

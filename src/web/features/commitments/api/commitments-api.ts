@@ -1,18 +1,17 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   type Commitment,
   type CommitmentDirection,
   type CreateCommitmentInput,
   type WordKeeping,
+  type ZRenegotiateCommitment,
   ZCommitment,
   ZCommitmentList,
   ZWordKeeping,
 } from '../../../../shared/schemas/commitments';
-import { type SendChannel, ZMessageSent } from '../../../../shared/schemas/messages';
+import { type ZMessageDraft, ZRenegotiated } from '../../../../shared/schemas/messages';
 import { apiRequest } from '../../../lib/api-client';
 
-/** The renegotiate answer: the server route composes it from these shared schemas. */
-const ZRenegotiated = z.object({ commitment: ZCommitment, sent: ZMessageSent.nullable() });
 export type Renegotiated = z.infer<typeof ZRenegotiated>;
 
 export type CommitmentState = 'open' | 'overdue' | 'done' | 'all';
@@ -50,14 +49,12 @@ export function cancelCommitment(id: string): Promise<Commitment> {
   return apiRequest(path(id, 'cancel'), ZCommitment, { method: 'POST' });
 }
 
-export type RenegotiateBody = {
-  dueDate: string;
-  dueTime: string | null;
-  reason?: string | null;
-  message?: { channel: SendChannel; subject?: string | null; body: string };
+/** The new due time, and the message to the client when one goes out with it. */
+export type RenegotiateCommitmentInput = z.input<typeof ZRenegotiateCommitment> & {
+  message?: z.input<typeof ZMessageDraft>;
 };
 
-export function renegotiateCommitment(id: string, body: RenegotiateBody): Promise<Renegotiated> {
+export function renegotiateCommitment(id: string, body: RenegotiateCommitmentInput): Promise<Renegotiated> {
   return apiRequest(path(id, 'renegotiate'), ZRenegotiated, { method: 'POST', body });
 }
 

@@ -1,11 +1,12 @@
-import { Badge, Group, Text } from '@mantine/core';
+import { Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Commitment, ZCommitmentChange } from '../../../../shared/schemas/commitments';
 import type { z } from 'zod';
 import { UserText } from '../../../components/ui/bidi';
-import { AlertIcon, CheckIcon, HistoryIcon, MessageIcon, PromiseIcon, XIcon } from '../../../components/ui/icons';
+import { CheckIcon, HistoryIcon, PromiseIcon, XIcon } from '../../../components/ui/icons';
 import { currentIntlLocale } from '../../../lib/i18n';
 import { formatDeadline } from './due-format';
+import { ChangeBadges, ChangeReason } from './commitment-change';
 import { CommitmentStatusBadge } from './commitment-status';
 
 export type CommitmentEvent =
@@ -68,47 +69,9 @@ export function CommitmentEventLine({
               {t('commitments.history.moved', { from: when(event.change.fromDueAt), to: when(event.change.toDueAt) })}
             </Text>
             <Group gap={6} mt={2}>
-              {event.change.inTime ? (
-                <Badge
-                  size="xs"
-                  variant="light"
-                  color="mila"
-                  c="mila.9"
-                  radius="sm"
-                  leftSection={<CheckIcon size={10} />}
-                >
-                  {t('commitments.history.inTime')}
-                </Badge>
-              ) : (
-                <Badge
-                  size="xs"
-                  variant="light"
-                  color="red"
-                  c="red.9"
-                  radius="sm"
-                  leftSection={<AlertIcon size={10} />}
-                >
-                  {t('commitments.history.afterDeadline')}
-                </Badge>
-              )}
-              {event.change.messageId && (
-                <Badge
-                  size="xs"
-                  variant="outline"
-                  color="gray"
-                  c="dark.6"
-                  radius="sm"
-                  leftSection={<MessageIcon size={10} />}
-                >
-                  {t('commitments.history.messageSent')}
-                </Badge>
-              )}
+              <ChangeBadges change={event.change} />
             </Group>
-            {event.change.reason && (
-              <Text size="xs" mt={2}>
-                {t('commitments.history.reason')} <UserText>{event.change.reason}</UserText>
-              </Text>
-            )}
+            <ChangeReason change={event.change} />
           </>
         )}
         {event.kind === 'completed' && (

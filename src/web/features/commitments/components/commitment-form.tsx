@@ -1,5 +1,4 @@
-import { Button, Group, SegmentedControl, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { useId } from 'react';
+import { Button, Group, Stack, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { type Commitment, type CommitmentDirection, ZCreateCommitment } from '../../../../shared/schemas/commitments';
 import { DuePicker } from '../../../components/ui/due-picker';
@@ -7,7 +6,8 @@ import { notifySuccess } from '../../../lib/notify';
 import { useSchemaForm } from '../../../lib/use-schema-form';
 import { todayIn } from '../../../lib/zoned-dates';
 import { useCreateCommitment } from '../api/commitment-queries';
-import type { RenderClientField } from './client-field';
+import { type RenderClientField, clientFieldOf } from '../../../lib/client-field';
+import { LabelledSegments } from '../../../components/ui/labelled-segments';
 
 type Values = {
   clientId: string | null;
@@ -46,7 +46,6 @@ export function CommitmentForm({
 }: Props) {
   const { t } = useTranslation();
   const create = useCreateCommitment();
-  const whoId = useId();
   const today = todayIn(timeZone);
   const initialValues: Values = {
     clientId: client?.id ?? null,
@@ -69,26 +68,16 @@ export function CommitmentForm({
   return (
     <form noValidate onSubmit={save} aria-label={t('commitments.form.title')}>
       <Stack gap="md">
-        {renderClientField({
-          value: values.clientId,
-          valueLabel: values.clientName,
-          onChange: (id, name) => form.update('clientId', (v) => ({ ...v, clientId: id, clientName: name })),
-          error: form.error('clientId'),
-        })}
-        <div>
-          <Text id={whoId} size="sm" fw={500} mb={4}>
-            {t('commitments.form.who')}
-          </Text>
-          <SegmentedControl
-            aria-labelledby={whoId}
-            value={values.direction}
-            onChange={(value) => form.set('direction', value === 'theirs' ? 'theirs' : 'mine')}
-            data={[
-              { value: 'mine', label: t('commitments.form.mine') },
-              { value: 'theirs', label: t('commitments.form.theirs') },
-            ]}
-          />
-        </div>
+        {renderClientField(clientFieldOf(form))}
+        <LabelledSegments
+          label={t('commitments.form.who')}
+          value={values.direction}
+          onChange={(direction) => form.set('direction', direction)}
+          options={[
+            { value: 'mine', label: t('commitments.form.mine') },
+            { value: 'theirs', label: t('commitments.form.theirs') },
+          ]}
+        />
         <TextInput
           label={t('commitments.form.what')}
           placeholder={

@@ -1,10 +1,9 @@
-import { Badge, Group, Stack, Text } from '@mantine/core';
+import { Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Commitment } from '../../../../shared/schemas/commitments';
-import { UserText } from '../../../components/ui/bidi';
-import { AlertIcon, CheckIcon, MessageIcon } from '../../../components/ui/icons';
 import { formatExact } from '../../../lib/format';
 import { currentIntlLocale } from '../../../lib/i18n';
+import { ChangeBadges, ChangeReason } from './commitment-change';
 import { formatDeadline } from './due-format';
 
 /** Every due-time change, oldest first, with why and whether it came before the deadline. */
@@ -33,40 +32,9 @@ export function CommitmentHistory({ commitment, timeZone }: { commitment: Commit
             <Text size="xs" c="dimmed">
               {t('commitments.history.changedAt', { when: formatExact(change.changedAt, intlLocale, timeZone) })}
             </Text>
-            {change.inTime ? (
-              <Badge
-                size="xs"
-                variant="light"
-                color="mila"
-                c="mila.9"
-                radius="sm"
-                leftSection={<CheckIcon size={10} />}
-              >
-                {t('commitments.history.inTime')}
-              </Badge>
-            ) : (
-              <Badge size="xs" variant="light" color="red" c="red.9" radius="sm" leftSection={<AlertIcon size={10} />}>
-                {t('commitments.history.afterDeadline')}
-              </Badge>
-            )}
-            {change.messageId && (
-              <Badge
-                size="xs"
-                variant="outline"
-                color="gray"
-                c="dark.6"
-                radius="sm"
-                leftSection={<MessageIcon size={10} />}
-              >
-                {t('commitments.history.messageSent')}
-              </Badge>
-            )}
+            <ChangeBadges change={change} />
           </Group>
-          {change.reason && (
-            <Text size="xs" mt={2}>
-              {t('commitments.history.reason')} <UserText>{change.reason}</UserText>
-            </Text>
-          )}
+          <ChangeReason change={change} />
         </li>
       ))}
     </Stack>

@@ -17,7 +17,7 @@ import {
   XIcon,
 } from '../../../components/ui/icons';
 import { When } from '../../../components/ui/when';
-import { hideNotification, notifyError, notifySuccess } from '../../../lib/notify';
+import { notifyError, notifySuccess, notifyWithAction } from '../../../lib/notify';
 import { useWhen } from '../../../lib/use-when';
 import { useCancelCommitment, useCompleteCommitment, useUndoCommitment } from '../api/commitment-queries';
 import { CommitmentHistory } from './commitment-history';
@@ -61,23 +61,14 @@ export function CommitmentItem({
   const mine = commitment.direction === 'mine';
   const title = isolate(commitment.title);
 
-  const undo = (notificationId: string) => {
-    hideNotification(notificationId);
-    reopen(commitment.id).then(() => notifySuccess(t('commitments.notify.reopened')), notifyError);
-  };
+  const undo = () => reopen(commitment.id).then(() => notifySuccess(t('commitments.notify.reopened')), notifyError);
 
-  const undoable = (message: string) => {
-    const id = `commitment-${commitment.id}-${Date.now()}`;
-    notifySuccess(
-      <Group gap="sm" justify="space-between" wrap="nowrap">
-        <Text size="sm">{message}</Text>
-        <Button size="compact-sm" variant="light" onClick={() => undo(id)}>
-          {t('actions.undo')}
-        </Button>
-      </Group>,
-      { id, autoClose: 10_000 },
+  const undoable = (message: string) =>
+    notifyWithAction(
+      message,
+      { label: t('actions.undo'), onClick: undo },
+      { id: `commitment-${commitment.id}-${Date.now()}` },
     );
-  };
 
   const markDone = () =>
     complete.mutate(commitment.id, {

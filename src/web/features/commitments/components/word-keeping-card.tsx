@@ -1,4 +1,4 @@
-import { Group, Paper, SegmentedControl, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WordKeeping } from '../../../../shared/schemas/commitments';
@@ -7,6 +7,7 @@ import { formatNumber, formatShare, formatShortDay } from '../../../lib/format';
 import { currentIntlLocale } from '../../../lib/i18n';
 import { useWordKeeping } from '../api/commitment-queries';
 import classes from './word-keeping-card.module.css';
+import { LabelledSegments } from '../../../components/ui/labelled-segments';
 
 const PERIODS = [30, 90, 365] as const;
 type Period = (typeof PERIODS)[number];
@@ -17,7 +18,6 @@ export function WordKeepingCard({ clientId }: { clientId?: string }) {
   const [days, setDays] = useState<Period>(90);
   const data = useWordKeeping(days, clientId);
   const titleId = useId();
-  const periodId = useId();
 
   return (
     <Paper withBorder radius="md" p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby={titleId}>
@@ -28,19 +28,15 @@ export function WordKeepingCard({ clientId }: { clientId?: string }) {
             {clientId ? t('commitments.wordKeeping.titleClient') : t('commitments.wordKeeping.title')}
           </Title>
         </Group>
-        <div>
-          <Text id={periodId} className="visually-hidden">
-            {t('commitments.wordKeeping.period')}
-          </Text>
-          <SegmentedControl
-            aria-labelledby={periodId}
-            size="xs"
-            fullWidth
-            value={String(days)}
-            onChange={(value) => setDays(PERIODS.find((p) => String(p) === value) ?? 90)}
-            data={PERIODS.map((p) => ({ value: String(p), label: t(`commitments.wordKeeping.days${p}`) }))}
-          />
-        </div>
+        <LabelledSegments
+          label={t('commitments.wordKeeping.period')}
+          hideLabel
+          size="xs"
+          fullWidth
+          value={String(days)}
+          onChange={(value) => setDays(PERIODS.find((p) => String(p) === value) ?? 90)}
+          options={PERIODS.map((p) => ({ value: String(p), label: t(`commitments.wordKeeping.days${p}`) }))}
+        />
         {data.data ? (
           <Figures data={data.data} forClient={Boolean(clientId)} />
         ) : data.isError ? (

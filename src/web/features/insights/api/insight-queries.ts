@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { wordKeys } from '../../../lib/word-cache';
+import { queryRoots } from '../../../lib/query-keys';
 import {
   createCalendarFeed,
   deleteCalendarFeed,
@@ -15,7 +15,7 @@ const TIMELINE_PAGE = 30;
 /** Today refreshes itself: a promise falls due while the screen is open. */
 export function useToday() {
   return useQuery({
-    queryKey: wordKeys.today,
+    queryKey: queryRoots.today,
     queryFn: ({ signal }) => fetchToday(signal),
     refetchInterval: 60_000,
     refetchOnWindowFocus: true,
@@ -25,7 +25,7 @@ export function useToday() {
 /** Polled every minute and on returning to the tab, so the bell's badge stays current. */
 export function useNotifications() {
   return useQuery({
-    queryKey: wordKeys.notifications,
+    queryKey: queryRoots.notifications,
     queryFn: ({ signal }) => fetchNotifications(signal),
     refetchInterval: 60_000,
     refetchOnWindowFocus: true,
@@ -36,7 +36,7 @@ export function useMarkNotificationsRead() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (ids: string[] | 'all') => markNotificationsRead(ids),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: wordKeys.notifications }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryRoots.notifications }),
   });
 }
 
@@ -50,7 +50,7 @@ export function useDeleteCalendarFeed() {
 
 export function useClientInteractionPages(clientId: string) {
   return useInfiniteQuery({
-    queryKey: [...wordKeys.timeline, clientId, 'interactions'],
+    queryKey: [...queryRoots.timeline, clientId, 'interactions'],
     queryFn: ({ pageParam, signal }) => fetchClientInteractions(clientId, pageParam, TIMELINE_PAGE, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextBefore ?? undefined,
@@ -59,7 +59,7 @@ export function useClientInteractionPages(clientId: string) {
 
 export function useClientCommitmentEvents(clientId: string) {
   return useQuery({
-    queryKey: [...wordKeys.timeline, clientId, 'commitments'],
+    queryKey: [...queryRoots.timeline, clientId, 'commitments'],
     queryFn: ({ signal }) => fetchClientCommitments(clientId, signal),
   });
 }

@@ -1,14 +1,13 @@
 import { Badge, Group, Text } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { formatMoney } from '../../../../shared/money';
 import { importantDateKinds } from '../../../../shared/schemas/clients';
 import type { Today } from '../../../../shared/schemas/insights';
 import { Ltr, UserText } from '../../../components/ui/bidi';
 import { CheckIcon, SendIcon } from '../../../components/ui/icons';
 import { When } from '../../../components/ui/when';
-import { formatShortDay, formatWeekday } from '../../../lib/format';
-import { currentIntlLocale, currentLanguage } from '../../../lib/i18n';
+import { formatShortDay, formatWeekday, formatAmount } from '../../../lib/format';
+import { currentIntlLocale } from '../../../lib/i18n';
 import { useWhen } from '../../../lib/use-when';
 import { daysBetween, todayIn } from '../../../lib/zoned-dates';
 
@@ -55,7 +54,7 @@ export function QuoteWaitingRow({ quote, timeZone, now }: { quote: QuoteWaiting;
           <UserText>{quote.clientName}</UserText>
         </Link>
         <Text size="sm">
-          <Ltr>{formatMoney(quote.total, quote.currency, currentLanguage())}</Ltr>
+          <Ltr>{formatAmount(quote.total, quote.currency)}</Ltr>
         </Text>
         {sent && (
           <Text size="sm" c="dimmed">

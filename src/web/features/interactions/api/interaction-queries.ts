@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { CreateInteractionInput } from '../../../../shared/schemas/interactions';
-import { refreshWordData } from '../../../lib/word-cache';
+import { refreshWordData } from '../../../lib/query-keys';
 import { createInteraction, deleteInteraction, markInteractionHandled } from './interactions-api';
 
 function useRefresh() {

@@ -4,14 +4,13 @@ import {
   Checkbox,
   Fieldset,
   Group,
-  SegmentedControl,
   SimpleGrid,
   Stack,
   Text,
   TextInput,
   Textarea,
 } from '@mantine/core';
-import { type ReactNode, useCallback, useId } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Channel } from '../../../../shared/schemas/common';
 import { ZCreateInteraction } from '../../../../shared/schemas/interactions';
@@ -31,13 +30,8 @@ import {
   emptyPromise,
   toInteractionInput,
 } from './log-contact-values';
-
-export type ClientFieldProps = {
-  value: string | null;
-  valueLabel: string | null;
-  onChange: (id: string | null, name: string | null) => void;
-  error: string | undefined;
-};
+import { LabelledSegments } from '../../../components/ui/labelled-segments';
+import { type RenderClientField, clientFieldOf } from '../../../lib/client-field';
 
 export type LogContactDefaults = {
   client?: { id: string; name: string } | null;
@@ -51,7 +45,7 @@ type Props = LogContactDefaults & {
   timeZone: string;
   workDays: readonly number[];
   /** The client picker belongs to the clients feature: the page passes it in. */
-  renderClientField: (props: ClientFieldProps) => ReactNode;
+  renderClientField: RenderClientField;
   onSaved: (created: InteractionCreated) => void;
   onCancel: () => void;
 };
@@ -74,7 +68,6 @@ export function LogContactForm({
   const { t } = useTranslation();
   const channelOptions = useChannelOptions();
   const logInteraction = useLogInteraction();
-  const directionId = useId();
   const today = todayIn(timeZone);
 
   const toInput = useCallback((v: LogContactValues) => toInteractionInput(v, timeZone), [timeZone]);
@@ -110,12 +103,7 @@ export function LogContactForm({
   return (
     <form noValidate onSubmit={save} aria-label={t('interactions.form.title')}>
       <Stack gap="md">
-        {renderClientField({
-          value: values.clientId,
-          valueLabel: values.clientName,
-          onChange: (id, name) => form.update('clientId', (v) => ({ ...v, clientId: id, clientName: name })),
-          error: form.error('clientId'),
-        })}
+        {renderClientField(clientFieldOf(form))}
         <ChoiceChips
           label={t('interactions.form.channel')}
           value={values.channel}
@@ -123,20 +111,15 @@ export function LogContactForm({
           onChange={(next) => form.update('channel', (v) => ({ ...v, channel: next, needsReply: next !== 'meeting' }))}
           error={form.error('channel')}
         />
-        <div>
-          <Text id={directionId} size="sm" fw={500} mb={4}>
-            {t('interactions.form.direction')}
-          </Text>
-          <SegmentedControl
-            aria-labelledby={directionId}
-            value={values.direction}
-            onChange={(value) => form.set('direction', value === 'in' ? 'in' : 'out')}
-            data={[
-              { value: 'out', label: t('interactions.form.out') },
-              { value: 'in', label: t('interactions.form.in') },
-            ]}
-          />
-        </div>
+        <LabelledSegments
+          label={t('interactions.form.direction')}
+          value={values.direction}
+          onChange={(direction) => form.set('direction', direction)}
+          options={[
+            { value: 'out', label: t('interactions.form.out') },
+            { value: 'in', label: t('interactions.form.in') },
+          ]}
+        />
         <Group gap="sm" align="flex-start" wrap="wrap">
           <TextInput
             type="date"
@@ -204,7 +187,6 @@ export function LogContactForm({
             {values.commitments.map((promise, index) => {
               const path = `commitments.${index}`;
               const n = values.commitments.length > 1 ? String(index + 1) : undefined;
-              const whoId = `${directionId}-who-${promise.key}`;
               return (
                 <Stack
                   key={promise.key}
@@ -242,23 +224,16 @@ export function LogContactForm({
                       <TrashIcon size={18} />
                     </ActionIcon>
                   </Group>
-                  <div>
-                    <Text id={whoId} size="sm" fw={500} mb={4}>
-                      {n ? t('interactions.form.whoPromisedN', { n }) : t('interactions.form.whoPromised')}
-                    </Text>
-                    <SegmentedControl
-                      aria-labelledby={whoId}
-                      size="xs"
-                      value={promise.direction}
-                      onChange={(value) =>
-                        setPromise(index, { direction: value === 'theirs' ? 'theirs' : 'mine' }, 'direction')
-                      }
-                      data={[
-                        { value: 'mine', label: t('commitments.form.mine') },
-                        { value: 'theirs', label: t('commitments.form.theirs') },
-                      ]}
-                    />
-                  </div>
+                  <LabelledSegments
+                    label={n ? t('interactions.form.whoPromisedN', { n }) : t('interactions.form.whoPromised')}
+                    size="xs"
+                    value={promise.direction}
+                    onChange={(direction) => setPromise(index, { direction }, 'direction')}
+                    options={[
+                      { value: 'mine', label: t('commitments.form.mine') },
+                      { value: 'theirs', label: t('commitments.form.theirs') },
+                    ]}
+                  />
                   <DuePicker
                     day={promise.dueDate}
                     time={promise.dueTime}

@@ -2,26 +2,25 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Locale } from '../../../../shared/schemas/common';
 import type {
   ComposeMessageInput,
-  MessageComposed,
   MessageKind,
   MessageTemplate,
   SendMessageInput,
 } from '../../../../shared/schemas/messages';
-import { refreshWordData } from '../../../lib/word-cache';
+import type { ComposeSource } from '../../../lib/composer-slot';
+import { queryRoots, refreshWordData } from '../../../lib/query-keys';
 import { composeMessage, fetchOutbox, fetchTemplates, resetTemplate, saveTemplate, sendMessage } from './messages-api';
 
 export const messageKeys = {
-  compose: (input: ComposeMessageInput) => ['messages', 'compose', input] as const,
-  templates: ['messages', 'templates'] as const,
-  outbox: ['messages', 'outbox'] as const,
+  compose: (input: ComposeMessageInput) => [...queryRoots.messages, 'compose', input] as const,
+  composeFrom: (key: readonly unknown[]) => [...queryRoots.messages, 'compose', ...key] as const,
+  templates: [...queryRoots.messages, 'templates'] as const,
+  outbox: [...queryRoots.messages, 'outbox'] as const,
 };
-
-export type ComposeSource = { key: readonly unknown[]; load: () => Promise<MessageComposed> };
 
 /** A fresh draft every time the composer opens; another feature may fill it from its own endpoint. */
 export function useComposed(input: ComposeMessageInput, source?: ComposeSource) {
   return useQuery({
-    queryKey: source ? ['messages', 'compose', ...source.key] : messageKeys.compose(input),
+    queryKey: source ? messageKeys.composeFrom(source.key) : messageKeys.compose(input),
     queryFn: () => (source ? source.load() : composeMessage(input)),
     staleTime: 0,
     gcTime: 0,

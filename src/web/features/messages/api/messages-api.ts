@@ -7,31 +7,18 @@ import {
   type MessageTemplate,
   type SendMessageInput,
   type MessageSent,
+  type Outbox,
+  type ZUpdateTemplate,
   ZMessageComposed,
   ZMessageTemplate,
   ZMessageSent,
+  ZOutbox,
 } from '../../../../shared/schemas/messages';
 import { apiRequest } from '../../../lib/api-client';
 
 const ZTemplateList = z.object({ items: z.array(ZMessageTemplate) });
-
-/**
- * The outbox answer. Its schema lives in the server route, not in src/shared, so the web app
- * keeps this reading of it (strict on what it shows) until it moves there.
- */
-const ZOutboxItem = z.object({
-  id: z.string(),
-  purpose: z.string(),
-  recipient: z.string(),
-  subject: z.string(),
-  status: z.string(),
-  attempts: z.number().int(),
-  lastError: z.string().nullable(),
-  nextAttemptAt: z.string(),
-  sentAt: z.string().nullable(),
-});
-const ZOutbox = z.object({ items: z.array(ZOutboxItem) });
-export type OutboxItem = z.infer<typeof ZOutboxItem>;
+export type OutboxItem = Outbox['items'][number];
+export type UpdateTemplateInput = z.input<typeof ZUpdateTemplate>;
 
 export function composeMessage(input: ComposeMessageInput): Promise<MessageComposed> {
   return apiRequest('/messages/compose', ZMessageComposed, { method: 'POST', body: input });
@@ -49,11 +36,7 @@ function templatePath(kind: MessageKind, locale: Locale): string {
   return `/message-templates/${encodeURIComponent(kind)}/${encodeURIComponent(locale)}`;
 }
 
-export function saveTemplate(
-  kind: MessageKind,
-  locale: Locale,
-  text: { subject: string; body: string },
-): Promise<MessageTemplate> {
+export function saveTemplate(kind: MessageKind, locale: Locale, text: UpdateTemplateInput): Promise<MessageTemplate> {
   return apiRequest(templatePath(kind, locale), ZMessageTemplate, { method: 'PUT', body: text });
 }
 

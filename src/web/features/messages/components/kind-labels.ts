@@ -1,10 +1,11 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { MessageKind } from '../../../../shared/schemas/messages';
 
 /**
  * Message kinds with their own names in the catalogs. The list of kinds grows with each issue
  * (quotes, delay notices…); a kind not named here yet still shows, by its code, instead of
- * breaking the build or the screen.
+ * breaking the build or the screen. Every name here must be one of the shared kinds.
  */
 const NAMED_KINDS = [
   'not_forgotten',
@@ -15,7 +16,7 @@ const NAMED_KINDS = [
   'quote_error_reissue',
   'terms',
   'delay_notice',
-] as const;
+] as const satisfies readonly MessageKind[];
 type NamedKind = (typeof NAMED_KINDS)[number];
 
 function isNamed(kind: string): kind is NamedKind {

@@ -3,7 +3,6 @@ import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatPhone } from '../../../../shared/phone';
 import {
-  type ComposeMessageInput,
   type MessageComposed,
   type SendChannel,
   type MessageSent,
@@ -22,29 +21,15 @@ import {
   WhatsAppIcon,
 } from '../../../components/ui/icons';
 import { isApiError } from '../../../lib/api-client';
+import type { ComposerProps, MessageDraft } from '../../../lib/composer-slot';
 import { notifyError } from '../../../lib/notify';
 import { useSchemaForm } from '../../../lib/use-schema-form';
-import { type ComposeSource, useComposed, useSendMessage } from '../api/message-queries';
+import { useComposed, useSendMessage } from '../api/message-queries';
 
-export type MessageDraft = { channel: SendChannel; subject: string | null; body: string };
-
-type Props = {
-  request: ComposeMessageInput;
-  clientName: string;
-  /** How the edited message leaves; by default POST /messages. Renegotiation sends it with the new date. */
-  send?: (draft: MessageDraft) => Promise<MessageSent | null>;
-  onBack?: () => void;
+type Props = ComposerProps & {
   backLabel?: string;
-  onDone: (sent: MessageSent | null) => void;
-  onCancel: () => void;
   /** Where to read about setting up e-mail (Settings → Outbox). */
   emailHelp?: ReactNode;
-  /** Fills the draft from another endpoint (a quote's message) instead of POST /messages/compose. */
-  source?: ComposeSource;
-  /** A note under the text (e.g. that {{link}} becomes the client's personal link). */
-  hint?: ReactNode;
-  /** Shown after sending, under what happened (e.g. the client's link, shown once). */
-  sentExtra?: ReactNode;
 };
 
 /**

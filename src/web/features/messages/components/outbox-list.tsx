@@ -1,6 +1,6 @@
 import { Alert, Badge, Skeleton, Stack, Table, Text } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
+import { useIsPhone } from '../../../components/ui/dialog-flow';
 import { Ltr, UserText } from '../../../components/ui/bidi';
 import { AlertIcon, CheckIcon, ClockIcon, InboxIcon } from '../../../components/ui/icons';
 import { formatExact } from '../../../lib/format';
@@ -35,7 +35,7 @@ function StatusBadge({ status }: { status: string }) {
 export function OutboxList({ timeZone }: { timeZone: string }) {
   const { t } = useTranslation();
   const outbox = useOutbox();
-  const isPhone = useMediaQuery('(max-width: 48em)') ?? false;
+  const isPhone = useIsPhone();
   const intlLocale = currentIntlLocale();
   const purpose = (value: string) => {
     const known = PURPOSES.find((p) => p === value);

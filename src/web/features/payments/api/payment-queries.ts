@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryRoots } from '../../../lib/query-keys';
 import {
   type NewPaymentItem,
   type RecordPaymentInput,
@@ -12,9 +13,9 @@ import {
 } from './payments-api';
 
 export const paymentKeys = {
-  all: ['payments'] as const,
-  items: (clientId: string | null) => ['payments', 'items', clientId] as const,
-  balance: (clientId: string) => ['payments', 'balance', clientId] as const,
+  all: queryRoots.payments,
+  items: (clientId: string | null) => [...queryRoots.payments, 'items', clientId] as const,
+  balance: (clientId: string) => [...queryRoots.payments, 'balance', clientId] as const,
 };
 
 export function usePaymentItems(clientId: string) {
@@ -30,7 +31,7 @@ function useRefreshMoney() {
   const queryClient = useQueryClient();
   return () => {
     void queryClient.invalidateQueries({ queryKey: paymentKeys.all });
-    void queryClient.invalidateQueries({ queryKey: ['today'] });
+    void queryClient.invalidateQueries({ queryKey: queryRoots.today });
   };
 }
 

@@ -3,31 +3,19 @@ import { type MessageComposed, ZMessageComposed } from '../../../../shared/schem
 import {
   type ClientBalance,
   type PaymentItem,
+  type ZCreatePaymentItem,
+  type ZRecordPayment,
+  type ZScheduleFromQuote,
   ZClientBalance,
   ZPayment,
   ZPaymentItem,
+  ZPaymentItemList,
 } from '../../../../shared/schemas/payments';
 import { apiRequest, apiRequestNoContent } from '../../../lib/api-client';
 
-const ZPaymentItemList = z.object({ items: z.array(ZPaymentItem) });
-
-export type NewPaymentItem = {
-  clientId: string;
-  projectId?: string;
-  quoteId?: string;
-  label: string;
-  amount: number;
-  dueDate: string;
-};
-export type SplitPart = { label: string; percent: number; dueDate: string };
-export type RecordPaymentInput = {
-  clientId: string;
-  paymentItemId?: string;
-  amount: number;
-  receivedOn: string;
-  method?: string;
-  note?: string;
-};
+export type NewPaymentItem = z.input<typeof ZCreatePaymentItem>;
+export type SplitPart = z.input<typeof ZScheduleFromQuote>['parts'][number];
+export type RecordPaymentInput = z.input<typeof ZRecordPayment>;
 
 export async function fetchPaymentItems(
   clientId: string | null,

@@ -4,11 +4,10 @@ import type { PaymentItem } from '../../../../shared/schemas/payments';
 import { isolate } from '../../../../shared/text';
 import { UserText } from '../../../components/ui/bidi';
 import { AlertIcon, CheckIcon, MessageIcon, TrashIcon } from '../../../components/ui/icons';
-import { formatLongDay } from '../../../lib/format';
+import { formatLongDay, formatAmount } from '../../../lib/format';
 import { currentIntlLocale } from '../../../lib/i18n';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { useBalance, useCancelPaymentItem, usePaymentItems } from '../api/payment-queries';
-import { money } from './money-format';
 
 /** Quoted / accepted / received / outstanding / overdue; overdue in red with an icon and the word. */
 export function BalanceSummary({ clientId }: { clientId: string }) {
@@ -32,7 +31,7 @@ export function BalanceSummary({ clientId }: { clientId: string }) {
             {cell.danger && <AlertIcon size={12} />} {t(`money.balance.${cell.key as 'quoted'}`)}
           </Text>
           <Text component="dd" m={0} fw={700}>
-            {money(cell.value, b.currency)}
+            {formatAmount(cell.value, b.currency)}
           </Text>
         </Paper>
       ))}
@@ -92,11 +91,11 @@ export function PaymentRow({
             <PaymentStatusBadge item={item} />
           </Group>
           <Text size="sm">
-            {money(item.amount, item.currency)}
+            {formatAmount(item.amount, item.currency)}
             {item.received > 0 && item.outstanding > 0 ? (
               <>
                 {t('common.separator')}
-                {t('money.outstanding', { amount: money(item.outstanding, item.currency) })}
+                {t('money.outstanding', { amount: formatAmount(item.outstanding, item.currency) })}
               </>
             ) : null}
             {t('common.separator')}

@@ -1,13 +1,17 @@
 import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PaymentItem } from '../../../../shared/schemas/payments';
+import {
+  type PaymentItem,
+  ZCreatePaymentItem,
+  ZRecordPayment,
+  ZScheduleFromQuote,
+} from '../../../../shared/schemas/payments';
 import { UserText } from '../../../components/ui/bidi';
-import { notifyError, notifySuccess } from '../../../lib/notify';
+import { parseAgorot } from '../../../lib/money-input';
+import { formatAmount } from '../../../lib/format';
+import { notifySuccess } from '../../../lib/notify';
+import { useSchemaForm } from '../../../lib/use-schema-form';
 import { useCreatePaymentItem, useRecordPayment, useSplitQuote } from '../api/payment-queries';
-import { money } from './money-format';
-
-type Parse = (text: string) => number | null;
 
 function Actions({ onCancel, submit, busy }: { onCancel: () => void; submit: string; busy: boolean }) {
   const { t } = useTranslation();
@@ -28,48 +32,42 @@ export function AddPaymentItemForm({
   clientId,
   currency,
   today,
-  parseAmount,
   onDone,
 }: {
   clientId: string;
   currency: string;
   today: string;
-  parseAmount: Parse;
   onDone: () => void;
 }) {
   const { t } = useTranslation();
   const create = useCreatePaymentItem();
-  const [label, setLabel] = useState('');
-  const [amount, setAmount] = useState('');
-  const [dueDate, setDueDate] = useState(today);
-  const [tried, setTried] = useState(false);
-  const value = parseAmount(amount);
+  const form = useSchemaForm({
+    schema: ZCreatePaymentItem,
+    initialValues: { label: '', amount: '', dueDate: today },
+    toInput: (v: { label: string; amount: string; dueDate: string }) => ({
+      clientId,
+      label: v.label,
+      amount: parseAgorot(v.amount) ?? Number.NaN,
+      dueDate: v.dueDate,
+    }),
+  });
+  const { values } = form;
   return (
     <form
       noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        setTried(true);
-        if (!label.trim() || value === null || value <= 0 || !dueDate) return;
-        create.mutate(
-          { clientId, label: label.trim(), amount: value, dueDate },
-          {
-            onSuccess: () => {
-              notifySuccess(t('money.added'));
-              onDone();
-            },
-            onError: notifyError,
-          },
-        );
-      }}
+      onSubmit={form.submit(async (input) => {
+        await create.mutateAsync(input);
+        notifySuccess(t('money.added'));
+        onDone();
+      })}
     >
       <Stack gap="md">
         <TextInput
           label={t('money.label')}
           required
-          value={label}
-          onChange={(e) => setLabel(e.currentTarget.value)}
-          error={tried && !label.trim() ? t('money.required') : undefined}
+          value={values.label}
+          onChange={(e) => form.set('label', e.currentTarget.value)}
+          error={form.error('label') && t('money.required')}
           dir="auto"
           data-autofocus
         />
@@ -80,27 +78,39 @@ export function AddPaymentItemForm({
             required
             inputMode="decimal"
             dir="ltr"
-            value={amount}
-            onChange={(e) => setAmount(e.currentTarget.value)}
-            error={tried && (value === null || value <= 0) ? t('money.amountInvalid') : undefined}
+            value={values.amount}
+            onChange={(e) => form.set('amount', e.currentTarget.value)}
+            error={form.error('amount') && t('money.amountInvalid')}
           />
           <TextInput
             w={200}
             type="date"
             label={t('money.dueDate')}
             required
-            value={dueDate}
-            onChange={(e) => setDueDate(e.currentTarget.value)}
-            error={tried && !dueDate ? t('money.required') : undefined}
+            value={values.dueDate}
+            onChange={(e) => form.set('dueDate', e.currentTarget.value)}
+            error={form.error('dueDate') && t('money.required')}
           />
         </Group>
-        <Actions onCancel={onDone} submit={t('money.add')} busy={create.isPending} />
+        <Actions onCancel={onDone} submit={t('money.add')} busy={form.submitting} />
       </Stack>
     </form>
   );
 }
 
 type PartDraft = { label: string; percent: string; dueDate: string };
+type SplitValues = { quoteId: string | null; parts: PartDraft[] };
+
+function splitToInput(values: SplitValues): unknown {
+  return {
+    quoteId: values.quoteId,
+    parts: values.parts.map((p) => ({
+      label: p.label,
+      percent: /^\d+$/.test(p.percent) ? Number(p.percent) : Number.NaN,
+      dueDate: p.dueDate,
+    })),
+  };
+}
 
 /** Split an accepted quote: 50/50 "on acceptance / on delivery", or custom percents summing to 100. */
 export function SplitQuoteForm({
@@ -114,18 +124,31 @@ export function SplitQuoteForm({
 }) {
   const { t } = useTranslation();
   const split = useSplitQuote();
-  const [quoteId, setQuoteId] = useState<string | null>(quotes[0]?.id ?? null);
-  const [parts, setParts] = useState<PartDraft[]>([
-    { label: t('money.split.onAcceptance'), percent: '50', dueDate: today },
-    { label: t('money.split.onDelivery'), percent: '50', dueDate: today },
-  ]);
-  const [tried, setTried] = useState(false);
+  const form = useSchemaForm({
+    schema: ZScheduleFromQuote,
+    initialValues: {
+      quoteId: quotes[0]?.id ?? null,
+      parts: [
+        { label: t('money.split.onAcceptance'), percent: '50', dueDate: today },
+        { label: t('money.split.onDelivery'), percent: '50', dueDate: today },
+      ],
+    } as SplitValues,
+    toInput: splitToInput,
+  });
+  const { quoteId, parts } = form.values;
   const sum = parts.reduce((s, p) => s + (Number.parseInt(p.percent, 10) || 0), 0);
   const setPart = (index: number, patch: Partial<PartDraft>) =>
-    setParts((list) => list.map((p, i) => (i === index ? { ...p, ...patch } : p)));
-  const partsValid = parts.every(
-    (p) => p.label.trim() && /^\d+$/.test(p.percent) && Number(p.percent) > 0 && p.dueDate,
-  );
+    form.update(`parts.${index}`, (v) => ({
+      ...v,
+      parts: v.parts.map((p, i) => (i === index ? { ...p, ...patch } : p)),
+    }));
+  const setParts = (change: (list: PartDraft[]) => PartDraft[]) =>
+    form.update(null, (v) => ({ ...v, parts: change(v.parts) }));
+  const partError = (index: number, field: keyof PartDraft) => form.error(`parts.${index}.${field}`);
+  const invalid =
+    form.error('parts') !== undefined ||
+    form.error('quoteId') !== undefined ||
+    parts.some((_, i) => partError(i, 'label') || partError(i, 'percent') || partError(i, 'dueDate'));
   if (quotes.length === 0)
     return (
       <Stack gap="sm">
@@ -140,31 +163,18 @@ export function SplitQuoteForm({
   return (
     <form
       noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        setTried(true);
-        if (!quoteId || !partsValid || sum !== 100) return;
-        split.mutate(
-          {
-            quoteId,
-            parts: parts.map((p) => ({ label: p.label.trim(), percent: Number(p.percent), dueDate: p.dueDate })),
-          },
-          {
-            onSuccess: () => {
-              notifySuccess(t('money.added'));
-              onDone();
-            },
-            onError: notifyError,
-          },
-        );
-      }}
+      onSubmit={form.submit(async (input) => {
+        await split.mutateAsync(input);
+        notifySuccess(t('money.added'));
+        onDone();
+      })}
     >
       <Stack gap="md">
         <Select
           label={t('money.split.quote')}
           data={quotes.map((q) => ({ value: q.id, label: q.label }))}
           value={quoteId}
-          onChange={setQuoteId}
+          onChange={(id) => form.set('quoteId', id)}
           allowDeselect={false}
         />
         {parts.map((part, index) => (
@@ -181,6 +191,7 @@ export function SplitQuoteForm({
               label={t('money.label')}
               value={part.label}
               onChange={(e) => setPart(index, { label: e.currentTarget.value })}
+              error={partError(index, 'label')}
               dir="auto"
             />
             <TextInput
@@ -190,6 +201,7 @@ export function SplitQuoteForm({
               dir="ltr"
               value={part.percent}
               onChange={(e) => setPart(index, { percent: e.currentTarget.value })}
+              error={partError(index, 'percent')}
             />
             <TextInput
               w={170}
@@ -197,6 +209,7 @@ export function SplitQuoteForm({
               label={t('money.dueDate')}
               value={part.dueDate}
               onChange={(e) => setPart(index, { dueDate: e.currentTarget.value })}
+              error={partError(index, 'dueDate')}
             />
           </Group>
         ))}
@@ -220,68 +233,45 @@ export function SplitQuoteForm({
             </Button>
           )}
         </Group>
-        <Text
-          size="sm"
-          c={tried && (sum !== 100 || !partsValid) ? 'red.9' : 'dimmed'}
-          role={tried && sum !== 100 ? 'alert' : undefined}
-        >
+        <Text size="sm" c={invalid ? 'red.9' : 'dimmed'} role={invalid && sum !== 100 ? 'alert' : undefined}>
           {t('money.split.sum', { sum })}
         </Text>
-        <Actions onCancel={onDone} submit={t('money.split.create')} busy={split.isPending} />
+        <Actions onCancel={onDone} submit={t('money.split.create')} busy={form.submitting} />
       </Stack>
     </form>
   );
 }
 
 /** Money in: against a line, partial allowed (the outstanding amount is suggested). */
-export function RecordPaymentForm({
-  item,
-  today,
-  parseAmount,
-  onDone,
-}: {
-  item: PaymentItem;
-  today: string;
-  parseAmount: Parse;
-  onDone: () => void;
-}) {
+export function RecordPaymentForm({ item, today, onDone }: { item: PaymentItem; today: string; onDone: () => void }) {
   const { t } = useTranslation();
   const record = useRecordPayment();
-  const [amount, setAmount] = useState((item.outstanding / 100).toFixed(2));
-  const [receivedOn, setReceivedOn] = useState(today);
-  const [method, setMethod] = useState('');
-  const [tried, setTried] = useState(false);
-  const value = parseAmount(amount);
+  const form = useSchemaForm({
+    schema: ZRecordPayment,
+    initialValues: { amount: (item.outstanding / 100).toFixed(2), receivedOn: today, method: '' },
+    toInput: (v: { amount: string; receivedOn: string; method: string }) => ({
+      clientId: item.clientId,
+      paymentItemId: item.id,
+      amount: parseAgorot(v.amount) ?? Number.NaN,
+      receivedOn: v.receivedOn,
+      method: v.method,
+    }),
+  });
+  const { values } = form;
   return (
     <form
       noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        setTried(true);
-        if (value === null || value <= 0 || !receivedOn) return;
-        record.mutate(
-          {
-            clientId: item.clientId,
-            paymentItemId: item.id,
-            amount: value,
-            receivedOn,
-            ...(method.trim() ? { method: method.trim() } : {}),
-          },
-          {
-            onSuccess: () => {
-              notifySuccess(t('money.recorded'));
-              onDone();
-            },
-            onError: notifyError,
-          },
-        );
-      }}
+      onSubmit={form.submit(async (input) => {
+        await record.mutateAsync(input);
+        notifySuccess(t('money.recorded'));
+        onDone();
+      })}
     >
       <Stack gap="md">
         <Text size="sm">
           <UserText>{item.label}</UserText>
           {t('common.separator')}
-          {t('money.outstanding', { amount: money(item.outstanding, item.currency) })}
+          {t('money.outstanding', { amount: formatAmount(item.outstanding, item.currency) })}
         </Text>
         <Group gap="sm" wrap="wrap">
           <TextInput
@@ -291,9 +281,9 @@ export function RecordPaymentForm({
             required
             inputMode="decimal"
             dir="ltr"
-            value={amount}
-            onChange={(e) => setAmount(e.currentTarget.value)}
-            error={tried && (value === null || value <= 0) ? t('money.amountInvalid') : undefined}
+            value={values.amount}
+            onChange={(e) => form.set('amount', e.currentTarget.value)}
+            error={form.error('amount') && t('money.amountInvalid')}
             data-autofocus
           />
           <TextInput
@@ -301,17 +291,19 @@ export function RecordPaymentForm({
             type="date"
             label={t('money.receivedOn')}
             required
-            value={receivedOn}
-            onChange={(e) => setReceivedOn(e.currentTarget.value)}
+            value={values.receivedOn}
+            onChange={(e) => form.set('receivedOn', e.currentTarget.value)}
+            error={form.error('receivedOn')}
           />
         </Group>
         <TextInput
           label={t('money.method')}
-          value={method}
-          onChange={(e) => setMethod(e.currentTarget.value)}
+          value={values.method}
+          onChange={(e) => form.set('method', e.currentTarget.value)}
+          error={form.error('method')}
           dir="auto"
         />
-        <Actions onCancel={onDone} submit={t('money.record')} busy={record.isPending} />
+        <Actions onCancel={onDone} submit={t('money.record')} busy={form.submitting} />
       </Stack>
     </form>
   );

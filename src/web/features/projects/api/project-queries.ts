@@ -1,15 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Project } from '../../../../shared/schemas/projects';
-import { refreshWordData } from '../../../lib/word-cache';
+import { queryRoots, refreshWordData } from '../../../lib/query-keys';
 import {
-  type ColleagueInput,
+  type AddMaterialInput,
+  type CreateChangeRequestInput,
   type CreateProjectInput,
-  type DecideInput,
-  type DelayInput,
-  type DeliverableChange,
-  type MessageDraftInput,
-  type ProjectStatus,
+  type DecideChangeRequestInput,
+  type RescheduleProjectInput,
+  type SaveColleagueInput,
+  type UpdateDeliverableInput,
+  type UpdateProjectInput,
   addMaterial,
+  completeMaterial,
   createChangeRequest,
   createProject,
   decideChangeRequest,
@@ -26,10 +28,12 @@ import {
 } from './projects-api';
 
 export const projectKeys = {
-  all: ['projects'] as const,
-  list: (clientId: string | null) => ['projects', 'list', clientId] as const,
-  detail: (id: string) => ['projects', 'detail', id] as const,
-  changeRequests: (id: string) => ['projects', 'change-requests', id] as const,
+  all: queryRoots.projects,
+  lists: [...queryRoots.projects, 'list'] as const,
+  list: (clientId: string | null) => [...queryRoots.projects, 'list', clientId] as const,
+  detail: (id: string) => [...queryRoots.projects, 'detail', id] as const,
+  changeRequests: (id: string) => [...queryRoots.projects, 'change-requests', id] as const,
+  colleagues: queryRoots.colleagues,
 };
 
 export function useProjects(clientId: string | null = null) {
@@ -44,7 +48,7 @@ function useStoreProject() {
   const queryClient = useQueryClient();
   return (project: Project) => {
     queryClient.setQueryData(projectKeys.detail(project.id), project);
-    void queryClient.invalidateQueries({ queryKey: ['projects', 'list'] });
+    void queryClient.invalidateQueries({ queryKey: projectKeys.lists });
   };
 }
 
@@ -66,7 +70,7 @@ export function useCreateProject() {
 export function useUpdateProject(id: string) {
   const store = useStoreProject();
   return useMutation({
-    mutationFn: (input: { title?: string; status?: ProjectStatus }) => updateProject(id, input),
+    mutationFn: (input: UpdateProjectInput) => updateProject(id, input),
     onSuccess: store,
   });
 }
@@ -74,7 +78,7 @@ export function useUpdateProject(id: string) {
 export function useUpdateDeliverable(id: string) {
   const store = useStoreProject();
   return useMutation({
-    mutationFn: ({ deliverableId, ...input }: DeliverableChange & { deliverableId: string }) =>
+    mutationFn: ({ deliverableId, ...input }: UpdateDeliverableInput & { deliverableId: string }) =>
       updateDeliverable(id, deliverableId, input),
     onSuccess: store,
   });
@@ -88,7 +92,7 @@ export function useSetProjectTarget(id: string) {
 export function useAddMaterial(id: string) {
   const store = useStoreProjectAndWord();
   return useMutation({
-    mutationFn: (input: { what: string; dueDate: string }) => addMaterial(id, input),
+    mutationFn: (input: AddMaterialInput) => addMaterial(id, input),
     onSuccess: store,
   });
 }
@@ -96,15 +100,21 @@ export function useAddMaterial(id: string) {
 export function useReschedule(id: string) {
   const store = useStoreProjectAndWord();
   return useMutation({
-    mutationFn: (input: DelayInput & { message?: MessageDraftInput }) => reschedule(id, input),
+    mutationFn: (input: RescheduleProjectInput) => reschedule(id, input),
     onSuccess: (result) => store(result.project),
   });
 }
 
-/** Refetch a project after something outside it changed (a material received). */
-export function useRefreshProject(id: string) {
+/** A material arrived: the client kept that promise, so the project and everything about word-keeping change. */
+export function useReceiveMaterial(id: string) {
   const queryClient = useQueryClient();
-  return () => void queryClient.invalidateQueries({ queryKey: projectKeys.detail(id) });
+  return useMutation({
+    mutationFn: (materialId: string) => completeMaterial(materialId),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: projectKeys.detail(id) });
+      void refreshWordData(queryClient);
+    },
+  });
 }
 
 export function useChangeRequests(projectId: string) {
@@ -114,7 +124,7 @@ export function useChangeRequests(projectId: string) {
 export function useCreateChangeRequest(projectId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { what: string; channel: string }) => createChangeRequest(projectId, input),
+    mutationFn: (input: CreateChangeRequestInput) => createChangeRequest(projectId, input),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: projectKeys.changeRequests(projectId) });
       void refreshWordData(queryClient);
@@ -125,25 +135,25 @@ export function useCreateChangeRequest(projectId: string) {
 export function useDecideChangeRequest(projectId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, input }: { id: string; input: DecideInput }) => decideChangeRequest(id, input),
+    mutationFn: ({ id, input }: { id: string; input: DecideChangeRequestInput }) => decideChangeRequest(id, input),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: projectKeys.changeRequests(projectId) });
       void queryClient.invalidateQueries({ queryKey: projectKeys.detail(projectId) });
-      void queryClient.invalidateQueries({ queryKey: ['quotes'] });
+      void queryClient.invalidateQueries({ queryKey: queryRoots.quotes });
       void refreshWordData(queryClient);
     },
   });
 }
 
 export function useColleagues() {
-  return useQuery({ queryKey: ['colleagues'], queryFn: fetchColleagues, staleTime: 60_000 });
+  return useQuery({ queryKey: projectKeys.colleagues, queryFn: fetchColleagues, staleTime: 60_000 });
 }
 
 export function useSaveColleague() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, input }: { id: string | null; input: ColleagueInput }) => saveColleague(id, input),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['colleagues'] }),
+    mutationFn: ({ id, input }: { id: string | null; input: SaveColleagueInput }) => saveColleague(id, input),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: projectKeys.colleagues }),
   });
 }
 
@@ -151,6 +161,6 @@ export function useDeleteColleague() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => deleteColleague(id),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['colleagues'] }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: projectKeys.colleagues }),
   });
 }

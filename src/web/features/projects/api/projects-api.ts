@@ -1,43 +1,50 @@
 import { z } from 'zod';
-import {
-  type MessageComposed,
-  type SendChannel,
-  ZMessageComposed,
-  ZMessageSent,
-} from '../../../../shared/schemas/messages';
+import { type Commitment, ZCommitment } from '../../../../shared/schemas/commitments';
+import { type MessageComposed, type ZMessageDraft, ZMessageComposed } from '../../../../shared/schemas/messages';
 import {
   type ChangeRequest,
   type Colleague,
   type Project,
-  type ScopeDecision,
-  ZChangeRequest,
-  ZColleague,
-  ZProject,
+  type ZAddMaterial,
+  type ZComposeDelay,
+  type ZComposeScope,
+  type ZCreateChangeRequest,
+  type ZCreateProject,
+  type ZDecideChangeRequest,
+  type ZRescheduleProject,
+  type ZSaveColleague,
+  type ZUpdateDeliverable,
+  type ZUpdateProject,
   type delayCauses,
   type projectStatuses,
+  ZChangeRequest,
+  ZChangeRequestDecided,
+  ZColleague,
+  ZProject,
+  ZRescheduled,
 } from '../../../../shared/schemas/projects';
 import { apiRequest, apiRequestNoContent } from '../../../lib/api-client';
 
 const ZProjectList = z.object({ items: z.array(ZProject) });
 const ZChangeRequestList = z.object({ items: z.array(ZChangeRequest) });
-/** The answers of reschedule and decide; their schemas live in the server routes, the web app keeps this reading. */
-export const ZRescheduled = z.object({ project: ZProject, sent: ZMessageSent.nullable() });
 export type Rescheduled = z.infer<typeof ZRescheduled>;
-export const ZDecided = z.object({ changeRequest: ZChangeRequest, sent: ZMessageSent.nullable() });
-export type Decided = z.infer<typeof ZDecided>;
+export type ChangeRequestDecided = z.infer<typeof ZChangeRequestDecided>;
 
 export type ProjectStatus = (typeof projectStatuses)[number];
 export type DelayCause = (typeof delayCauses)[number];
-export type MessageDraftInput = { channel: SendChannel; subject: string | null; body: string };
-export type CreateProjectInput = { clientId: string; title: string; targetDate?: string; deliverables: string[] };
-export type DelayInput = { cause: DelayCause; statusText: string; newTargetDate: string };
-export type ScopeAnswerInput = {
-  decision: ScopeDecision;
-  value?: number;
-  colleagueId?: string;
-  formalQuoteBy?: { dueDate: string; dueTime: string | null };
-};
-export type DecideInput = { inScope: boolean; message?: MessageDraftInput } & Partial<ScopeAnswerInput>;
+export type MessageDraftInput = z.input<typeof ZMessageDraft>;
+export type CreateProjectInput = z.input<typeof ZCreateProject>;
+export type UpdateProjectInput = z.input<typeof ZUpdateProject>;
+/** A slip as the user states it, before the notice is written (the notice is composed from it). */
+export type DelayInput = z.input<typeof ZComposeDelay>;
+export type RescheduleProjectInput = z.input<typeof ZRescheduleProject>;
+/** An out-of-scope decision, before the message that says so. */
+export type ScopeAnswerInput = z.input<typeof ZComposeScope>;
+export type DecideChangeRequestInput = z.input<typeof ZDecideChangeRequest>;
+export type CreateChangeRequestInput = z.input<typeof ZCreateChangeRequest>;
+export type UpdateDeliverableInput = z.input<typeof ZUpdateDeliverable>;
+export type SaveColleagueInput = z.input<typeof ZSaveColleague>;
+export type AddMaterialInput = z.input<typeof ZAddMaterial>;
 
 const path = (id: string) => `/projects/${encodeURIComponent(id)}`;
 
@@ -54,16 +61,14 @@ export function createProject(input: CreateProjectInput): Promise<Project> {
   return apiRequest('/projects', ZProject, { method: 'POST', body: input });
 }
 
-export type DeliverableChange = { status?: 'open' | 'done'; targetDate?: string | null };
-
-export function updateDeliverable(id: string, deliverableId: string, input: DeliverableChange): Promise<Project> {
+export function updateDeliverable(id: string, deliverableId: string, input: UpdateDeliverableInput): Promise<Project> {
   return apiRequest(`${path(id)}/deliverables/${encodeURIComponent(deliverableId)}`, ZProject, {
     method: 'PATCH',
     body: input,
   });
 }
 
-export function updateProject(id: string, input: { title?: string; status?: ProjectStatus }): Promise<Project> {
+export function updateProject(id: string, input: UpdateProjectInput): Promise<Project> {
   return apiRequest(path(id), ZProject, { method: 'PATCH', body: input });
 }
 
@@ -71,7 +76,7 @@ export function setProjectTarget(id: string, targetDate: string): Promise<Projec
   return apiRequest(`${path(id)}/target`, ZProject, { method: 'POST', body: { targetDate } });
 }
 
-export function addMaterial(id: string, input: { what: string; dueDate: string }): Promise<Project> {
+export function addMaterial(id: string, input: AddMaterialInput): Promise<Project> {
   return apiRequest(`${path(id)}/materials`, ZProject, { method: 'POST', body: input });
 }
 
@@ -79,18 +84,23 @@ export function composeDelayNotice(id: string, input: DelayInput): Promise<Messa
   return apiRequest(`${path(id)}/delay-notice`, ZMessageComposed, { method: 'POST', body: input });
 }
 
-export function reschedule(id: string, input: DelayInput & { message?: MessageDraftInput }): Promise<Rescheduled> {
+export function reschedule(id: string, input: RescheduleProjectInput): Promise<Rescheduled> {
   return apiRequest(`${path(id)}/reschedule`, ZRescheduled, { method: 'POST', body: input });
+}
+
+/** The client supplied a material: its promise is kept (materials are the client's promises). */
+export function completeMaterial(materialId: string): Promise<Commitment> {
+  return apiRequest(`/commitments/${encodeURIComponent(materialId)}/complete`, ZCommitment, {
+    method: 'POST',
+    body: {},
+  });
 }
 
 export async function fetchChangeRequests(projectId: string): Promise<ChangeRequest[]> {
   return (await apiRequest(`${path(projectId)}/change-requests`, ZChangeRequestList)).items;
 }
 
-export function createChangeRequest(
-  projectId: string,
-  input: { what: string; channel: string },
-): Promise<ChangeRequest> {
+export function createChangeRequest(projectId: string, input: CreateChangeRequestInput): Promise<ChangeRequest> {
   return apiRequest(`${path(projectId)}/change-requests`, ZChangeRequest, { method: 'POST', body: input });
 }
 
@@ -101,18 +111,20 @@ export function composeScopeAnswer(id: string, input: ScopeAnswerInput): Promise
   });
 }
 
-export function decideChangeRequest(id: string, input: DecideInput): Promise<Decided> {
-  return apiRequest(`/change-requests/${encodeURIComponent(id)}/decide`, ZDecided, { method: 'POST', body: input });
+export function decideChangeRequest(id: string, input: DecideChangeRequestInput): Promise<ChangeRequestDecided> {
+  return apiRequest(`/change-requests/${encodeURIComponent(id)}/decide`, ZChangeRequestDecided, {
+    method: 'POST',
+    body: input,
+  });
 }
 
 const ZColleagueList = z.object({ items: z.array(ZColleague) });
-export type ColleagueInput = { name: string; does: string; phone?: string; email?: string; notes?: string };
 
 export async function fetchColleagues(): Promise<Colleague[]> {
   return (await apiRequest('/colleagues', ZColleagueList)).items;
 }
 
-export function saveColleague(id: string | null, input: ColleagueInput): Promise<Colleague> {
+export function saveColleague(id: string | null, input: SaveColleagueInput): Promise<Colleague> {
   return id
     ? apiRequest(`/colleagues/${encodeURIComponent(id)}`, ZColleague, { method: 'PUT', body: input })
     : apiRequest('/colleagues', ZColleague, { method: 'POST', body: input });

@@ -1,16 +1,21 @@
 import { Anchor, Badge, Button, Group, Paper, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { channels } from '../../../../shared/schemas/common';
-import { formatMoney } from '../../../../shared/money';
-import type { ChangeRequest, ScopeDecision } from '../../../../shared/schemas/projects';
+import {
+  type ChangeRequest,
+  type ScopeDecision,
+  ZComposeScope,
+  ZCreateChangeRequest,
+  scopeDecisions,
+} from '../../../../shared/schemas/projects';
 import { UserText } from '../../../components/ui/bidi';
 import { type Choice, ChoiceChips } from '../../../components/ui/choice-chips';
 import { DuePicker } from '../../../components/ui/due-picker';
-import { formatDateTime } from '../../../lib/format';
-import { currentIntlLocale, currentLanguage } from '../../../lib/i18n';
-import { notifyError } from '../../../lib/notify';
+import { formatDateTime, formatAmount } from '../../../lib/format';
+import { currentIntlLocale } from '../../../lib/i18n';
+import { parseAgorot } from '../../../lib/money-input';
+import { useSchemaForm } from '../../../lib/use-schema-form';
 import { useColleagues, useCreateChangeRequest } from '../api/project-queries';
 import type { ScopeAnswerInput } from '../api/projects-api';
 
@@ -28,19 +33,18 @@ export function LogChangeRequestForm({
 }) {
   const { t } = useTranslation();
   const create = useCreateChangeRequest(projectId);
-  const [what, setWhat] = useState('');
-  const [channel, setChannel] = useState<Channel>('whatsapp');
-  const [tried, setTried] = useState(false);
+  const form = useSchemaForm({
+    schema: ZCreateChangeRequest,
+    initialValues: { what: '', channel: 'whatsapp' as Channel },
+  });
   const options: Choice<Channel>[] = channels.map((c) => ({ value: c, label: t(`channels.${c}`) }));
   return (
     <form
       noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        setTried(true);
-        if (!what.trim()) return;
-        create.mutate({ what: what.trim(), channel }, { onSuccess: onDone, onError: notifyError });
-      }}
+      onSubmit={form.submit(async (input) => {
+        await create.mutateAsync(input);
+        onDone();
+      })}
     >
       <Stack gap="md">
         <Textarea
@@ -48,24 +52,24 @@ export function LogChangeRequestForm({
           required
           autosize
           minRows={2}
-          value={what}
-          onChange={(e) => setWhat(e.currentTarget.value)}
-          error={tried && !what.trim() ? t('projects.changes.whatRequired') : undefined}
+          value={form.values.what}
+          onChange={(e) => form.set('what', e.currentTarget.value)}
+          error={form.error('what') && t('projects.changes.whatRequired')}
           dir="auto"
           data-autofocus
         />
         <ChoiceChips
           label={t('projects.changes.channel')}
-          value={channel}
+          value={form.values.channel}
           options={options}
-          onChange={setChannel}
+          onChange={(channel) => form.set('channel', channel)}
           scroll
         />
         <Group justify="flex-end" gap="sm">
           <Button variant="subtle" color="gray" onClick={onCancel}>
             {t('actions.cancel')}
           </Button>
-          <Button type="submit" loading={create.isPending}>
+          <Button type="submit" loading={form.submitting}>
             {t('projects.changes.log')}
           </Button>
         </Group>
@@ -74,85 +78,81 @@ export function LogChangeRequestForm({
   );
 }
 
-/** Out of scope: what I do about it. Money comes in shekels and is parsed by the caller. */
+type ScopeValues = {
+  decision: ScopeDecision | null;
+  amount: string;
+  colleagueId: string | null;
+  day: string;
+  time: string | null;
+};
+
+const withValue = (d: ScopeDecision | null) => d === 'goodwill' || d === 'change_order' || d === 'deterrent';
+const withColleague = (d: ScopeDecision | null) => d === 'subcontract' || d === 'refer';
+
+/** What the answer needs beyond its shape: a deterrent names its price, a referral its colleague. */
+const ZScopeForm = ZComposeScope.superRefine((answer, ctx) => {
+  if (answer.decision === 'deterrent' && answer.value === undefined)
+    ctx.addIssue({ code: 'custom', message: 'required', path: ['value'] });
+  if (withColleague(answer.decision) && !answer.colleagueId)
+    ctx.addIssue({ code: 'custom', message: 'required', path: ['colleagueId'] });
+});
+
+function scopeToInput(v: ScopeValues): unknown {
+  return {
+    decision: v.decision,
+    value: withValue(v.decision) && v.amount.trim() ? (parseAgorot(v.amount) ?? Number.NaN) : undefined,
+    colleagueId: withColleague(v.decision) ? (v.colleagueId ?? undefined) : undefined,
+    formalQuoteBy: v.decision === 'change_order' && v.day ? { dueDate: v.day, dueTime: v.time } : undefined,
+  };
+}
+
+/** Out of scope: what I do about it. Money comes in shekels. */
 export function ScopeDecisionForm({
   today,
   currency,
-  parseAmount,
   onNext,
   onCancel,
 }: {
   today: string;
   currency: string;
-  parseAmount: (text: string) => number | null;
   onNext: (input: ScopeAnswerInput) => void;
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
   const colleagues = useColleagues();
-  const [decision, setDecision] = useState<ScopeDecision | null>(null);
-  const [amount, setAmount] = useState('');
-  const [colleagueId, setColleagueId] = useState<string | null>(null);
-  const [day, setDay] = useState(today);
-  const [time, setTime] = useState<string | null>(null);
-  const [tried, setTried] = useState(false);
-  const options: Choice<ScopeDecision>[] = (
-    ['goodwill', 'change_order', 'deterrent', 'subcontract', 'refer', 'decline'] as const
-  ).map((d) => ({
+  const form = useSchemaForm({
+    schema: ZScopeForm,
+    initialValues: { decision: null, amount: '', colleagueId: null, day: today, time: null } as ScopeValues,
+    toInput: scopeToInput,
+  });
+  const { decision, amount, colleagueId, day, time } = form.values;
+  const options: Choice<ScopeDecision>[] = scopeDecisions.map((d) => ({
     value: d,
     label: t(`projects.decision.${d}`),
   }));
-  const withValue = decision === 'goodwill' || decision === 'change_order' || decision === 'deterrent';
-  const withColleague = decision === 'subcontract' || decision === 'refer';
-  const value = amount.trim() ? parseAmount(amount) : null;
-  const amountError =
-    tried && (decision === 'deterrent' ? value === null : amount.trim() !== '' && value === null)
-      ? t('projects.decision.amountInvalid')
-      : undefined;
-  const colleagueError = tried && withColleague && !colleagueId ? t('projects.decision.colleagueRequired') : undefined;
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        setTried(true);
-        if (
-          !decision ||
-          amountError ||
-          (decision === 'deterrent' && value === null) ||
-          (amount.trim() && value === null)
-        )
-          return;
-        if (withColleague && !colleagueId) return;
-        onNext({
-          decision,
-          ...(withValue && value !== null ? { value } : {}),
-          ...(withColleague && colleagueId ? { colleagueId } : {}),
-          ...(decision === 'change_order' && day ? { formalQuoteBy: { dueDate: day, dueTime: time } } : {}),
-        });
-      }}
-    >
+    <form noValidate onSubmit={form.submit((answer) => onNext(answer))}>
       <Stack gap="md">
         <ChoiceChips
           label={t('projects.decision.choose')}
           value={decision}
           options={options}
-          onChange={setDecision}
-          error={tried && !decision ? t('projects.decision.required') : undefined}
+          onChange={(next) => form.set('decision', next)}
+          error={form.error('decision') && t('projects.decision.required')}
         />
         {decision && (
           <Text size="sm" c="dimmed">
             {t(`projects.decision.hint_${decision}`)}
           </Text>
         )}
-        {withValue && (
+        {withValue(decision) && (
           <TextInput
             w={220}
             label={t('projects.decision.amount', { currency })}
             inputMode="decimal"
             value={amount}
-            onChange={(e) => setAmount(e.currentTarget.value)}
-            error={amountError}
+            onChange={(e) => form.update('value', (v) => ({ ...v, amount: e.currentTarget.value }))}
+            error={form.error('value') && t('projects.decision.amountInvalid')}
             dir="ltr"
           />
         )}
@@ -161,17 +161,24 @@ export function ScopeDecisionForm({
             <Text size="sm" fw={500}>
               {t('projects.decision.formalQuoteBy')}
             </Text>
-            <DuePicker day={day} time={time} onDayChange={setDay} onTimeChange={setTime} today={today} minDay={today} />
+            <DuePicker
+              day={day}
+              time={time}
+              onDayChange={(next) => form.set('day', next)}
+              onTimeChange={(next) => form.set('time', next)}
+              today={today}
+              minDay={today}
+            />
           </Stack>
         )}
-        {withColleague && (
+        {withColleague(decision) && (
           <Select
             label={t('projects.decision.colleague')}
             placeholder={t('projects.decision.colleaguePlaceholder')}
             data={(colleagues.data ?? []).map((c) => ({ value: c.id, label: `${c.name} (${c.does})` }))}
             value={colleagueId}
-            onChange={setColleagueId}
-            error={colleagueError}
+            onChange={(next) => form.set('colleagueId', next)}
+            error={form.error('colleagueId') && t('projects.decision.colleagueRequired')}
             nothingFoundMessage={t('projects.decision.noColleagues')}
             description={(colleagues.data ?? []).length === 0 ? t('projects.decision.noColleagues') : undefined}
           />
@@ -228,7 +235,7 @@ export function ChangeRequestItem({
               <Text size="sm">
                 {t('projects.changes.value')}
                 {t('common.labelSeparator')}
-                {formatMoney(request.value, currency, currentLanguage())}
+                {formatAmount(request.value, currency)}
               </Text>
             )}
             {request.quoteId && (

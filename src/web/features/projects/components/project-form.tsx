@@ -1,8 +1,7 @@
 import { Button, Group, Stack, TextInput, Textarea } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Project } from '../../../../shared/schemas/projects';
-import { notifyError } from '../../../lib/notify';
+import { type Project, ZCreateProject } from '../../../../shared/schemas/projects';
+import { useSchemaForm } from '../../../lib/use-schema-form';
 import { useCreateProject } from '../api/project-queries';
 
 /** A project by hand: a title, maybe a target date, and what will be delivered (one per line). */
@@ -17,39 +16,34 @@ export function NewProjectForm({
 }) {
   const { t } = useTranslation();
   const create = useCreateProject();
-  const [title, setTitle] = useState('');
-  const [targetDate, setTargetDate] = useState('');
-  const [deliverables, setDeliverables] = useState('');
-  const [tried, setTried] = useState(false);
-  const titleError = tried && !title.trim() ? t('projects.form.titleRequired') : undefined;
+  const form = useSchemaForm({
+    schema: ZCreateProject,
+    initialValues: { title: '', targetDate: '', deliverables: '' },
+    toInput: (v: { title: string; targetDate: string; deliverables: string }) => ({
+      clientId,
+      title: v.title,
+      ...(v.targetDate ? { targetDate: v.targetDate } : {}),
+      deliverables: v.deliverables
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean),
+    }),
+  });
+  const { values } = form;
   return (
     <form
       noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        setTried(true);
-        if (!title.trim()) return;
-        create.mutate(
-          {
-            clientId,
-            title: title.trim(),
-            ...(targetDate ? { targetDate } : {}),
-            deliverables: deliverables
-              .split('\n')
-              .map((line) => line.trim())
-              .filter(Boolean),
-          },
-          { onSuccess: onDone, onError: notifyError },
-        );
-      }}
+      onSubmit={form.submit(async (input) => {
+        onDone(await create.mutateAsync(input));
+      })}
     >
       <Stack gap="md">
         <TextInput
           label={t('projects.form.title')}
           required
-          value={title}
-          onChange={(e) => setTitle(e.currentTarget.value)}
-          error={titleError}
+          value={values.title}
+          onChange={(e) => form.set('title', e.currentTarget.value)}
+          error={form.error('title') && t('projects.form.titleRequired')}
           dir="auto"
           data-autofocus
         />
@@ -57,23 +51,25 @@ export function NewProjectForm({
           type="date"
           w={220}
           label={t('projects.form.targetDate')}
-          value={targetDate}
-          onChange={(e) => setTargetDate(e.currentTarget.value)}
+          value={values.targetDate}
+          onChange={(e) => form.set('targetDate', e.currentTarget.value)}
+          error={form.error('targetDate')}
         />
         <Textarea
           label={t('projects.form.deliverables')}
           description={t('projects.form.deliverablesHint')}
           autosize
           minRows={3}
-          value={deliverables}
-          onChange={(e) => setDeliverables(e.currentTarget.value)}
+          value={values.deliverables}
+          onChange={(e) => form.set('deliverables', e.currentTarget.value)}
+          error={form.error('deliverables')}
           dir="auto"
         />
         <Group justify="flex-end" gap="sm">
           <Button variant="subtle" color="gray" onClick={onCancel}>
             {t('actions.cancel')}
           </Button>
-          <Button type="submit" loading={create.isPending}>
+          <Button type="submit" loading={form.submitting}>
             {t('projects.form.create')}
           </Button>
         </Group>

@@ -1,14 +1,14 @@
 import { Alert, Button, Checkbox, Group, Paper, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Commitment } from '../../../../shared/schemas/commitments';
-import type { Project } from '../../../../shared/schemas/projects';
+import { type Project, ZAddMaterial, ZComposeDelay, ZSetTarget } from '../../../../shared/schemas/projects';
 import { UserText } from '../../../components/ui/bidi';
 import { type Choice, ChoiceChips } from '../../../components/ui/choice-chips';
 import { AlertIcon, CheckIcon, MessageIcon } from '../../../components/ui/icons';
 import { formatDateTime, formatLongDay } from '../../../lib/format';
 import { currentIntlLocale } from '../../../lib/i18n';
 import { notifyError, notifySuccess } from '../../../lib/notify';
+import { useSchemaForm } from '../../../lib/use-schema-form';
 import { useAddMaterial, useSetProjectTarget, useUpdateDeliverable } from '../api/project-queries';
 import type { DelayCause, DelayInput } from '../api/projects-api';
 
@@ -41,18 +41,15 @@ export function DeliveryBlock({ project, onReschedule }: { project: Project; onR
   const { t } = useTranslation();
   const intl = currentIntlLocale();
   const setTarget = useSetProjectTarget(project.id);
-  const [date, setDate] = useState('');
-  const [tried, setTried] = useState(false);
+  const form = useSchemaForm({ schema: ZSetTarget, initialValues: { targetDate: '' } });
   if (!project.targetDate) {
     return (
       <form
         noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          setTried(true);
-          if (!date) return;
-          setTarget.mutate(date, { onSuccess: () => notifySuccess(t('projects.target.saved')), onError: notifyError });
-        }}
+        onSubmit={form.submit(async ({ targetDate }) => {
+          await setTarget.mutateAsync(targetDate);
+          notifySuccess(t('projects.target.saved'));
+        })}
       >
         <Stack gap="xs">
           <Text size="sm">{t('projects.target.none')}</Text>
@@ -61,11 +58,11 @@ export function DeliveryBlock({ project, onReschedule }: { project: Project; onR
               type="date"
               w={220}
               label={t('projects.target.label')}
-              value={date}
-              onChange={(e) => setDate(e.currentTarget.value)}
-              error={tried && !date ? t('projects.target.required') : undefined}
+              value={form.values.targetDate}
+              onChange={(e) => form.set('targetDate', e.currentTarget.value)}
+              error={form.error('targetDate') && t('projects.target.required')}
             />
-            <Button type="submit" loading={setTarget.isPending}>
+            <Button type="submit" loading={form.submitting}>
               {t('projects.target.set')}
             </Button>
           </Group>
@@ -160,9 +157,7 @@ export function MaterialsList({
 }) {
   const { t } = useTranslation();
   const add = useAddMaterial(project.id);
-  const [what, setWhat] = useState('');
-  const [dueDate, setDueDate] = useState('');
-  const [tried, setTried] = useState(false);
+  const form = useSchemaForm({ schema: ZAddMaterial, initialValues: { what: '', dueDate: '' } });
   return (
     <Stack gap="sm">
       {project.materials.length === 0 ? (
@@ -213,41 +208,29 @@ export function MaterialsList({
       )}
       <form
         noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          setTried(true);
-          if (!what.trim() || !dueDate) return;
-          add.mutate(
-            { what: what.trim(), dueDate },
-            {
-              onSuccess: () => {
-                setWhat('');
-                setDueDate('');
-                setTried(false);
-              },
-              onError: notifyError,
-            },
-          );
-        }}
+        onSubmit={form.submit(async (input) => {
+          await add.mutateAsync(input);
+          form.reset({ what: '', dueDate: '' });
+        })}
       >
         <Group gap="sm" align="flex-end" wrap="wrap">
           <TextInput
             style={{ flex: '1 1 14rem' }}
             label={t('projects.materials.what')}
-            value={what}
-            onChange={(e) => setWhat(e.currentTarget.value)}
-            error={tried && !what.trim() ? t('projects.materials.whatRequired') : undefined}
+            value={form.values.what}
+            onChange={(e) => form.set('what', e.currentTarget.value)}
+            error={form.error('what') && t('projects.materials.whatRequired')}
             dir="auto"
           />
           <TextInput
             type="date"
             w={180}
             label={t('projects.materials.by')}
-            value={dueDate}
-            onChange={(e) => setDueDate(e.currentTarget.value)}
-            error={tried && !dueDate ? t('projects.target.required') : undefined}
+            value={form.values.dueDate}
+            onChange={(e) => form.set('dueDate', e.currentTarget.value)}
+            error={form.error('dueDate') && t('projects.target.required')}
           />
-          <Button type="submit" variant="light" loading={add.isPending}>
+          <Button type="submit" variant="light" loading={form.submitting}>
             {t('projects.materials.add')}
           </Button>
         </Group>
@@ -255,6 +238,8 @@ export function MaterialsList({
     </Stack>
   );
 }
+
+type DelayValues = { cause: DelayCause | null; statusText: string; newTargetDate: string };
 
 /** A slip: why (mine counts against my word; the client's or external do not), where things stand, the new date. */
 export function RescheduleForm({
@@ -273,37 +258,30 @@ export function RescheduleForm({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
-  const [cause, setCause] = useState<DelayCause | null>(initial?.cause ?? null);
-  const [statusText, setStatusText] = useState(initial?.statusText ?? '');
-  const [date, setDate] = useState(initial?.newTargetDate ?? '');
-  const [tried, setTried] = useState(false);
+  const form = useSchemaForm({
+    schema: ZComposeDelay,
+    initialValues: {
+      cause: initial?.cause ?? null,
+      statusText: initial?.statusText ?? '',
+      newTargetDate: initial?.newTargetDate ?? '',
+    } as DelayValues,
+  });
+  const { cause, statusText, newTargetDate } = form.values;
   const options: Choice<DelayCause>[] = [
     { value: 'mine', label: t('projects.cause.mine') },
     { value: 'client', label: t('projects.cause.client') },
     { value: 'external', label: t('projects.cause.external') },
   ];
-  const valid = (): DelayInput | null => {
-    setTried(true);
-    if (!cause || !statusText.trim() || !date) return null;
-    return { cause, statusText: statusText.trim(), newTargetDate: date };
-  };
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        const input = valid();
-        if (input) onPreview(input);
-      }}
-    >
+    <form noValidate onSubmit={form.submit(onPreview)}>
       <Stack gap="md">
         <Text size="sm">{t('projects.reschedule.intro')}</Text>
         <ChoiceChips
           label={t('projects.reschedule.cause')}
           value={cause}
           options={options}
-          onChange={setCause}
-          error={tried && !cause ? t('projects.reschedule.causeRequired') : undefined}
+          onChange={(next) => form.set('cause', next)}
+          error={form.error('cause') && t('projects.reschedule.causeRequired')}
         />
         {cause && (
           <Alert color={cause === 'mine' ? 'orange' : 'gray'} variant="light" c="dark.7" icon={<AlertIcon />}>
@@ -317,8 +295,8 @@ export function RescheduleForm({
           autosize
           minRows={2}
           value={statusText}
-          onChange={(e) => setStatusText(e.currentTarget.value)}
-          error={tried && !statusText.trim() ? t('projects.reschedule.statusRequired') : undefined}
+          onChange={(e) => form.set('statusText', e.currentTarget.value)}
+          error={form.error('statusText') && t('projects.reschedule.statusRequired')}
           dir="auto"
         />
         <TextInput
@@ -326,24 +304,17 @@ export function RescheduleForm({
           w={220}
           required
           label={t('projects.reschedule.newDate')}
-          value={date}
+          value={newTargetDate}
           min={minDate ?? undefined}
-          onChange={(e) => setDate(e.currentTarget.value)}
-          error={tried && !date ? t('projects.target.required') : undefined}
+          onChange={(e) => form.set('newTargetDate', e.currentTarget.value)}
+          error={form.error('newTargetDate') && t('projects.target.required')}
         />
         <Group justify="space-between" gap="sm" wrap="wrap">
           <Button variant="subtle" color="gray" onClick={onCancel}>
             {t('actions.cancel')}
           </Button>
           <Group gap="sm">
-            <Button
-              variant="default"
-              loading={busy}
-              onClick={() => {
-                const input = valid();
-                if (input) onRecordOnly(input);
-              }}
-            >
+            <Button variant="default" loading={busy} onClick={() => form.submit(onRecordOnly)()}>
               {t('projects.reschedule.recordOnly')}
             </Button>
             <Button type="submit">{t('projects.reschedule.preview')}</Button>

@@ -1,11 +1,11 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Quote } from '../../../../shared/schemas/quotes';
-import { refreshWordData } from '../../../lib/word-cache';
+import { queryRoots, refreshWordData } from '../../../lib/query-keys';
 import {
   type CreateQuoteInput,
   type MessageDraftInput,
-  type MistakeInput,
-  type TermsTemplateInput,
+  type ReportMistakeInput,
+  type SaveTermsTemplateInput,
   type UpdateQuoteInput,
   createQuote,
   createTermsTemplate,
@@ -23,11 +23,13 @@ import {
 } from './quotes-api';
 
 export const quoteKeys = {
-  all: ['quotes'] as const,
-  list: (clientId: string | null) => ['quotes', 'list', clientId] as const,
-  detail: (id: string) => ['quotes', 'detail', id] as const,
-  terms: ['terms-templates'] as const,
-  project: (id: string) => ['projects', 'detail', id] as const,
+  all: queryRoots.quotes,
+  lists: [...queryRoots.quotes, 'list'] as const,
+  list: (clientId: string | null) => [...queryRoots.quotes, 'list', clientId] as const,
+  detail: (id: string) => [...queryRoots.quotes, 'detail', id] as const,
+  terms: queryRoots.termsTemplates,
+  /** The project a quote was accepted into: the projects feature's key, so both share one cache entry. */
+  project: (id: string) => [...queryRoots.projects, 'detail', id] as const,
 };
 
 export function quoteQuery(id: string) {
@@ -36,6 +38,14 @@ export function quoteQuery(id: string) {
 
 export function useQuotes(clientId: string | null = null) {
   return useQuery({ queryKey: quoteKeys.list(clientId), queryFn: () => fetchQuotes(clientId ?? undefined) });
+}
+
+/** The client's accepted quotes as choices ("2026-014 · Logo"), e.g. to split into payments. */
+export function useAcceptedQuoteChoices(clientId: string): { id: string; label: string }[] {
+  const quotes = useQuotes(clientId);
+  return (quotes.data ?? [])
+    .filter((q) => q.status === 'accepted')
+    .map((q) => ({ id: q.id, label: `${q.number} · ${q.current.title}` }));
 }
 
 export function useQuote(id: string) {
@@ -54,7 +64,7 @@ function useStoreQuote() {
   const queryClient = useQueryClient();
   return (quote: Quote) => {
     queryClient.setQueryData(quoteKeys.detail(quote.id), quote);
-    void queryClient.invalidateQueries({ queryKey: ['quotes', 'list'] });
+    void queryClient.invalidateQueries({ queryKey: quoteKeys.lists });
   };
 }
 
@@ -90,7 +100,7 @@ export function useReportMistake(id: string) {
   const store = useStoreQuote();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: MistakeInput) => reportMistake(id, input),
+    mutationFn: (input: ReportMistakeInput) => reportMistake(id, input),
     onSuccess: (result) => {
       store(result.quote);
       void refreshWordData(queryClient);
@@ -109,7 +119,7 @@ export function useTermsTemplates() {
 export function useSaveTermsTemplate() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, input }: { id: string | null; input: TermsTemplateInput }) =>
+    mutationFn: ({ id, input }: { id: string | null; input: SaveTermsTemplateInput }) =>
       id ? saveTermsTemplate(id, input) : createTermsTemplate(input),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: quoteKeys.terms }),
   });

@@ -1,43 +1,29 @@
 import { z } from 'zod';
-import {
-  type MessageComposed,
-  type SendChannel,
-  ZMessageComposed,
-  ZMessageSent,
-} from '../../../../shared/schemas/messages';
+import { type MessageComposed, type ZMessageDraft, ZMessageComposed } from '../../../../shared/schemas/messages';
 import { ZProject, type Project } from '../../../../shared/schemas/projects';
 import {
+  type ComposeQuoteMessageInput,
   type Quote,
+  type QuoteSent,
   type TermsTemplate,
   type ZCreateQuote,
-  ZQuote,
-  ZTermsTemplate,
+  type ZReportMistake,
   type ZSaveTermsTemplate,
   type ZUpdateQuote,
+  ZQuote,
+  ZQuoteSent,
+  ZTermsTemplate,
 } from '../../../../shared/schemas/quotes';
-import { apiRequest, apiRequestNoContent } from '../../../lib/api-client';
+import { apiDownload, apiRequest, apiRequestNoContent } from '../../../lib/api-client';
 
 const ZQuoteList = z.object({ items: z.array(ZQuote) });
 const ZTermsTemplateList = z.object({ items: z.array(ZTermsTemplate) });
 
-/** The send / mistake answer. Its schema lives in the server route; the web app keeps this reading of it. */
-export const ZQuoteSent = z.object({ quote: ZQuote, sent: ZMessageSent.nullable(), url: z.string().nullable() });
-export type QuoteSent = z.infer<typeof ZQuoteSent>;
-
 export type CreateQuoteInput = z.input<typeof ZCreateQuote>;
 export type UpdateQuoteInput = z.input<typeof ZUpdateQuote>;
-export type TermsTemplateInput = z.input<typeof ZSaveTermsTemplate>;
-export type QuoteComposeKind = 'quote' | 'change_order' | 'quote_error_honour' | 'quote_error_reissue';
-export type MessageDraftInput = { channel: SendChannel; subject: string | null; body: string };
-export type MistakeInput =
-  | { mode: 'honour'; reason: string; absorbedAmount: number; message?: MessageDraftInput }
-  | {
-      mode: 'reissue';
-      reason: string;
-      changes: UpdateQuoteInput;
-      goodwill?: string | null;
-      message?: MessageDraftInput;
-    };
+export type SaveTermsTemplateInput = z.input<typeof ZSaveTermsTemplate>;
+export type MessageDraftInput = z.input<typeof ZMessageDraft>;
+export type ReportMistakeInput = z.input<typeof ZReportMistake>;
 
 const path = (id: string) => `/quotes/${encodeURIComponent(id)}`;
 
@@ -62,10 +48,7 @@ export function duplicateQuote(id: string, input: { clientId?: string; validUnti
   return apiRequest(`${path(id)}/duplicate`, ZQuote, { method: 'POST', body: input });
 }
 
-export function composeQuoteMessage(
-  id: string,
-  input: { kind: QuoteComposeKind; reason?: string; goodwill?: string },
-): Promise<MessageComposed> {
+export function composeQuoteMessage(id: string, input: ComposeQuoteMessageInput): Promise<MessageComposed> {
   return apiRequest(`${path(id)}/compose`, ZMessageComposed, { method: 'POST', body: input });
 }
 
@@ -73,7 +56,7 @@ export function sendQuote(id: string, draft: MessageDraftInput): Promise<QuoteSe
   return apiRequest(`${path(id)}/send`, ZQuoteSent, { method: 'POST', body: draft });
 }
 
-export function reportMistake(id: string, input: MistakeInput): Promise<QuoteSent> {
+export function reportMistake(id: string, input: ReportMistakeInput): Promise<QuoteSent> {
   return apiRequest(`${path(id)}/mistake`, ZQuoteSent, { method: 'POST', body: input });
 }
 
@@ -81,8 +64,9 @@ export function revokeQuoteLinks(id: string): Promise<void> {
   return apiRequestNoContent(`${path(id)}/revoke-links`, { method: 'POST' });
 }
 
-export function quotePdfUrl(id: string): string {
-  return `/api/v1${path(id)}/pdf`;
+/** The quote as a PDF (only where the server can print: `capabilities.pdf`). */
+export function fetchQuotePdf(id: string): Promise<Blob> {
+  return apiDownload(`${path(id)}/pdf`);
 }
 
 export function composeTermsMessage(clientId: string, termsTemplateId?: string): Promise<MessageComposed> {
@@ -100,11 +84,11 @@ export async function fetchTermsTemplates(): Promise<TermsTemplate[]> {
   return (await apiRequest('/terms-templates', ZTermsTemplateList)).items;
 }
 
-export function createTermsTemplate(input: TermsTemplateInput): Promise<TermsTemplate> {
+export function createTermsTemplate(input: SaveTermsTemplateInput): Promise<TermsTemplate> {
   return apiRequest('/terms-templates', ZTermsTemplate, { method: 'POST', body: input });
 }
 
-export function saveTermsTemplate(id: string, input: TermsTemplateInput): Promise<TermsTemplate> {
+export function saveTermsTemplate(id: string, input: SaveTermsTemplateInput): Promise<TermsTemplate> {
   return apiRequest(`/terms-templates/${encodeURIComponent(id)}`, ZTermsTemplate, { method: 'PUT', body: input });
 }
 

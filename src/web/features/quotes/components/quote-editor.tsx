@@ -12,17 +12,18 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useMemo } from 'react';
+import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../../../shared/money';
-import type { TermsTemplate } from '../../../../shared/schemas/quotes';
+import { type TermsTemplate, ZUpdateQuote } from '../../../../shared/schemas/quotes';
 import { Ltr } from '../../../components/ui/bidi';
 import { type Choice, ChoiceChips } from '../../../components/ui/choice-chips';
 import { AlertIcon, ArrowDownIcon, ArrowUpIcon, PlusIcon, TrashIcon } from '../../../components/ui/icons';
 import { formatLongDay, formatPercent } from '../../../lib/format';
 import { currentIntlLocale, currentLanguage } from '../../../lib/i18n';
 import { useSchemaForm } from '../../../lib/use-schema-form';
-import { parseAgorot, parseMilli } from '../api/decimal-input';
+import { parseAgorot, parseMilli } from '../../../lib/money-input';
 import { lineTotal } from '../../../../shared/money';
 import {
   type DiscountKind,
@@ -36,13 +37,7 @@ import {
   valuesToInput,
 } from './quote-form-values';
 import { TermsFields } from './terms-fields';
-
-export type ClientFieldProps = {
-  value: string | null;
-  valueLabel: string | null;
-  onChange: (id: string | null, name: string | null) => void;
-  error: string | undefined;
-};
+import { type RenderClientField, clientFieldOf } from '../../../lib/client-field';
 
 type Props = {
   initialValues: QuoteFormValues;
@@ -54,7 +49,7 @@ type Props = {
   /** 'version': a sent quote — saving makes a new version and needs a reason. */
   mode: 'new' | 'draft' | 'version' | 'reissue';
   /** The client picker (another feature), or null when the client is fixed. */
-  renderClientField: ((props: ClientFieldProps) => ReactNode) | null;
+  renderClientField: RenderClientField | null;
   intro?: ReactNode;
   submitLabel: string;
   onSubmit: (data: QuoteFormOutput, values: QuoteFormValues) => Promise<unknown>;
@@ -92,14 +87,23 @@ export function QuoteEditor({
   const { t } = useTranslation();
   const language = currentLanguage();
   const intl = currentIntlLocale();
-  const form = useSchemaForm({ schema: ZQuoteForm, initialValues, toInput: valuesToInput });
+  const needsReason = mode === 'version';
+  // A new version of a sent quote says why it replaced the last one (the client sees it).
+  const { schema, toInput } = useMemo(
+    () =>
+      needsReason
+        ? {
+            schema: ZQuoteForm.extend({ reason: ZUpdateQuote.shape.reason.pipe(z.string({ error: 'required' })) }),
+            toInput: (v: QuoteFormValues) => ({ ...valuesToInput(v), reason: v.reason }),
+          }
+        : { schema: ZQuoteForm, toInput: valuesToInput },
+    [needsReason],
+  );
+  const form = useSchemaForm<QuoteFormValues, typeof ZQuoteForm>({ schema, initialValues, toInput });
   const { values } = form;
   useEffect(() => onDirtyChange?.(form.dirty), [form.dirty, onDirtyChange]);
   const totals = useMemo(() => liveTotals(values, exempt ? 0 : vatBasisPoints), [values, exempt, vatBasisPoints]);
   const money = (minor: number) => <Ltr>{formatMoney(minor, currency, language)}</Ltr>;
-  const needsReason = mode === 'version';
-  const reasonMissing = needsReason && values.reason.trim() === '';
-  const [reasonTouched, setReasonTouched] = useState(false);
 
   const setItems = (path: string | null, items: QuoteFormValues['items']) =>
     form.update(path, (prev) => ({ ...prev, items }));
@@ -130,27 +134,12 @@ export function QuoteEditor({
   };
 
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        if (reasonMissing) {
-          event.preventDefault();
-          setReasonTouched(true);
-          return;
-        }
-        form.submit((data) => onSubmit(data, values))(event);
-      }}
-    >
+    <form noValidate onSubmit={form.submit((data) => onSubmit(data, values))}>
       <Stack gap="md">
         {intro}
         <Section id="quote-basics" title={t('quotes.editor.basics')}>
           <Stack gap="sm">
-            {renderClientField?.({
-              value: values.clientId,
-              valueLabel: values.clientName,
-              onChange: (id, name) => form.update('clientId', (prev) => ({ ...prev, clientId: id, clientName: name })),
-              error: form.error('clientId'),
-            })}
+            {renderClientField?.(clientFieldOf(form))}
             <TextInput
               label={t('quotes.editor.title')}
               description={t('quotes.editor.titleHint')}
@@ -383,8 +372,8 @@ export function QuoteEditor({
                 required
                 value={values.reason}
                 onChange={(e) => form.set('reason', e.currentTarget.value)}
-                onBlur={() => setReasonTouched(true)}
-                error={reasonTouched && reasonMissing ? t('quotes.editor.reasonRequired') : undefined}
+                onBlur={() => form.touch('reason')}
+                error={form.error('reason') && t('quotes.editor.reasonRequired')}
                 dir="auto"
               />
             </Stack>

@@ -2,14 +2,14 @@ import { z } from 'zod';
 import { computeTotals, type Totals } from '../../../../shared/money';
 import { type Quote, type Terms, ZQuoteContent } from '../../../../shared/schemas/quotes';
 import {
-  addDays,
   agorotToInput,
   basisPointsToInput,
   milliToInput,
   parseAgorot,
   parseBasisPoints,
   parseMilli,
-} from '../api/decimal-input';
+} from '../../../lib/money-input';
+import { addDays } from '../../../lib/zoned-dates';
 
 export type LineValues = { key: string; description: string; quantity: string; unit: string; unitPrice: string };
 export type ObligationValues = { key: string; what: string; days: string };

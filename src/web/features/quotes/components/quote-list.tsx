@@ -2,14 +2,13 @@ import { Button, EmptyState, Group, Paper, Stack, Text, UnstyledButton } from '@
 import { Link } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatMoney } from '../../../../shared/money';
 import { type Quote, type QuoteStatus, quoteStatuses } from '../../../../shared/schemas/quotes';
 import { Ltr, UserText } from '../../../components/ui/bidi';
 import { type Choice, ChoiceChips } from '../../../components/ui/choice-chips';
 import { PlusIcon, QuoteIcon, SearchIcon } from '../../../components/ui/icons';
 import { Loading } from '../../../components/ui/loading';
-import { formatShortDay } from '../../../lib/format';
-import { currentIntlLocale, currentLanguage } from '../../../lib/i18n';
+import { formatShortDay, formatAmount } from '../../../lib/format';
+import { currentIntlLocale } from '../../../lib/i18n';
 import { useQuotes } from '../api/quote-queries';
 import classes from './quote-list.module.css';
 import { QuoteStatusBadge } from './quote-status';
@@ -38,7 +37,7 @@ export function QuoteDates({ quote }: { quote: Quote }) {
 }
 
 export function QuoteTotal({ quote }: { quote: Quote }) {
-  return <Ltr>{formatMoney(quote.current.totals.total, quote.current.currency, currentLanguage())}</Ltr>;
+  return <Ltr>{formatAmount(quote.current.totals.total, quote.current.currency)}</Ltr>;
 }
 
 function QuoteRow({ quote, showClient }: { quote: Quote; showClient: boolean }) {

@@ -1,18 +1,27 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { type TimeEntry, ZTimeEntry } from '../../../../shared/schemas/payments';
+import {
+  type TimeEntry,
+  type ZCreateTimeEntry,
+  type ZStartTimer,
+  type ZUpdateTimeEntry,
+  ZTimeEntry,
+} from '../../../../shared/schemas/payments';
 import { apiRequest, apiRequestNoContent } from '../../../lib/api-client';
+import { queryRoots } from '../../../lib/query-keys';
 
 const ZTimer = z.object({ running: ZTimeEntry.nullable() });
 const ZTimeEntries = z.object({ items: z.array(ZTimeEntry), totalMinutes: z.number().int() });
 export type TimeEntries = z.infer<typeof ZTimeEntries>;
-export type StartTimerInput = { clientId: string; projectId?: string; note?: string };
-export type NewTimeEntry = { clientId: string; projectId?: string; date: string; minutes: number; note?: string };
+export type StartTimerInput = z.input<typeof ZStartTimer>;
+export type NewTimeEntry = z.input<typeof ZCreateTimeEntry>;
+export type UpdateTimeEntryInput = z.input<typeof ZUpdateTimeEntry>;
 
 export const timeKeys = {
-  all: ['time'] as const,
-  timer: ['time', 'timer'] as const,
-  entries: (clientId: string, projectId: string | null) => ['time', 'entries', clientId, projectId] as const,
+  all: queryRoots.time,
+  timer: [...queryRoots.time, 'timer'] as const,
+  entries: (clientId: string, projectId: string | null) =>
+    [...queryRoots.time, 'entries', clientId, projectId] as const,
 };
 
 export function fetchTimer(): Promise<TimeEntry | null> {
@@ -77,8 +86,8 @@ export function useDeleteTimeEntry() {
 export function useUpdateTimeEntry() {
   const refresh = useRefreshTime();
   return useMutation({
-    mutationFn: ({ id, minutes, note }: { id: string; minutes: number; note: string | null }) =>
-      apiRequest(`/time-entries/${encodeURIComponent(id)}`, ZTimeEntry, { method: 'PATCH', body: { minutes, note } }),
+    mutationFn: ({ id, ...input }: UpdateTimeEntryInput & { id: string }) =>
+      apiRequest(`/time-entries/${encodeURIComponent(id)}`, ZTimeEntry, { method: 'PATCH', body: input }),
     onSuccess: refresh,
   });
 }

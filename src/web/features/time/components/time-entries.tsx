@@ -7,9 +7,14 @@ import { formatLongDay } from '../../../lib/format';
 import { currentIntlLocale } from '../../../lib/i18n';
 import { notifyError } from '../../../lib/notify';
 import { localDayOf } from '../../../lib/zoned-dates';
-import type { TimeEntry } from '../../../../shared/schemas/payments';
+import { type TimeEntry, ZCreateTimeEntry, ZUpdateTimeEntry } from '../../../../shared/schemas/payments';
+import { useSchemaForm } from '../../../lib/use-schema-form';
 import { useAddTimeEntry, useDeleteTimeEntry, useTimeEntries, useUpdateTimeEntry } from '../api/time-queries';
 import { formatMinutes, parseDuration } from './duration';
+
+type EntryValues = { date: string; duration: string; note: string };
+/** A correction always names the duration; the note may be cleared. */
+const ZEditTimeEntry = ZUpdateTimeEntry.required({ minutes: true });
 
 /** Time spent on a project: the entries, the total, and one added by hand. */
 export function TimeEntries({
@@ -28,14 +33,19 @@ export function TimeEntries({
   const entries = useTimeEntries(clientId, projectId);
   const add = useAddTimeEntry();
   const remove = useDeleteTimeEntry();
-  const [date, setDate] = useState(today);
-  const [duration, setDuration] = useState('');
-  const [note, setNote] = useState('');
-  const [tried, setTried] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
-  const minutes = parseDuration(duration);
-  const durationError =
-    tried && (minutes === null || minutes < 1 || minutes > 1440) ? t('time.durationInvalid') : undefined;
+  const form = useSchemaForm({
+    schema: ZCreateTimeEntry,
+    initialValues: { date: today, duration: '', note: '' },
+    toInput: (v: EntryValues) => ({
+      clientId,
+      projectId,
+      date: v.date,
+      minutes: parseDuration(v.duration) ?? Number.NaN,
+      note: v.note,
+    }),
+  });
+  const { values } = form;
   if (entries.isError) return <Text c="red.9">{entries.error.message}</Text>;
   if (!entries.data) return <Skeleton height={60} />;
   return (
@@ -98,48 +108,38 @@ export function TimeEntries({
       )}
       <form
         noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          setTried(true);
-          if (minutes === null || minutes < 1 || minutes > 1440 || !date) return;
-          add.mutate(
-            { clientId, projectId, date, minutes, ...(note.trim() ? { note: note.trim() } : {}) },
-            {
-              onSuccess: () => {
-                setDuration('');
-                setNote('');
-                setTried(false);
-              },
-              onError: notifyError,
-            },
-          );
-        }}
+        onSubmit={form.submit(async (input) => {
+          await add.mutateAsync(input);
+          form.reset({ date: values.date, duration: '', note: '' });
+        })}
       >
         <Group gap="sm" align="flex-end" wrap="wrap">
           <TextInput
             w={170}
             type="date"
             label={t('time.date')}
-            value={date}
-            onChange={(e) => setDate(e.currentTarget.value)}
+            value={values.date}
+            onChange={(e) => form.set('date', e.currentTarget.value)}
+            error={form.error('date')}
           />
           <TextInput
             w={120}
             label={t('time.duration')}
             description={t('time.durationHint')}
             dir="ltr"
-            value={duration}
-            onChange={(e) => setDuration(e.currentTarget.value)}
-            error={durationError}
+            value={values.duration}
+            onChange={(e) => form.update('minutes', (v) => ({ ...v, duration: e.currentTarget.value }))}
+            error={form.error('minutes') && t('time.durationInvalid')}
           />
           <TextInput
             style={{ flex: '1 1 10rem' }}
             label={t('time.note')}
             dir="auto"
-            value={note}
-            onChange={(e) => setNote(e.currentTarget.value)}
+            value={values.note}
+            onChange={(e) => form.set('note', e.currentTarget.value)}
+            error={form.error('note')}
           />
-          <Button type="submit" variant="light" loading={add.isPending}>
+          <Button type="submit" variant="light" loading={form.submitting}>
             {t('time.add')}
           </Button>
         </Group>
@@ -152,21 +152,21 @@ export function TimeEntries({
 function EntryEditor({ entry, onDone }: { entry: TimeEntry; onDone: () => void }) {
   const { t } = useTranslation();
   const update = useUpdateTimeEntry();
-  const [duration, setDuration] = useState(formatMinutes(entry.minutes ?? 0));
-  const [note, setNote] = useState(entry.note ?? '');
-  const minutes = parseDuration(duration);
-  const invalid = minutes === null || minutes < 1 || minutes > 1440;
+  const form = useSchemaForm({
+    schema: ZEditTimeEntry,
+    initialValues: { duration: formatMinutes(entry.minutes ?? 0), note: entry.note ?? '' },
+    toInput: (v: { duration: string; note: string }) => ({
+      minutes: parseDuration(v.duration) ?? Number.NaN,
+      note: v.note,
+    }),
+  });
   return (
     <form
       noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (invalid) return;
-        update.mutate(
-          { id: entry.id, minutes, note: note.trim() || null },
-          { onSuccess: onDone, onError: notifyError },
-        );
-      }}
+      onSubmit={form.submit(async ({ minutes, note }) => {
+        await update.mutateAsync({ id: entry.id, minutes, note: note ?? null });
+        onDone();
+      })}
     >
       <Group gap="xs" align="flex-end" wrap="wrap">
         <TextInput
@@ -174,19 +174,20 @@ function EntryEditor({ entry, onDone }: { entry: TimeEntry; onDone: () => void }
           size="xs"
           label={t('time.editDuration')}
           dir="ltr"
-          value={duration}
-          onChange={(e) => setDuration(e.currentTarget.value)}
-          error={invalid ? t('time.durationInvalid') : undefined}
+          value={form.values.duration}
+          onChange={(e) => form.update('minutes', (v) => ({ ...v, duration: e.currentTarget.value }))}
+          error={form.error('minutes') && t('time.durationInvalid')}
         />
         <TextInput
           style={{ flex: '1 1 8rem' }}
           size="xs"
           label={t('time.editNote')}
           dir="auto"
-          value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
+          value={form.values.note}
+          onChange={(e) => form.set('note', e.currentTarget.value)}
+          error={form.error('note')}
         />
-        <Button type="submit" size="xs" loading={update.isPending}>
+        <Button type="submit" size="xs" loading={form.submitting}>
           {t('actions.save')}
         </Button>
         <Button size="xs" variant="default" onClick={onDone}>

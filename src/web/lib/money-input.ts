@@ -51,9 +51,3 @@ export function parseBasisPoints(text: string): number | null {
 export function basisPointsToInput(bp: number): string {
   return agorotToInput(bp);
 }
-
-/** YYYY-MM-DD plus whole days (calendar arithmetic in UTC, no time zone can shift it). */
-export function addDays(day: string, days: number): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days, 12)).toISOString().slice(0, 10);
-}

@@ -1,3 +1,4 @@
+import { Button, Group, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { ReactNode } from 'react';
 import { isApiError } from './api-client';
@@ -31,4 +32,29 @@ export function notifyError(error: unknown): void {
 
 export function hideNotification(id: string): void {
   notifications.hide(id);
+}
+
+/**
+ * A confirmation with one thing to do next (Undo, Send the summary): pressing it closes the
+ * message first. Stays longer than a plain confirmation so there is time to read and press.
+ */
+export function notifyWithAction(
+  message: string,
+  action: { label: string; onClick: () => void },
+  options: { id: string; autoClose?: number },
+): void {
+  const { id } = options;
+  const onClick = () => {
+    hideNotification(id);
+    action.onClick();
+  };
+  notifySuccess(
+    <Group gap="sm" justify="space-between" wrap="nowrap">
+      <Text size="sm">{message}</Text>
+      <Button size="compact-sm" variant="light" onClick={onClick}>
+        {action.label}
+      </Button>
+    </Group>,
+    { id, autoClose: options.autoClose ?? 10_000 },
+  );
 }

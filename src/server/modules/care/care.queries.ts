@@ -1,0 +1,281 @@
+import { sql } from 'kysely';
+import type {
+  Cursor,
+  ConflictStatus,
+  ConflictTopic,
+  IncidentCause,
+  IncidentStatus,
+} from '../../../shared/schemas/care.js';
+import type { Locale } from '../../../shared/schemas/common.js';
+import type { Executor } from '../../db/database.js';
+import type {
+  ClientTypeRow,
+  ConflictRow,
+  ConflictUpdate,
+  IncidentRow,
+  IncidentUpdate,
+  NewClientTypeRow,
+  NewConflictRow,
+  NewConflictStakeholderRow,
+  NewIncidentRow,
+  NewPlaybookRow,
+  PlaybookRow,
+} from './care.table.js';
+
+type Scope = { workspaceId: string };
+
+// ── Client types and playbooks ──────────────────────────────────────────────
+
+export async function listClientTypes(db: Executor, { workspaceId }: Scope): Promise<ClientTypeRow[]> {
+  return db
+    .selectFrom('client_types')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+export async function findClientType(
+  db: Executor,
+  { workspaceId, typeId }: Scope & { typeId: string },
+): Promise<ClientTypeRow | undefined> {
+  return db
+    .selectFrom('client_types')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', typeId)
+    .executeTakeFirst();
+}
+
+export async function insertClientType(db: Executor, row: NewClientTypeRow): Promise<void> {
+  await db.insertInto('client_types').values(row).execute();
+}
+
+export async function deleteClientType(db: Executor, { workspaceId, typeId }: Scope & { typeId: string }) {
+  await db.deleteFrom('client_types').where('workspace_id', '=', workspaceId).where('id', '=', typeId).execute();
+}
+
+export async function listPlaybooks(
+  db: Executor,
+  { workspaceId, typeKeys }: Scope & { typeKeys?: string[] },
+): Promise<PlaybookRow[]> {
+  let query = db.selectFrom('playbooks').selectAll().where('workspace_id', '=', workspaceId);
+  if (typeKeys) {
+    if (!typeKeys.length) return [];
+    query = query.where('type_key', 'in', typeKeys);
+  }
+  return query.execute();
+}
+
+/** One row per (type, language): a second edit replaces the first. */
+export async function upsertPlaybook(db: Executor, row: NewPlaybookRow): Promise<void> {
+  await db
+    .insertInto('playbooks')
+    .values(row)
+    .onConflict((oc) =>
+      oc.columns(['workspace_id', 'type_key', 'locale']).doUpdateSet({
+        hint: row.hint,
+        tactics: row.tactics,
+        avoid: row.avoid,
+        updated_at: row.updated_at,
+      }),
+    )
+    .execute();
+}
+
+export async function deletePlaybooks(
+  db: Executor,
+  { workspaceId, typeKey, locale }: Scope & { typeKey: string; locale?: Locale },
+): Promise<void> {
+  let query = db.deleteFrom('playbooks').where('workspace_id', '=', workspaceId).where('type_key', '=', typeKey);
+  if (locale) query = query.where('locale', '=', locale);
+  await query.execute();
+}
+
+// ── Incidents ───────────────────────────────────────────────────────────────
+
+export async function insertIncident(db: Executor, row: NewIncidentRow): Promise<void> {
+  await db.insertInto('incidents').values(row).execute();
+}
+
+export async function findIncident(
+  db: Executor,
+  { workspaceId, incidentId }: Scope & { incidentId: string },
+): Promise<IncidentRow | undefined> {
+  return db
+    .selectFrom('incidents')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', incidentId)
+    .executeTakeFirst();
+}
+
+export async function updateIncident(
+  db: Executor,
+  {
+    workspaceId,
+    incidentId,
+    changes,
+  }: Scope & { incidentId: string; changes: Omit<IncidentUpdate, 'id' | 'workspace_id'> },
+): Promise<void> {
+  await db
+    .updateTable('incidents')
+    .set(changes)
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', incidentId)
+    .execute();
+}
+
+export async function deleteIncident(db: Executor, { workspaceId, incidentId }: Scope & { incidentId: string }) {
+  await db.deleteFrom('incidents').where('workspace_id', '=', workspaceId).where('id', '=', incidentId).execute();
+}
+
+export type IncidentFilter = Scope & {
+  clientId?: string;
+  cause?: IncidentCause;
+  status?: IncidentStatus;
+  after?: Cursor;
+  limit: number;
+};
+
+/** Newest first; the page after a cursor is everything strictly older than (created_at, id). */
+export async function listIncidents(db: Executor, f: IncidentFilter): Promise<IncidentRow[]> {
+  let query = db.selectFrom('incidents').selectAll().where('workspace_id', '=', f.workspaceId);
+  if (f.clientId) query = query.where('client_id', '=', f.clientId);
+  if (f.cause) query = query.where('cause', '=', f.cause);
+  if (f.status) query = query.where('status', '=', f.status);
+  const after = f.after;
+  if (after)
+    query = query.where((eb) =>
+      eb.or([
+        eb('created_at', '<', after.createdAt),
+        eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)]),
+      ]),
+    );
+  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
+}
+
+// ── Conflicts ───────────────────────────────────────────────────────────────
+
+export async function insertConflict(db: Executor, row: NewConflictRow): Promise<void> {
+  await db.insertInto('conflicts').values(row).execute();
+}
+
+export async function findConflict(
+  db: Executor,
+  { workspaceId, conflictId }: Scope & { conflictId: string },
+): Promise<ConflictRow | undefined> {
+  return db
+    .selectFrom('conflicts')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', conflictId)
+    .executeTakeFirst();
+}
+
+export async function updateConflict(
+  db: Executor,
+  {
+    workspaceId,
+    conflictId,
+    changes,
+  }: Scope & { conflictId: string; changes: Omit<ConflictUpdate, 'id' | 'workspace_id'> },
+): Promise<void> {
+  await db
+    .updateTable('conflicts')
+    .set(changes)
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', conflictId)
+    .execute();
+}
+
+export async function deleteConflict(db: Executor, { workspaceId, conflictId }: Scope & { conflictId: string }) {
+  await db.deleteFrom('conflicts').where('workspace_id', '=', workspaceId).where('id', '=', conflictId).execute();
+}
+
+export type ConflictFilter = Scope & {
+  clientId?: string;
+  status?: ConflictStatus;
+  topic?: ConflictTopic;
+  after?: Cursor;
+  limit: number;
+};
+
+export async function listConflicts(db: Executor, f: ConflictFilter): Promise<ConflictRow[]> {
+  let query = db.selectFrom('conflicts').selectAll().where('workspace_id', '=', f.workspaceId);
+  if (f.clientId) query = query.where('client_id', '=', f.clientId);
+  if (f.status) query = query.where('status', '=', f.status);
+  if (f.topic) query = query.where('topic', '=', f.topic);
+  const after = f.after;
+  if (after)
+    query = query.where((eb) =>
+      eb.or([
+        eb('created_at', '<', after.createdAt),
+        eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)]),
+      ]),
+    );
+  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
+}
+
+export async function insertStakeholders(db: Executor, rows: NewConflictStakeholderRow[]): Promise<void> {
+  for (const row of rows) await db.insertInto('conflict_stakeholders').values(row).execute();
+}
+
+export async function deleteStakeholders(db: Executor, { workspaceId, conflictId }: Scope & { conflictId: string }) {
+  await db
+    .deleteFrom('conflict_stakeholders')
+    .where('workspace_id', '=', workspaceId)
+    .where('conflict_id', '=', conflictId)
+    .execute();
+}
+
+/** Contact ids per conflict, in the order they were given. */
+export async function stakeholdersOf(
+  db: Executor,
+  { workspaceId, conflictIds }: Scope & { conflictIds: string[] },
+): Promise<Map<string, string[]>> {
+  const byConflict = new Map<string, string[]>();
+  if (!conflictIds.length) return byConflict;
+  const rows = await db
+    .selectFrom('conflict_stakeholders')
+    .select(['conflict_id', 'contact_id'])
+    .where('workspace_id', '=', workspaceId)
+    .where('conflict_id', 'in', conflictIds)
+    .orderBy('conflict_id')
+    .orderBy('position')
+    .execute();
+  for (const row of rows) byConflict.set(row.conflict_id, [...(byConflict.get(row.conflict_id) ?? []), row.contact_id]);
+  return byConflict;
+}
+
+// ── The most stubborn clients ───────────────────────────────────────────────
+
+/** Open conflict cases and open mistakes per client: the friction this module knows of. */
+export async function openFrictionCounts(db: Executor, { workspaceId }: Scope) {
+  const conflicts = db
+    .selectFrom('conflicts')
+    .select(['client_id', sql<number>`1`.as('c'), sql<number>`0`.as('i')])
+    .where('workspace_id', '=', workspaceId)
+    .where('status', '=', 'open');
+  const incidents = db
+    .selectFrom('incidents')
+    .select(['client_id', sql<number>`0`.as('c'), sql<number>`1`.as('i')])
+    .where('workspace_id', '=', workspaceId)
+    .where('status', '=', 'open');
+  const rows = await db
+    .selectFrom(conflicts.unionAll(incidents).as('friction'))
+    .select((eb) => [
+      'friction.client_id',
+      eb.fn.sum<number>('friction.c').as('open_conflicts'),
+      eb.fn.sum<number>('friction.i').as('open_incidents'),
+    ])
+    .groupBy('friction.client_id')
+    .execute();
+  // PostgreSQL returns sums as strings (bigint / numeric).
+  return rows.map((r) => ({
+    client_id: r.client_id,
+    open_conflicts: Number(r.open_conflicts),
+    open_incidents: Number(r.open_incidents),
+  }));
+}

@@ -1,0 +1,42 @@
+import type { StubbornClientList } from '../../../shared/schemas/care.js';
+import type { Deps } from '../../lib/http.js';
+import { clientNames } from '../clients/clients.service.js';
+import { outOfScopeCounts } from '../projects/change-requests.service.js';
+import * as q from './care.queries.js';
+
+type Scope = { workspaceId: string };
+
+/** Seed 002's exercise: "work with your five most stubborn clients". */
+const STUBBORN = 5;
+
+/**
+ * Up to five clients ranked by the friction on the table now: open conflict cases + open mistakes +
+ * requests beyond the agreed scope (every change request not marked in scope, decided or not: each
+ * one is the client asking for extras). One point each, no weights, so the number explains itself;
+ * ties go to more open conflicts (the exercise is a conflict worksheet), then to the client id so the
+ * order is stable. Only clients with at least one point. The counts are grouped in SQL, per module.
+ */
+export async function stubbornClients(deps: Deps, scope: Scope): Promise<StubbornClientList> {
+  const [friction, extras] = await Promise.all([
+    q.openFrictionCounts(deps.db.kysely, scope),
+    outOfScopeCounts(deps, scope),
+  ]);
+  const byClient = new Map<string, { openConflicts: number; openIncidents: number; changeRequests: number }>();
+  for (const [clientId, count] of extras)
+    byClient.set(clientId, { openConflicts: 0, openIncidents: 0, changeRequests: count });
+  for (const row of friction) {
+    const entry = byClient.get(row.client_id) ?? { openConflicts: 0, openIncidents: 0, changeRequests: 0 };
+    byClient.set(row.client_id, { ...entry, openConflicts: row.open_conflicts, openIncidents: row.open_incidents });
+  }
+  const ranked = [...byClient]
+    .map(([clientId, c]) => ({ clientId, ...c, score: c.openConflicts + c.openIncidents + c.changeRequests }))
+    .filter((c) => c.score > 0)
+    .sort((a, b) => b.score - a.score || b.openConflicts - a.openConflicts || (a.clientId < b.clientId ? -1 : 1))
+    .slice(0, STUBBORN);
+  const names = await clientNames(
+    deps,
+    scope,
+    ranked.map((r) => r.clientId),
+  );
+  return { items: ranked.map((r) => ({ ...r, clientName: names.get(r.clientId) ?? '' })) };
+}

@@ -1,0 +1,29 @@
+import type { ReactNode } from 'react';
+import {
+  CalendarIcon,
+  InboxIcon,
+  QuoteIcon,
+  SettingsIcon,
+  TemplateIcon,
+  UserIcon,
+  UsersIcon,
+} from '../../components/ui/icons';
+
+export const settingsTabs = ['business', 'account', 'templates', 'terms', 'colleagues', 'calendar', 'email'] as const;
+export type SettingsTab = (typeof settingsTabs)[number];
+
+/** The open settings tab lives in the URL (?tab=email), so a link can point straight at it. */
+export function validateSettingsSearch(search: Record<string, unknown>): { tab?: SettingsTab } {
+  const tab = settingsTabs.find((t) => t === search.tab);
+  return tab && tab !== 'business' ? { tab } : {};
+}
+
+export const settingsTabIcons: Record<SettingsTab, ReactNode> = {
+  business: <SettingsIcon size={16} />,
+  account: <UserIcon size={16} />,
+  templates: <TemplateIcon size={16} />,
+  terms: <QuoteIcon size={16} />,
+  colleagues: <UsersIcon size={16} />,
+  calendar: <CalendarIcon size={16} />,
+  email: <InboxIcon size={16} />,
+};

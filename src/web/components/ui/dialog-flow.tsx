@@ -1,0 +1,39 @@
+import { useMediaQuery } from '@mantine/hooks';
+import { type ReactNode, useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Dialog } from './dialog';
+
+/** Phones get whole-screen dialogs and cards instead of tables. */
+export function useIsPhone(): boolean {
+  return useMediaQuery('(max-width: 48em)') ?? false;
+}
+
+/**
+ * One dialog at a time for a screen's workflows (a form, then its message…). Every opening gets a
+ * new key, so each starts from fresh values; on a phone the dialog fills the screen.
+ */
+export function useDialogFlow<Open>() {
+  const { t } = useTranslation();
+  const isPhone = useIsPhone();
+  const [open, setOpen] = useState<Open | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const show = useCallback((next: Open) => {
+    setOpen(next);
+    setAttempt((n) => n + 1);
+  }, []);
+  const close = useCallback(() => setOpen(null), []);
+  const render = (title: ReactNode, body: ReactNode, size = 'lg') => (
+    <Dialog
+      key={attempt}
+      opened={open !== null}
+      onClose={close}
+      title={title}
+      closeLabel={t('actions.close')}
+      size={size}
+      fullScreen={isPhone}
+    >
+      {body}
+    </Dialog>
+  );
+  return { open, attempt, show, close, render };
+}
