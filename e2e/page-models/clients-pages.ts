@@ -1,16 +1,6 @@
-import type { Page } from 'playwright-core';
-import { label } from '../support/catalogs.js';
+import { LabelledPages } from './labelled-pages.js';
 
-export class ClientsPages {
-  constructor(
-    private readonly page: Page,
-    public locale: 'he' | 'en' = 'he',
-  ) {}
-
-  private t(key: string) {
-    return label(this.locale, key);
-  }
-
+export class ClientsPages extends LabelledPages {
   async createClient(fields: { name: string; phone?: string; email?: string }): Promise<void> {
     const page = this.page;
     await page.goto('/clients/new');

@@ -1,31 +1,10 @@
-import type { Locator, Page } from 'playwright-core';
-import { label } from '../support/catalogs.js';
+import type { Locator } from 'playwright-core';
+import { LabelledPages } from './labelled-pages.js';
 
 export type PromiseDraft = { title: string; who: 'mine' | 'theirs' };
 
 /** Today, the contact log, promises and the message composer, driven through their labels. */
-export class KeepYourWordPages {
-  constructor(
-    private readonly page: Page,
-    public locale: 'he' | 'en' = 'he',
-  ) {}
-
-  t(key: string, values: Record<string, string | number> = {}): string {
-    return Object.entries(values).reduce(
-      (text, [name, value]) => text.replace(`{{${name}}}`, String(value)),
-      label(this.locale, key),
-    );
-  }
-
-  /** Picks a chip or a segment by its visible label (the radio input itself is visually hidden). */
-  async choose(container: Locator, group: string, option: string): Promise<void> {
-    await container.getByRole('radiogroup', { name: group }).getByText(option, { exact: true }).click();
-  }
-
-  dialog(): Locator {
-    return this.page.getByRole('dialog');
-  }
-
+export class KeepYourWordPages extends LabelledPages {
   /** From the client page: log a contact with the promises made in it, in one save. */
   async logContact(fields: { direction: 'in' | 'out'; summary: string; promises: PromiseDraft[] }): Promise<void> {
     await this.page.getByRole('button', { name: this.t('clients.page.logContact') }).click();

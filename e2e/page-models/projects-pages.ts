@@ -1,30 +1,10 @@
-import type { Locator, Page } from 'playwright-core';
-import { label } from '../support/catalogs.js';
+import type { Locator } from 'playwright-core';
+import { LabelledPages } from './labelled-pages.js';
 
 /** The project page: target date, change requests with their answer, and a slipping deadline. */
-export class ProjectsPages {
-  constructor(
-    private readonly page: Page,
-    public locale: 'he' | 'en' = 'he',
-  ) {}
-
-  t(key: string, values: Record<string, string | number> = {}): string {
-    return Object.entries(values).reduce(
-      (text, [name, value]) => text.replace(`{{${name}}}`, String(value)),
-      label(this.locale, key),
-    );
-  }
-
-  dialog(): Locator {
-    return this.page.getByRole('dialog');
-  }
-
+export class ProjectsPages extends LabelledPages {
   region(key: string): Locator {
     return this.page.getByRole('region', { name: this.t(key) });
-  }
-
-  async pick(container: Locator, group: string, option: string): Promise<void> {
-    await container.getByRole('radiogroup', { name: group }).getByText(option, { exact: true }).click();
   }
 
   async setTarget(day: string): Promise<void> {
@@ -49,7 +29,7 @@ export class ProjectsPages {
       .getByRole('button', { name: this.t('projects.changes.outOfScope') })
       .click();
     const dialog = this.dialog();
-    await this.pick(dialog, this.t('projects.decision.choose'), this.t('projects.decision.change_order'));
+    await this.choose(dialog, this.t('projects.decision.choose'), this.t('projects.decision.change_order'));
     await dialog.getByText(this.t('projects.decision.formalQuoteBy')).waitFor();
     await dialog.getByLabel(this.t('projects.decision.amount', { currency: 'ILS' })).fill(amount);
     await dialog.getByRole('button', { name: this.t('projects.decision.writeAnswer') }).click();
@@ -71,7 +51,7 @@ export class ProjectsPages {
       .getByRole('button', { name: this.t('projects.reschedule.open') })
       .click();
     const dialog = this.dialog();
-    await this.pick(dialog, this.t('projects.reschedule.cause'), this.t(`projects.cause.${fields.cause}`));
+    await this.choose(dialog, this.t('projects.reschedule.cause'), this.t(`projects.cause.${fields.cause}`));
     await dialog.getByLabel(this.t('projects.reschedule.statusText')).fill(fields.status);
     await dialog.getByLabel(this.t('projects.reschedule.newDate')).fill(fields.day);
     await dialog.getByRole('button', { name: this.t('projects.reschedule.preview') }).click();

@@ -1,26 +1,10 @@
-import type { Locator, Page } from 'playwright-core';
-import { label } from '../support/catalogs.js';
+import type { Locator } from 'playwright-core';
+import { LabelledPages } from './labelled-pages.js';
 
 export type QuoteLineDraft = { description: string; quantity: string; unit?: string; unitPrice: string };
 
 /** The quotes list, the editor and the send composer, driven through their labels. */
-export class QuotesPages {
-  constructor(
-    private readonly page: Page,
-    public locale: 'he' | 'en' = 'he',
-  ) {}
-
-  t(key: string, values: Record<string, string | number> = {}): string {
-    return Object.entries(values).reduce(
-      (text, [name, value]) => text.replace(`{{${name}}}`, String(value)),
-      label(this.locale, key),
-    );
-  }
-
-  dialog(): Locator {
-    return this.page.getByRole('dialog');
-  }
-
+export class QuotesPages extends LabelledPages {
   item(n: number): Locator {
     return this.page.getByRole('group', { name: this.t('quotes.editor.itemN', { n }) });
   }

@@ -1,19 +1,13 @@
-import type { Page } from 'playwright-core';
-import { label } from '../support/catalogs.js';
+import { LabelledPages } from './labelled-pages.js';
 
-export class SetupPage {
-  constructor(
-    private readonly page: Page,
-    private readonly locale: 'he' | 'en' = 'he',
-  ) {}
+/** The owner every journey sets Mila up for. */
+export const journeyOwner = { name: 'נועה כהן', email: 'noa@example.co.il', password: 'correct horse battery' };
+export const journeyBusiness = 'סטודיו נועה';
 
-  private t(key: string) {
-    return label(this.locale, key);
-  }
-
+export class SetupPage extends LabelledPages {
   async completeFirstRun(
-    owner: { name: string; email: string; password: string },
-    businessName: string,
+    owner: { name: string; email: string; password: string } = journeyOwner,
+    businessName: string = journeyBusiness,
   ): Promise<void> {
     const page = this.page;
     await page.getByRole('heading', { name: this.t('setup.title') }).waitFor();

@@ -65,3 +65,9 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/** The same session on a desktop: the wider viewport, once the app shell has animated its navbar in. */
+export async function toDesktop(page: Page): Promise<void> {
+  await page.setViewportSize(viewports.desktop);
+  await page.waitForTimeout(400); // the app shell animates the navbar in; let it settle before a screenshot
+}

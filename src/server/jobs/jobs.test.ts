@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { ZMe } from '../../shared/schemas/accounts.js';
 import type { Client } from '../../shared/schemas/clients.js';
-import { clientInput } from '../testing/factories.js';
+import { createClient, createCommitment } from '../testing/api-helpers.js';
 import type { TestSmtpServer } from '../testing/smtp.js';
 import { createTestContext, type ApiClient, type TestContext } from '../testing/test-app.js';
 import { testDialects, testDeps } from '../testing/test-db.js';
@@ -19,15 +20,10 @@ describe.each(testDialects())('the scheduler on $label', ({ dialect, skip }) => 
     ctx = await createTestContext(dialect, { mail: true });
     smtp = ctx.smtp!;
     api = await ctx.owner();
-    workspaceId = (await api.get<{ workspace: { id: string } }>('/api/v1/me')).body.workspace.id;
+    workspaceId = (await api.get('/api/v1/me', ZMe)).body.workspace.id;
     ctx.clock.set('2026-11-23T04:00:00.000Z'); // Monday 06:00 in Israel; the digest is set for 07:30
-    client = (await api.post<Client>('/api/v1/clients', clientInput({ name: 'קליניקת אור' }))).body;
-    await api.post('/api/v1/commitments', {
-      clientId: client.id,
-      title: 'סקיצות ללוגו',
-      dueDate: '2026-11-23',
-      dueTime: '10:00',
-    });
+    client = await createClient(api, { name: 'קליניקת אור' });
+    await createCommitment(api, client.id, { title: 'סקיצות ללוגו', dueDate: '2026-11-23', dueTime: '10:00' });
   });
   afterEach(async () => {
     if (!skip) await ctx.close();
@@ -93,8 +89,8 @@ describe('the scheduler with two processes on one PostgreSQL', () => {
       try {
         const api = await ctx.owner();
         ctx.clock.set('2026-11-23T05:31:00.000Z'); // 07:31, digest time
-        const client = (await api.post<Client>('/api/v1/clients', clientInput())).body;
-        await api.post('/api/v1/commitments', { clientId: client.id, title: 'משהו להיום', dueDate: '2026-11-23' });
+        const client = await createClient(api);
+        await createCommitment(api, client.id, { title: 'משהו להיום', dueDate: '2026-11-23' });
         const second = testDeps(otherDb, ctx.clock, ctx.deps.config, mailer);
         const [a, b] = await Promise.all([runDueJobs(ctx.deps, 'process-a'), runDueJobs(second, 'process-b')]);
         expect([...a, ...b].filter((name) => name === 'digest')).toHaveLength(1);

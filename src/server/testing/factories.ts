@@ -1,6 +1,16 @@
+import type { z } from 'zod';
 import type { SaveBusinessProfileInput, SetUpWorkspaceInput } from '../../shared/schemas/accounts.js';
 import type { CreateClientInput } from '../../shared/schemas/clients.js';
+import type { CreateCommitmentInput } from '../../shared/schemas/commitments.js';
 import { defaultServiceHours } from '../../shared/schemas/common.js';
+import type { ZCreatePaymentItem, ZRecordPayment } from '../../shared/schemas/payments.js';
+import type { ZCreateProject } from '../../shared/schemas/projects.js';
+import type { ZCreateQuote } from '../../shared/schemas/quotes.js';
+
+export type CreateQuoteInput = z.input<typeof ZCreateQuote>;
+export type CreateProjectInput = z.input<typeof ZCreateProject>;
+export type CreatePaymentItemInput = z.input<typeof ZCreatePaymentItem>;
+export type RecordPaymentInput = z.input<typeof ZRecordPayment>;
 
 /**
  * Test data and demo data come from the same factories (scripts/seed-demo.ts uses them too),
@@ -55,6 +65,56 @@ export function clientInput(overrides: Partial<CreateClientInput> = {}): CreateC
     tags: [],
     ...overrides,
   };
+}
+
+/**
+ * A branding quote of two lines (one a fractional quantity) with 10% off: 4,625.00 before the
+ * discount, 4,911.75 with VAT at 18%. Give `discount: null` where a test counts a plain total.
+ */
+export function quoteInput(clientId: string, overrides: Partial<CreateQuoteInput> = {}): CreateQuoteInput {
+  return {
+    clientId,
+    title: 'מיתוג לקפה הגפן',
+    items: [
+      { description: 'עיצוב לוגו', quantity: 1, unit: 'פרויקט', unitPrice: 350_000 },
+      { description: 'שעות ייעוץ', quantity: 2.5, unit: 'שעה', unitPrice: 45_000 },
+    ],
+    discount: { kind: 'percent', basisPoints: 1000 },
+    validUntil: '2026-12-31',
+    ...overrides,
+  };
+}
+
+/** A project started by hand, with a target date and two deliverables. */
+export function projectInput(clientId: string, overrides: Partial<CreateProjectInput> = {}): CreateProjectInput {
+  return {
+    clientId,
+    title: 'קטלוג מוצרים',
+    targetDate: '2026-12-20',
+    deliverables: ['עימוד', 'הכנה לדפוס'],
+    ...overrides,
+  };
+}
+
+/** A scheduled payment (a deposit of 100.00), by hand. */
+export function paymentItemInput(
+  clientId: string,
+  overrides: Partial<CreatePaymentItemInput> = {},
+): CreatePaymentItemInput {
+  return { clientId, label: 'מקדמה', amount: 10_000, dueDate: '2026-12-01', ...overrides };
+}
+
+/** A payment received (1,000.00 by bank transfer); give `paymentItemId` to pay a scheduled item. */
+export function paymentInput(clientId: string, overrides: Partial<RecordPaymentInput> = {}): RecordPaymentInput {
+  return { clientId, amount: 100_000, receivedOn: '2026-11-23', method: 'העברה בנקאית', ...overrides };
+}
+
+/** A promise of mine to the client, due on a day (add `dueTime` for an hour, `direction: 'theirs'` for theirs). */
+export function commitmentInput(
+  clientId: string,
+  overrides: Partial<CreateCommitmentInput> = {},
+): CreateCommitmentInput {
+  return { clientId, title: 'הצעת מחיר', dueDate: '2026-11-26', ...overrides };
 }
 
 /** A small deterministic generator, so the demo (and later the benchmark) is the same every run. */

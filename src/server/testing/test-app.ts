@@ -1,16 +1,83 @@
+import { z } from 'zod';
+import { ZApiError, type ApiError } from '../../shared/errors.js';
+import { ZMe } from '../../shared/schemas/accounts.js';
 import { createApp } from '../app.js';
 import type { Dialect } from '../db/database.js';
 import type { Deps } from '../lib/http.js';
 import { createMailer } from '../mail/mailer.js';
+import { createWorkspaceWithOwner } from '../modules/accounts/accounts.service.js';
 import { setupInput } from './factories.js';
 import { TestSmtpServer } from './smtp.js';
 import { createTestDb, testClock, testDeps, type TestDb } from './test-db.js';
 
+/**
+ * An answer read as it came: for status and header checks, HTML, or bodies the test inspects raw.
+ * `T` is only for the deprecated casting calls (`api.get<Quote>(path)`); give a schema instead.
+ */
 export type TestResponse<T = unknown> = { status: number; body: T; headers: Headers };
+
+/** Casting without checking: kept only so tests written before the schema calls still compile. */
+const cast = <T>(res: Promise<TestResponse>) => res as Promise<TestResponse<T>>;
+
+type HeaderMap = Record<string, string>;
+
+const isSchema = (value: unknown): value is z.ZodType => typeof value === 'object' && value !== null && '_zod' in value;
+
+const schemaName = (schema: z.ZodType): string => {
+  const id = z.globalRegistry.get(schema)?.id;
+  return typeof id === 'string' ? id : 'the expected schema';
+};
+
+/**
+ * An answer checked against the shared contract. A 2xx body has been parsed with the route's
+ * schema when the request returned (a body that breaks the contract fails the test there); a non-2xx
+ * answer is read as the shared ApiError. Reading the wrong side fails the test and says what came.
+ */
+export class ContractResponse<T> {
+  constructor(
+    /** `GET /api/v1/quotes/…`, for messages. */
+    readonly request: string,
+    readonly status: number,
+    readonly headers: Headers,
+    /** The JSON as it came, before parsing: for failure messages and checks of what must not be there. */
+    readonly raw: unknown,
+    private readonly parsed: T | undefined,
+  ) {}
+
+  get ok(): boolean {
+    return this.status >= 200 && this.status < 300;
+  }
+
+  /** The parsed 2xx body, typed by the schema. */
+  get body(): T {
+    if (!this.ok) throw new Error(`${this.request} answered ${this.status}, not 2xx: ${JSON.stringify(this.raw)}`);
+    return this.parsed as T;
+  }
+
+  /** The whole body of a non-2xx answer, checked against the shared ApiError. */
+  get apiError(): ApiError {
+    if (this.ok) throw new Error(`${this.request} answered ${this.status}, not an error: ${JSON.stringify(this.raw)}`);
+    const result = ZApiError.safeParse(this.raw);
+    if (!result.success)
+      throw new Error(
+        `Contract broken: ${this.request} answered ${this.status} with a body that is not an ApiError:\n` +
+          `${z.prettifyError(result.error)}\nbody: ${JSON.stringify(this.raw)}`,
+      );
+    return result.data;
+  }
+
+  /** Its `error` (code, message, fields): what tests assert on. */
+  get error(): ApiError['error'] {
+    return this.apiError.error;
+  }
+}
 
 /**
  * A signed-in (or not) caller of the in-process app: keeps the session cookie and echoes the
  * CSRF token the way the web app does.
+ *
+ * Give a method the response schema of the route (`api.get(path, ZQuote)`, `api.post(path, body,
+ * ZQuoteSent)`) and the answer is checked against it and typed; without one the body is `unknown`.
  */
 export class ApiClient {
   cookie: string | null = null;
@@ -20,13 +87,14 @@ export class ApiClient {
     readonly options: { locale?: string } = {},
   ) {}
 
+  /** The request as sent, the answer unparsed. */
   async request<T = unknown>(
     method: string,
     path: string,
     body?: unknown,
-    headers: Record<string, string> = {},
+    headers: HeaderMap = {},
   ): Promise<TestResponse<T>> {
-    const h: Record<string, string> = { 'accept-language': this.options.locale ?? 'he', ...headers };
+    const h: HeaderMap = { 'accept-language': this.options.locale ?? 'he', ...headers };
     if (body !== undefined) h['content-type'] = 'application/json';
     if (this.cookie) h.cookie = this.cookie;
     if (this.csrfToken && method !== 'GET' && !('x-csrf-token' in headers)) h['x-csrf-token'] = this.csrfToken;
@@ -41,25 +109,102 @@ export class ApiClient {
       this.cookie = pair && !pair.endsWith('=') ? pair : null;
     }
     const text = await res.text();
-    const parsed = text && res.headers.get('content-type')?.includes('json') ? (JSON.parse(text) as T) : (text as T);
-    if (parsed && typeof parsed === 'object' && 'csrfToken' in parsed)
-      this.csrfToken = String((parsed as { csrfToken: string }).csrfToken);
-    return { status: res.status, body: parsed, headers: res.headers };
+    const parsed: unknown = text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text;
+    if (parsed && typeof parsed === 'object' && 'csrfToken' in parsed) this.csrfToken = String(parsed.csrfToken);
+    // A type argument is the deprecated unchecked cast; `checked` is the way to a typed body.
+    return { status: res.status, body: parsed as T, headers: res.headers };
   }
 
-  get<T = unknown>(path: string, headers?: Record<string, string>) {
-    return this.request<T>('GET', path, undefined, headers);
+  /** The request, its 2xx answer parsed with `schema` (a mismatch fails here, naming the path and the issues). */
+  async checked<S extends z.ZodType>(
+    method: string,
+    path: string,
+    schema: S,
+    body?: unknown,
+    headers?: HeaderMap,
+  ): Promise<ContractResponse<z.output<S>>> {
+    const res = await this.request(method, path, body, headers);
+    const request = `${method} ${path}`;
+    if (res.status < 200 || res.status >= 300)
+      return new ContractResponse<z.output<S>>(request, res.status, res.headers, res.body, undefined);
+    const result = schema.safeParse(res.body);
+    if (!result.success)
+      throw new Error(
+        `Contract broken: ${request} answered ${res.status} with a body that is not ${schemaName(schema)}:\n` +
+          `${z.prettifyError(result.error)}\nbody: ${JSON.stringify(res.body)}`,
+      );
+    return new ContractResponse(request, res.status, res.headers, res.body, result.data);
   }
-  post<T = unknown>(path: string, body?: unknown, headers?: Record<string, string>) {
-    return this.request<T>('POST', path, body ?? {}, headers);
+
+  get<S extends z.ZodType>(path: string, schema: S, headers?: HeaderMap): Promise<ContractResponse<z.output<S>>>;
+  /** @deprecated Casts the body unchecked: pass the route's response schema, `api.get(path, ZX)`. */
+  get<T>(path: string, headers?: HeaderMap): Promise<TestResponse<T>>;
+  get(path: string, schemaOrHeaders?: z.ZodType | HeaderMap, headers?: HeaderMap) {
+    return isSchema(schemaOrHeaders)
+      ? this.checked('GET', path, schemaOrHeaders, undefined, headers)
+      : cast(this.request('GET', path, undefined, schemaOrHeaders));
   }
-  patch<T = unknown>(path: string, body: unknown, headers?: Record<string, string>) {
-    return this.request<T>('PATCH', path, body, headers);
+
+  post<S extends z.ZodType>(
+    path: string,
+    body: unknown,
+    schema: S,
+    headers?: HeaderMap,
+  ): Promise<ContractResponse<z.output<S>>>;
+  /** @deprecated Casts the body unchecked: pass the route's response schema, `api.post(path, body, ZX)`. */
+  post<T>(path: string, body?: unknown, headers?: HeaderMap): Promise<TestResponse<T>>;
+  post(path: string, body?: unknown, schemaOrHeaders?: z.ZodType | HeaderMap, headers?: HeaderMap) {
+    return this.withBody('POST', path, body ?? {}, schemaOrHeaders, headers);
   }
-  delete<T = unknown>(path: string, headers?: Record<string, string>) {
-    return this.request<T>('DELETE', path, undefined, headers);
+
+  put<S extends z.ZodType>(
+    path: string,
+    body: unknown,
+    schema: S,
+    headers?: HeaderMap,
+  ): Promise<ContractResponse<z.output<S>>>;
+  /** @deprecated Casts the body unchecked: pass the route's response schema, `api.put(path, body, ZX)`. */
+  put<T>(path: string, body: unknown, headers?: HeaderMap): Promise<TestResponse<T>>;
+  put(path: string, body: unknown, schemaOrHeaders?: z.ZodType | HeaderMap, headers?: HeaderMap) {
+    return this.withBody('PUT', path, body, schemaOrHeaders, headers);
+  }
+
+  patch<S extends z.ZodType>(
+    path: string,
+    body: unknown,
+    schema: S,
+    headers?: HeaderMap,
+  ): Promise<ContractResponse<z.output<S>>>;
+  /** @deprecated Casts the body unchecked: pass the route's response schema, `api.patch(path, body, ZX)`. */
+  patch<T>(path: string, body: unknown, headers?: HeaderMap): Promise<TestResponse<T>>;
+  patch(path: string, body: unknown, schemaOrHeaders?: z.ZodType | HeaderMap, headers?: HeaderMap) {
+    return this.withBody('PATCH', path, body, schemaOrHeaders, headers);
+  }
+
+  delete<S extends z.ZodType>(path: string, schema: S, headers?: HeaderMap): Promise<ContractResponse<z.output<S>>>;
+  /** @deprecated Casts the body unchecked: pass the route's response schema, `api.delete(path, ZX)`. */
+  delete<T>(path: string, headers?: HeaderMap): Promise<TestResponse<T>>;
+  delete(path: string, schemaOrHeaders?: z.ZodType | HeaderMap, headers?: HeaderMap) {
+    return isSchema(schemaOrHeaders)
+      ? this.checked('DELETE', path, schemaOrHeaders, undefined, headers)
+      : cast(this.request('DELETE', path, undefined, schemaOrHeaders));
+  }
+
+  private withBody(
+    method: string,
+    path: string,
+    body: unknown,
+    schemaOrHeaders: z.ZodType | HeaderMap | undefined,
+    headers: HeaderMap | undefined,
+  ) {
+    return isSchema(schemaOrHeaders)
+      ? this.checked(method, path, schemaOrHeaders, body, headers)
+      : cast(this.request(method, path, body, schemaOrHeaders));
   }
 }
+
+/** The `{ items: [...] }` answer of a list route whose envelope has no shared schema of its own. */
+export const listOf = <S extends z.ZodType>(item: S) => z.object({ items: z.array(item) });
 
 export type TestContext = {
   db: TestDb;
@@ -71,6 +216,11 @@ export type TestContext = {
   smtp: TestSmtpServer | null;
   /** Runs first-run setup and returns a signed-in owner. */
   owner: (overrides?: Parameters<typeof setupInput>[0]) => Promise<ApiClient>;
+  /**
+   * A second workspace in the same database (owner other@example.com unless given) and its owner,
+   * signed in: for checks that nothing crosses between workspaces.
+   */
+  otherWorkspace: (overrides?: Parameters<typeof setupInput>[0]) => Promise<{ api: ApiClient; workspaceId: string }>;
   close: () => Promise<void>;
 };
 
@@ -91,9 +241,22 @@ export async function createTestContext(dialect: Dialect, options: { mail?: bool
     smtp,
     owner: async (overrides) => {
       const api = client();
-      const res = await api.post('/api/v1/setup', setupInput(overrides));
-      if (res.status !== 201) throw new Error(`setup failed: ${res.status} ${JSON.stringify(res.body)}`);
+      const res = await api.post('/api/v1/setup', setupInput(overrides), ZMe);
+      if (res.status !== 201) throw new Error(`setup failed: ${res.status} ${JSON.stringify(res.raw)}`);
       return api;
+    },
+    otherWorkspace: async (overrides = {}) => {
+      const input = setupInput({ ...overrides, owner: { email: 'other@example.com', ...overrides.owner } });
+      const { workspaceId } = await createWorkspaceWithOwner(deps, input);
+      const api = client();
+      const login = await api.post(
+        '/api/v1/auth/login',
+        { email: input.owner.email, password: input.owner.password },
+        ZMe,
+      );
+      if (login.status !== 200)
+        throw new Error(`sign-in to the other workspace failed: ${login.status} ${JSON.stringify(login.raw)}`);
+      return { api, workspaceId };
     },
     close: async () => {
       deps.mailer?.close();

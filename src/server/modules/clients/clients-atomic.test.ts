@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ZCreateClient, ZUpdateClient, type Client } from '../../../shared/schemas/clients.js';
+import { ZMe } from '../../../shared/schemas/accounts.js';
+import { ZClient, ZCreateClient, ZUpdateClient } from '../../../shared/schemas/clients.js';
 import { clientInput } from '../../testing/factories.js';
 import { failingWrites, InjectedFailure, snapshotAll } from '../../testing/failure.js';
 import { createTestContext, type ApiClient, type TestContext } from '../../testing/test-app.js';
@@ -15,7 +16,7 @@ describe.each(testDialects())('client writes are atomic on $label', ({ dialect, 
     if (skip) return;
     ctx = await createTestContext(dialect);
     api = await ctx.owner();
-    scope = { workspaceId: (await api.get<{ workspace: { id: string } }>('/api/v1/me')).body.workspace.id };
+    scope = { workspaceId: (await api.get('/api/v1/me', ZMe)).body.workspace.id };
   });
   afterEach(async () => {
     if (!skip) await ctx.close();
@@ -36,7 +37,7 @@ describe.each(testDialects())('client writes are atomic on $label', ({ dialect, 
   });
 
   it.skipIf(skip)('a change to contacts, dates and tags leaves the client as it was when it fails', async () => {
-    const client = (await api.post<Client>('/api/v1/clients', clientInput({ name: 'גלריית הגפן', ...full }))).body;
+    const client = (await api.post('/api/v1/clients', clientInput({ name: 'גלריית הגפן', ...full }), ZClient)).body;
     const before = await snapshotAll(ctx.db);
     const failing = failingWrites(ctx.deps, { table: 'clients', kind: 'update' });
     const input = ZUpdateClient.parse({

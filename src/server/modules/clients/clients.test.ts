@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiError } from '../../../shared/errors.js';
-import type { Client, ClientList } from '../../../shared/schemas/clients.js';
-import { createWorkspaceWithOwner } from '../accounts/accounts.service.js';
-import { clientInput, setupInput } from '../../testing/factories.js';
+import { ZMe } from '../../../shared/schemas/accounts.js';
+import { ZClient, ZClientList, ZTagList, type Client } from '../../../shared/schemas/clients.js';
+import { clientInput } from '../../testing/factories.js';
 import { createTestContext, type ApiClient, type TestContext } from '../../testing/test-app.js';
 import { testDialects } from '../../testing/test-db.js';
 
@@ -19,14 +18,14 @@ describe.each(testDialects())('clients on $label', ({ dialect, skip }) => {
   });
 
   async function create(overrides: Parameters<typeof clientInput>[0] = {}): Promise<Client> {
-    const res = await api.post<Client>('/api/v1/clients', clientInput(overrides));
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const res = await api.post('/api/v1/clients', clientInput(overrides), ZClient);
+    expect(res.status, JSON.stringify(res.raw)).toBe(201);
     return res.body;
   }
 
   async function names(query: string): Promise<string[]> {
-    const res = await api.get<ClientList>(`/api/v1/clients?${query}`);
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const res = await api.get(`/api/v1/clients?${query}`, ZClientList);
+    expect(res.status, JSON.stringify(res.raw)).toBe(200);
     return res.body.items.map((c) => c.name);
   }
 
@@ -65,21 +64,25 @@ describe.each(testDialects())('clients on $label', ({ dialect, skip }) => {
       ['רונית לוי', 'מנכ"לית', '+972547654321'],
       ['Avi Cohen', 'CFO', null],
     ]);
-    expect((await api.get<Client>(`/api/v1/clients/${client.id}`)).body).toEqual(client);
+    expect((await api.get(`/api/v1/clients/${client.id}`, ZClient)).body).toEqual(client);
   });
 
   it.skipIf(skip)('rejects bad client input with field errors and stores nothing', async () => {
-    const res = await api.post<ApiError>('/api/v1/clients', {
-      name: '',
-      status: 'vip',
-      phone: '123',
-      email: 'nope',
-      contacts: [{ name: 'ok', email: 'bad@' }],
-      importantDates: [{ kind: 'birthday', month: 2, day: 30 }],
-      serviceHours: { sun: [{ from: '25:00', to: '26:00' }], mon: [], tue: [], wed: [], thu: [], fri: [], sat: [] },
-    });
+    const res = await api.post(
+      '/api/v1/clients',
+      {
+        name: '',
+        status: 'vip',
+        phone: '123',
+        email: 'nope',
+        contacts: [{ name: 'ok', email: 'bad@' }],
+        importantDates: [{ kind: 'birthday', month: 2, day: 30 }],
+        serviceHours: { sun: [{ from: '25:00', to: '26:00' }], mon: [], tue: [], wed: [], thu: [], fri: [], sat: [] },
+      },
+      ZClient,
+    );
     expect(res.status).toBe(422);
-    expect(res.body.error.fields?.map((f) => `${f.path}:${f.code}`).sort()).toEqual([
+    expect(res.error.fields?.map((f) => `${f.path}:${f.code}`).sort()).toEqual([
       'contacts.0.email:invalid_email',
       'email:invalid_email',
       'importantDates.0.day:invalid_date',
@@ -89,18 +92,22 @@ describe.each(testDialects())('clients on $label', ({ dialect, skip }) => {
       'serviceHours.sun.0.to:invalid_time',
       'status:invalid_choice',
     ]);
-    expect((await api.get<ClientList>('/api/v1/clients')).body.total).toBe(0);
+    expect((await api.get('/api/v1/clients', ZClientList)).body.total).toBe(0);
   });
 
   it.skipIf(skip)('updates fields, keeps contacts sent back with their id, and replaces lists', async () => {
     const client = await create({ contacts: [{ name: 'דנה' }, { name: 'יוסי' }], tags: ['a', 'b'] });
     const [dana] = client.contacts;
-    const res = await api.patch<Client>(`/api/v1/clients/${client.id}`, {
-      status: 'active',
-      contacts: [{ id: dana!.id, name: 'דנה ברק', role: 'שיווק' }, { name: 'מיכל' }],
-      tags: ['c'],
-      serviceHours: { sun: [{ from: '10:00', to: '14:00' }], mon: [], tue: [], wed: [], thu: [], fri: [], sat: [] },
-    });
+    const res = await api.patch(
+      `/api/v1/clients/${client.id}`,
+      {
+        status: 'active',
+        contacts: [{ id: dana!.id, name: 'דנה ברק', role: 'שיווק' }, { name: 'מיכל' }],
+        tags: ['c'],
+        serviceHours: { sun: [{ from: '10:00', to: '14:00' }], mon: [], tue: [], wed: [], thu: [], fri: [], sat: [] },
+      },
+      ZClient,
+    );
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('active');
     expect(res.body.contacts.map((c) => c.name)).toEqual(['דנה ברק', 'מיכל']);
@@ -117,24 +124,25 @@ describe.each(testDialects())('clients on $label', ({ dialect, skip }) => {
     const referrer = await create({ name: 'שרה מזרחי' });
     const referred = await create({ name: 'בן מזרחי', referredByClientId: referrer.id });
     expect(referred.referredByName).toBe('שרה מזרחי');
-    const self = await api.patch<ApiError>(`/api/v1/clients/${referred.id}`, { referredByClientId: referred.id });
-    expect(self.body.error.fields?.[0]).toMatchObject({ path: 'referredByClientId', code: 'self_reference' });
-    const unknown = await api.post<ApiError>(
+    const self = await api.patch(`/api/v1/clients/${referred.id}`, { referredByClientId: referred.id }, ZClient);
+    expect(self.error.fields?.[0]).toMatchObject({ path: 'referredByClientId', code: 'self_reference' });
+    const unknown = await api.post(
       '/api/v1/clients',
       clientInput({ referredByClientId: '01a20000-0000-7000-8000-000000000000' }),
+      ZClient,
     );
     expect(unknown.status).toBe(422);
-    expect(unknown.body.error.fields?.[0]).toMatchObject({ path: 'referredByClientId', code: 'unknown_client' });
+    expect(unknown.error.fields?.[0]).toMatchObject({ path: 'referredByClientId', code: 'unknown_client' });
   });
 
   it.skipIf(skip)('archives and restores; archived clients leave the default list', async () => {
     const client = await create({ name: 'ארכיון' });
-    const archived = await api.delete<Client>(`/api/v1/clients/${client.id}`);
+    const archived = await api.delete(`/api/v1/clients/${client.id}`, ZClient);
     expect(archived.status).toBe(200);
     expect(archived.body.archivedAt).not.toBeNull();
     expect(await names('')).toEqual([]);
     expect(await names('archived=only')).toEqual(['ארכיון']);
-    const restored = await api.post<Client>(`/api/v1/clients/${client.id}/restore`);
+    const restored = await api.post(`/api/v1/clients/${client.id}/restore`, undefined, ZClient);
     expect(restored.body.archivedAt).toBeNull();
     expect(await names('')).toEqual(['ארכיון']);
   });
@@ -198,47 +206,41 @@ describe.each(testDialects())('clients on $label', ({ dialect, skip }) => {
     expect(await names('tag=y')).toEqual(['אלף']);
     expect(await names('tag=x&personality=lovely')).toEqual(['בית']);
 
-    const page1 = await api.get<ClientList>('/api/v1/clients?limit=2');
+    const page1 = await api.get('/api/v1/clients?limit=2', ZClientList);
     expect(page1.body).toMatchObject({ total: 3, nextOffset: 2 });
-    const page2 = await api.get<ClientList>('/api/v1/clients?limit=2&offset=2');
+    const page2 = await api.get('/api/v1/clients?limit=2&offset=2', ZClientList);
     expect(page2.body.items.map((c) => c.name)).toEqual(['גימל']);
     expect(page2.body.nextOffset).toBeNull();
 
-    const tags = await api.get<{ items: { tag: string; count: number }[] }>('/api/v1/clients/tags');
+    const tags = await api.get('/api/v1/clients/tags', ZTagList);
     expect(tags.body.items).toEqual([
       { tag: 'x', count: 2 },
       { tag: 'y', count: 1 },
     ]);
 
-    const bad = await api.get<ApiError>('/api/v1/clients?status=vip&limit=1000');
+    const bad = await api.get('/api/v1/clients?status=vip&limit=1000', ZClientList);
     expect(bad.status).toBe(422);
-    expect(bad.body.error.fields?.map((f) => f.path).sort()).toEqual(['limit', 'status']);
+    expect(bad.error.fields?.map((f) => f.path).sort()).toEqual(['limit', 'status']);
   });
 
   it.skipIf(skip)('never shows or touches another workspace’s clients', async () => {
     const mine = await create({ name: 'הלקוח שלי' });
-    const other = await createWorkspaceWithOwner(
-      ctx.deps,
-      setupInput({ owner: { email: 'other@example.com' }, business: { name: 'עסק אחר' } }),
-    );
-    const otherApi = ctx.client();
-    const login = await otherApi.post('/api/v1/auth/login', {
-      email: 'other@example.com',
-      password: 'correct horse battery',
-    });
-    expect(login.status).toBe(200);
+    // Its owner signs in (otherWorkspace fails unless the sign-in answers 200).
+    const other = await ctx.otherWorkspace({ business: { name: 'עסק אחר' } });
+    const otherApi = other.api;
+    expect((await otherApi.get('/api/v1/me', ZMe)).body.workspace.name).toBe('עסק אחר');
     expect(other.workspaceId).not.toBe(mine.id);
 
-    expect((await otherApi.get<ClientList>('/api/v1/clients')).body.total).toBe(0);
-    expect((await otherApi.get<ClientList>('/api/v1/clients?q=שלי')).body.items).toEqual([]);
+    expect((await otherApi.get('/api/v1/clients', ZClientList)).body.total).toBe(0);
+    expect((await otherApi.get('/api/v1/clients?q=שלי', ZClientList)).body.items).toEqual([]);
     expect((await otherApi.get(`/api/v1/clients/${mine.id}`)).status).toBe(404);
     expect((await otherApi.patch(`/api/v1/clients/${mine.id}`, { name: 'נחטף' })).status).toBe(404);
     expect((await otherApi.delete(`/api/v1/clients/${mine.id}`)).status).toBe(404);
-    const steal = await otherApi.post<ApiError>('/api/v1/clients', clientInput({ referredByClientId: mine.id }));
-    expect(steal.body.error.fields?.[0]?.code).toBe('unknown_client');
+    const steal = await otherApi.post('/api/v1/clients', clientInput({ referredByClientId: mine.id }), ZClient);
+    expect(steal.error.fields?.[0]?.code).toBe('unknown_client');
     expect((await otherApi.get('/api/v1/clients/tags')).body).toEqual({ items: [] });
 
-    expect((await api.get<Client>(`/api/v1/clients/${mine.id}`)).body).toMatchObject({
+    expect((await api.get(`/api/v1/clients/${mine.id}`, ZClient)).body).toMatchObject({
       name: 'הלקוח שלי',
       archivedAt: null,
     });

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiError } from '../../../shared/errors.js';
-import type { Client } from '../../../shared/schemas/clients.js';
-import type { Commitment, WordKeeping } from '../../../shared/schemas/commitments.js';
-import type { InteractionCreated } from '../../../shared/schemas/interactions.js';
+import { ZClient, type Client } from '../../../shared/schemas/clients.js';
+import { ZCommitment, ZCommitmentList, ZWordKeeping, type Commitment } from '../../../shared/schemas/commitments.js';
+import { ZInteractionCreated } from '../../../shared/schemas/interactions.js';
+import { ZRenegotiated } from '../../../shared/schemas/messages.js';
+import { createClient } from '../../testing/api-helpers.js';
 import { clientInput, setupInput } from '../../testing/factories.js';
 import { createTestContext, type ApiClient, type TestContext } from '../../testing/test-app.js';
 import { testDialects } from '../../testing/test-db.js';
@@ -15,7 +16,7 @@ describe.each(testDialects())('commitments on $label', ({ dialect, skip }) => {
     if (skip) return;
     ctx = await createTestContext(dialect);
     api = await ctx.owner();
-    client = (await api.post<Client>('/api/v1/clients', clientInput({ name: 'משה ביטון' }))).body;
+    client = await createClient(api, { name: 'משה ביטון' });
     ctx.clock.set('2026-11-23T08:00:00.000Z'); // Monday 10:00 Israel time
   });
   afterEach(async () => {
@@ -23,8 +24,8 @@ describe.each(testDialects())('commitments on $label', ({ dialect, skip }) => {
   });
 
   async function promise(body: Record<string, unknown>): Promise<Commitment> {
-    const res = await api.post<Commitment>('/api/v1/commitments', { clientId: client.id, ...body });
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const res = await api.post('/api/v1/commitments', { clientId: client.id, ...body }, ZCommitment);
+    expect(res.status, JSON.stringify(res.raw)).toBe(201);
     return res.body;
   }
 
@@ -57,19 +58,29 @@ describe.each(testDialects())('commitments on $label', ({ dialect, skip }) => {
     const lateOne = await promise({ title: 'ב', dueDate: '2026-11-23', dueTime: '09:00' });
     const forgotten = await promise({ title: 'ג', dueDate: '2026-11-23', dueTime: '11:00' });
     ctx.clock.set('2026-11-23T09:30:00.000Z'); // 11:30
-    expect((await api.post<Commitment>(`/api/v1/commitments/${onTime.id}/complete`)).body.status).toBe('kept');
-    expect((await api.post<Commitment>(`/api/v1/commitments/${lateOne.id}/complete`)).body.status).toBe('kept_late');
-    const broken = await api.get<Commitment>(`/api/v1/commitments/${forgotten.id}`);
+    expect((await api.post(`/api/v1/commitments/${onTime.id}/complete`, undefined, ZCommitment)).body.status).toBe(
+      'kept',
+    );
+    expect((await api.post(`/api/v1/commitments/${lateOne.id}/complete`, undefined, ZCommitment)).body.status).toBe(
+      'kept_late',
+    );
+    const broken = await api.get(`/api/v1/commitments/${forgotten.id}`, ZCommitment);
     expect(broken.body).toMatchObject({ status: 'broken', overdue: true });
     // Done is done: completing twice changes nothing; reopening brings it back.
-    const again = await api.post<Commitment>(`/api/v1/commitments/${onTime.id}/complete`);
+    const again = await api.post(`/api/v1/commitments/${onTime.id}/complete`, undefined, ZCommitment);
     expect(again.body.completedAt).toBe('2026-11-23T09:30:00.000Z');
-    expect((await api.post<Commitment>(`/api/v1/commitments/${onTime.id}/reopen`)).body.status).toBe('open');
+    expect((await api.post(`/api/v1/commitments/${onTime.id}/reopen`, undefined, ZCommitment)).body.status).toBe(
+      'open',
+    );
     // A completion time in the future is refused.
-    const future = await api.post<ApiError>(`/api/v1/commitments/${forgotten.id}/complete`, {
-      completedAt: '2026-12-01T00:00:00.000Z',
-    });
-    expect(future.body.error.fields?.[0]).toMatchObject({ path: 'completedAt', code: 'in_future' });
+    const future = await api.post(
+      `/api/v1/commitments/${forgotten.id}/complete`,
+      {
+        completedAt: '2026-12-01T00:00:00.000Z',
+      },
+      ZCommitment,
+    );
+    expect(future.error.fields?.[0]).toMatchObject({ path: 'completedAt', code: 'in_future' });
   });
 
   it.skipIf(skip)(
@@ -77,11 +88,15 @@ describe.each(testDialects())('commitments on $label', ({ dialect, skip }) => {
     async () => {
       const inTime = await promise({ title: 'הצעת מחיר', dueDate: '2026-11-23', dueTime: '17:00' });
       const tooLate = await promise({ title: 'שיחה', dueDate: '2026-11-23', dueTime: '09:00' });
-      const moved = await api.post<{ commitment: Commitment }>(`/api/v1/commitments/${inTime.id}/renegotiate`, {
-        dueDate: '2026-11-24',
-        dueTime: '12:00',
-        reason: 'חיכיתי לנתונים מהספק',
-      });
+      const moved = await api.post(
+        `/api/v1/commitments/${inTime.id}/renegotiate`,
+        {
+          dueDate: '2026-11-24',
+          dueTime: '12:00',
+          reason: 'חיכיתי לנתונים מהספק',
+        },
+        ZRenegotiated,
+      );
       expect(moved.status).toBe(200);
       expect(moved.body.commitment).toMatchObject({
         status: 'renegotiated',
@@ -97,25 +112,39 @@ describe.each(testDialects())('commitments on $label', ({ dialect, skip }) => {
           messageId: null,
         }),
       ]);
-      const late = await api.post<{ commitment: Commitment }>(`/api/v1/commitments/${tooLate.id}/renegotiate`, {
-        dueDate: '2026-11-24',
-      });
+      const late = await api.post(
+        `/api/v1/commitments/${tooLate.id}/renegotiate`,
+        {
+          dueDate: '2026-11-24',
+        },
+        ZRenegotiated,
+      );
       expect(late.body.commitment.changes[0]!.inTime).toBe(false);
 
       ctx.clock.set('2026-11-24T09:00:00.000Z');
-      expect((await api.post<Commitment>(`/api/v1/commitments/${inTime.id}/complete`)).body.status).toBe(
+      expect((await api.post(`/api/v1/commitments/${inTime.id}/complete`, undefined, ZCommitment)).body.status).toBe(
         'renegotiated',
       );
-      expect((await api.post<Commitment>(`/api/v1/commitments/${tooLate.id}/complete`)).body.status).toBe('kept_late');
+      expect((await api.post(`/api/v1/commitments/${tooLate.id}/complete`, undefined, ZCommitment)).body.status).toBe(
+        'kept_late',
+      );
 
-      const past = await api.post<ApiError>(`/api/v1/commitments/${inTime.id}/renegotiate`, { dueDate: '2026-11-25' });
-      expect(past.body.error.fields?.[0]).toMatchObject({ code: 'commitment_closed' });
+      const past = await api.post(
+        `/api/v1/commitments/${inTime.id}/renegotiate`,
+        { dueDate: '2026-11-25' },
+        ZRenegotiated,
+      );
+      expect(past.error.fields?.[0]).toMatchObject({ code: 'commitment_closed' });
       const open = await promise({ title: 'עוד', dueDate: '2026-11-30' });
-      const intoThePast = await api.post<ApiError>(`/api/v1/commitments/${open.id}/renegotiate`, {
-        dueDate: '2026-11-20',
-        dueTime: '10:00',
-      });
-      expect(intoThePast.body.error.fields?.[0]).toMatchObject({ path: 'dueTime', code: 'in_past' });
+      const intoThePast = await api.post(
+        `/api/v1/commitments/${open.id}/renegotiate`,
+        {
+          dueDate: '2026-11-20',
+          dueTime: '10:00',
+        },
+        ZRenegotiated,
+      );
+      expect(intoThePast.error.fields?.[0]).toMatchObject({ path: 'dueTime', code: 'in_past' });
     },
   );
 
@@ -140,14 +169,14 @@ describe.each(testDialects())('commitments on $label', ({ dialect, skip }) => {
     await api.post(`/api/v1/commitments/${late.id}/complete`);
     await api.post(`/api/v1/commitments/${theirs.id}/complete`);
 
-    const rate = await api.get<WordKeeping>('/api/v1/commitments/word-keeping?days=30');
+    const rate = await api.get('/api/v1/commitments/word-keeping?days=30', ZWordKeeping);
     expect(rate.body.mine).toEqual({ due: 4, keptOnTime: 1, renegotiatedInTime: 1, keptLate: 1, broken: 1, rate: 0.5 });
     expect(rate.body.theirs).toEqual({ due: 1, keptOnTime: 0, rate: 0 });
     expect(rate.body.weekly).toHaveLength(12);
     expect(rate.body.weekly.at(-1)).toEqual({ weekStart: '2026-11-22', due: 4, keptOnTime: 2 });
 
-    const other = (await api.post<Client>('/api/v1/clients', clientInput())).body;
-    const none = await api.get<WordKeeping>(`/api/v1/commitments/word-keeping?days=90&clientId=${other.id}`);
+    const other = await createClient(api);
+    const none = await api.get(`/api/v1/commitments/word-keeping?days=90&clientId=${other.id}`, ZWordKeeping);
     expect(none.body.mine.rate).toBeNull();
   });
 
@@ -155,11 +184,11 @@ describe.each(testDialects())('commitments on $label', ({ dialect, skip }) => {
     await promise({ title: 'שני', dueDate: '2026-11-25' });
     await promise({ title: 'ראשון', dueDate: '2026-11-24', dueTime: '10:00' });
     await promise({ title: 'של הלקוח', direction: 'theirs', dueDate: '2026-11-24' });
-    const all = await api.get<{ items: Commitment[] }>('/api/v1/commitments');
+    const all = await api.get('/api/v1/commitments', ZCommitmentList);
     expect(all.body.items.map((c) => c.title)).toEqual(['ראשון', 'של הלקוח', 'שני']);
-    const mine = await api.get<{ items: Commitment[] }>(`/api/v1/commitments?direction=mine&clientId=${client.id}`);
+    const mine = await api.get(`/api/v1/commitments?direction=mine&clientId=${client.id}`, ZCommitmentList);
     expect(mine.body.items.map((c) => c.title)).toEqual(['ראשון', 'שני']);
-    const bad = await api.get<ApiError>('/api/v1/commitments?state=maybe');
+    const bad = await api.get('/api/v1/commitments?state=maybe', ZCommitmentList);
     expect(bad.status).toBe(422);
   });
 
@@ -178,30 +207,42 @@ describe.each(testDialects())('commitments on $label', ({ dialect, skip }) => {
       theirs,
       ZCreateInteraction.parse({ clientId: theirClient.id, channel: 'phone', direction: 'in' }),
     );
-    const res = await api.post<ApiError>('/api/v1/commitments', {
-      clientId: client.id,
-      interactionId: foreign.id,
-      title: 'לחזור אליו',
-      dueDate: '2026-11-24',
-    });
+    const res = await api.post(
+      '/api/v1/commitments',
+      {
+        clientId: client.id,
+        interactionId: foreign.id,
+        title: 'לחזור אליו',
+        dueDate: '2026-11-24',
+      },
+      ZCommitment,
+    );
     expect(res.status).toBe(422);
-    expect(res.body.error.fields?.[0]).toMatchObject({ path: 'interactionId', code: 'unknown_interaction' });
+    expect(res.error.fields?.[0]).toMatchObject({ path: 'interactionId', code: 'unknown_interaction' });
 
-    const another = (await api.post<Client>('/api/v1/clients', clientInput({ name: 'לקוח אחר' }))).body;
+    const another = (await api.post('/api/v1/clients', clientInput({ name: 'לקוח אחר' }), ZClient)).body;
     const mine = (
-      await api.post<InteractionCreated>('/api/v1/interactions', {
-        clientId: another.id,
-        channel: 'phone',
-        direction: 'in',
-      })
+      await api.post(
+        '/api/v1/interactions',
+        {
+          clientId: another.id,
+          channel: 'phone',
+          direction: 'in',
+        },
+        ZInteractionCreated,
+      )
     ).body.interaction;
-    const crossed = await api.post<ApiError>('/api/v1/commitments', {
-      clientId: client.id,
-      interactionId: mine.id,
-      title: 'לחזור אליו',
-      dueDate: '2026-11-24',
-    });
+    const crossed = await api.post(
+      '/api/v1/commitments',
+      {
+        clientId: client.id,
+        interactionId: mine.id,
+        title: 'לחזור אליו',
+        dueDate: '2026-11-24',
+      },
+      ZCommitment,
+    );
     expect(crossed.status).toBe(422);
-    expect((await api.get<{ items: Commitment[] }>('/api/v1/commitments?state=all')).body.items).toEqual([]);
+    expect((await api.get('/api/v1/commitments?state=all', ZCommitmentList)).body.items).toEqual([]);
   });
 });

@@ -1,9 +1,10 @@
 import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ZMe } from '../../../shared/schemas/accounts.js';
 import type { Client } from '../../../shared/schemas/clients.js';
-import type { Commitment } from '../../../shared/schemas/commitments.js';
-import type { Today } from '../../../shared/schemas/insights.js';
-import { clientInput } from '../../testing/factories.js';
+import { ZCommitment } from '../../../shared/schemas/commitments.js';
+import { ZCalendarFeed, ZCalendarFeedStatus, ZToday } from '../../../shared/schemas/insights.js';
+import { createClient, createQuote, sendQuote } from '../../testing/api-helpers.js';
 import { createTestContext, type ApiClient, type TestContext } from '../../testing/test-app.js';
 import { testDialects } from '../../testing/test-db.js';
 
@@ -15,14 +16,14 @@ describe.each(testDialects())('Today and the calendar feed on $label', ({ dialec
     if (skip) return;
     ctx = await createTestContext(dialect);
     api = await ctx.owner();
-    client = (await api.post<Client>('/api/v1/clients', clientInput({ name: 'גלריית הגפן' }))).body;
+    client = await createClient(api, { name: 'גלריית הגפן' });
   });
   afterEach(async () => {
     if (!skip) await ctx.close();
   });
 
   const promise = (body: Record<string, unknown>) =>
-    api.post<Commitment>('/api/v1/commitments', { clientId: client.id, ...body });
+    api.post('/api/v1/commitments', { clientId: client.id, ...body }, ZCommitment);
 
   it.skipIf(skip)('shows late first, then today by the hour, what clients owe, and who waits for a reply', async () => {
     ctx.clock.set('2026-11-20T08:00:00.000Z');
@@ -42,7 +43,7 @@ describe.each(testDialects())('Today and the calendar feed on $label', ({ dialec
       summary: 'מתי נקבל סקיצות?',
     });
 
-    const today = await api.get<Today>('/api/v1/today');
+    const today = await api.get('/api/v1/today', ZToday);
     expect(today.status).toBe(200);
     expect(today.body.date).toBe('2026-11-23');
     expect(today.body.mine.overdue.map((c) => c.title)).toEqual(['מלפני שבוע', 'בבוקר']);
@@ -69,27 +70,20 @@ describe.each(testDialects())('Today and the calendar feed on $label', ({ dialec
         { kind: 'anniversary', month: 12, day: 15 },
       ],
     });
-    const retired = (
-      await api.post<Client>(
-        '/api/v1/clients',
-        clientInput({
-          name: 'לקוח לשעבר',
-          status: 'let_go',
-          importantDates: [{ kind: 'birthday', month: 11, day: 24 }],
-        }),
-      )
-    ).body;
+    const retired = await createClient(api, {
+      name: 'לקוח לשעבר',
+      status: 'let_go',
+      importantDates: [{ kind: 'birthday', month: 11, day: 24 }],
+    });
     expect(retired.status).toBe('let_go');
-    const quote = (
-      await api.post<{ id: string }>('/api/v1/quotes', {
-        clientId: client.id,
-        title: 'קטלוג',
-        items: [{ description: 'עיצוב', quantity: 1, unitPrice: 100_000 }],
-        validUntil: '2026-12-31',
-      })
-    ).body;
-    await api.post(`/api/v1/quotes/${quote.id}/send`, { channel: 'whatsapp', body: '{{link}}' });
-    const today = (await api.get<Today>('/api/v1/today')).body;
+    // 1,000.00 and VAT: 1,180.00.
+    const quote = await createQuote(api, client.id, {
+      title: 'קטלוג',
+      items: [{ description: 'עיצוב', quantity: 1, unitPrice: 100_000 }],
+      discount: null,
+    });
+    await sendQuote(api, quote.id);
+    const today = (await api.get('/api/v1/today', ZToday)).body;
     expect(today.quotesWaiting).toEqual([
       expect.objectContaining({
         number: '2026-001',
@@ -109,7 +103,7 @@ describe.each(testDialects())('Today and the calendar feed on $label', ({ dialec
     ctx.clock.set('2026-11-01T08:00:00.000Z');
     const { createCommitment } = await import('../commitments/record-commitment.service.js');
     const { ZCreateCommitment } = await import('../../../shared/schemas/commitments.js');
-    const scope = { workspaceId: (await api.get<{ workspace: { id: string } }>('/api/v1/me')).body.workspace.id };
+    const scope = { workspaceId: (await api.get('/api/v1/me', ZMe)).body.workspace.id };
     for (let i = 0; i < 205; i++)
       await createCommitment(
         ctx.deps,
@@ -122,7 +116,7 @@ describe.each(testDialects())('Today and the calendar feed on $label', ({ dialec
       ZCreateCommitment.parse({ clientId: client.id, title: 'של היום', dueDate: '2026-11-23', dueTime: '18:00' }),
     );
     ctx.clock.set('2026-11-23T10:00:00.000Z');
-    const today = (await api.get<Today>('/api/v1/today')).body;
+    const today = (await api.get('/api/v1/today', ZToday)).body;
     expect(today.mine.overdue).toHaveLength(200);
     expect(today.mine.today.map((c) => c.title)).toEqual(['של היום']);
     expect(today.counts).toMatchObject({ mineOverdue: 205, mineToday: 1 });
@@ -132,11 +126,11 @@ describe.each(testDialects())('Today and the calendar feed on $label', ({ dialec
     ctx.clock.set('2026-11-23T21:45:00.000Z'); // 23:45 Monday in Israel
     await promise({ title: 'עד חצות', dueDate: '2026-11-23', dueTime: '23:55' });
     await promise({ title: 'מחר בבוקר', dueDate: '2026-11-24', dueTime: '08:00' });
-    const today = await api.get<Today>('/api/v1/today');
+    const today = await api.get('/api/v1/today', ZToday);
     expect(today.body.date).toBe('2026-11-23');
     expect(today.body.mine.today.map((c) => c.title)).toEqual(['עד חצות']);
     ctx.clock.set('2026-11-23T22:05:00.000Z'); // 00:05 Tuesday
-    const next = await api.get<Today>('/api/v1/today');
+    const next = await api.get('/api/v1/today', ZToday);
     expect(next.body.date).toBe('2026-11-24');
     expect(next.body.mine.overdue.map((c) => c.title)).toEqual(['עד חצות']);
     expect(next.body.mine.today.map((c) => c.title)).toEqual(['מחר בבוקר']);
@@ -150,10 +144,10 @@ describe.each(testDialects())('Today and the calendar feed on $label', ({ dialec
     const done = (await promise({ title: 'כבר נעשה', dueDate: '2026-11-24' })).body;
     await api.post(`/api/v1/commitments/${done.id}/complete`);
 
-    expect((await api.get<{ enabled: boolean }>('/api/v1/calendar-feed')).body).toEqual({ enabled: false });
-    const feed = await api.post<{ url: string }>('/api/v1/calendar-feed');
+    expect((await api.get('/api/v1/calendar-feed', ZCalendarFeedStatus)).body).toEqual({ enabled: false });
+    const feed = await api.post('/api/v1/calendar-feed', undefined, ZCalendarFeed);
     expect(feed.status).toBe(201);
-    expect((await api.get<{ enabled: boolean }>('/api/v1/calendar-feed')).body).toEqual({ enabled: true });
+    expect((await api.get('/api/v1/calendar-feed', ZCalendarFeedStatus)).body).toEqual({ enabled: true });
     const path = new URL(feed.body.url).pathname;
     expect(path).toMatch(/^\/feeds\/calendar\/[\w-]{43}\.ics$/);
     const res = await ctx.app.request(path);
@@ -179,7 +173,7 @@ describe.each(testDialects())('Today and the calendar feed on $label', ({ dialec
     expect(sketches.startDate.toString()).toBe('2026-11-27');
 
     // Regenerating replaces the URL; revoking ends it; a wrong token is a plain 404.
-    const replaced = await api.post<{ url: string }>('/api/v1/calendar-feed');
+    const replaced = await api.post('/api/v1/calendar-feed', undefined, ZCalendarFeed);
     expect((await ctx.app.request(path)).status).toBe(404);
     await api.delete('/api/v1/calendar-feed');
     expect((await ctx.app.request(new URL(replaced.body.url).pathname)).status).toBe(404);

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Client } from '../../../shared/schemas/clients.js';
+import { ZMe } from '../../../shared/schemas/accounts.js';
+import { ZClient, type Client } from '../../../shared/schemas/clients.js';
 import { ZCreateInteraction } from '../../../shared/schemas/interactions.js';
 import { clientInput } from '../../testing/factories.js';
 import { failingWrites, InjectedFailure, snapshotAll } from '../../testing/failure.js';
@@ -18,8 +19,8 @@ describe.each(testDialects())('logging a contact is atomic on $label', ({ dialec
     ctx = await createTestContext(dialect);
     api = await ctx.owner();
     ctx.clock.set('2026-11-23T08:00:00.000Z');
-    scope = { workspaceId: (await api.get<{ workspace: { id: string } }>('/api/v1/me')).body.workspace.id };
-    client = (await api.post<Client>('/api/v1/clients', clientInput({ name: 'מרכז הדר' }))).body;
+    scope = { workspaceId: (await api.get('/api/v1/me', ZMe)).body.workspace.id };
+    client = (await api.post('/api/v1/clients', clientInput({ name: 'מרכז הדר' }), ZClient)).body;
     // Something the client waits for, so an outgoing contact has a reply to mark too.
     await api.post('/api/v1/interactions', { clientId: client.id, channel: 'phone', direction: 'in' });
   });

@@ -1,13 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiError } from '../../../shared/errors.js';
 import type { Client } from '../../../shared/schemas/clients.js';
-import type { Commitment } from '../../../shared/schemas/commitments.js';
-import type { Interaction } from '../../../shared/schemas/interactions.js';
-import { clientInput } from '../../testing/factories.js';
+import { ZInteraction, ZInteractionCreated, ZInteractionList } from '../../../shared/schemas/interactions.js';
+import { createClient } from '../../testing/api-helpers.js';
 import { createTestContext, type ApiClient, type TestContext } from '../../testing/test-app.js';
 import { testDialects } from '../../testing/test-db.js';
-
-type Created = { interaction: Interaction; commitments: Commitment[] };
 
 describe.each(testDialects())('interactions on $label', ({ dialect, skip }) => {
   let ctx: TestContext;
@@ -17,18 +13,19 @@ describe.each(testDialects())('interactions on $label', ({ dialect, skip }) => {
     if (skip) return;
     ctx = await createTestContext(dialect);
     api = await ctx.owner();
-    client = (
-      await api.post<Client>('/api/v1/clients', clientInput({ name: 'יעל אברהם', contacts: [{ name: 'אבי' }] }))
-    ).body;
+    client = await createClient(api, { name: 'יעל אברהם', contacts: [{ name: 'אבי' }] });
   });
   afterEach(async () => {
     if (!skip) await ctx.close();
   });
 
+  /** Logs a contact with the client (another client's id may be given), checked against the contract. */
+  const logContact = (body: Record<string, unknown>) =>
+    api.post('/api/v1/interactions', { clientId: client.id, ...body }, ZInteractionCreated);
+
   it.skipIf(skip)('logs a call and the promise made in it, in one step', async () => {
     ctx.clock.set('2026-11-23T08:15:00.000Z'); // Monday 10:15 in Israel
-    const res = await api.post<Created>('/api/v1/interactions', {
-      clientId: client.id,
+    const res = await logContact({
       channel: 'phone',
       direction: 'in',
       summary: 'ליד חדש: מיתוג לחנות',
@@ -60,8 +57,7 @@ describe.each(testDialects())('interactions on $label', ({ dialect, skip }) => {
   it.skipIf(skip)('flags incoming contacts outside the agreed hours, in the workspace zone', async () => {
     const log = async (occurredAt: string, direction = 'in') =>
       (
-        await api.post<Created>('/api/v1/interactions', {
-          clientId: client.id,
+        await logContact({
           channel: 'whatsapp',
           direction,
           occurredAt,
@@ -85,41 +81,42 @@ describe.each(testDialects())('interactions on $label', ({ dialect, skip }) => {
   it.skipIf(skip)('clears "waiting for my reply" when I answer', async () => {
     ctx.clock.set('2026-11-23T10:00:00.000Z');
     const incoming = (
-      await api.post<Created>('/api/v1/interactions', {
-        clientId: client.id,
+      await logContact({
         channel: 'email',
         direction: 'in',
         occurredAt: '2026-11-23T09:00:00.000Z',
         summary: 'שאלה על המחיר',
       })
     ).body.interaction;
-    const waiting = await api.get<{ items: Interaction[] }>('/api/v1/interactions?awaitingReply=true');
+    const waiting = await api.get('/api/v1/interactions?awaitingReply=true', ZInteractionList);
     expect(waiting.body.items.map((i) => i.id)).toEqual([incoming.id]);
-    await api.post('/api/v1/interactions', {
-      clientId: client.id,
+    await logContact({
       channel: 'phone',
       direction: 'out',
       summary: 'חזרתי אליה',
     });
-    expect((await api.get<{ items: Interaction[] }>('/api/v1/interactions?awaitingReply=true')).body.items).toEqual([]);
-    expect((await api.get<Interaction>(`/api/v1/interactions/${incoming.id}`)).body.repliedAt).toBe(
+    expect((await api.get('/api/v1/interactions?awaitingReply=true', ZInteractionList)).body.items).toEqual([]);
+    expect((await api.get(`/api/v1/interactions/${incoming.id}`, ZInteraction)).body.repliedAt).toBe(
       '2026-11-23T10:00:00.000Z',
     );
   });
 
   it.skipIf(skip)('adds a meeting summary to a logged meeting', async () => {
     const meeting = (
-      await api.post<Created>('/api/v1/interactions', {
-        clientId: client.id,
+      await logContact({
         channel: 'meeting',
         direction: 'out',
         summary: 'פגישת היכרות',
       })
     ).body.interaction;
-    const res = await api.patch<Interaction>(`/api/v1/interactions/${meeting.id}`, {
-      agreed: 'לוגו + שלוש סקיצות',
-      nextSteps: 'שולחת הצעה עד חמישי',
-    });
+    const res = await api.patch(
+      `/api/v1/interactions/${meeting.id}`,
+      {
+        agreed: 'לוגו + שלוש סקיצות',
+        nextSteps: 'שולחת הצעה עד חמישי',
+      },
+      ZInteraction,
+    );
     expect(res.body).toMatchObject({
       agreed: 'לוגו + שלוש סקיצות',
       nextSteps: 'שולחת הצעה עד חמישי',
@@ -130,43 +127,38 @@ describe.each(testDialects())('interactions on $label', ({ dialect, skip }) => {
   it.skipIf(skip)(
     'rejects unknown clients, foreign contacts, future times and bad promises, and stores nothing',
     async () => {
-      const other = (await api.post<Client>('/api/v1/clients', clientInput({ contacts: [{ name: 'זר' }] }))).body;
-      const res = await api.post<ApiError>('/api/v1/interactions', {
-        clientId: client.id,
+      const other = await createClient(api, { contacts: [{ name: 'זר' }] });
+      const res = await logContact({
         contactId: other.contacts[0]!.id,
         channel: 'fax',
         direction: 'in',
         commitments: [{ title: '', dueDate: '2026-02-30' }],
       });
       expect(res.status).toBe(422);
-      expect(res.body.error.fields?.map((f) => `${f.path}:${f.code}`).sort()).toEqual([
+      expect(res.error.fields?.map((f) => `${f.path}:${f.code}`).sort()).toEqual([
         'channel:invalid_choice',
         'commitments.0.dueDate:invalid_date',
         'commitments.0.title:required',
       ]);
-      const foreign = await api.post<ApiError>('/api/v1/interactions', {
-        clientId: client.id,
+      const foreign = await logContact({
         contactId: other.contacts[0]!.id,
         channel: 'phone',
         direction: 'in',
       });
-      expect(foreign.body.error.fields?.[0]).toMatchObject({ path: 'contactId', code: 'unknown_contact' });
-      const future = await api.post<ApiError>('/api/v1/interactions', {
-        clientId: client.id,
+      expect(foreign.error.fields?.[0]).toMatchObject({ path: 'contactId', code: 'unknown_contact' });
+      const future = await logContact({
         channel: 'phone',
         direction: 'in',
         occurredAt: '2030-01-01T00:00:00Z',
       });
-      expect(future.body.error.fields?.[0]).toMatchObject({ path: 'occurredAt', code: 'in_future' });
-      const missing = await api.post<ApiError>('/api/v1/interactions', {
+      expect(future.error.fields?.[0]).toMatchObject({ path: 'occurredAt', code: 'in_future' });
+      const missing = await logContact({
         clientId: '01a20000-0000-7000-8000-000000000000',
         channel: 'phone',
         direction: 'in',
       });
-      expect(missing.body.error.fields?.[0]).toMatchObject({ path: 'clientId', code: 'unknown_client' });
-      expect(
-        (await api.get<{ items: Interaction[] }>(`/api/v1/interactions?clientId=${client.id}`)).body.items,
-      ).toEqual([]);
+      expect(missing.error.fields?.[0]).toMatchObject({ path: 'clientId', code: 'unknown_client' });
+      expect((await api.get(`/api/v1/interactions?clientId=${client.id}`, ZInteractionList)).body.items).toEqual([]);
     },
   );
 
@@ -175,22 +167,20 @@ describe.each(testDialects())('interactions on $label', ({ dialect, skip }) => {
     async () => {
       ctx.clock.set('2026-11-23T10:00:00.000Z');
       for (let i = 0; i < 5; i++)
-        await api.post('/api/v1/interactions', {
-          clientId: client.id,
+        await logContact({
           channel: 'phone',
           direction: 'out',
           occurredAt: '2026-11-23T09:00:00.000Z',
           summary: `שיחה ${i}`,
         });
       const seen: string[] = [];
-      let page = await api.get<{ items: Interaction[]; nextBefore: string | null; nextBeforeId: string | null }>(
-        `/api/v1/interactions?clientId=${client.id}&limit=2`,
-      );
+      let page = await api.get(`/api/v1/interactions?clientId=${client.id}&limit=2`, ZInteractionList);
       for (;;) {
         seen.push(...page.body.items.map((i) => i.summary ?? ''));
         if (!page.body.nextBefore) break;
         page = await api.get(
           `/api/v1/interactions?clientId=${client.id}&limit=2&before=${encodeURIComponent(page.body.nextBefore)}&beforeId=${page.body.nextBeforeId}`,
+          ZInteractionList,
         );
       }
       expect(seen.sort()).toEqual(['שיחה 0', 'שיחה 1', 'שיחה 2', 'שיחה 3', 'שיחה 4']);

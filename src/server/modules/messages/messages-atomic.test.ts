@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Client } from '../../../shared/schemas/clients.js';
-import type { Commitment } from '../../../shared/schemas/commitments.js';
+import { ZMe } from '../../../shared/schemas/accounts.js';
+import { ZClient, type Client } from '../../../shared/schemas/clients.js';
+import { ZCommitment, type Commitment } from '../../../shared/schemas/commitments.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Deps } from '../../lib/http.js';
 import type { Logger } from '../../lib/logger.js';
@@ -27,20 +28,25 @@ describe.each(testDialects())('messages: atomic sends and attachments on $label'
     smtp = ctx.smtp!;
     api = await ctx.owner();
     ctx.clock.set('2026-11-23T08:00:00.000Z');
-    scope = { workspaceId: (await api.get<{ workspace: { id: string } }>('/api/v1/me')).body.workspace.id };
+    scope = { workspaceId: (await api.get('/api/v1/me', ZMe)).body.workspace.id };
     client = (
-      await api.post<Client>(
+      await api.post(
         '/api/v1/clients',
         clientInput({ name: 'רונית לוי', email: 'ronit@example.co.il', phone: '054-7654321' }),
+        ZClient,
       )
     ).body;
     commitment = (
-      await api.post<Commitment>('/api/v1/commitments', {
-        clientId: client.id,
-        title: 'הצעת מחיר למיתוג',
-        dueDate: '2026-11-23',
-        dueTime: '17:00',
-      })
+      await api.post(
+        '/api/v1/commitments',
+        {
+          clientId: client.id,
+          title: 'הצעת מחיר למיתוג',
+          dueDate: '2026-11-23',
+          dueTime: '17:00',
+        },
+        ZCommitment,
+      )
     ).body;
   });
   afterEach(async () => {

@@ -1,19 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiError } from '../../../shared/errors.js';
 import type { Client } from '../../../shared/schemas/clients.js';
-import type { Commitment } from '../../../shared/schemas/commitments.js';
-import type { Interaction } from '../../../shared/schemas/interactions.js';
+import { ZCommitment, type Commitment } from '../../../shared/schemas/commitments.js';
+import { ZInteraction } from '../../../shared/schemas/interactions.js';
 import {
   messageKinds,
-  type MessageComposed,
-  type MessageTemplate,
-  type MessageSent,
+  ZMessageComposed,
+  ZMessageSent,
+  ZMessageTemplate,
+  ZOutbox,
+  ZRenegotiated,
 } from '../../../shared/schemas/messages.js';
 import { createApp } from '../../app.js';
 import { createMailer } from '../../mail/mailer.js';
-import { clientInput } from '../../testing/factories.js';
+import { createClient, createCommitment } from '../../testing/api-helpers.js';
 import type { TestSmtpServer } from '../../testing/smtp.js';
-import { ApiClient, createTestContext, type TestContext } from '../../testing/test-app.js';
+import { ApiClient, createTestContext, type TestContext, listOf } from '../../testing/test-app.js';
 import { testDialects, testDeps } from '../../testing/test-db.js';
 import { deliverOutbox } from './outbox.service.js';
 
@@ -30,29 +31,31 @@ describe.each(testDialects())('messages on $label', ({ dialect, skip }) => {
     smtp = ctx.smtp!;
     api = await ctx.owner();
     ctx.clock.set('2026-11-23T08:00:00.000Z');
-    client = (
-      await api.post<Client>(
-        '/api/v1/clients',
-        clientInput({ name: 'רונית לוי', email: 'ronit@example.co.il', phone: '054-7654321', channel: 'whatsapp' }),
-      )
-    ).body;
-    commitment = (
-      await api.post<Commitment>('/api/v1/commitments', {
-        clientId: client.id,
-        title: 'הצעת מחיר למיתוג',
-        dueDate: '2026-11-23',
-        dueTime: '17:00',
-      })
-    ).body;
+    client = await createClient(api, {
+      name: 'רונית לוי',
+      email: 'ronit@example.co.il',
+      phone: '054-7654321',
+      channel: 'whatsapp',
+    });
+    commitment = await createCommitment(api, client.id, {
+      title: 'הצעת מחיר למיתוג',
+      dueDate: '2026-11-23',
+      dueTime: '17:00',
+    });
   });
   afterEach(async () => {
     if (!skip) await ctx.close();
   });
 
+  /** Fills in a message for the client (another client's id may be given), checked against the contract. */
+  const composeMessage = (body: Record<string, unknown>) =>
+    api.post('/api/v1/messages/compose', { clientId: client.id, ...body }, ZMessageComposed);
+  const sendMessage = (body: Record<string, unknown>) =>
+    api.post('/api/v1/messages', { clientId: client.id, ...body }, ZMessageSent);
+
   it.skipIf(skip)('composes "haven’t forgotten you" in the client’s language with the new time', async () => {
-    const he = await api.post<MessageComposed>('/api/v1/messages/compose', {
+    const he = await composeMessage({
       kind: 'not_forgotten',
-      clientId: client.id,
       commitmentId: commitment.id,
       newDueDate: '2026-11-24',
       newDueTime: '12:00',
@@ -74,9 +77,8 @@ describe.each(testDialects())('messages on $label', ({ dialect, skip }) => {
     expect(he.body.body).toContain('נועה כהן');
 
     await api.patch(`/api/v1/clients/${client.id}`, { language: 'en', name: 'Ronit Levi' });
-    const en = await api.post<MessageComposed>('/api/v1/messages/compose', {
+    const en = await composeMessage({
       kind: 'not_forgotten',
-      clientId: client.id,
       commitmentId: commitment.id,
       newDueDate: '2026-11-24',
     });
@@ -88,35 +90,35 @@ describe.each(testDialects())('messages on $label', ({ dialect, skip }) => {
   });
 
   it.skipIf(skip)('uses the user’s own version of a template, and can go back to the default', async () => {
-    const put = await api.request<MessageTemplate>('PUT', '/api/v1/message-templates/not_forgotten/he', {
-      subject: 'עדכון: {{what}}',
-      body: 'שלום {{clientName}}, מעדכנת שזה יגיע עד {{newDue}}.',
-    });
+    const put = await api.put(
+      '/api/v1/message-templates/not_forgotten/he',
+      { subject: 'עדכון: {{what}}', body: 'שלום {{clientName}}, מעדכנת שזה יגיע עד {{newDue}}.' },
+      ZMessageTemplate,
+    );
     expect(put.status).toBe(200);
-    const composed = await api.post<MessageComposed>('/api/v1/messages/compose', {
+    const composed = await composeMessage({
       kind: 'not_forgotten',
-      clientId: client.id,
       commitmentId: commitment.id,
       newDueDate: '2026-11-24',
     });
     expect(composed.body.subject).toBe('עדכון: הצעת מחיר למיתוג');
     expect(composed.body.body).toMatch(/^שלום רונית לוי, מעדכנת שזה יגיע עד יום שלישי/);
-    const list = await api.get<{ items: MessageTemplate[] }>('/api/v1/message-templates');
+    const list = await api.get('/api/v1/message-templates', listOf(ZMessageTemplate));
     expect(list.body.items).toHaveLength(messageKinds.length * 2);
     expect(list.body.items.find((t) => t.kind === 'not_forgotten' && t.locale === 'he')?.isDefault).toBe(false);
-    const reset = await api.delete<MessageTemplate>('/api/v1/message-templates/not_forgotten/he');
+    const reset = await api.delete('/api/v1/message-templates/not_forgotten/he', ZMessageTemplate);
     expect(reset.body.isDefault).toBe(true);
-    const bad = await api.request<ApiError>('PUT', '/api/v1/message-templates/not_forgotten/fr', {
-      subject: '',
-      body: 'x',
-    });
+    const bad = await api.put(
+      '/api/v1/message-templates/not_forgotten/fr',
+      { subject: '', body: 'x' },
+      ZMessageTemplate,
+    );
     expect(bad.status).toBe(422);
   });
 
   it.skipIf(skip)('opens WhatsApp with the text filled in and logs it as an outgoing contact', async () => {
-    const res = await api.post<MessageSent>('/api/v1/messages', {
+    const res = await sendMessage({
       kind: 'not_forgotten',
-      clientId: client.id,
       commitmentId: commitment.id,
       channel: 'whatsapp',
       body: 'היי רונית, לא שכחתי 🙂',
@@ -124,7 +126,7 @@ describe.each(testDialects())('messages on $label', ({ dialect, skip }) => {
     expect(res.status).toBe(201);
     expect(res.body.link).toBe(`https://wa.me/972547654321?text=${encodeURIComponent('היי רונית, לא שכחתי 🙂')}`);
     expect(res.body.message).toMatchObject({ channel: 'whatsapp', status: 'opened', recipient: '+972547654321' });
-    const logged = await api.get<Interaction>(`/api/v1/interactions/${res.body.interactionId}`);
+    const logged = await api.get(`/api/v1/interactions/${res.body.interactionId}`, ZInteraction);
     expect(logged.body).toMatchObject({
       direction: 'out',
       channel: 'whatsapp',
@@ -134,9 +136,8 @@ describe.each(testDialects())('messages on $label', ({ dialect, skip }) => {
   });
 
   it.skipIf(skip)('sends e-mail through the outbox and a real SMTP server, Hebrew intact', async () => {
-    const res = await api.post<MessageSent>('/api/v1/messages', {
+    const res = await sendMessage({
       kind: 'not_forgotten',
-      clientId: client.id,
       channel: 'email',
       subject: 'לא שכחתי: הצעת מחיר',
       body: 'היי רונית,\n\nההצעה תגיע מחר עד 12:00.',
@@ -155,9 +156,7 @@ describe.each(testDialects())('messages on $label', ({ dialect, skip }) => {
     expect(mail.from?.value[0]).toMatchObject({ address: 'mila@example.test', name: 'סטודיו נועה לעיצוב' });
     expect(mail.replyTo?.value[0]?.address).toBe('studio@noa-design.co.il');
     expect(mail.messageId).toBe(`<${res.body.message.id}@mila>`);
-    const outbox = await api.get<{ emailAvailable: boolean; items: { status: string; sentAt: string | null }[] }>(
-      '/api/v1/outbox',
-    );
+    const outbox = await api.get('/api/v1/outbox', ZOutbox);
     expect(outbox.body.emailAvailable).toBe(true);
     expect(outbox.body.items[0]).toMatchObject({ status: 'sent', sentAt: '2026-11-23T08:00:00.000Z' });
     // Delivering again sends nothing new.
@@ -170,16 +169,13 @@ describe.each(testDialects())('messages on $label', ({ dialect, skip }) => {
     async () => {
       const port = smtp.port;
       await smtp.stop();
-      await api.post<MessageSent>('/api/v1/messages', {
+      await sendMessage({
         kind: 'client_reminder',
-        clientId: client.id,
         channel: 'email',
         body: 'תזכורת קטנה',
       });
       expect(await deliverOutbox(ctx.deps)).toEqual({ sent: 0, retried: 1, failed: 0 });
-      const pending = await api.get<{
-        items: { status: string; attempts: number; lastError: string | null; nextAttemptAt: string }[];
-      }>('/api/v1/outbox');
+      const pending = await api.get('/api/v1/outbox', ZOutbox);
       expect(pending.body.items[0]).toMatchObject({
         status: 'pending',
         attempts: 1,
@@ -201,52 +197,55 @@ describe.each(testDialects())('messages on $label', ({ dialect, skip }) => {
   );
 
   it.skipIf(skip)('refuses a channel the client has no details for, or e-mail when SMTP is not set up', async () => {
-    const noEmail = (await api.post<Client>('/api/v1/clients', clientInput({ email: null, phone: null }))).body;
-    const res = await api.post<ApiError>('/api/v1/messages', {
+    const noEmail = await createClient(api, { email: null, phone: null });
+    const res = await sendMessage({
       kind: 'client_reminder',
       clientId: noEmail.id,
       channel: 'email',
       body: 'x',
     });
     expect(res.status).toBe(422);
-    expect(res.body.error.fields?.[0]).toMatchObject({ path: 'channel', code: 'no_recipient' });
+    expect(res.error.fields?.[0]).toMatchObject({ path: 'channel', code: 'no_recipient' });
     ctx.deps.mailer?.close();
     ctx.deps.mailer = null;
-    const off = await new ApiClient(createApp(ctx.deps)).request<ApiError>(
-      'POST',
+    const off = await new ApiClient(createApp(ctx.deps)).post(
       '/api/v1/messages',
       { kind: 'client_reminder', clientId: client.id, channel: 'email', body: 'x' },
+      ZMessageSent,
       { cookie: api.cookie!, 'x-csrf-token': api.csrfToken! },
     );
-    expect(off.body.error.fields?.[0]).toMatchObject({ path: 'channel', code: 'email_not_configured' });
+    expect(off.error.fields?.[0]).toMatchObject({ path: 'channel', code: 'email_not_configured' });
   });
 
   it.skipIf(skip)('renegotiates with the notice in one step: new time, message, log and history', async () => {
-    const res = await api.post<{ commitment: Commitment; sent: MessageSent }>(
+    const res = await api.post(
       `/api/v1/commitments/${commitment.id}/renegotiate`,
       {
         dueDate: '2026-11-24',
         dueTime: '12:00',
         message: { channel: 'email', subject: 'לא שכחתי', body: 'ההצעה תגיע מחר בצהריים.' },
       },
+      ZRenegotiated,
     );
     expect(res.status).toBe(200);
     expect(res.body.commitment.status).toBe('renegotiated');
-    expect(res.body.commitment.changes[0]!.messageId).toBe(res.body.sent.message.id);
-    expect(res.body.sent.message).toMatchObject({ kind: 'not_forgotten', channel: 'email', status: 'queued' });
+    expect(res.body.commitment.changes[0]!.messageId).toBe(res.body.sent!.message.id);
+    expect(res.body.sent!.message).toMatchObject({ kind: 'not_forgotten', channel: 'email', status: 'queued' });
     await deliverOutbox(ctx.deps);
     expect(smtp.received[0]?.subject).toBe('לא שכחתי');
 
     // A failing message leaves the deadline as it was (one transaction).
-    const other = (
-      await api.post<Commitment>('/api/v1/commitments', { clientId: client.id, title: 'שיחה', dueDate: '2026-11-25' })
-    ).body;
-    const noPhone = await api.post<ApiError>(`/api/v1/commitments/${other.id}/renegotiate`, {
-      dueDate: '2026-11-26',
-      message: { channel: 'sms', body: '' },
-    });
+    const other = await createCommitment(api, client.id, { title: 'שיחה', dueDate: '2026-11-25' });
+    const noPhone = await api.post(
+      `/api/v1/commitments/${other.id}/renegotiate`,
+      {
+        dueDate: '2026-11-26',
+        message: { channel: 'sms', body: '' },
+      },
+      ZRenegotiated,
+    );
     expect(noPhone.status).toBe(422);
-    expect((await api.get<Commitment>(`/api/v1/commitments/${other.id}`)).body).toMatchObject({
+    expect((await api.get(`/api/v1/commitments/${other.id}`, ZCommitment)).body).toMatchObject({
       dueDate: '2026-11-25',
       changes: [],
     });

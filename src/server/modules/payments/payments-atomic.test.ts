@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiError } from '../../../shared/errors.js';
-import type { Client } from '../../../shared/schemas/clients.js';
-import { ZScheduleFromQuote, type TimeEntry } from '../../../shared/schemas/payments.js';
-import type { Quote } from '../../../shared/schemas/quotes.js';
+import { ZMe } from '../../../shared/schemas/accounts.js';
+import { ZClient, type Client } from '../../../shared/schemas/clients.js';
+import { ZCalendarFeed } from '../../../shared/schemas/insights.js';
+import { ZScheduleFromQuote, ZTimeEntry } from '../../../shared/schemas/payments.js';
+import { ZQuote, type Quote } from '../../../shared/schemas/quotes.js';
 import { clientInput } from '../../testing/factories.js';
 import { failingWrites, InjectedFailure, snapshotAll } from '../../testing/failure.js';
 import { createTestContext, type ApiClient, type TestContext } from '../../testing/test-app.js';
@@ -20,8 +21,8 @@ describe.each(testDialects())('payment actions are atomic on $label', ({ dialect
     ctx = await createTestContext(dialect);
     api = await ctx.owner();
     ctx.clock.set('2026-11-23T08:00:00.000Z');
-    scope = { workspaceId: (await api.get<{ workspace: { id: string } }>('/api/v1/me')).body.workspace.id };
-    client = (await api.post<Client>('/api/v1/clients', clientInput({ name: 'מרכז הדר' }))).body;
+    scope = { workspaceId: (await api.get('/api/v1/me', ZMe)).body.workspace.id };
+    client = (await api.post('/api/v1/clients', clientInput({ name: 'מרכז הדר' }), ZClient)).body;
   });
   afterEach(async () => {
     if (!skip) await ctx.close();
@@ -29,22 +30,26 @@ describe.each(testDialects())('payment actions are atomic on $label', ({ dialect
 
   async function acceptedQuote(): Promise<Quote> {
     const draft = (
-      await api.post<Quote>('/api/v1/quotes', {
-        clientId: client.id,
-        title: 'מיתוג',
-        items: [{ description: 'לוגו', quantity: 1, unitPrice: 333_333 }],
-        validUntil: '2026-12-31',
-      })
+      await api.post(
+        '/api/v1/quotes',
+        {
+          clientId: client.id,
+          title: 'מיתוג',
+          items: [{ description: 'לוגו', quantity: 1, unitPrice: 333_333 }],
+          validUntil: '2026-12-31',
+        },
+        ZQuote,
+      )
     ).body;
     const sent = (
-      await api.post<{ url: string }>(`/api/v1/quotes/${draft.id}/send`, { channel: 'whatsapp', body: '{{link}}' })
+      await api.post(`/api/v1/quotes/${draft.id}/send`, { channel: 'whatsapp', body: '{{link}}' }, ZCalendarFeed)
     ).body;
     await ctx.app.request(`${new URL(sent.url).pathname}/accept`, {
       method: 'POST',
       body: new URLSearchParams({ name: 'הדר', agree: 'yes' }),
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
-    return (await api.get<Quote>(`/api/v1/quotes/${draft.id}`)).body;
+    return (await api.get(`/api/v1/quotes/${draft.id}`, ZQuote)).body;
   }
 
   it.skipIf(skip)('split payments from a quote: no part is stored when the parts fail', async () => {
@@ -64,11 +69,13 @@ describe.each(testDialects())('payment actions are atomic on $label', ({ dialect
 
   it.skipIf(skip)('answers an empty time-entry change with a field error, not an empty UPDATE', async () => {
     const entry = (
-      await api.post<TimeEntry>('/api/v1/time-entries', { clientId: client.id, date: '2026-11-22', minutes: 30 })
+      await api.post('/api/v1/time-entries', { clientId: client.id, date: '2026-11-22', minutes: 30 }, ZTimeEntry)
     ).body;
-    const res = await api.patch<ApiError>(`/api/v1/time-entries/${entry.id}`, {});
+    const res = await api.patch(`/api/v1/time-entries/${entry.id}`, {}, ZTimeEntry);
     expect(res.status).toBe(422);
-    expect(res.body.error.fields).toEqual([expect.objectContaining({ path: 'minutes', code: 'choose_one' })]);
-    expect((await api.patch<TimeEntry>(`/api/v1/time-entries/${entry.id}`, { note: 'פגישה' })).body.note).toBe('פגישה');
+    expect(res.error.fields).toEqual([expect.objectContaining({ path: 'minutes', code: 'choose_one' })]);
+    expect((await api.patch(`/api/v1/time-entries/${entry.id}`, { note: 'פגישה' }, ZTimeEntry)).body.note).toBe(
+      'פגישה',
+    );
   });
 });

@@ -1,10 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiError } from '../../../shared/errors.js';
-import type { Client } from '../../../shared/schemas/clients.js';
+import { ZMe } from '../../../shared/schemas/accounts.js';
+import { ZClient, type Client } from '../../../shared/schemas/clients.js';
 import {
+  ZChangeRequest,
   ZCreateChangeRequest,
   ZCreateProject,
   ZDecideChangeRequest,
+  ZProject,
+  ZRescheduled,
   ZRescheduleProject,
   type ChangeRequest,
   type Project,
@@ -32,20 +35,25 @@ describe.each(testDialects())('project actions are atomic on $label', ({ dialect
     ctx = await createTestContext(dialect);
     api = await ctx.owner();
     ctx.clock.set('2026-11-23T08:00:00.000Z');
-    scope = { workspaceId: (await api.get<{ workspace: { id: string } }>('/api/v1/me')).body.workspace.id };
+    scope = { workspaceId: (await api.get('/api/v1/me', ZMe)).body.workspace.id };
     client = (
-      await api.post<Client>(
+      await api.post(
         '/api/v1/clients',
         clientInput({ name: 'סטודיו מיכל', email: 'michal@example.co.il', phone: '050-1234567' }),
+        ZClient,
       )
     ).body;
     project = (
-      await api.post<Project>('/api/v1/projects', {
-        clientId: client.id,
-        title: 'אתר תדמית',
-        targetDate: '2026-12-10',
-        deliverables: ['דף הבית'],
-      })
+      await api.post(
+        '/api/v1/projects',
+        {
+          clientId: client.id,
+          title: 'אתר תדמית',
+          targetDate: '2026-12-10',
+          deliverables: ['דף הבית'],
+        },
+        ZProject,
+      )
     ).body;
   });
   afterEach(async () => {
@@ -54,10 +62,14 @@ describe.each(testDialects())('project actions are atomic on $label', ({ dialect
 
   async function changeRequest(): Promise<ChangeRequest> {
     return (
-      await api.post<ChangeRequest>(`/api/v1/projects/${project.id}/change-requests`, {
-        what: 'עוד דף בלוג',
-        channel: 'whatsapp',
-      })
+      await api.post(
+        `/api/v1/projects/${project.id}/change-requests`,
+        {
+          what: 'עוד דף בלוג',
+          channel: 'whatsapp',
+        },
+        ZChangeRequest,
+      )
     ).body;
   }
 
@@ -76,14 +88,18 @@ describe.each(testDialects())('project actions are atomic on $label', ({ dialect
 
   it.skipIf(skip)('a reschedule whose e-mail cannot be sent (no mailer) changes nothing', async () => {
     const before = await snapshotAll(ctx.db);
-    const res = await api.post<ApiError>(`/api/v1/projects/${project.id}/reschedule`, {
-      cause: 'client',
-      statusText: 'מחכים לתכנים',
-      newTargetDate: '2026-12-24',
-      message: { channel: 'email', body: 'עדכון לוח זמנים' },
-    });
+    const res = await api.post(
+      `/api/v1/projects/${project.id}/reschedule`,
+      {
+        cause: 'client',
+        statusText: 'מחכים לתכנים',
+        newTargetDate: '2026-12-24',
+        message: { channel: 'email', body: 'עדכון לוח זמנים' },
+      },
+      ZRescheduled,
+    );
     expect(res.status).toBe(422);
-    expect(res.body.error.fields?.[0]).toMatchObject({ path: 'channel', code: 'email_not_configured' });
+    expect(res.error.fields?.[0]).toMatchObject({ path: 'channel', code: 'email_not_configured' });
     expect(await snapshotAll(ctx.db)).toEqual(before);
   });
 
@@ -142,8 +158,8 @@ describe.each(testDialects())('project actions are atomic on $label', ({ dialect
 
   it.skipIf(skip)('answers an empty deliverable change with a field error, not an empty UPDATE', async () => {
     const [deliverable] = project.deliverables;
-    const res = await api.patch<ApiError>(`/api/v1/projects/${project.id}/deliverables/${deliverable!.id}`, {});
+    const res = await api.patch(`/api/v1/projects/${project.id}/deliverables/${deliverable!.id}`, {}, ZProject);
     expect(res.status).toBe(422);
-    expect(res.body.error.fields).toEqual([expect.objectContaining({ path: 'status', code: 'choose_one' })]);
+    expect(res.error.fields).toEqual([expect.objectContaining({ path: 'status', code: 'choose_one' })]);
   });
 });

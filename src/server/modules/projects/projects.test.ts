@@ -1,16 +1,26 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiError } from '../../../shared/errors.js';
 import type { Client } from '../../../shared/schemas/clients.js';
-import type { Commitment, WordKeeping } from '../../../shared/schemas/commitments.js';
-import type { MessageComposed, MessageSent } from '../../../shared/schemas/messages.js';
-import type { ChangeRequest, Project } from '../../../shared/schemas/projects.js';
-import type { Quote } from '../../../shared/schemas/quotes.js';
-import { clientInput } from '../../testing/factories.js';
-import { createTestContext, type ApiClient, type TestContext } from '../../testing/test-app.js';
+import { ZCommitment, ZWordKeeping } from '../../../shared/schemas/commitments.js';
+import { ZToday } from '../../../shared/schemas/insights.js';
+import { ZInteractionList } from '../../../shared/schemas/interactions.js';
+import { ZMessageComposed } from '../../../shared/schemas/messages.js';
+import {
+  ZChangeRequest,
+  ZChangeRequestDecided,
+  ZColleague,
+  ZProject,
+  ZRescheduled,
+  type Project,
+} from '../../../shared/schemas/projects.js';
+import { ZQuote, type Quote } from '../../../shared/schemas/quotes.js';
+import { acceptQuote, acceptedQuote as acceptQuoteFor, createClient, sendQuote } from '../../testing/api-helpers.js';
+import { projectInput, quoteInput } from '../../testing/factories.js';
+import { createTestContext, listOf, type ApiClient, type TestContext } from '../../testing/test-app.js';
 import { testDialects } from '../../testing/test-db.js';
 import { deliverOutbox } from '../messages/outbox.service.js';
 
-type QuoteSent = { quote: Quote; url: string };
+/** The site quote each project here starts from: one line of 5,000.00. */
+const siteQuote = { title: 'אתר לסטודיו', items: [{ description: 'עיצוב דף הבית', quantity: 1, unitPrice: 500_000 }] };
 
 describe.each(testDialects())('projects on $label', ({ dialect, skip }) => {
   let ctx: TestContext;
@@ -18,38 +28,17 @@ describe.each(testDialects())('projects on $label', ({ dialect, skip }) => {
   let client: Client;
   let project: Project;
 
-  async function acceptedQuote(overrides: Record<string, unknown> = {}): Promise<Quote> {
-    const quote = (
-      await api.post<Quote>('/api/v1/quotes', {
-        clientId: client.id,
-        title: 'אתר לסטודיו',
-        items: [{ description: 'עיצוב דף הבית', quantity: 1, unitPrice: 500_000 }],
-        validUntil: '2026-12-31',
-        ...overrides,
-      })
-    ).body;
-    const sent = (
-      await api.post<QuoteSent>(`/api/v1/quotes/${quote.id}/send`, { channel: 'whatsapp', body: '{{link}}' })
-    ).body;
-    const accepted = await ctx.app.request(`${new URL(sent.url).pathname}/accept`, {
-      method: 'POST',
-      body: new URLSearchParams({ name: 'מיכל', agree: 'yes' }),
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    });
-    expect(accepted.status).toBe(303);
-    return (await api.get<Quote>(`/api/v1/quotes/${quote.id}`)).body;
-  }
+  const acceptedQuote = (overrides: Parameters<typeof quoteInput>[1] = {}): Promise<Quote> =>
+    acceptQuoteFor(api, client.id, { ...siteQuote, discount: null, ...overrides }, 'מיכל');
 
   beforeEach(async () => {
     if (skip) return;
     ctx = await createTestContext(dialect, { mail: true });
     api = await ctx.owner();
     ctx.clock.set('2026-11-23T08:00:00.000Z');
-    client = (
-      await api.post<Client>('/api/v1/clients', clientInput({ name: 'סטודיו מיכל', email: 'michal@example.co.il' }))
-    ).body;
+    client = await createClient(api, { name: 'סטודיו מיכל', email: 'michal@example.co.il' });
     const quote = await acceptedQuote();
-    project = (await api.post<Project>(`/api/v1/projects/${quote.projectId}/target`, { targetDate: '2026-12-10' }))
+    project = (await api.post(`/api/v1/projects/${quote.projectId}/target`, { targetDate: '2026-12-10' }, ZProject))
       .body;
   });
   afterEach(async () => {
@@ -68,39 +57,43 @@ describe.each(testDialects())('projects on $label', ({ dialect, skip }) => {
   });
 
   it.skipIf(skip)('requires the cause, the status and a new date to reschedule', async () => {
-    const res = await api.post<ApiError>(`/api/v1/projects/${project.id}/reschedule`, { statusText: ' ' });
+    const res = await api.post(`/api/v1/projects/${project.id}/reschedule`, { statusText: ' ' }, ZRescheduled);
     expect(res.status).toBe(422);
-    expect(res.body.error.fields?.map((f) => `${f.path}:${f.code}`).sort()).toEqual([
+    expect(res.error.fields?.map((f) => `${f.path}:${f.code}`).sort()).toEqual([
       'cause:invalid_choice',
       'newTargetDate:invalid_date',
       'statusText:required',
     ]);
-    const same = await api.post<ApiError>(`/api/v1/projects/${project.id}/reschedule`, {
-      cause: 'mine',
-      statusText: 'x',
-      newTargetDate: '2026-12-10',
-    });
-    expect(same.body.error.fields?.[0]).toMatchObject({ path: 'newTargetDate', code: 'same_date' });
-    const direct = await api.post<ApiError>(`/api/v1/projects/${project.id}/target`, { targetDate: '2026-12-20' });
-    expect(direct.body.error.fields?.[0]).toMatchObject({ code: 'use_reschedule' });
+    const same = await api.post(
+      `/api/v1/projects/${project.id}/reschedule`,
+      { cause: 'mine', statusText: 'x', newTargetDate: '2026-12-10' },
+      ZRescheduled,
+    );
+    expect(same.error.fields?.[0]).toMatchObject({ path: 'newTargetDate', code: 'same_date' });
+    const direct = await api.post(`/api/v1/projects/${project.id}/target`, { targetDate: '2026-12-20' }, ZProject);
+    expect(direct.error.fields?.[0]).toMatchObject({ code: 'use_reschedule' });
   });
 
   it.skipIf(skip)('sends the delay notice (status, reason, new date) and keeps the history', async () => {
-    const notice = await api.post<MessageComposed>(`/api/v1/projects/${project.id}/delay-notice`, {
-      cause: 'client',
-      statusText: 'העיצוב מוכן, חסרים הטקסטים לדף הבית',
-      newTargetDate: '2026-12-17',
-    });
+    const notice = await api.post(
+      `/api/v1/projects/${project.id}/delay-notice`,
+      { cause: 'client', statusText: 'העיצוב מוכן, חסרים הטקסטים לדף הבית', newTargetDate: '2026-12-17' },
+      ZMessageComposed,
+    );
     expect(notice.body.kind).toBe('delay_notice');
     expect(notice.body.body).toContain('חסרים הטקסטים לדף הבית');
     expect(notice.body.body).toContain('מחכים לחומרים ממך');
     expect(notice.body.body).toContain('17 בדצמבר');
-    const res = await api.post<{ project: Project; sent: MessageSent }>(`/api/v1/projects/${project.id}/reschedule`, {
-      cause: 'client',
-      statusText: 'העיצוב מוכן, חסרים הטקסטים לדף הבית',
-      newTargetDate: '2026-12-17',
-      message: { channel: 'email', subject: notice.body.subject, body: notice.body.body },
-    });
+    const res = await api.post(
+      `/api/v1/projects/${project.id}/reschedule`,
+      {
+        cause: 'client',
+        statusText: 'העיצוב מוכן, חסרים הטקסטים לדף הבית',
+        newTargetDate: '2026-12-17',
+        message: { channel: 'email', subject: notice.body.subject, body: notice.body.body },
+      },
+      ZRescheduled,
+    );
     expect(res.status).toBe(200);
     expect(res.body.project).toMatchObject({ targetDate: '2026-12-17', status: 'waiting_for_client' });
     expect(res.body.project.reschedules).toEqual([
@@ -108,7 +101,7 @@ describe.each(testDialects())('projects on $label', ({ dialect, skip }) => {
         cause: 'client',
         fromDate: '2026-12-10',
         toDate: '2026-12-17',
-        messageId: res.body.sent.message.id,
+        messageId: res.body.sent!.message.id,
       }),
     ]);
     expect(res.body.project.delivery!.changes[0]).toMatchObject({
@@ -121,91 +114,77 @@ describe.each(testDialects())('projects on $label', ({ dialect, skip }) => {
 
   it.skipIf(skip)('counts my delays against my word, and not the client’s', async () => {
     const mine = (
-      await api.post<{ project: Project }>(`/api/v1/projects/${project.id}/reschedule`, {
-        cause: 'mine',
-        statusText: 'עוד יומיים עבודה',
-        newTargetDate: '2026-12-12',
-      })
+      await api.post(
+        `/api/v1/projects/${project.id}/reschedule`,
+        { cause: 'mine', statusText: 'עוד יומיים עבודה', newTargetDate: '2026-12-12' },
+        ZRescheduled,
+      )
     ).body.project;
     ctx.clock.set('2026-12-11T10:00:00.000Z');
-    expect((await api.post<Commitment>(`/api/v1/commitments/${mine.delivery!.id}/complete`)).body.status).toBe(
-      'kept_late',
-    );
+    expect(
+      (await api.post(`/api/v1/commitments/${mine.delivery!.id}/complete`, undefined, ZCommitment)).body.status,
+    ).toBe('kept_late');
 
     const second = await acceptedQuote({ title: 'דף נחיתה' });
-    const other = (await api.post<Project>(`/api/v1/projects/${second.projectId}/target`, { targetDate: '2026-12-20' }))
-      .body;
+    const other = (
+      await api.post(`/api/v1/projects/${second.projectId}/target`, { targetDate: '2026-12-20' }, ZProject)
+    ).body;
     const excused = (
-      await api.post<{ project: Project }>(`/api/v1/projects/${other.id}/reschedule`, {
-        cause: 'client',
-        statusText: 'מחכים לתמונות',
-        newTargetDate: '2026-12-28',
-      })
+      await api.post(
+        `/api/v1/projects/${other.id}/reschedule`,
+        { cause: 'client', statusText: 'מחכים לתמונות', newTargetDate: '2026-12-28' },
+        ZRescheduled,
+      )
     ).body.project;
     ctx.clock.set('2026-12-24T10:00:00.000Z');
-    expect((await api.post<Commitment>(`/api/v1/commitments/${excused.delivery!.id}/complete`)).body.status).toBe(
-      'kept',
-    );
+    expect(
+      (await api.post(`/api/v1/commitments/${excused.delivery!.id}/complete`, undefined, ZCommitment)).body.status,
+    ).toBe('kept');
 
-    const rate = (await api.get<WordKeeping>('/api/v1/commitments/word-keeping?days=30')).body;
+    const rate = (await api.get('/api/v1/commitments/word-keeping?days=30', ZWordKeeping)).body;
     expect(rate.mine).toMatchObject({ keptOnTime: 1, keptLate: 1 });
   });
 
   it.skipIf(skip)('links a change-order quote to the project and grows it when accepted', async () => {
-    const order = (
-      await api.post<Quote>('/api/v1/quotes', {
-        clientId: client.id,
-        projectId: project.id,
-        title: 'תוספת: דף בלוג',
-        items: [{ description: 'עיצוב דף בלוג', quantity: 1, unitPrice: 150_000 }],
-        validUntil: '2026-12-31',
-      })
-    ).body;
-    expect(order).toMatchObject({ kind: 'change_order', projectId: project.id });
-    const sent = (
-      await api.post<QuoteSent>(`/api/v1/quotes/${order.id}/send`, { channel: 'whatsapp', body: '{{link}}' })
-    ).body;
-    await ctx.app.request(`${new URL(sent.url).pathname}/accept`, {
-      method: 'POST',
-      body: new URLSearchParams({ name: 'מיכל', agree: 'yes' }),
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    });
-    const grown = (await api.get<Project>(`/api/v1/projects/${project.id}`)).body;
-    expect(grown.deliverables.map((d) => d.title)).toEqual(['עיצוב דף הבית', 'עיצוב דף בלוג']);
-    expect((await api.get<{ items: Project[] }>(`/api/v1/projects?clientId=${client.id}`)).body.items).toHaveLength(1);
-
-    const stranger = (await api.post<Client>('/api/v1/clients', clientInput())).body;
-    const wrong = await api.post<ApiError>('/api/v1/quotes', {
-      clientId: stranger.id,
+    const changeOrder = {
       projectId: project.id,
-      title: 'x',
-      items: [{ description: 'x', quantity: 1, unitPrice: 1 }],
-      validUntil: '2026-12-31',
-    });
-    expect(wrong.body.error.fields?.[0]).toMatchObject({ path: 'projectId', code: 'unknown_project' });
+      title: 'תוספת: דף בלוג',
+      items: [{ description: 'עיצוב דף בלוג', quantity: 1, unitPrice: 150_000 }],
+    };
+    const order = (await api.post('/api/v1/quotes', quoteInput(client.id, changeOrder), ZQuote)).body;
+    expect(order).toMatchObject({ kind: 'change_order', projectId: project.id });
+    const sent = await sendQuote(api, order.id);
+    await acceptQuote(ctx.app, sent.url!, 'מיכל');
+    const grown = (await api.get(`/api/v1/projects/${project.id}`, ZProject)).body;
+    expect(grown.deliverables.map((d) => d.title)).toEqual(['עיצוב דף הבית', 'עיצוב דף בלוג']);
+    expect((await api.get(`/api/v1/projects?clientId=${client.id}`, listOf(ZProject))).body.items).toHaveLength(1);
+
+    const stranger = await createClient(api);
+    const wrong = await api.post('/api/v1/quotes', quoteInput(stranger.id, changeOrder), ZQuote);
+    expect(wrong.error.fields?.[0]).toMatchObject({ path: 'projectId', code: 'unknown_project' });
   });
 
   it.skipIf(skip)(
     'answers scope creep: logged, out of scope, a formal quote promised, and kept when the change order is sent',
     async () => {
-      const request = await api.post<ChangeRequest>(`/api/v1/projects/${project.id}/change-requests`, {
-        what: 'להוסיף דף בלוג',
-        channel: 'whatsapp',
-      });
+      const request = await api.post(
+        `/api/v1/projects/${project.id}/change-requests`,
+        { what: 'להוסיף דף בלוג', channel: 'whatsapp' },
+        ZChangeRequest,
+      );
       expect(request.status).toBe(201);
       expect(request.body).toMatchObject({ what: 'להוסיף דף בלוג', inScope: null, decision: null });
-      const waiting = (
-        await api.get<{ items: { summary: string | null }[] }>('/api/v1/interactions?awaitingReply=true')
-      ).body.items;
+      const waiting = (await api.get('/api/v1/interactions?awaitingReply=true', ZInteractionList)).body.items;
       expect(waiting.map((i) => i.summary)).toContain('להוסיף דף בלוג');
 
-      const answer = await api.post<MessageComposed>(`/api/v1/change-requests/${request.body.id}/answer`, {
-        decision: 'change_order',
-        formalQuoteBy: { dueDate: '2026-11-25', dueTime: '12:00' },
-      });
+      const answer = await api.post(
+        `/api/v1/change-requests/${request.body.id}/answer`,
+        { decision: 'change_order', formalQuoteBy: { dueDate: '2026-11-25', dueTime: '12:00' } },
+        ZMessageComposed,
+      );
       expect(answer.body.body).toContain('מעבר למה שסיכמנו בהזמנה');
       expect(answer.body.body).toContain('עד יום רביעי, 25 בנובמבר');
-      const decided = await api.post<{ changeRequest: ChangeRequest; sent: MessageSent }>(
+      const decided = await api.post(
         `/api/v1/change-requests/${request.body.id}/decide`,
         {
           inScope: false,
@@ -214,62 +193,60 @@ describe.each(testDialects())('projects on $label', ({ dialect, skip }) => {
           formalQuoteBy: { dueDate: '2026-11-25', dueTime: '12:00' },
           message: { channel: 'whatsapp', body: answer.body.body },
         },
+        ZChangeRequestDecided,
       );
       expect(decided.status).toBe(200);
       expect(decided.body.changeRequest).toMatchObject({ inScope: false, decision: 'change_order', value: 120_000 });
-      expect(decided.body.sent.message.kind).toBe('scope_formal_quote');
-      const promise = (await api.get<Commitment>(`/api/v1/commitments/${decided.body.changeRequest.commitmentId}`))
+      expect(decided.body.sent!.message.kind).toBe('scope_formal_quote');
+      const promise = (await api.get(`/api/v1/commitments/${decided.body.changeRequest.commitmentId}`, ZCommitment))
         .body;
       expect(promise).toMatchObject({
         title: 'הצעת מחיר: להוסיף דף בלוג',
         dueAt: '2026-11-25T10:00:00.000Z',
         status: 'open',
       });
-      const order = (await api.get<Quote>(`/api/v1/quotes/${decided.body.changeRequest.quoteId}`)).body;
+      const order = (await api.get(`/api/v1/quotes/${decided.body.changeRequest.quoteId}`, ZQuote)).body;
       expect(order).toMatchObject({ kind: 'change_order', projectId: project.id, status: 'draft' });
       expect(order.current.items[0]).toMatchObject({ description: 'להוסיף דף בלוג', unitPrice: 120_000 });
 
-      const message = (await api.post<MessageComposed>(`/api/v1/quotes/${order.id}/compose`, { kind: 'change_order' }))
+      const message = (await api.post(`/api/v1/quotes/${order.id}/compose`, { kind: 'change_order' }, ZMessageComposed))
         .body;
       expect(message.body).toContain('מעבר להזמנה המקורית');
-      await api.post(`/api/v1/quotes/${order.id}/send`, { channel: 'whatsapp', body: message.body });
-      expect((await api.get<Commitment>(`/api/v1/commitments/${promise.id}`)).body.status).toBe('kept');
+      await sendQuote(api, order.id, { channel: 'whatsapp', body: message.body });
+      expect((await api.get(`/api/v1/commitments/${promise.id}`, ZCommitment)).body.status).toBe('kept');
 
-      const again = await api.post<ApiError>(`/api/v1/change-requests/${request.body.id}/decide`, { inScope: true });
-      expect(again.body.error.fields?.[0]).toMatchObject({ code: 'already_decided' });
+      const again = await api.post(
+        `/api/v1/change-requests/${request.body.id}/decide`,
+        { inScope: true },
+        ZChangeRequestDecided,
+      );
+      expect(again.error.fields?.[0]).toMatchObject({ code: 'already_decided' });
     },
   );
 
   it.skipIf(skip)('refers to a colleague (who must be chosen) and records goodwill', async () => {
     const colleague = (
-      await api.post<{ id: string }>('/api/v1/colleagues', {
-        name: 'רון צלם',
-        does: 'צילום מוצרים',
-        phone: '054-1234567',
-      })
+      await api.post('/api/v1/colleagues', { name: 'רון צלם', does: 'צילום מוצרים', phone: '054-1234567' }, ZColleague)
     ).body;
-    const request = (
-      await api.post<ChangeRequest>(`/api/v1/projects/${project.id}/change-requests`, {
-        what: 'צילומי מוצר לאתר',
-        channel: 'phone',
-      })
-    ).body;
-    const missing = await api.post<ApiError>(`/api/v1/change-requests/${request.id}/decide`, {
-      inScope: false,
-      decision: 'refer',
-    });
-    expect(missing.status, JSON.stringify(missing.body)).toBe(422);
-    expect(missing.body.error.fields?.[0]).toMatchObject({ path: 'colleagueId', code: 'required' });
-    const noDecision = await api.post<ApiError>(`/api/v1/change-requests/${request.id}/decide`, { inScope: false });
-    expect(noDecision.body.error.fields?.[0]).toMatchObject({ path: 'decision', code: 'needs_decision' });
+    const changeRequest = (what: string, channel: string) =>
+      api.post(`/api/v1/projects/${project.id}/change-requests`, { what, channel }, ZChangeRequest);
+    const decide = (id: string, decision: Record<string, unknown>) =>
+      api.post(`/api/v1/change-requests/${id}/decide`, decision, ZChangeRequestDecided);
+    const request = (await changeRequest('צילומי מוצר לאתר', 'phone')).body;
+    const missing = await decide(request.id, { inScope: false, decision: 'refer' });
+    expect(missing.status, JSON.stringify(missing.raw)).toBe(422);
+    expect(missing.error.fields?.[0]).toMatchObject({ path: 'colleagueId', code: 'required' });
+    const noDecision = await decide(request.id, { inScope: false });
+    expect(noDecision.error.fields?.[0]).toMatchObject({ path: 'decision', code: 'needs_decision' });
     const answer = (
-      await api.post<MessageComposed>(`/api/v1/change-requests/${request.id}/answer`, {
-        decision: 'refer',
-        colleagueId: colleague.id,
-      })
+      await api.post(
+        `/api/v1/change-requests/${request.id}/answer`,
+        { decision: 'refer', colleagueId: colleague.id },
+        ZMessageComposed,
+      )
     ).body;
     expect(answer.body).toContain('רון צלם (צילום מוצרים): 054-123-4567');
-    const referred = await api.post<{ changeRequest: ChangeRequest }>(`/api/v1/change-requests/${request.id}/decide`, {
+    const referred = await decide(request.id, {
       inScope: false,
       decision: 'refer',
       colleagueId: colleague.id,
@@ -277,32 +254,18 @@ describe.each(testDialects())('projects on $label', ({ dialect, skip }) => {
     });
     expect(referred.body.changeRequest).toMatchObject({ decision: 'refer', colleagueId: colleague.id, quoteId: null });
 
-    const small = (
-      await api.post<ChangeRequest>(`/api/v1/projects/${project.id}/change-requests`, {
-        what: 'להחליף צבע כפתור',
-        channel: 'email',
-      })
-    ).body;
-    const goodwill = await api.post<{ changeRequest: ChangeRequest }>(`/api/v1/change-requests/${small.id}/decide`, {
-      inScope: false,
-      decision: 'goodwill',
-      value: 15_000,
-    });
+    const small = (await changeRequest('להחליף צבע כפתור', 'email')).body;
+    const goodwill = await decide(small.id, { inScope: false, decision: 'goodwill', value: 15_000 });
     expect(goodwill.body.changeRequest).toMatchObject({ decision: 'goodwill', value: 15_000 });
-    const list = (await api.get<{ items: ChangeRequest[] }>(`/api/v1/projects/${project.id}/change-requests`)).body
-      .items;
+    const list = (await api.get(`/api/v1/projects/${project.id}/change-requests`, listOf(ZChangeRequest))).body.items;
     expect(list.map((r) => r.decision).sort()).toEqual(['goodwill', 'refer']);
   });
 
   it.skipIf(skip)(
     'starts a project by hand, lists what the client must supply, and asks for late materials in their language',
     async () => {
-      const manual = await api.post<Project>('/api/v1/projects', {
-        clientId: client.id,
-        title: 'קטלוג מוצרים',
-        targetDate: '2026-12-20',
-        deliverables: ['עימוד', 'הכנה לדפוס'],
-      });
+      // The factory's project: קטלוג מוצרים by 20 December, two deliverables.
+      const manual = await api.post('/api/v1/projects', projectInput(client.id), ZProject);
       expect(manual.status).toBe(201);
       expect(manual.body).toMatchObject({
         title: 'קטלוג מוצרים',
@@ -312,39 +275,42 @@ describe.each(testDialects())('projects on $label', ({ dialect, skip }) => {
       });
       expect(manual.body.delivery?.dueDate).toBe('2026-12-20');
       const withMaterials = (
-        await api.post<Project>(`/api/v1/projects/${manual.body.id}/materials`, {
-          what: 'תמונות המוצרים',
-          dueDate: '2026-11-25',
-        })
+        await api.post(
+          `/api/v1/projects/${manual.body.id}/materials`,
+          { what: 'תמונות המוצרים', dueDate: '2026-11-25' },
+          ZProject,
+        )
       ).body;
       expect(withMaterials.materials.map((m) => [m.title, m.direction, m.dueDate])).toEqual([
         ['תמונות המוצרים', 'theirs', '2026-11-25'],
       ]);
 
       ctx.clock.set('2026-11-26T08:00:00.000Z');
-      const today = (await api.get<{ theirs: { overdue: Commitment[] } }>('/api/v1/today')).body;
+      const today = (await api.get('/api/v1/today', ZToday)).body;
       expect(today.theirs.overdue.map((c) => c.title)).toContain('תמונות המוצרים');
-      const ask = await api.post<MessageComposed>('/api/v1/messages/compose', {
-        kind: 'materials_request',
-        clientId: client.id,
-        commitmentId: withMaterials.materials[0]!.id,
-      });
+      const ask = await api.post(
+        '/api/v1/messages/compose',
+        { kind: 'materials_request', clientId: client.id, commitmentId: withMaterials.materials[0]!.id },
+        ZMessageComposed,
+      );
       expect(ask.body.body).toContain('חסר לנו: תמונות המוצרים');
       expect(ask.body.body).toContain('הפרויקט ממשיך ברגע שהחומרים מגיעים');
 
       const [layout] = manual.body.deliverables;
-      const doneOne = await api.patch<Project>(`/api/v1/projects/${manual.body.id}/deliverables/${layout!.id}`, {
-        status: 'done',
-        targetDate: '2026-12-05',
-      });
+      const doneOne = await api.patch(
+        `/api/v1/projects/${manual.body.id}/deliverables/${layout!.id}`,
+        { status: 'done', targetDate: '2026-12-05' },
+        ZProject,
+      );
       expect(doneOne.body.deliverables[0]).toMatchObject({ title: 'עימוד', status: 'done', targetDate: '2026-12-05' });
       expect(
         (await api.patch(`/api/v1/projects/${project.id}/deliverables/${layout!.id}`, { status: 'done' })).status,
       ).toBe(404);
-      const renamed = await api.patch<Project>(`/api/v1/projects/${manual.body.id}`, { status: 'waiting_for_client' });
+      const renamed = await api.patch(`/api/v1/projects/${manual.body.id}`, { status: 'waiting_for_client' }, ZProject);
       expect(renamed.body.status).toBe('waiting_for_client');
-      const bad = await api.patch<ApiError>(`/api/v1/projects/${manual.body.id}`, { status: 'lost' });
+      const bad = await api.patch(`/api/v1/projects/${manual.body.id}`, { status: 'lost' }, ZProject);
       expect(bad.status).toBe(422);
+      expect(bad.error.fields?.[0]).toMatchObject({ path: 'status', code: 'invalid_choice' });
     },
   );
 });

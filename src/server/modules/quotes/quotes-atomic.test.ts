@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiError } from '../../../shared/errors.js';
-import type { Client } from '../../../shared/schemas/clients.js';
-import type { Quote, QuoteSent } from '../../../shared/schemas/quotes.js';
+import { ZMe } from '../../../shared/schemas/accounts.js';
+import { ZClient, type Client } from '../../../shared/schemas/clients.js';
+import { ZQuote, ZQuoteSent } from '../../../shared/schemas/quotes.js';
 import { createApp } from '../../app.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Deps } from '../../lib/http.js';
@@ -48,11 +48,12 @@ describe.each(testDialects())('quote actions are atomic on $label', ({ dialect, 
     ctx = await createTestContext(dialect, { mail: true });
     api = await ctx.owner();
     ctx.clock.set('2026-11-23T08:00:00.000Z');
-    scope = { workspaceId: (await api.get<{ workspace: { id: string } }>('/api/v1/me')).body.workspace.id };
+    scope = { workspaceId: (await api.get('/api/v1/me', ZMe)).body.workspace.id };
     client = (
-      await api.post<Client>(
+      await api.post(
         '/api/v1/clients',
         clientInput({ name: 'קפה הגפן', email: 'gefen@example.co.il', phone: '052-1112233' }),
+        ZClient,
       )
     ).body;
   });
@@ -60,10 +61,14 @@ describe.each(testDialects())('quote actions are atomic on $label', ({ dialect, 
     if (!skip) await ctx.close();
   });
 
-  const newQuote = async () => (await api.post<Quote>('/api/v1/quotes', draft(client.id))).body;
+  const newQuote = async () => (await api.post('/api/v1/quotes', draft(client.id), ZQuote)).body;
   const sent = async () => {
     const quote = await newQuote();
-    const res = await api.post<QuoteSent>(`/api/v1/quotes/${quote.id}/send`, { channel: 'whatsapp', body: '{{link}}' });
+    const res = await api.post(
+      `/api/v1/quotes/${quote.id}/send`,
+      { channel: 'whatsapp', body: '{{link}}' },
+      ZQuoteSent,
+    );
     return { quote: res.body.quote, url: res.body.url! };
   };
   /** A promise that sending a quote keeps ("הצעה…"): the last write of a send. */
@@ -127,15 +132,15 @@ describe.each(testDialects())('quote actions are atomic on $label', ({ dialect, 
       const { quote, url } = await sent();
       ctx.deps.mailer?.close();
       const noMail = new ApiClient(createApp(withoutMailer(ctx.deps)));
-      const res = await noMail.request<ApiError>(
-        'POST',
+      const res = await noMail.post(
         `/api/v1/quotes/${quote.id}/mistake`,
         reissue({ channel: 'email', body: 'סליחה, {{link}}' }),
+        ZQuoteSent,
         { cookie: api.cookie!, 'x-csrf-token': api.csrfToken! },
       );
       expect(res.status).toBe(422);
-      expect(res.body.error.fields?.[0]).toMatchObject({ path: 'channel', code: 'email_not_configured' });
-      const after = (await api.get<Quote>(`/api/v1/quotes/${quote.id}`)).body;
+      expect(res.error.fields?.[0]).toMatchObject({ path: 'channel', code: 'email_not_configured' });
+      const after = (await api.get(`/api/v1/quotes/${quote.id}`, ZQuote)).body;
       expect(after.versions.map((v) => [v.version, v.status])).toEqual([[1, 'sent']]);
       expect(after.errorHandling).toBeNull();
       expect(after.current.discount).toEqual(quote.current.discount);

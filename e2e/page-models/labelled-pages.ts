@@ -1,0 +1,27 @@
+import type { Locator, Page } from 'playwright-core';
+import { label } from '../support/catalogs.js';
+
+/** What every page model shares: the page, the locale its labels come in, and the app's common controls. */
+export abstract class LabelledPages {
+  constructor(
+    protected readonly page: Page,
+    public locale: 'he' | 'en' = 'he',
+  ) {}
+
+  /** The catalog text of `key` in the current locale, `{{name}}` placeholders filled in. */
+  t(key: string, values: Record<string, string | number> = {}): string {
+    return Object.entries(values).reduce(
+      (text, [name, value]) => text.replace(`{{${name}}}`, String(value)),
+      label(this.locale, key),
+    );
+  }
+
+  dialog(): Locator {
+    return this.page.getByRole('dialog');
+  }
+
+  /** Picks a chip or a segment by its visible label (the radio input itself is visually hidden). */
+  async choose(container: Locator, group: string, option: string): Promise<void> {
+    await container.getByRole('radiogroup', { name: group }).getByText(option, { exact: true }).click();
+  }
+}
