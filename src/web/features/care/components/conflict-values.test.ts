@@ -14,9 +14,14 @@ describe('conflict worksheet values', () => {
     expect(parsed.occurredOn).toBe('2026-03-01');
   });
 
-  it('a chosen index past the options is dropped', () => {
+  it('a chosen index past the options is dropped; blank lines do not count', () => {
     const values = { ...conflictValues(null, '2026-03-01'), options: ['a'], chosenOption: 3 };
     expect(conflictToInput(clientId)(values)).toMatchObject({ chosenOption: null });
+    const blanks = { ...values, options: ['', 'a', ' ', 'b'], chosenOption: 3 };
+    expect(conflictToInput(clientId)(blanks)).toMatchObject({
+      options: [{ text: 'a' }, { text: 'b' }],
+      chosenOption: 1,
+    });
   });
 
   it('reordering keeps the chosen option chosen; removing it clears the choice', () => {

@@ -31,16 +31,22 @@ export function conflictValues(conflict: Conflict | null, today: string): Confli
   };
 }
 
-/** What the schema reads: options as objects, a chosen index only if it still points at an option. */
+/**
+ * What the schema reads: options as objects, blank lines left out (the worksheet starts with one
+ * empty line to show the example), and the chosen index counted among the options that are kept.
+ */
 export function conflictToInput(clientId: string) {
-  return (values: ConflictValues): unknown => ({
-    ...values,
-    clientId,
-    options: values.options.map((text) => ({ text })),
-    chosenOption:
-      values.chosenOption !== null && values.chosenOption < values.options.length ? values.chosenOption : null,
-    occurredOn: values.occurredOn || null,
-  });
+  return (values: ConflictValues): unknown => {
+    const kept = values.options.map((text, index) => ({ text, index })).filter((o) => o.text.trim() !== '');
+    const chosen = kept.findIndex((o) => o.index === values.chosenOption);
+    return {
+      ...values,
+      clientId,
+      options: kept.map(({ text }) => ({ text })),
+      chosenOption: chosen === -1 ? null : chosen,
+      occurredOn: values.occurredOn || null,
+    };
+  };
 }
 
 /** Moving or removing options keeps the chosen one chosen (by its text's new place). */

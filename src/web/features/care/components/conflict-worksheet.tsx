@@ -142,15 +142,11 @@ export function ConflictWorksheet({ clientId, conflict, contacts, today, contact
       <form noValidate onSubmit={onSubmit} aria-label={t('care.conflicts.worksheet')}>
         <Stack gap="sm">
           <div>
-            <Text size="sm" c="dimmed" id="conflict-step-counter">
+            <Text size="sm" c="dimmed">
               {counter}
             </Text>
-            <Progress
-              value={((step + 1) / conflictSteps.length) * 100}
-              size="sm"
-              aria-labelledby="conflict-step-counter"
-              mt={4}
-            />
+            {/* The counter above says it in words; the bar only shows it. */}
+            <Progress value={((step + 1) / conflictSteps.length) * 100} size="sm" mt={4} aria-hidden />
           </div>
           {heading}
           <Principle step={current} />

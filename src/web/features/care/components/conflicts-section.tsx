@@ -9,8 +9,8 @@ import { currentIntlLocale } from '../../../lib/i18n';
 import { useClientConflicts } from '../api/care-queries';
 
 const statusColors: Record<ConflictStatus, { color: string; text: string }> = {
-  open: { color: 'orange', text: 'orange.9' },
-  resolved: { color: 'teal', text: 'teal.9' },
+  open: { color: 'orange', text: 'dark.7' },
+  resolved: { color: 'mila', text: 'mila.9' },
   dropped: { color: 'gray', text: 'dark.7' },
 };
 

@@ -43,7 +43,6 @@ export function useMistakeDialogs({
         incident={incident}
         timeZone={timeZone}
         showClient={showClient}
-        onClose={close}
         onEdit={() => show({ kind: 'form', clientId: incident.clientId, projectId: incident.projectId, incident })}
       />
     );

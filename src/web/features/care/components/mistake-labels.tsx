@@ -4,8 +4,8 @@ import type { IncidentStatus } from '../../../../shared/schemas/care';
 
 /** Colour with a word: an open mistake is not only orange. */
 const statusColors: Record<IncidentStatus, { color: string; text: string }> = {
-  open: { color: 'orange', text: 'orange.9' },
-  fixed: { color: 'teal', text: 'teal.9' },
+  open: { color: 'orange', text: 'dark.7' },
+  fixed: { color: 'mila', text: 'mila.9' },
   closed: { color: 'gray', text: 'dark.7' },
 };
 

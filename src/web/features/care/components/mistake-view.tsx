@@ -16,7 +16,6 @@ type Props = {
   /** Shown where the client is not obvious (the list of all mistakes). */
   showClient?: boolean;
   onEdit: () => void;
-  onClose: () => void;
   /**
    * Where what follows a record goes: composing the apology (with the fix-by promise) joins here
    * when the messages endpoint for it exists.
@@ -38,7 +37,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** A recorded mistake: what to say on the call (the checklist), and everything written about it. */
-export function MistakeView({ incident, timeZone, showClient = false, onEdit, onClose, actions }: Props) {
+export function MistakeView({ incident, timeZone, showClient = false, onEdit, actions }: Props) {
   const { t } = useTranslation();
   const intl = currentIntlLocale();
   return (
@@ -88,9 +87,6 @@ export function MistakeView({ incident, timeZone, showClient = false, onEdit, on
       )}
       <Group justify="flex-end" gap="sm">
         {actions}
-        <Button variant="subtle" color="gray" onClick={onClose}>
-          {t('actions.close')}
-        </Button>
         <Button variant="light" leftSection={<EditIcon size={16} />} onClick={onEdit}>
           {t('actions.edit')}
         </Button>

@@ -33,11 +33,7 @@ export function MistakeRow({
   const intl = currentIntlLocale();
   return (
     <Paper component="li" withBorder radius="sm" p="xs">
-      <UnstyledButton
-        onClick={onOpen}
-        style={{ inlineSize: '100%' }}
-        aria-label={t('care.mistakes.openOne', { title: incident.title })}
-      >
+      <UnstyledButton onClick={onOpen} style={{ inlineSize: '100%' }}>
         <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
           <Stack gap={2} style={{ minInlineSize: 0 }}>
             <Text size="sm" fw={500} dir="auto" style={{ overflowWrap: 'anywhere' }}>
