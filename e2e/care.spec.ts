@@ -7,7 +7,9 @@ import { CarePages } from './page-models/care-pages.js';
 import { ClientsPages } from './page-models/clients-pages.js';
 import { SetupPage } from './page-models/setup-page.js';
 import { seriousA11yViolations } from './support/axe.js';
-import { chromiumAvailable, launchBrowser, newContext, screenshot } from './support/browser.js';
+import path from 'node:path';
+import { ARTIFACTS, chromiumAvailable, launchBrowser, newContext, screenshot } from './support/browser.js';
+import { label } from './support/catalogs.js';
 import { startServer, type RunningServer } from './support/server.js';
 
 /** YYYY-MM-DD, `days` from now in Jerusalem. */
@@ -18,6 +20,17 @@ function dayFromNow(days: number): string {
     month: '2-digit',
     day: '2-digit',
   }).format(new Date(Date.now() + days * 86_400_000));
+}
+
+/** A sheet or dialog over the page: the visible screen, as the user sees it (a full-page shot stretches it). */
+async function screenshotScreen(page: Page, name: string): Promise<void> {
+  const dismiss = page.getByRole('button', { name: label('he', 'actions.dismiss') });
+  for (const button of await dismiss.all()) await button.click().catch(() => undefined);
+  await dismiss
+    .first()
+    .waitFor({ state: 'detached', timeout: 2000 })
+    .catch(() => undefined);
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
 }
 
 async function expectNoSeriousA11y(page: Page, screen: string): Promise<void> {
@@ -72,7 +85,8 @@ describe.skipIf(!chromiumAvailable())('care: playbooks, mistakes and conflicts',
     // The type badge opens the playbook in one tap (a sheet on a phone).
     const playbook = await care.openPlaybook(type);
     await playbook.getByText(sharedHe.care.playbooks.unsatisfied.tactics[0]!).waitFor();
-    await screenshot(page, 'care-he-phone-playbook');
+    await page.waitForTimeout(400); // the sheet slides in
+    await screenshotScreen(page, 'care-he-phone-playbook');
     await expectNoSeriousA11y(page, 'the playbook sheet (he, phone)');
     await playbook.getByRole('button', { name: care.t('actions.close') }).click();
     await playbook.waitFor({ state: 'hidden' });
@@ -94,7 +108,7 @@ describe.skipIf(!chromiumAvailable())('care: playbooks, mistakes and conflicts',
     for (const step of ['apologise', 'nameIt', 'fix', 'compensate', 'keepShort', 'listen'])
       await view.getByText(care.t(`care.apologyChecklist.${step}`)).waitFor();
     expect(await view.innerText()).toContain('250');
-    await screenshot(page, 'care-he-phone-mistake');
+    await screenshotScreen(page, 'care-he-phone-mistake');
     await expectNoSeriousA11y(page, 'the recorded mistake (he, phone)');
     await view.getByRole('button', { name: care.t('actions.close') }).click();
     await view.waitFor({ state: 'hidden' });
@@ -169,6 +183,7 @@ describe.skipIf(!chromiumAvailable())('care: playbooks, mistakes and conflicts',
     await page.goto(clientUrl);
     await page.getByRole('heading', { level: 1, name }).waitFor();
     await care.openPlaybook(type);
+    await page.waitForTimeout(300); // the popover fades in
     await screenshot(page, 'care-he-desktop-client-playbook');
     await expectNoSeriousA11y(page, 'the client page with the playbook (he, desktop)');
     await page.keyboard.press('Escape');
@@ -185,6 +200,7 @@ describe.skipIf(!chromiumAvailable())('care: playbooks, mistakes and conflicts',
     await page.getByRole('navigation', { name: care.t('care.conflicts.stepsLabel') }).waitFor();
     await page.getByRole('button', { name: new RegExp(care.t('care.conflicts.steps.choice.short')) }).click();
     expect(await page.getByRole('radio', { name: `1. ${chosen}` }).isChecked()).toBe(true);
+    await page.waitForTimeout(300); // the stepper's icons animate
     await screenshot(page, 'care-en-desktop-worksheet');
     await expectNoSeriousA11y(page, 'the worksheet stepper (en, desktop)');
 
@@ -206,6 +222,11 @@ describe.skipIf(!chromiumAvailable())('care: playbooks, mistakes and conflicts',
       .waitFor();
     await screenshot(page, 'care-en-desktop-mistakes');
     await expectNoSeriousA11y(page, 'the list of mistakes (en, desktop)');
+
+    // A new quote for this client shows the playbook's one line beside the client.
+    await page.goto(`/quotes/new?clientId=${clientUrl.split('/').pop()}`);
+    await page.getByText(sharedEn.care.playbooks.unsatisfied.hint).waitFor();
+    await screenshot(page, 'care-en-desktop-quote-hint');
 
     // Settings › Client types: rewrite the demanding type's English hint, then reset it.
     await page.goto('/settings?tab=playbooks');

@@ -1,4 +1,4 @@
-import { Checkbox, Paper, Stack, Text, Title } from '@mantine/core';
+import { Checkbox, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckIcon } from '../../../components/ui/icons';
@@ -15,10 +15,12 @@ export function ApologyChecklist() {
   const id = useId();
   return (
     <Paper withBorder radius="sm" p="sm" bg="var(--mantine-color-blue-light)" component="section" aria-labelledby={id}>
-      <Title order={3} size="h6" id={id} mb={4}>
-        <CheckIcon size={16} style={{ verticalAlign: 'middle', marginInlineEnd: 4 }} />
-        {t('care.apologyChecklist.title')}
-      </Title>
+      <Group gap={6} wrap="nowrap" mb={4}>
+        <CheckIcon size={16} />
+        <Title order={3} size="h6" id={id}>
+          {t('care.apologyChecklist.title')}
+        </Title>
+      </Group>
       <Text size="xs" c="dimmed" mb="xs">
         {t('care.mistakes.checklistIntro')}
       </Text>

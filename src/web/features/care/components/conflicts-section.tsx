@@ -75,8 +75,8 @@ export function ConflictsSection({ clientId }: { clientId: string }) {
                       <Text size="xs" c="dimmed">
                         {t(`care.conflicts.topic.${conflict.topic}`)}
                       </Text>
-                      <Text size="sm" fw={500} dir="auto" lineClamp={2}>
-                        “<bdi>{conflict.position}</bdi>”
+                      <Text size="sm" fw={500} lineClamp={2}>
+                        <bdi>{conflict.position}</bdi>
                       </Text>
                       {chosen && (
                         <Text size="xs" c="dimmed" lineClamp={2}>

@@ -97,7 +97,7 @@ export function MistakesList({ filters, onFiltersChange, currency, timeZone }: P
               <Table.Th>{t('care.mistakes.fields.title')}</Table.Th>
               <Table.Th>{t('care.mistakes.columns.client')}</Table.Th>
               <Table.Th>{t('care.mistakes.fields.cause')}</Table.Th>
-              <Table.Th>{t('care.mistakes.fields.prevention')}</Table.Th>
+              <Table.Th>{t('care.mistakes.columns.prevention')}</Table.Th>
               <Table.Th>{t('care.mistakes.columns.compensation')}</Table.Th>
               <Table.Th>{t('care.mistakes.fields.status')}</Table.Th>
             </Table.Tr>
@@ -125,8 +125,8 @@ export function MistakesList({ filters, onFiltersChange, currency, timeZone }: P
                   <Text size="sm">{t(`care.mistakes.cause.${incident.cause}`)}</Text>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm" dir="auto" lineClamp={3}>
-                    {incident.prevention ?? '—'}
+                  <Text size="sm" lineClamp={3}>
+                    {incident.prevention ? <bdi>{incident.prevention}</bdi> : '—'}
                   </Text>
                 </Table.Td>
                 <Table.Td>
