@@ -253,6 +253,10 @@ describe.skipIf(!chromiumAvailable())('care: playbooks, mistakes and conflicts',
     await care.stepHeading('topic').waitFor();
     await screenshot(page, 'care-en-phone-worksheet-topic');
     await expectNoSeriousA11y(page, 'worksheet (en, phone)');
+    await page.goto('/settings?tab=playbooks');
+    await page.getByRole('list', { name: care.t('care.playbooks.listLabel') }).waitFor();
+    await screenshot(page, 'care-en-phone-settings');
+    await expectNoSeriousA11y(page, 'Settings › Client types (en, phone)');
 
     expect(consoleErrors).toEqual([]);
     await context.close();

@@ -1,7 +1,6 @@
-import { Checkbox, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Checkbox, Paper, Stack, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CheckIcon } from '../../../components/ui/icons';
 
 const steps = ['apologise', 'nameIt', 'fix', 'compensate', 'keepShort', 'listen'] as const;
 
@@ -15,12 +14,9 @@ export function ApologyChecklist() {
   const id = useId();
   return (
     <Paper withBorder radius="sm" p="sm" bg="var(--mantine-color-blue-light)" component="section" aria-labelledby={id}>
-      <Group gap={6} wrap="nowrap" mb={4}>
-        <CheckIcon size={16} />
-        <Title order={3} size="h6" id={id}>
-          {t('care.apologyChecklist.title')}
-        </Title>
-      </Group>
+      <Title order={3} size="h6" id={id} mb={4}>
+        {t('care.apologyChecklist.title')}
+      </Title>
       <Text size="xs" c="dimmed" mb="xs">
         {t('care.mistakes.checklistIntro')}
       </Text>
