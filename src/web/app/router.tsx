@@ -16,6 +16,7 @@ import { isApiError, setCsrfToken } from '../lib/api-client';
 import { parseSearch, stringifySearch } from '../lib/search-params';
 import { createAppQueryClient } from './query-client';
 import { validateSettingsSearch } from './shell/settings-tabs';
+import { validateMistakesSearch } from './shell/mistakes-search';
 import { NotFoundPage } from './routes/not-found-page';
 import { PendingPage } from './routes/pending-page';
 import { RouteErrorPage } from './routes/route-error-page';
@@ -163,6 +164,31 @@ const projectRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/project-page'), 'ProjectPage'),
 });
 
+const insightsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'insights',
+  component: lazyRouteComponent(() => import('./routes/insights-page'), 'InsightsPage'),
+});
+
+const mistakesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'insights/mistakes',
+  validateSearch: validateMistakesSearch,
+  component: lazyRouteComponent(() => import('./routes/mistakes-page'), 'MistakesPage'),
+});
+
+const newConflictRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'clients/$clientId/conflicts/new',
+  component: lazyRouteComponent(() => import('./routes/conflict-page'), 'ConflictNewPage'),
+});
+
+const conflictRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'clients/$clientId/conflicts/$conflictId',
+  component: lazyRouteComponent(() => import('./routes/conflict-page'), 'ConflictPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   setupRoute,
   loginRoute,
@@ -177,6 +203,10 @@ const routeTree = rootRoute.addChildren([
     quoteRoute,
     projectsRoute,
     projectRoute,
+    insightsRoute,
+    mistakesRoute,
+    newConflictRoute,
+    conflictRoute,
     settingsRoute,
   ]),
 ]);

@@ -22,6 +22,7 @@ export const queryRoots = {
   payments: ['payments'] as const,
   time: ['time'] as const,
   workspace: ['workspace'] as const,
+  care: ['care'] as const,
 };
 
 /**

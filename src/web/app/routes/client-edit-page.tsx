@@ -2,6 +2,7 @@ import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../features/accounts/api/session-api';
 import { EditClientEditor } from '../../features/clients/components/client-editor';
+import { PlaybookHint } from '../../features/care/components/playbook-hint';
 import { usePageTitle } from '../../lib/use-page-title';
 
 const route = getRouteApi('/_app/clients/$clientId/edit');
@@ -19,6 +20,7 @@ export function ClientEditPage() {
       businessHours={me.workspace.serviceHours}
       onSaved={backToClient}
       onCancel={backToClient}
+      renderTypeHint={(personality) => <PlaybookHint type={personality} />}
     />
   );
 }

@@ -3,6 +3,9 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { PhoneIcon, PromiseIcon } from '../../components/ui/icons';
 import { useMe } from '../../features/accounts/api/session-api';
+import { ConflictsSection } from '../../features/care/components/conflicts-section';
+import { MistakesSection } from '../../features/care/components/mistakes-section';
+import { PlaybookBadge } from '../../features/care/components/playbook-badge';
 import { ClientHub } from '../../features/clients/components/client-hub';
 import { CommitmentEventLine } from '../../features/commitments/components/commitment-event';
 import { OpenPromises } from '../../features/commitments/components/open-promises';
@@ -39,6 +42,7 @@ export function ClientPage() {
       <ClientHub
         clientId={clientId}
         timeZone={timeZone}
+        renderType={(personality) => <PlaybookBadge type={personality} />}
         headerActions={(c) => (
           <>
             <Button
@@ -72,6 +76,8 @@ export function ClientPage() {
               />
               <ClientQuotesSection client={ref} composer={MessageComposer} />
               <ClientProjectsSection clientId={c.id} />
+              <MistakesSection clientId={c.id} currency={me.workspace.currency} timeZone={timeZone} />
+              <ConflictsSection clientId={c.id} />
               <ClientMoneySection
                 clientId={c.id}
                 onAddItem={() => money.addItem(c.id)}

@@ -6,6 +6,8 @@ import { ClockIcon } from '../../components/ui/icons';
 import { Loading } from '../../components/ui/loading';
 import { SectionCard } from '../../components/ui/section-card';
 import { useMe } from '../../features/accounts/api/session-api';
+import { MistakesSection } from '../../features/care/components/mistakes-section';
+import { PlaybookHint } from '../../features/care/components/playbook-hint';
 import { clientQuery } from '../../features/clients/api/client-queries';
 import { ClientNameLink } from '../../features/clients/components/client-name-link';
 import { MessageComposer } from '../../features/messages/components/message-composer';
@@ -39,6 +41,10 @@ export function ProjectPage() {
       composer={MessageComposer}
       client={<ClientNameLink clientId={p.clientId} />}
       quotes={<ProjectQuotes clientId={p.clientId} projectId={p.id} />}
+      mistakes={
+        <MistakesSection clientId={p.clientId} projectId={p.id} currency={me.workspace.currency} timeZone={timeZone} />
+      }
+      clientHint={<PlaybookHint type={client.data?.personality ?? null} />}
       time={
         <SectionCard id="project-time" title={t('time.title')} icon={<ClockIcon size={20} />}>
           <TimeEntries clientId={p.clientId} projectId={p.id} today={todayIn(timeZone)} timeZone={timeZone} />

@@ -11,6 +11,7 @@ import { QuoteEditor } from '../../features/quotes/components/quote-editor';
 import { newQuoteValues } from '../../features/quotes/components/quote-form-values';
 import { currentLanguage } from '../../lib/i18n';
 import { notifySuccess } from '../../lib/notify';
+import { ClientTypeHint } from '../shell/client-type-hint';
 import { usePageTitle } from '../../lib/use-page-title';
 import { todayIn } from '../../lib/zoned-dates';
 
@@ -61,15 +62,18 @@ export function QuoteNewPage() {
           ) : undefined
         }
         renderClientField={(props) => (
-          <ClientPicker
-            label={t('quotes.editor.client')}
-            value={props.value}
-            valueLabel={props.valueLabel}
-            onChange={props.onChange}
-            error={props.error}
-            clearLabel={t('quotes.editor.clearClient')}
-            required
-          />
+          <>
+            <ClientPicker
+              label={t('quotes.editor.client')}
+              value={props.value}
+              valueLabel={props.valueLabel}
+              onChange={props.onChange}
+              error={props.error}
+              clearLabel={t('quotes.editor.clearClient')}
+              required
+            />
+            <ClientTypeHint clientId={props.value} />
+          </>
         )}
         submitLabel={t('quotes.editor.create')}
         onSubmit={async (data) => {

@@ -6,6 +6,7 @@ import { useMe } from '../../features/accounts/api/session-api';
 import { MessageComposer } from '../../features/messages/components/message-composer';
 import { useQuote } from '../../features/quotes/api/quote-queries';
 import { QuoteWorkflow } from '../../features/quotes/components/quote-workflow';
+import { ClientTypeHint } from '../shell/client-type-hint';
 import { usePageTitle } from '../../lib/use-page-title';
 
 const route = getRouteApi('/_app/quotes/$quoteId');
@@ -27,6 +28,7 @@ export function QuotePage() {
       currency={me.workspace.currency}
       canPrint={me.capabilities.pdf}
       composer={MessageComposer}
+      clientHint={<ClientTypeHint clientId={quote.data.clientId} />}
     />
   );
 }

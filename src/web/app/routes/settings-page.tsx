@@ -8,6 +8,7 @@ import { useMe } from '../../features/accounts/api/session-api';
 import { useWorkspace } from '../../features/accounts/api/workspace-api';
 import { AccountForm } from '../../features/accounts/components/account-form';
 import { BusinessProfileForm } from '../../features/accounts/components/business-profile-form';
+import { PlaybooksEditor } from '../../features/care/components/playbooks-editor';
 import { CalendarFeedSettings } from '../../features/insights/components/calendar-feed-settings';
 import { OutboxList } from '../../features/messages/components/outbox-list';
 import { TemplatesEditor } from '../../features/messages/components/templates-editor';
@@ -71,6 +72,11 @@ export function SettingsPage() {
         <Tabs.Panel value="terms">
           <Panel id="settings-terms" title={t('settings.termsTitle')} hint={t('settings.termsHint')}>
             <TermsTemplatesEditor />
+          </Panel>
+        </Tabs.Panel>
+        <Tabs.Panel value="playbooks">
+          <Panel id="settings-playbooks" title={t('care.playbooks.title')} hint={t('care.playbooks.intro')}>
+            <PlaybooksEditor />
           </Panel>
         </Tabs.Panel>
         <Tabs.Panel value="colleagues">

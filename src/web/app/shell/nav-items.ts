@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { ParseKeys } from 'i18next';
 import {
   BriefcaseIcon,
+  ChartIcon,
   PhoneIcon,
   PromiseIcon,
   QuoteIcon,
@@ -12,17 +13,20 @@ import {
 
 export type NavItem = {
   id: string;
-  to: '/' | '/clients' | '/projects' | '/quotes' | '/settings';
+  to: '/' | '/clients' | '/projects' | '/quotes' | '/insights' | '/settings';
   label: ParseKeys;
   icon: ComponentType<{ size?: number }>;
   /** Home matches only itself; other sections also match the pages under them. */
   exact?: boolean;
-  /** Only in the side nav: the phone's bottom bar stays short (Projects are reached from clients and Today). */
+  /**
+   * Only in the side nav: the phone's bottom bar stays short (Projects are reached from clients and
+   * Today, Insights from the client page until the phone's "More" sheet exists).
+   */
   desktopOnly?: boolean;
 };
 
 /**
- * The main sections, in order. Projects, Money and Insights join this list when they
+ * The main sections, in order. Money joins this list when it
  * exist; the side bar and the phone's bottom bar both render it.
  */
 export const navItems: NavItem[] = [
@@ -30,6 +34,7 @@ export const navItems: NavItem[] = [
   { id: 'clients', to: '/clients', label: 'nav.clients', icon: UsersIcon },
   { id: 'projects', to: '/projects', label: 'nav.projects', icon: BriefcaseIcon, desktopOnly: true },
   { id: 'quotes', to: '/quotes', label: 'nav.quotes', icon: QuoteIcon },
+  { id: 'insights', to: '/insights', label: 'nav.insights', icon: ChartIcon, desktopOnly: true },
   { id: 'settings', to: '/settings', label: 'nav.settings', icon: SettingsIcon },
 ];
 

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import {
+  BookIcon,
   CalendarIcon,
   InboxIcon,
   QuoteIcon,
@@ -9,7 +10,16 @@ import {
   UsersIcon,
 } from '../../components/ui/icons';
 
-export const settingsTabs = ['business', 'account', 'templates', 'terms', 'colleagues', 'calendar', 'email'] as const;
+export const settingsTabs = [
+  'business',
+  'account',
+  'templates',
+  'terms',
+  'playbooks',
+  'colleagues',
+  'calendar',
+  'email',
+] as const;
 export type SettingsTab = (typeof settingsTabs)[number];
 
 /** The open settings tab lives in the URL (?tab=email), so a link can point straight at it. */
@@ -23,6 +33,7 @@ export const settingsTabIcons: Record<SettingsTab, ReactNode> = {
   account: <UserIcon size={16} />,
   templates: <TemplateIcon size={16} />,
   terms: <QuoteIcon size={16} />,
+  playbooks: <BookIcon size={16} />,
   colleagues: <UsersIcon size={16} />,
   calendar: <CalendarIcon size={16} />,
   email: <InboxIcon size={16} />,

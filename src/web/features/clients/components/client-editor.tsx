@@ -1,6 +1,7 @@
 import { Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Client } from '../../../../shared/schemas/clients';
+import type { ReactNode } from 'react';
+import type { Client, Personality } from '../../../../shared/schemas/clients';
 import type { Locale, WeeklyHours } from '../../../../shared/schemas/common';
 import { UserText } from '../../../components/ui/bidi';
 import { Loading } from '../../../components/ui/loading';
@@ -9,7 +10,12 @@ import { ClientForm } from './client-form';
 import { fromClient, newClientValues } from './client-form-values';
 import { ClientLoadError } from './client-not-found';
 
-type Common = { businessHours: WeeklyHours; onSaved: (client: Client) => void; onCancel: () => void };
+type Common = {
+  businessHours: WeeklyHours;
+  onSaved: (client: Client) => void;
+  onCancel: () => void;
+  renderTypeHint?: (personality: Personality) => ReactNode;
+};
 
 export function NewClientEditor({
   defaultLanguage,

@@ -12,8 +12,10 @@ import {
   Title,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { ReactNode } from 'react';
 import {
   type Client,
+  type Personality,
   ZCreateClient,
   clientKinds,
   clientStatuses,
@@ -43,9 +45,11 @@ type Props = {
   businessHours: WeeklyHours;
   onSaved: (client: Client) => void;
   onCancel: () => void;
+  /** The chosen type's playbook hint (features/care), passed in by the page. */
+  renderTypeHint?: (personality: Personality) => ReactNode;
 };
 
-export function ClientForm({ initialValues, clientId, businessHours, onSaved, onCancel }: Props) {
+export function ClientForm({ initialValues, clientId, businessHours, onSaved, onCancel, renderTypeHint }: Props) {
   const { t } = useTranslation();
   const create = useCreateClient();
   const update = useUpdateClient(clientId ?? '');
@@ -113,6 +117,7 @@ export function ClientForm({ initialValues, clientId, businessHours, onSaved, on
               error={form.error('personality')}
             />
           </SimpleGrid>
+          {values.personality && renderTypeHint?.(values.personality)}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput
               label={t('clients.fields.businessNumber')}

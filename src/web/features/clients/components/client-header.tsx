@@ -2,7 +2,7 @@ import { Button, Flex, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Client } from '../../../../shared/schemas/clients';
+import type { Client, Personality } from '../../../../shared/schemas/clients';
 import { UserText } from '../../../components/ui/bidi';
 import { BuildingIcon, ClockIcon, EditIcon, UserIcon } from '../../../components/ui/icons';
 import { WeeklyHoursSummary } from '../../../components/ui/weekly-hours-summary';
@@ -10,7 +10,14 @@ import { ArchiveActions } from './archive-actions';
 import { ArchivedBadge, PersonalityBadge, StatusBadge } from './client-badges';
 import { ContactButtonActions } from './contact-actions';
 
-export function ClientHeader({ client, actions }: { client: Client; actions?: ReactNode }) {
+type Props = {
+  client: Client;
+  actions?: ReactNode;
+  /** The type badge that opens its playbook (features/care), passed in by the page; a plain badge without it. */
+  renderType?: (personality: Personality) => ReactNode;
+};
+
+export function ClientHeader({ client, actions, renderType }: Props) {
   const { t } = useTranslation();
   const KindIcon = client.kind === 'organization' ? BuildingIcon : UserIcon;
   return (
@@ -32,7 +39,8 @@ export function ClientHeader({ client, actions }: { client: Client; actions?: Re
                 <Text size="sm">{t(`clientKinds.${client.kind}`)}</Text>
               </Group>
               <StatusBadge status={client.status} />
-              {client.personality && <PersonalityBadge personality={client.personality} />}
+              {client.personality &&
+                (renderType ? renderType(client.personality) : <PersonalityBadge personality={client.personality} />)}
               {client.archivedAt && <ArchivedBadge />}
             </Group>
           </Stack>

@@ -1,7 +1,7 @@
 import { Grid, Stack } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Client } from '../../../../shared/schemas/clients';
+import type { Client, Personality } from '../../../../shared/schemas/clients';
 import { Loading } from '../../../components/ui/loading';
 import { useClient } from '../api/client-queries';
 import { ClientHeader } from './client-header';
@@ -13,6 +13,8 @@ type Props = {
   timeZone: string;
   /** Buttons for the header (log a contact, add a promise): other features, composed by the page. */
   headerActions?: (client: Client) => ReactNode;
+  /** The type badge with its playbook (features/care). */
+  renderType?: (personality: Personality) => ReactNode;
   /** What is owed each way and the timeline: the main column. */
   main?: (client: Client) => ReactNode;
   /** Beside the main column on a desktop (word-keeping), above this client's details. */
@@ -20,7 +22,7 @@ type Props = {
 };
 
 /** The client page: who they are, how to reach them, and everything known about them. */
-export function ClientHub({ clientId, timeZone, headerActions, main, aside }: Props) {
+export function ClientHub({ clientId, timeZone, headerActions, renderType, main, aside }: Props) {
   const { t } = useTranslation();
   const client = useClient(clientId);
   if (client.isPending) return <Loading label={t('common.loading')} />;
@@ -28,7 +30,7 @@ export function ClientHub({ clientId, timeZone, headerActions, main, aside }: Pr
   const sections = <ClientSections client={client.data} timeZone={timeZone} />;
   return (
     <Stack gap="md">
-      <ClientHeader client={client.data} actions={headerActions?.(client.data)} />
+      <ClientHeader client={client.data} actions={headerActions?.(client.data)} renderType={renderType} />
       {main ? (
         <Grid gap="md">
           <Grid.Col span={{ base: 12, md: 8 }}>

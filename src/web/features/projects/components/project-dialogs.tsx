@@ -21,13 +21,20 @@ type Open =
   | { kind: 'scope'; request: ChangeRequest }
   | { kind: 'scopeAnswer'; request: ChangeRequest; answer: ScopeAnswerInput };
 
-type Options = { timeZone: string; currency: string; clientName: string; composer: Composer };
+type Options = {
+  timeZone: string;
+  currency: string;
+  clientName: string;
+  composer: Composer;
+  /** The client's playbook hint (another feature), above the scope-request forms. */
+  clientHint?: ReactNode;
+};
 
 /**
  * The project's dialogs, one at a time: reschedule (then the delay notice), ask for a material,
  * log a change request, and decide one that is out of scope (then the message that says so).
  */
-export function useProjectDialogs(project: Project, { timeZone, currency, clientName, composer }: Options) {
+export function useProjectDialogs(project: Project, { timeZone, currency, clientName, composer, clientHint }: Options) {
   const { t } = useTranslation();
   const MessageComposer = composer;
   const doReschedule = useReschedule(project.id);
@@ -84,12 +91,18 @@ export function useProjectDialogs(project: Project, { timeZone, currency, client
     );
   } else if (open?.kind === 'logChange') {
     title = t('projects.changes.logTitle');
-    body = <LogChangeRequestForm projectId={project.id} onCancel={close} onDone={done(t('projects.changes.logged'))} />;
+    body = (
+      <Stack gap="sm">
+        {clientHint}
+        <LogChangeRequestForm projectId={project.id} onCancel={close} onDone={done(t('projects.changes.logged'))} />
+      </Stack>
+    );
   } else if (open?.kind === 'scope') {
     const request = open.request;
     title = t('projects.changes.outOfScope');
     body = (
       <Stack gap="sm">
+        {clientHint}
         <Text size="sm">
           <UserText>{request.what}</UserText>
         </Text>

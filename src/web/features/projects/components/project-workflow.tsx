@@ -23,12 +23,27 @@ type Props = {
   client: ReactNode;
   quotes: ReactNode;
   time: ReactNode;
+  /** The project's mistakes (features/care). */
+  mistakes?: ReactNode;
+  /** The client's playbook hint (features/care), shown on the scope-request screens. */
+  clientHint?: ReactNode;
 };
 
 /** A project's page: delivery and its slips, deliverables, materials owed, change requests, time, history. */
-export function ProjectWorkflow({ project, timeZone, currency, clientName, composer, client, quotes, time }: Props) {
+export function ProjectWorkflow({
+  project,
+  timeZone,
+  currency,
+  clientName,
+  composer,
+  client,
+  quotes,
+  time,
+  mistakes,
+  clientHint,
+}: Props) {
   const { t } = useTranslation();
-  const dialogs = useProjectDialogs(project, { timeZone, currency, clientName, composer });
+  const dialogs = useProjectDialogs(project, { timeZone, currency, clientName, composer, clientHint });
   const receive = useReceiveMaterial(project.id);
   const [busyId, setBusyId] = useState<string | null>(null);
   return (
@@ -70,6 +85,8 @@ export function ProjectWorkflow({ project, timeZone, currency, clientName, compo
       />
 
       {time}
+
+      {mistakes}
 
       <SectionCard id="project-history" title={t('projects.history.title')} icon={<HistoryIcon size={20} />}>
         <RescheduleHistory project={project} timeZone={timeZone} />

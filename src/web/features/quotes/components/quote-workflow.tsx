@@ -29,13 +29,15 @@ type Props = {
   canPrint: boolean;
   /** The message composer (features/messages), passed in by the page. */
   composer: Composer;
+  /** The client's playbook hint (features/care), shown above the editor. */
+  clientHint?: ReactNode;
 };
 
 /**
  * A quote's whole life on one screen: edit the draft, send it, edit a sent one into a new version,
  * own up to a mistake (honour the price or re-issue), revoke the client's links, read old versions.
  */
-export function QuoteWorkflow({ quote, timeZone, exempt, currency, canPrint, composer }: Props) {
+export function QuoteWorkflow({ quote, timeZone, exempt, currency, canPrint, composer, clientHint }: Props) {
   const { t } = useTranslation();
   const templates = useTermsTemplates();
   const update = useUpdateQuote(quote.id);
@@ -107,6 +109,7 @@ export function QuoteWorkflow({ quote, timeZone, exempt, currency, canPrint, com
   };
 
   let body: ReactNode;
+  const editorShown = reissue !== null || (shownVersion === quote.current.version && (isDraft || (editing && isOut)));
   if (reissue) {
     body = (
       <QuoteEditor
@@ -211,6 +214,7 @@ export function QuoteWorkflow({ quote, timeZone, exempt, currency, canPrint, com
         </Text>
       )}
       {clientUrl && !open && <ClientLinkAlert url={clientUrl} />}
+      {editorShown && clientHint}
       {body}
       <VersionHistory quote={quote} timeZone={timeZone} selected={shownVersion} onSelect={setShownVersion} />
       {render(dialogTitle, dialogBody)}

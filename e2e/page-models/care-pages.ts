@@ -1,0 +1,151 @@
+import type { Locator, Page } from 'playwright-core';
+import { label } from '../support/catalogs.js';
+
+export type WorksheetEntry = {
+  topic: string;
+  position: string;
+  question: string;
+  interest: string;
+  stakeholder: string;
+  reflection: string;
+  /** In the order typed; `moveLastUp` moves the last one up once (smallest problem first). */
+  options: string[];
+  moveLastUp?: boolean;
+  choose: string;
+  outcome: string;
+  status: string;
+};
+
+/** Client types and playbooks, mistakes, and the conflict worksheet (features/care). */
+export class CarePages {
+  constructor(
+    private readonly page: Page,
+    public locale: 'he' | 'en' = 'he',
+  ) {}
+
+  t(key: string, values: Record<string, string | number> = {}): string {
+    return Object.entries(values).reduce(
+      (text, [name, value]) => text.replace(`{{${name}}}`, String(value)),
+      label(this.locale, key),
+    );
+  }
+
+  dialog(): Locator {
+    return this.page.getByRole('dialog');
+  }
+
+  region(key: string): Locator {
+    return this.page.getByRole('region', { name: this.t(key) });
+  }
+
+  async pick(container: Locator, group: string, option: string): Promise<void> {
+    await container.getByRole('radiogroup', { name: group }).getByText(option, { exact: true }).click();
+  }
+
+  /** An organisation with a type and one contact (the contact is who else may be involved in a conflict). */
+  async createTypedClient(fields: {
+    name: string;
+    type: string;
+    hint: string;
+    contact: { name: string; role: string };
+  }): Promise<void> {
+    const page = this.page;
+    await page.goto('/clients/new');
+    await page.getByLabel(this.t('clientKinds.organization')).check();
+    await page.getByLabel(this.t('clients.fields.name')).fill(fields.name);
+    await page.getByRole('combobox', { name: this.t('clients.fields.personality') }).click();
+    await page.getByRole('option', { name: fields.type }).click();
+    // Choosing the type shows its playbook's hint right away.
+    await page.getByText(fields.hint).waitFor();
+    await page.getByRole('button', { name: this.t('clients.form.addContact') }).click();
+    await page.getByLabel(this.t('clients.form.contactName')).fill(fields.contact.name);
+    await page.getByLabel(this.t('clients.form.contactRole')).fill(fields.contact.role);
+    await page.getByRole('button', { name: this.t('clients.form.create') }).click();
+    await page.getByRole('heading', { level: 1, name: fields.name }).waitFor();
+  }
+
+  /** The type badge in the client's header opens its playbook. */
+  async openPlaybook(type: string): Promise<Locator> {
+    await this.page.getByRole('button', { name: `${type} ${this.t('care.playbook.open')}` }).click();
+    const playbook = this.page.getByRole('dialog', { name: this.t('care.playbook.title', { name: type }) });
+    await playbook.waitFor();
+    return playbook;
+  }
+
+  async recordMistake(fields: {
+    title: string;
+    outline: string;
+    cause: string;
+    fix: string;
+    fixBy: string;
+    prevention: string;
+    compensation: string;
+    amount: string;
+  }): Promise<void> {
+    await this.region('care.mistakes.title')
+      .getByRole('button', { name: this.t('care.mistakes.record') })
+      .click();
+    const dialog = this.dialog();
+    await dialog.getByLabel(this.t('care.mistakes.fields.title')).fill(fields.title);
+    await dialog.getByLabel(this.t('care.mistakes.fields.outline')).fill(fields.outline);
+    await this.pick(dialog, this.t('care.mistakes.fields.cause'), fields.cause);
+    await dialog.getByLabel(this.t('care.mistakes.fields.fix'), { exact: true }).fill(fields.fix);
+    await dialog.getByLabel(this.t('care.mistakes.fields.fixBy')).fill(fields.fixBy);
+    await dialog.getByLabel(this.t('care.mistakes.fields.prevention')).fill(fields.prevention);
+    await dialog.getByLabel(this.t('care.mistakes.fields.compensation'), { exact: true }).fill(fields.compensation);
+    await dialog.getByLabel(this.t('care.mistakes.fields.compensationAmount', { currency: 'ILS' })).fill(fields.amount);
+    await dialog.getByRole('button', { name: this.t('care.mistakes.record') }).click();
+    // Saved: the dialog now reads the record back, with the checklist for the call.
+    await dialog.getByRole('heading', { name: this.t('care.apologyChecklist.title') }).waitFor();
+  }
+
+  /** Continue to the next worksheet step and wait for its heading. */
+  async next(nextStep: string): Promise<void> {
+    await this.page.getByRole('button', { name: this.t('actions.next') }).click();
+    await this.stepHeading(nextStep).waitFor();
+  }
+
+  stepHeading(step: string): Locator {
+    return this.page.getByRole('heading', { level: 2, name: this.t(`care.conflicts.steps.${step}.title`) });
+  }
+
+  /** Walks every step; `onStep` runs on each screen (axe, screenshots) once it is filled in. */
+  async walkWorksheet(entry: WorksheetEntry, onStep: (step: string) => Promise<void> = async () => {}): Promise<void> {
+    const page = this.page;
+    const field = (step: string) => page.getByLabel(this.t(`care.conflicts.steps.${step}.label`));
+    await this.stepHeading('topic').waitFor();
+    await this.pick(page.locator('form'), this.t('care.conflicts.steps.topic.label'), entry.topic);
+    await onStep('topic');
+    await this.next('position');
+    await field('position').fill(entry.position);
+    await onStep('position');
+    await this.next('question');
+    await field('question').fill(entry.question);
+    await this.next('interest');
+    await field('interest').fill(entry.interest);
+    await this.next('stakeholders');
+    await page.getByRole('checkbox', { name: entry.stakeholder }).check();
+    await onStep('stakeholders');
+    await this.next('reflection');
+    await field('reflection').fill(entry.reflection);
+    await this.next('options');
+    const option = (n: number) => page.getByRole('textbox', { name: `${this.t('care.conflicts.option')} ${n}` });
+    for (const [index, text] of entry.options.entries()) {
+      if (index > 0) await page.getByRole('button', { name: this.t('care.conflicts.addOption') }).click();
+      await option(index + 1).fill(text);
+    }
+    if (entry.moveLastUp) {
+      const last = `${this.t('care.conflicts.option')} ${entry.options.length}`;
+      await page.getByRole('button', { name: this.t('care.lines.up', { name: last }) }).click();
+    }
+    await onStep('options');
+    await this.next('choice');
+    await page.getByRole('radio', { name: entry.choose }).check();
+    await onStep('choice');
+    await this.next('outcome');
+    await field('outcome').fill(entry.outcome);
+    await this.pick(page.locator('form'), this.t('care.conflicts.statusLabel'), entry.status);
+    await onStep('outcome');
+    await page.getByRole('button', { name: this.t('care.conflicts.finish') }).click();
+  }
+}

@@ -1,0 +1,159 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Conflict, Incident, Playbook } from '../../../../shared/schemas/care';
+import type { Locale } from '../../../../shared/schemas/common';
+import { queryRoots } from '../../../lib/query-keys';
+import {
+  type IncidentFilters,
+  createClientType,
+  createConflict,
+  createIncident,
+  deleteClientType,
+  deleteIncident,
+  fetchConflict,
+  fetchConflicts,
+  fetchIncidents,
+  fetchPlaybooks,
+  fetchStubbornClients,
+  resetPlaybook,
+  updateConflict,
+  updateIncident,
+  updatePlaybook,
+} from './care-api';
+
+export const careKeys = {
+  all: queryRoots.care,
+  playbooks: (locale: Locale) => [...queryRoots.care, 'playbooks', locale] as const,
+  allPlaybooks: [...queryRoots.care, 'playbooks'] as const,
+  incidents: [...queryRoots.care, 'incidents'] as const,
+  incidentList: (filters: IncidentFilters) => [...queryRoots.care, 'incidents', filters] as const,
+  conflicts: [...queryRoots.care, 'conflicts'] as const,
+  clientConflicts: (clientId: string) => [...queryRoots.care, 'conflicts', 'client', clientId] as const,
+  conflict: (id: string) => [...queryRoots.care, 'conflicts', 'detail', id] as const,
+  stubborn: [...queryRoots.care, 'stubborn'] as const,
+};
+
+/** Every type's playbook in one language: small, read on many screens (badge, hints), so cached a while. */
+export function usePlaybooks(locale: Locale) {
+  return useQuery({ queryKey: careKeys.playbooks(locale), queryFn: () => fetchPlaybooks(locale), staleTime: 300_000 });
+}
+
+export function usePlaybook(type: string | null, locale: Locale): Playbook | null {
+  const list = usePlaybooks(locale);
+  return list.data?.items.find((p) => p.type === type) ?? null;
+}
+
+function useRefreshPlaybooks() {
+  const queryClient = useQueryClient();
+  return () => void queryClient.invalidateQueries({ queryKey: careKeys.allPlaybooks });
+}
+
+export function useSavePlaybook() {
+  const refresh = useRefreshPlaybooks();
+  return useMutation({
+    mutationFn: ({ type, input }: { type: string; input: Parameters<typeof updatePlaybook>[1] }) =>
+      updatePlaybook(type, input),
+    onSuccess: refresh,
+  });
+}
+
+export function useResetPlaybook() {
+  const refresh = useRefreshPlaybooks();
+  return useMutation({
+    mutationFn: ({ type, locale }: { type: string; locale: Locale }) => resetPlaybook(type, locale),
+    onSuccess: refresh,
+  });
+}
+
+export function useCreateClientType() {
+  const refresh = useRefreshPlaybooks();
+  return useMutation({ mutationFn: createClientType, onSuccess: refresh });
+}
+
+export function useDeleteClientType() {
+  const refresh = useRefreshPlaybooks();
+  return useMutation({ mutationFn: deleteClientType, onSuccess: refresh });
+}
+
+// ── Mistakes ──
+
+export function useIncidents(filters: IncidentFilters) {
+  return useInfiniteQuery({
+    queryKey: careKeys.incidentList(filters),
+    queryFn: ({ pageParam, signal }) => fetchIncidents(filters, pageParam, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+/** One client's mistakes (a client has few: one page is all of them), optionally one project's. */
+export function useClientIncidents(clientId: string, projectId: string | null = null) {
+  return useQuery({
+    queryKey: careKeys.incidentList({ clientId }),
+    queryFn: ({ signal }) => fetchIncidents({ clientId }, null, signal),
+    select: (page): Incident[] =>
+      projectId === null ? page.items : page.items.filter((incident) => incident.projectId === projectId),
+  });
+}
+
+/** A mistake moves the lists, the stubborn-clients view and the client's costs. */
+function useRefreshCare() {
+  const queryClient = useQueryClient();
+  return () => {
+    void queryClient.invalidateQueries({ queryKey: careKeys.incidents });
+    void queryClient.invalidateQueries({ queryKey: careKeys.stubborn });
+  };
+}
+
+export function useCreateIncident() {
+  const refresh = useRefreshCare();
+  return useMutation({ mutationFn: createIncident, onSuccess: refresh });
+}
+
+export function useUpdateIncident() {
+  const refresh = useRefreshCare();
+  return useMutation({
+    mutationFn: ({ id, input }: { id: string; input: Parameters<typeof updateIncident>[1] }) =>
+      updateIncident(id, input),
+    onSuccess: refresh,
+  });
+}
+
+export function useDeleteIncident() {
+  const refresh = useRefreshCare();
+  return useMutation({ mutationFn: deleteIncident, onSuccess: refresh });
+}
+
+// ── Conflicts ──
+
+export function useClientConflicts(clientId: string) {
+  return useQuery({ queryKey: careKeys.clientConflicts(clientId), queryFn: () => fetchConflicts(clientId) });
+}
+
+export function useConflict(id: string) {
+  return useQuery({ queryKey: careKeys.conflict(id), queryFn: () => fetchConflict(id) });
+}
+
+/** Saving a worksheet step: the case itself, the client's list and the stubborn view. */
+export function useSaveConflict() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({
+      id,
+      create,
+      update,
+    }: {
+      id: string | null;
+      create: Parameters<typeof createConflict>[0];
+      update: Parameters<typeof updateConflict>[1];
+    }) => (id ? updateConflict(id, update) : createConflict(create)),
+    onSuccess: (conflict: Conflict) => {
+      queryClient.setQueryData(careKeys.conflict(conflict.id), conflict);
+      void queryClient.invalidateQueries({ queryKey: careKeys.clientConflicts(conflict.clientId) });
+      void queryClient.invalidateQueries({ queryKey: careKeys.stubborn });
+    },
+  });
+}
+
+export function useStubbornClients() {
+  return useQuery({ queryKey: careKeys.stubborn, queryFn: fetchStubbornClients });
+}
