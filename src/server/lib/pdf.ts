@@ -3,7 +3,18 @@ import { createRequire } from 'node:module';
 import type { Browser } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Debian's Chromium (nothing downloads a browser of its own), and the flags that keep it off the network. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 const IDLE_MS = 60_000;
 
 let browser: Promise<Browser> | null = null;
@@ -32,16 +43,7 @@ async function getBrowser(): Promise<Browser> {
     const { chromium } = await import('playwright-core');
     browser = chromium.launch({
       executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
+      args: CHROMIUM_ARGS,
     });
     browser.catch(() => {
       browser = null;

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type {
   Cursor,
   ConflictStatus,
@@ -7,7 +7,7 @@ import type {
   IncidentStatus,
 } from '../../../shared/schemas/care.js';
 import type { Locale } from '../../../shared/schemas/common.js';
-import type { Executor } from '../../db/database.js';
+import type { Database, Executor } from '../../db/database.js';
 import type {
   ClientTypeRow,
   ConflictRow,
@@ -96,6 +96,15 @@ export async function deletePlaybooks(
   await query.execute();
 }
 
+/** The keyset page after a cursor: rows strictly older than (created_at, id), for newest-first lists. */
+function olderThan(after: Cursor) {
+  return (eb: ExpressionBuilder<Database, 'incidents' | 'conflicts'>) =>
+    eb.or([
+      eb('created_at', '<', after.createdAt),
+      eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)]),
+    ]);
+}
+
 // ── Incidents ───────────────────────────────────────────────────────────────
 
 export async function insertIncident(db: Executor, row: NewIncidentRow): Promise<void> {
@@ -148,14 +157,7 @@ export async function listIncidents(db: Executor, f: IncidentFilter): Promise<In
   if (f.clientId) query = query.where('client_id', '=', f.clientId);
   if (f.cause) query = query.where('cause', '=', f.cause);
   if (f.status) query = query.where('status', '=', f.status);
-  const after = f.after;
-  if (after)
-    query = query.where((eb) =>
-      eb.or([
-        eb('created_at', '<', after.createdAt),
-        eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)]),
-      ]),
-    );
+  if (f.after) query = query.where(olderThan(f.after));
   return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
 }
 
@@ -210,14 +212,7 @@ export async function listConflicts(db: Executor, f: ConflictFilter): Promise<Co
   if (f.clientId) query = query.where('client_id', '=', f.clientId);
   if (f.status) query = query.where('status', '=', f.status);
   if (f.topic) query = query.where('topic', '=', f.topic);
-  const after = f.after;
-  if (after)
-    query = query.where((eb) =>
-      eb.or([
-        eb('created_at', '<', after.createdAt),
-        eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)]),
-      ]),
-    );
+  if (f.after) query = query.where(olderThan(f.after));
   return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
 }
 
