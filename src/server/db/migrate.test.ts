@@ -34,6 +34,7 @@ describe.each(testDialects())('migrations on $label', ({ dialect, skip }) => {
       names.push(down.results[0]!.migrationName);
     }
     expect(names).toEqual([
+      '007-effort',
       '006-care',
       '005-money-and-time',
       '004-projects',

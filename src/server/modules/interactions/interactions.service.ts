@@ -41,6 +41,7 @@ async function present(deps: Deps, scope: Scope, rows: InteractionRow[]): Promis
     nextSteps: row.next_steps,
     afterHours: row.after_hours === 1,
     needsReply: row.needs_reply === 1,
+    durationMinutes: row.duration_minutes,
     repliedAt: row.replied_at,
     source: row.source,
     messageId: row.message_id,
@@ -58,6 +59,7 @@ export type LogInput = {
   agreed?: string | null;
   nextSteps?: string | null;
   needsReply?: boolean;
+  durationMinutes?: number | null;
   source: InteractionSource;
   messageId?: string | null;
 };
@@ -107,6 +109,7 @@ function interactionRow(
     next_steps: input.nextSteps ?? null,
     after_hours: incoming && !isWithinServiceHours(new Date(input.occurredAt), serviceHours, timeZone) ? 1 : 0,
     needs_reply: (input.needsReply ?? (incoming && input.channel !== 'meeting')) ? 1 : 0,
+    duration_minutes: input.durationMinutes ?? null,
     replied_at: null,
     source: input.source,
     message_id: input.messageId ?? null,
@@ -192,6 +195,7 @@ export async function updateInteraction(
         ...(input.agreed !== undefined ? { agreed: input.agreed } : {}),
         ...(input.nextSteps !== undefined ? { next_steps: input.nextSteps } : {}),
         ...(input.needsReply !== undefined ? { needs_reply: input.needsReply ? 1 : 0 } : {}),
+        ...(input.durationMinutes !== undefined ? { duration_minutes: input.durationMinutes } : {}),
         after_hours:
           merged.direction === 'in' &&
           !isWithinServiceHours(new Date(merged.occurred_at), client.effectiveServiceHours, profile.timeZone)
