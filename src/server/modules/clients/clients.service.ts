@@ -2,6 +2,7 @@ import type {
   Client,
   ClientList,
   ClientListQuery,
+  ClientStatus,
   ClientSummary,
   CreateClient,
   ImportantDateKind,
@@ -423,4 +424,16 @@ export async function upcomingDates(
       };
     })
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.clientName.localeCompare(b.clientName, 'he')));
+}
+
+export type ClientBrief = { id: string; name: string; status: ClientStatus; createdAt: string };
+
+/** Name, status and start of clients in some statuses (archived left out) or with some ids, for reports such as client health. */
+export async function clientBriefs(
+  deps: Deps,
+  scope: Scope,
+  filter: { statuses?: ClientStatus[]; clientIds?: string[] },
+): Promise<ClientBrief[]> {
+  const rows = await q.clientSummaries(deps.db.kysely, { workspaceId: scope.workspaceId, ...filter });
+  return rows.map((r) => ({ id: r.id, name: r.name, status: r.status, createdAt: r.created_at }));
 }

@@ -88,3 +88,65 @@ export async function markRepliedUpTo(
     .where('occurred_at', '<=', at)
     .execute();
 }
+
+/**
+ * Per client, in one grouped pass over interactions_effort_idx (no table reads): contacts in the
+ * period, the after-hours ones, minutes from logged durations, and the last contact before `to`
+ * (any time before, for "too much time passed").
+ */
+export async function contactStats(
+  db: Executor,
+  { workspaceId, from, to, clientIds }: Scope & { from: string; to: string; clientIds?: string[] },
+) {
+  let query = db
+    .selectFrom('interactions')
+    .select((eb) => [
+      'client_id',
+      sql<number>`sum(case when occurred_at >= ${from} then 1 else 0 end)`.as('contacts'),
+      sql<number>`sum(case when occurred_at >= ${from} then after_hours else 0 end)`.as('after_hours'),
+      sql<number>`sum(case when occurred_at >= ${from} then coalesce(duration_minutes, 0) else 0 end)`.as('minutes'),
+      eb.fn.max('occurred_at').as('last_at'),
+    ])
+    .where('workspace_id', '=', workspaceId)
+    .where('occurred_at', '<', to)
+    .groupBy('client_id');
+  if (clientIds) query = query.where('client_id', 'in', clientIds.length ? clientIds : ['']);
+  return query.execute();
+}
+
+/** One client's after-hours contacts in the period, newest first: the evidence behind the count. */
+export async function afterHoursIds(
+  db: Executor,
+  { workspaceId, clientId, from, to, limit }: Scope & { clientId: string; from: string; to: string; limit: number },
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('interactions')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('client_id', '=', clientId)
+    .where('occurred_at', '>=', from)
+    .where('occurred_at', '<', to)
+    .where('after_hours', '=', 1)
+    .orderBy('occurred_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** One client's last contact before `to`. */
+export async function lastContact(
+  db: Executor,
+  { workspaceId, clientId, to }: Scope & { clientId: string; to: string },
+): Promise<{ id: string; occurred_at: string } | undefined> {
+  return db
+    .selectFrom('interactions')
+    .select(['id', 'occurred_at'])
+    .where('workspace_id', '=', workspaceId)
+    .where('client_id', '=', clientId)
+    .where('occurred_at', '<', to)
+    .orderBy('occurred_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}

@@ -13,6 +13,7 @@ import { fieldError, notFound } from '../../lib/app-error.js';
 import { isoNow } from '../../lib/clock.js';
 import type { Deps } from '../../lib/http.js';
 import { newId } from '../../lib/ids.js';
+import { toCount, type Period } from '../../lib/period.js';
 import { inTransaction } from '../../lib/transaction.js';
 import { getBusinessProfile } from '../accounts/accounts.service.js';
 import { clientForReference, clientNames } from '../clients/clients.service.js';
@@ -237,3 +238,46 @@ export async function awaitingReply(
   ]);
   return { items: await present(deps, scope, rows), total };
 }
+
+// ── Client health ──────────────────────────────────────────────────────────
+
+export type ContactEffort = {
+  contacts: number;
+  afterHours: number;
+  /** From the durations logged on calls and meetings. */
+  minutes: number;
+  /** The last contact before the period's end (any time before), or null when there was none. */
+  lastContactAt: string | null;
+};
+
+/** Contacts, after-hours contacts, logged minutes and the last contact, per client (one grouped query). */
+export async function contactEffort(deps: Deps, scope: Scope, period: Period): Promise<Map<string, ContactEffort>> {
+  const rows = await q.contactStats(deps.db.kysely, { workspaceId: scope.workspaceId, ...period });
+  return new Map(
+    rows.map((r) => [
+      r.client_id,
+      {
+        contacts: toCount(r.contacts),
+        afterHours: toCount(r.after_hours),
+        minutes: toCount(r.minutes),
+        lastContactAt: r.last_at ?? null,
+      },
+    ]),
+  );
+}
+
+/** The rows behind one client's contact figures: its after-hours contacts in the period and its last contact. */
+export async function contactEvidence(
+  deps: Deps,
+  scope: Scope,
+  { clientId, from, to }: { clientId: string; from: string; to: string },
+): Promise<{ afterHoursIds: string[]; lastContactId: string | null }> {
+  const [afterHoursIds, last] = await Promise.all([
+    q.afterHoursIds(deps.db.kysely, { workspaceId: scope.workspaceId, clientId, from, to, limit: EVIDENCE_LIMIT }),
+    q.lastContact(deps.db.kysely, { workspaceId: scope.workspaceId, clientId, to }),
+  ]);
+  return { afterHoursIds, lastContactId: last?.id ?? null };
+}
+
+/** Evidence lists are for linking, not for counting (the counts are exact): a screenful is enough. */
+const EVIDENCE_LIMIT = 50;
