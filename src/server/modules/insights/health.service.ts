@@ -22,7 +22,7 @@ import { getBusinessProfile } from '../accounts/accounts.service.js';
 import { careEvidence, careFigures } from '../care/care.service.js';
 import { clientBriefs, type ClientBrief } from '../clients/clients.service.js';
 import { promisesBroken, promisesBrokenEvidence, wordKeeping } from '../commitments/commitments.service.js';
-import { contactEffort, contactEvidence } from '../interactions/interactions.service.js';
+import { contactEffort, contactEvidence, lastContacts } from '../interactions/interactions.service.js';
 import { clientMoney, latePaymentItems, owedByMonth, timeSpent } from '../payments/payments.service.js';
 import { outOfScopeCounts, outOfScopeRequestIds } from '../projects/change-requests.service.js';
 
@@ -127,10 +127,11 @@ function perHour(amount: number, minutes: number): number | null {
 /** The figures of every given client, each module asked once for the whole workspace. */
 async function gather(deps: Deps, scope: Scope, window: Window, clients: ClientBrief[]): Promise<Figures[]> {
   const period: Period = { from: window.from, to: window.to };
-  const [money, time, contacts, extras, promises, care] = await Promise.all([
+  const [money, time, contacts, last, extras, promises, care] = await Promise.all([
     clientMoney(deps, scope, period),
     timeSpent(deps, scope, period),
     contactEffort(deps, scope, period),
+    lastContacts(deps, scope, { to: window.to, clientIds: clients.map((c) => c.id) }),
     outOfScopeCounts(deps, scope, period),
     promisesBroken(deps, scope, period),
     careFigures(deps, scope, period),
@@ -153,7 +154,7 @@ async function gather(deps: Deps, scope: Scope, window: Window, clients: ClientB
       totalMinutes,
       contacts: c?.contacts ?? 0,
       afterHours: c?.afterHours ?? 0,
-      lastContactAt: c?.lastContactAt ?? null,
+      lastContactAt: last.get(client.id) ?? null,
       outOfScope: extras.get(client.id) ?? 0,
       promises: promises.get(client.id) ?? { mine: { broken: 0, keptLate: 0 }, theirs: { broken: 0, keptLate: 0 } },
       latePayments: m?.latePayments ?? 0,

@@ -1,5 +1,5 @@
-import { sql, type SqlBool } from 'kysely';
-import type { Executor } from '../../db/database.js';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import type { Dialect, Executor } from '../../db/database.js';
 import type { InteractionRow, NewInteractionRow } from './interactions.table.js';
 
 type Scope = { workspaceId: string };
@@ -90,28 +90,63 @@ export async function markRepliedUpTo(
 }
 
 /**
- * Per client, in one grouped pass over interactions_effort_idx (no table reads): contacts in the
- * period, the after-hours ones, minutes from logged durations, and the last contact before `to`
- * (any time before, for "too much time passed").
+ * Per client, contacts in [from, to), the after-hours ones and the minutes from logged durations:
+ * one grouped query answered from interactions_effort_idx alone (see migration 007).
  */
 export async function contactStats(
   db: Executor,
-  { workspaceId, from, to, clientIds }: Scope & { from: string; to: string; clientIds?: string[] },
+  {
+    workspaceId,
+    from,
+    to,
+    clientIds,
+    dialect,
+  }: Scope & { from: string; to: string; clientIds?: string[]; dialect: Dialect },
 ) {
+  // On SQLite the unary + keeps the time range from being used as an index seek: left to itself the
+  // planner takes interactions_ws_time_idx, visits every row and sorts them into groups (10× slower
+  // than reading the covering index in client order). PostgreSQL has no + on text and needs none.
+  const time = dialect === 'sqlite' ? sql<string>`+occurred_at` : sql<string>`occurred_at`;
   let query = db
     .selectFrom('interactions')
     .select((eb) => [
       'client_id',
-      sql<number>`sum(case when occurred_at >= ${from} then 1 else 0 end)`.as('contacts'),
-      sql<number>`sum(case when occurred_at >= ${from} then after_hours else 0 end)`.as('after_hours'),
-      sql<number>`sum(case when occurred_at >= ${from} then coalesce(duration_minutes, 0) else 0 end)`.as('minutes'),
-      eb.fn.max('occurred_at').as('last_at'),
+      eb.fn.countAll<number>().as('contacts'),
+      eb.fn.sum<number>('after_hours').as('after_hours'),
+      eb.fn.sum<number>(eb.fn.coalesce('duration_minutes', sql.lit(0))).as('minutes'),
     ])
     .where('workspace_id', '=', workspaceId)
-    .where('occurred_at', '<', to)
+    .where(time, '>=', from)
+    .where(time, '<', to)
     .groupBy('client_id');
   if (clientIds) query = query.where('client_id', 'in', clientIds.length ? clientIds : ['']);
   return query.execute();
+}
+
+/**
+ * The last contact before `to` of each given client, in one query that seeks
+ * interactions_client_idx once per client (a grouped max would read every contact ever logged).
+ * The ids travel as one parameter: a JSON array on SQLite, a text[] on PostgreSQL.
+ */
+export async function lastContacts(
+  db: Executor,
+  { workspaceId, to, clientIds, dialect }: Scope & { to: string; clientIds: string[]; dialect: Dialect },
+): Promise<{ client_id: string; last_at: string | null }[]> {
+  const last = (id: RawBuilder<string>) =>
+    sql<
+      string | null
+    >`(select max(occurred_at) from interactions where workspace_id = ${workspaceId} and client_id = ${id} and occurred_at < ${to})`;
+  const query =
+    dialect === 'postgres'
+      ? sql<{
+          client_id: string;
+          last_at: string | null;
+        }>`select c.id as client_id, ${last(sql.ref('c.id'))} as last_at from unnest(cast(${clientIds} as text[])) as c(id)`
+      : sql<{
+          client_id: string;
+          last_at: string | null;
+        }>`select j.value as client_id, ${last(sql.ref('j.value'))} as last_at from json_each(${JSON.stringify(clientIds)}) as j`;
+  return (await query.execute(db)).rows;
 }
 
 /** One client's after-hours contacts in the period, newest first: the evidence behind the count. */

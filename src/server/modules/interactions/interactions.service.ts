@@ -246,24 +246,37 @@ export type ContactEffort = {
   afterHours: number;
   /** From the durations logged on calls and meetings. */
   minutes: number;
-  /** The last contact before the period's end (any time before), or null when there was none. */
-  lastContactAt: string | null;
 };
 
-/** Contacts, after-hours contacts, logged minutes and the last contact, per client (one grouped query). */
+/** Contacts, after-hours contacts and the minutes logged on calls and meetings in the period, per client (one grouped query). */
 export async function contactEffort(deps: Deps, scope: Scope, period: Period): Promise<Map<string, ContactEffort>> {
-  const rows = await q.contactStats(deps.db.kysely, { workspaceId: scope.workspaceId, ...period });
+  const rows = await q.contactStats(deps.db.kysely, {
+    workspaceId: scope.workspaceId,
+    ...period,
+    dialect: deps.db.dialect,
+  });
   return new Map(
     rows.map((r) => [
       r.client_id,
-      {
-        contacts: toCount(r.contacts),
-        afterHours: toCount(r.after_hours),
-        minutes: toCount(r.minutes),
-        lastContactAt: r.last_at ?? null,
-      },
+      { contacts: toCount(r.contacts), afterHours: toCount(r.after_hours), minutes: toCount(r.minutes) },
     ]),
   );
+}
+
+/** Each given client's last contact before `to` (any time before), for "too much time passed"; one query. */
+export async function lastContacts(
+  deps: Deps,
+  scope: Scope,
+  { to, clientIds }: { to: string; clientIds: string[] },
+): Promise<Map<string, string>> {
+  if (!clientIds.length) return new Map();
+  const rows = await q.lastContacts(deps.db.kysely, {
+    workspaceId: scope.workspaceId,
+    to,
+    clientIds,
+    dialect: deps.db.dialect,
+  });
+  return new Map(rows.flatMap((r) => (r.last_at ? [[r.client_id, r.last_at] as const] : [])));
 }
 
 /** The rows behind one client's contact figures: its after-hours contacts in the period and its last contact. */
