@@ -468,9 +468,16 @@ function toRow(a: Assessed): ClientHealthRow {
   };
 }
 
-const byName = (a: Assessed, b: Assessed) =>
-  a.client.name.localeCompare(b.client.name, 'he') || cmp(a.client.id, b.client.id);
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** One collator for the name sort (`localeCompare(…, 'he')` builds one per call). */
+const hebrew = new Intl.Collator('he');
+const byName = (a: Assessed, b: Assessed) =>
+  hebrew.compare(a.client.name, b.client.name) || cmp(a.client.id, b.client.id);
+/**
+ * Ties of the other sorts (most clients share a score) go by name in code-point order, which is the
+ * alphabet for Hebrew letters, and cheap: collating every tie was most of a 3,000-row sort.
+ */
+const byNameQuick = (a: Assessed, b: Assessed) => cmp(a.client.name, b.client.name) || cmp(a.client.id, b.client.id);
 
 /** Each sort's natural direction; `dir` reverses it. A client without hours has no rate and stays last either way. */
 const SORTS: Record<ClientHealthListQuery['sort'], { compare: (a: Assessed, b: Assessed) => number; asc: boolean }> = {
@@ -478,7 +485,7 @@ const SORTS: Record<ClientHealthListQuery['sort'], { compare: (a: Assessed, b: A
   revenue: { compare: (a, b) => a.received - b.received || a.acceptedUnpaid - b.acceptedUnpaid, asc: false },
   hours: { compare: (a, b) => a.totalMinutes - b.totalMinutes, asc: false },
   rate: { compare: (a, b) => (a.rateWithAccepted ?? 0) - (b.rateWithAccepted ?? 0), asc: true },
-  name: { compare: () => 0, asc: true },
+  name: { compare: byName, asc: true },
 };
 
 /** One row per active client: score, main signals, revenue, hours, rate; filtered, sorted, paged. */
@@ -503,7 +510,7 @@ export async function clientHealthList(
   matching.sort((a, b) => {
     if (query.sort === 'rate' && (a.rateWithAccepted === null) !== (b.rateWithAccepted === null))
       return a.rateWithAccepted === null ? 1 : -1;
-    return flip * sort.compare(a, b) || byName(a, b);
+    return flip * sort.compare(a, b) || byNameQuick(a, b);
   });
   return {
     period: window.days,
@@ -565,7 +572,7 @@ export async function insightsOverview(
     medianRate: b.medianRate,
     revenueVsEffort: rows
       .filter((r) => r.received + r.acceptedUnpaid > 0 || r.totalMinutes > 0)
-      .sort(byName)
+      .sort(byNameQuick)
       .map((r) => ({
         clientId: r.client.id,
         clientName: r.client.name,

@@ -150,28 +150,21 @@ export async function minutesByClient(db: Executor, f: Scope & ClientFilter & { 
     .execute();
 }
 
-/** Payments received on local days [fromDate, toDate], per client, in one currency. */
-export async function receivedByClient(
+/**
+ * Per client, in one currency and one pass over payments_received_idx: what was received on the
+ * local days [fromDate, toDate], and everything paid up to toDate (the balance's "paid" side).
+ */
+export async function paymentsByClient(
   db: Executor,
   f: Scope & ClientFilter & { fromDate: string; toDate: string; currency: string },
 ) {
   return db
     .selectFrom('payments')
-    .select((eb) => ['client_id', eb.fn.sum<number>('amount').as('received')])
-    .where('workspace_id', '=', f.workspaceId)
-    .where('received_on', '>=', f.fromDate)
-    .where('received_on', '<=', f.toDate)
-    .where('currency', '=', f.currency)
-    .groupBy('client_id')
-    .$if(f.clientIds !== undefined, (qb) => qb.where('client_id', 'in', idList(f)))
-    .execute();
-}
-
-/** Everything paid up to a day, per client, in one currency (the balance's "paid" side). */
-export async function paidByClient(db: Executor, f: Scope & ClientFilter & { toDate: string; currency: string }) {
-  return db
-    .selectFrom('payments')
-    .select((eb) => ['client_id', eb.fn.sum<number>('amount').as('paid')])
+    .select((eb) => [
+      'client_id',
+      sql<number>`sum(case when received_on >= ${f.fromDate} then amount else 0 end)`.as('received'),
+      eb.fn.sum<number>('amount').as('paid'),
+    ])
     .where('workspace_id', '=', f.workspaceId)
     .where('received_on', '<=', f.toDate)
     .where('currency', '=', f.currency)

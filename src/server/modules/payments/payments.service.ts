@@ -454,11 +454,10 @@ export async function clientMoney(deps: Deps, scope: Scope, period: Period): Pro
   const { fromDate, toDate, currency } = await periodDays(deps, scope, period);
   const db = deps.db.kysely;
   const filter = { ...scope, clientIds: period.clientIds };
-  const [received, accepted, charged, paid, late] = await Promise.all([
-    q.receivedByClient(db, { ...filter, fromDate, toDate, currency }),
+  const [payments, accepted, charged, late] = await Promise.all([
+    q.paymentsByClient(db, { ...filter, fromDate, toDate, currency }),
     acceptedTotals(deps, scope, { to: period.to, currency, clientIds: period.clientIds }),
     q.chargedByClient(db, { ...filter, to: period.to, currency }),
-    q.paidByClient(db, { ...filter, toDate, currency }),
     // A line due on the period's last day (today) is not late yet, as in the schedule's "overdue".
     q.lateByClient(db, { ...filter, fromDate, toDate, dialect: deps.db.dialect }),
   ]);
@@ -468,10 +467,10 @@ export async function clientMoney(deps: Deps, scope: Scope, period: Period): Pro
     if (!money) result.set(clientId, (money = { received: 0, acceptedUnpaid: 0, latePayments: 0, daysLate: 0 }));
     return money;
   };
-  for (const r of received) entry(r.client_id).received = toCount(r.received);
+  for (const r of payments) if (toCount(r.received) > 0) entry(r.client_id).received = toCount(r.received);
   const owed = new Map<string, number>(accepted);
   for (const r of charged) owed.set(r.client_id, (owed.get(r.client_id) ?? 0) + toCount(r.charged));
-  for (const r of paid) owed.set(r.client_id, (owed.get(r.client_id) ?? 0) - toCount(r.paid));
+  for (const r of payments) owed.set(r.client_id, (owed.get(r.client_id) ?? 0) - toCount(r.paid));
   for (const [clientId, balance] of owed) if (balance > 0) entry(clientId).acceptedUnpaid = balance;
   for (const r of late) {
     entry(r.client_id).latePayments = toCount(r.count);
