@@ -98,6 +98,9 @@ async function benchDialect(label: string, db: Db): Promise<Result[]> {
     'word-keeping (365 days)': '/api/v1/commitments/word-keeping?days=365',
     'quotes list': '/api/v1/quotes',
     'client money (balance)': `/api/v1/clients/${firstId}/balance`,
+    'client health (90 days)': `/api/v1/insights/clients/${firstId}/health?period=90`,
+    'health of every client (list)': '/api/v1/insights/health?period=90',
+    'Insights page (365 days)': '/api/v1/insights/overview?period=365',
   };
   const results: Result[] = [];
   for (const [view, url] of Object.entries(views)) {

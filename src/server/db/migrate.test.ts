@@ -37,6 +37,7 @@ describe.each(testDialects())('migrations on $label', ({ dialect, skip }) => {
     }
     expect(names).toEqual([
       '008-care-messages',
+      '007-effort',
       '006-care',
       '005-money-and-time',
       '004-projects',

@@ -6,6 +6,7 @@ import { quotes } from './migrations/003-quotes.js';
 import { projects } from './migrations/004-projects.js';
 import { moneyAndTime } from './migrations/005-money-and-time.js';
 import { care } from './migrations/006-care.js';
+import { effort } from './migrations/007-effort.js';
 import { careMessages } from './migrations/008-care-messages.js';
 
 /** Migrations in code (not read from disk) so they ship inside the same module graph on both dialects. */
@@ -17,6 +18,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '004-projects': projects(dialect),
     '005-money-and-time': moneyAndTime(dialect),
     '006-care': care(dialect),
+    '007-effort': effort(dialect),
     '008-care-messages': careMessages(dialect),
   };
 }

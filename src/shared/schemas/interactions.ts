@@ -12,6 +12,14 @@ export const ZInstant = z
   .transform((v) => new Date(v).toISOString())
   .meta({ type: 'string', format: 'date-time' });
 
+/** How long a call or a meeting took (effort for client health); accepted on any channel, offered for phone and meeting. */
+export const ZDurationMinutes = z
+  .number({ error: 'invalid_number' })
+  .int({ error: 'invalid_number' })
+  .min(1, { error: 'too_small' })
+  .max(1440, { error: 'too_big' })
+  .meta({ description: 'Minutes the call or meeting took (1–1440)', example: 45 });
+
 export const ZCreateInteraction = z
   .object({
     clientId: ZId,
@@ -27,6 +35,7 @@ export const ZCreateInteraction = z
       .boolean({ error: 'invalid_type' })
       .optional()
       .meta({ description: 'Defaults to true for an incoming contact' }),
+    durationMinutes: ZDurationMinutes.nullish().transform((v) => v ?? null),
     /** "Promised: call back today 17:00" — created with the interaction, in one step. */
     commitments: z.array(ZCommitmentDraft).max(10, { error: 'too_many' }).default([]),
   })
@@ -44,6 +53,7 @@ export const ZUpdateInteraction = z
     agreed: optionalText(5000),
     nextSteps: optionalText(5000),
     needsReply: z.boolean({ error: 'invalid_type' }),
+    durationMinutes: ZDurationMinutes.nullable(),
   })
   .partial()
   .meta({ id: 'UpdateInteraction' });
@@ -66,6 +76,13 @@ export const ZInteraction = z
     nextSteps: z.string().nullable(),
     afterHours: z.boolean().meta({ description: 'An incoming contact outside the client’s agreed service hours' }),
     needsReply: z.boolean(),
+    // Optional in the type (the server always sends it, null when not logged) so callers built before it stay valid.
+    durationMinutes: z
+      .number()
+      .int()
+      .nullable()
+      .optional()
+      .meta({ description: 'Minutes the call or meeting took; null when not logged' }),
     repliedAt: ZIsoDateTime.nullable(),
     source: z.enum(interactionSources),
     messageId: ZId.nullable(),

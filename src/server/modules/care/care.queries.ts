@@ -336,3 +336,92 @@ export async function updateOffboarding(
     .where('id', '=', id)
     .execute();
 }
+
+// ── Client health ──────────────────────────────────────────────────────────
+
+type HealthFilter = Scope & { from: string; to: string; currency: string; clientIds?: string[] };
+
+/**
+ * Per client: open mistakes and open conflicts (as they stand now), and the compensation given for
+ * mistakes recorded in [from, to) in one currency. One grouped query over both tables.
+ */
+export async function healthCounts(db: Executor, f: HealthFilter) {
+  const ids = f.clientIds?.length ? f.clientIds : [''];
+  const compensated = sql<number>`case when created_at >= ${f.from} and created_at < ${f.to} and currency = ${f.currency} then compensation_amount else 0 end`;
+  const incidents = db
+    .selectFrom('incidents')
+    .select([
+      'client_id',
+      sql<number>`case when status = 'open' then 1 else 0 end`.as('open_incidents'),
+      sql<number>`0`.as('open_conflicts'),
+      compensated.as('compensation'),
+    ])
+    .where('workspace_id', '=', f.workspaceId)
+    .where((eb) =>
+      eb.or([eb('status', '=', 'open'), eb.and([eb('created_at', '>=', f.from), eb('created_at', '<', f.to)])]),
+    )
+    .$if(f.clientIds !== undefined, (qb) => qb.where('client_id', 'in', ids));
+  const conflicts = db
+    .selectFrom('conflicts')
+    .select([
+      'client_id',
+      sql<number>`0`.as('open_incidents'),
+      sql<number>`1`.as('open_conflicts'),
+      sql<number>`0`.as('compensation'),
+    ])
+    .where('workspace_id', '=', f.workspaceId)
+    .where('status', '=', 'open')
+    .$if(f.clientIds !== undefined, (qb) => qb.where('client_id', 'in', ids));
+  const rows = await db
+    .selectFrom(incidents.unionAll(conflicts).as('care'))
+    .select((eb) => [
+      'care.client_id',
+      eb.fn.sum<number>('care.open_incidents').as('open_incidents'),
+      eb.fn.sum<number>('care.open_conflicts').as('open_conflicts'),
+      eb.fn.sum<number>('care.compensation').as('compensation'),
+    ])
+    .groupBy('care.client_id')
+    .execute();
+  // PostgreSQL returns sums as strings (bigint / numeric).
+  return rows.map((r) => ({
+    client_id: r.client_id,
+    open_incidents: Number(r.open_incidents),
+    open_conflicts: Number(r.open_conflicts),
+    compensation: Number(r.compensation),
+  }));
+}
+
+/** One client's rows behind those counts: open mistakes, open conflicts, mistakes compensated in the period. */
+export async function healthEvidence(db: Executor, f: Omit<HealthFilter, 'clientIds'> & { clientId: string }) {
+  const [incidents, conflicts] = await Promise.all([
+    db
+      .selectFrom('incidents')
+      .select(['id', 'status', 'created_at', 'compensation_amount', 'currency'])
+      .where('workspace_id', '=', f.workspaceId)
+      .where('client_id', '=', f.clientId)
+      .where((eb) =>
+        eb.or([eb('status', '=', 'open'), eb.and([eb('created_at', '>=', f.from), eb('created_at', '<', f.to)])]),
+      )
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('conflicts')
+      .select('id')
+      .where('workspace_id', '=', f.workspaceId)
+      .where('client_id', '=', f.clientId)
+      .where('status', '=', 'open')
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute(),
+  ]);
+  return {
+    openIncidentIds: incidents.filter((i) => i.status === 'open').map((i) => i.id),
+    compensatedIncidentIds: incidents
+      .filter(
+        (i) => i.compensation_amount > 0 && i.currency === f.currency && i.created_at >= f.from && i.created_at < f.to,
+      )
+      .map((i) => i.id),
+    openConflictIds: conflicts.map((c) => c.id),
+  };
+}

@@ -1,5 +1,7 @@
 import type { StubbornClientList } from '../../../shared/schemas/care.js';
 import type { Deps } from '../../lib/http.js';
+import type { Period } from '../../lib/period.js';
+import { getBusinessProfile } from '../accounts/accounts.service.js';
 import { clientNames } from '../clients/clients.service.js';
 import { outOfScopeCounts } from '../projects/change-requests.service.js';
 import * as q from './care.queries.js';
@@ -39,4 +41,33 @@ export async function stubbornClients(deps: Deps, scope: Scope): Promise<Stubbor
     ranked.map((r) => r.clientId),
   );
   return { items: ranked.map((r) => ({ ...r, clientName: names.get(r.clientId) ?? '' })) };
+}
+
+// ── Client health ──────────────────────────────────────────────────────────
+
+export type CareFigures = { openIncidents: number; openConflicts: number; compensation: number };
+
+/**
+ * Per client: open mistakes and open conflicts (as they stand at the time of asking) and the
+ * compensation given (agorot, business currency) for mistakes recorded in the period. One grouped query.
+ */
+export async function careFigures(deps: Deps, scope: Scope, period: Period): Promise<Map<string, CareFigures>> {
+  const { currency } = await getBusinessProfile(deps, scope);
+  const rows = await q.healthCounts(deps.db.kysely, { ...scope, ...period, currency });
+  return new Map(
+    rows.map((r) => [
+      r.client_id,
+      { openIncidents: r.open_incidents, openConflicts: r.open_conflicts, compensation: r.compensation },
+    ]),
+  );
+}
+
+/** The ids behind one client's care figures, oldest first (for linking). */
+export async function careEvidence(
+  deps: Deps,
+  scope: Scope,
+  { clientId, from, to }: { clientId: string; from: string; to: string },
+): Promise<{ openIncidentIds: string[]; openConflictIds: string[]; compensatedIncidentIds: string[] }> {
+  const { currency } = await getBusinessProfile(deps, scope);
+  return q.healthEvidence(deps.db.kysely, { ...scope, clientId, from, to, currency });
 }

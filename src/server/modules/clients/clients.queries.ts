@@ -285,3 +285,18 @@ export async function listReferred(
     .orderBy('id')
     .execute();
 }
+
+/** The few columns a per-client report needs: clients in some statuses (not archived), or with some ids. */
+export async function clientSummaries(
+  db: Executor,
+  { workspaceId, statuses, clientIds }: { workspaceId: string; statuses?: ClientStatus[]; clientIds?: string[] },
+) {
+  let query = db
+    .selectFrom('clients')
+    .select(['id', 'name', 'status', 'created_at'])
+    .where('workspace_id', '=', workspaceId);
+  if (statuses)
+    query = query.where('archived_at', 'is', null).where('status', 'in', statuses.length ? statuses : ['active']);
+  if (clientIds) query = query.where('id', 'in', clientIds.length ? clientIds : ['']);
+  return query.execute();
+}

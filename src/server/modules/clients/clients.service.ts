@@ -466,3 +466,15 @@ export async function referredClients(
   const rows = await q.listReferred(deps.db.kysely, { workspaceId: scope.workspaceId, clientId });
   return rows.map((r) => ({ id: r.id, name: r.name, status: r.status, createdAt: r.created_at }));
 }
+
+export type ClientBrief = { id: string; name: string; status: ClientStatus; createdAt: string };
+
+/** Name, status and start of clients in some statuses (archived left out) or with some ids, for reports such as client health. */
+export async function clientBriefs(
+  deps: Deps,
+  scope: Scope,
+  filter: { statuses?: ClientStatus[]; clientIds?: string[] },
+): Promise<ClientBrief[]> {
+  const rows = await q.clientSummaries(deps.db.kysely, { workspaceId: scope.workspaceId, ...filter });
+  return rows.map((r) => ({ id: r.id, name: r.name, status: r.status, createdAt: r.created_at }));
+}

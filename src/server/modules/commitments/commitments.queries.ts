@@ -195,3 +195,48 @@ export async function byProject(
     .orderBy('due_at')
     .execute();
 }
+
+/**
+ * Per client and direction, the promises of the word-keeping population (`forWordKeeping`: resolved
+ * in [from, now], or open past a deadline in [from, now)) that were broken or kept late. The CASEs
+ * are `commitmentStatus` (commitments.rules.ts) in SQL: open past the deadline is broken; done after
+ * the deadline, or moved once already late, is kept late. Two index-friendly halves, grouped once.
+ */
+export async function brokenAndLateByClient(
+  db: Executor,
+  f: Scope & { from: string; now: string; clientIds?: string[] },
+) {
+  const ids = f.clientIds?.length ? f.clientIds : [''];
+  const done = db
+    .selectFrom('commitments')
+    .select([
+      'client_id',
+      'direction',
+      sql<number>`0`.as('broken'),
+      sql<number>`case when completed_at > due_at or late_change = 1 then 1 else 0 end`.as('kept_late'),
+    ])
+    .where('workspace_id', '=', f.workspaceId)
+    .where('completed_at', '>=', f.from)
+    .where('completed_at', '<=', f.now)
+    .where('cancelled_at', 'is', null)
+    .$if(f.clientIds !== undefined, (qb) => qb.where('client_id', 'in', ids));
+  const late = db
+    .selectFrom('commitments')
+    .select(['client_id', 'direction', sql<number>`1`.as('broken'), sql<number>`0`.as('kept_late')])
+    .where('workspace_id', '=', f.workspaceId)
+    .where('completed_at', 'is', null)
+    .where('cancelled_at', 'is', null)
+    .where('due_at', '>=', f.from)
+    .where('due_at', '<', f.now)
+    .$if(f.clientIds !== undefined, (qb) => qb.where('client_id', 'in', ids));
+  return db
+    .selectFrom(done.unionAll(late).as('p'))
+    .select((eb) => [
+      'p.client_id',
+      'p.direction',
+      eb.fn.sum<number>('p.broken').as('broken'),
+      eb.fn.sum<number>('p.kept_late').as('kept_late'),
+    ])
+    .groupBy(['p.client_id', 'p.direction'])
+    .execute();
+}

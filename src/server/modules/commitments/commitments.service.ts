@@ -14,6 +14,7 @@ import { fieldError, notFound } from '../../lib/app-error.js';
 import { isoNow } from '../../lib/clock.js';
 import type { Deps } from '../../lib/http.js';
 import { newId } from '../../lib/ids.js';
+import { toCount, type Period } from '../../lib/period.js';
 import { inTransaction } from '../../lib/transaction.js';
 import { getBusinessProfile } from '../accounts/accounts.service.js';
 import { clientNames } from '../clients/clients.service.js';
@@ -416,4 +417,54 @@ export async function openCommitments(
 export async function projectCommitments(deps: Deps, scope: Scope, projectId: string): Promise<Commitment[]> {
   const rows = await q.byProject(deps.db.kysely, { ...scope, projectId });
   return present(deps, scope, rows);
+}
+
+// ── Client health ──────────────────────────────────────────────────────────
+
+export type WordBroken = { broken: number; keptLate: number };
+export type PromisesBroken = { mine: WordBroken; theirs: WordBroken };
+
+/**
+ * Per client, the promises (mine and theirs) that came due in the period — the word-keeping
+ * population — and were broken (still not done past the deadline) or kept late. Renegotiating in
+ * time is keeping; a move excused as the client's or an outside cause does not count (the rules).
+ * One grouped query; `period.to` is "now" of the rules.
+ */
+export async function promisesBroken(deps: Deps, scope: Scope, period: Period): Promise<Map<string, PromisesBroken>> {
+  const rows = await q.brokenAndLateByClient(deps.db.kysely, {
+    ...scope,
+    from: period.from,
+    now: period.to,
+    clientIds: period.clientIds,
+  });
+  const result = new Map<string, PromisesBroken>();
+  for (const row of rows) {
+    let entry = result.get(row.client_id);
+    if (!entry)
+      result.set(row.client_id, (entry = { mine: { broken: 0, keptLate: 0 }, theirs: { broken: 0, keptLate: 0 } }));
+    entry[row.direction] = { broken: toCount(row.broken), keptLate: toCount(row.kept_late) };
+  }
+  return result;
+}
+
+export type PromiseEvidence = {
+  mine: { broken: string[]; keptLate: string[] };
+  theirs: { broken: string[]; keptLate: string[] };
+};
+
+/** The ids behind one client's counts, classified by `commitmentStatus` itself (oldest deadline first). */
+export async function promisesBrokenEvidence(
+  deps: Deps,
+  scope: Scope,
+  { clientId, from, to }: { clientId: string; from: string; to: string },
+): Promise<PromiseEvidence> {
+  const rows = await q.forWordKeeping(deps.db.kysely, { ...scope, from, now: to, clientId });
+  const now = new Date(to);
+  const evidence: PromiseEvidence = { mine: { broken: [], keptLate: [] }, theirs: { broken: [], keptLate: [] } };
+  for (const row of [...rows].sort((a, b) => (a.due_at < b.due_at ? -1 : a.due_at > b.due_at ? 1 : 0))) {
+    const status = commitmentStatus(facts(row), now);
+    if (status === 'broken') evidence[row.direction].broken.push(row.id);
+    if (status === 'kept_late') evidence[row.direction].keptLate.push(row.id);
+  }
+  return evidence;
 }

@@ -1,9 +1,23 @@
-import { createRoute } from '@hono/zod-openapi';
-import { ZCalendarFeed, ZCalendarFeedStatus, ZToday } from '../../../shared/schemas/insights.js';
+import { createRoute, z } from '@hono/zod-openapi';
+import { ZId } from '../../../shared/schemas/common.js';
+import {
+  ZCalendarFeed,
+  ZCalendarFeedStatus,
+  ZClientHealth,
+  ZClientHealthList,
+  ZClientHealthListQuery,
+  ZClientHealthQuery,
+  ZInsightsOverview,
+  ZInsightsOverviewQuery,
+  ZToday,
+} from '../../../shared/schemas/insights.js';
 import { createRouter, errorResponses, requireAuth } from '../../lib/http.js';
 import { jsonResponse } from '../../lib/openapi.js';
 import { calendarFeedEnabled, regenerateCalendarToken, revokeCalendarToken } from '../accounts/accounts.service.js';
+import * as health from './health.service.js';
 import * as insights from './insights.service.js';
+
+const idParam = z.object({ id: ZId.meta({ param: { name: 'id', in: 'path' } }) });
 
 export const insightRoutes = createRouter()
   .openapi(
@@ -53,4 +67,43 @@ export const insightRoutes = createRouter()
       await revokeCalendarToken(c.get('deps'), requireAuth(c));
       return c.body(null, 204);
     },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/insights/clients/{id}/health',
+      tags: ['insights'],
+      summary:
+        'Is this client worth it: revenue against effort, the warning signs with their evidence, a score with every reason',
+      request: { params: idParam, query: ZClientHealthQuery },
+      responses: { 200: jsonResponse(ZClientHealth, 'The client’s health'), ...errorResponses(401, 404, 422) },
+    }),
+    async (c) =>
+      c.json(
+        await health.clientHealth(c.get('deps'), requireAuth(c), c.req.valid('param').id, c.req.valid('query')),
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/insights/health',
+      tags: ['insights'],
+      summary: 'Every active client’s health score, main signals, revenue, hours and rate: sorted, filtered, paged',
+      request: { query: ZClientHealthListQuery },
+      responses: { 200: jsonResponse(ZClientHealthList, 'Clients'), ...errorResponses(401, 422) },
+    }),
+    async (c) => c.json(await health.clientHealthList(c.get('deps'), requireAuth(c), c.req.valid('query')), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/insights/overview',
+      tags: ['insights'],
+      summary:
+        'The Insights page: revenue against effort, word-keeping and money owed over time, who costs the most energy',
+      request: { query: ZInsightsOverviewQuery },
+      responses: { 200: jsonResponse(ZInsightsOverview, 'Insights'), ...errorResponses(401, 422) },
+    }),
+    async (c) => c.json(await health.insightsOverview(c.get('deps'), requireAuth(c), c.req.valid('query')), 200),
   );

@@ -1,5 +1,5 @@
-import { sql, type SqlBool } from 'kysely';
-import type { Executor } from '../../db/database.js';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import type { Dialect, Executor } from '../../db/database.js';
 import type { InteractionRow, NewInteractionRow } from './interactions.table.js';
 
 type Scope = { workspaceId: string };
@@ -87,4 +87,101 @@ export async function markRepliedUpTo(
     .where('replied_at', 'is', null)
     .where('occurred_at', '<=', at)
     .execute();
+}
+
+/**
+ * Per client, contacts in [from, to), the after-hours ones and the minutes from logged durations:
+ * one grouped query answered from interactions_effort_idx alone (see migration 007).
+ */
+export async function contactStats(
+  db: Executor,
+  {
+    workspaceId,
+    from,
+    to,
+    clientIds,
+    dialect,
+  }: Scope & { from: string; to: string; clientIds?: string[]; dialect: Dialect },
+) {
+  // On SQLite the unary + keeps the time range from being used as an index seek: left to itself the
+  // planner takes interactions_ws_time_idx, visits every row and sorts them into groups (10× slower
+  // than reading the covering index in client order). PostgreSQL has no + on text and needs none.
+  const time = dialect === 'sqlite' ? sql<string>`+occurred_at` : sql<string>`occurred_at`;
+  let query = db
+    .selectFrom('interactions')
+    .select((eb) => [
+      'client_id',
+      eb.fn.countAll<number>().as('contacts'),
+      eb.fn.sum<number>('after_hours').as('after_hours'),
+      eb.fn.sum<number>(eb.fn.coalesce('duration_minutes', sql.lit(0))).as('minutes'),
+    ])
+    .where('workspace_id', '=', workspaceId)
+    .where(time, '>=', from)
+    .where(time, '<', to)
+    .groupBy('client_id');
+  if (clientIds) query = query.where('client_id', 'in', clientIds.length ? clientIds : ['']);
+  return query.execute();
+}
+
+/**
+ * The last contact before `to` of each given client, in one query that seeks
+ * interactions_client_idx once per client (a grouped max would read every contact ever logged).
+ * The ids travel as one parameter: a JSON array on SQLite, a text[] on PostgreSQL.
+ */
+export async function lastContacts(
+  db: Executor,
+  { workspaceId, to, clientIds, dialect }: Scope & { to: string; clientIds: string[]; dialect: Dialect },
+): Promise<{ client_id: string; last_at: string | null }[]> {
+  const last = (id: RawBuilder<string>) =>
+    sql<
+      string | null
+    >`(select max(occurred_at) from interactions where workspace_id = ${workspaceId} and client_id = ${id} and occurred_at < ${to})`;
+  const query =
+    dialect === 'postgres'
+      ? sql<{
+          client_id: string;
+          last_at: string | null;
+        }>`select c.id as client_id, ${last(sql.ref('c.id'))} as last_at from unnest(cast(${clientIds} as text[])) as c(id)`
+      : sql<{
+          client_id: string;
+          last_at: string | null;
+        }>`select j.value as client_id, ${last(sql.ref('j.value'))} as last_at from json_each(${JSON.stringify(clientIds)}) as j`;
+  return (await query.execute(db)).rows;
+}
+
+/** One client's after-hours contacts in the period, newest first: the evidence behind the count. */
+export async function afterHoursIds(
+  db: Executor,
+  { workspaceId, clientId, from, to, limit }: Scope & { clientId: string; from: string; to: string; limit: number },
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('interactions')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('client_id', '=', clientId)
+    .where('occurred_at', '>=', from)
+    .where('occurred_at', '<', to)
+    .where('after_hours', '=', 1)
+    .orderBy('occurred_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** One client's last contact before `to`. */
+export async function lastContact(
+  db: Executor,
+  { workspaceId, clientId, to }: Scope & { clientId: string; to: string },
+): Promise<{ id: string; occurred_at: string } | undefined> {
+  return db
+    .selectFrom('interactions')
+    .select(['id', 'occurred_at'])
+    .where('workspace_id', '=', workspaceId)
+    .where('client_id', '=', clientId)
+    .where('occurred_at', '<', to)
+    .orderBy('occurred_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }

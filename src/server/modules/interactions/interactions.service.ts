@@ -13,6 +13,7 @@ import { fieldError, notFound } from '../../lib/app-error.js';
 import { isoNow } from '../../lib/clock.js';
 import type { Deps } from '../../lib/http.js';
 import { newId } from '../../lib/ids.js';
+import { toCount, type Period } from '../../lib/period.js';
 import { inTransaction } from '../../lib/transaction.js';
 import { getBusinessProfile } from '../accounts/accounts.service.js';
 import { clientForReference, clientNames } from '../clients/clients.service.js';
@@ -41,6 +42,7 @@ async function present(deps: Deps, scope: Scope, rows: InteractionRow[]): Promis
     nextSteps: row.next_steps,
     afterHours: row.after_hours === 1,
     needsReply: row.needs_reply === 1,
+    durationMinutes: row.duration_minutes,
     repliedAt: row.replied_at,
     source: row.source,
     messageId: row.message_id,
@@ -58,6 +60,7 @@ export type LogInput = {
   agreed?: string | null;
   nextSteps?: string | null;
   needsReply?: boolean;
+  durationMinutes?: number | null;
   source: InteractionSource;
   messageId?: string | null;
 };
@@ -107,6 +110,7 @@ function interactionRow(
     next_steps: input.nextSteps ?? null,
     after_hours: incoming && !isWithinServiceHours(new Date(input.occurredAt), serviceHours, timeZone) ? 1 : 0,
     needs_reply: (input.needsReply ?? (incoming && input.channel !== 'meeting')) ? 1 : 0,
+    duration_minutes: input.durationMinutes ?? null,
     replied_at: null,
     source: input.source,
     message_id: input.messageId ?? null,
@@ -192,6 +196,7 @@ export async function updateInteraction(
         ...(input.agreed !== undefined ? { agreed: input.agreed } : {}),
         ...(input.nextSteps !== undefined ? { next_steps: input.nextSteps } : {}),
         ...(input.needsReply !== undefined ? { needs_reply: input.needsReply ? 1 : 0 } : {}),
+        ...(input.durationMinutes !== undefined ? { duration_minutes: input.durationMinutes } : {}),
         after_hours:
           merged.direction === 'in' &&
           !isWithinServiceHours(new Date(merged.occurred_at), client.effectiveServiceHours, profile.timeZone)
@@ -233,3 +238,59 @@ export async function awaitingReply(
   ]);
   return { items: await present(deps, scope, rows), total };
 }
+
+// ── Client health ──────────────────────────────────────────────────────────
+
+export type ContactEffort = {
+  contacts: number;
+  afterHours: number;
+  /** From the durations logged on calls and meetings. */
+  minutes: number;
+};
+
+/** Contacts, after-hours contacts and the minutes logged on calls and meetings in the period, per client (one grouped query). */
+export async function contactEffort(deps: Deps, scope: Scope, period: Period): Promise<Map<string, ContactEffort>> {
+  const rows = await q.contactStats(deps.db.kysely, {
+    workspaceId: scope.workspaceId,
+    ...period,
+    dialect: deps.db.dialect,
+  });
+  return new Map(
+    rows.map((r) => [
+      r.client_id,
+      { contacts: toCount(r.contacts), afterHours: toCount(r.after_hours), minutes: toCount(r.minutes) },
+    ]),
+  );
+}
+
+/** Each given client's last contact before `to` (any time before), for "too much time passed"; one query. */
+export async function lastContacts(
+  deps: Deps,
+  scope: Scope,
+  { to, clientIds }: { to: string; clientIds: string[] },
+): Promise<Map<string, string>> {
+  if (!clientIds.length) return new Map();
+  const rows = await q.lastContacts(deps.db.kysely, {
+    workspaceId: scope.workspaceId,
+    to,
+    clientIds,
+    dialect: deps.db.dialect,
+  });
+  return new Map(rows.flatMap((r) => (r.last_at ? [[r.client_id, r.last_at] as const] : [])));
+}
+
+/** The rows behind one client's contact figures: its after-hours contacts in the period and its last contact. */
+export async function contactEvidence(
+  deps: Deps,
+  scope: Scope,
+  { clientId, from, to }: { clientId: string; from: string; to: string },
+): Promise<{ afterHoursIds: string[]; lastContactId: string | null }> {
+  const [afterHoursIds, last] = await Promise.all([
+    q.afterHoursIds(deps.db.kysely, { workspaceId: scope.workspaceId, clientId, from, to, limit: EVIDENCE_LIMIT }),
+    q.lastContact(deps.db.kysely, { workspaceId: scope.workspaceId, clientId, to }),
+  ]);
+  return { afterHoursIds, lastContactId: last?.id ?? null };
+}
+
+/** Evidence lists are for linking, not for counting (the counts are exact): a screenful is enough. */
+const EVIDENCE_LIMIT = 50;

@@ -16,6 +16,8 @@ export type InteractionTable = {
   /** 1 when an incoming contact came outside the client's agreed service hours. */
   after_hours: number;
   needs_reply: number;
+  /** How long a call or meeting took, when logged: effort for client health. */
+  duration_minutes: number | null;
   replied_at: string | null;
   source: InteractionSource;
   message_id: string | null;

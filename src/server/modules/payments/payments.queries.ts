@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
-import type { Executor } from '../../db/database.js';
+import { sql, type Expression } from 'kysely';
+import type { Dialect, Executor } from '../../db/database.js';
 import type { NewPaymentItemRow, NewPaymentRow, NewTimeEntryRow, TimeEntryRow } from './payments.table.js';
 
 type Scope = { workspaceId: string };
@@ -125,4 +125,168 @@ export async function listTimeEntries(
   if (clientId) query = query.where('client_id', '=', clientId);
   if (projectId) query = query.where('project_id', '=', projectId);
   return query.orderBy('started_at', 'desc').limit(limit).execute();
+}
+
+// ── Client health: one grouped query per figure ─────────────────────────────
+
+type ClientFilter = { clientIds?: string[] };
+
+/** `in ()` is not SQL: an empty list of clients matches no row. */
+function idList(f: ClientFilter): string[] {
+  return f.clientIds?.length ? f.clientIds : [''];
+}
+
+/** Minutes of finished time entries started in [from, to), per client (time_entries_effort_idx, index only). */
+export async function minutesByClient(db: Executor, f: Scope & ClientFilter & { from: string; to: string }) {
+  return db
+    .selectFrom('time_entries')
+    .select((eb) => ['client_id', eb.fn.sum<number>('minutes').as('minutes')])
+    .where('workspace_id', '=', f.workspaceId)
+    .where('started_at', '>=', f.from)
+    .where('started_at', '<', f.to)
+    .where('minutes', 'is not', null)
+    .groupBy('client_id')
+    .$if(f.clientIds !== undefined, (qb) => qb.where('client_id', 'in', idList(f)))
+    .execute();
+}
+
+/**
+ * Per client, in one currency and one pass over payments_received_idx: what was received on the
+ * local days [fromDate, toDate], and everything paid up to toDate (the balance's "paid" side).
+ */
+export async function paymentsByClient(
+  db: Executor,
+  f: Scope & ClientFilter & { fromDate: string; toDate: string; currency: string },
+) {
+  return db
+    .selectFrom('payments')
+    .select((eb) => [
+      'client_id',
+      sql<number>`sum(case when received_on >= ${f.fromDate} then amount else 0 end)`.as('received'),
+      eb.fn.sum<number>('amount').as('paid'),
+    ])
+    .where('workspace_id', '=', f.workspaceId)
+    .where('received_on', '<=', f.toDate)
+    .where('currency', '=', f.currency)
+    .groupBy('client_id')
+    .$if(f.clientIds !== undefined, (qb) => qb.where('client_id', 'in', idList(f)))
+    .execute();
+}
+
+/**
+ * Live schedule lines that belong to no quote (a quote's lines are already in its accepted total),
+ * created up to `to`, per client: what the client was charged besides accepted quotes.
+ */
+export async function chargedByClient(db: Executor, f: Scope & ClientFilter & { to: string; currency: string }) {
+  return db
+    .selectFrom('payment_items')
+    .select((eb) => ['client_id', eb.fn.sum<number>('amount').as('charged')])
+    .where('workspace_id', '=', f.workspaceId)
+    .where('quote_id', 'is', null)
+    .where('cancelled_at', 'is', null)
+    .where('created_at', '<=', f.to)
+    .where('currency', '=', f.currency)
+    .groupBy('client_id')
+    .$if(f.clientIds !== undefined, (qb) => qb.where('client_id', 'in', idList(f)))
+    .execute();
+}
+
+/** Days from a text date (YYYY-MM-DD) to another, in SQL: each dialect has its own date arithmetic. */
+function daysBetween(dialect: Dialect, from: Expression<string>, to: Expression<string>) {
+  return dialect === 'postgres'
+    ? sql<number>`(cast(${to} as date) - cast(${from} as date))`
+    : sql<number>`cast(julianday(${to}) - julianday(${from}) as integer)`;
+}
+
+/**
+ * Schedule lines due on days [fromDate, toDate) that were paid after their day or are still not
+ * fully paid, with the days late: to the last payment of a paid line, or to `toDate` (today) while
+ * something is still owed. Payments count up to `toDate`. One row per late line.
+ */
+export function lateItems(
+  db: Executor,
+  f: Scope & ClientFilter & { fromDate: string; toDate: string; dialect: Dialect },
+) {
+  // The day limit sits in the sums, not in the join: joined on the line alone, the planner takes
+  // payments_item_idx instead of scanning payments by day for every line.
+  const counted = sql<boolean>`p.received_on <= ${f.toDate}`;
+  const query = db
+    .selectFrom('payment_items as i')
+    .leftJoin('payments as p', (join) =>
+      join.onRef('p.payment_item_id', '=', 'i.id').on('p.workspace_id', '=', f.workspaceId),
+    )
+    .select([
+      'i.id',
+      'i.client_id',
+      'i.due_date',
+      'i.amount',
+      sql<number>`coalesce(sum(case when ${counted} then p.amount else 0 end), 0)`.as('paid'),
+      sql<string | null>`max(case when ${counted} then p.received_on end)`.as('last_paid_on'),
+    ])
+    .where('i.workspace_id', '=', f.workspaceId)
+    .where('i.cancelled_at', 'is', null)
+    .where('i.due_date', '>=', f.fromDate)
+    .where('i.due_date', '<', f.toDate)
+    .groupBy(['i.id', 'i.client_id', 'i.due_date', 'i.amount'])
+    .$if(f.clientIds !== undefined, (qb) => qb.where('i.client_id', 'in', idList(f)));
+  const items = query.as('items');
+  const owed = sql<boolean>`items.paid < items.amount`;
+  return db
+    .selectFrom(items)
+    .select((eb) => [
+      'items.id',
+      'items.client_id',
+      eb
+        .case()
+        .when(owed)
+        .then(daysBetween(f.dialect, sql.ref('items.due_date'), sql.val(f.toDate)))
+        .else(daysBetween(f.dialect, sql.ref('items.due_date'), sql.ref('items.last_paid_on')))
+        .end()
+        .as('days_late'),
+    ])
+    .where((eb) => eb.or([owed, eb('items.last_paid_on', '>', eb.ref('items.due_date'))]));
+}
+
+/** Late lines and their days late, per client: the same rows as `lateItems`, grouped. */
+export async function lateByClient(
+  db: Executor,
+  f: Scope & ClientFilter & { fromDate: string; toDate: string; dialect: Dialect },
+) {
+  return db
+    .selectFrom(lateItems(db, f).as('late'))
+    .select((eb) => [
+      'late.client_id',
+      eb.fn.countAll<number>().as('count'),
+      eb.fn.sum<number>('late.days_late').as('days_late'),
+    ])
+    .groupBy('late.client_id')
+    .execute();
+}
+
+/** Received per month (YYYY-MM of the local day) up to a day, in one currency, for the whole workspace. */
+export async function receivedByMonth(db: Executor, f: Scope & { toDate: string; currency: string }) {
+  const month = sql<string>`substr(received_on, 1, 7)`;
+  return db
+    .selectFrom('payments')
+    .select((eb) => [month.as('month'), eb.fn.sum<number>('amount').as('total')])
+    .where('workspace_id', '=', f.workspaceId)
+    .where('received_on', '<=', f.toDate)
+    .where('currency', '=', f.currency)
+    .groupBy(month)
+    .execute();
+}
+
+/** Quote-less live schedule lines per month of creation (UTC), up to `to` (inclusive), in one currency. */
+export async function chargedByMonth(db: Executor, f: Scope & { to: string; currency: string }) {
+  const month = sql<string>`substr(created_at, 1, 7)`;
+  return db
+    .selectFrom('payment_items')
+    .select((eb) => [month.as('month'), eb.fn.sum<number>('amount').as('total')])
+    .where('workspace_id', '=', f.workspaceId)
+    .where('quote_id', 'is', null)
+    .where('cancelled_at', 'is', null)
+    .where('created_at', '<=', f.to)
+    .where('currency', '=', f.currency)
+    .groupBy(month)
+    .execute();
 }

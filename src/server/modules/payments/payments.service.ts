@@ -17,13 +17,14 @@ import { AppError, fieldError, notFound } from '../../lib/app-error.js';
 import { isoNow } from '../../lib/clock.js';
 import type { Auth, Deps } from '../../lib/http.js';
 import { newId } from '../../lib/ids.js';
+import { toCount, type Period } from '../../lib/period.js';
 import { inTransaction } from '../../lib/transaction.js';
 import { getBusinessProfile } from '../accounts/accounts.service.js';
 import { clientForReference, clientNames } from '../clients/clients.service.js';
 import { projectForReference } from '../projects/projects.service.js';
 import { fillTemplate } from '../messages/templates.service.js';
 import { formatDue } from '../../lib/message-format.js';
-import { getQuote, listQuotes } from '../quotes/quotes.service.js';
+import { acceptedByMonth, acceptedTotals, getQuote, listQuotes } from '../quotes/quotes.service.js';
 import * as q from './payments.queries.js';
 import type { PaymentItemRow, PaymentRow, TimeEntryRow } from './payments.table.js';
 
@@ -411,5 +412,135 @@ export async function composePaymentReminder(
       amount: formatMoney(item!.outstanding || row.amount, row.currency, client.language),
       due: formatDue(`${row.due_date}T12:00:00.000Z`, false, client.language, profile.timeZone),
     },
+  });
+}
+
+// ── Client health ──────────────────────────────────────────────────────────
+
+/** Minutes of time entries started in the period, per client (one grouped query). */
+export async function timeSpent(deps: Deps, scope: Scope, period: Period): Promise<Map<string, number>> {
+  const rows = await q.minutesByClient(deps.db.kysely, { ...scope, ...period });
+  return new Map(rows.map((r) => [r.client_id, toCount(r.minutes)]));
+}
+
+export type ClientMoney = {
+  /** Payments received on the period's local days. */
+  received: number;
+  /**
+   * The open balance at the period's end, named apart from what was received: accepted quotes and
+   * quote-less schedule lines, less everything paid, never below zero. Not bound to the period —
+   * it is what the client owes for work they accepted, whenever they accepted it.
+   */
+  acceptedUnpaid: number;
+  /** Schedule lines due in the period and paid after their day, or still unpaid past it. */
+  latePayments: number;
+  /** Their days late summed (to the completing payment, or to the period's last day). */
+  daysLate: number;
+};
+
+async function periodDays(deps: Deps, scope: Scope, period: Period) {
+  const profile = await getBusinessProfile(deps, scope);
+  const fromDate = localDate(new Date(period.from), profile.timeZone);
+  // `to` is exclusive: the last local day of the period is the day of the instant just before it.
+  const toDate = localDate(new Date(new Date(period.to).getTime() - 1), profile.timeZone);
+  return { fromDate, toDate, currency: profile.currency };
+}
+
+/**
+ * Received, accepted-but-unpaid, late payments and days late per client, in the business currency.
+ * Each figure is one grouped query (accepted quotes come from the quotes service).
+ */
+export async function clientMoney(deps: Deps, scope: Scope, period: Period): Promise<Map<string, ClientMoney>> {
+  const { fromDate, toDate, currency } = await periodDays(deps, scope, period);
+  const db = deps.db.kysely;
+  const filter = { ...scope, clientIds: period.clientIds };
+  const [payments, accepted, charged, late] = await Promise.all([
+    q.paymentsByClient(db, { ...filter, fromDate, toDate, currency }),
+    acceptedTotals(deps, scope, { to: period.to, currency, clientIds: period.clientIds }),
+    q.chargedByClient(db, { ...filter, to: period.to, currency }),
+    // A line due on the period's last day (today) is not late yet, as in the schedule's "overdue".
+    q.lateByClient(db, { ...filter, fromDate, toDate, dialect: deps.db.dialect }),
+  ]);
+  const result = new Map<string, ClientMoney>();
+  const entry = (clientId: string) => {
+    let money = result.get(clientId);
+    if (!money) result.set(clientId, (money = { received: 0, acceptedUnpaid: 0, latePayments: 0, daysLate: 0 }));
+    return money;
+  };
+  for (const r of payments) if (toCount(r.received) > 0) entry(r.client_id).received = toCount(r.received);
+  const owed = new Map<string, number>(accepted);
+  for (const r of charged) owed.set(r.client_id, (owed.get(r.client_id) ?? 0) + toCount(r.charged));
+  for (const r of payments) owed.set(r.client_id, (owed.get(r.client_id) ?? 0) - toCount(r.paid));
+  for (const [clientId, balance] of owed) if (balance > 0) entry(clientId).acceptedUnpaid = balance;
+  for (const r of late) {
+    entry(r.client_id).latePayments = toCount(r.count);
+    entry(r.client_id).daysLate = toCount(r.days_late);
+  }
+  return result;
+}
+
+/** One client's late schedule lines in the period, with their days late: the evidence behind the count. */
+export async function latePaymentItems(
+  deps: Deps,
+  scope: Scope,
+  { clientId, ...period }: Period & { clientId: string },
+): Promise<{ id: string; daysLate: number }[]> {
+  const { fromDate, toDate } = await periodDays(deps, scope, period);
+  const rows = await q
+    .lateItems(deps.db.kysely, {
+      ...scope,
+      clientIds: [clientId],
+      fromDate,
+      toDate,
+      dialect: deps.db.dialect,
+    })
+    .execute();
+  return rows
+    .map((r) => ({ id: r.id, daysLate: toCount(r.days_late) }))
+    .sort((a, b) => b.daysLate - a.daysLate || (a.id < b.id ? -1 : 1));
+}
+
+export type MonthOwed = { month: string; accepted: number; received: number; owed: number };
+
+/**
+ * Money owed over time, the whole workspace: per month (YYYY-MM) up to the one holding `to`, what
+ * was accepted (quotes, and quote-less schedule lines), what was received, and what was still owed
+ * at the month's end (everything accepted so far less everything received so far, never below zero).
+ * Quotes and lines are placed by their UTC month, payments by their local day.
+ */
+export async function owedByMonth(
+  deps: Deps,
+  scope: Scope,
+  { to, months }: { to: string; months: number },
+): Promise<MonthOwed[]> {
+  const profile = await getBusinessProfile(deps, scope);
+  const currency = profile.currency;
+  const toDate = localDate(new Date(new Date(to).getTime() - 1), profile.timeZone);
+  const [accepted, charged, received] = await Promise.all([
+    acceptedByMonth(deps, scope, { to, currency }),
+    q.chargedByMonth(deps.db.kysely, { ...scope, to, currency }),
+    q.receivedByMonth(deps.db.kysely, { ...scope, toDate, currency }),
+  ]);
+  const acceptedIn = new Map(accepted);
+  for (const r of charged) acceptedIn.set(r.month, (acceptedIn.get(r.month) ?? 0) + toCount(r.total));
+  const receivedIn = new Map(received.map((r) => [r.month, toCount(r.total)]));
+  const series = monthsUpTo(toDate.slice(0, 7), months);
+  // Everything before the first month shown still counts toward what is owed.
+  let balance = 0;
+  for (const [month, total] of acceptedIn) if (month < series[0]!) balance += total;
+  for (const [month, total] of receivedIn) if (month < series[0]!) balance -= total;
+  return series.map((month) => {
+    const inMonth = { accepted: acceptedIn.get(month) ?? 0, received: receivedIn.get(month) ?? 0 };
+    balance += inMonth.accepted - inMonth.received;
+    return { month, ...inMonth, owed: Math.max(0, balance) };
+  });
+}
+
+/** The `count` months ending with `last` (YYYY-MM), oldest first. */
+function monthsUpTo(last: string, count: number): string[] {
+  const [year, month] = last.split('-').map(Number) as [number, number];
+  return Array.from({ length: count }, (_, i) => {
+    const index = year * 12 + (month - 1) - (count - 1 - i);
+    return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
   });
 }

@@ -17,6 +17,7 @@ import { isoNow } from '../../lib/clock.js';
 import type { Deps } from '../../lib/http.js';
 import { rawMessage } from '../../lib/i18n.js';
 import { newId } from '../../lib/ids.js';
+import type { Period } from '../../lib/period.js';
 import { formatDue } from '../../lib/message-format.js';
 import { inTransaction } from '../../lib/transaction.js';
 import { parseInput } from '../../lib/validate.js';
@@ -275,7 +276,19 @@ export async function decideChangeRequest(
   });
 }
 
-/** How many times each client asked for extras beyond the agreed scope (for care and insights). */
-export async function outOfScopeCounts(deps: Deps, scope: Scope): Promise<Map<string, number>> {
-  return q.outOfScopeCounts(deps.db.kysely, scope);
+/**
+ * How many times each client asked for extras beyond the agreed scope (for care and insights): ever,
+ * or in a period (asked in [from, to), optionally for some clients only).
+ */
+export async function outOfScopeCounts(deps: Deps, scope: Scope, period?: Period): Promise<Map<string, number>> {
+  return q.outOfScopeCounts(deps.db.kysely, { ...scope, period });
+}
+
+/** The requests behind one client's count in a period, oldest first (for linking). */
+export async function outOfScopeRequestIds(
+  deps: Deps,
+  scope: Scope,
+  { clientId, from, to }: { clientId: string; from: string; to: string },
+): Promise<string[]> {
+  return q.outOfScopeIds(deps.db.kysely, { ...scope, clientId, from, to, limit: 50 });
 }

@@ -1,3 +1,4 @@
+import { sql, type SqlBool } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type {
   ChangeRequestRow,
@@ -170,15 +171,46 @@ export async function updateDeliverable(
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** Requests beyond the agreed scope per client (every one not marked in scope, decided or not). */
-export async function outOfScopeCounts(db: Executor, { workspaceId }: Scope) {
-  const rows = await db
+/** Not marked in scope: out of scope, or not judged yet (each one is the client asking for extras). */
+const OUT_OF_SCOPE = sql<SqlBool>`(in_scope is null or in_scope = 0)`;
+
+/**
+ * Requests beyond the agreed scope per client (every one not marked in scope, decided or not),
+ * all of them or those asked in [from, to) (change_requests_client_idx).
+ */
+export async function outOfScopeCounts(
+  db: Executor,
+  { workspaceId, period }: Scope & { period?: { from: string; to: string; clientIds?: string[] } },
+) {
+  let query = db
     .selectFrom('change_requests')
     .select((eb) => ['client_id', eb.fn.countAll<number>().as('count')])
     .where('workspace_id', '=', workspaceId)
-    .where((eb) => eb.or([eb('in_scope', 'is', null), eb('in_scope', '=', 0)]))
-    .groupBy('client_id')
-    .execute();
+    .where(OUT_OF_SCOPE)
+    .groupBy('client_id');
+  if (period) query = query.where('requested_at', '>=', period.from).where('requested_at', '<', period.to);
+  if (period?.clientIds) query = query.where('client_id', 'in', period.clientIds.length ? period.clientIds : ['']);
+  const rows = await query.execute();
   // PostgreSQL returns counts as strings (bigint).
   return new Map(rows.map((r) => [r.client_id, Number(r.count)]));
+}
+
+/** One client's out-of-scope requests asked in [from, to), oldest first. */
+export async function outOfScopeIds(
+  db: Executor,
+  { workspaceId, clientId, from, to, limit }: Scope & { clientId: string; from: string; to: string; limit: number },
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('change_requests')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('client_id', '=', clientId)
+    .where(OUT_OF_SCOPE)
+    .where('requested_at', '>=', from)
+    .where('requested_at', '<', to)
+    .orderBy('requested_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
 }

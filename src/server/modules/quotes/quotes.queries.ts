@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor } from '../../db/database.js';
+import type { Dialect, Executor } from '../../db/database.js';
 import type {
   NewQuote,
   NewQuoteLink,
@@ -175,5 +175,49 @@ export async function awaitingAnswer(db: Executor, { workspaceId, limit }: Scope
     .where('quote_versions.status', 'in', ['sent', 'viewed'])
     .orderBy('quote_versions.sent_at')
     .limit(limit)
+    .execute();
+}
+
+// ── Client health ──────────────────────────────────────────────────────────
+
+/** The quote's currency sits in the version's JSON content; each dialect reads JSON its own way. */
+function versionCurrency(dialect: Dialect) {
+  return dialect === 'postgres'
+    ? sql<string>`(cast(v.content as json) ->> 'currency')`
+    : sql<string>`json_extract(v.content, '$.currency')`;
+}
+
+/** Quotes whose current version is accepted (decided up to `to`), in one currency. */
+function accepted(db: Executor, f: Scope & { to: string; currency: string; dialect: Dialect }) {
+  return db
+    .selectFrom('quotes as q')
+    .innerJoin('quote_versions as v', (join) =>
+      join.onRef('v.quote_id', '=', 'q.id').onRef('v.version', '=', 'q.current_version'),
+    )
+    .where('q.workspace_id', '=', f.workspaceId)
+    .where('v.workspace_id', '=', f.workspaceId)
+    .where('v.status', '=', 'accepted')
+    .where('v.decided_at', '<=', f.to)
+    .where(versionCurrency(f.dialect), '=', f.currency);
+}
+
+/** Accepted quotes' totals per client. */
+export async function acceptedByClient(
+  db: Executor,
+  f: Scope & { to: string; currency: string; dialect: Dialect; clientIds?: string[] },
+) {
+  return accepted(db, f)
+    .select((eb) => ['q.client_id', eb.fn.sum<number>('v.total').as('total')])
+    .$if(f.clientIds !== undefined, (qb) => qb.where('q.client_id', 'in', f.clientIds?.length ? f.clientIds : ['']))
+    .groupBy('q.client_id')
+    .execute();
+}
+
+/** Accepted quotes' totals per month of acceptance (YYYY-MM, UTC), for the whole workspace. */
+export async function acceptedByMonth(db: Executor, f: Scope & { to: string; currency: string; dialect: Dialect }) {
+  const month = sql<string>`substr(v.decided_at, 1, 7)`;
+  return accepted(db, f)
+    .select((eb) => [month.as('month'), eb.fn.sum<number>('v.total').as('total')])
+    .groupBy(month)
     .execute();
 }

@@ -4,6 +4,7 @@ import { AppError, fieldError, notFound } from '../../lib/app-error.js';
 import { isoNow } from '../../lib/clock.js';
 import type { Deps } from '../../lib/http.js';
 import { newId } from '../../lib/ids.js';
+import { toCount } from '../../lib/period.js';
 import { inTransaction } from '../../lib/transaction.js';
 import { getBusinessProfile } from '../accounts/accounts.service.js';
 import { clientForReference, clientNames } from '../clients/clients.service.js';
@@ -240,4 +241,32 @@ export function parseQuotePdfRef(ref: string): { scope: Scope; quoteId: string; 
   const [workspaceId, quoteId, version] = ref.split(':');
   if (!workspaceId || !quoteId) return null;
   return { scope: { workspaceId }, quoteId, version: version ? Number(version) : undefined };
+}
+
+// ── Client health ──────────────────────────────────────────────────────────
+
+/** What each client accepted (quotes whose current version is accepted, decided up to `to`), in one currency. */
+export async function acceptedTotals(
+  deps: Deps,
+  scope: Scope,
+  { to, currency, clientIds }: { to: string; currency: string; clientIds?: string[] },
+): Promise<Map<string, number>> {
+  const rows = await q.acceptedByClient(deps.db.kysely, {
+    ...scope,
+    to,
+    currency,
+    clientIds,
+    dialect: deps.db.dialect,
+  });
+  return new Map(rows.map((r) => [r.client_id, toCount(r.total)]));
+}
+
+/** Accepted totals per month of acceptance (YYYY-MM, UTC), the whole workspace, up to `to`. */
+export async function acceptedByMonth(
+  deps: Deps,
+  scope: Scope,
+  { to, currency }: { to: string; currency: string },
+): Promise<Map<string, number>> {
+  const rows = await q.acceptedByMonth(deps.db.kysely, { ...scope, to, currency, dialect: deps.db.dialect });
+  return new Map(rows.map((r) => [r.month, toCount(r.total)]));
 }
