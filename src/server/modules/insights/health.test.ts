@@ -1,17 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Client } from '../../../shared/schemas/clients.js';
-import type { Commitment } from '../../../shared/schemas/commitments.js';
-import type { Conflict, Incident } from '../../../shared/schemas/care.js';
-import type {
-  ClientHealth,
-  ClientHealthList,
-  HealthSignal,
-  InsightsOverview,
+import { ZMe } from '../../../shared/schemas/accounts.js';
+import { ZConflict, ZIncident } from '../../../shared/schemas/care.js';
+import { ZClient, type Client } from '../../../shared/schemas/clients.js';
+import { ZCommitment } from '../../../shared/schemas/commitments.js';
+import {
+  ZClientHealth,
+  ZClientHealthList,
+  ZInsightsOverview,
+  type HealthSignal,
 } from '../../../shared/schemas/insights.js';
-import type { InteractionCreated } from '../../../shared/schemas/interactions.js';
-import type { PaymentItem } from '../../../shared/schemas/payments.js';
-import type { ChangeRequest } from '../../../shared/schemas/projects.js';
-import type { Quote } from '../../../shared/schemas/quotes.js';
+import { ZInteractionCreated } from '../../../shared/schemas/interactions.js';
+import { ZPayment, ZPaymentItem, ZPaymentItemList, ZTimeEntry } from '../../../shared/schemas/payments.js';
+import { ZChangeRequest } from '../../../shared/schemas/projects.js';
+import { ZQuote, ZQuoteSent } from '../../../shared/schemas/quotes.js';
 import { clientInput, setupInput } from '../../testing/factories.js';
 import { createTestContext, type ApiClient, type TestContext } from '../../testing/test-app.js';
 import { testDialects } from '../../testing/test-db.js';
@@ -34,7 +35,7 @@ async function seed(ctx: TestContext, api: ApiClient) {
   const ids: Record<string, string> = {};
   ctx.clock.set('2026-08-01T08:00:00.000Z');
   const client = async (name: string, status: Client['status'] = 'active') =>
-    (await api.post<Client>('/api/v1/clients', clientInput({ name, status }))).body.id;
+    (await api.post('/api/v1/clients', clientInput({ name, status }), ZClient)).body.id;
   const sour = await client('גלריית הגפן');
   const bakery = await client('מאפיית אור');
   const studio = await client('סטודיו כרמל');
@@ -44,52 +45,59 @@ async function seed(ctx: TestContext, api: ApiClient) {
   // Accepted on 1 October: 300,000 + 18% VAT, paid in two halves.
   ctx.clock.set('2026-10-01T08:00:00.000Z');
   const draft = (
-    await api.post<Quote>('/api/v1/quotes', {
-      clientId: sour,
-      title: 'תערוכה',
-      items: [{ description: 'עיצוב תערוכה', quantity: 1, unitPrice: 300_000 }],
-      validUntil: '2026-12-31',
-      terms: { clientObligations: [], revisionRounds: null },
-    })
+    await api.post(
+      '/api/v1/quotes',
+      {
+        clientId: sour,
+        title: 'תערוכה',
+        items: [{ description: 'עיצוב תערוכה', quantity: 1, unitPrice: 300_000 }],
+        validUntil: '2026-12-31',
+        terms: { clientObligations: [], revisionRounds: null },
+      },
+      ZQuote,
+    )
   ).body;
   const sent = (
-    await api.post<{ url: string }>(`/api/v1/quotes/${draft.id}/send`, { channel: 'whatsapp', body: '{{link}}' })
+    await api.post(`/api/v1/quotes/${draft.id}/send`, { channel: 'whatsapp', body: '{{link}}' }, ZQuoteSent)
   ).body;
-  await ctx.app.request(`${new URL(sent.url).pathname}/accept`, {
+  expect(sent.url).toEqual(expect.any(String));
+  await ctx.app.request(`${new URL(sent.url!).pathname}/accept`, {
     method: 'POST',
     body: new URLSearchParams({ name: 'הגפן', agree: 'yes' }),
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
   });
-  const quote = (await api.get<Quote>(`/api/v1/quotes/${draft.id}`)).body;
+  const quote = (await api.get(`/api/v1/quotes/${draft.id}`, ZQuote)).body;
   const schedule = (
-    await api.post<{ items: PaymentItem[] }>('/api/v1/payment-items/from-quote', {
-      quoteId: quote.id,
-      parts: [
-        { label: 'מקדמה', percent: 50, dueDate: '2026-10-15' },
-        { label: 'במסירה', percent: 50, dueDate: '2026-12-15' },
-      ],
-    })
+    await api.post(
+      '/api/v1/payment-items/from-quote',
+      {
+        quoteId: quote.id,
+        parts: [
+          { label: 'מקדמה', percent: 50, dueDate: '2026-10-15' },
+          { label: 'במסירה', percent: 50, dueDate: '2026-12-15' },
+        ],
+      },
+      ZPaymentItemList,
+    )
   ).body.items;
   ids.deposit = schedule[0]!.id;
 
   ctx.clock.set(NOW);
-  await api.post('/api/v1/payments', {
-    clientId: sour,
-    paymentItemId: ids.deposit,
-    amount: 177_000,
-    receivedOn: '2026-10-20',
-  });
+  await api.post(
+    '/api/v1/payments',
+    { clientId: sour, paymentItemId: ids.deposit, amount: 177_000, receivedOn: '2026-10-20' },
+    ZPayment,
+  );
   ids.consulting = (
-    await api.post<PaymentItem>('/api/v1/payment-items', {
-      clientId: sour,
-      label: 'ייעוץ',
-      amount: 50_000,
-      dueDate: '2026-11-01',
-    })
+    await api.post(
+      '/api/v1/payment-items',
+      { clientId: sour, label: 'ייעוץ', amount: 50_000, dueDate: '2026-11-01' },
+      ZPaymentItem,
+    )
   ).body.id;
 
   const time = (clientId: string, date: string, minutes: number) =>
-    api.post('/api/v1/time-entries', { clientId, date, minutes });
+    api.post('/api/v1/time-entries', { clientId, date, minutes }, ZTimeEntry);
   await time(sour, '2026-11-01', 600);
   await time(sour, '2026-11-10', 300);
   await time(sour, '2026-08-01', 120); // before the 90 days
@@ -98,14 +106,14 @@ async function seed(ctx: TestContext, api: ApiClient) {
   await time(office, '2026-11-04', 360);
   await time(paused, '2026-11-04', 6000 / 5);
   const pay = (clientId: string, amount: number, receivedOn: string) =>
-    api.post('/api/v1/payments', { clientId, amount, receivedOn });
+    api.post('/api/v1/payments', { clientId, amount, receivedOn }, ZPayment);
   await pay(bakery, 240_000, '2026-11-02');
   await pay(studio, 300_000, '2026-11-03');
   await pay(office, 540_000, '2026-11-04');
   await pay(paused, 1_000, '2026-11-04');
 
   const contact = async (clientId: string, body: Record<string, unknown>) =>
-    (await api.post<InteractionCreated>('/api/v1/interactions', { clientId, ...body })).body.interaction;
+    (await api.post('/api/v1/interactions', { clientId, ...body }, ZInteractionCreated)).body.interaction;
   await contact(sour, { channel: 'whatsapp', direction: 'in', occurredAt: '2026-08-10T08:00:00.000Z' }); // before
   ids.call = (
     await contact(sour, {
@@ -142,54 +150,56 @@ async function seed(ctx: TestContext, api: ApiClient) {
   // Asked for extras twice (Wednesday and Thursday 10:00, in hours), on the project the quote opened.
   const extra = async (what: string, requestedAt: string) =>
     (
-      await api.post<ChangeRequest>(`/api/v1/projects/${quote.projectId}/change-requests`, {
-        what,
-        channel: 'whatsapp',
-        requestedAt,
-      })
+      await api.post(
+        `/api/v1/projects/${quote.projectId}/change-requests`,
+        { what, channel: 'whatsapp', requestedAt },
+        ZChangeRequest,
+      )
     ).body.id;
   ids.extra1 = await extra('עוד פוסטר', '2026-11-04T08:00:00.000Z');
   ids.extra2 = await extra('גם הזמנות', '2026-11-05T08:00:00.000Z');
 
   const promise = async (body: Record<string, unknown>) =>
-    (await api.post<Commitment>('/api/v1/commitments', { clientId: sour, ...body })).body.id;
+    (await api.post('/api/v1/commitments', { clientId: sour, ...body }, ZCommitment)).body.id;
   ids.mineBroken = await promise({ title: 'סקיצות', dueDate: '2026-11-10', dueTime: '12:00' });
   ids.mineLate = await promise({ title: 'קבצים לדפוס', dueDate: '2026-11-12' });
-  await api.post(`/api/v1/commitments/${ids.mineLate}/complete`, { completedAt: '2026-11-14T10:00:00.000Z' });
+  await api.post(
+    `/api/v1/commitments/${ids.mineLate}/complete`,
+    { completedAt: '2026-11-14T10:00:00.000Z' },
+    ZCommitment,
+  );
   const kept = await promise({ title: 'הדמיה', dueDate: '2026-11-15' });
-  await api.post(`/api/v1/commitments/${kept}/complete`, { completedAt: '2026-11-14T10:00:00.000Z' });
+  await api.post(`/api/v1/commitments/${kept}/complete`, { completedAt: '2026-11-14T10:00:00.000Z' }, ZCommitment);
   ids.theirsBroken = await promise({ title: 'לוגו בקבצים', direction: 'theirs', dueDate: '2026-11-05' });
   const cancelled = await promise({ title: 'בוטל', dueDate: '2026-11-06' });
-  await api.post(`/api/v1/commitments/${cancelled}/cancel`);
+  await api.post(`/api/v1/commitments/${cancelled}/cancel`, undefined, ZCommitment);
   await promise({ title: 'מלפני התקופה', dueDate: '2026-08-10' });
 
   ctx.clock.set('2026-11-11T08:00:00.000Z');
   ids.incident = (
-    await api.post<Incident>('/api/v1/care/incidents', {
-      clientId: sour,
-      title: 'טעות בהדפסה',
-      compensation: 'הדפסה חוזרת',
-      compensationAmount: 50_000,
-    })
+    await api.post(
+      '/api/v1/care/incidents',
+      { clientId: sour, title: 'טעות בהדפסה', compensation: 'הדפסה חוזרת', compensationAmount: 50_000 },
+      ZIncident,
+    )
   ).body.id;
   ids.conflict = (
-    await api.post<Conflict>('/api/v1/care/conflicts', { clientId: sour, topic: 'costs', position: 'יקר מדי' })
+    await api.post('/api/v1/care/conflicts', { clientId: sour, topic: 'costs', position: 'יקר מדי' }, ZConflict)
   ).body.id;
   ctx.clock.set(NOW);
 
   // Another workspace, busy in the same days: none of it may count here.
   await createWorkspaceWithOwner(ctx.deps, setupInput({ owner: { email: 'other@example.com' } }));
   const other = ctx.client();
-  await other.post('/api/v1/auth/login', { email: 'other@example.com', password: 'correct horse battery' });
-  const theirs = (await other.post<Client>('/api/v1/clients', clientInput({ name: 'לקוח של אחרים' }))).body.id;
-  await other.post('/api/v1/time-entries', { clientId: theirs, date: '2026-11-05', minutes: 1000 });
-  await other.post('/api/v1/payments', { clientId: theirs, amount: 10_000, receivedOn: '2026-11-05' });
-  await other.post('/api/v1/interactions', {
-    clientId: theirs,
-    channel: 'whatsapp',
-    direction: 'in',
-    occurredAt: '2026-11-21T20:00:00.000Z',
-  });
+  await other.post('/api/v1/auth/login', { email: 'other@example.com', password: 'correct horse battery' }, ZMe);
+  const theirs = (await other.post('/api/v1/clients', clientInput({ name: 'לקוח של אחרים' }), ZClient)).body.id;
+  await other.post('/api/v1/time-entries', { clientId: theirs, date: '2026-11-05', minutes: 1000 }, ZTimeEntry);
+  await other.post('/api/v1/payments', { clientId: theirs, amount: 10_000, receivedOn: '2026-11-05' }, ZPayment);
+  await other.post(
+    '/api/v1/interactions',
+    { clientId: theirs, channel: 'whatsapp', direction: 'in', occurredAt: '2026-11-21T20:00:00.000Z' },
+    ZInteractionCreated,
+  );
   return { ids, sour, bakery, studio, office, paused, other, quote };
 }
 
@@ -208,7 +218,7 @@ describe.each(testDialects())('client health on $label', ({ dialect, skip }) => 
   });
 
   it.skipIf(skip)('adds up revenue against effort, and the effective rate, for one client', async () => {
-    const res = await api.get<ClientHealth>(`/api/v1/insights/clients/${data.sour}/health?period=90`);
+    const res = await api.get(`/api/v1/insights/clients/${data.sour}/health?period=90`, ZClientHealth);
     expect(res.status).toBe(200);
     const h = res.body;
     expect(h).toMatchObject({
@@ -242,7 +252,7 @@ describe.each(testDialects())('client health on $label', ({ dialect, skip }) => 
   });
 
   it.skipIf(skip)('names every warning sign with its evidence, and the score with every reason', async () => {
-    const h = (await api.get<ClientHealth>(`/api/v1/insights/clients/${data.sour}/health?period=90`)).body;
+    const h = (await api.get(`/api/v1/insights/clients/${data.sour}/health?period=90`, ZClientHealth)).body;
     const { ids } = data;
     const signal = (kind: HealthSignal['signal']) => h.signals.find((s) => s.signal === kind);
     expect(h.signals.map((s) => [s.signal, s.severity, s.points])).toEqual([
@@ -306,7 +316,7 @@ describe.each(testDialects())('client health on $label', ({ dialect, skip }) => 
   });
 
   it.skipIf(skip)('says too much time passed since the last contact with an active client', async () => {
-    const office = (await api.get<ClientHealth>(`/api/v1/insights/clients/${data.office}/health?period=90`)).body;
+    const office = (await api.get(`/api/v1/insights/clients/${data.office}/health?period=90`, ZClientHealth)).body;
     expect(office.contacts).toMatchObject({
       count: 1,
       lastContactAt: '2026-09-01T08:00:00.000Z',
@@ -322,15 +332,15 @@ describe.each(testDialects())('client health on $label', ({ dialect, skip }) => 
       },
     ]);
     expect(office.score.value).toBe(80);
-    const studio = (await api.get<ClientHealth>(`/api/v1/insights/clients/${data.studio}/health?period=90`)).body;
+    const studio = (await api.get(`/api/v1/insights/clients/${data.studio}/health?period=90`, ZClientHealth)).body;
     // Never contacted: counted from the day the client was added (1 August).
     expect(studio.signals.map((s) => s.reasons)).toEqual([
       [{ signal: 'long_silence', reason: 'never_contacted', points: 20, params: { days: 114, threshold: 60 } }],
     ]);
-    const bakery = (await api.get<ClientHealth>(`/api/v1/insights/clients/${data.bakery}/health?period=90`)).body;
+    const bakery = (await api.get(`/api/v1/insights/clients/${data.bakery}/health?period=90`, ZClientHealth)).body;
     expect(bakery).toMatchObject({ signals: [], score: { value: 100, reasons: [] }, rate: { received: 60_000 } });
     // A paused client is not expected to hear from me: no silence, and it is no peer of the medians.
-    const paused = (await api.get<ClientHealth>(`/api/v1/insights/clients/${data.paused}/health?period=90`)).body;
+    const paused = (await api.get(`/api/v1/insights/clients/${data.paused}/health?period=90`, ZClientHealth)).body;
     expect(paused).toMatchObject({
       clientStatus: 'paused',
       rate: { workspaceMedian: 60_000 },
@@ -340,7 +350,7 @@ describe.each(testDialects())('client health on $label', ({ dialect, skip }) => 
   });
 
   it.skipIf(skip)('follows the period: 30 days leave the October payments and the early time out', async () => {
-    const h = (await api.get<ClientHealth>(`/api/v1/insights/clients/${data.sour}/health?period=30`)).body;
+    const h = (await api.get(`/api/v1/insights/clients/${data.sour}/health?period=30`, ZClientHealth)).body;
     expect(h).toMatchObject({
       from: '2026-10-24T08:00:00.000Z',
       revenue: { received: 0, acceptedUnpaid: 227_000 },
@@ -351,7 +361,7 @@ describe.each(testDialects())('client health on $label', ({ dialect, skip }) => 
   });
 
   it.skipIf(skip)('lists active clients by score, sorts, filters and pages them', async () => {
-    const list = await api.get<ClientHealthList>('/api/v1/insights/health?period=90');
+    const list = await api.get('/api/v1/insights/health?period=90', ZClientHealthList);
     expect(list.status).toBe(200);
     expect(list.body).toMatchObject({ period: 90, currency: 'ILS', medianRate: 60_000, total: 4 });
     expect(list.body.items.map((r) => [r.clientName, r.score])).toEqual([
@@ -374,23 +384,29 @@ describe.each(testDialects())('client health on $label', ({ dialect, skip }) => 
       rate: { received: 10_412, withAccepted: 23_765 },
     });
     const names = async (query: string) =>
-      (await api.get<ClientHealthList>(`/api/v1/insights/health?${query}`)).body.items.map((r) => r.clientName);
+      (await api.get(`/api/v1/insights/health?${query}`, ZClientHealthList)).body.items.map((r) => r.clientName);
     expect(await names('sort=rate')).toEqual(['גלריית הגפן', 'מאפיית אור', 'סטודיו כרמל', 'משרד נוף']);
     expect(await names('sort=hours')).toEqual(['גלריית הגפן', 'משרד נוף', 'סטודיו כרמל', 'מאפיית אור']);
     expect(await names('sort=revenue&dir=asc')).toEqual(['גלריית הגפן', 'מאפיית אור', 'סטודיו כרמל', 'משרד נוף']);
     expect(await names('filter=long_silence')).toEqual(['משרד נוף', 'סטודיו כרמל']);
     expect(await names('filter=at_risk')).toEqual(['גלריית הגפן']);
     expect(await names('filter=with_signals&sort=name')).toEqual(['גלריית הגפן', 'משרד נוף', 'סטודיו כרמל']);
-    const page = (await api.get<ClientHealthList>('/api/v1/insights/health?limit=2&offset=1')).body;
+    const page = (await api.get('/api/v1/insights/health?limit=2&offset=1', ZClientHealthList)).body;
     expect([page.total, page.items.map((r) => r.clientName)]).toEqual([4, ['משרד נוף', 'סטודיו כרמל']]);
-    expect((await api.get('/api/v1/insights/health?sort=mood')).status).toBe(422);
-    expect((await api.get('/api/v1/insights/health?period=7')).status).toBe(422);
+    const badSort = await api.get('/api/v1/insights/health?sort=mood', ZClientHealthList);
+    expect(badSort.status).toBe(422);
+    expect(badSort.error.code).toBe('validation_failed');
+    expect(badSort.error.fields).toEqual([expect.objectContaining({ path: 'sort' })]);
+    const badPeriod = await api.get('/api/v1/insights/health?period=7', ZClientHealthList);
+    expect(badPeriod.status).toBe(422);
+    expect(badPeriod.error.code).toBe('validation_failed');
+    expect(badPeriod.error.fields).toEqual([expect.objectContaining({ path: 'period' })]);
   });
 
   it.skipIf(skip)(
     'draws the Insights page: revenue against effort, money owed by month, who costs the most energy',
     async () => {
-      const res = await api.get<InsightsOverview>('/api/v1/insights/overview?period=90');
+      const res = await api.get('/api/v1/insights/overview?period=90', ZInsightsOverview);
       expect(res.status).toBe(200);
       const o = res.body;
       expect(o.revenueVsEffort.map((r) => [r.clientName, r.received, r.acceptedUnpaid, r.hours, r.rate])).toEqual([
@@ -426,12 +442,21 @@ describe.each(testDialects())('client health on $label', ({ dialect, skip }) => 
   );
 
   it.skipIf(skip)('answers 404 for an unknown client and for another workspace’s', async () => {
-    expect((await api.get('/api/v1/insights/clients/0197a4c2-7b1e-7c3a-9f10-2a4b6c8d0e1f/health')).status).toBe(404);
-    expect((await data.other.get(`/api/v1/insights/clients/${data.sour}/health`)).status).toBe(404);
-    const theirs = (await data.other.get<ClientHealthList>('/api/v1/insights/health')).body;
+    const unknown = await api.get(
+      '/api/v1/insights/clients/0197a4c2-7b1e-7c3a-9f10-2a4b6c8d0e1f/health',
+      ZClientHealth,
+    );
+    expect(unknown.status).toBe(404);
+    expect(unknown.error.code).toBe('not_found');
+    const notTheirs = await data.other.get(`/api/v1/insights/clients/${data.sour}/health`, ZClientHealth);
+    expect(notTheirs.status).toBe(404);
+    expect(notTheirs.error.code).toBe('not_found');
+    const theirs = (await data.other.get('/api/v1/insights/health', ZClientHealthList)).body;
     expect(theirs.items.map((r) => [r.clientName, r.hours, r.revenue.received])).toEqual([
       ['לקוח של אחרים', 16.67, 10_000],
     ]);
-    expect((await ctx.client().get('/api/v1/insights/health')).status).toBe(401);
+    const anonymous = await ctx.client().get('/api/v1/insights/health', ZClientHealthList);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.error.code).toBe('unauthenticated');
   });
 });

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiError } from '../../../shared/errors.js';
-import type { Client } from '../../../shared/schemas/clients.js';
-import type { Interaction, InteractionCreated } from '../../../shared/schemas/interactions.js';
+import { ZClient, type Client } from '../../../shared/schemas/clients.js';
+import { ZInteraction, ZInteractionCreated } from '../../../shared/schemas/interactions.js';
 import { clientInput } from '../../testing/factories.js';
 import { createTestContext, type ApiClient, type TestContext } from '../../testing/test-app.js';
 import { testDialects } from '../../testing/test-db.js';
@@ -14,37 +13,41 @@ describe.each(testDialects())('durations of calls and meetings on $label', ({ di
     if (skip) return;
     ctx = await createTestContext(dialect);
     api = await ctx.owner();
-    client = (await api.post<Client>('/api/v1/clients', clientInput({ name: 'מסעדת הגפן' }))).body;
+    client = (await api.post('/api/v1/clients', clientInput({ name: 'מסעדת הגפן' }), ZClient)).body;
   });
   afterEach(async () => {
     if (!skip) await ctx.close();
   });
 
   it.skipIf(skip)('stores, returns, corrects and clears how long a call took', async () => {
-    const call = await api.post<InteractionCreated>('/api/v1/interactions', {
-      clientId: client.id,
-      channel: 'phone',
-      direction: 'in',
-      occurredAt: '2026-11-23T07:00:00.000Z',
-      durationMinutes: 45,
-    });
+    const call = await api.post(
+      '/api/v1/interactions',
+      {
+        clientId: client.id,
+        channel: 'phone',
+        direction: 'in',
+        occurredAt: '2026-11-23T07:00:00.000Z',
+        durationMinutes: 45,
+      },
+      ZInteractionCreated,
+    );
     expect(call.status).toBe(201);
     expect(call.body.interaction.durationMinutes).toBe(45);
     const id = call.body.interaction.id;
-    expect((await api.get<Interaction>(`/api/v1/interactions/${id}`)).body.durationMinutes).toBe(45);
+    expect((await api.get(`/api/v1/interactions/${id}`, ZInteraction)).body.durationMinutes).toBe(45);
 
-    const corrected = await api.patch<Interaction>(`/api/v1/interactions/${id}`, { durationMinutes: 50 });
+    const corrected = await api.patch(`/api/v1/interactions/${id}`, { durationMinutes: 50 }, ZInteraction);
     expect(corrected.body.durationMinutes).toBe(50);
-    const untouched = await api.patch<Interaction>(`/api/v1/interactions/${id}`, { summary: 'תיאום' });
+    const untouched = await api.patch(`/api/v1/interactions/${id}`, { summary: 'תיאום' }, ZInteraction);
     expect(untouched.body.durationMinutes).toBe(50);
-    const cleared = await api.patch<Interaction>(`/api/v1/interactions/${id}`, { durationMinutes: null });
+    const cleared = await api.patch(`/api/v1/interactions/${id}`, { durationMinutes: null }, ZInteraction);
     expect(cleared.body.durationMinutes).toBeNull();
 
-    const message = await api.post<InteractionCreated>('/api/v1/interactions', {
-      clientId: client.id,
-      channel: 'whatsapp',
-      direction: 'out',
-    });
+    const message = await api.post(
+      '/api/v1/interactions',
+      { clientId: client.id, channel: 'whatsapp', direction: 'out' },
+      ZInteractionCreated,
+    );
     expect(message.body.interaction.durationMinutes).toBeNull();
   });
 
@@ -54,14 +57,14 @@ describe.each(testDialects())('durations of calls and meetings on $label', ({ di
       [1441, 'too_big'],
       [12.5, 'invalid_number'],
     ] as const) {
-      const res = await api.post<ApiError>('/api/v1/interactions', {
-        clientId: client.id,
-        channel: 'meeting',
-        direction: 'out',
-        durationMinutes,
-      });
+      const res = await api.post(
+        '/api/v1/interactions',
+        { clientId: client.id, channel: 'meeting', direction: 'out', durationMinutes },
+        ZInteractionCreated,
+      );
       expect(res.status).toBe(422);
-      expect(res.body.error.fields).toEqual([expect.objectContaining({ path: 'durationMinutes', code })]);
+      expect(res.error.code).toBe('validation_failed');
+      expect(res.error.fields).toEqual([expect.objectContaining({ path: 'durationMinutes', code })]);
     }
   });
 });
