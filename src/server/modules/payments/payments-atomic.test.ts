@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ZMe } from '../../../shared/schemas/accounts.js';
 import { ZClient, type Client } from '../../../shared/schemas/clients.js';
-import { ZCalendarFeed } from '../../../shared/schemas/insights.js';
 import { ZScheduleFromQuote, ZTimeEntry } from '../../../shared/schemas/payments.js';
-import { ZQuote, type Quote } from '../../../shared/schemas/quotes.js';
+import { ZQuote, ZQuoteSent, type Quote } from '../../../shared/schemas/quotes.js';
 import { clientInput } from '../../testing/factories.js';
 import { failingWrites, InjectedFailure, snapshotAll } from '../../testing/failure.js';
 import { createTestContext, type ApiClient, type TestContext } from '../../testing/test-app.js';
@@ -42,8 +41,9 @@ describe.each(testDialects())('payment actions are atomic on $label', ({ dialect
       )
     ).body;
     const sent = (
-      await api.post(`/api/v1/quotes/${draft.id}/send`, { channel: 'whatsapp', body: '{{link}}' }, ZCalendarFeed)
+      await api.post(`/api/v1/quotes/${draft.id}/send`, { channel: 'whatsapp', body: '{{link}}' }, ZQuoteSent)
     ).body;
+    if (!sent.url) throw new Error('the quote was sent without its link');
     await ctx.app.request(`${new URL(sent.url).pathname}/accept`, {
       method: 'POST',
       body: new URLSearchParams({ name: 'הדר', agree: 'yes' }),
