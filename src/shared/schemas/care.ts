@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ZId, ZIsoDateTime, ZLocale, optionalText, requiredText } from './common.js';
 import { ZClientStatus, ZPersonality } from './clients.js';
-import { ZCommitment, ZCommitmentDraft, ZDue, ZLocalDate } from './commitments.js';
+import { ZCommitment, ZCommitmentDraft, ZDue } from './commitments.js';
+import { ZLocalDate } from './common.js';
 import { ZMessageDraft, ZMessageSent } from './messages.js';
 import { ZPaymentItem } from './payments.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZIsoDateTime, optionalText, requiredText } from './common.js';
+import { ZId, ZIsoDateTime, ZLocalDate, ZLocalTime, optionalText, requiredText } from './common.js';
 
 /** Who gave their word: I promised the client, or the client promised me ("sends the logo"). */
 export const commitmentDirections = ['mine', 'theirs'] as const;
@@ -17,23 +17,6 @@ export type CommitmentStatus = (typeof commitmentStatuses)[number];
 export const delayCauses = ['mine', 'client', 'external'] as const;
 export const ZDelayCause = z.enum(delayCauses, { error: 'invalid_choice' });
 export type DelayCause = z.infer<typeof ZDelayCause>;
-
-export const ZLocalDate = z
-  .string({ error: 'invalid_date' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'invalid_date' })
-  .refine(
-    (v) => {
-      const d = new Date(`${v}T00:00:00Z`);
-      return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
-    },
-    { error: 'invalid_date' },
-  )
-  .meta({ example: '2026-11-26' });
-
-export const ZLocalTime = z
-  .string({ error: 'invalid_time' })
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'invalid_time' })
-  .meta({ example: '17:00' });
 
 /** A due moment as a person says it: a day, and a time on it unless it is "during the day". */
 export const ZDue = z.object({

@@ -119,3 +119,21 @@ export const ZCurrency = z
   .string({ error: 'invalid_currency' })
   .regex(/^[A-Z]{3}$/, { error: 'invalid_currency' })
   .meta({ example: 'ILS' });
+
+/** A day on the workspace's calendar (no time, no zone): what a person means by "Thursday the 26th". */
+export const ZLocalDate = z
+  .string({ error: 'invalid_date' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'invalid_date' })
+  .refine(
+    (v) => {
+      const d = new Date(`${v}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
+    },
+    { error: 'invalid_date' },
+  )
+  .meta({ example: '2026-11-26' });
+
+export const ZLocalTime = z
+  .string({ error: 'invalid_time' })
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'invalid_time' })
+  .meta({ example: '17:00' });

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { ZClientStatus } from './clients.js';
 import { ZCommitment } from './commitments.js';
 import { ZInteraction } from './interactions.js';
-import { notificationKinds } from './messages.js';
 import { ZPaymentItem } from './payments.js';
 
 export const ZToday = z
@@ -57,23 +56,6 @@ export const ZToday = z
   })
   .meta({ id: 'Today' });
 export type Today = z.infer<typeof ZToday>;
-
-export const ZNotification = z
-  .object({
-    id: z.string(),
-    kind: z.enum(notificationKinds),
-    refId: z.string(),
-    clientId: z.string().nullable(),
-    title: z.string(),
-    createdAt: z.string(),
-    readAt: z.string().nullable(),
-  })
-  .meta({ id: 'Notification' });
-export type Notification = z.infer<typeof ZNotification>;
-
-export const ZNotificationList = z
-  .object({ items: z.array(ZNotification), unread: z.number().int() })
-  .meta({ id: 'NotificationList' });
 
 export const ZCalendarFeed = z
   .object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ZId, ZIsoDateTime, ZLocale, optionalText, requiredText } from './common.js';
-import { ZCommitment, ZLocalDate, ZLocalTime, ZRenegotiateCommitment } from './commitments.js';
+import { ZId, ZIsoDateTime, ZLocalDate, ZLocalTime, ZLocale, optionalText, requiredText } from './common.js';
+import { ZCommitment, ZRenegotiateCommitment } from './commitments.js';
 
 /** Client-facing message kinds; later issues add quotes, delay notices, apologies, greetings… */
 export const messageKinds = [
@@ -156,6 +156,23 @@ export const notificationKinds = [
   'referral_thanks',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
+
+export const ZNotification = z
+  .object({
+    id: z.string(),
+    kind: z.enum(notificationKinds),
+    refId: z.string(),
+    clientId: z.string().nullable(),
+    title: z.string(),
+    createdAt: z.string(),
+    readAt: z.string().nullable(),
+  })
+  .meta({ id: 'Notification' });
+export type Notification = z.infer<typeof ZNotification>;
+
+export const ZNotificationList = z
+  .object({ items: z.array(ZNotification), unread: z.number().int() })
+  .meta({ id: 'NotificationList' });
 
 export const ZMarkNotificationsRead = z
   .object({ ids: z.union([z.array(z.string()).max(200), z.literal('all')]) })

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZCurrency, ZId, ZIsoDateTime, optionalText, requiredText } from './common.js';
-import { ZLocalDate } from './commitments.js';
+import { ZLocalDate } from './common.js';
 
 const ZAgorot = z
   .number({ error: 'invalid_number' })

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZChannel, ZId, ZIsoDateTime, ZOptionalEmail, ZOptionalPhone, optionalText, requiredText } from './common.js';
-import { ZCommitment, ZDelayCause, ZDue, ZLocalDate, delayCauses, type DelayCause } from './commitments.js';
+import { ZCommitment, ZDelayCause, ZDue, delayCauses, type DelayCause } from './commitments.js';
+import { ZLocalDate } from './common.js';
 import { ZMessageDraft, ZMessageSent } from './messages.js';
 
 // Delay causes are defined with the promises they excuse; projects name them too.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZCurrency, ZId, ZIsoDateTime, ZLocale, optionalText, requiredText } from './common.js';
-import { ZLocalDate } from './commitments.js';
+import { ZLocalDate } from './common.js';
 import { ZMessageDraft, ZMessageSent, type MessageKind } from './messages.js';
 
 /** What the client must supply, and how many days after acceptance (seed 001: set it when closing). */

@@ -1,4 +1,4 @@
-import { ZLocalDate, ZLocalTime } from '../../shared/schemas/commitments';
+import { ZLocalDate, ZLocalTime } from '../../shared/schemas/common';
 import { addDays, fromLocal, localDate, parseDate, toLocal, weekdayOf } from '../../shared/time/zoned';
 
 /**

@@ -8,7 +8,7 @@ import {
 } from '../../../shared/schemas/care.js';
 import type { Client } from '../../../shared/schemas/clients.js';
 import type { Commitment, WordKeeping } from '../../../shared/schemas/commitments.js';
-import type { Notification } from '../../../shared/schemas/insights.js';
+import type { Notification } from '../../../shared/schemas/messages.js';
 import type { MessageComposed } from '../../../shared/schemas/messages.js';
 import type { PaymentItem } from '../../../shared/schemas/payments.js';
 import type { Colleague, Project } from '../../../shared/schemas/projects.js';

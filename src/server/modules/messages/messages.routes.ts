@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ZId, ZLocale } from '../../../shared/schemas/common.js';
-import { ZNotificationList } from '../../../shared/schemas/insights.js';
+import { ZNotificationList } from '../../../shared/schemas/messages.js';
 import {
   ZComposeMessage,
   ZMarkNotificationsRead,

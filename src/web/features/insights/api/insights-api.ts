@@ -1,5 +1,6 @@
 import { ZCommitmentList } from '../../../../shared/schemas/commitments';
-import { ZCalendarFeed, ZNotificationList, ZToday } from '../../../../shared/schemas/insights';
+import { ZCalendarFeed, ZToday } from '../../../../shared/schemas/insights';
+import { ZNotificationList } from '../../../../shared/schemas/messages';
 import { ZInteractionList } from '../../../../shared/schemas/interactions';
 import { apiRequest, apiRequestNoContent } from '../../../lib/api-client';
 

@@ -2,7 +2,7 @@ import { ActionIcon, Button, Group, Indicator, Popover, ScrollArea, Stack, Text,
 import { useDisclosure } from '@mantine/hooks';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Notification } from '../../../../shared/schemas/insights';
+import type { Notification } from '../../../../shared/schemas/messages';
 import { AlertIcon, BellIcon, CheckIcon, ClockIcon, MessageIcon } from '../../../components/ui/icons';
 import { When } from '../../../components/ui/when';
 import { notifyError } from '../../../lib/notify';
