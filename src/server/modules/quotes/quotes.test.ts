@@ -8,7 +8,7 @@ import type { Client } from '../../../shared/schemas/clients.js';
 import { ZCommitment, ZCommitmentList } from '../../../shared/schemas/commitments.js';
 import { ZMessageComposed } from '../../../shared/schemas/messages.js';
 import { ZProject } from '../../../shared/schemas/projects.js';
-import { ZQuote, ZQuoteSent, ZTermsTemplate } from '../../../shared/schemas/quotes.js';
+import { ZQuote, ZQuoteList, ZQuoteSent, ZTermsTemplateList } from '../../../shared/schemas/quotes.js';
 import { closePdfRenderer, pdfAvailable } from '../../lib/pdf.js';
 import {
   acceptQuote,
@@ -20,7 +20,7 @@ import {
 } from '../../testing/api-helpers.js';
 import { quoteInput } from '../../testing/factories.js';
 import type { TestSmtpServer } from '../../testing/smtp.js';
-import { createTestContext, listOf, type ApiClient, type TestContext } from '../../testing/test-app.js';
+import { createTestContext, type ApiClient, type TestContext } from '../../testing/test-app.js';
 import { testDialects } from '../../testing/test-db.js';
 import { deliverOutbox } from '../messages/outbox.service.js';
 import { acceptedContent } from './acceptance.service.js';
@@ -66,7 +66,7 @@ describe.each(testDialects())('quotes on $label', ({ dialect, skip }) => {
   });
 
   it.skipIf(skip)('starts from a terms template and rejects bad lines field by field', async () => {
-    const templates = await api.get('/api/v1/terms-templates', listOf(ZTermsTemplate));
+    const templates = await api.get('/api/v1/terms-templates', ZTermsTemplateList);
     expect(templates.body.items.map((t) => t.locale).sort()).toEqual(['en', 'he']);
     const english = templates.body.items.find((t) => t.locale === 'en')!;
     const fromTemplate = await api.post(
@@ -289,7 +289,7 @@ describe.each(testDialects())('quotes on $label', ({ dialect, skip }) => {
     const quote = await createQuote(api, client.id);
     const { api: other } = await ctx.otherWorkspace();
     expect((await other.get(`/api/v1/quotes/${quote.id}`, ZQuote)).status).toBe(404);
-    expect((await other.get('/api/v1/quotes', listOf(ZQuote))).body.items).toEqual([]);
+    expect((await other.get('/api/v1/quotes', ZQuoteList)).body.items).toEqual([]);
     expect((await other.post(`/api/v1/quotes/${quote.id}/send`, { channel: 'whatsapp', body: 'x' })).status).toBe(404);
     const stolen = await other.post('/api/v1/quotes', quoteInput(client.id), ZQuote);
     expect(stolen.error.fields?.[0]).toMatchObject({ path: 'clientId', code: 'unknown_client' });
