@@ -203,8 +203,20 @@ export class ApiClient {
   }
 }
 
+/** The empty body of a 204 answer (`api.delete(path, noContent)`): anything else in it breaks the contract. */
+export const noContent = z.literal('').meta({ id: 'NoContent' });
+
 /** The `{ items: [...] }` answer of a list route whose envelope has no shared schema of its own. */
 export const listOf = <S extends z.ZodType>(item: S) => z.object({ items: z.array(item) });
+
+/** The OpenAPI document, as far as tests read it: it describes the contract rather than being part of it. */
+export const ZOpenApiDocument = z.object({
+  openapi: z.string(),
+  paths: z.record(z.string(), z.record(z.string(), z.unknown())),
+  components: z.object({
+    schemas: z.record(z.string(), z.object({ properties: z.record(z.string(), z.unknown()).optional() })),
+  }),
+});
 
 export type TestContext = {
   db: TestDb;
