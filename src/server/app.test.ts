@@ -64,7 +64,7 @@ describe('the HTTP surface', () => {
   });
 
   it('sends security headers', async () => {
-    const res = await ctx.client().get('/api/v1/health');
+    const res = await ctx.client().get('/api/v1/health', ZHealth);
     expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('cache-control')).toBe('no-store');

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Client } from '../../../shared/schemas/clients.js';
+import { type Client, ZClient } from '../../../shared/schemas/clients.js';
 import { ZCommitment, type Commitment } from '../../../shared/schemas/commitments.js';
 import { ZInteraction } from '../../../shared/schemas/interactions.js';
 import {
@@ -77,7 +77,7 @@ describe.each(testDialects())('messages on $label', ({ dialect, skip }) => {
     expect(he.body.body).toContain('12:00');
     expect(he.body.body).toContain('נועה כהן');
 
-    await api.patch(`/api/v1/clients/${client.id}`, { language: 'en', name: 'Ronit Levi' });
+    await api.patch(`/api/v1/clients/${client.id}`, { language: 'en', name: 'Ronit Levi' }, ZClient);
     const en = await composeMessage({
       kind: 'not_forgotten',
       commitmentId: commitment.id,

@@ -306,7 +306,8 @@ describe.each(testDialects())('projects on $label', ({ dialect, skip }) => {
       );
       expect(doneOne.body.deliverables[0]).toMatchObject({ title: 'עימוד', status: 'done', targetDate: '2026-12-05' });
       expect(
-        (await api.patch(`/api/v1/projects/${project.id}/deliverables/${layout!.id}`, { status: 'done' })).status,
+        (await api.patch(`/api/v1/projects/${project.id}/deliverables/${layout!.id}`, { status: 'done' }, ZProject))
+          .status,
       ).toBe(404);
       const renamed = await api.patch(`/api/v1/projects/${manual.body.id}`, { status: 'waiting_for_client' }, ZProject);
       expect(renamed.body.status).toBe('waiting_for_client');
