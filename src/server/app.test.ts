@@ -5,18 +5,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ZClient } from '../shared/schemas/clients.js';
 import { createApp } from './app.js';
-import { createTestContext, type TestContext } from './testing/test-app.js';
+import { createTestContext, ZOpenApiDocument, type TestContext } from './testing/test-app.js';
 import { testConfig, testDeps } from './testing/test-db.js';
 
-// Neither answer is part of the shared contract: health is for probes, the document describes the contract.
+// Health is for probes, not part of the shared contract.
 const ZHealth = z.object({ status: z.string(), database: z.string() });
-const ZOpenApiDocument = z.object({
-  openapi: z.string(),
-  paths: z.record(z.string(), z.record(z.string(), z.unknown())),
-  components: z.object({
-    schemas: z.record(z.string(), z.object({ properties: z.record(z.string(), z.unknown()).optional() })),
-  }),
-});
 
 describe('the HTTP surface', () => {
   let ctx: TestContext;
@@ -71,7 +64,7 @@ describe('the HTTP surface', () => {
   });
 
   it('sends security headers', async () => {
-    const res = await ctx.client().get('/api/v1/health');
+    const res = await ctx.client().get('/api/v1/health', ZHealth);
     expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('cache-control')).toBe('no-store');

@@ -3,7 +3,7 @@ import { ZMe } from '../../shared/schemas/accounts.js';
 import type { Client } from '../../shared/schemas/clients.js';
 import { createClient, createCommitment } from '../testing/api-helpers.js';
 import type { TestSmtpServer } from '../testing/smtp.js';
-import { createTestContext, type ApiClient, type TestContext } from '../testing/test-app.js';
+import { createTestContext, type ApiClient, type TestContext, noContent } from '../testing/test-app.js';
 import { testDialects, testDeps } from '../testing/test-db.js';
 import { listNotifications } from '../modules/messages/notifications.service.js';
 import { runDueJobs } from './scheduler.js';
@@ -73,7 +73,7 @@ describe.each(testDialects())('the scheduler on $label', ({ dialect, skip }) => 
     list = await listNotifications(ctx.deps, { workspaceId });
     expect(list.items.map((n) => n.kind).sort()).toEqual(['due_soon', 'overdue']);
     expect(list.unread).toBe(2);
-    await api.post('/api/v1/notifications/read', { ids: 'all' });
+    await api.post('/api/v1/notifications/read', { ids: 'all' }, noContent);
     expect((await listNotifications(ctx.deps, { workspaceId })).unread).toBe(0);
   });
 });

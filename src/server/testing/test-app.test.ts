@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ZMe, ZSetupStatus } from '../../shared/schemas/accounts.js';
 import { ZClient } from '../../shared/schemas/clients.js';
-import { createTestContext, type TestContext } from './test-app.js';
+import type { Client } from '../../shared/schemas/clients.js';
+import { createTestContext, noContent, type ApiClient, type TestContext, type TestResponse } from './test-app.js';
 
 /** The test client is what every API test trusts to check the contract: it is checked here. */
 describe('the contract-checking test client', () => {
@@ -43,4 +44,24 @@ describe('the contract-checking test client', () => {
       /^Contract broken: GET \/q\/short answered 404 with a body that is not an ApiError/,
     );
   });
+
+  it('reads a 204 as noContent, and a body in it breaks the contract', async () => {
+    const api = await ctx.owner();
+    expect((await api.post('/api/v1/auth/logout', {}, noContent)).status).toBe(204);
+    await expect(ctx.client().get('/api/v1/setup', noContent)).rejects.toThrow(
+      /^Contract broken: GET \/api\/v1\/setup answered 200 with a body that is not NoContent/,
+    );
+  });
 });
+
+/** Type checks only (`tsc` proves them; never called): the casting forms are gone and cannot come back. */
+function _noCastingForms(api: ApiClient, raw: TestResponse) {
+  // @ts-expect-error a type argument instead of the response schema does not compile
+  void api.get<Client>('/api/v1/clients/1');
+  // @ts-expect-error nor does leaving the schema out
+  void api.post('/api/v1/clients', { name: 'x' });
+  // @ts-expect-error nor on delete
+  void api.delete('/api/v1/clients/1');
+  // @ts-expect-error a raw body is unknown: a test parses it with a schema before reading it
+  void raw.body.items;
+}

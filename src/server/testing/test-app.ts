@@ -11,17 +11,12 @@ import { TestSmtpServer } from './smtp.js';
 import { createTestDb, testClock, testDeps, type TestDb } from './test-db.js';
 
 /**
- * An answer read as it came: for status and header checks, HTML, or bodies the test inspects raw.
- * `T` is only for the deprecated casting calls (`api.get<Quote>(path)`); give a schema instead.
+ * An answer read as it came (`api.request`): for HTML, headers or bodies the test inspects raw. The
+ * body is `unknown` on purpose: a typed body comes only from a schema (`api.get(path, ZX)`).
  */
-export type TestResponse<T = unknown> = { status: number; body: T; headers: Headers };
-
-/** Casting without checking: kept only so tests written before the schema calls still compile. */
-const cast = <T>(res: Promise<TestResponse>) => res as Promise<TestResponse<T>>;
+export type TestResponse = { status: number; body: unknown; headers: Headers };
 
 type HeaderMap = Record<string, string>;
-
-const isSchema = (value: unknown): value is z.ZodType => typeof value === 'object' && value !== null && '_zod' in value;
 
 const schemaName = (schema: z.ZodType): string => {
   const id = z.globalRegistry.get(schema)?.id;
@@ -76,8 +71,9 @@ export class ContractResponse<T> {
  * A signed-in (or not) caller of the in-process app: keeps the session cookie and echoes the
  * CSRF token the way the web app does.
  *
- * Give a method the response schema of the route (`api.get(path, ZQuote)`, `api.post(path, body,
- * ZQuoteSent)`) and the answer is checked against it and typed; without one the body is `unknown`.
+ * Every method takes the response schema of the route (`api.get(path, ZQuote)`, `api.post(path, body,
+ * ZQuoteSent)`, `api.delete(path, noContent)`): the answer is checked against it and typed. There is
+ * no casting form; `request` answers raw (`body: unknown`) for what is not JSON of the contract.
  */
 export class ApiClient {
   cookie: string | null = null;
@@ -88,12 +84,7 @@ export class ApiClient {
   ) {}
 
   /** The request as sent, the answer unparsed. */
-  async request<T = unknown>(
-    method: string,
-    path: string,
-    body?: unknown,
-    headers: HeaderMap = {},
-  ): Promise<TestResponse<T>> {
+  async request(method: string, path: string, body?: unknown, headers: HeaderMap = {}): Promise<TestResponse> {
     const h: HeaderMap = { 'accept-language': this.options.locale ?? 'he', ...headers };
     if (body !== undefined) h['content-type'] = 'application/json';
     if (this.cookie) h.cookie = this.cookie;
@@ -111,8 +102,7 @@ export class ApiClient {
     const text = await res.text();
     const parsed: unknown = text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text;
     if (parsed && typeof parsed === 'object' && 'csrfToken' in parsed) this.csrfToken = String(parsed.csrfToken);
-    // A type argument is the deprecated unchecked cast; `checked` is the way to a typed body.
-    return { status: res.status, body: parsed as T, headers: res.headers };
+    return { status: res.status, body: parsed, headers: res.headers };
   }
 
   /** The request, its 2xx answer parsed with `schema` (a mismatch fails here, naming the path and the issues). */
@@ -136,13 +126,8 @@ export class ApiClient {
     return new ContractResponse(request, res.status, res.headers, res.body, result.data);
   }
 
-  get<S extends z.ZodType>(path: string, schema: S, headers?: HeaderMap): Promise<ContractResponse<z.output<S>>>;
-  /** @deprecated Casts the body unchecked: pass the route's response schema, `api.get(path, ZX)`. */
-  get<T>(path: string, headers?: HeaderMap): Promise<TestResponse<T>>;
-  get(path: string, schemaOrHeaders?: z.ZodType | HeaderMap, headers?: HeaderMap) {
-    return isSchema(schemaOrHeaders)
-      ? this.checked('GET', path, schemaOrHeaders, undefined, headers)
-      : cast(this.request('GET', path, undefined, schemaOrHeaders));
+  get<S extends z.ZodType>(path: string, schema: S, headers?: HeaderMap): Promise<ContractResponse<z.output<S>>> {
+    return this.checked('GET', path, schema, undefined, headers);
   }
 
   post<S extends z.ZodType>(
@@ -150,11 +135,8 @@ export class ApiClient {
     body: unknown,
     schema: S,
     headers?: HeaderMap,
-  ): Promise<ContractResponse<z.output<S>>>;
-  /** @deprecated Casts the body unchecked: pass the route's response schema, `api.post(path, body, ZX)`. */
-  post<T>(path: string, body?: unknown, headers?: HeaderMap): Promise<TestResponse<T>>;
-  post(path: string, body?: unknown, schemaOrHeaders?: z.ZodType | HeaderMap, headers?: HeaderMap) {
-    return this.withBody('POST', path, body ?? {}, schemaOrHeaders, headers);
+  ): Promise<ContractResponse<z.output<S>>> {
+    return this.checked('POST', path, schema, body ?? {}, headers);
   }
 
   put<S extends z.ZodType>(
@@ -162,11 +144,8 @@ export class ApiClient {
     body: unknown,
     schema: S,
     headers?: HeaderMap,
-  ): Promise<ContractResponse<z.output<S>>>;
-  /** @deprecated Casts the body unchecked: pass the route's response schema, `api.put(path, body, ZX)`. */
-  put<T>(path: string, body: unknown, headers?: HeaderMap): Promise<TestResponse<T>>;
-  put(path: string, body: unknown, schemaOrHeaders?: z.ZodType | HeaderMap, headers?: HeaderMap) {
-    return this.withBody('PUT', path, body, schemaOrHeaders, headers);
+  ): Promise<ContractResponse<z.output<S>>> {
+    return this.checked('PUT', path, schema, body, headers);
   }
 
   patch<S extends z.ZodType>(
@@ -174,37 +153,29 @@ export class ApiClient {
     body: unknown,
     schema: S,
     headers?: HeaderMap,
-  ): Promise<ContractResponse<z.output<S>>>;
-  /** @deprecated Casts the body unchecked: pass the route's response schema, `api.patch(path, body, ZX)`. */
-  patch<T>(path: string, body: unknown, headers?: HeaderMap): Promise<TestResponse<T>>;
-  patch(path: string, body: unknown, schemaOrHeaders?: z.ZodType | HeaderMap, headers?: HeaderMap) {
-    return this.withBody('PATCH', path, body, schemaOrHeaders, headers);
+  ): Promise<ContractResponse<z.output<S>>> {
+    return this.checked('PATCH', path, schema, body, headers);
   }
 
-  delete<S extends z.ZodType>(path: string, schema: S, headers?: HeaderMap): Promise<ContractResponse<z.output<S>>>;
-  /** @deprecated Casts the body unchecked: pass the route's response schema, `api.delete(path, ZX)`. */
-  delete<T>(path: string, headers?: HeaderMap): Promise<TestResponse<T>>;
-  delete(path: string, schemaOrHeaders?: z.ZodType | HeaderMap, headers?: HeaderMap) {
-    return isSchema(schemaOrHeaders)
-      ? this.checked('DELETE', path, schemaOrHeaders, undefined, headers)
-      : cast(this.request('DELETE', path, undefined, schemaOrHeaders));
-  }
-
-  private withBody(
-    method: string,
-    path: string,
-    body: unknown,
-    schemaOrHeaders: z.ZodType | HeaderMap | undefined,
-    headers: HeaderMap | undefined,
-  ) {
-    return isSchema(schemaOrHeaders)
-      ? this.checked(method, path, schemaOrHeaders, body, headers)
-      : cast(this.request(method, path, body, schemaOrHeaders));
+  delete<S extends z.ZodType>(path: string, schema: S, headers?: HeaderMap): Promise<ContractResponse<z.output<S>>> {
+    return this.checked('DELETE', path, schema, undefined, headers);
   }
 }
 
+/** The empty body of a 204 answer (`api.delete(path, noContent)`): anything else in it breaks the contract. */
+export const noContent = z.literal('').meta({ id: 'NoContent' });
+
 /** The `{ items: [...] }` answer of a list route whose envelope has no shared schema of its own. */
 export const listOf = <S extends z.ZodType>(item: S) => z.object({ items: z.array(item) });
+
+/** The OpenAPI document, as far as tests read it: it describes the contract rather than being part of it. */
+export const ZOpenApiDocument = z.object({
+  openapi: z.string(),
+  paths: z.record(z.string(), z.record(z.string(), z.unknown())),
+  components: z.object({
+    schemas: z.record(z.string(), z.object({ properties: z.record(z.string(), z.unknown()).optional() })),
+  }),
+});
 
 export type TestContext = {
   db: TestDb;

@@ -80,6 +80,8 @@ export const ZMessageTemplate = z
   })
   .meta({ id: 'MessageTemplate' });
 export type MessageTemplate = z.infer<typeof ZMessageTemplate>;
+export const ZMessageTemplateList = z.object({ items: z.array(ZMessageTemplate) }).meta({ id: 'MessageTemplateList' });
+export type MessageTemplateList = z.infer<typeof ZMessageTemplateList>;
 
 export const ZUpdateTemplate = z
   .object({ subject: requiredText(300), body: requiredText(10_000) })

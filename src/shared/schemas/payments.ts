@@ -95,6 +95,8 @@ export const ZPayment = z
   })
   .meta({ id: 'Payment' });
 export type Payment = z.infer<typeof ZPayment>;
+export const ZPaymentList = z.object({ items: z.array(ZPayment) }).meta({ id: 'PaymentList' });
+export type PaymentList = z.infer<typeof ZPaymentList>;
 
 export const ZClientBalance = z
   .object({
@@ -152,3 +154,13 @@ export const ZTimeEntry = z
   })
   .meta({ id: 'TimeEntry' });
 export type TimeEntry = z.infer<typeof ZTimeEntry>;
+
+/** Time entries with the sum of their minutes (a running entry counts none until it stops). */
+export const ZTimeEntryList = z
+  .object({ items: z.array(ZTimeEntry), totalMinutes: z.number().int() })
+  .meta({ id: 'TimeEntryList' });
+export type TimeEntryList = z.infer<typeof ZTimeEntryList>;
+
+/** The timer: the entry running now, or null. */
+export const ZRunningTimer = z.object({ running: ZTimeEntry.nullable() }).meta({ id: 'RunningTimer' });
+export type RunningTimer = z.infer<typeof ZRunningTimer>;

@@ -73,6 +73,8 @@ export type UpdateDeliverable = z.output<typeof ZUpdateDeliverable>;
 export const ZAddMaterial = z.object({ what: requiredText(300), dueDate: ZLocalDate }).meta({ id: 'AddMaterial' });
 export type AddMaterial = z.output<typeof ZAddMaterial>;
 export type Project = z.infer<typeof ZProject>;
+export const ZProjectList = z.object({ items: z.array(ZProject) }).meta({ id: 'ProjectList' });
+export type ProjectList = z.infer<typeof ZProjectList>;
 
 export const ZSetTarget = z.object({ targetDate: ZLocalDate }).meta({ id: 'SetProjectTarget' });
 export type SetTarget = z.output<typeof ZSetTarget>;
@@ -113,6 +115,8 @@ export const ZColleague = z
   })
   .meta({ id: 'Colleague' });
 export type Colleague = z.infer<typeof ZColleague>;
+export const ZColleagueList = z.object({ items: z.array(ZColleague) }).meta({ id: 'ColleagueList' });
+export type ColleagueList = z.infer<typeof ZColleagueList>;
 
 export const scopeDecisions = ['goodwill', 'change_order', 'deterrent', 'subcontract', 'refer', 'decline'] as const;
 export const ZScopeDecision = z.enum(scopeDecisions, { error: 'invalid_choice' });
@@ -180,6 +184,8 @@ export const ZChangeRequest = z
   })
   .meta({ id: 'ChangeRequest' });
 export type ChangeRequest = z.infer<typeof ZChangeRequest>;
+export const ZChangeRequestList = z.object({ items: z.array(ZChangeRequest) }).meta({ id: 'ChangeRequestList' });
+export type ChangeRequestList = z.infer<typeof ZChangeRequestList>;
 
 export const ZRescheduled = z.object({ project: ZProject, sent: ZMessageSent.nullable() }).meta({ id: 'Rescheduled' });
 export const ZChangeRequestDecided = z

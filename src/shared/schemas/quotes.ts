@@ -50,6 +50,8 @@ export const ZTermsTemplate = z
   })
   .meta({ id: 'TermsTemplate' });
 export type TermsTemplate = z.infer<typeof ZTermsTemplate>;
+export const ZTermsTemplateList = z.object({ items: z.array(ZTermsTemplate) }).meta({ id: 'TermsTemplateList' });
+export type TermsTemplateList = z.infer<typeof ZTermsTemplateList>;
 
 /** Quantity as a decimal with up to three places (1.5 hours); prices in agorot. */
 export const ZQuoteLine = z
@@ -246,6 +248,10 @@ export const ZQuote = z
   })
   .meta({ id: 'Quote' });
 export type Quote = z.infer<typeof ZQuote>;
+export const ZQuoteList = z.object({ items: z.array(ZQuote) }).meta({ id: 'QuoteList' });
+export type QuoteList = z.infer<typeof ZQuoteList>;
+export const ZQuoteListQuery = z.object({ clientId: ZId.optional() });
+export type QuoteListQuery = z.infer<typeof ZQuoteListQuery>;
 
 /** The answer to sending (or re-issuing) a quote: the client's link is in `url`, shown this once. */
 export const ZQuoteSent = z

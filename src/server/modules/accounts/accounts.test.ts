@@ -5,7 +5,7 @@ import { ZClient } from '../../../shared/schemas/clients.js';
 import { createApp } from '../../app.js';
 import { setupInput } from '../../testing/factories.js';
 import { purgeExpired } from './accounts.service.js';
-import { ApiClient, createTestContext, type TestContext } from '../../testing/test-app.js';
+import { ApiClient, createTestContext, type TestContext, noContent } from '../../testing/test-app.js';
 import { testDialects, testDeps } from '../../testing/test-db.js';
 
 /** Signs in through the API: the caller keeps the session cookie when it works. */
@@ -133,11 +133,11 @@ describe.each(testDialects())('accounts on $label', ({ dialect, skip }) => {
 
     const ok = await logIn(api, 'NOA@noa-design.co.il', 'correct horse battery');
     expect(ok.status).toBe(200);
-    expect((await api.get('/api/v1/me')).status).toBe(200);
+    expect((await api.get('/api/v1/me', ZMe)).status).toBe(200);
 
-    const out = await api.post('/api/v1/auth/logout');
+    const out = await api.post('/api/v1/auth/logout', {}, noContent);
     expect(out.status).toBe(204);
-    expect((await api.get('/api/v1/me')).status).toBe(401);
+    expect((await api.get('/api/v1/me', ZMe)).status).toBe(401);
   });
 
   it.skipIf(skip)('throttles sign-in after five failures for an email, and says when to retry', async () => {
@@ -184,7 +184,7 @@ describe.each(testDialects())('accounts on $label', ({ dialect, skip }) => {
 
   it.skipIf(skip)('answers in the user’s language when the request names none', async () => {
     const api = await ctx.owner();
-    await api.patch('/api/v1/me', { locale: 'en' });
+    await api.patch('/api/v1/me', { locale: 'en' }, ZMe);
     const res = await api.get('/api/v1/clients/00000000-0000-7000-8000-000000000000', ZClient, {
       'accept-language': '',
     });
@@ -248,7 +248,7 @@ describe.each(testDialects())('account housekeeping on $label', ({ dialect, skip
       const failures = await ctx.db.kysely.selectFrom('login_failures').selectAll().execute();
       expect(sessions).toEqual([]);
       expect(failures).toEqual([]);
-      expect((await api.get('/api/v1/me')).status).toBe(401);
+      expect((await api.get('/api/v1/me', ZMe)).status).toBe(401);
     } finally {
       await ctx.close();
     }

@@ -1,17 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiError } from '../../../shared/errors.js';
 import en from '../../../shared/locales/en.json' with { type: 'json' };
 import he from '../../../shared/locales/he.json' with { type: 'json' };
-import type {
-  CreateClientTypeInput,
-  Playbook,
-  PlaybookList,
-  UpdatePlaybookInput,
+import { ZMe } from '../../../shared/schemas/accounts.js';
+import {
+  type CreateClientTypeInput,
+  type UpdatePlaybookInput,
+  ZPlaybook,
+  ZPlaybookList,
 } from '../../../shared/schemas/care.js';
 import { personalities } from '../../../shared/schemas/clients.js';
 import { setupInput } from '../../testing/factories.js';
 import { failingWrites, InjectedFailure, snapshotAll } from '../../testing/failure.js';
-import { createTestContext, type ApiClient, type TestContext } from '../../testing/test-app.js';
+import { createTestContext, type ApiClient, type TestContext, noContent } from '../../testing/test-app.js';
 import { testDialects } from '../../testing/test-db.js';
 import { createWorkspaceWithOwner } from '../accounts/accounts.service.js';
 import { createClientType, deleteClientType } from './playbooks.service.js';
@@ -44,7 +44,7 @@ describe.each(testDialects())('care playbooks on $label', ({ dialect, skip }) =>
   });
 
   it.skipIf(skip)('gives the five built-in playbooks in Hebrew and in English, from the catalogs', async () => {
-    const hebrew = await api.get<PlaybookList>('/api/v1/care/playbooks');
+    const hebrew = await api.get('/api/v1/care/playbooks', ZPlaybookList);
     expect(hebrew.status).toBe(200);
     expect(hebrew.body.locale).toBe('he');
     expect(hebrew.body.items.map((p) => p.type)).toEqual([...personalities]);
@@ -61,96 +61,102 @@ describe.each(testDialects())('care playbooks on $label', ({ dialect, skip }) =>
     expect(unsatisfied.name).toBe(he.care.playbooks.unsatisfied.name);
     expect(unsatisfied.tactics[0]).toBe(he.care.playbooks.unsatisfied.tactics[0]);
 
-    const english = await api.get<PlaybookList>('/api/v1/care/playbooks?locale=en');
+    const english = await api.get('/api/v1/care/playbooks?locale=en', ZPlaybookList);
     expect(english.body.items.find((p) => p.type === 'unsatisfied')).toMatchObject({
       name: 'Never satisfied',
       locale: 'en',
       tactics: en.care.playbooks.unsatisfied.tactics,
     });
     // The caller's language is the default.
-    const byHeader = await api.get<PlaybookList>('/api/v1/care/playbooks', { 'accept-language': 'en' });
+    const byHeader = await api.get('/api/v1/care/playbooks', ZPlaybookList, { 'accept-language': 'en' });
     expect(byHeader.body.locale).toBe('en');
-    const one = await api.get<Playbook>('/api/v1/care/playbooks/demanding?locale=en');
+    const one = await api.get('/api/v1/care/playbooks/demanding?locale=en', ZPlaybook);
     expect(one.body).toMatchObject({
       type: 'demanding',
       personality: 'demanding',
       hint: en.care.playbooks.demanding.hint,
     });
-    expect((await api.get('/api/v1/care/playbooks/grumpy')).status).toBe(404);
-    const badLocale = await api.get<ApiError>('/api/v1/care/playbooks?locale=fr');
+    expect((await api.get('/api/v1/care/playbooks/grumpy', ZPlaybook)).status).toBe(404);
+    const badLocale = await api.get('/api/v1/care/playbooks?locale=fr', ZPlaybookList);
     expect(badLocale.status).toBe(422);
-    expect(badLocale.body.error.fields?.[0]).toMatchObject({ path: 'locale', code: 'invalid_choice' });
+    expect(badLocale.error.fields?.[0]).toMatchObject({ path: 'locale', code: 'invalid_choice' });
   });
 
   it.skipIf(skip)('edits a built-in playbook per language and resets it to the default', async () => {
-    const put = await api.request<Playbook>('PUT', '/api/v1/care/playbooks/unsatisfied', edit);
+    const put = await api.put('/api/v1/care/playbooks/unsatisfied', edit, ZPlaybook);
     expect(put.status).toBe(200);
     expect(put.body).toMatchObject({ type: 'unsatisfied', edited: true, ...edit });
     expect(put.body.updatedAt).toBe('2026-11-23T08:00:00.000Z');
     // A second edit replaces the first; English is untouched.
-    const again = await api.request<Playbook>('PUT', '/api/v1/care/playbooks/unsatisfied', {
-      ...edit,
-      hint: 'רמז שני',
-    });
+    const again = await api.put(
+      '/api/v1/care/playbooks/unsatisfied',
+      {
+        ...edit,
+        hint: 'רמז שני',
+      },
+      ZPlaybook,
+    );
     expect(again.body.hint).toBe('רמז שני');
-    const english = await api.get<Playbook>('/api/v1/care/playbooks/unsatisfied?locale=en');
+    const english = await api.get('/api/v1/care/playbooks/unsatisfied?locale=en', ZPlaybook);
     expect(english.body).toMatchObject({ edited: false, hint: en.care.playbooks.unsatisfied.hint });
-    await api.request('PUT', '/api/v1/care/playbooks/unsatisfied', { ...edit, locale: 'en', hint: 'Ask first' });
+    await api.put('/api/v1/care/playbooks/unsatisfied', { ...edit, locale: 'en', hint: 'Ask first' }, ZPlaybook);
 
     // Reset one language, then all.
-    const resetHe = await api.post<Playbook>('/api/v1/care/playbooks/unsatisfied/reset', { locale: 'he' });
+    const resetHe = await api.post('/api/v1/care/playbooks/unsatisfied/reset', { locale: 'he' }, ZPlaybook);
     expect(resetHe.status).toBe(200);
     expect(resetHe.body).toMatchObject({ edited: false, locale: 'he', hint: he.care.playbooks.unsatisfied.hint });
-    expect((await api.get<Playbook>('/api/v1/care/playbooks/unsatisfied?locale=en')).body.hint).toBe('Ask first');
-    const resetAll = await api.post<Playbook>(
-      '/api/v1/care/playbooks/unsatisfied/reset',
-      {},
-      { 'accept-language': 'en' },
-    );
+    expect((await api.get('/api/v1/care/playbooks/unsatisfied?locale=en', ZPlaybook)).body.hint).toBe('Ask first');
+    const resetAll = await api.post('/api/v1/care/playbooks/unsatisfied/reset', {}, ZPlaybook, {
+      'accept-language': 'en',
+    });
     expect(resetAll.body).toMatchObject({ edited: false, locale: 'en', hint: en.care.playbooks.unsatisfied.hint });
-    const list = await api.get<PlaybookList>('/api/v1/care/playbooks');
+    const list = await api.get('/api/v1/care/playbooks', ZPlaybookList);
     expect(list.body.items.every((p) => !p.edited)).toBe(true);
     // The body is optional: no body resets every language too.
-    await api.request('PUT', '/api/v1/care/playbooks/lovely', edit);
-    const bare = await api.request<Playbook>('POST', '/api/v1/care/playbooks/lovely/reset');
+    await api.put('/api/v1/care/playbooks/lovely', edit, ZPlaybook);
+    const bare = await api.checked('POST', '/api/v1/care/playbooks/lovely/reset', ZPlaybook);
     expect(bare.status).toBe(200);
     expect(bare.body).toMatchObject({ edited: false, locale: 'he', hint: he.care.playbooks.lovely.hint });
   });
 
   it.skipIf(skip)('refuses bad playbook text with field errors in Hebrew (and English)', async () => {
-    const bad = await api.request<ApiError>('PUT', '/api/v1/care/playbooks/blunt', {
-      locale: 'he',
-      hint: '   ',
-      tactics: [],
-      avoid: Array.from({ length: 9 }, () => 'x'),
-    });
+    const bad = await api.put(
+      '/api/v1/care/playbooks/blunt',
+      {
+        locale: 'he',
+        hint: '   ',
+        tactics: [],
+        avoid: Array.from({ length: 9 }, () => 'x'),
+      },
+      ZPlaybook,
+    );
     expect(bad.status).toBe(422);
-    const fields = Object.fromEntries((bad.body.error.fields ?? []).map((f) => [f.path, f]));
+    const fields = Object.fromEntries((bad.error.fields ?? []).map((f) => [f.path, f]));
     expect(fields.hint).toMatchObject({ code: 'required', message: he.validation.required });
     expect(fields.tactics).toMatchObject({ code: 'required' });
     expect(fields.avoid).toMatchObject({ code: 'too_many', message: he.validation.too_many });
-    const inEnglish = await api.request<ApiError>(
-      'PUT',
+    const inEnglish = await api.put(
       '/api/v1/care/playbooks/blunt',
       { locale: 'he', hint: 'x', tactics: ['x'], avoid: [] },
+      ZPlaybook,
       { 'accept-language': 'en' },
     );
     expect(inEnglish.status).toBe(200);
-    const missingLocale = await api.request<ApiError>(
-      'PUT',
+    const missingLocale = await api.put(
       '/api/v1/care/playbooks/blunt',
       { hint: 'x', tactics: ['x'], avoid: [] },
+      ZPlaybook,
       { 'accept-language': 'en' },
     );
-    expect(missingLocale.body.error.fields?.[0]).toMatchObject({
+    expect(missingLocale.error.fields?.[0]).toMatchObject({
       path: 'locale',
       message: en.validation.invalid_choice,
     });
-    expect((await api.request('PUT', '/api/v1/care/playbooks/grumpy', edit)).status).toBe(404);
+    expect((await api.put('/api/v1/care/playbooks/grumpy', edit, ZPlaybook)).status).toBe(404);
   });
 
   it.skipIf(skip)('adds a custom type with its playbook, lists it after the built-in ones and deletes it', async () => {
-    const created = await api.post<Playbook>('/api/v1/care/types', lateType);
+    const created = await api.post('/api/v1/care/types', lateType, ZPlaybook);
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
       builtIn: false,
@@ -161,48 +167,52 @@ describe.each(testDialects())('care playbooks on $label', ({ dialect, skip }) =>
       tactics: lateType.tactics,
       edited: true,
     });
-    const list = await api.get<PlaybookList>('/api/v1/care/playbooks?locale=en');
+    const list = await api.get('/api/v1/care/playbooks?locale=en', ZPlaybookList);
     expect(list.body.items).toHaveLength(6);
     // Written in Hebrew only: the English list shows the Hebrew text, and says so.
     expect(list.body.items[5]).toMatchObject({ type: created.body.type, locale: 'he', hint: lateType.hint });
-    const english = await api.request<Playbook>('PUT', `/api/v1/care/playbooks/${created.body.type}`, {
-      locale: 'en',
-      hint: 'Take a deposit first',
-      tactics: ['A third up front'],
-      avoid: [],
-    });
+    const english = await api.put(
+      `/api/v1/care/playbooks/${created.body.type}`,
+      {
+        locale: 'en',
+        hint: 'Take a deposit first',
+        tactics: ['A third up front'],
+        avoid: [],
+      },
+      ZPlaybook,
+    );
     expect(english.body).toMatchObject({ locale: 'en', hint: 'Take a deposit first' });
-    const noDefault = await api.post<ApiError>(`/api/v1/care/playbooks/${created.body.type}/reset`, {});
+    const noDefault = await api.post(`/api/v1/care/playbooks/${created.body.type}/reset`, {}, ZPlaybook);
     expect(noDefault.status).toBe(422);
-    expect(noDefault.body.error.fields?.[0]).toMatchObject({ code: 'no_default', message: he.validation.no_default });
+    expect(noDefault.error.fields?.[0]).toMatchObject({ code: 'no_default', message: he.validation.no_default });
 
-    const duplicate = await api.post<ApiError>('/api/v1/care/types', { ...lateType, name: ' משלם באיחור ' });
-    expect(duplicate.body.error.fields?.[0]).toMatchObject({ path: 'name', code: 'type_name_taken' });
-    const builtInName = await api.post<ApiError>('/api/v1/care/types', { ...lateType, name: 'Demanding' });
-    expect(builtInName.body.error.fields?.[0]).toMatchObject({ path: 'name', code: 'type_name_taken' });
+    const duplicate = await api.post('/api/v1/care/types', { ...lateType, name: ' משלם באיחור ' }, ZPlaybook);
+    expect(duplicate.error.fields?.[0]).toMatchObject({ path: 'name', code: 'type_name_taken' });
+    const builtInName = await api.post('/api/v1/care/types', { ...lateType, name: 'Demanding' }, ZPlaybook);
+    expect(builtInName.error.fields?.[0]).toMatchObject({ path: 'name', code: 'type_name_taken' });
 
-    expect((await api.delete(`/api/v1/care/types/${created.body.type}`)).status).toBe(204);
-    expect((await api.get(`/api/v1/care/playbooks/${created.body.type}`)).status).toBe(404);
-    expect((await api.get<PlaybookList>('/api/v1/care/playbooks')).body.items).toHaveLength(5);
+    expect((await api.delete(`/api/v1/care/types/${created.body.type}`, noContent)).status).toBe(204);
+    expect((await api.get(`/api/v1/care/playbooks/${created.body.type}`, ZPlaybook)).status).toBe(404);
+    expect((await api.get('/api/v1/care/playbooks', ZPlaybookList)).body.items).toHaveLength(5);
     expect(await ctx.db.kysely.selectFrom('playbooks').selectAll().execute()).toEqual([]);
-    expect((await api.delete(`/api/v1/care/types/${created.body.type}`)).status).toBe(404);
+    expect((await api.delete(`/api/v1/care/types/${created.body.type}`, noContent)).status).toBe(404);
     // Built-in types are not deletable (they are not ids).
-    expect((await api.delete('/api/v1/care/types/lovely')).status).toBe(422);
+    expect((await api.delete('/api/v1/care/types/lovely', noContent)).status).toBe(422);
   });
 
   it.skipIf(skip)('keeps each workspace’s playbooks and types to itself', async () => {
-    const created = await api.post<Playbook>('/api/v1/care/types', lateType);
-    await api.request('PUT', '/api/v1/care/playbooks/lovely', edit);
+    const created = await api.post('/api/v1/care/types', lateType, ZPlaybook);
+    await api.put('/api/v1/care/playbooks/lovely', edit, ZPlaybook);
     await createWorkspaceWithOwner(ctx.deps, setupInput({ owner: { email: 'other@example.com' } }));
     const other = ctx.client();
-    await other.post('/api/v1/auth/login', { email: 'other@example.com', password: 'correct horse battery' });
-    const theirs = await other.get<PlaybookList>('/api/v1/care/playbooks');
+    await other.post('/api/v1/auth/login', { email: 'other@example.com', password: 'correct horse battery' }, ZMe);
+    const theirs = await other.get('/api/v1/care/playbooks', ZPlaybookList);
     expect(theirs.body.items).toHaveLength(5);
     expect(theirs.body.items.find((p) => p.type === 'lovely')).toMatchObject({ edited: false });
-    expect((await other.get(`/api/v1/care/playbooks/${created.body.type}`)).status).toBe(404);
-    expect((await other.request('PUT', `/api/v1/care/playbooks/${created.body.type}`, edit)).status).toBe(404);
-    expect((await other.delete(`/api/v1/care/types/${created.body.type}`)).status).toBe(404);
-    expect((await api.get(`/api/v1/care/playbooks/${created.body.type}`)).status).toBe(200);
+    expect((await other.get(`/api/v1/care/playbooks/${created.body.type}`, ZPlaybook)).status).toBe(404);
+    expect((await other.put(`/api/v1/care/playbooks/${created.body.type}`, edit, ZPlaybook)).status).toBe(404);
+    expect((await other.delete(`/api/v1/care/types/${created.body.type}`, noContent)).status).toBe(404);
+    expect((await api.get(`/api/v1/care/playbooks/${created.body.type}`, ZPlaybook)).status).toBe(200);
   });
 
   it.skipIf(skip)('adds or deletes a type with its playbook atomically', async () => {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ZMe } from '../../../shared/schemas/accounts.js';
 import { ZClient, type Client } from '../../../shared/schemas/clients.js';
 import { ZCommitment, ZCommitmentList, ZWordKeeping, type Commitment } from '../../../shared/schemas/commitments.js';
 import { ZInteractionCreated } from '../../../shared/schemas/interactions.js';
@@ -161,13 +162,17 @@ describe.each(testDialects())('commitments on $label', ({ dialect, skip }) => {
     });
     await promise({ title: 'future, not yet due', dueDate: '2026-12-10' });
     const cancelled = await promise({ title: 'cancelled', dueDate: '2026-11-23', dueTime: '09:00' });
-    await api.post(`/api/v1/commitments/${cancelled.id}/cancel`);
-    await api.post(`/api/v1/commitments/${renegotiated.id}/renegotiate`, { dueDate: '2026-11-23', dueTime: '14:00' });
+    await api.post(`/api/v1/commitments/${cancelled.id}/cancel`, {}, ZCommitment);
+    await api.post(
+      `/api/v1/commitments/${renegotiated.id}/renegotiate`,
+      { dueDate: '2026-11-23', dueTime: '14:00' },
+      ZRenegotiated,
+    );
     ctx.clock.set('2026-11-23T09:50:00.000Z'); // 11:50
-    await api.post(`/api/v1/commitments/${kept.id}/complete`);
-    await api.post(`/api/v1/commitments/${renegotiated.id}/complete`);
-    await api.post(`/api/v1/commitments/${late.id}/complete`);
-    await api.post(`/api/v1/commitments/${theirs.id}/complete`);
+    await api.post(`/api/v1/commitments/${kept.id}/complete`, {}, ZCommitment);
+    await api.post(`/api/v1/commitments/${renegotiated.id}/complete`, {}, ZCommitment);
+    await api.post(`/api/v1/commitments/${late.id}/complete`, {}, ZCommitment);
+    await api.post(`/api/v1/commitments/${theirs.id}/complete`, {}, ZCommitment);
 
     const rate = await api.get('/api/v1/commitments/word-keeping?days=30', ZWordKeeping);
     expect(rate.body.mine).toEqual({ due: 4, keptOnTime: 1, renegotiatedInTime: 1, keptLate: 1, broken: 1, rate: 0.5 });
@@ -193,7 +198,7 @@ describe.each(testDialects())('commitments on $label', ({ dialect, skip }) => {
   });
 
   it.skipIf(skip)('stores no promise tied to another workspace’s (or another client’s) contact', async () => {
-    const other = await ctx.client().post('/api/v1/setup', setupInput({ owner: { email: 'other@example.com' } }));
+    const other = await ctx.client().post('/api/v1/setup', setupInput({ owner: { email: 'other@example.com' } }), ZMe);
     expect(other.status).toBe(409); // one workspace per install: the second comes from the service
     const { createWorkspaceWithOwner } = await import('../accounts/accounts.service.js');
     const { ZCreateInteraction } = await import('../../../shared/schemas/interactions.js');

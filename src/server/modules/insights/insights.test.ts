@@ -1,11 +1,12 @@
 import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ZMe } from '../../../shared/schemas/accounts.js';
-import type { Client } from '../../../shared/schemas/clients.js';
+import { type Client, ZClient } from '../../../shared/schemas/clients.js';
 import { ZCommitment } from '../../../shared/schemas/commitments.js';
 import { ZCalendarFeed, ZCalendarFeedStatus, ZToday } from '../../../shared/schemas/insights.js';
+import { ZInteractionCreated } from '../../../shared/schemas/interactions.js';
 import { createClient, createQuote, sendQuote } from '../../testing/api-helpers.js';
-import { createTestContext, type ApiClient, type TestContext } from '../../testing/test-app.js';
+import { createTestContext, type ApiClient, type TestContext, noContent } from '../../testing/test-app.js';
 import { testDialects } from '../../testing/test-db.js';
 
 describe.each(testDialects())('Today and the calendar feed on $label', ({ dialect, skip }) => {
@@ -35,13 +36,17 @@ describe.each(testDialects())('Today and the calendar feed on $label', ({ dialec
     await promise({ title: 'כל היום', dueDate: '2026-11-23' });
     await promise({ title: 'מחר', dueDate: '2026-11-24', dueTime: '09:00' });
     await promise({ title: 'חומרים מהלקוח', direction: 'theirs', dueDate: '2026-11-22' });
-    await api.post('/api/v1/interactions', {
-      clientId: client.id,
-      channel: 'whatsapp',
-      direction: 'in',
-      occurredAt: '2026-11-23T09:00:00.000Z',
-      summary: 'מתי נקבל סקיצות?',
-    });
+    await api.post(
+      '/api/v1/interactions',
+      {
+        clientId: client.id,
+        channel: 'whatsapp',
+        direction: 'in',
+        occurredAt: '2026-11-23T09:00:00.000Z',
+        summary: 'מתי נקבל סקיצות?',
+      },
+      ZInteractionCreated,
+    );
 
     const today = await api.get('/api/v1/today', ZToday);
     expect(today.status).toBe(200);
@@ -64,12 +69,16 @@ describe.each(testDialects())('Today and the calendar feed on $label', ({ dialec
 
   it.skipIf(skip)('lists quotes waiting for an answer and the greetings of the coming week', async () => {
     ctx.clock.set('2026-11-23T08:00:00.000Z');
-    await api.patch(`/api/v1/clients/${client.id}`, {
-      importantDates: [
-        { kind: 'birthday', month: 11, day: 27, year: 1980 },
-        { kind: 'anniversary', month: 12, day: 15 },
-      ],
-    });
+    await api.patch(
+      `/api/v1/clients/${client.id}`,
+      {
+        importantDates: [
+          { kind: 'birthday', month: 11, day: 27, year: 1980 },
+          { kind: 'anniversary', month: 12, day: 15 },
+        ],
+      },
+      ZClient,
+    );
     const retired = await createClient(api, {
       name: 'לקוח לשעבר',
       status: 'let_go',
@@ -142,7 +151,7 @@ describe.each(testDialects())('Today and the calendar feed on $label', ({ dialec
     await promise({ title: 'סקיצות', dueDate: '2026-11-27' });
     await promise({ title: 'לוגו', direction: 'theirs', dueDate: '2027-03-28', dueTime: '09:00' }); // summer time by then
     const done = (await promise({ title: 'כבר נעשה', dueDate: '2026-11-24' })).body;
-    await api.post(`/api/v1/commitments/${done.id}/complete`);
+    await api.post(`/api/v1/commitments/${done.id}/complete`, {}, ZCommitment);
 
     expect((await api.get('/api/v1/calendar-feed', ZCalendarFeedStatus)).body).toEqual({ enabled: false });
     const feed = await api.post('/api/v1/calendar-feed', undefined, ZCalendarFeed);
@@ -175,7 +184,7 @@ describe.each(testDialects())('Today and the calendar feed on $label', ({ dialec
     // Regenerating replaces the URL; revoking ends it; a wrong token is a plain 404.
     const replaced = await api.post('/api/v1/calendar-feed', undefined, ZCalendarFeed);
     expect((await ctx.app.request(path)).status).toBe(404);
-    await api.delete('/api/v1/calendar-feed');
+    await api.delete('/api/v1/calendar-feed', noContent);
     expect((await ctx.app.request(new URL(replaced.body.url).pathname)).status).toBe(404);
     expect((await ctx.app.request('/feeds/calendar/not-a-token.ics')).status).toBe(404);
   });

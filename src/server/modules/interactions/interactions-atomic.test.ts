@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ZMe } from '../../../shared/schemas/accounts.js';
 import { ZClient, type Client } from '../../../shared/schemas/clients.js';
-import { ZCreateInteraction } from '../../../shared/schemas/interactions.js';
+import { ZCreateInteraction, ZInteractionCreated } from '../../../shared/schemas/interactions.js';
 import { clientInput } from '../../testing/factories.js';
 import { failingWrites, InjectedFailure, snapshotAll } from '../../testing/failure.js';
 import { createTestContext, type ApiClient, type TestContext } from '../../testing/test-app.js';
@@ -22,7 +22,11 @@ describe.each(testDialects())('logging a contact is atomic on $label', ({ dialec
     scope = { workspaceId: (await api.get('/api/v1/me', ZMe)).body.workspace.id };
     client = (await api.post('/api/v1/clients', clientInput({ name: 'מרכז הדר' }), ZClient)).body;
     // Something the client waits for, so an outgoing contact has a reply to mark too.
-    await api.post('/api/v1/interactions', { clientId: client.id, channel: 'phone', direction: 'in' });
+    await api.post(
+      '/api/v1/interactions',
+      { clientId: client.id, channel: 'phone', direction: 'in' },
+      ZInteractionCreated,
+    );
   });
   afterEach(async () => {
     if (!skip) await ctx.close();

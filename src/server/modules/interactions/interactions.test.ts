@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Client } from '../../../shared/schemas/clients.js';
+import { type Client, ZClient } from '../../../shared/schemas/clients.js';
 import { ZInteraction, ZInteractionCreated, ZInteractionList } from '../../../shared/schemas/interactions.js';
 import { createClient } from '../../testing/api-helpers.js';
 import { createTestContext, type ApiClient, type TestContext } from '../../testing/test-app.js';
@@ -72,9 +72,13 @@ describe.each(testDialects())('interactions on $label', ({ dialect, skip }) => {
     expect((await log('2026-11-23T16:30:00.000Z', 'out')).afterHours).toBe(false); // my own late message is not the client's
 
     // The client's own agreement overrides the business default.
-    await api.patch(`/api/v1/clients/${client.id}`, {
-      serviceHours: { sun: [], mon: [{ from: '08:00', to: '20:00' }], tue: [], wed: [], thu: [], fri: [], sat: [] },
-    });
+    await api.patch(
+      `/api/v1/clients/${client.id}`,
+      {
+        serviceHours: { sun: [], mon: [{ from: '08:00', to: '20:00' }], tue: [], wed: [], thu: [], fri: [], sat: [] },
+      },
+      ZClient,
+    );
     expect((await log('2026-11-23T16:30:00.000Z')).afterHours).toBe(false);
   });
 

@@ -7,6 +7,7 @@ import {
   ZMessageComposed,
   ZMessageKind,
   ZMessageTemplate,
+  ZMessageTemplateList,
   ZOutbox,
   ZSendMessage,
   ZMessageSent,
@@ -33,7 +34,7 @@ export const messageRoutes = createRouter()
       tags: ['messages'],
       summary: 'Every client-facing template in both languages (yours, or the built-in default)',
       responses: {
-        200: jsonResponse(z.object({ items: z.array(ZMessageTemplate) }), 'Templates'),
+        200: jsonResponse(ZMessageTemplateList, 'Templates'),
         ...errorResponses(401),
       },
     }),

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Client } from '../../../shared/schemas/clients.js';
+import { type Client, ZClient } from '../../../shared/schemas/clients.js';
 import { ZCommitment, type Commitment } from '../../../shared/schemas/commitments.js';
 import { ZInteraction } from '../../../shared/schemas/interactions.js';
 import {
@@ -7,6 +7,7 @@ import {
   ZMessageComposed,
   ZMessageSent,
   ZMessageTemplate,
+  ZMessageTemplateList,
   ZOutbox,
   ZRenegotiated,
 } from '../../../shared/schemas/messages.js';
@@ -14,7 +15,7 @@ import { createApp } from '../../app.js';
 import { createMailer } from '../../mail/mailer.js';
 import { createClient, createCommitment } from '../../testing/api-helpers.js';
 import type { TestSmtpServer } from '../../testing/smtp.js';
-import { ApiClient, createTestContext, type TestContext, listOf } from '../../testing/test-app.js';
+import { ApiClient, createTestContext, type TestContext } from '../../testing/test-app.js';
 import { testDialects, testDeps } from '../../testing/test-db.js';
 import { deliverOutbox } from './outbox.service.js';
 
@@ -76,7 +77,7 @@ describe.each(testDialects())('messages on $label', ({ dialect, skip }) => {
     expect(he.body.body).toContain('12:00');
     expect(he.body.body).toContain('נועה כהן');
 
-    await api.patch(`/api/v1/clients/${client.id}`, { language: 'en', name: 'Ronit Levi' });
+    await api.patch(`/api/v1/clients/${client.id}`, { language: 'en', name: 'Ronit Levi' }, ZClient);
     const en = await composeMessage({
       kind: 'not_forgotten',
       commitmentId: commitment.id,
@@ -103,7 +104,7 @@ describe.each(testDialects())('messages on $label', ({ dialect, skip }) => {
     });
     expect(composed.body.subject).toBe('עדכון: הצעת מחיר למיתוג');
     expect(composed.body.body).toMatch(/^שלום רונית לוי, מעדכנת שזה יגיע עד יום שלישי/);
-    const list = await api.get('/api/v1/message-templates', listOf(ZMessageTemplate));
+    const list = await api.get('/api/v1/message-templates', ZMessageTemplateList);
     expect(list.body.items).toHaveLength(messageKinds.length * 2);
     expect(list.body.items.find((t) => t.kind === 'not_forgotten' && t.locale === 'he')?.isDefault).toBe(false);
     const reset = await api.delete('/api/v1/message-templates/not_forgotten/he', ZMessageTemplate);

@@ -6,12 +6,15 @@ import {
   ZCreatePaymentItem,
   ZCreateTimeEntry,
   ZPayment,
+  ZPaymentList,
   ZPaymentItem,
   ZPaymentItemList,
   ZRecordPayment,
+  ZRunningTimer,
   ZScheduleFromQuote,
   ZStartTimer,
   ZTimeEntry,
+  ZTimeEntryList,
   ZUpdateTimeEntry,
 } from '../../../shared/schemas/payments.js';
 import { createRouter, errorResponses, requireAuth } from '../../lib/http.js';
@@ -23,9 +26,6 @@ const ZItemQuery = z.object({
   clientId: ZId.optional(),
   state: z.enum(['all', 'overdue'], { error: 'invalid_choice' }).optional(),
 });
-const ZTimeList = z
-  .object({ items: z.array(ZTimeEntry), totalMinutes: z.number().int() })
-  .meta({ id: 'TimeEntryList' });
 
 export const paymentRoutes = createRouter()
   .openapi(
@@ -96,7 +96,7 @@ export const paymentRoutes = createRouter()
       tags: ['payments'],
       summary: 'Payments received, newest first',
       request: { query: z.object({ clientId: ZId.optional() }) },
-      responses: { 200: jsonResponse(z.object({ items: z.array(ZPayment) }), 'Payments'), ...errorResponses(401, 422) },
+      responses: { 200: jsonResponse(ZPaymentList, 'Payments'), ...errorResponses(401, 422) },
     }),
     async (c) => c.json(await payments.listPayments(c.get('deps'), requireAuth(c), c.req.valid('query')), 200),
   )
@@ -143,7 +143,7 @@ export const paymentRoutes = createRouter()
       tags: ['time'],
       summary: 'Time entries, newest first, with the total',
       request: { query: z.object({ clientId: ZId.optional(), projectId: ZId.optional() }) },
-      responses: { 200: jsonResponse(ZTimeList, 'Entries'), ...errorResponses(401, 422) },
+      responses: { 200: jsonResponse(ZTimeEntryList, 'Entries'), ...errorResponses(401, 422) },
     }),
     async (c) => c.json(await payments.listTimeEntries(c.get('deps'), requireAuth(c), c.req.valid('query')), 200),
   )
@@ -193,7 +193,7 @@ export const paymentRoutes = createRouter()
       path: '/timer',
       tags: ['time'],
       summary: 'The running timer, if any (it survives reloads and restarts)',
-      responses: { 200: jsonResponse(z.object({ running: ZTimeEntry.nullable() }), 'Timer'), ...errorResponses(401) },
+      responses: { 200: jsonResponse(ZRunningTimer, 'Timer'), ...errorResponses(401) },
     }),
     async (c) => c.json({ running: await payments.runningTimer(c.get('deps'), requireAuth(c)) }, 200),
   )

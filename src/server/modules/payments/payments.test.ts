@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import type { Client } from '../../../shared/schemas/clients.js';
 import { ZToday } from '../../../shared/schemas/insights.js';
 import { ZMessageComposed } from '../../../shared/schemas/messages.js';
@@ -8,19 +7,16 @@ import {
   ZPayment,
   ZPaymentItem,
   ZPaymentItemList,
+  ZRunningTimer,
   ZTimeEntry,
+  ZTimeEntryList,
 } from '../../../shared/schemas/payments.js';
-import { ZProject } from '../../../shared/schemas/projects.js';
+import { ZProjectList, ZProject, ZRescheduled } from '../../../shared/schemas/projects.js';
 import type { Quote } from '../../../shared/schemas/quotes.js';
 import { acceptedQuote, createClient, createQuote } from '../../testing/api-helpers.js';
 import { paymentInput, paymentItemInput } from '../../testing/factories.js';
-import { createTestContext, listOf, type ApiClient, type TestContext } from '../../testing/test-app.js';
+import { createTestContext, type ApiClient, type TestContext, noContent } from '../../testing/test-app.js';
 import { testDialects } from '../../testing/test-db.js';
-
-// The time routes' answers have no shared schema yet (they are declared in payments.routes.ts):
-// composed here from the shared ZTimeEntry.
-const ZTimeEntryList = z.object({ items: z.array(ZTimeEntry), totalMinutes: z.number().int() });
-const ZTimer = z.object({ running: ZTimeEntry.nullable() });
 
 describe.each(testDialects())('payments and time on $label', ({ dialect, skip }) => {
   let ctx: TestContext;
@@ -140,7 +136,7 @@ describe.each(testDialects())('payments and time on $label', ({ dialect, skip })
     );
     expect(started.body).toMatchObject({ running: true, projectId: quote.projectId });
     ctx.clock.advance(95 * 60_000);
-    expect((await api.get('/api/v1/timer', ZTimer)).body.running?.id).toBe(started.body.id);
+    expect((await api.get('/api/v1/timer', ZRunningTimer)).body.running?.id).toBe(started.body.id);
     const stopped = await api.post('/api/v1/timer/stop', undefined, ZTimeEntry);
     expect(stopped.body).toMatchObject({ running: false, minutes: 95 });
     const stoppedAgain = await api.post('/api/v1/timer/stop', undefined, ZTimeEntry);
@@ -156,7 +152,7 @@ describe.each(testDialects())('payments and time on $label', ({ dialect, skip })
     await api.patch(`/api/v1/time-entries/${manual.body.id}`, { minutes: 50 }, ZTimeEntry);
     const list = (await api.get(`/api/v1/time-entries?clientId=${client.id}`, ZTimeEntryList)).body;
     expect(list.totalMinutes).toBe(145);
-    await api.delete(`/api/v1/time-entries/${manual.body.id}`);
+    await api.delete(`/api/v1/time-entries/${manual.body.id}`, noContent);
     expect((await api.get(`/api/v1/time-entries?clientId=${client.id}`, ZTimeEntryList)).body.totalMinutes).toBe(95);
   });
 
@@ -166,19 +162,23 @@ describe.each(testDialects())('payments and time on $label', ({ dialect, skip })
       await api.post('/api/v1/time-entries', { clientId: client.id, date: '2026-11-22', minutes: 30 }, ZTimeEntry)
     ).body;
     const { api: other } = await ctx.otherWorkspace();
-    expect((await other.get(`/api/v1/projects/${quote.projectId}`)).status).toBe(404);
-    expect((await other.get('/api/v1/projects', listOf(ZProject))).body.items).toEqual([]);
+    expect((await other.get(`/api/v1/projects/${quote.projectId}`, ZProject)).status).toBe(404);
+    expect((await other.get('/api/v1/projects', ZProjectList)).body.items).toEqual([]);
     expect((await other.get('/api/v1/payment-items', ZPaymentItemList)).body.items).toEqual([]);
-    expect((await other.get(`/api/v1/clients/${client.id}/balance`)).status).toBe(404);
-    expect((await other.delete(`/api/v1/payment-items/${item.id}`)).status).toBe(404);
-    expect((await other.patch(`/api/v1/time-entries/${entry.id}`, { minutes: 1 })).status).toBe(404);
+    expect((await other.get(`/api/v1/clients/${client.id}/balance`, ZClientBalance)).status).toBe(404);
+    expect((await other.delete(`/api/v1/payment-items/${item.id}`, noContent)).status).toBe(404);
+    expect((await other.patch(`/api/v1/time-entries/${entry.id}`, { minutes: 1 }, ZTimeEntry)).status).toBe(404);
     expect(
       (
-        await other.post(`/api/v1/projects/${quote.projectId}/reschedule`, {
-          cause: 'mine',
-          statusText: 'x',
-          newTargetDate: '2026-12-30',
-        })
+        await other.post(
+          `/api/v1/projects/${quote.projectId}/reschedule`,
+          {
+            cause: 'mine',
+            statusText: 'x',
+            newTargetDate: '2026-12-30',
+          },
+          ZRescheduled,
+        )
       ).status,
     ).toBe(404);
     const steal = await other.post(

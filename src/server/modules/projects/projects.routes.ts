@@ -3,9 +3,11 @@ import { ZId } from '../../../shared/schemas/common.js';
 import { ZMessageComposed } from '../../../shared/schemas/messages.js';
 import {
   ZChangeRequest,
+  ZChangeRequestList,
   ZChangeRequestDecided,
   ZRescheduled,
   ZColleague,
+  ZColleagueList,
   ZSaveColleague,
   ZComposeDelay,
   ZComposeScope,
@@ -16,6 +18,7 @@ import {
   ZCreateChangeRequest,
   ZDecideChangeRequest,
   ZProject,
+  ZProjectList,
   ZRescheduleProject,
   ZSetTarget,
 } from '../../../shared/schemas/projects.js';
@@ -34,7 +37,7 @@ export const projectRoutes = createRouter()
       tags: ['projects'],
       summary: 'Projects, newest first',
       request: { query: z.object({ clientId: ZId.optional() }) },
-      responses: { 200: jsonResponse(z.object({ items: z.array(ZProject) }), 'Projects'), ...errorResponses(401, 422) },
+      responses: { 200: jsonResponse(ZProjectList, 'Projects'), ...errorResponses(401, 422) },
     }),
     async (c) =>
       c.json(
@@ -169,7 +172,7 @@ export const projectRoutes = createRouter()
       summary: 'Requests beyond the agreed scope, newest first',
       request: { params: idParam },
       responses: {
-        200: jsonResponse(z.object({ items: z.array(ZChangeRequest) }), 'Requests'),
+        200: jsonResponse(ZChangeRequestList, 'Requests'),
         ...errorResponses(401, 404),
       },
     }),
@@ -229,7 +232,7 @@ export const projectRoutes = createRouter()
       path: '/colleagues',
       tags: ['projects'],
       summary: 'Subcontractors and people to refer clients to',
-      responses: { 200: jsonResponse(z.object({ items: z.array(ZColleague) }), 'Colleagues'), ...errorResponses(401) },
+      responses: { 200: jsonResponse(ZColleagueList, 'Colleagues'), ...errorResponses(401) },
     }),
     async (c) => c.json(await requests.listColleagues(c.get('deps'), requireAuth(c)), 200),
   )

@@ -7,15 +7,17 @@ import { ZMessageComposed } from '../../../shared/schemas/messages.js';
 import {
   ZChangeRequest,
   ZChangeRequestDecided,
+  ZChangeRequestList,
   ZColleague,
   ZProject,
+  ZProjectList,
   ZRescheduled,
   type Project,
 } from '../../../shared/schemas/projects.js';
 import { ZQuote, type Quote } from '../../../shared/schemas/quotes.js';
 import { acceptQuote, acceptedQuote as acceptQuoteFor, createClient, sendQuote } from '../../testing/api-helpers.js';
 import { projectInput, quoteInput } from '../../testing/factories.js';
-import { createTestContext, listOf, type ApiClient, type TestContext } from '../../testing/test-app.js';
+import { createTestContext, type ApiClient, type TestContext } from '../../testing/test-app.js';
 import { testDialects } from '../../testing/test-db.js';
 import { deliverOutbox } from '../messages/outbox.service.js';
 
@@ -157,7 +159,7 @@ describe.each(testDialects())('projects on $label', ({ dialect, skip }) => {
     await acceptQuote(ctx.app, sent.url!, 'מיכל');
     const grown = (await api.get(`/api/v1/projects/${project.id}`, ZProject)).body;
     expect(grown.deliverables.map((d) => d.title)).toEqual(['עיצוב דף הבית', 'עיצוב דף בלוג']);
-    expect((await api.get(`/api/v1/projects?clientId=${client.id}`, listOf(ZProject))).body.items).toHaveLength(1);
+    expect((await api.get(`/api/v1/projects?clientId=${client.id}`, ZProjectList)).body.items).toHaveLength(1);
 
     const stranger = await createClient(api);
     const wrong = await api.post('/api/v1/quotes', quoteInput(stranger.id, changeOrder), ZQuote);
@@ -257,7 +259,7 @@ describe.each(testDialects())('projects on $label', ({ dialect, skip }) => {
     const small = (await changeRequest('להחליף צבע כפתור', 'email')).body;
     const goodwill = await decide(small.id, { inScope: false, decision: 'goodwill', value: 15_000 });
     expect(goodwill.body.changeRequest).toMatchObject({ decision: 'goodwill', value: 15_000 });
-    const list = (await api.get(`/api/v1/projects/${project.id}/change-requests`, listOf(ZChangeRequest))).body.items;
+    const list = (await api.get(`/api/v1/projects/${project.id}/change-requests`, ZChangeRequestList)).body.items;
     expect(list.map((r) => r.decision).sort()).toEqual(['goodwill', 'refer']);
   });
 
@@ -304,7 +306,8 @@ describe.each(testDialects())('projects on $label', ({ dialect, skip }) => {
       );
       expect(doneOne.body.deliverables[0]).toMatchObject({ title: 'עימוד', status: 'done', targetDate: '2026-12-05' });
       expect(
-        (await api.patch(`/api/v1/projects/${project.id}/deliverables/${layout!.id}`, { status: 'done' })).status,
+        (await api.patch(`/api/v1/projects/${project.id}/deliverables/${layout!.id}`, { status: 'done' }, ZProject))
+          .status,
       ).toBe(404);
       const renamed = await api.patch(`/api/v1/projects/${manual.body.id}`, { status: 'waiting_for_client' }, ZProject);
       expect(renamed.body.status).toBe('waiting_for_client');

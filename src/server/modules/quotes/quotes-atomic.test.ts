@@ -13,6 +13,7 @@ import { decideByToken } from './acceptance.service.js';
 import { reportMistake } from './mistake.service.js';
 import { duplicateQuote } from './quotes.service.js';
 import { sendQuote } from './send-quote.service.js';
+import { ZCommitment } from '../../../shared/schemas/commitments.js';
 
 const draft = (clientId: string) => ({
   clientId,
@@ -73,7 +74,11 @@ describe.each(testDialects())('quote actions are atomic on $label', ({ dialect, 
   };
   /** A promise that sending a quote keeps ("הצעה…"): the last write of a send. */
   const quotePromise = () =>
-    api.post('/api/v1/commitments', { clientId: client.id, title: 'הצעת מחיר מתוקנת', dueDate: '2026-11-26' });
+    api.post(
+      '/api/v1/commitments',
+      { clientId: client.id, title: 'הצעת מחיר מתוקנת', dueDate: '2026-11-26' },
+      ZCommitment,
+    );
   const withoutMailer = (deps: Deps): Deps => ({ ...deps, mailer: null });
 
   it.skipIf(skip)('re-issuing after a mistake: the last write fails, nothing changed', async () => {

@@ -8,8 +8,11 @@ import {
   ZDuplicateQuote,
   ZReportMistake,
   ZQuote,
+  ZQuoteList,
+  ZQuoteListQuery,
   ZQuoteSent,
   ZTermsTemplate,
+  ZTermsTemplateList,
   ZSaveTermsTemplate,
   ZUpdateQuote,
 } from '../../../shared/schemas/quotes.js';
@@ -37,8 +40,6 @@ import {
 } from './terms.service.js';
 
 const idParam = z.object({ id: ZId.meta({ param: { name: 'id', in: 'path' } }) });
-const ZQuoteList = z.object({ items: z.array(ZQuote) }).meta({ id: 'QuoteList' });
-const ZQuoteListQuery = z.object({ clientId: ZId.optional() });
 
 export const quoteRoutes = createRouter()
   .openapi(
@@ -48,7 +49,7 @@ export const quoteRoutes = createRouter()
       tags: ['quotes'],
       summary: 'Terms templates (the built-in ones are created on first use)',
       responses: {
-        200: jsonResponse(z.object({ items: z.array(ZTermsTemplate) }), 'Templates'),
+        200: jsonResponse(ZTermsTemplateList, 'Templates'),
         ...errorResponses(401),
       },
     }),

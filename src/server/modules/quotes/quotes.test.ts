@@ -8,7 +8,7 @@ import type { Client } from '../../../shared/schemas/clients.js';
 import { ZCommitment, ZCommitmentList } from '../../../shared/schemas/commitments.js';
 import { ZMessageComposed } from '../../../shared/schemas/messages.js';
 import { ZProject } from '../../../shared/schemas/projects.js';
-import { ZQuote, ZQuoteSent, ZTermsTemplate } from '../../../shared/schemas/quotes.js';
+import { ZQuote, ZQuoteList, ZQuoteSent, ZTermsTemplateList } from '../../../shared/schemas/quotes.js';
 import { closePdfRenderer, pdfAvailable } from '../../lib/pdf.js';
 import {
   acceptQuote,
@@ -20,7 +20,7 @@ import {
 } from '../../testing/api-helpers.js';
 import { quoteInput } from '../../testing/factories.js';
 import type { TestSmtpServer } from '../../testing/smtp.js';
-import { createTestContext, listOf, type ApiClient, type TestContext } from '../../testing/test-app.js';
+import { createTestContext, type ApiClient, type TestContext, noContent } from '../../testing/test-app.js';
 import { testDialects } from '../../testing/test-db.js';
 import { deliverOutbox } from '../messages/outbox.service.js';
 import { acceptedContent } from './acceptance.service.js';
@@ -66,7 +66,7 @@ describe.each(testDialects())('quotes on $label', ({ dialect, skip }) => {
   });
 
   it.skipIf(skip)('starts from a terms template and rejects bad lines field by field', async () => {
-    const templates = await api.get('/api/v1/terms-templates', listOf(ZTermsTemplate));
+    const templates = await api.get('/api/v1/terms-templates', ZTermsTemplateList);
     expect(templates.body.items.map((t) => t.locale).sort()).toEqual(['en', 'he']);
     const english = templates.body.items.find((t) => t.locale === 'en')!;
     const fromTemplate = await api.post(
@@ -122,7 +122,7 @@ describe.each(testDialects())('quotes on $label', ({ dialect, skip }) => {
         `/api/v1/interactions?clientId=${client.id}`,
       ]) {
         // Read raw: a link must not be anywhere in the answer, in the contract or beside it.
-        expect(JSON.stringify((await api.get(path)).body)).not.toContain(token);
+        expect(JSON.stringify((await api.request('GET', path)).body)).not.toContain(token);
       }
       const stored = await ctx.db.kysely.selectFrom('quote_links').select('token_hash').execute();
       expect(stored.map((r) => r.token_hash)).toEqual([createHash('sha256').update(token).digest('hex')]);
@@ -212,7 +212,7 @@ describe.each(testDialects())('quotes on $label', ({ dialect, skip }) => {
     expect((await portal(portalPath(first.url!))).status).toBe(404);
     const second = await sendQuote(api, quote.id);
     expect((await portal(portalPath(second.url!))).status).toBe(200);
-    await api.post(`/api/v1/quotes/${quote.id}/revoke-links`);
+    await api.post(`/api/v1/quotes/${quote.id}/revoke-links`, {}, noContent);
     expect((await portal(portalPath(second.url!))).status).toBe(404);
     const third = await sendQuote(api, quote.id);
     ctx.clock.set('2026-11-30T22:00:00.000Z'); // 00:00 on 1 December in Israel: the validity day is over
@@ -289,8 +289,10 @@ describe.each(testDialects())('quotes on $label', ({ dialect, skip }) => {
     const quote = await createQuote(api, client.id);
     const { api: other } = await ctx.otherWorkspace();
     expect((await other.get(`/api/v1/quotes/${quote.id}`, ZQuote)).status).toBe(404);
-    expect((await other.get('/api/v1/quotes', listOf(ZQuote))).body.items).toEqual([]);
-    expect((await other.post(`/api/v1/quotes/${quote.id}/send`, { channel: 'whatsapp', body: 'x' })).status).toBe(404);
+    expect((await other.get('/api/v1/quotes', ZQuoteList)).body.items).toEqual([]);
+    expect(
+      (await other.post(`/api/v1/quotes/${quote.id}/send`, { channel: 'whatsapp', body: 'x' }, ZQuoteSent)).status,
+    ).toBe(404);
     const stolen = await other.post('/api/v1/quotes', quoteInput(client.id), ZQuote);
     expect(stolen.error.fields?.[0]).toMatchObject({ path: 'clientId', code: 'unknown_client' });
   });

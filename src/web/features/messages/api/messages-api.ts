@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { type Locale } from '../../../../shared/schemas/common';
 import {
   type ComposeMessageInput,
@@ -11,12 +11,12 @@ import {
   type ZUpdateTemplate,
   ZMessageComposed,
   ZMessageTemplate,
+  ZMessageTemplateList,
   ZMessageSent,
   ZOutbox,
 } from '../../../../shared/schemas/messages';
 import { apiRequest } from '../../../lib/api-client';
 
-const ZTemplateList = z.object({ items: z.array(ZMessageTemplate) });
 export type OutboxItem = Outbox['items'][number];
 export type UpdateTemplateInput = z.input<typeof ZUpdateTemplate>;
 
@@ -29,7 +29,7 @@ export function sendMessage(input: SendMessageInput): Promise<MessageSent> {
 }
 
 export async function fetchTemplates(): Promise<MessageTemplate[]> {
-  return (await apiRequest('/message-templates', ZTemplateList)).items;
+  return (await apiRequest('/message-templates', ZMessageTemplateList)).items;
 }
 
 function templatePath(kind: MessageKind, locale: Locale): string {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { type Commitment, ZCommitment } from '../../../../shared/schemas/commitments';
 import { type MessageComposed, type ZMessageDraft, ZMessageComposed } from '../../../../shared/schemas/messages';
 import {
@@ -19,14 +19,15 @@ import {
   type projectStatuses,
   ZChangeRequest,
   ZChangeRequestDecided,
+  ZChangeRequestList,
   ZColleague,
+  ZColleagueList,
   ZProject,
+  ZProjectList,
   ZRescheduled,
 } from '../../../../shared/schemas/projects';
 import { apiRequest, apiRequestNoContent } from '../../../lib/api-client';
 
-const ZProjectList = z.object({ items: z.array(ZProject) });
-const ZChangeRequestList = z.object({ items: z.array(ZChangeRequest) });
 export type Rescheduled = z.infer<typeof ZRescheduled>;
 export type ChangeRequestDecided = z.infer<typeof ZChangeRequestDecided>;
 
@@ -117,8 +118,6 @@ export function decideChangeRequest(id: string, input: DecideChangeRequestInput)
     body: input,
   });
 }
-
-const ZColleagueList = z.object({ items: z.array(ZColleague) });
 
 export async function fetchColleagues(): Promise<Colleague[]> {
   return (await apiRequest('/colleagues', ZColleagueList)).items;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { type MessageComposed, type ZMessageDraft, ZMessageComposed } from '../../../../shared/schemas/messages';
 import { ZProject, type Project } from '../../../../shared/schemas/projects';
 import {
@@ -11,13 +11,12 @@ import {
   type ZSaveTermsTemplate,
   type ZUpdateQuote,
   ZQuote,
+  ZQuoteList,
   ZQuoteSent,
   ZTermsTemplate,
+  ZTermsTemplateList,
 } from '../../../../shared/schemas/quotes';
 import { apiDownload, apiRequest, apiRequestNoContent } from '../../../lib/api-client';
-
-const ZQuoteList = z.object({ items: z.array(ZQuote) });
-const ZTermsTemplateList = z.object({ items: z.array(ZTermsTemplate) });
 
 export type CreateQuoteInput = z.input<typeof ZCreateQuote>;
 export type UpdateQuoteInput = z.input<typeof ZUpdateQuote>;

@@ -1,18 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   type TimeEntry,
+  type TimeEntryList,
   type ZCreateTimeEntry,
   type ZStartTimer,
   type ZUpdateTimeEntry,
+  ZRunningTimer,
   ZTimeEntry,
+  ZTimeEntryList,
 } from '../../../../shared/schemas/payments';
 import { apiRequest, apiRequestNoContent } from '../../../lib/api-client';
 import { queryRoots } from '../../../lib/query-keys';
 
-const ZTimer = z.object({ running: ZTimeEntry.nullable() });
-const ZTimeEntries = z.object({ items: z.array(ZTimeEntry), totalMinutes: z.number().int() });
-export type TimeEntries = z.infer<typeof ZTimeEntries>;
 export type StartTimerInput = z.input<typeof ZStartTimer>;
 export type NewTimeEntry = z.input<typeof ZCreateTimeEntry>;
 export type UpdateTimeEntryInput = z.input<typeof ZUpdateTimeEntry>;
@@ -25,11 +25,11 @@ export const timeKeys = {
 };
 
 export function fetchTimer(): Promise<TimeEntry | null> {
-  return apiRequest('/timer', ZTimer).then((r) => r.running);
+  return apiRequest('/timer', ZRunningTimer).then((r) => r.running);
 }
 
-export function fetchTimeEntries(clientId: string, projectId: string | null): Promise<TimeEntries> {
-  return apiRequest('/time-entries', ZTimeEntries, {
+export function fetchTimeEntries(clientId: string, projectId: string | null): Promise<TimeEntryList> {
+  return apiRequest('/time-entries', ZTimeEntryList, {
     query: new URLSearchParams({ clientId, ...(projectId ? { projectId } : {}) }),
   });
 }
