@@ -7,7 +7,7 @@ import { LanguageSwitch } from '../../components/ui/language-switch';
 import { useUpdateMe } from '../../features/accounts/api/me-api';
 import { useMe } from '../../features/accounts/api/session-api';
 import { UserMenu } from '../../features/accounts/components/user-menu';
-import { NotificationBell } from '../../features/insights/components/notification-bell';
+import { NotificationBell } from '../../features/messages/components/notification-bell';
 import { changeLanguage } from '../../lib/i18n';
 import { notifyError } from '../../lib/notify';
 import { Brand } from './brand';

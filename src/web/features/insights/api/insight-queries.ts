@@ -1,13 +1,11 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { queryRoots } from '../../../lib/query-keys';
 import {
   createCalendarFeed,
   deleteCalendarFeed,
   fetchClientCommitments,
   fetchClientInteractions,
-  fetchNotifications,
   fetchToday,
-  markNotificationsRead,
 } from './insights-api';
 
 const TIMELINE_PAGE = 30;
@@ -19,24 +17,6 @@ export function useToday() {
     queryFn: ({ signal }) => fetchToday(signal),
     refetchInterval: 60_000,
     refetchOnWindowFocus: true,
-  });
-}
-
-/** Polled every minute and on returning to the tab, so the bell's badge stays current. */
-export function useNotifications() {
-  return useQuery({
-    queryKey: queryRoots.notifications,
-    queryFn: ({ signal }) => fetchNotifications(signal),
-    refetchInterval: 60_000,
-    refetchOnWindowFocus: true,
-  });
-}
-
-export function useMarkNotificationsRead() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (ids: string[] | 'all') => markNotificationsRead(ids),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryRoots.notifications }),
   });
 }
 

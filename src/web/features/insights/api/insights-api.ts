@@ -1,19 +1,10 @@
 import { ZCommitmentList } from '../../../../shared/schemas/commitments';
 import { ZCalendarFeed, ZToday } from '../../../../shared/schemas/insights';
-import { ZNotificationList } from '../../../../shared/schemas/messages';
 import { ZInteractionList } from '../../../../shared/schemas/interactions';
 import { apiRequest, apiRequestNoContent } from '../../../lib/api-client';
 
 export function fetchToday(signal?: AbortSignal) {
   return apiRequest('/today', ZToday, signal ? { signal } : {});
-}
-
-export function fetchNotifications(signal?: AbortSignal) {
-  return apiRequest('/notifications', ZNotificationList, signal ? { signal } : {});
-}
-
-export function markNotificationsRead(ids: string[] | 'all'): Promise<void> {
-  return apiRequestNoContent('/notifications/read', { method: 'POST', body: { ids } });
 }
 
 export function createCalendarFeed() {

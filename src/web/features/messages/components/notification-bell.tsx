@@ -7,7 +7,7 @@ import { AlertIcon, BellIcon, CheckIcon, ClockIcon, MessageIcon } from '../../..
 import { When } from '../../../components/ui/when';
 import { notifyError } from '../../../lib/notify';
 import { useNow, useWhen } from '../../../lib/use-when';
-import { useMarkNotificationsRead, useNotifications } from '../api/insight-queries';
+import { useMarkNotificationsRead, useNotifications } from '../api/notification-queries';
 
 type Look = { icon: typeof ClockIcon; color: string };
 const kindLook: Partial<Record<Notification['kind'], Look>> = {
