@@ -23,6 +23,8 @@ export const queryRoots = {
   time: ['time'] as const,
   workspace: ['workspace'] as const,
   care: ['care'] as const,
+  /** Client health and the Insights overview: read models over everything, refetched when opened. */
+  health: ['health'] as const,
 };
 
 /**
