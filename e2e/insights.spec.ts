@@ -128,6 +128,9 @@ describe.skipIf(!chromiumAvailable())('insights: client health and the charts', 
       await page.locator('.recharts-surface').first().waitFor();
       await expectNoSeriousA11y(page, 'Insights (he, desktop)');
       await screenshot(page, 'insights-he-desktop');
+      // The tooltip reads in Hebrew, right to left: the client's name, then hours and money.
+      await page.locator('.recharts-scatter-symbol').first().hover();
+      await page.locator('.recharts-tooltip-wrapper').getByText(name).waitFor();
       await shotOf(page, clients.t('health.charts.revenue.title'), 'insights-chart-revenue-he-desktop');
       await shotOf(page, clients.t('health.charts.word.title'), 'insights-chart-word-he-desktop');
     });

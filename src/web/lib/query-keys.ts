@@ -38,6 +38,7 @@ const wordRoots = [
   queryRoots.wordKeeping,
   queryRoots.timeline,
   queryRoots.notifications,
+  queryRoots.health,
 ];
 
 export function refreshWordData(queryClient: QueryClient): Promise<void> {

@@ -39,9 +39,12 @@ function SignalItem({ signal, health }: { signal: HealthSignal; health: ClientHe
           <Text fw={600}>{signalName(signal.signal, t)}</Text>
           <SeverityBadge severity={signal.severity} />
         </Group>
-        <Text size="sm" fw={600}>
-          {pointsText(signal.points, t)}
-        </Text>
+        {/* One reason already says its points; several add up to the signal's (its cap may stop them). */}
+        {signal.reasons.length > 1 && (
+          <Text size="sm" fw={600}>
+            {pointsText(signal.points, t)}
+          </Text>
+        )}
       </Group>
       <Stack gap={2} component="ul" mb="xs" style={{ paddingInlineStart: '1.1rem', margin: 0 }}>
         {signal.reasons.map((r) => (
@@ -92,7 +95,9 @@ function Numbers({ health }: { health: ClientHealth }) {
     ],
     [
       t('health.numbers.latePayments'),
-      t('health.numbers.lateValue', { count: health.payments.late, days: health.payments.daysLate }),
+      health.payments.late === 0
+        ? 0
+        : t('health.numbers.lateValue', { count: health.payments.late, days: health.payments.daysLate }),
     ],
     [
       t('health.numbers.care'),

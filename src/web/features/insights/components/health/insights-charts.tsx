@@ -65,6 +65,7 @@ export function RevenueVsEffortChart({ overview, period }: Props) {
           }))}
           dataKey={{ x: 'hours', y: 'received' }}
           labels={{ x: t('health.charts.revenue.hours'), y: t('health.charts.revenue.received') }}
+          xAxisLabel={t('health.charts.revenue.hours')}
           valueFormatter={{ x: (v) => formatNumber(v, intl), y: money }}
           xAxisProps={axes.xAxisProps}
           yAxisProps={axes.yAxisProps}
@@ -249,7 +250,7 @@ export function MoneyOwedChart({ overview }: Props) {
 /** The three charts, loaded on their own (recharts is the heaviest thing on the Insights page). */
 export function OverviewCharts(props: Props) {
   return (
-    <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+    <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md" style={{ alignItems: 'start' }}>
       <RevenueVsEffortChart {...props} />
       <MoneyOwedChart {...props} />
       <WordKeepingChart {...props} />
