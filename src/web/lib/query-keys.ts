@@ -23,6 +23,8 @@ export const queryRoots = {
   time: ['time'] as const,
   workspace: ['workspace'] as const,
   care: ['care'] as const,
+  /** Client health and the Insights overview: read models over everything, refetched when opened. */
+  health: ['health'] as const,
 };
 
 /**
@@ -36,6 +38,7 @@ const wordRoots = [
   queryRoots.wordKeeping,
   queryRoots.timeline,
   queryRoots.notifications,
+  queryRoots.health,
 ];
 
 export function refreshWordData(queryClient: QueryClient): Promise<void> {

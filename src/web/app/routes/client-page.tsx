@@ -11,6 +11,8 @@ import { CommitmentEventLine } from '../../features/commitments/components/commi
 import { OpenPromises } from '../../features/commitments/components/open-promises';
 import { WordKeepingCard } from '../../features/commitments/components/word-keeping-card';
 import { ClientTimeline } from '../../features/insights/components/client-timeline';
+import { ClientHealthCard } from '../../features/insights/components/health/client-health-card';
+import { ClientScoreBadge } from '../../features/insights/components/health/score-badge';
 import { InteractionItem } from '../../features/interactions/components/interaction-item';
 import { MessageComposer } from '../../features/messages/components/message-composer';
 import { ClientMoneySection } from '../../features/payments/components/client-money-section';
@@ -43,6 +45,7 @@ export function ClientPage() {
         clientId={clientId}
         timeZone={timeZone}
         renderType={(personality) => <PlaybookBadge type={personality} />}
+        headerBadges={(c) => <ClientScoreBadge clientId={c.id} />}
         headerActions={(c) => (
           <>
             <Button
@@ -78,6 +81,7 @@ export function ClientPage() {
               <ClientProjectsSection clientId={c.id} />
               <MistakesSection clientId={c.id} currency={me.workspace.currency} timeZone={timeZone} />
               <ConflictsSection clientId={c.id} />
+              <ClientHealthCard clientId={c.id} />
               <ClientMoneySection
                 clientId={c.id}
                 onAddItem={() => money.addItem(c.id)}

@@ -2,9 +2,10 @@ import { SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { RecentLessons } from '../../features/care/components/recent-lessons';
 import { StubbornClients } from '../../features/care/components/stubborn-clients';
+import { InsightsHealth } from '../../features/insights/components/health/insights-health';
 import { usePageTitle } from '../../lib/use-page-title';
 
-/** Insights: who needs the conflict principles most, and what the mistakes taught. */
+/** Insights: who is worth it (charts, energy, health), who needs the conflict principles most, and what the mistakes taught. */
 export function InsightsPage() {
   const { t } = useTranslation();
   usePageTitle(t('nav.insights'));
@@ -18,6 +19,7 @@ export function InsightsPage() {
           {t('care.insights.intro')}
         </Text>
       </div>
+      <InsightsHealth />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <StubbornClients />
         <RecentLessons />

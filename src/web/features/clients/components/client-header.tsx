@@ -15,9 +15,11 @@ type Props = {
   actions?: ReactNode;
   /** The type badge that opens its playbook (features/care), passed in by the page; a plain badge without it. */
   renderType?: (personality: Personality) => ReactNode;
+  /** More badges beside the status (the health score, features/insights), passed in by the page. */
+  badges?: ReactNode;
 };
 
-export function ClientHeader({ client, actions, renderType }: Props) {
+export function ClientHeader({ client, actions, renderType, badges }: Props) {
   const { t } = useTranslation();
   const KindIcon = client.kind === 'organization' ? BuildingIcon : UserIcon;
   return (
@@ -42,6 +44,7 @@ export function ClientHeader({ client, actions, renderType }: Props) {
               {client.personality &&
                 (renderType ? renderType(client.personality) : <PersonalityBadge personality={client.personality} />)}
               {client.archivedAt && <ArchivedBadge />}
+              {badges}
             </Group>
           </Stack>
           <Group gap="xs">

@@ -15,6 +15,8 @@ type Props = {
   headerActions?: (client: Client) => ReactNode;
   /** The type badge with its playbook (features/care). */
   renderType?: (personality: Personality) => ReactNode;
+  /** More header badges (the health score), composed by the page. */
+  headerBadges?: (client: Client) => ReactNode;
   /** What is owed each way and the timeline: the main column. */
   main?: (client: Client) => ReactNode;
   /** Beside the main column on a desktop (word-keeping), above this client's details. */
@@ -22,7 +24,7 @@ type Props = {
 };
 
 /** The client page: who they are, how to reach them, and everything known about them. */
-export function ClientHub({ clientId, timeZone, headerActions, renderType, main, aside }: Props) {
+export function ClientHub({ clientId, timeZone, headerActions, renderType, headerBadges, main, aside }: Props) {
   const { t } = useTranslation();
   const client = useClient(clientId);
   if (client.isPending) return <Loading label={t('common.loading')} />;
@@ -30,7 +32,12 @@ export function ClientHub({ clientId, timeZone, headerActions, renderType, main,
   const sections = <ClientSections client={client.data} timeZone={timeZone} />;
   return (
     <Stack gap="md">
-      <ClientHeader client={client.data} actions={headerActions?.(client.data)} renderType={renderType} />
+      <ClientHeader
+        client={client.data}
+        actions={headerActions?.(client.data)}
+        renderType={renderType}
+        badges={headerBadges?.(client.data)}
+      />
       {main ? (
         <Grid gap="md">
           <Grid.Col span={{ base: 12, md: 8 }}>
