@@ -7,6 +7,7 @@ import { projects } from './migrations/004-projects.js';
 import { moneyAndTime } from './migrations/005-money-and-time.js';
 import { care } from './migrations/006-care.js';
 import { careMessages } from './migrations/008-care-messages.js';
+import { greetings } from './migrations/009-greetings.js';
 
 /** Migrations in code (not read from disk) so they ship inside the same module graph on both dialects. */
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -18,6 +19,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '005-money-and-time': moneyAndTime(dialect),
     '006-care': care(dialect),
     '008-care-messages': careMessages(dialect),
+    '009-greetings': greetings(dialect),
   };
 }
 
