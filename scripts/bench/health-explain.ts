@@ -37,6 +37,7 @@ async function bulk(db: Db, workspaceId: string, userId: string) {
     status: i % 5 === 0 ? ('paused' as const) : ('active' as const),
     language: 'he' as const,
     search_text: `לקוח ${i}`,
+    worth_nurturing: 1,
     created_at: at(700),
     updated_at: at(10),
   }));

@@ -14,6 +14,7 @@ import { authenticate } from './modules/accounts/accounts.service.js';
 import { clientRoutes } from './modules/clients/clients.routes.js';
 import { commitmentRoutes } from './modules/commitments/commitments.routes.js';
 import { calendarFeed } from './modules/insights/calendar-feed.js';
+import { greetingRoutes } from './modules/greetings/greetings.routes.js';
 import { insightRoutes } from './modules/insights/insights.routes.js';
 import { interactionRoutes } from './modules/interactions/interactions.routes.js';
 import { messageRoutes } from './modules/messages/messages.routes.js';
@@ -86,6 +87,7 @@ export function createApp(deps: Deps) {
   api.route('/', projectRoutes);
   api.route('/', paymentRoutes);
   api.route('/', careRoutes);
+  api.route('/', greetingRoutes);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

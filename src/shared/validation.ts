@@ -48,6 +48,7 @@ const KNOWN_CODES = new Set([
   'quote_not_accepted',
   'unknown_quote',
   'unknown_payment_item',
+  'duplicate_client',
 ]);
 
 /**

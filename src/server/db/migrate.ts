@@ -8,6 +8,7 @@ import { moneyAndTime } from './migrations/005-money-and-time.js';
 import { care } from './migrations/006-care.js';
 import { effort } from './migrations/007-effort.js';
 import { careMessages } from './migrations/008-care-messages.js';
+import { greetings } from './migrations/009-greetings.js';
 
 /** Migrations in code (not read from disk) so they ship inside the same module graph on both dialects. */
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -20,6 +21,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '006-care': care(dialect),
     '007-effort': effort(dialect),
     '008-care-messages': careMessages(dialect),
+    '009-greetings': greetings(dialect),
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZOptionalBusinessNumber } from './accounts.js';
+import { hebrewMonths, hebrewMonthsWith30 } from '../time/hebrew-dates.js';
 import {
   ZChannel,
   ZId,
@@ -28,25 +29,52 @@ export type Personality = z.infer<typeof ZPersonality>;
 export const importantDateKinds = ['birthday', 'anniversary', 'business_founded', 'other'] as const;
 export type ImportantDateKind = (typeof importantDateKinds)[number];
 
+export const dateCalendars = ['gregorian', 'hebrew'] as const;
+export type DateCalendar = (typeof dateCalendars)[number];
+
+/**
+ * A date kept every year: Gregorian (month 1–12, day, year) or Hebrew (hebrewMonth, day 1–30, the
+ * Hebrew year, e.g. 5750). `day` and `year` are read in the date's own calendar. A Hebrew date's
+ * Adar and missing 30th follow the rules in `src/shared/time/hebrew-dates.ts`.
+ */
 export const ZImportantDate = z
   .object({
     kind: z.enum(importantDateKinds, { error: 'invalid_choice' }),
     label: optionalText(80),
+    calendar: z.enum(dateCalendars, { error: 'invalid_choice' }).default('gregorian'),
     month: z
       .number({ error: 'invalid_date' })
       .int()
       .min(1, { error: 'invalid_date' })
-      .max(12, { error: 'invalid_date' }),
+      .max(12, { error: 'invalid_date' })
+      .nullish()
+      .transform((v) => v ?? null),
+    hebrewMonth: z
+      .enum(hebrewMonths, { error: 'invalid_choice' })
+      .nullish()
+      .transform((v) => v ?? null),
     day: z.number({ error: 'invalid_date' }).int().min(1, { error: 'invalid_date' }).max(31, { error: 'invalid_date' }),
     year: z
       .number({ error: 'invalid_date' })
       .int()
       .min(1900, { error: 'invalid_date' })
-      .max(2100, { error: 'invalid_date' })
+      .max(6000, { error: 'invalid_date' })
       .nullish()
       .transform((v) => v ?? null),
   })
-  .refine((d) => d.day <= daysInMonth(d.month, d.year ?? 2024), { error: 'invalid_date', path: ['day'] })
+  .superRefine((d, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', message, path: [path] });
+    if (d.calendar === 'gregorian') {
+      if (d.month === null) return issue('month', 'invalid_date');
+      if (d.year !== null && d.year > 2100) issue('year', 'invalid_date');
+      if (d.day > daysInMonth(d.month, d.year ?? 2024)) issue('day', 'invalid_date');
+      return;
+    }
+    if (d.hebrewMonth === null) return issue('hebrewMonth', 'required');
+    if (d.year !== null && (d.year < 5600 || d.year > 5900)) issue('year', 'invalid_date');
+    if (d.day > (hebrewMonthsWith30.includes(d.hebrewMonth) ? 30 : 29)) issue('day', 'invalid_date');
+  })
+  .transform((d) => (d.calendar === 'gregorian' ? { ...d, hebrewMonth: null } : { ...d, month: null }))
   .meta({ id: 'ImportantDate' });
 export type ImportantDate = z.output<typeof ZImportantDate>;
 
@@ -95,6 +123,9 @@ const clientFields = {
   referredByClientId: ZId.nullable(),
   referredByText: optionalText(200),
   importantDates: z.array(ZImportantDate).max(20, { error: 'too_many' }),
+  worthNurturing: z
+    .boolean({ error: 'invalid_choice' })
+    .meta({ description: 'Greeted on birthdays, important dates and holidays' }),
   tags: z.array(ZTag).max(20, { error: 'too_many' }),
   notes: optionalText(10_000),
   contacts: z.array(ZContactDraft).max(50, { error: 'too_many' }),
@@ -111,6 +142,7 @@ export const ZCreateClient = z
     serviceHours: clientFields.serviceHours.default(null),
     referredByClientId: clientFields.referredByClientId.default(null),
     importantDates: clientFields.importantDates.default([]),
+    worthNurturing: clientFields.worthNurturing.default(true),
     tags: clientFields.tags.default([]),
     contacts: clientFields.contacts.default([]),
   })
@@ -146,11 +178,14 @@ export const ZClient = z
       z.object({
         kind: z.enum(importantDateKinds),
         label: z.string().nullable(),
-        month: z.number().int(),
+        calendar: z.enum(dateCalendars),
+        month: z.number().int().nullable().meta({ description: 'Gregorian dates only' }),
+        hebrewMonth: z.enum(hebrewMonths).nullable().meta({ description: 'Hebrew dates only' }),
         day: z.number().int(),
-        year: z.number().int().nullable(),
+        year: z.number().int().nullable().meta({ description: 'In the date’s own calendar' }),
       }),
     ),
+    worthNurturing: z.boolean(),
     tags: z.array(z.string()),
     notes: z.string().nullable(),
     contacts: z.array(ZContact),

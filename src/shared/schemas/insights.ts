@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ZClientStatus } from './clients.js';
+import { hebrewMonths } from '../time/hebrew-dates.js';
+import { ZClientStatus, dateCalendars } from './clients.js';
 import { ZCommitment } from './commitments.js';
 import { ZInteraction } from './interactions.js';
 import { ZPaymentItem } from './payments.js';
@@ -35,11 +36,16 @@ export const ZToday = z
           clientName: z.string(),
           kind: z.string(),
           label: z.string().nullable(),
-          date: z.string(),
+          date: z.string().meta({ description: 'The Gregorian day it falls on this time' }),
           years: z.number().int().nullable(),
+          calendar: z.enum(dateCalendars),
+          hebrew: z
+            .object({ month: z.enum(hebrewMonths), day: z.number().int() })
+            .nullable()
+            .meta({ description: 'A Hebrew-calendar date as kept' }),
         }),
       )
-      .meta({ description: 'Birthdays and anniversaries in the coming week' }),
+      .meta({ description: 'Birthdays and important dates of the clients worth nurturing, in the coming week' }),
     paymentsOverdue: z
       .array(ZPaymentItem)
       .meta({ description: 'Scheduled payments past their day and not fully received' }),

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { greetingHolidays } from '../time/hebrew-dates.js';
+import { importantDateKinds } from './clients.js';
 import { ZId, ZIsoDateTime, ZLocalDate, ZLocalTime, ZLocale, optionalText, requiredText } from './common.js';
 import { ZCommitment, ZRenegotiateCommitment } from './commitments.js';
 
@@ -26,6 +28,8 @@ export const messageKinds = [
   'agreed_channel',
   'referral_thanks',
   'farewell',
+  'greeting',
+  'holiday_greeting',
 ] as const;
 export const ZMessageKind = z.enum(messageKinds, { error: 'invalid_choice' });
 export type MessageKind = z.infer<typeof ZMessageKind>;
@@ -67,6 +71,8 @@ export const templateVariables: Record<MessageKind, string[]> = {
   agreed_channel: ['clientName', 'channel', 'hours', 'myName', 'businessName'],
   referral_thanks: ['clientName', 'referredName', 'myName', 'businessName'],
   farewell: ['clientName', 'referralLine', 'myName', 'businessName'],
+  greeting: ['clientName', 'occasionTitle', 'occasionLine', 'myName', 'businessName'],
+  holiday_greeting: ['clientName', 'holidayTitle', 'holidayLine', 'myName', 'businessName'],
 };
 
 export const ZMessageTemplate = z
@@ -98,6 +104,11 @@ export const ZComposeMessage = z
     newDueDate: ZLocalDate.optional(),
     newDueTime: ZLocalTime.nullish(),
     reason: optionalText(500),
+    /** For a greeting: which important date it is for, and its label. */
+    occasion: z.enum(importantDateKinds, { error: 'invalid_choice' }).optional(),
+    occasionLabel: optionalText(80),
+    /** For a holiday greeting. */
+    holiday: z.enum(greetingHolidays, { error: 'invalid_choice' }).optional(),
   })
   .meta({ id: 'ComposeMessageInput' });
 export type ComposeMessage = z.infer<typeof ZComposeMessage>;

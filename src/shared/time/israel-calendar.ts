@@ -1,6 +1,6 @@
 import type { WeeklyHours } from '../schemas/common.js';
 import { weekdays } from '../schemas/common.js';
-import { localDate, toLocal, weekdayOf, type DateString } from './zoned.js';
+import { addDays, fromLocal, localDate, parseDate, toLocal, weekdayOf, type DateString } from './zoned.js';
 
 /**
  * Israeli holidays from their fixed Hebrew dates, read with Intl's Hebrew calendar (no GPL
@@ -91,4 +91,24 @@ export function isWithinServiceHours(instant: Date, hours: WeeklyHours, timeZone
   const weekday = day.kind === 'short' && day.holiday && local.weekday !== 5 ? 'fri' : weekdays[local.weekday]!;
   const clock = `${String(local.hour).padStart(2, '0')}:${String(local.minute).padStart(2, '0')}`;
   return hours[weekday].some((range) => clock >= range.from && clock < range.to);
+}
+
+/** Afternoon of a short day (Friday, a holiday eve): from here on nothing goes to clients. */
+const QUIET_FROM_HOUR = 14;
+/** After a rest day, messages wait for the morning: Mila does not compute when Shabbat ends. */
+const RESUME_HOUR = 9;
+
+/**
+ * The first moment from `instant` when a message may go to a client: not from Friday (or a holiday
+ * eve) afternoon until after Shabbat or the holiday; then 09:00 of the first day that is not a
+ * rest day. An instant outside those hours is returned as it is.
+ */
+export function nextSendingTime(instant: Date, timeZone: string): Date {
+  const date = localDate(instant, timeZone);
+  const kind = israeliDayKind(date).kind;
+  const hour = toLocal(instant, timeZone).hour;
+  if (kind === 'workday' || (kind === 'short' && hour < QUIET_FROM_HOUR)) return instant;
+  let next = addDays(date, 1);
+  while (israeliDayKind(next).kind === 'rest') next = addDays(next, 1);
+  return fromLocal({ ...parseDate(next), hour: RESUME_HOUR, minute: 0 }, timeZone);
 }

@@ -16,6 +16,7 @@ import { isApiError, setCsrfToken } from '../lib/api-client';
 import { parseSearch, stringifySearch } from '../lib/search-params';
 import { createAppQueryClient } from './query-client';
 import { validateSettingsSearch } from './shell/settings-tabs';
+import { validateGreetingsSearch } from './shell/greetings-search';
 import { validateMistakesSearch } from './shell/mistakes-search';
 import { NotFoundPage } from './routes/not-found-page';
 import { PendingPage } from './routes/pending-page';
@@ -177,6 +178,13 @@ const mistakesRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/mistakes-page'), 'MistakesPage'),
 });
 
+const holidayGreetingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'greetings/holidays',
+  validateSearch: validateGreetingsSearch,
+  component: lazyRouteComponent(() => import('./routes/holiday-greetings-page'), 'HolidayGreetingsPage'),
+});
+
 const newConflictRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'clients/$clientId/conflicts/new',
@@ -207,6 +215,7 @@ const routeTree = rootRoute.addChildren([
     mistakesRoute,
     newConflictRoute,
     conflictRoute,
+    holidayGreetingsRoute,
     settingsRoute,
   ]),
 ]);

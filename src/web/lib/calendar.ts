@@ -1,3 +1,4 @@
+import { hebrewYearOf, nextHebrewOccurrence, type HebrewMonth } from '../../shared/time/hebrew-dates';
 import { toLocal } from '../../shared/time/zoned';
 
 /** Calendar arithmetic on plain days, so "today" is the workspace's day, not the browser's. */
@@ -22,4 +23,37 @@ export function nextOccurrence(month: number, day: number, today: CalendarDay): 
   let next = candidate(today.year);
   if (toUtc(next) < toUtc(today)) next = candidate(today.year + 1);
   return { ...next, daysAway: Math.round((toUtc(next) - toUtc(today)) / 86_400_000) };
+}
+
+function toDateString(day: CalendarDay): string {
+  return `${day.year}-${String(day.month).padStart(2, '0')}-${String(day.day).padStart(2, '0')}`;
+}
+
+/**
+ * The next time an important date comes round, in either calendar: a Hebrew date falls on a
+ * different Gregorian day each year. `years` counts in the date's own calendar.
+ */
+export function nextDateOccurrence(
+  date: {
+    calendar: 'gregorian' | 'hebrew';
+    month: number | null;
+    hebrewMonth: HebrewMonth | null;
+    day: number;
+    year: number | null;
+  },
+  today: CalendarDay,
+): CalendarDay & { daysAway: number; years: number | null } {
+  if (date.calendar === 'hebrew' && date.hebrewMonth) {
+    const from = toDateString(today);
+    const found = nextHebrewOccurrence(from, { month: date.hebrewMonth, day: date.day });
+    const [year, month, day] = (found ?? from).split('-').map(Number) as [number, number, number];
+    const next = { year, month, day };
+    return {
+      ...next,
+      daysAway: Math.round((toUtc(next) - toUtc(today)) / 86_400_000),
+      years: date.year === null || !found ? null : hebrewYearOf(found) - date.year,
+    };
+  }
+  const next = nextOccurrence(date.month ?? 1, date.day, today);
+  return { ...next, years: date.year === null ? null : next.year - date.year };
 }

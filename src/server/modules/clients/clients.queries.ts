@@ -262,13 +262,67 @@ export async function datesOn(
       'client_dates.year',
     ])
     .where('client_dates.workspace_id', '=', workspaceId)
+    .where('client_dates.calendar', '=', 'gregorian')
     .where('clients.archived_at', 'is', null)
     .where('clients.status', 'not in', ['ended', 'let_go'])
+    .where('clients.worth_nurturing', '=', 1)
     .where((eb) =>
       eb.or(days.map((d) => eb.and([eb('client_dates.month', '=', d.month), eb('client_dates.day', '=', d.day)]))),
     )
     .limit(limit)
     .execute();
+}
+
+/** Every Hebrew-calendar date of the clients greeted (their Gregorian day changes each year). */
+export async function hebrewDatesOfNurtured(
+  db: Executor,
+  { workspaceId, limit }: { workspaceId: string; limit: number },
+) {
+  return db
+    .selectFrom('client_dates')
+    .innerJoin('clients', 'clients.id', 'client_dates.client_id')
+    .select([
+      'client_dates.client_id as clientId',
+      'clients.name as clientName',
+      'client_dates.kind',
+      'client_dates.label',
+      'client_dates.hebrew_month as hebrewMonth',
+      'client_dates.day',
+      'client_dates.year',
+    ])
+    .where('client_dates.workspace_id', '=', workspaceId)
+    .where('client_dates.calendar', '=', 'hebrew')
+    .where('clients.archived_at', 'is', null)
+    .where('clients.status', 'not in', ['ended', 'let_go'])
+    .where('clients.worth_nurturing', '=', 1)
+    .limit(limit)
+    .execute();
+}
+
+/** The clients greeted for a holiday: worth nurturing, current, optionally with one tag; by name. */
+export async function nurturedClientIds(
+  db: Executor,
+  { workspaceId, tag, limit }: { workspaceId: string; tag: string | null; limit: number },
+): Promise<string[]> {
+  let query = db
+    .selectFrom('clients')
+    .select('clients.id')
+    .where('clients.workspace_id', '=', workspaceId)
+    .where('clients.archived_at', 'is', null)
+    .where('clients.status', 'not in', ['ended', 'let_go'])
+    .where('clients.worth_nurturing', '=', 1);
+  if (tag !== null)
+    query = query.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('client_tags')
+          .select(sql`1`.as('one'))
+          .whereRef('client_tags.client_id', '=', 'clients.id')
+          .where('client_tags.workspace_id', '=', workspaceId)
+          .where('client_tags.tag', '=', tag),
+      ),
+    );
+  const rows = await query.orderBy('clients.name').orderBy('clients.id').limit(limit).execute();
+  return rows.map((r) => r.id);
 }
 
 /** The clients another client brought (`referred_by_client_id`), oldest first. */

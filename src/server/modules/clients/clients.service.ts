@@ -5,11 +5,13 @@ import type {
   ClientStatus,
   ClientSummary,
   CreateClient,
+  DateCalendar,
   ImportantDateKind,
   UpdateClient,
 } from '../../../shared/schemas/clients.js';
 import { ZWeeklyHours, type WeeklyHours } from '../../../shared/schemas/common.js';
 import { normalizeForSearch, searchTerms } from '../../../shared/text.js';
+import { hebrewYearOf, nextHebrewOccurrence, type HebrewMonth } from '../../../shared/time/hebrew-dates.js';
 import { addDays } from '../../../shared/time/zoned.js';
 import { fieldError, notFound } from '../../lib/app-error.js';
 import { isoNow } from '../../lib/clock.js';
@@ -136,10 +138,13 @@ export async function getClient(deps: Deps, scope: Scope, clientId: string): Pro
     importantDates: dates.map((d) => ({
       kind: d.kind,
       label: d.label,
-      month: d.month,
+      calendar: d.calendar,
+      month: d.calendar === 'gregorian' ? d.month : null,
+      hebrewMonth: d.calendar === 'hebrew' ? d.hebrew_month : null,
       day: d.day,
       year: d.year,
     })),
+    worthNurturing: row.worth_nurturing === 1,
     tags: tags.get(clientId) ?? [],
     notes: row.notes,
     contacts: contacts.map((c) => ({
@@ -196,6 +201,7 @@ export async function createClient(deps: Deps, scope: Scope, input: CreateClient
       referred_by_client_id: input.referredByClientId,
       referred_by_text: input.referredByText,
       notes: input.notes,
+      worth_nurturing: input.worthNurturing ? 1 : 0,
       archived_at: null,
       created_at: now,
       updated_at: now,
@@ -234,6 +240,7 @@ export async function updateClient(deps: Deps, scope: Scope, clientId: string, i
     if (input.referredByClientId !== undefined) changes.referred_by_client_id = input.referredByClientId;
     if (input.referredByText !== undefined) changes.referred_by_text = input.referredByText;
     if (input.notes !== undefined) changes.notes = input.notes;
+    if (input.worthNurturing !== undefined) changes.worth_nurturing = input.worthNurturing ? 1 : 0;
 
     if (input.contacts !== undefined) await syncContacts(deps, scope, clientId, input.contacts, now);
     if (input.importantDates !== undefined)
@@ -310,7 +317,9 @@ function dateRows(scope: Scope, clientId: string, dates: CreateClient['important
     position,
     kind: d.kind,
     label: d.label,
-    month: d.month,
+    calendar: d.calendar,
+    month: d.month ?? 0,
+    hebrew_month: d.hebrewMonth,
     day: d.day,
     year: d.year,
   }));
@@ -384,14 +393,18 @@ export type UpcomingDate = {
   clientName: string;
   kind: ImportantDateKind;
   label: string | null;
+  /** The Gregorian day it falls on this time. */
   date: string;
   years: number | null;
+  calendar: DateCalendar;
+  /** A Hebrew date as kept (month and day), to show it as such. */
+  hebrew: { month: HebrewMonth; day: number } | null;
 };
 
 /**
  * Birthdays and anniversaries in the next `days` days (from `fromDate`, inclusive), soonest first:
- * greetings for the clients worth keeping (seed 004). A 29 February date is greeted on the 28th
- * in other years.
+ * greetings for the clients worth nurturing (seed 004). A 29 February date is greeted on the 28th
+ * in other years; a Hebrew date on its Gregorian day of this year (`nextHebrewOccurrence`).
  */
 export async function upcomingDates(
   deps: Deps,
@@ -406,24 +419,60 @@ export async function upcomingDates(
     const leap = new Date(Date.UTC(year, 1, 29)).getUTCMonth() === 1;
     if (month === 2 && day === 28 && !leap) calendar.push({ date, month: 2, day: 29 });
   }
-  const rows = await q.datesOn(deps.db.kysely, {
-    workspaceId: scope.workspaceId,
-    days: calendar.map(({ month, day }) => ({ month, day })),
-    limit: 200,
+  const [rows, hebrewRows] = await Promise.all([
+    q.datesOn(deps.db.kysely, {
+      workspaceId: scope.workspaceId,
+      days: calendar.map(({ month, day }) => ({ month, day })),
+      limit: 200,
+    }),
+    q.hebrewDatesOfNurtured(deps.db.kysely, { workspaceId: scope.workspaceId, limit: 2000 }),
+  ]);
+  const gregorian: UpcomingDate[] = rows.map((row) => {
+    const date = calendar.find((c) => c.month === row.month && c.day === row.day)!.date;
+    return {
+      clientId: row.clientId,
+      clientName: row.clientName,
+      kind: row.kind,
+      label: row.label,
+      date,
+      years: row.year ? Number(date.slice(0, 4)) - row.year : null,
+      calendar: 'gregorian',
+      hebrew: null,
+    };
   });
-  return rows
-    .map((row) => {
-      const date = calendar.find((c) => c.month === row.month && c.day === row.day)!.date;
-      return {
+  const hebrew = hebrewRows.flatMap((row): UpcomingDate[] => {
+    if (!row.hebrewMonth) return [];
+    const target = { month: row.hebrewMonth, day: row.day };
+    const date = nextHebrewOccurrence(fromDate, target, days);
+    if (!date) return [];
+    return [
+      {
         clientId: row.clientId,
         clientName: row.clientName,
         kind: row.kind,
         label: row.label,
         date,
-        years: row.year ? Number(date.slice(0, 4)) - row.year : null,
-      };
-    })
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.clientName.localeCompare(b.clientName, 'he')));
+        years: row.year ? hebrewYearOf(date) - row.year : null,
+        calendar: 'hebrew',
+        hebrew: target,
+      },
+    ];
+  });
+  return [...gregorian, ...hebrew]
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.clientName.localeCompare(b.clientName, 'he')))
+    .slice(0, 200);
+}
+
+/**
+ * The clients to greet for a holiday: worth nurturing and current, all of them or those with a
+ * tag, by name (at most `limit`). What each needs for a message comes from `clientForReference`.
+ */
+export async function clientsToGreet(
+  deps: Deps,
+  scope: Scope,
+  { tag, limit }: { tag: string | null; limit: number },
+): Promise<string[]> {
+  return q.nurturedClientIds(deps.db.kysely, { workspaceId: scope.workspaceId, tag, limit });
 }
 
 /** For care (ending an engagement, bringing a client back): only the status changes; the history stays. */

@@ -1,5 +1,12 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
-import type { ClientKind, ClientStatus, ImportantDateKind, Personality } from '../../../shared/schemas/clients.js';
+import type {
+  ClientKind,
+  ClientStatus,
+  DateCalendar,
+  ImportantDateKind,
+  Personality,
+} from '../../../shared/schemas/clients.js';
+import type { HebrewMonth } from '../../../shared/time/hebrew-dates.js';
 import type { Channel, Locale } from '../../../shared/schemas/common.js';
 
 export type ClientTable = {
@@ -21,6 +28,8 @@ export type ClientTable = {
   referred_by_client_id: string | null;
   referred_by_text: string | null;
   notes: string | null;
+  /** 1: greeted on birthdays, important dates and holidays (the default); 0: not. */
+  worth_nurturing: number;
   /** Normalised name, contacts, emails, phones and tags: what search matches against. */
   search_text: string;
   archived_at: string | null;
@@ -49,7 +58,11 @@ export type ClientDateTable = {
   position: number;
   kind: ImportantDateKind;
   label: string | null;
+  calendar: DateCalendar;
+  /** Gregorian month 1–12; 0 on a Hebrew date (the column predates them and is NOT NULL). */
   month: number;
+  hebrew_month: HebrewMonth | null;
+  /** Day and year in the date's own calendar. */
   day: number;
   year: number | null;
 };

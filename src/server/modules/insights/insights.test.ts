@@ -103,7 +103,16 @@ describe.each(testDialects())('Today and the calendar feed on $label', ({ dialec
       }),
     ]);
     expect(today.greetings).toEqual([
-      { clientId: client.id, clientName: 'גלריית הגפן', kind: 'birthday', label: null, date: '2026-11-27', years: 46 },
+      {
+        clientId: client.id,
+        clientName: 'גלריית הגפן',
+        kind: 'birthday',
+        label: null,
+        date: '2026-11-27',
+        years: 46,
+        calendar: 'gregorian',
+        hebrew: null,
+      },
     ]);
     expect(today.counts).toMatchObject({ quotesWaiting: 1, greetings: 1 });
   });

@@ -49,6 +49,8 @@ export type OutgoingEmail = {
   /** The client message this e-mail delivers; its status follows the delivery. */
   messageId?: string | null;
   attachment?: AttachmentRef | null;
+  /** Not delivered before this instant (a greeting queued on Shabbat waits for after it). */
+  notBefore?: string | null;
 };
 
 /**
@@ -68,7 +70,7 @@ export async function enqueueEmail(deps: Deps, scope: Scope, mail: OutgoingEmail
     body_html: mail.html,
     status: 'pending',
     attempts: 0,
-    next_attempt_at: now,
+    next_attempt_at: mail.notBefore && mail.notBefore > now ? mail.notBefore : now,
     locked_until: null,
     last_error: null,
     message_key: mail.key,

@@ -21,6 +21,8 @@ export type SendMessageRequest = SendMessage & {
   redactions?: { secret: string; label: string }[];
   /** Rendered and attached when the e-mail is delivered (by `deps.attachments[kind]`). */
   attachment?: AttachmentRef;
+  /** An e-mail is not delivered before this instant (see `nextSendingTime`). */
+  notBefore?: string | null;
 };
 
 function toMessage(row: MessageRow): Message {
@@ -87,6 +89,7 @@ export async function sendMessage(deps: Deps, scope: Scope, input: SendMessageRe
         key: `${messageId}@mila`,
         messageId,
         attachment: input.attachment ?? null,
+        notBefore: input.notBefore ?? null,
       });
     }
     const interaction = await recordInteraction(deps, scope, {

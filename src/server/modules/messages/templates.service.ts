@@ -1,5 +1,7 @@
 import { locales, type Locale } from '../../../shared/schemas/common.js';
+import type { ImportantDateKind } from '../../../shared/schemas/clients.js';
 import type { Commitment } from '../../../shared/schemas/commitments.js';
+import type { GreetingHoliday } from '../../../shared/time/hebrew-dates.js';
 import {
   messageKinds,
   templateVariables,
@@ -136,7 +138,29 @@ export async function compose(deps: Deps, scope: Scope, actor: Actor, input: Com
     values.nextSteps = interaction.nextSteps;
     values.meetingDate = formatDay(interaction.occurredAt, locale, profile.timeZone);
   }
+  if (input.kind === 'greeting') Object.assign(values, greetingValues(locale, input.occasion, input.occasionLabel));
+  if (input.kind === 'holiday_greeting') Object.assign(values, holidayValues(locale, input.holiday ?? 'rosh_hashana'));
   return fillTemplate(deps, scope, actor, { kind: input.kind, clientId: client.id, values });
+}
+
+/** The words of a greeting by the kind of date (a birthday, the business's founding day…). */
+export function greetingValues(
+  locale: Locale,
+  occasion: ImportantDateKind | undefined,
+  label: string | null | undefined,
+): Record<string, string> {
+  const key = occasion && occasion !== 'other' ? occasion : label ? 'otherWithLabel' : 'other';
+  const line = (part: 'title' | 'line') =>
+    renderTemplate(rawMessage(locale, `templates.occasions.${key}.${part}`), { label: label ?? null }, locale);
+  return { occasionTitle: line('title'), occasionLine: line('line') };
+}
+
+/** The words of a holiday greeting (Rosh Hashana, Pesach). */
+export function holidayValues(locale: Locale, holiday: GreetingHoliday): Record<string, string> {
+  return {
+    holidayTitle: rawMessage(locale, `templates.holidays.${holiday}.title`),
+    holidayLine: rawMessage(locale, `templates.holidays.${holiday}.line`),
+  };
 }
 
 /**

@@ -6,7 +6,9 @@ import { useMe } from '../../features/accounts/api/session-api';
 import { useClientSearch } from '../../features/clients/api/client-queries';
 import { CommitmentItem } from '../../features/commitments/components/commitment-item';
 import { WordKeepingCard } from '../../features/commitments/components/word-keeping-card';
+import { HolidayGreetingsNotice } from '../../features/greetings/components/holiday-greetings-notice';
 import { TodayView } from '../../features/insights/components/today-view';
+import { importantDateKinds } from '../../../shared/schemas/clients';
 import { InteractionItem } from '../../features/interactions/components/interaction-item';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useWordActions } from '../shell/word-actions';
@@ -79,6 +81,15 @@ export function TodayPage() {
           <InteractionItem interaction={interaction} timeZone={timeZone} now={now} showClient onReply={actions.reply} />
         )}
         aside={<WordKeepingCard />}
+        notice={<HolidayGreetingsNotice timeZone={timeZone} />}
+        onGreet={(g) =>
+          actions.greet({
+            clientId: g.clientId,
+            clientName: g.clientName,
+            occasion: importantDateKinds.find((k) => k === g.kind) ?? 'other',
+            label: g.label,
+          })
+        }
       />
       {money.dialog}
     </>

@@ -1,3 +1,4 @@
+import type { ImportantDateKind } from '../../../shared/schemas/clients';
 import { Anchor, Text } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { type ReactNode, createContext, useCallback, useContext, useMemo } from 'react';
@@ -43,6 +44,13 @@ export type WordActions = {
   remind: (commitment: Commitment) => void;
   sendMeetingSummary: (interaction: Interaction) => void;
   reply: (interaction: Interaction) => void;
+  /** A greeting for a birthday or an important date (Today's greetings). */
+  greet: (greeting: {
+    clientId: string;
+    clientName: string;
+    occasion: ImportantDateKind;
+    label: string | null;
+  }) => void;
 };
 
 type Compose = {
@@ -106,6 +114,18 @@ export function WordActionsProvider({ children }: { children: ReactNode }) {
           doneMessage: t('messages.composer.doneReminder'),
         }),
       sendMeetingSummary: composeMeetingSummary,
+      greet: (greeting) =>
+        show({
+          kind: 'compose',
+          request: {
+            kind: 'greeting',
+            clientId: greeting.clientId,
+            occasion: greeting.occasion,
+            occasionLabel: greeting.label,
+          },
+          clientName: greeting.clientName,
+          doneMessage: t('messages.composer.doneGreeting'),
+        }),
       reply: (interaction) =>
         show({
           kind: 'log',

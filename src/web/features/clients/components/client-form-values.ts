@@ -3,10 +3,12 @@ import type {
   CreateClientInput,
   Personality,
   ClientStatus,
+  DateCalendar,
   importantDateKinds,
 } from '../../../../shared/schemas/clients';
 import { formatPhone } from '../../../../shared/phone';
 import type { Channel, Locale, WeeklyHours } from '../../../../shared/schemas/common';
+import type { HebrewMonth } from '../../../../shared/time/hebrew-dates';
 
 type ImportantDateKind = (typeof importantDateKinds)[number];
 type ClientKind = Client['kind'];
@@ -26,8 +28,10 @@ export type ImportantDateValues = {
   key: string;
   kind: ImportantDateKind;
   label: string;
+  calendar: DateCalendar;
   day: number | string;
   month: number | null;
+  hebrewMonth: HebrewMonth | null;
   year: number | string;
 };
 
@@ -49,6 +53,7 @@ export type ClientFormValues = {
   referredByName: string | null;
   referredByText: string;
   importantDates: ImportantDateValues[];
+  worthNurturing: boolean;
   tags: string[];
   notes: string;
   contacts: ContactValues[];
@@ -63,7 +68,16 @@ export function emptyContact(): ContactValues {
 }
 
 export function emptyImportantDate(): ImportantDateValues {
-  return { key: newKey(), kind: 'birthday', label: '', day: '', month: null, year: '' };
+  return {
+    key: newKey(),
+    kind: 'birthday',
+    label: '',
+    calendar: 'gregorian',
+    day: '',
+    month: null,
+    hebrewMonth: null,
+    year: '',
+  };
 }
 
 export function newClientValues(language: Locale, name = ''): ClientFormValues {
@@ -84,6 +98,7 @@ export function newClientValues(language: Locale, name = ''): ClientFormValues {
     referredByName: null,
     referredByText: '',
     importantDates: [],
+    worthNurturing: true,
     tags: [],
     notes: '',
     contacts: [],
@@ -111,10 +126,13 @@ export function fromClient(client: Client): ClientFormValues {
       key: newKey(),
       kind: d.kind,
       label: d.label ?? '',
+      calendar: d.calendar,
       day: d.day,
       month: d.month,
+      hebrewMonth: d.hebrewMonth,
       year: d.year ?? '',
     })),
+    worthNurturing: client.worthNurturing,
     tags: client.tags,
     notes: client.notes ?? '',
     contacts: client.contacts.map((c) => ({
@@ -154,8 +172,10 @@ export function toClientInput(values: ClientFormValues): CreateClientInput {
     importantDates: importantDates.map((d) => ({
       kind: d.kind,
       label: d.label,
+      calendar: d.calendar,
       day: toNumber(d.day),
-      month: toNumber(d.month),
+      // Only the month of the date's own calendar is sent; an empty one is reported by the schema.
+      ...(d.calendar === 'hebrew' ? { hebrewMonth: d.hebrewMonth } : { month: toNumber(d.month) }),
       year: typeof d.year === 'string' && d.year.trim() === '' ? null : toNumber(d.year),
     })),
     contacts: contacts.map(({ key: _key, ...contact }) => contact),

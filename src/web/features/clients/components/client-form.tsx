@@ -257,6 +257,12 @@ export function ClientForm({ initialValues, clientId, businessHours, onSaved, on
             clearButtonProps={{ 'aria-label': t('clients.form.clearTags') }}
             error={form.error('tags') ?? values.tags.map((_, i) => form.error(`tags.${i}`)).find(Boolean)}
           />
+          <Switch
+            label={t('clients.form.worthNurturing')}
+            description={t('clients.form.worthNurturingHint')}
+            checked={values.worthNurturing}
+            onChange={(e) => set('worthNurturing', e.currentTarget.checked)}
+          />
           <div>
             <Title order={3} size="h5" mb="xs">
               {t('clients.fields.importantDates')}

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Skeleton, Stack, Text, Title } from '@mantine/cor
 import { Link } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AlertIcon, PlusIcon } from '../../../components/ui/icons';
+import { AlertIcon, PlusIcon, CalendarIcon } from '../../../components/ui/icons';
 import {
   type ClientListFilters,
   type ClientsSearch,
@@ -49,9 +49,25 @@ export function ClientsView({ search, onSearchChange, onClearFilters }: Props) {
         <Title order={1} size="h2">
           {t('clients.title')}
         </Title>
-        <Button component={Link} to="/clients/new" leftSection={<PlusIcon size={18} />} visibleFrom="sm">
-          {t('clients.new')}
-        </Button>
+        <Group gap="xs">
+          {/* The group of a holiday greeting is a tag: the one filtered here, when there is one. */}
+          <Button
+            renderRoot={(props) => (
+              <Link
+                to="/greetings/holidays"
+                search={search.tag?.length === 1 ? { tag: search.tag[0] } : {}}
+                {...props}
+              />
+            )}
+            variant="default"
+            leftSection={<CalendarIcon size={18} />}
+          >
+            {t('clients.holidayGreetings')}
+          </Button>
+          <Button component={Link} to="/clients/new" leftSection={<PlusIcon size={18} />} visibleFrom="sm">
+            {t('clients.new')}
+          </Button>
+        </Group>
       </Group>
 
       {!firstRun && (

@@ -1,9 +1,21 @@
-import { ActionIcon, Button, Fieldset, Group, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Fieldset,
+  Group,
+  NumberInput,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { importantDateKinds } from '../../../../shared/schemas/clients';
+import { dateCalendars, importantDateKinds } from '../../../../shared/schemas/clients';
+import { hebrewMonthName, hebrewMonths } from '../../../../shared/time/hebrew-dates';
 import { PlusIcon, TrashIcon } from '../../../components/ui/icons';
 import { monthName } from '../../../lib/format';
-import { currentIntlLocale } from '../../../lib/i18n';
+import { currentIntlLocale, currentLanguage } from '../../../lib/i18n';
 import { type ImportantDateValues, emptyImportantDate } from './client-form-values';
 
 const MAX_DATES = 20;
@@ -18,6 +30,9 @@ export function ImportantDatesFields({ value, onChange, error }: Props) {
   const { t } = useTranslation();
   const intlLocale = currentIntlLocale();
   const months = Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), label: monthName(i + 1, intlLocale) }));
+  // Hebrew month names from Intl in the UI language (אדר א׳ / Adar I).
+  const language = currentLanguage();
+  const hebrewMonthOptions = hebrewMonths.map((m) => ({ value: m, label: hebrewMonthName(m, language) }));
 
   const replace = (index: number, patch: Partial<ImportantDateValues>, field: keyof ImportantDateValues) =>
     onChange(
@@ -37,6 +52,17 @@ export function ImportantDatesFields({ value, onChange, error }: Props) {
         const n = index + 1;
         return (
           <Fieldset key={date.key} legend={t('clients.form.dateLegend', { n })} p="sm">
+            <SegmentedControl
+              size="xs"
+              mb="sm"
+              aria-label={t('clients.form.calendar')}
+              data={dateCalendars.map((c) => ({ value: c, label: t(`clients.form.calendars.${c}`) }))}
+              value={date.calendar}
+              onChange={(calendar) => {
+                const found = dateCalendars.find((c) => c === calendar);
+                if (found) replace(index, { calendar: found }, 'calendar');
+              }}
+            />
             <Group align="flex-start" gap="sm" wrap="wrap">
               <Select
                 label={t('clients.form.dateKind')}
@@ -61,7 +87,7 @@ export function ImportantDatesFields({ value, onChange, error }: Props) {
               <NumberInput
                 label={t('clients.form.day')}
                 min={1}
-                max={31}
+                max={date.calendar === 'hebrew' ? 30 : 31}
                 allowDecimal={false}
                 allowNegative={false}
                 hideControls
@@ -71,19 +97,32 @@ export function ImportantDatesFields({ value, onChange, error }: Props) {
                 w={80}
                 dir="ltr"
               />
-              <Select
-                label={t('clients.form.month')}
-                data={months}
-                value={date.month === null ? null : String(date.month)}
-                onChange={(month) => replace(index, { month: month ? Number(month) : null }, 'month')}
-                error={error(`${path}.month`)}
-                w={140}
-              />
+              {date.calendar === 'hebrew' ? (
+                <Select
+                  label={t('clients.form.hebrewMonth')}
+                  data={hebrewMonthOptions}
+                  value={date.hebrewMonth}
+                  onChange={(m) =>
+                    replace(index, { hebrewMonth: hebrewMonths.find((h) => h === m) ?? null }, 'hebrewMonth')
+                  }
+                  error={error(`${path}.hebrewMonth`)}
+                  w={140}
+                />
+              ) : (
+                <Select
+                  label={t('clients.form.month')}
+                  data={months}
+                  value={date.month === null ? null : String(date.month)}
+                  onChange={(month) => replace(index, { month: month ? Number(month) : null }, 'month')}
+                  error={error(`${path}.month`)}
+                  w={140}
+                />
+              )}
               <NumberInput
                 label={t('clients.form.year')}
-                description={t('common.optional')}
-                min={1900}
-                max={2100}
+                description={date.calendar === 'hebrew' ? t('clients.form.hebrewYearHint') : t('common.optional')}
+                min={date.calendar === 'hebrew' ? 5600 : 1900}
+                max={date.calendar === 'hebrew' ? 5900 : 2100}
                 allowDecimal={false}
                 allowNegative={false}
                 hideControls
@@ -109,6 +148,11 @@ export function ImportantDatesFields({ value, onChange, error }: Props) {
                 <TrashIcon size={18} />
               </ActionIcon>
             </Group>
+            {date.calendar === 'hebrew' && (
+              <Text size="xs" c="dimmed" mt="xs">
+                {t('clients.form.hebrewRule')}
+              </Text>
+            )}
           </Fieldset>
         );
       })}

@@ -2,9 +2,10 @@ import { Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Client } from '../../../../shared/schemas/clients';
 import { UserText } from '../../../components/ui/bidi';
-import { nextOccurrence, todayInZone } from '../../../lib/calendar';
+import { formatHebrewDay } from '../../../../shared/time/hebrew-dates';
+import { nextDateOccurrence, todayInZone } from '../../../lib/calendar';
 import { formatCalendarDate, formatRelativeDays } from '../../../lib/format';
-import { currentIntlLocale } from '../../../lib/i18n';
+import { currentIntlLocale, currentLanguage } from '../../../lib/i18n';
 
 type Props = { dates: Client['importantDates']; timeZone: string };
 
@@ -12,9 +13,10 @@ type Props = { dates: Client['importantDates']; timeZone: string };
 export function ImportantDatesList({ dates, timeZone }: Props) {
   const { t } = useTranslation();
   const intlLocale = currentIntlLocale();
+  const locale = currentLanguage();
   const today = todayInZone(timeZone);
   const rows = dates
-    .map((date) => ({ date, next: nextOccurrence(date.month, date.day, today) }))
+    .map((date) => ({ date, next: nextDateOccurrence(date, today) }))
     .sort((a, b) => a.next.daysAway - b.next.daysAway);
 
   return (
@@ -32,7 +34,9 @@ export function ImportantDatesList({ dates, timeZone }: Props) {
             )}
           </Group>
           <Text size="sm" c="dimmed">
-            {formatCalendarDate(date, intlLocale)}
+            {date.calendar === 'hebrew' && date.hebrewMonth
+              ? `${formatHebrewDay({ month: date.hebrewMonth, day: date.day }, locale)}${date.year === null ? '' : ` ${date.year}`}`
+              : formatCalendarDate({ ...date, month: date.month ?? 1 }, intlLocale)}
           </Text>
           <Text size="sm">
             <Text span fw={500} c={next.daysAway <= 7 ? 'mila.8' : undefined}>
@@ -41,12 +45,12 @@ export function ImportantDatesList({ dates, timeZone }: Props) {
                 date: formatCalendarDate({ ...next, year: null }, intlLocale),
               })}
             </Text>
-            {date.year !== null && date.kind !== 'other' && (
+            {next.years !== null && date.kind !== 'other' && (
               <Text span c="dimmed">
                 {t('clients.page.metaSeparator')}
                 {date.kind === 'birthday'
-                  ? t('clients.page.age', { count: next.year - date.year })
-                  : t('clients.page.yearsSince', { count: next.year - date.year })}
+                  ? t('clients.page.age', { count: next.years })
+                  : t('clients.page.yearsSince', { count: next.years })}
               </Text>
             )}
           </Text>

@@ -1,4 +1,4 @@
-import { Badge, Group, Text } from '@mantine/core';
+import { Badge, Button, Group, Text } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { importantDateKinds } from '../../../../shared/schemas/clients';
@@ -7,7 +7,8 @@ import { Ltr, UserText } from '../../../components/ui/bidi';
 import { CheckIcon, SendIcon } from '../../../components/ui/icons';
 import { When } from '../../../components/ui/when';
 import { formatShortDay, formatWeekday, formatAmount } from '../../../lib/format';
-import { currentIntlLocale } from '../../../lib/i18n';
+import { currentIntlLocale, currentLanguage } from '../../../lib/i18n';
+import { formatHebrewDay } from '../../../../shared/time/hebrew-dates';
 import { useWhen } from '../../../lib/use-when';
 import { daysBetween, todayIn } from '../../../lib/zoned-dates';
 
@@ -70,9 +71,27 @@ export function QuoteWaitingRow({ quote, timeZone, now }: { quote: QuoteWaiting;
 }
 
 /** A birthday or anniversary this week: the greeting that keeps a good client close. */
-export function GreetingRow({ greeting, timeZone, now }: { greeting: Greeting; timeZone: string; now: Date }) {
+export function GreetingRow({
+  greeting,
+  timeZone,
+  now,
+  onGreet,
+}: {
+  greeting: Greeting;
+  timeZone: string;
+  now: Date;
+  onGreet?: (greeting: Greeting) => void;
+}) {
   const { t } = useTranslation();
   const intlLocale = currentIntlLocale();
+  const language = currentLanguage();
+  // A Hebrew date is shown as such, with the Gregorian day it falls on: י״ב באדר (1 במרץ).
+  const shownDate = greeting.hebrew
+    ? t('today.greeting.hebrewDate', {
+        hebrew: formatHebrewDay(greeting.hebrew, language),
+        date: formatShortDay(greeting.date, intlLocale),
+      })
+    : formatShortDay(greeting.date, intlLocale);
   const kind = importantDateKinds.find((k) => k === greeting.kind) ?? 'other';
   const days = daysBetween(todayIn(timeZone, now), greeting.date);
   const when =
@@ -101,7 +120,7 @@ export function GreetingRow({ greeting, timeZone, now }: { greeting: Greeting; t
           {when}
         </Text>
         {t('common.separator')}
-        {formatShortDay(greeting.date, intlLocale)}
+        {shownDate}
         {greeting.years !== null && greeting.years > 0 && kind !== 'other' && (
           <>
             {t('common.separator')}
@@ -111,6 +130,18 @@ export function GreetingRow({ greeting, timeZone, now }: { greeting: Greeting; t
           </>
         )}
       </Text>
+      {onGreet && (
+        <Button
+          variant="light"
+          size="compact-sm"
+          mt={6}
+          leftSection={<SendIcon size={14} />}
+          onClick={() => onGreet(greeting)}
+          aria-label={t('today.greeting.sendTo', { name: greeting.clientName })}
+        >
+          {t('today.greeting.send')}
+        </Button>
+      )}
     </div>
   );
 }

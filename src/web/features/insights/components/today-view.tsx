@@ -38,6 +38,10 @@ type Props = {
   hasClients: boolean | undefined;
   onLogContact: () => void;
   onAddPromise: () => void;
+  /** "Send greeting" on each of Today's greetings (the composer lives with the route). */
+  onGreet?: (greeting: Greeting) => void;
+  /** Shown under the heading whatever the lists hold (the coming holiday's greetings). */
+  notice?: ReactNode;
 };
 
 type SectionBase = { id: string; title: string; icon: ReactNode; tone: 'default' | 'danger'; total: number };
@@ -59,6 +63,8 @@ export function TodayView({
   hasClients,
   onLogContact,
   onAddPromise,
+  onGreet,
+  notice,
 }: Props) {
   const { t } = useTranslation();
   const today = useToday();
@@ -84,6 +90,7 @@ export function TodayView({
         {heading}
         <Group gap="xs">{actions}</Group>
       </Group>
+      {notice}
       {today.isError && !today.data ? (
         <Alert color="red" icon={<AlertIcon />} title={t('errors.title')}>
           <Text size="sm" mb="xs">
@@ -110,6 +117,7 @@ export function TodayView({
               hasClients={hasClients}
               onLogContact={onLogContact}
               onAddPromise={onAddPromise}
+              {...(onGreet ? { onGreet } : {})}
             />
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 4 }}>{aside}</Grid.Col>
@@ -136,9 +144,16 @@ function Sections({
   hasClients,
   onLogContact,
   onAddPromise,
+  onGreet,
 }: Pick<
   Props,
-  'renderCommitment' | 'renderInteraction' | 'renderPaymentsLate' | 'hasClients' | 'onLogContact' | 'onAddPromise'
+  | 'renderCommitment'
+  | 'renderInteraction'
+  | 'renderPaymentsLate'
+  | 'hasClients'
+  | 'onLogContact'
+  | 'onAddPromise'
+  | 'onGreet'
 > & { data: Today; now: Date }) {
   const { t } = useTranslation();
   const { counts } = data;
@@ -225,6 +240,7 @@ function Sections({
             timeZone={data.timeZone}
             renderCommitment={renderCommitment}
             renderInteraction={renderInteraction}
+            {...(onGreet ? { onGreet } : {})}
           />
         </SectionCard>
       ))}
@@ -255,7 +271,11 @@ function SectionRows({
   timeZone,
   renderCommitment,
   renderInteraction,
-}: { section: Section; now: Date; timeZone: string } & Pick<Props, 'renderCommitment' | 'renderInteraction'>) {
+  onGreet,
+}: { section: Section; now: Date; timeZone: string } & Pick<
+  Props,
+  'renderCommitment' | 'renderInteraction' | 'onGreet'
+>) {
   const { t } = useTranslation();
   const intlLocale = currentIntlLocale();
   const [limit, setLimit] = useState(FIRST_ROWS);
@@ -289,7 +309,7 @@ function SectionRows({
         {section.kind === 'greetings' &&
           section.items.slice(0, shown).map((g) => (
             <div role="listitem" key={`${g.clientId}-${g.kind}-${g.date}-${g.label ?? ''}`}>
-              <GreetingRow greeting={g} timeZone={timeZone} now={now} />
+              <GreetingRow greeting={g} timeZone={timeZone} now={now} {...(onGreet ? { onGreet } : {})} />
             </div>
           ))}
       </div>

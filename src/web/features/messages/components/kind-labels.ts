@@ -16,6 +16,8 @@ const NAMED_KINDS = [
   'quote_error_reissue',
   'terms',
   'delay_notice',
+  'greeting',
+  'holiday_greeting',
 ] as const satisfies readonly MessageKind[];
 type NamedKind = (typeof NAMED_KINDS)[number];
 
