@@ -76,7 +76,12 @@ export function ClientPage() {
               />
               <ClientQuotesSection client={ref} composer={MessageComposer} />
               <ClientProjectsSection clientId={c.id} />
-              <MistakesSection clientId={c.id} currency={me.workspace.currency} timeZone={timeZone} />
+              <MistakesSection
+                clientId={c.id}
+                currency={me.workspace.currency}
+                timeZone={timeZone}
+                composer={MessageComposer}
+              />
               <ConflictsSection clientId={c.id} />
               <ClientMoneySection
                 clientId={c.id}
