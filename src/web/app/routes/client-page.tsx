@@ -1,10 +1,13 @@
 import { Button } from '@mantine/core';
-import { getRouteApi } from '@tanstack/react-router';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PhoneIcon, PromiseIcon } from '../../components/ui/icons';
 import { useMe } from '../../features/accounts/api/session-api';
+import { AmbassadorCard } from '../../features/care/components/ambassador-card';
 import { ConflictsSection } from '../../features/care/components/conflicts-section';
 import { MistakesSection } from '../../features/care/components/mistakes-section';
+import { EndEngagementAction, EndedNotice } from '../../features/care/components/parting-actions';
 import { PlaybookBadge } from '../../features/care/components/playbook-badge';
 import { ClientHub } from '../../features/clients/components/client-hub';
 import { CommitmentEventLine } from '../../features/commitments/components/commitment-event';
@@ -12,6 +15,7 @@ import { OpenPromises } from '../../features/commitments/components/open-promise
 import { WordKeepingCard } from '../../features/commitments/components/word-keeping-card';
 import { ClientTimeline } from '../../features/insights/components/client-timeline';
 import { InteractionItem } from '../../features/interactions/components/interaction-item';
+import { AgreedChannelAction } from '../../features/messages/components/agreed-channel-action';
 import { MessageComposer } from '../../features/messages/components/message-composer';
 import { ClientMoneySection } from '../../features/payments/components/client-money-section';
 import { ClientProjectsSection } from '../../features/projects/components/client-projects-section';
@@ -29,6 +33,8 @@ const route = getRouteApi('/_app/clients/$clientId');
 export function ClientPage() {
   const { t } = useTranslation();
   const { clientId } = route.useParams();
+  const { thank } = route.useSearch();
+  const navigate = useNavigate();
   const me = useMe();
   const actions = useWordActions();
   const money = useMoneyActions();
@@ -36,6 +42,10 @@ export function ClientPage() {
   const acceptedQuotes = useAcceptedQuoteChoices(clientId);
   const timeZone = me.workspace.timeZone;
   usePageTitle(client.data?.name ?? null);
+  const clearThank = useCallback(
+    () => void navigate({ to: '/clients/$clientId', params: { clientId }, search: {}, replace: true }),
+    [navigate, clientId],
+  );
 
   return (
     <>
@@ -60,12 +70,15 @@ export function ClientPage() {
             >
               {t('clients.page.addPromise')}
             </Button>
+            <AgreedChannelAction client={{ id: c.id, name: c.name }} />
+            <EndEngagementAction client={c} composer={MessageComposer} />
           </>
         )}
         main={(c) => {
           const ref = { id: c.id, name: c.name };
           return (
             <>
+              <EndedNotice client={c} timeZone={timeZone} />
               <OpenPromises
                 clientId={c.id}
                 timeZone={timeZone}
@@ -110,7 +123,17 @@ export function ClientPage() {
             </>
           );
         }}
-        aside={(c) => <WordKeepingCard clientId={c.id} />}
+        aside={(c) => (
+          <>
+            <WordKeepingCard clientId={c.id} />
+            <AmbassadorCard
+              client={{ id: c.id, name: c.name }}
+              composer={MessageComposer}
+              thankFor={thank ?? null}
+              onThankOpened={clearThank}
+            />
+          </>
+        )}
       />
       {money.dialog}
     </>
