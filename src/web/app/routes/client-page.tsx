@@ -1,8 +1,9 @@
-import { Button } from '@mantine/core';
+import { Button, Stack } from '@mantine/core';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PhoneIcon, PromiseIcon } from '../../components/ui/icons';
+import { HandshakeIcon, PhoneIcon, PromiseIcon } from '../../components/ui/icons';
+import { SectionCard } from '../../components/ui/section-card';
 import { useMe } from '../../features/accounts/api/session-api';
 import { AmbassadorCard } from '../../features/care/components/ambassador-card';
 import { ConflictsSection } from '../../features/care/components/conflicts-section';
@@ -70,8 +71,6 @@ export function ClientPage() {
             >
               {t('clients.page.addPromise')}
             </Button>
-            <AgreedChannelAction client={{ id: c.id, name: c.name }} />
-            <EndEngagementAction client={c} composer={MessageComposer} />
           </>
         )}
         main={(c) => {
@@ -126,6 +125,17 @@ export function ClientPage() {
         aside={(c) => (
           <>
             <WordKeepingCard clientId={c.id} />
+            {/* The less frequent acts on the relationship: beside the hub, not in the crowded header. */}
+            <SectionCard
+              id="client-relationship"
+              title={t('clients.page.relationship')}
+              icon={<HandshakeIcon size={20} />}
+            >
+              <Stack gap="xs" align="stretch">
+                <AgreedChannelAction client={{ id: c.id, name: c.name }} />
+                <EndEngagementAction client={c} composer={MessageComposer} />
+              </Stack>
+            </SectionCard>
             <AmbassadorCard
               client={{ id: c.id, name: c.name }}
               composer={MessageComposer}

@@ -96,7 +96,7 @@ export function MistakeView({ incident, timeZone, showClient = false, onEdit, fi
       {incident.outline && <Field label={t('care.mistakes.fields.outline')}>{incident.outline}</Field>}
       {incident.causeDetails && <Field label={t('care.mistakes.fields.causeDetails')}>{incident.causeDetails}</Field>}
       {incident.fix && <Field label={t('care.mistakes.fields.fix')}>{incident.fix}</Field>}
-      {incident.fixBy && (
+      {incident.fixBy && !incident.fixCommitmentId && (
         <Field label={t('care.mistakes.fields.fixBy')}>
           <bdi>{formatLongDay(incident.fixBy, intl)}</bdi>
         </Field>

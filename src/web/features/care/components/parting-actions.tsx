@@ -44,8 +44,6 @@ export function EndEngagementAction({ client, composer }: { client: Client; comp
   const colleagues = useColleagueChoices(open !== null);
   const end = useEndEngagement();
   const ended = useRef<EngagementEnded | null>(null);
-  if (isEnded(client.status)) return null;
-
   const done = () => {
     close();
     notifySuccess(t('care.parting.ended'));
@@ -93,13 +91,16 @@ export function EndEngagementAction({ client, composer }: { client: Client; comp
   }
   return (
     <>
-      <Button
-        variant="default"
-        leftSection={<HandshakeIcon size={18} />}
-        onClick={() => show({ kind: 'form', draft: null })}
-      >
-        {t('care.parting.end')}
-      </Button>
+      {/* Once ended the button goes, but the farewell's "sent" panel stays until Done. */}
+      {!isEnded(client.status) && (
+        <Button
+          variant="default"
+          leftSection={<HandshakeIcon size={18} />}
+          onClick={() => show({ kind: 'form', draft: null })}
+        >
+          {t('care.parting.end')}
+        </Button>
+      )}
       {render(title, body)}
     </>
   );

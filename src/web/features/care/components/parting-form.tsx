@@ -97,6 +97,11 @@ export function PartingForm({
   const decisionOf = (item: Item) => draft.decisions[item.id] ?? { kind: item.kind, decision: 'finish', reason: '' };
   const setDecision = (item: Item, patch: Partial<{ decision: Decision; reason: string }>) =>
     setDraft((d) => ({ ...d, decisions: { ...d.decisions, [item.id]: { ...decisionOf(item), ...patch } } }));
+  // Every item gets its decision, "finish" unless changed: an item left out would be closed by the server.
+  const complete = (): PartingDraft => ({
+    ...draft,
+    decisions: Object.fromEntries(items.map((item) => [item.id, decisionOf(item)])),
+  });
   const toggle = (step: string, on: boolean) =>
     setDraft((d) => ({ ...d, ticked: on ? [...d.ticked, step] : d.ticked.filter((s) => s !== step) }));
 
@@ -211,10 +216,10 @@ export function PartingForm({
           {t('actions.cancel')}
         </Button>
         <Group gap="sm">
-          <Button variant="default" loading={busy} onClick={() => onEndWithout(draft)}>
+          <Button variant="default" loading={busy} onClick={() => onEndWithout(complete())}>
             {t('care.parting.endWithout')}
           </Button>
-          <Button leftSection={<MessageIcon size={18} />} onClick={() => onWriteFarewell(draft)}>
+          <Button leftSection={<MessageIcon size={18} />} onClick={() => onWriteFarewell(complete())}>
             {t('care.parting.writeFarewell')}
           </Button>
         </Group>
