@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { label } from '../support/catalogs.js';
 
 export type WorksheetEntry = {
@@ -13,7 +14,10 @@ export type WorksheetEntry = {
   moveLastUp?: boolean;
   choose: string;
   outcome: string;
-  status: string;
+  /** Picked on the last step; left as it is when absent. */
+  status?: string;
+  /** False: stay on the last step (to turn the choice into promises instead). */
+  finish?: boolean;
 };
 
 /** Client types and playbooks, mistakes, and the conflict worksheet (features/care). */
@@ -48,11 +52,13 @@ export class CarePages {
     type: string;
     hint: string;
     contact: { name: string; role: string };
+    phone?: string;
   }): Promise<void> {
     const page = this.page;
     await page.goto('/clients/new');
     await page.getByLabel(this.t('clientKinds.organization')).check();
     await page.getByLabel(this.t('clients.fields.name')).fill(fields.name);
+    if (fields.phone) await page.getByLabel(this.t('clients.fields.phone'), { exact: true }).fill(fields.phone);
     await page.getByRole('combobox', { name: this.t('clients.fields.personality') }).click();
     await page.getByRole('option', { name: fields.type }).click();
     // Choosing the type shows its playbook's hint right away.
@@ -144,8 +150,60 @@ export class CarePages {
     await onStep('choice');
     await this.next('outcome');
     await field('outcome').fill(entry.outcome);
-    await this.pick(page.locator('form'), this.t('care.conflicts.statusLabel'), entry.status);
+    if (entry.status) await this.pick(page.locator('form'), this.t('care.conflicts.statusLabel'), entry.status);
     await onStep('outcome');
-    await page.getByRole('button', { name: this.t('care.conflicts.finish') }).click();
+    if (entry.finish !== false) await page.getByRole('button', { name: this.t('care.conflicts.finish') }).click();
+  }
+
+  /** The composer in the dialog: open the text in WhatsApp (the fixture holds wa.me back), then Done. */
+  async sendOverWhatsapp(): Promise<void> {
+    const dialog = this.dialog();
+    await dialog.getByRole('textbox', { name: this.t('messages.composer.body') }).waitFor();
+    const popup = this.page.context().waitForEvent('page');
+    await dialog.getByRole('button', { name: this.t('messages.composer.openWhatsapp') }).click();
+    await (await popup).close();
+    await dialog.getByRole('button', { name: this.t('messages.composer.done') }).click();
+  }
+
+  /** From the mistake's view: the checklist and the fix-by promise (its day and time), then the message. */
+  async prepareApology(fix: { time: string }, beforeMessage: () => Promise<void> = async () => {}): Promise<void> {
+    const dialog = this.dialog();
+    await dialog.getByRole('button', { name: this.t('care.apology.prepare') }).click();
+    await dialog.getByRole('switch', { name: this.t('care.apology.promiseFix') }).waitFor();
+    expect(await dialog.getByRole('switch', { name: this.t('care.apology.promiseFix') }).isChecked()).toBe(true);
+    const suffix = ` (${this.t('care.apology.fixSuffix')})`;
+    await this.pick(dialog, this.t('duePicker.time') + suffix, fix.time);
+    await beforeMessage();
+    await dialog.getByRole('button', { name: this.t('care.apology.write') }).click();
+  }
+
+  /** At the worksheet's last steps: the chosen option as promises (the first mine, the next theirs), then the follow-up. */
+  async resolveWithPromises(promises: string[], beforeMessage: () => Promise<void> = async () => {}): Promise<void> {
+    await this.page.getByRole('button', { name: this.t('care.resolve.turnIntoPromises') }).click();
+    const dialog = this.dialog();
+    await dialog.getByRole('heading', { name: this.t('care.resolve.title') }).waitFor();
+    for (const [index, title] of promises.entries()) {
+      if (index > 0) await dialog.getByRole('button', { name: this.t('care.resolve.add') }).click();
+      const name = this.t('care.resolve.promise', { n: index + 1 });
+      await dialog.getByLabel(`${this.t('care.resolve.what')} (${name})`).fill(title);
+    }
+    await beforeMessage();
+    await dialog.getByRole('button', { name: this.t('care.resolve.next') }).click();
+  }
+
+  /** "End the engagement": cancel one open item with a reason, the rest stay to finish; then the farewell. */
+  async endEngagement(cancel: { item: string; reason: string }, beforeMessage: () => Promise<void> = async () => {}) {
+    await this.page.getByRole('button', { name: this.t('care.parting.end') }).click();
+    const dialog = this.dialog();
+    await dialog.getByRole('heading', { name: this.t('care.parting.checklistTitle') }).waitFor();
+    await this.pick(
+      dialog,
+      this.t('care.parting.decisionFor', { name: cancel.item }),
+      this.t('care.parting.decision.cancel'),
+    );
+    await dialog.getByLabel(this.t('care.parting.reasonFor', { name: cancel.item })).fill(cancel.reason);
+    await dialog.getByLabel(this.t('care.parting.materialsReturned')).check();
+    await beforeMessage();
+    await dialog.getByRole('button', { name: this.t('care.parting.writeFarewell') }).click();
   }
 }

@@ -106,6 +106,9 @@ const newClientRoute = createRoute({
 const clientRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'clients/$clientId',
+  // ?thank=<referred client>: the referral notification opens the thank-you on the referrer's page.
+  validateSearch: (search: Record<string, unknown>): { thank?: string } =>
+    typeof search.thank === 'string' && search.thank ? { thank: search.thank.slice(0, 100) } : {},
   // Start fetching on hover/focus of a link; the page shows its own loading and error states.
   loader: ({ context, params }) => {
     void context.queryClient.prefetchQuery(clientQuery(params.clientId));

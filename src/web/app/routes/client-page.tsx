@@ -1,10 +1,14 @@
-import { Button } from '@mantine/core';
-import { getRouteApi } from '@tanstack/react-router';
+import { Button, Stack } from '@mantine/core';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PhoneIcon, PromiseIcon } from '../../components/ui/icons';
+import { HandshakeIcon, PhoneIcon, PromiseIcon } from '../../components/ui/icons';
+import { SectionCard } from '../../components/ui/section-card';
 import { useMe } from '../../features/accounts/api/session-api';
+import { AmbassadorCard } from '../../features/care/components/ambassador-card';
 import { ConflictsSection } from '../../features/care/components/conflicts-section';
 import { MistakesSection } from '../../features/care/components/mistakes-section';
+import { EndEngagementAction, EndedNotice } from '../../features/care/components/parting-actions';
 import { PlaybookBadge } from '../../features/care/components/playbook-badge';
 import { ClientHub } from '../../features/clients/components/client-hub';
 import { CommitmentEventLine } from '../../features/commitments/components/commitment-event';
@@ -14,6 +18,7 @@ import { ClientTimeline } from '../../features/insights/components/client-timeli
 import { ClientHealthCard } from '../../features/insights/components/health/client-health-card';
 import { ClientScoreBadge } from '../../features/insights/components/health/score-badge';
 import { InteractionItem } from '../../features/interactions/components/interaction-item';
+import { AgreedChannelAction } from '../../features/messages/components/agreed-channel-action';
 import { MessageComposer } from '../../features/messages/components/message-composer';
 import { ClientMoneySection } from '../../features/payments/components/client-money-section';
 import { ClientProjectsSection } from '../../features/projects/components/client-projects-section';
@@ -31,6 +36,8 @@ const route = getRouteApi('/_app/clients/$clientId');
 export function ClientPage() {
   const { t } = useTranslation();
   const { clientId } = route.useParams();
+  const { thank } = route.useSearch();
+  const navigate = useNavigate();
   const me = useMe();
   const actions = useWordActions();
   const money = useMoneyActions();
@@ -38,6 +45,10 @@ export function ClientPage() {
   const acceptedQuotes = useAcceptedQuoteChoices(clientId);
   const timeZone = me.workspace.timeZone;
   usePageTitle(client.data?.name ?? null);
+  const clearThank = useCallback(
+    () => void navigate({ to: '/clients/$clientId', params: { clientId }, search: {}, replace: true }),
+    [navigate, clientId],
+  );
 
   return (
     <>
@@ -69,6 +80,7 @@ export function ClientPage() {
           const ref = { id: c.id, name: c.name };
           return (
             <>
+              <EndedNotice client={c} timeZone={timeZone} />
               <OpenPromises
                 clientId={c.id}
                 timeZone={timeZone}
@@ -79,7 +91,12 @@ export function ClientPage() {
               />
               <ClientQuotesSection client={ref} composer={MessageComposer} />
               <ClientProjectsSection clientId={c.id} />
-              <MistakesSection clientId={c.id} currency={me.workspace.currency} timeZone={timeZone} />
+              <MistakesSection
+                clientId={c.id}
+                currency={me.workspace.currency}
+                timeZone={timeZone}
+                composer={MessageComposer}
+              />
               <ConflictsSection clientId={c.id} />
               <ClientHealthCard clientId={c.id} />
               <ClientMoneySection
@@ -109,7 +126,28 @@ export function ClientPage() {
             </>
           );
         }}
-        aside={(c) => <WordKeepingCard clientId={c.id} />}
+        aside={(c) => (
+          <>
+            <WordKeepingCard clientId={c.id} />
+            {/* The less frequent acts on the relationship: beside the hub, not in the crowded header. */}
+            <SectionCard
+              id="client-relationship"
+              title={t('clients.page.relationship')}
+              icon={<HandshakeIcon size={20} />}
+            >
+              <Stack gap="xs" align="stretch">
+                <AgreedChannelAction client={{ id: c.id, name: c.name }} />
+                <EndEngagementAction client={c} composer={MessageComposer} />
+              </Stack>
+            </SectionCard>
+            <AmbassadorCard
+              client={{ id: c.id, name: c.name }}
+              composer={MessageComposer}
+              thankFor={thank ?? null}
+              onThankOpened={clearThank}
+            />
+          </>
+        )}
       />
       {money.dialog}
     </>

@@ -8,6 +8,7 @@ import { useMe } from '../../features/accounts/api/session-api';
 import { useConflict } from '../../features/care/api/care-queries';
 import { ConflictWorksheet } from '../../features/care/components/conflict-worksheet';
 import { useClient } from '../../features/clients/api/client-queries';
+import { MessageComposer } from '../../features/messages/components/message-composer';
 import { notifySuccess } from '../../lib/notify';
 import { usePageTitle } from '../../lib/use-page-title';
 import { todayIn } from '../../lib/zoned-dates';
@@ -49,6 +50,8 @@ function Worksheet({ clientId, conflict }: { clientId: string; conflict: Conflic
           notifySuccess(t('care.conflicts.saved', { name: isolate(client.data.name) }));
           back();
         }}
+        composer={MessageComposer}
+        onResolved={back}
         onCancel={back}
       />
     </Stack>

@@ -3,6 +3,7 @@ import { Link, getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../features/accounts/api/session-api';
 import { MistakesList } from '../../features/care/components/mistakes-list';
+import { MessageComposer } from '../../features/messages/components/message-composer';
 import { usePageTitle } from '../../lib/use-page-title';
 
 const route = getRouteApi('/_app/insights/mistakes');
@@ -37,6 +38,7 @@ export function MistakesPage() {
         }
         currency={me.workspace.currency}
         timeZone={me.workspace.timeZone}
+        composer={MessageComposer}
       />
     </Stack>
   );

@@ -42,7 +42,13 @@ export function ProjectPage() {
       client={<ClientNameLink clientId={p.clientId} />}
       quotes={<ProjectQuotes clientId={p.clientId} projectId={p.id} />}
       mistakes={
-        <MistakesSection clientId={p.clientId} projectId={p.id} currency={me.workspace.currency} timeZone={timeZone} />
+        <MistakesSection
+          clientId={p.clientId}
+          projectId={p.id}
+          currency={me.workspace.currency}
+          timeZone={timeZone}
+          composer={MessageComposer}
+        />
       }
       clientHint={<PlaybookHint type={client.data?.personality ?? null} />}
       time={

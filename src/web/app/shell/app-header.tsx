@@ -42,7 +42,12 @@ export function AppHeader({ onOpenSearch, onSignedOut }: Props) {
           timeZone={me.workspace.timeZone}
           onOpen={(notification) =>
             void (notification.clientId
-              ? navigate({ to: '/clients/$clientId', params: { clientId: notification.clientId } })
+              ? navigate({
+                  to: '/clients/$clientId',
+                  params: { clientId: notification.clientId },
+                  // The referral's thank-you opens right away on the referrer's page.
+                  search: notification.kind === 'referral_thanks' ? { thank: notification.refId } : {},
+                })
               : navigate({ to: '/' }))
           }
         />

@@ -1,5 +1,22 @@
+import { z } from 'zod';
 import {
+  type Ambassador,
+  type ApologySent,
+  type ComposeApology,
+  type ComposeConflictFollowup,
+  type ComposeFarewell,
   type Conflict,
+  type ConflictResolved,
+  type EndEngagementInput,
+  type EngagementEnded,
+  type Offboarding,
+  type ResolveConflictInput,
+  type SendApologyInput,
+  ZAmbassador,
+  ZApologySent,
+  ZConflictResolved,
+  ZEngagementEnded,
+  ZOffboarding,
   type CreateClientTypeInput,
   type CreateConflictInput,
   type CreateIncidentInput,
@@ -21,6 +38,8 @@ import {
   ZStubbornClientList,
 } from '../../../../shared/schemas/care';
 import type { Locale } from '../../../../shared/schemas/common';
+import { type MessageComposed, ZMessageComposed } from '../../../../shared/schemas/messages';
+import { type Colleague, ZColleague } from '../../../../shared/schemas/projects';
 import { apiRequest, apiRequestNoContent } from '../../../lib/api-client';
 
 const enc = encodeURIComponent;
@@ -98,4 +117,60 @@ export function updateConflict(id: string, input: UpdateConflictInput): Promise<
 
 export async function fetchStubbornClients(): Promise<StubbornClient[]> {
   return (await apiRequest('/care/stubborn', ZStubbornClientList)).items;
+}
+
+// ── The apology (seed 003) ──
+
+export function composeApology(id: string, input: ComposeApology): Promise<MessageComposed> {
+  return apiRequest(`/care/incidents/${enc(id)}/apology`, ZMessageComposed, { method: 'POST', body: input });
+}
+
+export function sendApology(id: string, input: SendApologyInput): Promise<ApologySent> {
+  return apiRequest(`/care/incidents/${enc(id)}/apology/send`, ZApologySent, { method: 'POST', body: input });
+}
+
+// ── A conflict's chosen option ──
+
+export function composeConflictFollowup(id: string, input: ComposeConflictFollowup): Promise<MessageComposed> {
+  return apiRequest(`/care/conflicts/${enc(id)}/message`, ZMessageComposed, { method: 'POST', body: input });
+}
+
+export function resolveConflict(id: string, input: ResolveConflictInput): Promise<ConflictResolved> {
+  return apiRequest(`/care/conflicts/${enc(id)}/resolve`, ZConflictResolved, { method: 'POST', body: input });
+}
+
+// ── Referrals ──
+
+export function fetchAmbassador(clientId: string): Promise<Ambassador> {
+  return apiRequest(`/care/clients/${enc(clientId)}/ambassador`, ZAmbassador);
+}
+
+/** The thank-you for bringing `referredClientId`, addressed to whoever referred them. */
+export function composeReferralThanks(referredClientId: string): Promise<MessageComposed> {
+  return apiRequest(`/care/referrals/${enc(referredClientId)}/thanks`, ZMessageComposed, { method: 'POST' });
+}
+
+// ── Parting well ──
+
+export function fetchOffboarding(clientId: string): Promise<Offboarding> {
+  return apiRequest(`/care/clients/${enc(clientId)}/offboarding`, ZOffboarding);
+}
+
+export function composeFarewell(clientId: string, input: ComposeFarewell): Promise<MessageComposed> {
+  return apiRequest(`/care/clients/${enc(clientId)}/farewell`, ZMessageComposed, { method: 'POST', body: input });
+}
+
+export function endEngagement(clientId: string, input: EndEngagementInput): Promise<EngagementEnded> {
+  return apiRequest(`/care/clients/${enc(clientId)}/end`, ZEngagementEnded, { method: 'POST', body: input });
+}
+
+export function bringBack(clientId: string): Promise<Offboarding> {
+  return apiRequest(`/care/clients/${enc(clientId)}/bring-back`, ZOffboarding, { method: 'POST' });
+}
+
+/** The colleagues directory (kept by the projects screens): whom a parting client may be referred to. */
+const ZColleagueList = z.object({ items: z.array(ZColleague) });
+
+export async function fetchColleagues(): Promise<Colleague[]> {
+  return (await apiRequest('/colleagues', ZColleagueList)).items;
 }

@@ -1,10 +1,25 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Conflict, Incident, Playbook } from '../../../../shared/schemas/care';
+import type {
+  Conflict,
+  EndEngagementInput,
+  Incident,
+  Offboarding,
+  Playbook,
+  ResolveConflictInput,
+  SendApologyInput,
+} from '../../../../shared/schemas/care';
 import type { Locale } from '../../../../shared/schemas/common';
-import { queryRoots } from '../../../lib/query-keys';
+import { queryRoots, refreshWordData } from '../../../lib/query-keys';
 import {
   type IncidentFilters,
+  bringBack,
   createClientType,
+  endEngagement,
+  fetchAmbassador,
+  fetchColleagues,
+  fetchOffboarding,
+  resolveConflict,
+  sendApology,
   createConflict,
   createIncident,
   deleteClientType,
@@ -30,6 +45,8 @@ export const careKeys = {
   clientConflicts: (clientId: string) => [...queryRoots.care, 'conflicts', 'client', clientId] as const,
   conflict: (id: string) => [...queryRoots.care, 'conflicts', 'detail', id] as const,
   stubborn: [...queryRoots.care, 'stubborn'] as const,
+  ambassador: (clientId: string) => [...queryRoots.care, 'ambassador', clientId] as const,
+  offboarding: (clientId: string) => [...queryRoots.care, 'offboarding', clientId] as const,
 };
 
 /** Every type's playbook in one language: small, read on many screens (badge, hints), so cached a while. */
@@ -156,4 +173,76 @@ export function useSaveConflict() {
 
 export function useStubbornClients() {
   return useQuery({ queryKey: careKeys.stubborn, queryFn: fetchStubbornClients });
+}
+
+// ── The apology, a conflict's promises, referrals, parting ──
+
+/** The apology (and its "fix by" promise) moves the mistake, the client's promises, timeline and Today. */
+export function useSendApology() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, input }: { id: string; input: SendApologyInput }) => sendApology(id, input),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: careKeys.incidents });
+      void queryClient.invalidateQueries({ queryKey: queryRoots.messages });
+      void refreshWordData(queryClient);
+    },
+  });
+}
+
+export function useResolveConflict() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, input }: { id: string; input: ResolveConflictInput }) => resolveConflict(id, input),
+    onSuccess: ({ conflict }) => {
+      queryClient.setQueryData(careKeys.conflict(conflict.id), conflict);
+      void queryClient.invalidateQueries({ queryKey: careKeys.clientConflicts(conflict.clientId) });
+      void queryClient.invalidateQueries({ queryKey: careKeys.stubborn });
+      void queryClient.invalidateQueries({ queryKey: queryRoots.messages });
+      void refreshWordData(queryClient);
+    },
+  });
+}
+
+export function useAmbassador(clientId: string) {
+  return useQuery({ queryKey: careKeys.ambassador(clientId), queryFn: () => fetchAmbassador(clientId) });
+}
+
+export function useOffboarding(clientId: string, enabled = true) {
+  return useQuery({ queryKey: careKeys.offboarding(clientId), queryFn: () => fetchOffboarding(clientId), enabled });
+}
+
+export function useColleagueChoices(enabled = true) {
+  return useQuery({ queryKey: queryRoots.colleagues, queryFn: fetchColleagues, staleTime: 60_000, enabled });
+}
+
+/** Ending (or bringing back) changes the client's status, their open items, money and promises. */
+function useRefreshParting() {
+  const queryClient = useQueryClient();
+  return (offboarding: Offboarding) => {
+    queryClient.setQueryData(careKeys.offboarding(offboarding.clientId), offboarding);
+    for (const queryKey of [
+      queryRoots.clients,
+      queryRoots.projects,
+      queryRoots.payments,
+      queryRoots.quotes,
+      queryRoots.messages,
+    ])
+      void queryClient.invalidateQueries({ queryKey });
+    void refreshWordData(queryClient);
+  };
+}
+
+export function useEndEngagement() {
+  const refresh = useRefreshParting();
+  return useMutation({
+    mutationFn: ({ clientId, input }: { clientId: string; input: EndEngagementInput }) =>
+      endEngagement(clientId, input),
+    onSuccess: (ended) => refresh(ended.offboarding),
+  });
+}
+
+export function useBringBack() {
+  const refresh = useRefreshParting();
+  return useMutation({ mutationFn: bringBack, onSuccess: refresh });
 }

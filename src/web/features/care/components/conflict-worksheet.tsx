@@ -3,11 +3,13 @@ import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'rea
 import { useTranslation } from 'react-i18next';
 import { type Conflict, ZCreateConflict } from '../../../../shared/schemas/care';
 import { useIsPhone } from '../../../components/ui/dialog-flow';
-import { LightbulbIcon } from '../../../components/ui/icons';
+import { LightbulbIcon, PromiseIcon } from '../../../components/ui/icons';
+import type { Composer } from '../../../lib/composer-slot';
 import { formatNumber } from '../../../lib/format';
 import { currentIntlLocale } from '../../../lib/i18n';
 import { useSchemaForm } from '../../../lib/use-schema-form';
 import { useSaveConflict } from '../api/care-queries';
+import { useConflictResolution } from './conflict-dialogs';
 import { type WorksheetContact, ConflictStepFields } from './conflict-steps';
 import { conflictSteps, conflictToInput, conflictValues, stepFields } from './conflict-values';
 
@@ -17,7 +19,11 @@ type Props = {
   contacts: WorksheetContact[];
   today: string;
   contactsLink?: ReactNode;
+  /** The message composer (features/messages) for the follow-up, from the page. */
+  composer: Composer;
   onFinished: (conflict: Conflict) => void;
+  /** The chosen option became promises (and perhaps a message): the case is resolved. */
+  onResolved: (conflict: Conflict) => void;
   onCancel: () => void;
 };
 
@@ -52,11 +58,22 @@ function Principle({ step }: { step: (typeof conflictSteps)[number] }) {
  * Continue), a stepper beside the step on a desktop. Each step is saved as the user moves on, so
  * a call that ends half-way keeps what was written.
  */
-export function ConflictWorksheet({ clientId, conflict, contacts, today, contactsLink, onFinished, onCancel }: Props) {
+export function ConflictWorksheet({
+  clientId,
+  conflict,
+  contacts,
+  today,
+  contactsLink,
+  composer,
+  onFinished,
+  onResolved,
+  onCancel,
+}: Props) {
   const { t } = useTranslation();
   const intl = currentIntlLocale();
   const isPhone = useIsPhone();
   const save = useSaveConflict();
+  const resolution = useConflictResolution({ composer, today, onResolved: (r) => onResolved(r.conflict) });
   const [conflictId, setConflictId] = useState<string | null>(conflict?.id ?? null);
   const [step, setStep] = useState(0);
   const [reached, setReached] = useState(conflict ? conflictSteps.length - 1 : 0);
@@ -86,17 +103,22 @@ export function ConflictWorksheet({ clientId, conflict, contacts, today, contact
   const stepValid = () => stepFields[current].map((path) => form.check(path)).every(Boolean);
 
   /** Forward (or finish) checks this step and saves the whole case; back just goes back. */
-  const go = (target: number | 'finish') => {
-    if (target !== 'finish' && target < step) return show(target);
+  const go = (target: number | 'finish' | 'promises') => {
+    if (typeof target === 'number' && target < step) return show(target);
     if (!stepValid()) return;
-    if (conflictId === null && current === 'topic') return show(target === 'finish' ? step : target);
+    if (conflictId === null && current === 'topic' && target !== 'promises')
+      return show(target === 'finish' ? step : target);
     form.submit(async ({ clientId: _clientId, ...fields }) => {
       const saved = await save.mutateAsync({ id: conflictId, create: { clientId, ...fields }, update: fields });
       setConflictId(saved.id);
       if (target === 'finish') onFinished(saved);
+      else if (target === 'promises') resolution.start(saved);
       else show(target);
     })();
   };
+  // The chosen option can become promises once it is chosen, until the case is resolved that way.
+  const canResolve =
+    (current === 'choice' || current === 'outcome') && form.values.chosenOption !== null && !conflict?.resolvedAt;
 
   const heading = (
     <Title order={2} size="h4" ref={headingRef} tabIndex={-1} style={{ outline: 'none' }}>
@@ -127,9 +149,16 @@ export function ConflictWorksheet({ clientId, conflict, contacts, today, contact
           {t('actions.back')}
         </Button>
       )}
-      <Button type="submit" loading={form.submitting}>
-        {last ? t('care.conflicts.finish') : t('actions.next')}
-      </Button>
+      <Group gap="sm" justify="flex-end">
+        {canResolve && (
+          <Button variant="light" leftSection={<PromiseIcon size={18} />} onClick={() => go('promises')}>
+            {t('care.resolve.turnIntoPromises')}
+          </Button>
+        )}
+        <Button type="submit" loading={form.submitting}>
+          {last ? t('care.conflicts.finish') : t('actions.next')}
+        </Button>
+      </Group>
     </Group>
   );
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -139,49 +168,59 @@ export function ConflictWorksheet({ clientId, conflict, contacts, today, contact
 
   if (isPhone)
     return (
-      <form noValidate onSubmit={onSubmit} aria-label={t('care.conflicts.worksheet')}>
-        <Stack gap="sm">
-          <div>
-            <Text size="sm" c="dimmed">
-              {counter}
-            </Text>
-            {/* The counter above says it in words; the bar only shows it. */}
-            <Progress value={((step + 1) / conflictSteps.length) * 100} size="sm" mt={4} aria-hidden />
-          </div>
-          {heading}
-          <Principle step={current} />
-          {fields}
-          {buttons}
-        </Stack>
-      </form>
+      <>
+        {resolution.dialog}
+        <form noValidate onSubmit={onSubmit} aria-label={t('care.conflicts.worksheet')}>
+          <Stack gap="sm">
+            <div>
+              <Text size="sm" c="dimmed">
+                {counter}
+              </Text>
+              {/* The counter above says it in words; the bar only shows it. */}
+              <Progress value={((step + 1) / conflictSteps.length) * 100} size="sm" mt={4} aria-hidden />
+            </div>
+            {heading}
+            <Principle step={current} />
+            {fields}
+            {buttons}
+          </Stack>
+        </form>
+      </>
     );
 
   return (
-    <Grid gap="lg">
-      <Grid.Col span={3}>
-        <nav aria-label={t('care.conflicts.stepsLabel')}>
-          <Stepper active={step} onStepClick={(target) => go(target)} orientation="vertical" size="sm">
-            {conflictSteps.map((id, index) => (
-              <Stepper.Step key={id} label={t(`care.conflicts.steps.${id}.short`)} allowStepSelect={index <= reached} />
-            ))}
-          </Stepper>
-        </nav>
-      </Grid.Col>
-      <Grid.Col span={5}>
-        <form noValidate onSubmit={onSubmit} aria-label={t('care.conflicts.worksheet')}>
-          <Paper withBorder radius="md" p="md">
-            <Text size="sm" c="dimmed">
-              {counter}
-            </Text>
-            {heading}
-            <div style={{ marginBlockStart: 'var(--mantine-spacing-sm)' }}>{fields}</div>
-            {buttons}
-          </Paper>
-        </form>
-      </Grid.Col>
-      <Grid.Col span={4}>
-        <Principle step={current} />
-      </Grid.Col>
-    </Grid>
+    <>
+      {resolution.dialog}
+      <Grid gap="lg">
+        <Grid.Col span={3}>
+          <nav aria-label={t('care.conflicts.stepsLabel')}>
+            <Stepper active={step} onStepClick={(target) => go(target)} orientation="vertical" size="sm">
+              {conflictSteps.map((id, index) => (
+                <Stepper.Step
+                  key={id}
+                  label={t(`care.conflicts.steps.${id}.short`)}
+                  allowStepSelect={index <= reached}
+                />
+              ))}
+            </Stepper>
+          </nav>
+        </Grid.Col>
+        <Grid.Col span={5}>
+          <form noValidate onSubmit={onSubmit} aria-label={t('care.conflicts.worksheet')}>
+            <Paper withBorder radius="md" p="md">
+              <Text size="sm" c="dimmed">
+                {counter}
+              </Text>
+              {heading}
+              <div style={{ marginBlockStart: 'var(--mantine-spacing-sm)' }}>{fields}</div>
+              {buttons}
+            </Paper>
+          </form>
+        </Grid.Col>
+        <Grid.Col span={4}>
+          <Principle step={current} />
+        </Grid.Col>
+      </Grid>
+    </>
   );
 }

@@ -3,9 +3,10 @@ import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Incident } from '../../../../shared/schemas/care';
+import type { Commitment } from '../../../../shared/schemas/commitments';
 import { Ltr } from '../../../components/ui/bidi';
-import { EditIcon } from '../../../components/ui/icons';
-import { formatAmount, formatDateTime, formatLongDay } from '../../../lib/format';
+import { CheckIcon, EditIcon, PromiseIcon } from '../../../components/ui/icons';
+import { formatAmount, formatDateTime, formatLongDay, formatTime } from '../../../lib/format';
 import { currentIntlLocale } from '../../../lib/i18n';
 import { ApologyChecklist } from './apology-checklist';
 import { MistakeStatusBadge } from './mistake-labels';
@@ -16,10 +17,9 @@ type Props = {
   /** Shown where the client is not obvious (the list of all mistakes). */
   showClient?: boolean;
   onEdit: () => void;
-  /**
-   * Where what follows a record goes: composing the apology (with the fix-by promise) joins here
-   * when the messages endpoint for it exists.
-   */
+  /** The fix promise just made with the apology (its time too); later the record's own day. */
+  fixPromise?: Commitment | null;
+  /** What follows a record: preparing the apology (with the fix-by promise). */
   actions?: ReactNode;
 };
 
@@ -37,7 +37,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** A recorded mistake: what to say on the call (the checklist), and everything written about it. */
-export function MistakeView({ incident, timeZone, showClient = false, onEdit, actions }: Props) {
+export function MistakeView({ incident, timeZone, showClient = false, onEdit, fixPromise = null, actions }: Props) {
   const { t } = useTranslation();
   const intl = currentIntlLocale();
   return (
@@ -65,11 +65,38 @@ export function MistakeView({ incident, timeZone, showClient = false, onEdit, ac
           )}
         </Group>
       </div>
-      {incident.status === 'open' && <ApologyChecklist />}
+      {(incident.apologyMessageId || incident.fixCommitmentId) && (
+        <Stack gap={4} role="status">
+          {incident.apologyMessageId && (
+            <Group gap={6} c="mila.9" wrap="nowrap">
+              <CheckIcon size={16} />
+              <Text size="sm" fw={600}>
+                {t('care.apology.wasSent')}
+              </Text>
+            </Group>
+          )}
+          {incident.fixCommitmentId && (
+            <Group gap={6} wrap="nowrap" align="flex-start">
+              <PromiseIcon size={16} style={{ flexShrink: 0, marginBlockStart: 2 }} />
+              <Text size="sm">
+                {fixPromise?.dueTime
+                  ? t('care.apology.fixPromisedAt', {
+                      day: formatLongDay(fixPromise.dueDate, intl),
+                      time: formatTime(fixPromise.dueAt, intl, timeZone),
+                    })
+                  : incident.fixBy
+                    ? t('care.apology.fixPromised', { day: formatLongDay(incident.fixBy, intl) })
+                    : t('care.apology.fixPromisedNoDay')}
+              </Text>
+            </Group>
+          )}
+        </Stack>
+      )}
+      {incident.status === 'open' && !incident.apologyMessageId && <ApologyChecklist />}
       {incident.outline && <Field label={t('care.mistakes.fields.outline')}>{incident.outline}</Field>}
       {incident.causeDetails && <Field label={t('care.mistakes.fields.causeDetails')}>{incident.causeDetails}</Field>}
       {incident.fix && <Field label={t('care.mistakes.fields.fix')}>{incident.fix}</Field>}
-      {incident.fixBy && (
+      {incident.fixBy && !incident.fixCommitmentId && (
         <Field label={t('care.mistakes.fields.fixBy')}>
           <bdi>{formatLongDay(incident.fixBy, intl)}</bdi>
         </Field>

@@ -14,6 +14,7 @@ import { useIsPhone } from '../../../components/ui/dialog-flow';
 import { formatAmount, formatShortDay } from '../../../lib/format';
 import { currentIntlLocale } from '../../../lib/i18n';
 import { useIncidents } from '../api/care-queries';
+import type { Composer } from '../../../lib/composer-slot';
 import { useMistakeDialogs } from './mistake-dialogs';
 import { MistakeStatusBadge } from './mistake-labels';
 import { MistakeRow } from './mistakes-section';
@@ -25,17 +26,19 @@ type Props = {
   onFiltersChange: (filters: MistakeFilters) => void;
   currency: string;
   timeZone: string;
+  /** The message composer for the apology (features/messages), from the page. */
+  composer: Composer;
 };
 
 const ALL = 'all';
 
 /** Every mistake with what it taught (the prevention step), to learn from: filter by cause and status. */
-export function MistakesList({ filters, onFiltersChange, currency, timeZone }: Props) {
+export function MistakesList({ filters, onFiltersChange, currency, timeZone, composer }: Props) {
   const { t } = useTranslation();
   const intl = currentIntlLocale();
   const isPhone = useIsPhone();
   const list = useIncidents(filters);
-  const dialogs = useMistakeDialogs({ currency, timeZone, showClient: true });
+  const dialogs = useMistakeDialogs({ currency, timeZone, composer, showClient: true });
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
 
   const causeOptions: Choice<IncidentCause | typeof ALL>[] = [

@@ -8,6 +8,7 @@ import { SectionCard } from '../../../components/ui/section-card';
 import { formatShortDay } from '../../../lib/format';
 import { currentIntlLocale } from '../../../lib/i18n';
 import { useClientIncidents } from '../api/care-queries';
+import type { Composer } from '../../../lib/composer-slot';
 import { useMistakeDialogs } from './mistake-dialogs';
 import { MistakeStatusBadge } from './mistake-labels';
 
@@ -17,6 +18,8 @@ type Props = {
   projectId?: string | null;
   currency: string;
   timeZone: string;
+  /** The message composer for the apology (features/messages), from the page. */
+  composer: Composer;
 };
 
 export function MistakeRow({
@@ -59,10 +62,10 @@ export function MistakeRow({
 }
 
 /** A client's (or a project's) mistakes, and the button to record one. */
-export function MistakesSection({ clientId, projectId = null, currency, timeZone }: Props) {
+export function MistakesSection({ clientId, projectId = null, currency, timeZone, composer }: Props) {
   const { t } = useTranslation();
   const incidents = useClientIncidents(clientId, projectId);
-  const dialogs = useMistakeDialogs({ currency, timeZone });
+  const dialogs = useMistakeDialogs({ currency, timeZone, composer });
   const items = incidents.data ?? [];
   const open = items.filter((i) => i.status === 'open').length;
   return (

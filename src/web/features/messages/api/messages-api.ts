@@ -47,3 +47,10 @@ export function resetTemplate(kind: MessageKind, locale: Locale): Promise<Messag
 export async function fetchOutbox(): Promise<OutboxItem[]> {
   return (await apiRequest('/outbox', ZOutbox)).items;
 }
+
+/** Seed 000: the message that tells a client which channel and hours were agreed. */
+export function composeAgreedChannel(clientId: string): Promise<MessageComposed> {
+  return apiRequest(`/clients/${encodeURIComponent(clientId)}/agreed-channel/compose`, ZMessageComposed, {
+    method: 'POST',
+  });
+}
