@@ -6,7 +6,7 @@ import { addDays, type DateString } from './zoned.js';
  * Gregorian days with Intl's Hebrew calendar through `hebrewDate` (no GPL calendar library).
  *
  * The months a date can be given in. `adar` is the Adar of a common year; a leap year has
- * `adar_i` and `adar_ii`. Rules (documented in docs/decisions/011-hebrew-dates.md):
+ * `adar_i` and `adar_ii`. Rules (documented in docs/decisions/007-hebrew-dates-and-greetings.md):
  * - `adar` in a leap year is kept in Adar II (where Purim is, and the usual custom for birthdays);
  * - `adar_i` and `adar_ii` in a common year are kept in Adar;
  * - day 30 of a month that has only 29 days that year (Heshvan, Kislev, Adar I read as Adar) is kept
