@@ -249,9 +249,7 @@ export async function datesOn(
   { workspaceId, days, limit }: { workspaceId: string; days: { month: number; day: number }[]; limit: number },
 ) {
   if (!days.length) return [];
-  return db
-    .selectFrom('client_dates')
-    .innerJoin('clients', 'clients.id', 'client_dates.client_id')
+  return nurturedDates(db, workspaceId, 'gregorian')
     .select([
       'client_dates.client_id as clientId',
       'clients.name as clientName',
@@ -261,11 +259,6 @@ export async function datesOn(
       'client_dates.day',
       'client_dates.year',
     ])
-    .where('client_dates.workspace_id', '=', workspaceId)
-    .where('client_dates.calendar', '=', 'gregorian')
-    .where('clients.archived_at', 'is', null)
-    .where('clients.status', 'not in', ['ended', 'let_go'])
-    .where('clients.worth_nurturing', '=', 1)
     .where((eb) =>
       eb.or(days.map((d) => eb.and([eb('client_dates.month', '=', d.month), eb('client_dates.day', '=', d.day)]))),
     )
@@ -273,14 +266,24 @@ export async function datesOn(
     .execute();
 }
 
+/** The important dates of the clients Mila greets: in the relationship, not archived, worth nurturing. */
+function nurturedDates(db: Executor, workspaceId: string, calendar: 'gregorian' | 'hebrew') {
+  return db
+    .selectFrom('client_dates')
+    .innerJoin('clients', 'clients.id', 'client_dates.client_id')
+    .where('client_dates.workspace_id', '=', workspaceId)
+    .where('client_dates.calendar', '=', calendar)
+    .where('clients.archived_at', 'is', null)
+    .where('clients.status', 'not in', ['ended', 'let_go'])
+    .where('clients.worth_nurturing', '=', 1);
+}
+
 /** Every Hebrew-calendar date of the clients greeted (their Gregorian day changes each year). */
 export async function hebrewDatesOfNurtured(
   db: Executor,
   { workspaceId, limit }: { workspaceId: string; limit: number },
 ) {
-  return db
-    .selectFrom('client_dates')
-    .innerJoin('clients', 'clients.id', 'client_dates.client_id')
+  return nurturedDates(db, workspaceId, 'hebrew')
     .select([
       'client_dates.client_id as clientId',
       'clients.name as clientName',
@@ -290,11 +293,6 @@ export async function hebrewDatesOfNurtured(
       'client_dates.day',
       'client_dates.year',
     ])
-    .where('client_dates.workspace_id', '=', workspaceId)
-    .where('client_dates.calendar', '=', 'hebrew')
-    .where('clients.archived_at', 'is', null)
-    .where('clients.status', 'not in', ['ended', 'let_go'])
-    .where('clients.worth_nurturing', '=', 1)
     .limit(limit)
     .execute();
 }
