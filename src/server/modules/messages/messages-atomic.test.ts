@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ZMe } from '../../../shared/schemas/accounts.js';
-import { ZClient, type Client } from '../../../shared/schemas/clients.js';
+import type { Client } from '../../../shared/schemas/clients.js';
 import { ZCommitment, type Commitment } from '../../../shared/schemas/commitments.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Deps } from '../../lib/http.js';
 import type { Logger } from '../../lib/logger.js';
-import { clientInput } from '../../testing/factories.js';
+import { createClient } from '../../testing/api-helpers.js';
 import { failingWrites, InjectedFailure, snapshotAll } from '../../testing/failure.js';
 import type { TestSmtpServer } from '../../testing/smtp.js';
 import { createTestContext, type ApiClient, type TestContext } from '../../testing/test-app.js';
@@ -29,13 +29,7 @@ describe.each(testDialects())('messages: atomic sends and attachments on $label'
     api = await ctx.owner();
     ctx.clock.set('2026-11-23T08:00:00.000Z');
     scope = { workspaceId: (await api.get('/api/v1/me', ZMe)).body.workspace.id };
-    client = (
-      await api.post(
-        '/api/v1/clients',
-        clientInput({ name: 'רונית לוי', email: 'ronit@example.co.il', phone: '054-7654321' }),
-        ZClient,
-      )
-    ).body;
+    client = await createClient(api, { name: 'רונית לוי', email: 'ronit@example.co.il', phone: '054-7654321' });
     commitment = (
       await api.post(
         '/api/v1/commitments',

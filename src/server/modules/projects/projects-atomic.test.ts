@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ZMe } from '../../../shared/schemas/accounts.js';
-import { ZClient, type Client } from '../../../shared/schemas/clients.js';
+import type { Client } from '../../../shared/schemas/clients.js';
 import {
   ZChangeRequest,
   ZCreateChangeRequest,
@@ -12,7 +12,7 @@ import {
   type ChangeRequest,
   type Project,
 } from '../../../shared/schemas/projects.js';
-import { clientInput } from '../../testing/factories.js';
+import { createClient } from '../../testing/api-helpers.js';
 import { failingWrites, InjectedFailure, snapshotAll } from '../../testing/failure.js';
 import { createTestContext, type ApiClient, type TestContext } from '../../testing/test-app.js';
 import { testDialects } from '../../testing/test-db.js';
@@ -36,13 +36,7 @@ describe.each(testDialects())('project actions are atomic on $label', ({ dialect
     api = await ctx.owner();
     ctx.clock.set('2026-11-23T08:00:00.000Z');
     scope = { workspaceId: (await api.get('/api/v1/me', ZMe)).body.workspace.id };
-    client = (
-      await api.post(
-        '/api/v1/clients',
-        clientInput({ name: 'סטודיו מיכל', email: 'michal@example.co.il', phone: '050-1234567' }),
-        ZClient,
-      )
-    ).body;
+    client = await createClient(api, { name: 'סטודיו מיכל', email: 'michal@example.co.il', phone: '050-1234567' });
     project = (
       await api.post(
         '/api/v1/projects',

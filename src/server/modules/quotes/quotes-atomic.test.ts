@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ZMe } from '../../../shared/schemas/accounts.js';
-import { ZClient, type Client } from '../../../shared/schemas/clients.js';
+import type { Client } from '../../../shared/schemas/clients.js';
 import { ZQuote, ZQuoteSent } from '../../../shared/schemas/quotes.js';
 import { createApp } from '../../app.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Deps } from '../../lib/http.js';
-import { clientInput } from '../../testing/factories.js';
+import { createClient } from '../../testing/api-helpers.js';
 import { failingWrites, InjectedFailure, snapshotAll } from '../../testing/failure.js';
 import { ApiClient, createTestContext, type TestContext } from '../../testing/test-app.js';
 import { testDialects } from '../../testing/test-db.js';
@@ -50,13 +50,7 @@ describe.each(testDialects())('quote actions are atomic on $label', ({ dialect, 
     api = await ctx.owner();
     ctx.clock.set('2026-11-23T08:00:00.000Z');
     scope = { workspaceId: (await api.get('/api/v1/me', ZMe)).body.workspace.id };
-    client = (
-      await api.post(
-        '/api/v1/clients',
-        clientInput({ name: 'קפה הגפן', email: 'gefen@example.co.il', phone: '052-1112233' }),
-        ZClient,
-      )
-    ).body;
+    client = await createClient(api, { name: 'קפה הגפן', email: 'gefen@example.co.il', phone: '052-1112233' });
   });
   afterEach(async () => {
     if (!skip) await ctx.close();
