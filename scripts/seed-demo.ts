@@ -12,7 +12,8 @@ import { createWorkspaceWithOwner } from '../src/server/modules/accounts/account
 import { createClient } from '../src/server/modules/clients/clients.service.js';
 import { demoClients, setupInput } from '../src/server/testing/factories.js';
 import { attachmentRenderers } from '../src/server/portal/attachments.js';
-import { ZCreateClient } from '../src/shared/schemas/clients.js';
+import { ZCreateClient, type CreateClientInput } from '../src/shared/schemas/clients.js';
+import { hebrewMonths } from '../src/shared/time/hebrew-dates.js';
 
 const DEMO_PASSWORD = 'mila-demo-password';
 const count = Number(process.argv[2] ?? 60);
@@ -39,12 +40,31 @@ if (!workspace) {
   console.log(`Created the demo workspace. Sign in with demo@mila.local / ${DEMO_PASSWORD}`);
 }
 
+/**
+ * The demo shows greetings too: a third of the people keep their birthday on the Hebrew calendar
+ * (as many Israelis do), and active clients with a date are marked worth nurturing. Derived from
+ * the row's place, so the factory's random sequence (shared with the bench) stays the same.
+ */
+let birthdays = 0;
+function withGreetings(input: CreateClientInput, i: number): CreateClientInput {
+  const dates = (input.importantDates ?? []).map((date) =>
+    date.kind === 'birthday' && birthdays++ % 3 === 0
+      ? { ...date, calendar: 'hebrew' as const, month: null, hebrewMonth: hebrewMonths[i % hebrewMonths.length]! }
+      : date,
+  );
+  return { ...input, importantDates: dates, worthNurturing: dates.length > 0 && input.status === 'active' };
+}
+
 const scope = { workspaceId: workspace.id };
 const created: string[] = [];
 for (const [i, input] of demoClients(count).entries()) {
   // Every fifth client came through an earlier one: referrals are part of the story.
   const referredByClientId = i % 5 === 4 && created.length ? created[Math.floor(i / 2) % created.length]! : null;
-  const client = await createClient(deps, scope, ZCreateClient.parse({ ...input, referredByClientId }));
+  const client = await createClient(
+    deps,
+    scope,
+    ZCreateClient.parse({ ...withGreetings(input, i), referredByClientId }),
+  );
   created.push(client.id);
 }
 console.log(`Added ${created.length} demo clients.`);
