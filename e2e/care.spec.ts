@@ -216,6 +216,12 @@ describe.skipIf(!chromiumAvailable())('care: playbooks, mistakes, conflicts and 
       await saved.getByText(care.t('care.conflicts.status.resolved')).waitFor();
       await saved.getByText(chosen).waitFor();
       await page.getByText(theirPromise).first().waitFor();
+      // The timeline tells the story: the mistake recorded, the conflict opened and resolved.
+      const timeline = care.region('timeline.title');
+      await timeline.getByText(care.t('timeline.care.mistake.recorded')).waitFor();
+      await timeline.getByText(care.t('timeline.care.conflict.opened')).waitFor();
+      await timeline.getByText(care.t('timeline.care.conflict.resolved')).waitFor();
+      await timeline.getByText(mistake).first().waitFor();
       await screenshot(page, 'care-he-phone-client');
       await expectNoSeriousA11y(page, 'the client page (he, phone)');
     });

@@ -112,12 +112,13 @@ export function useClientIncidents(clientId: string, projectId: string | null = 
   });
 }
 
-/** A mistake moves the lists, the stubborn-clients view and the client's costs. */
+/** A mistake moves the lists, the stubborn-clients view, the client's costs and timeline. */
 function useRefreshCare() {
   const queryClient = useQueryClient();
   return () => {
     void queryClient.invalidateQueries({ queryKey: careKeys.incidents });
     void queryClient.invalidateQueries({ queryKey: careKeys.stubborn });
+    void queryClient.invalidateQueries({ queryKey: queryRoots.timeline });
   };
 }
 
@@ -167,6 +168,7 @@ export function useSaveConflict() {
       queryClient.setQueryData(careKeys.conflict(conflict.id), conflict);
       void queryClient.invalidateQueries({ queryKey: careKeys.clientConflicts(conflict.clientId) });
       void queryClient.invalidateQueries({ queryKey: careKeys.stubborn });
+      void queryClient.invalidateQueries({ queryKey: queryRoots.timeline });
     },
   });
 }
@@ -198,6 +200,7 @@ export function useResolveConflict() {
       queryClient.setQueryData(careKeys.conflict(conflict.id), conflict);
       void queryClient.invalidateQueries({ queryKey: careKeys.clientConflicts(conflict.clientId) });
       void queryClient.invalidateQueries({ queryKey: careKeys.stubborn });
+      void queryClient.invalidateQueries({ queryKey: queryRoots.timeline });
       void queryClient.invalidateQueries({ queryKey: queryRoots.messages });
       void refreshWordData(queryClient);
     },

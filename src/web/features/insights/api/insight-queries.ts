@@ -3,6 +3,7 @@ import { queryRoots } from '../../../lib/query-keys';
 import {
   createCalendarFeed,
   deleteCalendarFeed,
+  fetchClientCareCases,
   fetchClientCommitments,
   fetchClientInteractions,
   fetchToday,
@@ -41,5 +42,13 @@ export function useClientCommitmentEvents(clientId: string) {
   return useQuery({
     queryKey: [...queryRoots.timeline, clientId, 'commitments'],
     queryFn: ({ signal }) => fetchClientCommitments(clientId, signal),
+  });
+}
+
+/** Care refreshes the timeline root when a mistake or a conflict is recorded, changed or resolved. */
+export function useClientCareCases(clientId: string) {
+  return useQuery({
+    queryKey: [...queryRoots.timeline, clientId, 'care'],
+    queryFn: ({ signal }) => fetchClientCareCases(clientId, signal),
   });
 }

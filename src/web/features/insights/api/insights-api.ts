@@ -1,3 +1,4 @@
+import { ZConflictList, ZIncidentList } from '../../../../shared/schemas/care';
 import { ZCommitmentList } from '../../../../shared/schemas/commitments';
 import { ZCalendarFeed, ZToday } from '../../../../shared/schemas/insights';
 import { ZInteractionList } from '../../../../shared/schemas/interactions';
@@ -26,4 +27,15 @@ export function fetchClientInteractions(clientId: string, before: string | null,
 export async function fetchClientCommitments(clientId: string, signal?: AbortSignal) {
   const query = new URLSearchParams({ clientId, state: 'all', limit: '500' });
   return (await apiRequest('/commitments', ZCommitmentList, { query, ...(signal ? { signal } : {}) })).items;
+}
+
+/** A client's mistakes and conflicts: recorded, fixed, resolved are events on the timeline too. */
+export async function fetchClientCareCases(clientId: string, signal?: AbortSignal) {
+  const query = new URLSearchParams({ clientId, limit: '200' });
+  const options = { query, ...(signal ? { signal } : {}) };
+  const [incidents, conflicts] = await Promise.all([
+    apiRequest('/care/incidents', ZIncidentList, options),
+    apiRequest('/care/conflicts', ZConflictList, options),
+  ]);
+  return { incidents: incidents.items, conflicts: conflicts.items };
 }

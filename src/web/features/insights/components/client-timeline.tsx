@@ -9,7 +9,8 @@ import { formatLongDay } from '../../../lib/format';
 import { currentIntlLocale } from '../../../lib/i18n';
 import { useNow } from '../../../lib/use-when';
 import { addDays, todayIn } from '../../../lib/zoned-dates';
-import { useClientCommitmentEvents, useClientInteractionPages } from '../api/insight-queries';
+import { useClientCareCases, useClientCommitmentEvents, useClientInteractionPages } from '../api/insight-queries';
+import { CareCaseEvent } from './care-case-event';
 import { type TimelineCommitmentEvent, buildTimeline } from './timeline-entries';
 
 type Props = {
@@ -22,7 +23,8 @@ type Props = {
 
 /**
  * Everything that happened with a client, newest first: contacts (including messages sent from
- * Mila) and promises made, moved and kept. Contacts come in pages; promise events are shown down
+ * Mila), promises made, moved and kept, and mistakes and conflicts with how they ended. The care
+ * cases arrive on their own; the timeline shows without them rather than wait. Contacts come in pages; promise events are shown down
  * to the oldest contact loaded, so the two never interleave out of order.
  */
 export function ClientTimeline({ clientId, timeZone, renderInteraction, renderCommitmentEvent, onLogContact }: Props) {
@@ -31,6 +33,7 @@ export function ClientTimeline({ clientId, timeZone, renderInteraction, renderCo
   const intlLocale = currentIntlLocale();
   const pages = useClientInteractionPages(clientId);
   const commitments = useClientCommitmentEvents(clientId);
+  const care = useClientCareCases(clientId);
 
   const days = useMemo(
     () =>
@@ -39,8 +42,9 @@ export function ClientTimeline({ clientId, timeZone, renderInteraction, renderCo
         commitments.data ?? [],
         pages.hasNextPage,
         timeZone,
+        care.data,
       ),
-    [pages.data, pages.hasNextPage, commitments.data, timeZone],
+    [pages.data, pages.hasNextPage, commitments.data, timeZone, care.data],
   );
 
   const today = todayIn(timeZone, now);
@@ -87,9 +91,13 @@ export function ClientTimeline({ clientId, timeZone, renderInteraction, renderCo
                     key={entry.key}
                     style={{ paddingBlock: 8, borderBlockEnd: '1px solid var(--mantine-color-gray-2)' }}
                   >
-                    {entry.type === 'interaction'
-                      ? renderInteraction(entry.interaction, now)
-                      : renderCommitmentEvent(entry.commitment, entry.event)}
+                    {entry.type === 'interaction' ? (
+                      renderInteraction(entry.interaction, now)
+                    ) : entry.type === 'commitment' ? (
+                      renderCommitmentEvent(entry.commitment, entry.event)
+                    ) : (
+                      <CareCaseEvent event={entry.event} />
+                    )}
                   </li>
                 ))}
               </Stack>

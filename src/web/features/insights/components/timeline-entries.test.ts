@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Conflict, Incident } from '../../../../shared/schemas/care';
 import type { Commitment } from '../../../../shared/schemas/commitments';
 import type { Interaction } from '../../../../shared/schemas/interactions';
 import { buildTimeline } from './timeline-entries';
@@ -94,5 +95,44 @@ describe('client timeline', () => {
         .flatMap((d) => d.entries)
         .map((e) => (e.type === 'commitment' ? e.event.kind : 'contact')),
     ).toEqual(['contact', 'completed', 'created']);
+  });
+
+  it('shows a mistake recorded and fixed, and a conflict opened and resolved, in their places', () => {
+    // Only the fields the timeline reads are set; the rest of the record does not matter here.
+    const incident = {
+      id: 'm1',
+      clientId: 'c',
+      title: 'ההדמיות נשלחו באיחור',
+      prevention: 'תזכורת יומיים לפני',
+      createdAt: '2026-11-21T08:00:00.000Z',
+      fixedAt: '2026-11-24T08:00:00.000Z',
+      closedAt: null,
+    } as Incident;
+    const conflict = {
+      id: 'k1',
+      clientId: 'c',
+      topic: 'schedule',
+      outcome: 'נשלח ישר לתערוכה',
+      createdAt: '2026-11-22T08:00:00.000Z',
+      resolvedAt: null,
+    } as Conflict;
+    const loaded = [interaction('i1', '2026-11-23T09:00:00.000Z'), interaction('i0', '2026-11-20T09:00:00.000Z')];
+    const steps = (moreToLoad: boolean) =>
+      buildTimeline(loaded, [], moreToLoad, TZ, { incidents: [incident], conflicts: [conflict] })
+        .flatMap((d) => d.entries)
+        .map((e) => (e.type === 'care' ? `${e.event.kind}:${e.event.step}` : e.type));
+    expect(steps(false)).toEqual([
+      'mistake:fixed',
+      'interaction',
+      'conflict:opened',
+      'mistake:recorded',
+      'interaction',
+    ]);
+    // Held back like promise events: nothing older than the oldest contact loaded while pages remain.
+    expect(
+      buildTimeline([loaded[0]!], [], true, TZ, { incidents: [incident], conflicts: [conflict] })
+        .flatMap((d) => d.entries)
+        .map((e) => (e.type === 'care' ? `${e.event.kind}:${e.event.step}` : e.type)),
+    ).toEqual(['mistake:fixed', 'interaction']);
   });
 });

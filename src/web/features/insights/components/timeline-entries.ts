@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Conflict, Incident } from '../../../../shared/schemas/care';
 import type { Commitment, ZCommitmentChange } from '../../../../shared/schemas/commitments';
 import type { Interaction } from '../../../../shared/schemas/interactions';
 import { localDayOf } from '../../../lib/zoned-dates';
@@ -9,9 +10,35 @@ export type TimelineCommitmentEvent =
   | { kind: 'completed' }
   | { kind: 'cancelled' };
 
+/** A mistake recorded, fixed or closed; a conflict opened or resolved (seeds 002, 003). */
+export type TimelineCareEvent =
+  | { kind: 'mistake'; incident: Incident; step: 'recorded' | 'fixed' | 'closed' }
+  | { kind: 'conflict'; conflict: Conflict; step: 'opened' | 'resolved' };
+
 export type TimelineEntry =
   | { key: string; at: string; type: 'interaction'; interaction: Interaction }
-  | { key: string; at: string; type: 'commitment'; commitment: Commitment; event: TimelineCommitmentEvent };
+  | { key: string; at: string; type: 'commitment'; commitment: Commitment; event: TimelineCommitmentEvent }
+  | { key: string; at: string; type: 'care'; event: TimelineCareEvent };
+
+export type CareCases = { incidents: Incident[]; conflicts: Conflict[] };
+
+/** Each mistake and conflict as its dated steps. */
+function careEntries({ incidents, conflicts }: CareCases): TimelineEntry[] {
+  const entries: TimelineEntry[] = [];
+  const add = (key: string, at: string | null, event: TimelineCareEvent) => {
+    if (at) entries.push({ key, at, type: 'care', event });
+  };
+  for (const incident of incidents) {
+    add(`${incident.id}-recorded`, incident.createdAt, { kind: 'mistake', incident, step: 'recorded' });
+    add(`${incident.id}-fixed`, incident.fixedAt, { kind: 'mistake', incident, step: 'fixed' });
+    add(`${incident.id}-closed`, incident.closedAt, { kind: 'mistake', incident, step: 'closed' });
+  }
+  for (const conflict of conflicts) {
+    add(`${conflict.id}-opened`, conflict.createdAt, { kind: 'conflict', conflict, step: 'opened' });
+    add(`${conflict.id}-resolved`, conflict.resolvedAt, { kind: 'conflict', conflict, step: 'resolved' });
+  }
+  return entries;
+}
 
 /** Each promise's life as dated events: made, moved, kept, cancelled. */
 function commitmentEntries(commitment: Commitment): TimelineEntry[] {
@@ -53,8 +80,8 @@ function commitmentEntries(commitment: Commitment): TimelineEntry[] {
 }
 
 /**
- * Contacts and promise events, newest first, grouped by day in the workspace zone. Contacts come
- * in pages: while older ones remain, promise events older than the oldest contact loaded wait for
+ * Contacts, promise events and care cases (mistakes, conflicts), newest first, grouped by day in the workspace zone. Contacts come
+ * in pages: while older ones remain, promise and care events older than the oldest contact loaded wait for
  * the next page, so the list never shows a gap that later fills in the middle.
  */
 export function buildTimeline(
@@ -62,6 +89,7 @@ export function buildTimeline(
   commitments: Commitment[],
   moreToLoad: boolean,
   timeZone: string,
+  care: CareCases = { incidents: [], conflicts: [] },
 ): { day: string; entries: TimelineEntry[] }[] {
   const oldestLoaded = moreToLoad ? interactions[interactions.length - 1]?.occurredAt : undefined;
   const entries: TimelineEntry[] = [
@@ -71,7 +99,9 @@ export function buildTimeline(
       type: 'interaction',
       interaction,
     })),
-    ...commitments.flatMap(commitmentEntries).filter((entry) => !oldestLoaded || entry.at >= oldestLoaded),
+    ...[...commitments.flatMap(commitmentEntries), ...careEntries(care)].filter(
+      (entry) => !oldestLoaded || entry.at >= oldestLoaded,
+    ),
   ].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
   const grouped: { day: string; entries: TimelineEntry[] }[] = [];
   for (const entry of entries) {
