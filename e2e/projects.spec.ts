@@ -171,6 +171,13 @@ describe.skipIf(!chromiumAvailable())('projects: scope changes and a slipping de
         .getByRole('list', { name: projects.t('projects.status.waiting_for_client') })
         .getByText(title)
         .waitFor();
+      // Five statuses, five columns side by side on one row (not 4 + 1); the card does not
+      // repeat its column's status.
+      const tops = await board.evaluate((el) => [...el.children].map((c) => c.getBoundingClientRect().top));
+      expect(tops).toHaveLength(5);
+      expect(new Set(tops).size).toBe(1);
+      const card = board.getByRole('listitem').filter({ hasText: title });
+      expect(await card.getByText(projects.t('projects.status.waiting_for_client'), { exact: true }).count()).toBe(0);
       await screenshot(page, 'projects-en-desktop-board');
       expect(await seriousA11yViolations(page)).toEqual([]);
       await page.getByText(projects.t('projects.viewList')).click();

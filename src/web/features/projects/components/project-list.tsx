@@ -9,6 +9,7 @@ import { formatLongDay } from '../../../lib/format';
 import { currentIntlLocale } from '../../../lib/i18n';
 import { useProjects } from '../api/project-queries';
 import type { ProjectStatus } from '../api/projects-api';
+import classes from './project-board.module.css';
 import { ProjectStatusBadge, projectStatuses } from './project-status';
 
 type Props = {
@@ -69,10 +70,13 @@ function ProjectRow({
   project,
   intl,
   renderClient,
+  showStatus = true,
 }: {
   project: Project;
   intl: string;
   renderClient: Props['renderClient'];
+  /** On the board the column already says the status. */
+  showStatus?: boolean;
 }) {
   const { t } = useTranslation();
   return (
@@ -84,7 +88,7 @@ function ProjectRow({
         >
           <UserText>{project.title}</UserText>
         </Anchor>
-        <ProjectStatusBadge status={project.status} />
+        {showStatus && <ProjectStatusBadge status={project.status} />}
       </Group>
       <Group gap="md" wrap="wrap" mt={4}>
         {renderClient && <Text size="sm">{renderClient(project.clientId)}</Text>}
@@ -98,7 +102,7 @@ function ProjectRow({
   );
 }
 
-/** One column per status, soonest target first; columns wrap onto new rows on a phone. */
+/** One column per status, soonest target first: stacked on a phone, one scrollable row from a tablet up. */
 function ProjectBoard({
   projects,
   intl,
@@ -111,15 +115,8 @@ function ProjectBoard({
   const { t } = useTranslation();
   const byTarget = (a: Project, b: Project) => (a.targetDate ?? '9999').localeCompare(b.targetDate ?? '9999');
   return (
-    <div
-      role="region"
-      aria-label={t('projects.boardLabel')}
-      style={{
-        display: 'grid',
-        gridTemplateColumns: 'repeat(auto-fit, minmax(15rem, 1fr))',
-        gap: 'var(--mantine-spacing-sm)',
-      }}
-    >
+    // Focusable, so the row can be scrolled from the keyboard when the columns do not fit.
+    <div role="region" aria-label={t('projects.boardLabel')} className={classes.board} tabIndex={0}>
       {projectStatuses.map((status) => {
         const column = projects.filter((p) => p.status === status).sort(byTarget);
         return (
@@ -142,7 +139,13 @@ function ProjectBoard({
                 style={{ listStyle: 'none', padding: 0, margin: 0 }}
               >
                 {column.map((project) => (
-                  <ProjectRow key={project.id} project={project} intl={intl} renderClient={renderClient} />
+                  <ProjectRow
+                    key={project.id}
+                    project={project}
+                    intl={intl}
+                    renderClient={renderClient}
+                    showStatus={false}
+                  />
                 ))}
               </Stack>
             )}
