@@ -1,0 +1,394 @@
+/**
+ * The crash drill: the real server (its own process, its own database) takes concurrent writes
+ * and is killed with SIGKILL at a random moment, again and again. The client side keeps a log of
+ * every write the server acknowledged (a 2xx); after each restart every one of them must still be
+ * there, with all of its rows, and the database must pass its own integrity checks. Writes that
+ * were in flight at the kill may land or not, but never by half.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import type { z } from 'zod';
+import { ZMe } from '../../shared/schemas/accounts.js';
+import { ZClient } from '../../shared/schemas/clients.js';
+import { ZCommitment } from '../../shared/schemas/commitments.js';
+import { ZInteraction, ZInteractionCreated } from '../../shared/schemas/interactions.js';
+import { ZPayment, ZPaymentList } from '../../shared/schemas/payments.js';
+import { ZQuote, ZQuoteSent } from '../../shared/schemas/quotes.js';
+import { clientInput, commitmentInput, paymentInput, quoteInput, seededRandom, setupInput } from './factories.js';
+
+export type CrashDialect = 'sqlite' | 'postgres';
+
+export type CrashReport = {
+  dialect: CrashDialect;
+  cycles: number;
+  /** Writes the server answered 2xx to, over every cycle. */
+  acknowledged: number;
+  /** Requests cut off by a kill (their outcome is unknown, and either outcome is allowed). */
+  interrupted: number;
+  /** Acknowledged writes missing or changed after a restart: must be empty. */
+  lost: string[];
+  /** Multi-row changes found with only some of their rows: must be empty. */
+  halfApplied: string[];
+  /** What SQLite's integrity_check and foreign_key_check reported: must be empty. */
+  integrity: string[];
+};
+
+type Acknowledged =
+  | { kind: 'contact'; id: string; commitmentIds: string[] }
+  | { kind: 'promise'; id: string }
+  | { kind: 'kept'; id: string }
+  | { kind: 'accepted'; id: string }
+  | { kind: 'payment'; id: string; clientId: string; amount: number };
+
+type Store = { env: Record<string, string>; sqliteFile?: string; pgUrl?: string; drop: () => Promise<void> };
+
+const MARK = 'crash-drill';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      srv.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function openStore(dialect: CrashDialect, postgresUrl: string): Promise<Store> {
+  if (dialect === 'sqlite') {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mila-crash-'));
+    return {
+      env: { MILA_DATA_DIR: dataDir, DATABASE_URL: '' },
+      sqliteFile: path.join(dataDir, 'mila.db'),
+      drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }),
+    };
+  }
+  // A database of its own (not a schema): the server is started with nothing but DATABASE_URL.
+  const name = `mila_crash_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: postgresUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(postgresUrl);
+  url.pathname = `/${name}`;
+  return {
+    env: { DATABASE_URL: url.toString() },
+    pgUrl: url.toString(),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: postgresUrl });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    },
+  };
+}
+
+type Server = { url: string; child: ChildProcess; output: () => string };
+
+async function startServer(store: Store): Promise<Server> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    env: {
+      ...process.env,
+      ...store.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      MILA_LOG: 'silent',
+      MILA_SCHEDULER: 'off',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the server exited while starting:\n${output}`);
+    try {
+      if ((await fetch(`${url}/api/v1/health`)).ok) return { url, child, output: () => output };
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`the server did not start in 60 s:\n${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function kill(server: Server): Promise<void> {
+  if (server.child.exitCode !== null || server.child.signalCode !== null) return;
+  const exited = new Promise((r) => server.child.once('exit', r));
+  server.child.kill('SIGKILL');
+  await exited;
+}
+
+/** The owner's session: the cookie and the CSRF token every write echoes (sessions live in the database). */
+type Session = { cookie: string; csrf: string };
+
+class Api {
+  constructor(
+    public url: string,
+    private readonly session: Session,
+  ) {}
+
+  async get<T extends z.ZodType>(pathname: string, schema: T): Promise<{ status: number; body: z.infer<T> | null }> {
+    const res = await fetch(`${this.url}${pathname}`, { headers: { cookie: this.session.cookie } });
+    return { status: res.status, body: res.ok ? schema.parse(await res.json()) : (await res.text(), null) };
+  }
+
+  async post<T extends z.ZodType>(pathname: string, body: unknown, schema: T): Promise<z.infer<T>> {
+    const res = await fetch(`${this.url}${pathname}`, {
+      method: 'POST',
+      headers: {
+        cookie: this.session.cookie,
+        origin: this.url,
+        'content-type': 'application/json',
+        'x-csrf-token': this.session.csrf,
+      },
+      body: JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`POST ${pathname} answered ${res.status}: ${await res.text()}`);
+    return schema.parse(await res.json());
+  }
+
+  /** The client's accept on the quote page, as its form posts it (no session). */
+  async accept(link: string): Promise<void> {
+    const res = await fetch(`${this.url}${new URL(link).pathname}/accept`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { origin: this.url, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ name: 'הלקוח', agree: 'yes' }),
+    });
+    if (res.status !== 303) throw new Error(`accepting answered ${res.status}: ${await res.text()}`);
+  }
+}
+
+async function signUp(url: string): Promise<Session> {
+  const res = await fetch(`${url}/api/v1/setup`, {
+    method: 'POST',
+    headers: { origin: url, 'content-type': 'application/json' },
+    body: JSON.stringify(setupInput()),
+  });
+  if (!res.ok) throw new Error(`setup answered ${res.status}: ${await res.text()}`);
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const me = ZMe.parse(await (await fetch(`${url}/api/v1/me`, { headers: { cookie } })).json());
+  return { cookie, csrf: me.csrfToken };
+}
+
+/** Every acknowledged write, read back through the API after a restart. */
+async function findLost(api: Api, log: Acknowledged[]): Promise<string[]> {
+  const lost: string[] = [];
+  for (const write of log) {
+    switch (write.kind) {
+      case 'contact': {
+        const found = await api.get(`/api/v1/interactions/${write.id}`, ZInteraction);
+        if (found.status !== 200) lost.push(`contact ${write.id}: ${found.status}`);
+        for (const id of write.commitmentIds) {
+          const promise = await api.get(`/api/v1/commitments/${id}`, ZCommitment);
+          if (promise.status !== 200) lost.push(`the promise ${id} of contact ${write.id}: ${promise.status}`);
+        }
+        break;
+      }
+      case 'promise':
+      case 'kept': {
+        const found = await api.get(`/api/v1/commitments/${write.id}`, ZCommitment);
+        if (found.status !== 200) lost.push(`promise ${write.id}: ${found.status}`);
+        else if (write.kind === 'kept' && !found.body?.completedAt) lost.push(`promise ${write.id} is no longer kept`);
+        break;
+      }
+      case 'accepted': {
+        const found = await api.get(`/api/v1/quotes/${write.id}`, ZQuote);
+        if (found.body?.status !== 'accepted' || !found.body.projectId)
+          lost.push(
+            `quote ${write.id}: ${found.body?.status ?? found.status}, project ${found.body?.projectId ?? 'none'}`,
+          );
+        break;
+      }
+      case 'payment': {
+        const found = await api.get(`/api/v1/payments?clientId=${write.clientId}`, ZPaymentList);
+        const payment = found.body?.items.find((p: z.infer<typeof ZPayment>) => p.id === write.id);
+        if (!payment || payment.amount !== write.amount) lost.push(`payment ${write.id}`);
+        break;
+      }
+    }
+  }
+  return lost;
+}
+
+/** Invariants over the rows themselves: a multi-row change is all there or not at all. */
+async function findHalfApplied(store: Store): Promise<{ halfApplied: string[]; integrity: string[] }> {
+  const contactsWithout = `select i.id, count(c.id) as n from interactions i left join commitments c on c.interaction_id = i.id
+    where i.summary like '${MARK}%' group by i.id having count(c.id) <> 2`;
+  // An accepted version is one change with the project it starts and the quote pointing at it.
+  const acceptedWithout = `select v.quote_id as id from quote_versions v join quotes q on q.id = v.quote_id
+    left join projects p on p.id = q.project_id where v.status = 'accepted' and p.id is null`;
+  const halfApplied: string[] = [];
+  const integrity: string[] = [];
+  if (store.sqliteFile) {
+    const db = new Database(store.sqliteFile);
+    try {
+      const check = db.pragma('integrity_check') as { integrity_check: string }[];
+      if (check.map((r) => r.integrity_check).join() !== 'ok') integrity.push(...check.map((r) => r.integrity_check));
+      for (const row of db.pragma('foreign_key_check') as object[])
+        integrity.push(`foreign key: ${JSON.stringify(row)}`);
+      for (const row of db.prepare(contactsWithout).all() as { id: string; n: number }[])
+        halfApplied.push(`contact ${row.id} with ${row.n} of its 2 promises`);
+      for (const row of db.prepare(acceptedWithout).all() as { id: string }[])
+        halfApplied.push(`accepted quote ${row.id} without its project`);
+    } finally {
+      db.close();
+    }
+  } else {
+    const client = new pg.Client({ connectionString: store.pgUrl });
+    await client.connect();
+    try {
+      for (const row of (await client.query<{ id: string; n: string }>(contactsWithout)).rows)
+        halfApplied.push(`contact ${row.id} with ${row.n} of its 2 promises`);
+      for (const row of (await client.query<{ id: string }>(acceptedWithout)).rows)
+        halfApplied.push(`accepted quote ${row.id} without its project`);
+    } finally {
+      await client.end();
+    }
+  }
+  return { halfApplied, integrity };
+}
+
+/**
+ * Runs `cycles` rounds of: start the server, prepare quotes to accept, write from `writers`
+ * concurrent loops, SIGKILL after a random 150–900 ms, check the database, check every write
+ * acknowledged so far. Deterministic in what it writes (a seeded random), not in when it kills.
+ */
+export async function runCrashDrill(options: {
+  dialect: CrashDialect;
+  cycles: number;
+  writers?: number;
+  postgresUrl?: string;
+  onCycle?: (cycle: number, acknowledged: number) => void;
+}): Promise<CrashReport> {
+  const { dialect, cycles, writers = 6 } = options;
+  const random = seededRandom(cycles);
+  const store = await openStore(dialect, options.postgresUrl ?? '');
+  const report: CrashReport = {
+    dialect,
+    cycles,
+    acknowledged: 0,
+    interrupted: 0,
+    lost: [],
+    halfApplied: [],
+    integrity: [],
+  };
+  const log: Acknowledged[] = [];
+  const openPromises: string[] = [];
+  let server: Server | undefined;
+  try {
+    server = await startServer(store);
+    const session = await signUp(server.url);
+    const api = new Api(server.url, session);
+    const clients: string[] = [];
+    for (let i = 0; i < 3; i++) clients.push((await api.post('/api/v1/clients', clientInput(), ZClient)).id);
+    const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)]!;
+
+    for (let cycle = 1; cycle <= cycles; cycle++) {
+      if (cycle > 1) {
+        server = await startServer(store);
+        api.url = server.url;
+        report.lost.push(...(await findLost(api, log)).map((l) => `cycle ${cycle}: ${l}`));
+      }
+      // Quotes waiting for the client, accepted during the load (acceptance is a multi-row change).
+      const links: { id: string; link: string }[] = [];
+      for (let i = 0; i < 2; i++) {
+        const quote = await api.post('/api/v1/quotes', quoteInput(pick(clients), { validUntil: '2099-12-31' }), ZQuote);
+        const sent = await api.post(
+          `/api/v1/quotes/${quote.id}/send`,
+          { channel: 'whatsapp', body: '{{link}}' },
+          ZQuoteSent,
+        );
+        links.push({ id: quote.id, link: sent.url! });
+      }
+      let stopped = false;
+      const write = async (): Promise<void> => {
+        const roll = random();
+        const clientId = pick(clients);
+        if (roll < 0.35) {
+          const created = await api.post(
+            '/api/v1/interactions',
+            {
+              clientId,
+              channel: 'phone',
+              direction: 'out',
+              summary: `${MARK} ${cycle}`,
+              commitments: [
+                { title: 'לשלוח הצעת מחיר', dueDate: '2099-01-10' },
+                { direction: 'theirs', title: 'לשלוח את הלוגו', dueDate: '2099-01-11' },
+              ],
+            },
+            ZInteractionCreated,
+          );
+          log.push({
+            kind: 'contact',
+            id: created.interaction.id,
+            commitmentIds: created.commitments.map((c) => c.id),
+          });
+        } else if (roll < 0.6) {
+          const promise = await api.post(
+            '/api/v1/commitments',
+            commitmentInput(clientId, { dueDate: '2099-02-01' }),
+            ZCommitment,
+          );
+          openPromises.push(promise.id);
+          log.push({ kind: 'promise', id: promise.id });
+        } else if (roll < 0.75 && openPromises.length > 0) {
+          const id = openPromises.splice(Math.floor(random() * openPromises.length), 1)[0]!;
+          await api.post(`/api/v1/commitments/${id}/complete`, {}, ZCommitment);
+          log.push({ kind: 'kept', id });
+        } else if (roll < 0.85 && links.length > 0) {
+          const quote = links.shift()!;
+          await api.accept(quote.link);
+          log.push({ kind: 'accepted', id: quote.id });
+        } else {
+          const amount = 1000 + Math.floor(random() * 100_000);
+          const payment = await api.post('/api/v1/payments', paymentInput(clientId, { amount }), ZPayment);
+          log.push({ kind: 'payment', id: payment.id, clientId, amount });
+        }
+        report.acknowledged += 1;
+      };
+      const failures: unknown[] = [];
+      const loops = Array.from({ length: writers }, async () => {
+        while (!stopped) {
+          try {
+            await write();
+          } catch (error) {
+            // A request cut off by the kill: its outcome is unknown; anything else is a real failure.
+            if (stopped) report.interrupted += 1;
+            else failures.push(error);
+            if (failures.length) return;
+          }
+        }
+      });
+      await new Promise((r) => setTimeout(r, 150 + Math.floor(Math.random() * 750)));
+      stopped = true;
+      await kill(server);
+      await Promise.allSettled(loops);
+      if (failures.length)
+        throw new Error(`a write failed before the kill: ${String(failures[0])}\n${server.output()}`);
+      const found = await findHalfApplied(store);
+      report.halfApplied.push(...found.halfApplied.map((h) => `cycle ${cycle}: ${h}`));
+      report.integrity.push(...found.integrity.map((h) => `cycle ${cycle}: ${h}`));
+      options.onCycle?.(cycle, report.acknowledged);
+    }
+    // The last kill is checked too: one more start, every acknowledged write read back.
+    server = await startServer(store);
+    api.url = server.url;
+    report.lost.push(...(await findLost(api, log)).map((l) => `after the last kill: ${l}`));
+    return report;
+  } finally {
+    if (server) await kill(server);
+    await store.drop();
+  }
+}
