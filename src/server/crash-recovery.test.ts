@@ -21,7 +21,7 @@ describe('crash recovery (the real server, killed with SIGKILL)', () => {
       expect(report.halfApplied).toEqual([]);
       expect(report.integrity).toEqual([]);
       // The drill must have done something worth checking: writes acknowledged and writes cut off.
-      expect(report.acknowledged).toBeGreaterThan(CYCLES * 5);
+      expect(report.acknowledged).toBeGreaterThan(CYCLES);
       expect(report.interrupted).toBeGreaterThan(0);
     },
   );
@@ -33,7 +33,7 @@ describe('crash recovery (the real server, killed with SIGKILL)', () => {
       const report = await runCrashDrill({ dialect: 'postgres', cycles: CYCLES, postgresUrl: pgUrl });
       expect(report.lost).toEqual([]);
       expect(report.halfApplied).toEqual([]);
-      expect(report.acknowledged).toBeGreaterThan(CYCLES * 5);
+      expect(report.acknowledged).toBeGreaterThan(CYCLES);
       expect(report.interrupted).toBeGreaterThan(0);
     },
   );

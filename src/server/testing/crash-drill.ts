@@ -181,88 +181,130 @@ async function signUp(url: string): Promise<Session> {
   return { cookie, csrf: me.csrfToken };
 }
 
-/** Every acknowledged write, read back through the API after a restart. */
-async function findLost(api: Api, log: Acknowledged[]): Promise<string[]> {
+/** Plain SQL on the drill's database while the server is down: the same text on both dialects. */
+type Reader = {
+  rows: <T>(sql: string, params?: unknown[]) => Promise<T[]>;
+  close: () => Promise<void>;
+};
+
+async function openReader(store: Store): Promise<Reader> {
+  if (store.sqliteFile) {
+    const db = new Database(store.sqliteFile);
+    return {
+      rows: async <T>(text: string, params: unknown[] = []) =>
+        db.prepare(text.replace(/\$\d+/g, '?')).all(...params) as T[],
+      close: async () => void db.close(),
+    };
+  }
+  const client = new pg.Client({ connectionString: store.pgUrl });
+  await client.connect();
+  return {
+    rows: async <T>(text: string, params: unknown[] = []) => (await client.query(text, params)).rows as T[],
+    close: () => client.end(),
+  };
+}
+
+const placeholders = (n: number) => Array.from({ length: n }, (_, i) => `$${i + 1}`).join(', ');
+
+/** The ids of `table` among `ids` that are stored (read in chunks, so a long drill stays quick). */
+async function storedIds(reader: Reader, table: string, ids: string[], where = ''): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const rows = await reader.rows<{ id: string }>(
+      `select id from ${table} where id in (${placeholders(chunk.length)})${where}`,
+      chunk,
+    );
+    for (const row of rows) found.add(row.id);
+  }
+  return found;
+}
+
+/** Every acknowledged write so far, looked up in the rows on disk. */
+async function findLostOnDisk(reader: Reader, log: Acknowledged[]): Promise<string[]> {
+  const ids = (kind: Acknowledged['kind']) => log.filter((w) => w.kind === kind).map((w) => w.id);
   const lost: string[] = [];
-  for (const write of log) {
-    switch (write.kind) {
-      case 'contact': {
-        const found = await api.get(`/api/v1/interactions/${write.id}`, ZInteraction);
-        if (found.status !== 200) lost.push(`contact ${write.id}: ${found.status}`);
-        for (const id of write.commitmentIds) {
-          const promise = await api.get(`/api/v1/commitments/${id}`, ZCommitment);
-          if (promise.status !== 200) lost.push(`the promise ${id} of contact ${write.id}: ${promise.status}`);
-        }
-        break;
-      }
-      case 'promise':
-      case 'kept': {
-        const found = await api.get(`/api/v1/commitments/${write.id}`, ZCommitment);
-        if (found.status !== 200) lost.push(`promise ${write.id}: ${found.status}`);
-        else if (write.kind === 'kept' && !found.body?.completedAt) lost.push(`promise ${write.id} is no longer kept`);
-        break;
-      }
-      case 'accepted': {
-        const found = await api.get(`/api/v1/quotes/${write.id}`, ZQuote);
-        if (found.body?.status !== 'accepted' || !found.body.projectId)
-          lost.push(
-            `quote ${write.id}: ${found.body?.status ?? found.status}, project ${found.body?.projectId ?? 'none'}`,
-          );
-        break;
-      }
-      case 'payment': {
-        const found = await api.get(`/api/v1/payments?clientId=${write.clientId}`, ZPaymentList);
-        const payment = found.body?.items.find((p: z.infer<typeof ZPayment>) => p.id === write.id);
-        if (!payment || payment.amount !== write.amount) lost.push(`payment ${write.id}`);
-        break;
-      }
+  const missing = (what: string, wanted: string[], found: Set<string>) => {
+    for (const id of wanted) if (!found.has(id)) lost.push(`${what} ${id}`);
+  };
+  missing('contact', ids('contact'), await storedIds(reader, 'interactions', ids('contact')));
+  const contactPromises = log.flatMap((w) => (w.kind === 'contact' ? w.commitmentIds : []));
+  missing('promise of a contact', contactPromises, await storedIds(reader, 'commitments', contactPromises));
+  missing('promise', ids('promise'), await storedIds(reader, 'commitments', ids('promise')));
+  missing(
+    'kept promise',
+    ids('kept'),
+    await storedIds(reader, 'commitments', ids('kept'), ' and completed_at is not null'),
+  );
+  const accepted = await storedIds(
+    reader,
+    'quotes',
+    ids('accepted'),
+    " and project_id is not null and exists (select 1 from quote_versions v where v.quote_id = quotes.id and v.status = 'accepted')",
+  );
+  missing('accepted quote', ids('accepted'), accepted);
+  const payments = log.filter((w) => w.kind === 'payment');
+  const stored = new Map<string, number>();
+  for (let i = 0; i < payments.length; i += 500) {
+    const chunk = payments.slice(i, i + 500).map((w) => w.id);
+    const rows = await reader.rows<{ id: string; amount: number | string }>(
+      `select id, amount from payments where id in (${placeholders(chunk.length)})`,
+      chunk,
+    );
+    for (const row of rows) stored.set(row.id, Number(row.amount));
+  }
+  for (const w of payments) if (stored.get(w.id) !== w.amount) lost.push(`payment ${w.id}`);
+  return lost;
+}
+
+/** The writes of the last cycle, read back through the API once the server is up again. */
+async function findLostViaApi(api: Api, recent: Acknowledged[]): Promise<string[]> {
+  const lost: string[] = [];
+  for (const write of recent) {
+    if (write.kind === 'contact' || write.kind === 'promise' || write.kind === 'kept') {
+      const path = write.kind === 'contact' ? 'interactions' : 'commitments';
+      const found = await api.get(`/api/v1/${path}/${write.id}`, write.kind === 'contact' ? ZInteraction : ZCommitment);
+      if (found.status !== 200) lost.push(`${write.kind} ${write.id}: ${found.status}`);
+    } else if (write.kind === 'accepted') {
+      const found = await api.get(`/api/v1/quotes/${write.id}`, ZQuote);
+      if (found.body?.status !== 'accepted') lost.push(`quote ${write.id}: ${found.body?.status ?? found.status}`);
+    } else {
+      const found = await api.get(`/api/v1/payments?clientId=${write.clientId}`, ZPaymentList);
+      if (!found.body?.items.some((p: z.infer<typeof ZPayment>) => p.id === write.id)) lost.push(`payment ${write.id}`);
     }
   }
   return lost;
 }
 
 /** Invariants over the rows themselves: a multi-row change is all there or not at all. */
-async function findHalfApplied(store: Store): Promise<{ halfApplied: string[]; integrity: string[] }> {
-  const contactsWithout = `select i.id, count(c.id) as n from interactions i left join commitments c on c.interaction_id = i.id
-    where i.summary like '${MARK}%' group by i.id having count(c.id) <> 2`;
-  // An accepted version is one change with the project it starts and the quote pointing at it.
-  const acceptedWithout = `select v.quote_id as id from quote_versions v join quotes q on q.id = v.quote_id
-    left join projects p on p.id = q.project_id where v.status = 'accepted' and p.id is null`;
+async function findHalfApplied(store: Store, reader: Reader): Promise<{ halfApplied: string[]; integrity: string[] }> {
   const halfApplied: string[] = [];
   const integrity: string[] = [];
   if (store.sqliteFile) {
-    const db = new Database(store.sqliteFile);
-    try {
-      const check = db.pragma('integrity_check') as { integrity_check: string }[];
-      if (check.map((r) => r.integrity_check).join() !== 'ok') integrity.push(...check.map((r) => r.integrity_check));
-      for (const row of db.pragma('foreign_key_check') as object[])
-        integrity.push(`foreign key: ${JSON.stringify(row)}`);
-      for (const row of db.prepare(contactsWithout).all() as { id: string; n: number }[])
-        halfApplied.push(`contact ${row.id} with ${row.n} of its 2 promises`);
-      for (const row of db.prepare(acceptedWithout).all() as { id: string }[])
-        halfApplied.push(`accepted quote ${row.id} without its project`);
-    } finally {
-      db.close();
-    }
-  } else {
-    const client = new pg.Client({ connectionString: store.pgUrl });
-    await client.connect();
-    try {
-      for (const row of (await client.query<{ id: string; n: string }>(contactsWithout)).rows)
-        halfApplied.push(`contact ${row.id} with ${row.n} of its 2 promises`);
-      for (const row of (await client.query<{ id: string }>(acceptedWithout)).rows)
-        halfApplied.push(`accepted quote ${row.id} without its project`);
-    } finally {
-      await client.end();
-    }
+    const check = await reader.rows<{ integrity_check: string }>('pragma integrity_check');
+    if (check.map((r) => r.integrity_check).join() !== 'ok') integrity.push(...check.map((r) => r.integrity_check));
+    for (const row of await reader.rows<object>('pragma foreign_key_check'))
+      integrity.push(`foreign key: ${JSON.stringify(row)}`);
   }
+  const contacts = await reader.rows<{ id: string; n: number | string }>(
+    `select i.id, count(c.id) as n from interactions i left join commitments c on c.interaction_id = i.id
+     where i.summary like '${MARK}%' group by i.id having count(c.id) <> 2`,
+  );
+  for (const row of contacts) halfApplied.push(`contact ${row.id} with ${row.n} of its 2 promises`);
+  // An accepted version is one change with the project it starts and the quote pointing at it.
+  const quotes = await reader.rows<{ id: string }>(
+    `select v.quote_id as id from quote_versions v join quotes q on q.id = v.quote_id
+     left join projects p on p.id = q.project_id where v.status = 'accepted' and p.id is null`,
+  );
+  for (const row of quotes) halfApplied.push(`accepted quote ${row.id} without its project`);
   return { halfApplied, integrity };
 }
 
 /**
  * Runs `cycles` rounds of: start the server, prepare quotes to accept, write from `writers`
- * concurrent loops, SIGKILL after a random 150–900 ms, check the database, check every write
- * acknowledged so far. Deterministic in what it writes (a seeded random), not in when it kills.
+ * concurrent loops, SIGKILL after a random 150–900 ms; then, with the server down, the database's own
+ * checks, no change found by half, and every write acknowledged so far in the rows on disk; after
+ * the restart, the last cycle's writes read back through the API. Deterministic in what it writes (a seeded random), not in when it kills.
  */
 export async function runCrashDrill(options: {
   dialect: CrashDialect;
@@ -285,6 +327,7 @@ export async function runCrashDrill(options: {
   };
   const log: Acknowledged[] = [];
   const openPromises: string[] = [];
+  let recent: Acknowledged[] = [];
   let server: Server | undefined;
   try {
     server = await startServer(store);
@@ -298,7 +341,7 @@ export async function runCrashDrill(options: {
       if (cycle > 1) {
         server = await startServer(store);
         api.url = server.url;
-        report.lost.push(...(await findLost(api, log)).map((l) => `cycle ${cycle}: ${l}`));
+        report.lost.push(...(await findLostViaApi(api, recent)).map((l) => `cycle ${cycle}: ${l}`));
       }
       // Quotes waiting for the client, accepted during the load (acceptance is a multi-row change).
       const links: { id: string; link: string }[] = [];
@@ -311,6 +354,7 @@ export async function runCrashDrill(options: {
         );
         links.push({ id: quote.id, link: sent.url! });
       }
+      const cycleStart = log.length;
       let stopped = false;
       const write = async (): Promise<void> => {
         const roll = random();
@@ -377,15 +421,22 @@ export async function runCrashDrill(options: {
       await Promise.allSettled(loops);
       if (failures.length)
         throw new Error(`a write failed before the kill: ${String(failures[0])}\n${server.output()}`);
-      const found = await findHalfApplied(store);
-      report.halfApplied.push(...found.halfApplied.map((h) => `cycle ${cycle}: ${h}`));
-      report.integrity.push(...found.integrity.map((h) => `cycle ${cycle}: ${h}`));
+      const reader = await openReader(store);
+      try {
+        const found = await findHalfApplied(store, reader);
+        report.halfApplied.push(...found.halfApplied.map((h) => `cycle ${cycle}: ${h}`));
+        report.integrity.push(...found.integrity.map((h) => `cycle ${cycle}: ${h}`));
+        report.lost.push(...(await findLostOnDisk(reader, log)).map((l) => `cycle ${cycle}: ${l}`));
+      } finally {
+        await reader.close();
+      }
+      recent = log.slice(cycleStart);
       options.onCycle?.(cycle, report.acknowledged);
     }
     // The last kill is checked too: one more start, every acknowledged write read back.
     server = await startServer(store);
     api.url = server.url;
-    report.lost.push(...(await findLost(api, log)).map((l) => `after the last kill: ${l}`));
+    report.lost.push(...(await findLostViaApi(api, recent)).map((l) => `after the last kill: ${l}`));
     return report;
   } finally {
     if (server) await kill(server);
