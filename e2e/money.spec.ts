@@ -93,7 +93,17 @@ describe.skipIf(!chromiumAvailable())('the phone "More" sheet and the Money sect
 
     await step('two clients owe, one of them late; a payment came in and time was logged', async () => {
       const dana = await api<{ id: string }>(page, 'POST', '/clients', { name: 'דנה לוי', status: 'active' });
-      const school = await api<{ id: string }>(page, 'POST', '/clients', { name: 'בית ספר ים', status: 'active' });
+      const school = await api<{ id: string }>(page, 'POST', '/clients', {
+        name: 'בית ספר ים',
+        status: 'active',
+        contacts: [{ name: 'דני כהן', role: 'רכז' }],
+      });
+      await api(page, 'POST', '/quotes', {
+        clientId: dana.id,
+        title: 'עיצוב לוגו',
+        items: [{ description: 'לוגו', quantity: 1, unitPrice: 250_000 }],
+        validUntil: dayFromNow(30),
+      });
       const late = await api<{ id: string }>(page, 'POST', '/payment-items', {
         clientId: school.id,
         label: 'סדנה לצוות',
@@ -129,6 +139,38 @@ describe.skipIf(!chromiumAvailable())('the phone "More" sheet and the Money sect
       await screenshot(page, 'money-he-desktop');
     });
 
+    await step('global search from anywhere: grouped, a word-start match first, arrows and Enter', async () => {
+      await resize(page, viewports.phone);
+      await page.keyboard.press('/');
+      const box = page.getByRole('combobox', { name: t('search.label') });
+      await box.fill('דנ');
+      const clientsGroup = page.getByRole('group', { name: t('search.groups.clients'), exact: true });
+      await expect
+        .poll(() => clientsGroup.getByRole('option').allInnerTexts(), { timeout: 5000 })
+        .toEqual([expect.stringContaining('דנה לוי'), expect.stringContaining('בית ספר ים')]);
+      await page
+        .getByRole('group', { name: t('search.groups.contacts') })
+        .getByRole('option', { name: /דני כהן/ })
+        .waitFor();
+      await expectNoSeriousA11y(page, 'global search (he, phone)');
+      await page.screenshot({ path: path.join(ARTIFACTS, 'search-he-phone.png') });
+      await box.fill('לוגו');
+      const quote = page
+        .getByRole('group', { name: t('search.groups.quotes') })
+        .getByRole('option', { name: /עיצוב לוגו/ });
+      await quote.waitFor();
+      await resize(page, laptop);
+      await page.screenshot({ path: path.join(ARTIFACTS, 'search-he-desktop.png') });
+      // The quote is the first option: Enter opens it.
+      await expect.poll(() => box.getAttribute('aria-activedescendant')).toBe(await quote.getAttribute('id'));
+      await box.press('ArrowDown');
+      await box.press('ArrowUp');
+      await box.press('Enter');
+      await page.waitForURL(/\/quotes\/[0-9a-f-]{36}$/);
+      await page.getByRole('heading', { level: 1, name: /2026|2027/ }).waitFor();
+      await page.goto('/money');
+    });
+
     await step('Money in English, on a laptop and on a phone', async () => {
       await clients.switchLanguage('en');
       await page.getByRole('heading', { level: 1, name: t('nav.money') }).waitFor();
@@ -152,6 +194,19 @@ describe.skipIf(!chromiumAvailable())('the phone "More" sheet and the Money sect
       await page.waitForTimeout(300);
       await expectNoSeriousA11y(page, 'the More sheet (en, phone)');
       await page.screenshot({ path: path.join(ARTIFACTS, 'nav-more-sheet-en-phone.png') });
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog', { name: t('nav.moreTitle') }).waitFor({ state: 'hidden' });
+      await page.keyboard.press('Control+k');
+      await page.getByRole('combobox', { name: t('search.label') }).fill('dan');
+      await page.getByRole('combobox', { name: t('search.label') }).fill('בית');
+      await page
+        .getByRole('group', { name: t('search.groups.clients'), exact: true })
+        .getByRole('option', { name: /בית ספר ים/ })
+        .waitFor();
+      await expectNoSeriousA11y(page, 'global search (en, phone)');
+      await page.screenshot({ path: path.join(ARTIFACTS, 'search-en-phone.png') });
+      await resize(page, laptop);
+      await page.screenshot({ path: path.join(ARTIFACTS, 'search-en-desktop.png') });
     });
 
     expect(consoleErrors).toEqual([]);
