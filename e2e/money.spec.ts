@@ -123,7 +123,17 @@ describe.skipIf(!chromiumAvailable())('the phone "More" sheet and the Money sect
         dueDate: dayFromNow(20),
       });
       await api(page, 'POST', '/time-entries', { clientId: dana.id, date: dayFromNow(0), minutes: 90 });
-      await page.reload();
+      await api(page, 'POST', '/projects', { clientId: dana.id, title: 'אתר חדש', deliverables: ['דף הבית'] });
+    });
+
+    await step('Today shows the project that just started and its next step', async () => {
+      await page.goto('/');
+      const started = page.getByRole('region', { name: t('today.sections.projectsStarted') });
+      await started.getByRole('link', { name: 'אתר חדש' }).waitFor();
+      await started.getByText(t('today.projects.next.set_target')).waitFor();
+      await expectNoSeriousA11y(page, 'Today with a started project (he, phone)');
+      await screenshot(page, 'today-project-started-he-phone');
+      await page.goto('/money');
     });
 
     await step('Money in Hebrew: the oldest debt first, the late line with its days, this month and week', async () => {

@@ -244,3 +244,19 @@ export async function searchChangeRequests(
     .limit(limit)
     .execute();
 }
+
+/** Projects created since a moment and not yet delivered or closed, newest first (Today's "started"). */
+export async function startedSince(
+  db: Executor,
+  { workspaceId, since, limit }: Scope & { since: string; limit: number },
+) {
+  return db
+    .selectFrom('projects')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('created_at', '>=', since)
+    .where('status', 'not in', ['delivered', 'closed'])
+    .orderBy('created_at', 'desc')
+    .limit(limit)
+    .execute();
+}

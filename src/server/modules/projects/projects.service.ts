@@ -342,3 +342,9 @@ export async function searchChangeRequestCandidates(deps: Deps, scope: Scope, te
     status: r.in_scope === null ? 'pending' : r.in_scope === 1 ? 'in_scope' : (r.decision ?? 'out_of_scope'),
   }));
 }
+
+/** Projects started since a moment and still under way, in full (Today shows their next step). */
+export async function startedProjects(deps: Deps, scope: Scope, options: { since: string; limit: number }) {
+  const rows = await q.startedSince(deps.db.kysely, { ...scope, ...options });
+  return Promise.all(rows.map((r) => getProject(deps, scope, r.id)));
+}
