@@ -133,6 +133,18 @@ describe.skipIf(!chromiumAvailable())('the phone "More" sheet and the Money sect
       await started.getByText(t('today.projects.next.set_target')).waitFor();
       await expectNoSeriousA11y(page, 'Today with a started project (he, phone)');
       await screenshot(page, 'today-project-started-he-phone');
+      // The global "+" starts the timer too.
+      await page
+        .getByRole('button', { name: t('quickAdd.label') })
+        .first()
+        .click();
+      await page.getByRole('menuitem', { name: t('quickAdd.startTimer') }).click();
+      const timer = page.getByRole('dialog', { name: t('time.start') });
+      await timer.getByLabel(t('time.client')).first().waitFor();
+      await page.getByRole('menu').waitFor({ state: 'detached' });
+      await expectNoSeriousA11y(page, 'start the timer from quick-add (he, phone)');
+      await page.keyboard.press('Escape');
+      await timer.waitFor({ state: 'hidden' });
       await page.goto('/money');
     });
 

@@ -3,6 +3,7 @@ import type { ParseKeys } from 'i18next';
 import {
   BriefcaseIcon,
   ChartIcon,
+  ClockIcon,
   CoinsIcon,
   PhoneIcon,
   PromiseIcon,
@@ -37,7 +38,7 @@ export const navItems: NavItem[] = [
   { id: 'settings', to: '/settings', label: 'nav.settings', icon: SettingsIcon, inMore: true },
 ];
 
-export type QuickAddAction = 'logContact' | 'addPromise';
+export type QuickAddAction = 'logContact' | 'addPromise' | 'startTimer';
 
 export type QuickAddItem =
   | {
@@ -49,10 +50,11 @@ export type QuickAddItem =
     }
   | { id: string; kind: 'action'; action: QuickAddAction; label: ParseKeys; icon: ComponentType<{ size?: number }> };
 
-/** What the global "+" can create; quotes and the timer join later. */
+/** What the global "+" can create or start. */
 export const quickAddItems: QuickAddItem[] = [
   { id: 'log-contact', kind: 'action', action: 'logContact', label: 'quickAdd.logContact', icon: PhoneIcon },
   { id: 'new-promise', kind: 'action', action: 'addPromise', label: 'quickAdd.newPromise', icon: PromiseIcon },
   { id: 'new-client', kind: 'link', to: '/clients/new', label: 'quickAdd.newClient', icon: UsersIcon },
   { id: 'new-quote', kind: 'link', to: '/quotes/new', label: 'quickAdd.newQuote', icon: QuoteIcon },
+  { id: 'start-timer', kind: 'action', action: 'startTimer', label: 'quickAdd.startTimer', icon: ClockIcon },
 ];
