@@ -66,7 +66,7 @@ describe.skipIf(!chromiumAvailable())('care: playbooks, mistakes, conflicts and 
         { name: 'נועה כהן', email: 'noa@example.co.il', password: 'correct horse battery' },
         'סטודיו נועה',
       );
-      await page.getByText(care.t('clients.empty.title')).waitFor();
+      await page.getByText(care.t('today.empty.titleFirst')).waitFor();
       // With the person who runs their exhibition, and a phone for WhatsApp.
       await care.createTypedClient({
         name,

@@ -25,7 +25,22 @@ describe.skipIf(!chromiumAvailable())('first run, a Hebrew client, search, Engli
       expect(await seriousA11yViolations(page)).toEqual([]);
       await new SetupPage(page).completeFirstRun();
 
-      // Empty state teaches and offers the first client.
+      // First run ends on Today: its empty state teaches and offers the first client.
+      await page.getByRole('heading', { name: label('he', 'today.empty.titleFirst') }).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/');
+      const addFirst = page.getByRole('link', { name: label('he', 'today.empty.addClient') });
+      await addFirst.waitFor();
+      // The welcome sits under the header, not over its search and menu.
+      const welcome = page.locator('.mantine-Notification-root').first();
+      await welcome.waitFor();
+      const header = await page.locator('header').first().boundingBox();
+      const toast = await welcome.boundingBox();
+      expect(toast!.y).toBeGreaterThanOrEqual(header!.y + header!.height);
+      await screenshot(page, 'he-phone-today-first-run');
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await addFirst.click();
+      await page.getByLabel(label('he', 'clients.fields.name')).waitFor();
+      await page.goto('/clients');
       await page.getByText(label('he', 'clients.empty.title')).waitFor();
       await screenshot(page, 'he-phone-clients-empty');
     });

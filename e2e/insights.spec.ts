@@ -63,7 +63,7 @@ describe.skipIf(!chromiumAvailable())('insights: client health and the charts', 
     await step('first run', async () => {
       await page.goto('/');
       await new SetupPage(page).completeFirstRun();
-      await page.getByText(clients.t('clients.empty.title')).waitFor();
+      await page.getByText(clients.t('today.empty.titleFirst')).waitFor();
     });
 
     const clientId = await step('an active client, two late-night calls and a promise I broke', async () => {

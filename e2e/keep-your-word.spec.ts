@@ -26,7 +26,7 @@ describe.skipIf(!chromiumAvailable())('keep your word: log a call, promise, Toda
     await step('first run', async () => {
       await page.goto('/');
       await new SetupPage(page).completeFirstRun();
-      await page.getByText(kyw.t('clients.empty.title')).waitFor();
+      await page.getByText(kyw.t('today.empty.titleFirst')).waitFor();
     });
 
     // A new lead calls: the client, then the call with what each side promised.

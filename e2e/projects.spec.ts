@@ -49,7 +49,7 @@ describe.skipIf(!chromiumAvailable())('projects: scope changes and a slipping de
     await step('first run', async () => {
       await page.goto('/');
       await new SetupPage(page).completeFirstRun();
-      await page.getByText(quotes.t('clients.empty.title')).waitFor();
+      await page.getByText(quotes.t('today.empty.titleFirst')).waitFor();
     });
 
     const { quoteUrl, clientLink } = await step('a quote for a new client, sent over WhatsApp', async () => {

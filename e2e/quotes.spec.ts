@@ -26,7 +26,7 @@ describe.skipIf(!chromiumAvailable())('quotes: build, send, the client accepts, 
     await step('first run, and the empty quotes list', async () => {
       await page.goto('/');
       await new SetupPage(page).completeFirstRun();
-      await page.getByText(quotes.t('clients.empty.title')).waitFor();
+      await page.getByText(quotes.t('today.empty.titleFirst')).waitFor();
 
       // The empty list teaches what a quote is for.
       await quotes.openList();

@@ -19,6 +19,7 @@ import { insightRoutes } from './modules/insights/insights.routes.js';
 import { interactionRoutes } from './modules/interactions/interactions.routes.js';
 import { messageRoutes } from './modules/messages/messages.routes.js';
 import { paymentRoutes } from './modules/payments/payments.routes.js';
+import { searchRoutes } from './modules/search/search.routes.js';
 import { projectRoutes } from './modules/projects/projects.routes.js';
 import { quoteRoutes } from './modules/quotes/quotes.routes.js';
 import { portalRoutes } from './portal/portal.routes.js';
@@ -86,6 +87,7 @@ export function createApp(deps: Deps) {
   api.route('/', quoteRoutes);
   api.route('/', projectRoutes);
   api.route('/', paymentRoutes);
+  api.route('/', searchRoutes);
   api.route('/', careRoutes);
   api.route('/', greetingRoutes);
   api.doc31('/openapi.json', {

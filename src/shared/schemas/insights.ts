@@ -5,6 +5,28 @@ import { ZCommitment } from './commitments.js';
 import { ZInteraction } from './interactions.js';
 import { ZPaymentItem } from './payments.js';
 
+export const projectNextSteps = ['set_target', 'materials', 'deliverable', 'deliver'] as const;
+
+/**
+ * A project that started lately (an accepted quote opens one) and what comes next: set the delivery
+ * date, get what the client must supply, the next deliverable, or the delivery itself.
+ */
+export const ZProjectNextStep = z
+  .object({
+    projectId: z.string(),
+    title: z.string(),
+    clientId: z.string(),
+    clientName: z.string(),
+    startedAt: z.string(),
+    step: z.enum(projectNextSteps),
+    /** The deliverable or material the step is about. */
+    subject: z.string().nullable(),
+    /** The day it is due (YYYY-MM-DD), if known. */
+    dueDate: z.string().nullable(),
+  })
+  .meta({ id: 'ProjectNextStep' });
+export type ProjectNextStep = z.infer<typeof ZProjectNextStep>;
+
 export const ZToday = z
   .object({
     date: z.string().meta({ description: 'Today in the workspace time zone (YYYY-MM-DD)' }),
@@ -49,6 +71,9 @@ export const ZToday = z
     paymentsOverdue: z
       .array(ZPaymentItem)
       .meta({ description: 'Scheduled payments past their day and not fully received' }),
+    projectsStarted: z
+      .array(ZProjectNextStep)
+      .meta({ description: 'Projects started in the last two weeks and not delivered, with their next step' }),
     counts: z.object({
       mineOverdue: z.number().int(),
       mineToday: z.number().int(),
@@ -58,6 +83,7 @@ export const ZToday = z
       quotesWaiting: z.number().int(),
       greetings: z.number().int(),
       paymentsOverdue: z.number().int(),
+      projectsStarted: z.number().int(),
     }),
   })
   .meta({ id: 'Today' });

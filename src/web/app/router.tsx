@@ -168,6 +168,12 @@ const projectRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/project-page'), 'ProjectPage'),
 });
 
+const moneyRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'money',
+  component: lazyRouteComponent(() => import('./routes/money-page'), 'MoneyPage'),
+});
+
 const insightsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'insights',
@@ -214,6 +220,7 @@ const routeTree = rootRoute.addChildren([
     quoteRoute,
     projectsRoute,
     projectRoute,
+    moneyRoute,
     insightsRoute,
     mistakesRoute,
     newConflictRoute,

@@ -352,3 +352,29 @@ export async function clientSummaries(
   if (clientIds) query = query.where('id', 'in', clientIds.length ? clientIds : ['']);
   return query.execute();
 }
+
+/** Contacts (people at a client) with every term in their name, role, phone or e-mail: global search. */
+export async function searchContacts(
+  db: Executor,
+  { workspaceId, terms, limit }: { workspaceId: string; terms: Expression<SqlBool>; limit: number },
+) {
+  return db
+    .selectFrom('client_contacts')
+    .innerJoin('clients', (join) =>
+      join.onRef('clients.id', '=', 'client_contacts.client_id').on('clients.workspace_id', '=', workspaceId),
+    )
+    .select([
+      'client_contacts.id',
+      'client_contacts.name',
+      'client_contacts.role',
+      'client_contacts.phone',
+      'client_contacts.email',
+      'client_contacts.client_id',
+      'clients.name as client_name',
+    ])
+    .where('client_contacts.workspace_id', '=', workspaceId)
+    .where(terms)
+    .orderBy('client_contacts.name')
+    .limit(limit)
+    .execute();
+}

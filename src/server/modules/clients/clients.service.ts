@@ -17,6 +17,7 @@ import { fieldError, notFound } from '../../lib/app-error.js';
 import { isoNow } from '../../lib/clock.js';
 import type { Deps } from '../../lib/http.js';
 import { newId } from '../../lib/ids.js';
+import { everyTermIn } from '../../lib/search-match.js';
 import { inTransaction } from '../../lib/transaction.js';
 import { getBusinessProfile } from '../accounts/accounts.service.js';
 import * as q from './clients.queries.js';
@@ -526,4 +527,49 @@ export async function clientBriefs(
 ): Promise<ClientBrief[]> {
   const rows = await q.clientSummaries(deps.db.kysely, { workspaceId: scope.workspaceId, ...filter });
   return rows.map((r) => ({ id: r.id, name: r.name, status: r.status, createdAt: r.created_at }));
+}
+
+// ── Global search ──────────────────────────────────────────────────────────
+
+/**
+ * Clients whose searchable text (name, phones, e-mail, contacts, tags) holds every term, the way
+ * the client list searches (archived ones too): candidates for the global search, which ranks them.
+ */
+export async function searchClientCandidates(deps: Deps, scope: Scope, query: string, limit: number) {
+  const terms = searchTerms(query).map(toSearchTerm);
+  if (!terms.length) return [];
+  const rows = await q.listClients(deps.db.kysely, {
+    workspaceId: scope.workspaceId,
+    terms,
+    statuses: [],
+    personalities: [],
+    tags: [],
+    archived: 'include',
+    sort: 'name',
+    limit,
+    offset: 0,
+  });
+  return rows.map((r) => ({ id: r.id, name: r.name, status: r.status, phone: r.phone, email: r.email }));
+}
+
+/** Contacts with every (normalised) term in their name, role, phone or e-mail: global search candidates. */
+export async function searchContactCandidates(deps: Deps, scope: Scope, terms: string[], limit: number) {
+  if (!terms.length) return [];
+  const rows = await q.searchContacts(deps.db.kysely, {
+    workspaceId: scope.workspaceId,
+    terms: everyTermIn(
+      ['client_contacts.name', 'client_contacts.role', 'client_contacts.phone', 'client_contacts.email'],
+      terms,
+    ),
+    limit,
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    role: r.role,
+    phone: r.phone,
+    email: r.email,
+    clientId: r.client_id,
+    clientName: r.client_name,
+  }));
 }

@@ -1,4 +1,5 @@
-import type { Today } from '../../../shared/schemas/insights.js';
+import type { ProjectNextStep, Today } from '../../../shared/schemas/insights.js';
+import type { Project } from '../../../shared/schemas/projects.js';
 import { dayBounds, localDate } from '../../../shared/time/zoned.js';
 import type { Deps } from '../../lib/http.js';
 import { getBusinessProfile } from '../accounts/accounts.service.js';
@@ -6,12 +7,41 @@ import { openCommitments } from '../commitments/commitments.service.js';
 import { awaitingReply } from '../interactions/interactions.service.js';
 import { upcomingDates } from '../clients/clients.service.js';
 import { listPaymentItems } from '../payments/payments.service.js';
+import { startedProjects } from '../projects/projects.service.js';
 import { quotesAwaitingAnswer } from '../quotes/quotes.service.js';
 
 type Scope = { workspaceId: string };
 const LIST_LIMIT = 200;
 /** Greetings are prepared a week ahead. */
 const GREETING_DAYS = 7;
+/** A project counts as just started for two weeks: long enough to set it going. */
+const STARTED_DAYS = 14;
+const STARTED_LIMIT = 5;
+
+/** What a project needs next: a delivery date, the client's materials, the next deliverable, the delivery. */
+function nextStep(project: Project): ProjectNextStep {
+  const base = {
+    projectId: project.id,
+    title: project.title,
+    clientId: project.clientId,
+    clientName: project.clientName,
+    startedAt: project.createdAt,
+  };
+  if (!project.targetDate) return { ...base, step: 'set_target', subject: null, dueDate: null };
+  const material = project.materials
+    .filter((m) => m.status === 'open')
+    .sort((a, b) => (a.dueDate < b.dueDate ? -1 : 1))[0];
+  if (material) return { ...base, step: 'materials', subject: material.title, dueDate: material.dueDate };
+  const deliverable = project.deliverables.find((d) => d.status === 'open');
+  if (deliverable)
+    return {
+      ...base,
+      step: 'deliverable',
+      subject: deliverable.title,
+      dueDate: deliverable.targetDate ?? project.targetDate,
+    };
+  return { ...base, step: 'deliver', subject: null, dueDate: project.targetDate };
+}
 
 /**
  * Today: what I promised for today and what is late, what clients owe me, who waits for my
@@ -25,16 +55,19 @@ export async function today(deps: Deps, scope: Scope): Promise<Today> {
   const endOfToday = dayBounds(date, profile.timeZone).end.toISOString();
   const nowIso = now.toISOString();
   // Late and today are separate lists with their own caps, so a long backlog never hides today.
-  const [mineOverdue, mineToday, theirsOverdue, theirsToday, replies, quotes, greetings, payments] = await Promise.all([
-    openCommitments(deps, scope, { direction: 'mine', dueBefore: nowIso, limit: LIST_LIMIT }),
-    openCommitments(deps, scope, { direction: 'mine', dueFrom: nowIso, dueBefore: endOfToday, limit: LIST_LIMIT }),
-    openCommitments(deps, scope, { direction: 'theirs', dueBefore: nowIso, limit: LIST_LIMIT }),
-    openCommitments(deps, scope, { direction: 'theirs', dueFrom: nowIso, dueBefore: endOfToday, limit: LIST_LIMIT }),
-    awaitingReply(deps, scope, LIST_LIMIT),
-    quotesAwaitingAnswer(deps, scope, LIST_LIMIT),
-    upcomingDates(deps, scope, { fromDate: date, days: GREETING_DAYS }),
-    listPaymentItems(deps, scope, { state: 'overdue' }),
-  ]);
+  const startedSince = new Date(now.getTime() - STARTED_DAYS * 86_400_000).toISOString();
+  const [mineOverdue, mineToday, theirsOverdue, theirsToday, replies, quotes, greetings, payments, started] =
+    await Promise.all([
+      openCommitments(deps, scope, { direction: 'mine', dueBefore: nowIso, limit: LIST_LIMIT }),
+      openCommitments(deps, scope, { direction: 'mine', dueFrom: nowIso, dueBefore: endOfToday, limit: LIST_LIMIT }),
+      openCommitments(deps, scope, { direction: 'theirs', dueBefore: nowIso, limit: LIST_LIMIT }),
+      openCommitments(deps, scope, { direction: 'theirs', dueFrom: nowIso, dueBefore: endOfToday, limit: LIST_LIMIT }),
+      awaitingReply(deps, scope, LIST_LIMIT),
+      quotesAwaitingAnswer(deps, scope, LIST_LIMIT),
+      upcomingDates(deps, scope, { fromDate: date, days: GREETING_DAYS }),
+      listPaymentItems(deps, scope, { state: 'overdue' }),
+      startedProjects(deps, scope, { since: startedSince, limit: STARTED_LIMIT }),
+    ]);
   return {
     date,
     timeZone: profile.timeZone,
@@ -57,6 +90,7 @@ export async function today(deps: Deps, scope: Scope): Promise<Today> {
     })),
     greetings,
     paymentsOverdue: payments.items.slice(0, LIST_LIMIT),
+    projectsStarted: started.map(nextStep),
     counts: {
       mineOverdue: mineOverdue.total,
       mineToday: mineToday.total,
@@ -66,6 +100,7 @@ export async function today(deps: Deps, scope: Scope): Promise<Today> {
       quotesWaiting: quotes.length,
       greetings: greetings.length,
       paymentsOverdue: payments.items.length,
+      projectsStarted: started.length,
     },
   };
 }

@@ -64,6 +64,7 @@ describe.each(testDialects())('Today and the calendar feed on $label', ({ dialec
       quotesWaiting: 0,
       greetings: 0,
       paymentsOverdue: 0,
+      projectsStarted: 0,
     });
   });
 

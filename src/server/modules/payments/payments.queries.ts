@@ -290,3 +290,90 @@ export async function chargedByMonth(db: Executor, f: Scope & { to: string; curr
     .groupBy(month)
     .execute();
 }
+
+// ── Money overview: the whole workspace, one currency ──────────────────────
+
+/** Live lines in one currency with what is still owed on each (received against the line, never below zero). */
+function openLines(db: Executor, f: Scope & { currency: string }) {
+  return db
+    .selectFrom('payment_items as i')
+    .leftJoin('payments as p', (join) =>
+      join.onRef('p.payment_item_id', '=', 'i.id').on('p.workspace_id', '=', f.workspaceId),
+    )
+    .select([
+      'i.id',
+      'i.client_id',
+      'i.label',
+      'i.due_date',
+      sql<number>`i.amount - coalesce(sum(p.amount), 0)`.as('outstanding'),
+    ])
+    .where('i.workspace_id', '=', f.workspaceId)
+    .where('i.cancelled_at', 'is', null)
+    .where('i.currency', '=', f.currency)
+    .groupBy(['i.id', 'i.client_id', 'i.label', 'i.due_date', 'i.amount'])
+    .having(sql<boolean>`i.amount - coalesce(sum(p.amount), 0) > 0`);
+}
+
+/** What each client still owes on the schedule, the client with the oldest open line first. */
+export async function owedByClient(db: Executor, f: Scope & { currency: string; today: string; limit: number }) {
+  return db
+    .selectFrom(openLines(db, f).as('o'))
+    .select((eb) => [
+      'o.client_id',
+      eb.fn.sum<number>('o.outstanding').as('outstanding'),
+      sql<number>`sum(case when o.due_date < ${f.today} then o.outstanding else 0 end)`.as('overdue'),
+      eb.fn.min<string>('o.due_date').as('oldest_due_date'),
+      eb.fn.countAll<number>().as('lines'),
+    ])
+    .groupBy('o.client_id')
+    .orderBy('oldest_due_date')
+    .orderBy('o.client_id')
+    .limit(f.limit)
+    .execute();
+}
+
+/** Open lines whose day has passed, with their days late (to today), the longest late first. */
+export async function latePayments(
+  db: Executor,
+  f: Scope & { currency: string; today: string; dialect: Dialect; limit: number },
+) {
+  return db
+    .selectFrom(openLines(db, f).as('o'))
+    .select([
+      'o.id',
+      'o.client_id',
+      'o.label',
+      'o.due_date',
+      'o.outstanding',
+      daysBetween(f.dialect, sql.ref('o.due_date'), sql.val(f.today)).as('days_late'),
+    ])
+    .where('o.due_date', '<', f.today)
+    .orderBy('o.due_date')
+    .orderBy('o.id')
+    .limit(f.limit)
+    .execute();
+}
+
+/** Payments received on the local days [fromDate, toDate] in one currency: their sum and count. */
+export async function receivedBetween(db: Executor, f: Scope & { fromDate: string; toDate: string; currency: string }) {
+  return db
+    .selectFrom('payments')
+    .select((eb) => [sql<number>`coalesce(sum(amount), 0)`.as('total'), eb.fn.countAll<number>().as('count')])
+    .where('workspace_id', '=', f.workspaceId)
+    .where('received_on', '>=', f.fromDate)
+    .where('received_on', '<=', f.toDate)
+    .where('currency', '=', f.currency)
+    .executeTakeFirstOrThrow();
+}
+
+/** Finished time entries started in [from, to): their minutes and count. */
+export async function minutesLogged(db: Executor, f: Scope & { from: string; to: string }) {
+  return db
+    .selectFrom('time_entries')
+    .select((eb) => [sql<number>`coalesce(sum(minutes), 0)`.as('minutes'), eb.fn.countAll<number>().as('count')])
+    .where('workspace_id', '=', f.workspaceId)
+    .where('started_at', '>=', f.from)
+    .where('started_at', '<', f.to)
+    .where('minutes', 'is not', null)
+    .executeTakeFirstOrThrow();
+}

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ZId } from '../../../shared/schemas/common.js';
 import { ZMessageComposed } from '../../../shared/schemas/messages.js';
+import { ZMoneyOverview } from '../../../shared/schemas/money.js';
 import {
   ZClientBalance,
   ZCreatePaymentItem,
@@ -28,6 +29,16 @@ const ZItemQuery = z.object({
 });
 
 export const paymentRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/money/overview',
+      tags: ['payments'],
+      summary: 'The Money section: owed per client (oldest first), late payments, received this month, time this week',
+      responses: { 200: jsonResponse(ZMoneyOverview, 'Overview'), ...errorResponses(401) },
+    }),
+    async (c) => c.json(await payments.moneyOverview(c.get('deps'), requireAuth(c)), 200),
+  )
   .openapi(
     createRoute({
       method: 'get',

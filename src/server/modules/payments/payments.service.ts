@@ -12,7 +12,8 @@ import type {
   TimeEntry,
   UpdateTimeEntry,
 } from '../../../shared/schemas/payments.js';
-import { fromLocal, localDate, parseDate } from '../../../shared/time/zoned.js';
+import type { MoneyOverview } from '../../../shared/schemas/money.js';
+import { addDays, dayBounds, fromLocal, localDate, parseDate, weekdayOf } from '../../../shared/time/zoned.js';
 import { AppError, fieldError, notFound } from '../../lib/app-error.js';
 import { isoNow } from '../../lib/clock.js';
 import type { Auth, Deps } from '../../lib/http.js';
@@ -543,4 +544,56 @@ function monthsUpTo(last: string, count: number): string[] {
     const index = year * 12 + (month - 1) - (count - 1 - i);
     return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
   });
+}
+
+// ── Money overview ─────────────────────────────────────────────────────────
+
+/**
+ * The Money section: what each client owes on the schedule (the oldest debt first), the late lines
+ * and their days late, what was received this month and the time logged this week (Sunday on), in
+ * the workspace's days and the business currency. Each figure is one query.
+ */
+export async function moneyOverview(deps: Deps, scope: Scope): Promise<MoneyOverview> {
+  const profile = await getBusinessProfile(deps, scope);
+  const { currency, timeZone } = profile;
+  const today = localDate(deps.clock.now(), timeZone);
+  const monthStart = `${today.slice(0, 8)}01`;
+  const weekStart = addDays(today, -weekdayOf(today));
+  const db = deps.db.kysely;
+  const [owed, late, received, time] = await Promise.all([
+    q.owedByClient(db, { ...scope, currency, today, limit: 200 }),
+    q.latePayments(db, { ...scope, currency, today, dialect: deps.db.dialect, limit: 100 }),
+    q.receivedBetween(db, { ...scope, fromDate: monthStart, toDate: today, currency }),
+    q.minutesLogged(db, {
+      ...scope,
+      from: dayBounds(weekStart, timeZone).start.toISOString(),
+      to: dayBounds(addDays(weekStart, 6), timeZone).end.toISOString(),
+    }),
+  ]);
+  const names = await clientNames(deps, scope, [...owed.map((r) => r.client_id), ...late.map((r) => r.client_id)]);
+  const clients = owed.map((r) => ({
+    clientId: r.client_id,
+    clientName: names.get(r.client_id) ?? '',
+    outstanding: toCount(r.outstanding),
+    overdue: toCount(r.overdue),
+    oldestDueDate: r.oldest_due_date,
+    lines: toCount(r.lines),
+  }));
+  const items = late.map((r) => ({
+    paymentItemId: r.id,
+    clientId: r.client_id,
+    clientName: names.get(r.client_id) ?? '',
+    label: r.label,
+    dueDate: r.due_date,
+    outstanding: toCount(r.outstanding),
+    daysLate: toCount(r.days_late),
+  }));
+  return {
+    currency,
+    today,
+    owed: { total: clients.reduce((sum, c) => sum + c.outstanding, 0), clients },
+    late: { total: clients.reduce((sum, c) => sum + c.overdue, 0), items },
+    receivedThisMonth: { from: monthStart, total: toCount(received.total), payments: toCount(received.count) },
+    timeThisWeek: { from: weekStart, minutes: toCount(time.minutes), entries: toCount(time.count) },
+  };
 }

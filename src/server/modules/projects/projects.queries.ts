@@ -1,4 +1,4 @@
-import { sql, type SqlBool } from 'kysely';
+import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type {
   ChangeRequestRow,
@@ -213,4 +213,50 @@ export async function outOfScopeIds(
     .limit(limit)
     .execute();
   return rows.map((r) => r.id);
+}
+
+/** Projects whose title holds every term: global search candidates. */
+export async function searchProjects(
+  db: Executor,
+  { workspaceId, terms, limit }: { workspaceId: string; terms: Expression<SqlBool>; limit: number },
+) {
+  return db
+    .selectFrom('projects')
+    .select(['id', 'title', 'status', 'client_id'])
+    .where('workspace_id', '=', workspaceId)
+    .where(terms)
+    .orderBy('created_at', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** Change requests whose "what" holds every term: global search candidates. */
+export async function searchChangeRequests(
+  db: Executor,
+  { workspaceId, terms, limit }: { workspaceId: string; terms: Expression<SqlBool>; limit: number },
+) {
+  return db
+    .selectFrom('change_requests')
+    .select(['id', 'what', 'project_id', 'client_id', 'decision', 'in_scope'])
+    .where('workspace_id', '=', workspaceId)
+    .where(terms)
+    .orderBy('requested_at', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** Projects created since a moment and not yet delivered or closed, newest first (Today's "started"). */
+export async function startedSince(
+  db: Executor,
+  { workspaceId, since, limit }: Scope & { since: string; limit: number },
+) {
+  return db
+    .selectFrom('projects')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('created_at', '>=', since)
+    .where('status', 'not in', ['delivered', 'closed'])
+    .orderBy('created_at', 'desc')
+    .limit(limit)
+    .execute();
 }

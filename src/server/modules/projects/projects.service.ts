@@ -15,6 +15,7 @@ import type { Deps } from '../../lib/http.js';
 import { rawMessage } from '../../lib/i18n.js';
 import { newId } from '../../lib/ids.js';
 import { formatDue } from '../../lib/message-format.js';
+import { everyTermIn } from '../../lib/search-match.js';
 import { inTransaction } from '../../lib/transaction.js';
 import { getBusinessProfile } from '../accounts/accounts.service.js';
 import { clientForReference, clientNames } from '../clients/clients.service.js';
@@ -312,4 +313,38 @@ export async function updateDeliverable(
   if (!Object.keys(changes).length) throw fieldError('status', 'choose_one');
   if (!(await q.updateDeliverable(deps.db.kysely, { ...scope, projectId, deliverableId, changes }))) throw notFound();
   return getProject(deps, scope, projectId);
+}
+
+/** Projects with every (normalised) term in their title: global search candidates. */
+export async function searchProjectCandidates(deps: Deps, scope: Scope, terms: string[], limit: number) {
+  if (!terms.length) return [];
+  const rows = await q.searchProjects(deps.db.kysely, {
+    workspaceId: scope.workspaceId,
+    terms: everyTermIn(['title'], terms),
+    limit,
+  });
+  return rows.map((r) => ({ id: r.id, title: r.title, status: r.status, clientId: r.client_id }));
+}
+
+/** Change requests with every (normalised) term in what was asked: global search candidates. */
+export async function searchChangeRequestCandidates(deps: Deps, scope: Scope, terms: string[], limit: number) {
+  if (!terms.length) return [];
+  const rows = await q.searchChangeRequests(deps.db.kysely, {
+    workspaceId: scope.workspaceId,
+    terms: everyTermIn(['what'], terms),
+    limit,
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    what: r.what,
+    projectId: r.project_id,
+    clientId: r.client_id,
+    status: r.in_scope === null ? 'pending' : r.in_scope === 1 ? 'in_scope' : (r.decision ?? 'out_of_scope'),
+  }));
+}
+
+/** Projects started since a moment and still under way, in full (Today shows their next step). */
+export async function startedProjects(deps: Deps, scope: Scope, options: { since: string; limit: number }) {
+  const rows = await q.startedSince(deps.db.kysely, { ...scope, ...options });
+  return Promise.all(rows.map((r) => getProject(deps, scope, r.id)));
 }

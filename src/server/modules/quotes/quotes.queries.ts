@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Dialect, Executor } from '../../db/database.js';
 import type {
   NewQuote,
@@ -219,5 +219,26 @@ export async function acceptedByMonth(db: Executor, f: Scope & { to: string; cur
   return accepted(db, f)
     .select((eb) => [month.as('month'), eb.fn.sum<number>('v.total').as('total')])
     .groupBy(month)
+    .execute();
+}
+
+/** Quotes whose number or current version's content holds every term: global search candidates. */
+export async function searchQuotes(
+  db: Executor,
+  { workspaceId, terms, limit }: { workspaceId: string; terms: Expression<SqlBool>; limit: number },
+) {
+  return db
+    .selectFrom('quotes')
+    .innerJoin('quote_versions as v', (join) =>
+      join
+        .onRef('v.quote_id', '=', 'quotes.id')
+        .onRef('v.version', '=', 'quotes.current_version')
+        .on('v.workspace_id', '=', workspaceId),
+    )
+    .select(['quotes.id', 'quotes.number', 'quotes.client_id', 'quotes.project_id', 'v.status', 'v.content'])
+    .where('quotes.workspace_id', '=', workspaceId)
+    .where(terms)
+    .orderBy('quotes.created_at', 'desc')
+    .limit(limit)
     .execute();
 }

@@ -5,6 +5,7 @@ import { isoNow } from '../../lib/clock.js';
 import type { Deps } from '../../lib/http.js';
 import { newId } from '../../lib/ids.js';
 import { toCount } from '../../lib/period.js';
+import { everyTermIn } from '../../lib/search-match.js';
 import { inTransaction } from '../../lib/transaction.js';
 import { getBusinessProfile } from '../accounts/accounts.service.js';
 import { clientForReference, clientNames } from '../clients/clients.service.js';
@@ -269,4 +270,22 @@ export async function acceptedByMonth(
 ): Promise<Map<string, number>> {
   const rows = await q.acceptedByMonth(deps.db.kysely, { ...scope, to, currency, dialect: deps.db.dialect });
   return new Map(rows.map((r) => [r.month, toCount(r.total)]));
+}
+
+/** Quotes with every (normalised) term in their number or current content: global search candidates. */
+export async function searchQuoteCandidates(deps: Deps, scope: Scope, terms: string[], limit: number) {
+  if (!terms.length) return [];
+  const rows = await q.searchQuotes(deps.db.kysely, {
+    workspaceId: scope.workspaceId,
+    terms: everyTermIn(['quotes.number', 'v.content'], terms),
+    limit,
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    number: r.number,
+    title: readContent(r).title,
+    status: r.status,
+    clientId: r.client_id,
+    projectId: r.project_id,
+  }));
 }

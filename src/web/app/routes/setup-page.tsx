@@ -10,10 +10,7 @@ export function SetupPage() {
   usePageTitle(t('setup.pageTitle'));
   return (
     <PublicLayout width={800}>
-      <SetupWizard
-        onDone={() => void navigate({ to: '/clients' })}
-        onAlreadySetUp={() => void navigate({ to: '/login' })}
-      />
+      <SetupWizard onDone={() => void navigate({ to: '/' })} onAlreadySetUp={() => void navigate({ to: '/login' })} />
     </PublicLayout>
   );
 }

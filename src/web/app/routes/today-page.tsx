@@ -1,7 +1,6 @@
 import { Button, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { BriefcaseIcon, PhoneIcon, PromiseIcon } from '../../components/ui/icons';
-import { Link } from '@tanstack/react-router';
+import { PhoneIcon, PromiseIcon } from '../../components/ui/icons';
 import { useMe } from '../../features/accounts/api/session-api';
 import { useClientSearch } from '../../features/clients/api/client-queries';
 import { CommitmentItem } from '../../features/commitments/components/commitment-item';
@@ -35,15 +34,6 @@ export function TodayPage() {
         </Button>
         <Button variant="light" leftSection={<PromiseIcon size={18} />} onClick={() => actions.addPromise()}>
           {t('today.addPromise')}
-        </Button>
-        {/* The phone's bottom bar has no Projects: reach them from here. */}
-        <Button
-          variant="default"
-          hiddenFrom="sm"
-          leftSection={<BriefcaseIcon size={18} />}
-          renderRoot={(props) => <Link to="/projects" {...props} />}
-        >
-          {t('nav.projects')}
         </Button>
       </>
     );

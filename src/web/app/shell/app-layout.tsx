@@ -10,6 +10,7 @@ import { AppHeader } from './app-header';
 import { BottomBar } from './bottom-bar';
 import { GlobalSearch } from './global-search';
 import { SideNav } from './side-nav';
+import { StartTimerProvider } from './timer-control';
 import { WordActionsProvider } from './word-actions';
 
 /** The signed-in frame: header everywhere, side bar on desktop, bottom bar on a phone (≤ 48em). */
@@ -31,35 +32,37 @@ export function AppLayout() {
 
   return (
     <WordActionsProvider>
-      <AppShell
-        header={{ height: 60 }}
-        navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: true } }}
-        footer={{ height: { base: 68, sm: 0 } }}
-        padding={{ base: 'sm', sm: 'lg' }}
-      >
-        <a href="#main" className="skip-link">
-          {t('nav.skipToContent')}
-        </a>
-        <AppShell.Header>
-          <AppHeader
-            onOpenSearch={search.open}
-            onSignedOut={() => void navigate({ to: '/login' }).then(() => forgetSignedOutData(queryClient))}
-          />
-        </AppShell.Header>
-        {/* display:none on a phone (not just off-screen), so keyboard focus never lands in it. */}
-        <AppShell.Navbar p="sm" visibleFrom="sm">
-          <SideNav />
-        </AppShell.Navbar>
-        <AppShell.Main id="main" tabIndex={-1}>
-          <div style={{ maxInlineSize: '72rem', marginInline: 'auto' }}>
-            <Outlet />
-          </div>
-        </AppShell.Main>
-        <AppShell.Footer hiddenFrom="sm">
-          <BottomBar />
-        </AppShell.Footer>
-        <GlobalSearch opened={searchOpened} onClose={search.close} />
-      </AppShell>
+      <StartTimerProvider>
+        <AppShell
+          header={{ height: 60 }}
+          navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: true } }}
+          footer={{ height: { base: 68, sm: 0 } }}
+          padding={{ base: 'sm', sm: 'lg' }}
+        >
+          <a href="#main" className="skip-link">
+            {t('nav.skipToContent')}
+          </a>
+          <AppShell.Header>
+            <AppHeader
+              onOpenSearch={search.open}
+              onSignedOut={() => void navigate({ to: '/login' }).then(() => forgetSignedOutData(queryClient))}
+            />
+          </AppShell.Header>
+          {/* display:none on a phone (not just off-screen), so keyboard focus never lands in it. */}
+          <AppShell.Navbar p="sm" visibleFrom="sm">
+            <SideNav />
+          </AppShell.Navbar>
+          <AppShell.Main id="main" tabIndex={-1}>
+            <div style={{ maxInlineSize: '72rem', marginInline: 'auto' }}>
+              <Outlet />
+            </div>
+          </AppShell.Main>
+          <AppShell.Footer hiddenFrom="sm">
+            <BottomBar />
+          </AppShell.Footer>
+          <GlobalSearch opened={searchOpened} onClose={search.close} />
+        </AppShell>
+      </StartTimerProvider>
     </WordActionsProvider>
   );
 }

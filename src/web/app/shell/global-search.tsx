@@ -1,30 +1,48 @@
 import { Group, Kbd, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useNavigate } from '@tanstack/react-router';
+import type { ParseKeys } from 'i18next';
 import { type KeyboardEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatPhone } from '../../../shared/phone';
+import { clientStatuses } from '../../../shared/schemas/clients';
+import type { SearchHit, SearchKind } from '../../../shared/schemas/search';
 import { isolate } from '../../../shared/text';
 import { Ltr } from '../../components/ui/bidi';
 import { Dialog } from '../../components/ui/dialog';
 import { SearchIcon } from '../../components/ui/icons';
 import { Loading } from '../../components/ui/loading';
-import { useClientSearch } from '../../features/clients/api/client-queries';
 import { StatusBadge } from '../../features/clients/components/client-badges';
+import { useGlobalSearch } from '../../features/search/api/search-queries';
 import classes from './global-search.module.css';
 
 type Option = {
   id: string;
   label: string;
-  /** Phone or e-mail, so two clients with the same name can be told apart. */
+  /** Phone, e-mail, role, or the client a quote or project belongs to, so like names can be told apart. */
   detail?: string | undefined;
-  status?: Parameters<typeof StatusBadge>[0]['status'];
+  /** Numbers and phones read left to right inside Hebrew. */
+  ltrDetail?: boolean;
+  clientStatus?: Parameters<typeof StatusBadge>[0]['status'] | undefined;
+  user?: boolean;
   go: () => void;
 };
 
+const groupTitles: Record<SearchKind, ParseKeys> = {
+  clients: 'search.groups.clients',
+  contacts: 'search.groups.contacts',
+  quotes: 'search.groups.quotes',
+  projects: 'search.groups.projects',
+  changeRequests: 'search.groups.changeRequests',
+};
+
+const isClientStatus = (s: string | null): s is (typeof clientStatuses)[number] =>
+  clientStatuses.some((status) => status === s);
+
 /**
- * Search everything from anywhere (`/` or Ctrl/⌘K). Today it finds clients; quotes, projects and
- * contacts join the same option list later. An ARIA combobox: arrows move, Enter opens.
+ * Search everything from anywhere (`/` or Ctrl/⌘K): clients, the people at them, quotes (number or
+ * title), projects and change requests, grouped, the best match first. An ARIA combobox: arrows
+ * move through every group, Enter opens the screen of the one chosen.
  */
 export function GlobalSearch({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -33,7 +51,7 @@ export function GlobalSearch({ opened, onClose }: { opened: boolean; onClose: ()
   const [text, setText] = useState('');
   const [query] = useDebouncedValue(text.trim(), 150);
   const [active, setActive] = useState(0);
-  const results = useClientSearch(query, { enabled: opened && query !== '', includeArchived: true });
+  const results = useGlobalSearch(query, { enabled: opened && query !== '' });
 
   const close = () => {
     onClose();
@@ -41,15 +59,53 @@ export function GlobalSearch({ opened, onClose }: { opened: boolean; onClose: ()
     setActive(0);
   };
 
-  const options: Option[] = query
+  const toOption = (kind: SearchKind, hit: SearchHit): Option => {
+    const id = `${listId}-${kind}-${hit.id}`;
+    const openClient = () => void navigate({ to: '/clients/$clientId', params: { clientId: hit.clientId } });
+    const openProject = () =>
+      hit.projectId
+        ? void navigate({ to: '/projects/$projectId', params: { projectId: hit.projectId } })
+        : openClient();
+    switch (kind) {
+      case 'clients':
+        return {
+          id,
+          label: hit.title,
+          user: true,
+          detail: hit.detail ? (hit.detail.includes('@') ? hit.detail : formatPhone(hit.detail)) : undefined,
+          ltrDetail: true,
+          clientStatus: isClientStatus(hit.status) ? hit.status : undefined,
+          go: openClient,
+        };
+      case 'contacts':
+        return {
+          id,
+          label: hit.title,
+          user: true,
+          detail: `${hit.clientName}${hit.detail ? ` · ${hit.detail}` : ''}`,
+          go: openClient,
+        };
+      case 'quotes':
+        return {
+          id,
+          label: hit.title,
+          user: true,
+          detail: `${hit.detail ?? ''} · ${hit.clientName}`,
+          go: () => void navigate({ to: '/quotes/$quoteId', params: { quoteId: hit.id } }),
+        };
+      case 'projects':
+      case 'changeRequests':
+        return { id, label: hit.title, user: true, detail: hit.clientName, go: openProject };
+    }
+  };
+
+  const groups = query
+    ? (results.data?.groups ?? [])
+        .filter((group) => group.items.length > 0)
+        .map((group) => ({ kind: group.kind, options: group.items.map((hit) => toOption(group.kind, hit)) }))
+    : [];
+  const more: Option[] = query
     ? [
-        ...(results.data?.items ?? []).map((client) => ({
-          id: `${listId}-${client.id}`,
-          label: client.name,
-          detail: client.phone ? formatPhone(client.phone) : (client.email ?? undefined),
-          status: client.status,
-          go: () => void navigate({ to: '/clients/$clientId', params: { clientId: client.id } }),
-        })),
         {
           id: `${listId}-all`,
           label: t('search.allResults', { q: isolate(query) }),
@@ -62,7 +118,9 @@ export function GlobalSearch({ opened, onClose }: { opened: boolean; onClose: ()
         },
       ]
     : [];
+  const options = [...groups.flatMap((g) => g.options), ...more];
   const activeIndex = Math.min(active, Math.max(options.length - 1, 0));
+  const found = groups.length > 0;
 
   const choose = (option: Option | undefined) => {
     if (!option) return;
@@ -81,6 +139,32 @@ export function GlobalSearch({ opened, onClose }: { opened: boolean; onClose: ()
       event.preventDefault();
       choose(options[activeIndex]);
     }
+  };
+
+  const renderOption = (option: Option) => {
+    const index = options.indexOf(option);
+    return (
+      <li
+        key={option.id}
+        id={option.id}
+        role="option"
+        aria-selected={index === activeIndex}
+        className={classes.option}
+        onMouseEnter={() => setActive(index)}
+        onMouseDown={(event) => event.preventDefault()}
+        onClick={() => choose(option)}
+      >
+        <span className={classes.name}>
+          {option.user ? <bdi>{option.label}</bdi> : option.label}
+          {option.detail && (
+            <Text span size="sm" c="dimmed" ms="sm">
+              {option.ltrDetail ? <Ltr>{option.detail}</Ltr> : <bdi>{option.detail}</bdi>}
+            </Text>
+          )}
+        </span>
+        {option.clientStatus && <StatusBadge status={option.clientStatus} size="xs" />}
+      </li>
+    );
   };
 
   return (
@@ -112,28 +196,23 @@ export function GlobalSearch({ opened, onClose }: { opened: boolean; onClose: ()
       />
       {query && results.isFetching && !results.data ? <Loading label={t('common.loading')} py="md" /> : null}
       <ul id={listId} role="listbox" aria-label={t('search.results')} className={classes.list}>
-        {options.map((option, index) => (
-          <li
-            key={option.id}
-            id={option.id}
-            role="option"
-            aria-selected={index === activeIndex}
-            className={classes.option}
-            onMouseEnter={() => setActive(index)}
-            onMouseDown={(event) => event.preventDefault()}
-            onClick={() => choose(option)}
-          >
-            <span className={classes.name}>
-              {option.status ? <bdi>{option.label}</bdi> : option.label}
-              {option.detail && (
-                <Text span size="sm" c="dimmed" ms="sm">
-                  <Ltr>{option.detail}</Ltr>
-                </Text>
-              )}
-            </span>
-            {option.status && <StatusBadge status={option.status} size="xs" />}
+        {groups.map((group) => (
+          <li key={group.kind} role="presentation">
+            <div id={`${listId}-${group.kind}`} className={classes.groupTitle} aria-hidden="true">
+              {t(groupTitles[group.kind])}
+            </div>
+            <ul role="group" aria-labelledby={`${listId}-${group.kind}`} className={classes.group}>
+              {group.options.map(renderOption)}
+            </ul>
           </li>
         ))}
+        {more.length > 0 && (
+          <li role="presentation">
+            <ul role="group" aria-label={t('search.groups.more')} className={classes.group}>
+              {more.map(renderOption)}
+            </ul>
+          </li>
+        )}
       </ul>
       {!query && (
         <Group gap={6} mt="sm" c="dimmed">
@@ -142,9 +221,9 @@ export function GlobalSearch({ opened, onClose }: { opened: boolean; onClose: ()
           <Kbd size="xs">{t('search.ctrlK')}</Kbd>
         </Group>
       )}
-      {query && results.data && results.data.items.length === 0 && (
+      {query && results.data && !found && (
         <Text size="sm" c="dimmed" mt="xs" role="status">
-          {t('search.noClients', { q: isolate(query) })}
+          {t('search.nothing', { q: isolate(query) })}
         </Text>
       )}
     </Dialog>

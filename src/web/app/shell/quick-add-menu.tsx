@@ -2,13 +2,20 @@ import { ActionIcon, Button, Menu } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { PlusIcon } from '../../components/ui/icons';
-import { quickAddItems } from './nav-items';
+import { type QuickAddAction, quickAddItems } from './nav-items';
+import { useOpenStartTimer } from './timer-control';
 import { useWordActions } from './word-actions';
 
 /** The global "+": a menu from the start, so new kinds of records only add entries. */
 export function QuickAddMenu({ variant }: { variant: 'header' | 'fab' }) {
   const { t } = useTranslation();
   const actions = useWordActions();
+  const startTimer = useOpenStartTimer();
+  const run: Record<QuickAddAction, () => void> = {
+    logContact: () => actions.logContact(),
+    addPromise: () => actions.addPromise(),
+    startTimer,
+  };
   return (
     <Menu position={variant === 'fab' ? 'top' : 'bottom-end'} withinPortal>
       <Menu.Target>
@@ -30,11 +37,7 @@ export function QuickAddMenu({ variant }: { variant: 'header' | 'fab' }) {
               {t(item.label)}
             </Menu.Item>
           ) : (
-            <Menu.Item
-              key={item.id}
-              leftSection={<Icon size={16} />}
-              onClick={() => (item.action === 'logContact' ? actions.logContact() : actions.addPromise())}
-            >
+            <Menu.Item key={item.id} leftSection={<Icon size={16} />} onClick={run[item.action]}>
               {t(item.label)}
             </Menu.Item>
           );

@@ -1,7 +1,7 @@
 import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { Dialog } from '../../components/ui/dialog';
 import { useInterval } from '@mantine/hooks';
-import { useEffect, useState } from 'react';
+import { type ReactNode, createContext, useContext, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ZStartTimer } from '../../../shared/schemas/payments';
 import { isolate } from '../../../shared/text';
@@ -47,15 +47,50 @@ export function TimerControl() {
       </Button>
     );
   }
-  return <StartTimer />;
+  return <StartTimerButton />;
+}
+
+/** Opens the "start the timer" dialog: the header's button and the quick-add menu share one. */
+const StartTimerContext = createContext<() => void>(() => {});
+
+export function useOpenStartTimer(): () => void {
+  return useContext(StartTimerContext);
+}
+
+export function StartTimerProvider({ children }: { children: ReactNode }) {
+  const [opened, setOpened] = useState(false);
+  return (
+    <StartTimerContext.Provider value={() => setOpened(true)}>
+      {children}
+      <StartTimerDialog opened={opened} onClose={() => setOpened(false)} />
+    </StartTimerContext.Provider>
+  );
+}
+
+function StartTimerButton() {
+  const { t } = useTranslation();
+  const open = useOpenStartTimer();
+  return (
+    <Button
+      variant="default"
+      size="sm"
+      px="xs"
+      leftSection={<ClockIcon size={16} />}
+      aria-label={t('time.start')}
+      onClick={open}
+    >
+      <Text span size="sm" visibleFrom="sm">
+        {t('time.startShort')}
+      </Text>
+    </Button>
+  );
 }
 
 type StartValues = { clientId: string | null; clientName: string | null; projectId: string | null; note: string };
 
-function StartTimer() {
+function StartTimerDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const start = useStartTimer();
-  const [opened, setOpened] = useState(false);
   const form = useSchemaForm({
     schema: ZStartTimer,
     initialValues: { clientId: null, clientName: null, projectId: null, note: '' } as StartValues,
@@ -68,24 +103,12 @@ function StartTimer() {
     : [];
   return (
     <>
-      <Button
-        variant="default"
-        size="sm"
-        px="xs"
-        leftSection={<ClockIcon size={16} />}
-        aria-label={t('time.start')}
-        onClick={() => setOpened(true)}
-      >
-        <Text span size="sm" visibleFrom="sm">
-          {t('time.startShort')}
-        </Text>
-      </Button>
-      <Dialog opened={opened} onClose={() => setOpened(false)} title={t('time.start')} closeLabel={t('actions.close')}>
+      <Dialog opened={opened} onClose={onClose} title={t('time.start')} closeLabel={t('actions.close')}>
         <form
           noValidate
           onSubmit={form.submit(async (input) => {
             await start.mutateAsync(input);
-            setOpened(false);
+            onClose();
             form.reset({ ...form.values, note: '' });
           })}
         >
@@ -117,7 +140,7 @@ function StartTimer() {
               dir="auto"
             />
             <Group justify="flex-end" gap="sm">
-              <Button variant="subtle" color="gray" onClick={() => setOpened(false)}>
+              <Button variant="subtle" color="gray" onClick={onClose}>
                 {t('actions.cancel')}
               </Button>
               <Button type="submit" loading={form.submitting} leftSection={<ClockIcon size={16} />}>

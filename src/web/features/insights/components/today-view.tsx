@@ -6,6 +6,7 @@ import type { Today } from '../../../../shared/schemas/insights';
 import type { Interaction } from '../../../../shared/schemas/interactions';
 import {
   AlertIcon,
+  BriefcaseIcon,
   CalendarIcon,
   ClockIcon,
   NoteIcon,
@@ -19,6 +20,7 @@ import { currentIntlLocale } from '../../../lib/i18n';
 import { useNow } from '../../../lib/use-when';
 import { useToday } from '../api/insight-queries';
 import { EmptyToday } from './empty-today';
+import { ProjectNextStepRow } from './project-next-step';
 import { type Greeting, GreetingRow, type QuoteWaiting, QuoteWaitingRow } from './today-extras';
 
 /** Rows shown at first: enough for a glance, cheap with a thousand open items; then 50 more a tap. */
@@ -221,7 +223,8 @@ function Sections({
   ];
   const visible = sections.filter((s) => s.total > 0);
   const paymentsLate = renderPaymentsLate && data.paymentsOverdue.length > 0;
-  if (visible.length === 0 && !paymentsLate)
+  const started = data.projectsStarted.length > 0;
+  if (visible.length === 0 && !paymentsLate && !started)
     return <EmptyToday hasClients={hasClients} onLogContact={onLogContact} onAddPromise={onAddPromise} />;
   return (
     <Stack gap="md">
@@ -253,6 +256,22 @@ function Sections({
           count={t('today.paymentCount', { count: counts.paymentsOverdue })}
         >
           {renderPaymentsLate(data.paymentsOverdue)}
+        </SectionCard>
+      )}
+      {started && (
+        <SectionCard
+          id="today-projects"
+          title={t('today.sections.projectsStarted')}
+          icon={<BriefcaseIcon size={20} />}
+          count={t('today.projectCount', { count: counts.projectsStarted })}
+        >
+          <div role="list" aria-labelledby="today-projects">
+            {data.projectsStarted.map((project) => (
+              <div role="listitem" key={project.projectId}>
+                <ProjectNextStepRow project={project} />
+              </div>
+            ))}
+          </div>
         </SectionCard>
       )}
       {counts.mineOverdue + counts.mineToday === 0 && (

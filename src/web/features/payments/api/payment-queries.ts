@@ -7,6 +7,7 @@ import {
   cancelPaymentItem,
   createPaymentItem,
   fetchBalance,
+  fetchMoneyOverview,
   fetchPaymentItems,
   recordPayment,
   splitQuote,
@@ -16,10 +17,16 @@ export const paymentKeys = {
   all: queryRoots.payments,
   items: (clientId: string | null) => [...queryRoots.payments, 'items', clientId] as const,
   balance: (clientId: string) => [...queryRoots.payments, 'balance', clientId] as const,
+  overview: [...queryRoots.payments, 'overview'] as const,
 };
 
 export function usePaymentItems(clientId: string) {
   return useQuery({ queryKey: paymentKeys.items(clientId), queryFn: () => fetchPaymentItems(clientId) });
+}
+
+/** Time entries change the week's hours too, so the overview is refetched whenever it is opened. */
+export function useMoneyOverview() {
+  return useQuery({ queryKey: paymentKeys.overview, queryFn: fetchMoneyOverview, refetchOnMount: 'always' });
 }
 
 export function useBalance(clientId: string) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type MessageComposed, ZMessageComposed } from '../../../../shared/schemas/messages';
+import { type MoneyOverview, ZMoneyOverview } from '../../../../shared/schemas/money';
 import {
   type ClientBalance,
   type PaymentItem,
@@ -50,4 +51,9 @@ export function composeReminder(id: string): Promise<MessageComposed> {
 
 export async function recordPayment(input: RecordPaymentInput): Promise<void> {
   await apiRequest('/payments', ZPayment, { method: 'POST', body: input });
+}
+
+/** The Money section's figures (owed per client, late lines, this month, this week). */
+export function fetchMoneyOverview(): Promise<MoneyOverview> {
+  return apiRequest('/money/overview', ZMoneyOverview);
 }
