@@ -42,7 +42,7 @@ describe.skipIf(!chromiumAvailable())('ambassador value and the referral thank-y
           { name: 'נועה כהן', email: 'noa@example.co.il', password: 'correct horse battery' },
           'סטודיו נועה',
         );
-        await page.getByText(he.t('clients.empty.title')).waitFor();
+        await page.getByText(he.t('today.empty.titleFirst')).waitFor();
         const me = ZMe.parse(await (await page.request.get('/api/v1/me')).json());
         const csrf = me.csrfToken;
         const referrer = await apiPost(
