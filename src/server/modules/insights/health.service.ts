@@ -420,23 +420,24 @@ async function evidenceFor(
     latePaymentItems(deps, scope, range),
     careEvidence(deps, scope, range),
   ]);
-  const rows = (kind: HealthEvidence['kind'], reason: HealthReasonKind, ids: string[]) =>
-    [reason, ids.map((id) => ({ kind, id, reason }))] as const;
+  const rows = (kind: HealthEvidence['kind'], reason: HealthReasonKind, items: { id: string; at: string }[]) =>
+    [reason, items.map(({ id, at }) => ({ kind, id, reason, at }))] as const;
+  const recorded = (ids: string[]) => ids.map((id) => ({ id, at: care.recordedAt.get(id)! }));
   return new Map([
     rows('commitment', 'mine_broken', promises.mine.broken),
     rows('commitment', 'mine_kept_late', promises.mine.keptLate),
     rows('commitment', 'theirs_broken', promises.theirs.broken),
     rows('commitment', 'theirs_kept_late', promises.theirs.keptLate),
-    rows('interaction', 'silent_days', contacts.lastContactId ? [contacts.lastContactId] : []),
-    rows('interaction', 'after_hours_contacts', contacts.afterHoursIds),
+    rows('interaction', 'silent_days', contacts.last ? [contacts.last] : []),
+    rows('interaction', 'after_hours_contacts', contacts.afterHours),
     rows('change_request', 'out_of_scope', extras),
     rows(
       'payment_item',
       'late_payments',
-      late.map((l) => l.id),
+      late.map((l) => ({ id: l.id, at: l.dueDate })),
     ),
-    rows('conflict', 'open_conflicts', care.openConflictIds),
-    rows('incident', 'open_incidents', care.openIncidentIds),
+    rows('conflict', 'open_conflicts', recorded(care.openConflictIds)),
+    rows('incident', 'open_incidents', recorded(care.openIncidentIds)),
   ]);
 }
 

@@ -254,10 +254,10 @@ export async function lastContacts(
 export async function afterHoursIds(
   db: Executor,
   { workspaceId, clientId, from, to, limit }: Scope & { clientId: string; from: string; to: string; limit: number },
-): Promise<string[]> {
+): Promise<{ id: string; at: string }[]> {
   const rows = await db
     .selectFrom('interactions')
-    .select('id')
+    .select(['id', 'occurred_at'])
     .where('workspace_id', '=', workspaceId)
     .where('client_id', '=', clientId)
     .where('occurred_at', '>=', from)
@@ -267,7 +267,7 @@ export async function afterHoursIds(
     .orderBy('id', 'desc')
     .limit(limit)
     .execute();
-  return rows.map((r) => r.id);
+  return rows.map((r) => ({ id: r.id, at: r.occurred_at }));
 }
 
 /** One client's last contact before `to`. */

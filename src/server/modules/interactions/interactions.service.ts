@@ -362,12 +362,12 @@ export async function contactEvidence(
   deps: Deps,
   scope: Scope,
   { clientId, from, to }: { clientId: string; from: string; to: string },
-): Promise<{ afterHoursIds: string[]; lastContactId: string | null }> {
-  const [afterHoursIds, last] = await Promise.all([
+): Promise<{ afterHours: { id: string; at: string }[]; last: { id: string; at: string } | null }> {
+  const [afterHours, last] = await Promise.all([
     q.afterHoursIds(deps.db.kysely, { workspaceId: scope.workspaceId, clientId, from, to, limit: EVIDENCE_LIMIT }),
     q.lastContact(deps.db.kysely, { workspaceId: scope.workspaceId, clientId, to }),
   ]);
-  return { afterHoursIds, lastContactId: last?.id ?? null };
+  return { afterHours, last: last ? { id: last.id, at: last.occurred_at } : null };
 }
 
 /** Evidence lists are for linking, not for counting (the counts are exact): a screenful is enough. */
