@@ -103,6 +103,8 @@ async function benchDialect(label: string, db: Db): Promise<Result[]> {
     'client money (balance)': `/api/v1/clients/${firstId}/balance`,
     'client health (90 days)': `/api/v1/insights/clients/${firstId}/health?period=90`,
     'health of every client (list)': '/api/v1/insights/health?period=90',
+    'client list by health (worst first)': '/api/v1/insights/health?period=90&sort=score&limit=50',
+    'client list at risk (page 2)': '/api/v1/insights/health?period=90&filter=at_risk&sort=score&limit=50&offset=50',
     'Insights page (365 days)': '/api/v1/insights/overview?period=365',
   };
   const results: Result[] = [];

@@ -401,6 +401,13 @@ describe.each(testDialects())('client health on $label', ({ dialect, skip }) => 
     expect(await names('filter=with_signals&sort=name')).toEqual(['גלריית הגפן', 'משרד נוף', 'סטודיו כרמל']);
     const page = (await api.get('/api/v1/insights/health?limit=2&offset=1', ZClientHealthList)).body;
     expect([page.total, page.items.map((r) => r.clientName)]).toEqual([4, ['משרד נוף', 'סטודיו כרמל']]);
+    // The client list's "by health" views: a filter, a sort and a page together, counted before paging.
+    const signsPage = (
+      await api.get('/api/v1/insights/health?filter=with_signals&sort=score&limit=1&offset=1', ZClientHealthList)
+    ).body;
+    expect([signsPage.total, signsPage.items.map((r) => [r.clientName, r.score])]).toEqual([3, [['משרד נוף', 80]]]);
+    const pastEnd = (await api.get('/api/v1/insights/health?filter=at_risk&limit=5&offset=1', ZClientHealthList)).body;
+    expect([pastEnd.total, pastEnd.items]).toEqual([1, []]);
     const badSort = await api.get('/api/v1/insights/health?sort=mood', ZClientHealthList);
     expect(badSort.status).toBe(422);
     expect(badSort.error.code).toBe('validation_failed');
