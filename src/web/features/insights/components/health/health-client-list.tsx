@@ -71,7 +71,10 @@ export function HealthClientList({ view }: { view: 'worst' | 'at_risk' }) {
                       : r.signals.map((s) => signalName(s.signal, t)).join(t('common.separator'))}
                   </Text>
                 </Stack>
-                <ScoreBadge score={r.score} size="sm" />
+                {/* The badge keeps its whole text; a long name wraps instead. */}
+                <div style={{ flexShrink: 0 }}>
+                  <ScoreBadge score={r.score} size="sm" />
+                </div>
               </Group>
             </Paper>
           ))}
