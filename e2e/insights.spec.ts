@@ -98,11 +98,33 @@ describe.skipIf(!chromiumAvailable())('insights: client health and the charts', 
       await card.getByText(clients.t('health.signals.promises_broken')).waitFor();
       await card.getByText(label('he', 'health.reasons.mine_broken_one')).waitFor();
       await card.getByText(clients.t('health.signals.after_hours')).waitFor();
-      await card.getByRole('link', { name: label('he', 'health.evidence.commitment_one') }).waitFor();
+      // Each evidence row says when it happened: the promise with its deadline's day.
+      const promiseRow = label('he', 'health.evidence.row.commitment').split('{{')[0]!.trim();
+      await card.getByRole('link', { name: new RegExp(`^${promiseRow}`) }).waitFor();
       await card.scrollIntoViewIfNeeded();
       await expectNoSeriousA11y(page, 'the client page (he)');
       await screenshot(page, 'insights-client-health-he-phone');
       await shotOf(page, clients.t('health.title'), 'insights-client-health-card-he-phone');
+    });
+
+    await step('the client list by health: worst first, with each score badge, then at risk', async () => {
+      await page.goto('/clients?health=worst');
+      const list = page.getByRole('list', { name: clients.t('clients.health.worst') });
+      await list.getByRole('link', { name }).waitFor();
+      const badge = label('he', 'health.scoreBadge').split('{{')[0]!;
+      await list
+        .getByText(new RegExp(`^${badge}\\d+`))
+        .first()
+        .waitFor();
+      await expectNoSeriousA11y(page, 'the client list by health (he, phone)');
+      await screenshot(page, 'clients-by-health-he-phone');
+      await page.setViewportSize({ width: 1366, height: 900 });
+      await page.waitForTimeout(400);
+      await screenshot(page, 'clients-by-health-he-desktop');
+      await page.setViewportSize(viewports.phone);
+      // The client is not at risk (86): the at-risk view is empty and says so.
+      await page.goto('/clients?health=at_risk');
+      await page.getByText(label('he', 'health.table.empty')).waitFor();
     });
 
     await step('Insights: the charts and their tables, and who costs the most energy', async () => {
@@ -143,6 +165,16 @@ describe.skipIf(!chromiumAvailable())('insights: client health and the charts', 
       await page.setViewportSize(viewports.phone);
       await page.waitForTimeout(300);
       await screenshot(page, 'insights-en-phone');
+      await page.goto('/clients?health=worst');
+      await page
+        .getByRole('list', { name: label('en', 'clients.health.worst') })
+        .getByRole('link', { name })
+        .waitFor();
+      await expectNoSeriousA11y(page, 'the client list by health (en, phone)');
+      await screenshot(page, 'clients-by-health-en-phone');
+      await page.setViewportSize({ width: 1366, height: 900 });
+      await page.waitForTimeout(400);
+      await screenshot(page, 'clients-by-health-en-desktop');
       await toDesktop(page);
       await page.goto(`/clients/${clientId}`);
       const card = page.getByRole('region', { name: clients.t('health.title') });

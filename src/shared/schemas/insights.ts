@@ -172,6 +172,10 @@ export const ZHealthEvidence = z
     kind: ZEvidenceKind,
     id: z.string(),
     reason: ZHealthReasonKind.meta({ description: 'Which rule this row fed' }),
+    at: z.string().meta({
+      description:
+        'When it happened: the contact’s time, the promise’s deadline, the payment’s due day (YYYY-MM-DD), when the extra was asked, when the mistake or conflict was recorded',
+    }),
   })
   .meta({ id: 'HealthEvidence' });
 export type HealthEvidence = z.infer<typeof ZHealthEvidence>;

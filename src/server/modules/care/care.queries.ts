@@ -407,7 +407,7 @@ export async function healthEvidence(db: Executor, f: Omit<HealthFilter, 'client
       .execute(),
     db
       .selectFrom('conflicts')
-      .select('id')
+      .select(['id', 'created_at'])
       .where('workspace_id', '=', f.workspaceId)
       .where('client_id', '=', f.clientId)
       .where('status', '=', 'open')
@@ -423,5 +423,7 @@ export async function healthEvidence(db: Executor, f: Omit<HealthFilter, 'client
       )
       .map((i) => i.id),
     openConflictIds: conflicts.map((c) => c.id),
+    /** When each was recorded, by id (the evidence rows show it). */
+    recordedAt: new Map([...incidents, ...conflicts].map((r) => [r.id, r.created_at])),
   };
 }

@@ -67,7 +67,12 @@ export async function careEvidence(
   deps: Deps,
   scope: Scope,
   { clientId, from, to }: { clientId: string; from: string; to: string },
-): Promise<{ openIncidentIds: string[]; openConflictIds: string[]; compensatedIncidentIds: string[] }> {
+): Promise<{
+  openIncidentIds: string[];
+  openConflictIds: string[];
+  compensatedIncidentIds: string[];
+  recordedAt: Map<string, string>;
+}> {
   const { currency } = await getBusinessProfile(deps, scope);
   return q.healthEvidence(deps.db.kysely, { ...scope, clientId, from, to, currency });
 }

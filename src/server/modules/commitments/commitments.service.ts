@@ -447,12 +447,13 @@ export async function promisesBroken(deps: Deps, scope: Scope, period: Period): 
   return result;
 }
 
+type Dated = { id: string; at: string };
 export type PromiseEvidence = {
-  mine: { broken: string[]; keptLate: string[] };
-  theirs: { broken: string[]; keptLate: string[] };
+  mine: { broken: Dated[]; keptLate: Dated[] };
+  theirs: { broken: Dated[]; keptLate: Dated[] };
 };
 
-/** The ids behind one client's counts, classified by `commitmentStatus` itself (oldest deadline first). */
+/** The promises behind one client's counts with their deadlines, classified by `commitmentStatus` itself (oldest deadline first). */
 export async function promisesBrokenEvidence(
   deps: Deps,
   scope: Scope,
@@ -463,8 +464,8 @@ export async function promisesBrokenEvidence(
   const evidence: PromiseEvidence = { mine: { broken: [], keptLate: [] }, theirs: { broken: [], keptLate: [] } };
   for (const row of [...rows].sort((a, b) => (a.due_at < b.due_at ? -1 : a.due_at > b.due_at ? 1 : 0))) {
     const status = commitmentStatus(facts(row), now);
-    if (status === 'broken') evidence[row.direction].broken.push(row.id);
-    if (status === 'kept_late') evidence[row.direction].keptLate.push(row.id);
+    if (status === 'broken') evidence[row.direction].broken.push({ id: row.id, at: row.due_at });
+    if (status === 'kept_late') evidence[row.direction].keptLate.push({ id: row.id, at: row.due_at });
   }
   return evidence;
 }

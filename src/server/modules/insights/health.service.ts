@@ -22,8 +22,19 @@ import { getBusinessProfile } from '../accounts/accounts.service.js';
 import { careEvidence, careFigures } from '../care/care.service.js';
 import { clientBriefs, type ClientBrief } from '../clients/clients.service.js';
 import { promisesBroken, promisesBrokenEvidence, wordKeeping } from '../commitments/commitments.service.js';
-import { contactEffort, contactEvidence, lastContacts } from '../interactions/interactions.service.js';
-import { clientMoney, latePaymentItems, owedByMonth, timeSpent } from '../payments/payments.service.js';
+import {
+  contactEffort,
+  contactEvidence,
+  lastContacts,
+  type ContactEffort,
+} from '../interactions/interactions.service.js';
+import {
+  clientMoney,
+  latePaymentItems,
+  owedByMonth,
+  timeSpent,
+  type ClientMoney,
+} from '../payments/payments.service.js';
 import { outOfScopeCounts, outOfScopeRequestIds } from '../projects/change-requests.service.js';
 
 type Scope = { workspaceId: string };
@@ -124,37 +135,40 @@ function perHour(amount: number, minutes: number): number | null {
   return minutes > 0 ? Math.round((amount * 60) / minutes) : null;
 }
 
-/** The figures of every given client, each module asked once for the whole workspace. */
-async function gather(deps: Deps, scope: Scope, window: Window, clients: ClientBrief[]): Promise<Figures[]> {
-  const period: Period = { from: window.from, to: window.to };
-  const [money, time, contacts, last, extras, promises, care] = await Promise.all([
+/**
+ * The figures of every given client, each module asked once (for the whole workspace, or for the
+ * given clients only with `only`). The last contact comes with the period's contacts; only the
+ * clients with none in the period need a look further back (one seek each).
+ */
+async function gather(
+  deps: Deps,
+  scope: Scope,
+  window: Window,
+  clients: ClientBrief[],
+  only?: string[],
+): Promise<Figures[]> {
+  const period: Period = { from: window.from, to: window.to, ...(only ? { clientIds: only } : {}) };
+  const [money, time, contacts, extras, promises, care] = await Promise.all([
     clientMoney(deps, scope, period),
     timeSpent(deps, scope, period),
     contactEffort(deps, scope, period),
-    lastContacts(deps, scope, { to: window.to, clientIds: clients.map((c) => c.id) }),
     outOfScopeCounts(deps, scope, period),
     promisesBroken(deps, scope, period),
     careFigures(deps, scope, period),
   ]);
+  const quiet = clients.filter((c) => !contacts.get(c.id)?.lastAt).map((c) => c.id);
+  const before = await lastContacts(deps, scope, { to: window.from, clientIds: quiet });
   return clients.map((client) => {
     const m = money.get(client.id);
     const c = contacts.get(client.id);
     const k = care.get(client.id);
-    const timeMinutes = time.get(client.id) ?? 0;
-    const contactMinutes = c?.minutes ?? 0;
-    const totalMinutes = timeMinutes + contactMinutes;
-    const received = m?.received ?? 0;
-    const acceptedUnpaid = m?.acceptedUnpaid ?? 0;
+    const effort = effortOf(money, time, contacts, client.id);
     return {
       client,
-      received,
-      acceptedUnpaid,
-      timeMinutes,
-      contactMinutes,
-      totalMinutes,
+      ...effort,
       contacts: c?.contacts ?? 0,
       afterHours: c?.afterHours ?? 0,
-      lastContactAt: last.get(client.id) ?? null,
+      lastContactAt: c?.lastAt ?? before.get(client.id) ?? null,
       outOfScope: extras.get(client.id) ?? 0,
       promises: promises.get(client.id) ?? { mine: { broken: 0, keptLate: 0 }, theirs: { broken: 0, keptLate: 0 } },
       latePayments: m?.latePayments ?? 0,
@@ -162,10 +176,53 @@ async function gather(deps: Deps, scope: Scope, window: Window, clients: ClientB
       openIncidents: k?.openIncidents ?? 0,
       openConflicts: k?.openConflicts ?? 0,
       compensation: k?.compensation ?? 0,
-      rateReceived: perHour(received, totalMinutes),
-      rateWithAccepted: perHour(received + acceptedUnpaid, totalMinutes),
     };
   });
+}
+
+type Effort = Pick<
+  Figures,
+  | 'received'
+  | 'acceptedUnpaid'
+  | 'timeMinutes'
+  | 'contactMinutes'
+  | 'totalMinutes'
+  | 'rateReceived'
+  | 'rateWithAccepted'
+>;
+
+function effortOf(
+  money: Map<string, ClientMoney>,
+  time: Map<string, number>,
+  contacts: Map<string, ContactEffort>,
+  clientId: string,
+): Effort {
+  const timeMinutes = time.get(clientId) ?? 0;
+  const contactMinutes = contacts.get(clientId)?.minutes ?? 0;
+  const totalMinutes = timeMinutes + contactMinutes;
+  const received = money.get(clientId)?.received ?? 0;
+  const acceptedUnpaid = money.get(clientId)?.acceptedUnpaid ?? 0;
+  return {
+    received,
+    acceptedUnpaid,
+    timeMinutes,
+    contactMinutes,
+    totalMinutes,
+    rateReceived: perHour(received, totalMinutes),
+    rateWithAccepted: perHour(received + acceptedUnpaid, totalMinutes),
+  };
+}
+
+/** The workspace's typical client from the active clients' money and effort alone (what the medians read). */
+async function workspaceBenchmarks(deps: Deps, scope: Scope, window: Window): Promise<Benchmarks> {
+  const period: Period = { from: window.from, to: window.to };
+  const [active, money, time, contacts] = await Promise.all([
+    clientBriefs(deps, scope, { statuses: ['active'] }),
+    clientMoney(deps, scope, period),
+    timeSpent(deps, scope, period),
+    contactEffort(deps, scope, period),
+  ]);
+  return benchmarks(active.map((c) => effortOf(money, time, contacts, c.id)));
 }
 
 function median(values: number[]): number | null {
@@ -178,7 +235,7 @@ function median(values: number[]): number | null {
 type Benchmarks = { medianRate: number | null; medianEffort: number | null };
 
 /** The workspace's typical client, among active ones: the rate of those with enough hours, the effort of those with any. */
-function benchmarks(active: Figures[]): Benchmarks {
+function benchmarks(active: Effort[]): Benchmarks {
   return {
     medianRate: median(active.filter((f) => f.totalMinutes >= MIN_RATE_MINUTES).map((f) => f.rateWithAccepted!)),
     medianEffort: median(active.filter((f) => f.totalMinutes > 0).map((f) => f.totalMinutes)),
@@ -363,23 +420,24 @@ async function evidenceFor(
     latePaymentItems(deps, scope, range),
     careEvidence(deps, scope, range),
   ]);
-  const rows = (kind: HealthEvidence['kind'], reason: HealthReasonKind, ids: string[]) =>
-    [reason, ids.map((id) => ({ kind, id, reason }))] as const;
+  const rows = (kind: HealthEvidence['kind'], reason: HealthReasonKind, items: { id: string; at: string }[]) =>
+    [reason, items.map(({ id, at }) => ({ kind, id, reason, at }))] as const;
+  const recorded = (ids: string[]) => ids.map((id) => ({ id, at: care.recordedAt.get(id)! }));
   return new Map([
     rows('commitment', 'mine_broken', promises.mine.broken),
     rows('commitment', 'mine_kept_late', promises.mine.keptLate),
     rows('commitment', 'theirs_broken', promises.theirs.broken),
     rows('commitment', 'theirs_kept_late', promises.theirs.keptLate),
-    rows('interaction', 'silent_days', contacts.lastContactId ? [contacts.lastContactId] : []),
-    rows('interaction', 'after_hours_contacts', contacts.afterHoursIds),
+    rows('interaction', 'silent_days', contacts.last ? [contacts.last] : []),
+    rows('interaction', 'after_hours_contacts', contacts.afterHours),
     rows('change_request', 'out_of_scope', extras),
     rows(
       'payment_item',
       'late_payments',
-      late.map((l) => l.id),
+      late.map((l) => ({ id: l.id, at: l.dueDate })),
     ),
-    rows('conflict', 'open_conflicts', care.openConflictIds),
-    rows('incident', 'open_incidents', care.openIncidentIds),
+    rows('conflict', 'open_conflicts', recorded(care.openConflictIds)),
+    rows('incident', 'open_incidents', recorded(care.openIncidentIds)),
   ]);
 }
 
@@ -392,15 +450,14 @@ export async function clientHealth(
   const [target] = await clientBriefs(deps, scope, { clientIds: [clientId] });
   if (!target) throw notFound();
   const window = windowOf(deps, query.period);
-  const active = await clientBriefs(deps, scope, { statuses: ['active'] });
-  const clients = active.some((c) => c.id === clientId) ? active : [...active, target];
-  const [all, profile, evidence] = await Promise.all([
-    gather(deps, scope, window, clients),
+  // The client's own figures come from its rows alone; the workspace is read only for the medians.
+  const [[f], b, profile, evidence] = await Promise.all([
+    gather(deps, scope, window, [target], [clientId]),
+    workspaceBenchmarks(deps, scope, window),
     getBusinessProfile(deps, scope),
     evidenceFor(deps, scope, clientId, window),
   ]);
-  const b = benchmarks(all.filter((f) => f.client.status === 'active'));
-  const f = all.find((x) => x.client.id === clientId)!;
+  if (!f) throw notFound();
   const scored = score(f, b, window);
   return {
     clientId,

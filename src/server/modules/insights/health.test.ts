@@ -273,8 +273,9 @@ describe.each(testDialects())('client health on $label', ({ dialect, skip }) => 
       { signal: 'not_worth_it', reason: 'late_payments', points: 5, params: { count: 2, daysLate: 27, each: 3 } },
     ]);
     expect(signal('not_worth_it')!.evidence).toEqual([
-      { kind: 'payment_item', id: ids.consulting, reason: 'late_payments' },
-      { kind: 'payment_item', id: ids.deposit, reason: 'late_payments' },
+      // Each row says when it happened: here the payment's due day.
+      { kind: 'payment_item', id: ids.consulting, reason: 'late_payments', at: '2026-11-01' },
+      { kind: 'payment_item', id: ids.deposit, reason: 'late_payments', at: '2026-10-15' },
     ]);
     // 1,020 minutes against a median of (300 + 360) ÷ 2 = 330: 3.09 times the typical client.
     expect(signal('high_effort')!.reasons).toEqual([
@@ -288,8 +289,8 @@ describe.each(testDialects())('client health on $label', ({ dialect, skip }) => 
       { signal: 'high_effort', reason: 'open_incidents', points: 3, params: { count: 1, each: 3 } },
     ]);
     expect(signal('high_effort')!.evidence).toEqual([
-      { kind: 'conflict', id: ids.conflict, reason: 'open_conflicts' },
-      { kind: 'incident', id: ids.incident, reason: 'open_incidents' },
+      { kind: 'conflict', id: ids.conflict, reason: 'open_conflicts', at: '2026-11-11T08:00:00.000Z' },
+      { kind: 'incident', id: ids.incident, reason: 'open_incidents', at: '2026-11-11T08:00:00.000Z' },
     ]);
     expect(signal('promises_broken')!.reasons.map((r) => [r.reason, r.points, r.params])).toEqual([
       ['mine_broken', 8, { count: 1, each: 8 }],
@@ -297,16 +298,21 @@ describe.each(testDialects())('client health on $label', ({ dialect, skip }) => 
       ['theirs_broken', 4, { count: 1, each: 4 }],
     ]);
     expect(signal('promises_broken')!.evidence).toEqual([
-      { kind: 'commitment', id: ids.mineBroken, reason: 'mine_broken' },
-      { kind: 'commitment', id: ids.mineLate, reason: 'mine_kept_late' },
-      { kind: 'commitment', id: ids.theirsBroken, reason: 'theirs_broken' },
+      // A promise's deadline: 12:00 in Israel; a day without a time ends with that day there.
+      { kind: 'commitment', id: ids.mineBroken, reason: 'mine_broken', at: '2026-11-10T10:00:00.000Z' },
+      { kind: 'commitment', id: ids.mineLate, reason: 'mine_kept_late', at: '2026-11-12T21:59:59.999Z' },
+      { kind: 'commitment', id: ids.theirsBroken, reason: 'theirs_broken', at: '2026-11-05T21:59:59.999Z' },
     ]);
     expect(signal('asks_extras')!.evidence).toEqual([
-      { kind: 'change_request', id: ids.extra1, reason: 'out_of_scope' },
-      { kind: 'change_request', id: ids.extra2, reason: 'out_of_scope' },
+      { kind: 'change_request', id: ids.extra1, reason: 'out_of_scope', at: '2026-11-04T08:00:00.000Z' },
+      { kind: 'change_request', id: ids.extra2, reason: 'out_of_scope', at: '2026-11-05T08:00:00.000Z' },
     ]);
     expect(signal('after_hours')!.reasons[0]!.params).toEqual({ count: 3, each: 3, threshold: 2 });
-    expect(signal('after_hours')!.evidence.map((e) => e.id)).toEqual([ids.shabbat, ids.thursdayDawn, ids.tuesdayNight]);
+    expect(signal('after_hours')!.evidence.map((e) => [e.id, e.at])).toEqual([
+      [ids.shabbat, '2026-11-21T09:00:00.000Z'],
+      [ids.thursdayDawn, '2026-11-19T04:00:00.000Z'],
+      [ids.tuesdayNight, '2026-11-17T19:30:00.000Z'],
+    ]);
     expect(signal('long_silence')).toBeUndefined();
 
     // 100 − (25 + 18 + 16 + 10 + 9) = 22, and the reasons add up to exactly what was taken.
@@ -328,7 +334,9 @@ describe.each(testDialects())('client health on $label', ({ dialect, skip }) => 
         severity: 'high',
         points: 20,
         reasons: [{ signal: 'long_silence', reason: 'silent_days', points: 20, params: { days: 83, threshold: 60 } }],
-        evidence: [{ kind: 'interaction', id: data.ids.officeLast, reason: 'silent_days' }],
+        evidence: [
+          { kind: 'interaction', id: data.ids.officeLast, reason: 'silent_days', at: '2026-09-01T08:00:00.000Z' },
+        ],
       },
     ]);
     expect(office.score.value).toBe(80);
@@ -393,6 +401,13 @@ describe.each(testDialects())('client health on $label', ({ dialect, skip }) => 
     expect(await names('filter=with_signals&sort=name')).toEqual(['גלריית הגפן', 'משרד נוף', 'סטודיו כרמל']);
     const page = (await api.get('/api/v1/insights/health?limit=2&offset=1', ZClientHealthList)).body;
     expect([page.total, page.items.map((r) => r.clientName)]).toEqual([4, ['משרד נוף', 'סטודיו כרמל']]);
+    // The client list's "by health" views: a filter, a sort and a page together, counted before paging.
+    const signsPage = (
+      await api.get('/api/v1/insights/health?filter=with_signals&sort=score&limit=1&offset=1', ZClientHealthList)
+    ).body;
+    expect([signsPage.total, signsPage.items.map((r) => [r.clientName, r.score])]).toEqual([3, [['משרד נוף', 80]]]);
+    const pastEnd = (await api.get('/api/v1/insights/health?filter=at_risk&limit=5&offset=1', ZClientHealthList)).body;
+    expect([pastEnd.total, pastEnd.items]).toEqual([1, []]);
     const badSort = await api.get('/api/v1/insights/health?sort=mood', ZClientHealthList);
     expect(badSort.status).toBe(422);
     expect(badSort.error.code).toBe('validation_failed');

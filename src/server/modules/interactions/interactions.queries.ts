@@ -90,9 +90,21 @@ export async function markRepliedUpTo(
 }
 
 /**
- * Per client, contacts in [from, to), the after-hours ones and the minutes from logged durations:
- * one grouped query answered from interactions_effort_idx alone (see migration 007).
+ * Per client, contacts in [from, to), the after-hours ones, the minutes from logged durations and
+ * the last one: one grouped query answered from a covering index alone. For given clients it seeks
+ * interactions_effort_idx per client (SQLite) — the unary + keeps the time range from being the
+ * seek; for a time range of the whole workspace (the edges of a window, decision 008) it reads the
+ * time-first covering index (interactions_time_cover_idx on SQLite, interactions_effort_idx on
+ * PostgreSQL). PostgreSQL has no + on text and needs none.
  */
+export type ContactStatsRow = {
+  client_id: string;
+  contacts: number | string;
+  after_hours: number | string | null;
+  minutes: number | string | null;
+  last_at: string | null;
+};
+
 export async function contactStats(
   db: Executor,
   {
@@ -102,11 +114,8 @@ export async function contactStats(
     clientIds,
     dialect,
   }: Scope & { from: string; to: string; clientIds?: string[]; dialect: Dialect },
-) {
-  // On SQLite the unary + keeps the time range from being used as an index seek: left to itself the
-  // planner takes interactions_ws_time_idx, visits every row and sorts them into groups (10× slower
-  // than reading the covering index in client order). PostgreSQL has no + on text and needs none.
-  const time = dialect === 'sqlite' ? sql<string>`+occurred_at` : sql<string>`occurred_at`;
+): Promise<ContactStatsRow[]> {
+  const time = dialect === 'sqlite' && clientIds ? sql<string>`+occurred_at` : sql<string>`occurred_at`;
   let query = db
     .selectFrom('interactions')
     .select((eb) => [
@@ -114,6 +123,7 @@ export async function contactStats(
       eb.fn.countAll<number>().as('contacts'),
       eb.fn.sum<number>('after_hours').as('after_hours'),
       eb.fn.sum<number>(eb.fn.coalesce('duration_minutes', sql.lit(0))).as('minutes'),
+      eb.fn.max<string>('occurred_at').as('last_at'),
     ])
     .where('workspace_id', '=', workspaceId)
     .where(time, '>=', from)
@@ -121,6 +131,97 @@ export async function contactStats(
     .groupBy('client_id');
   if (clientIds) query = query.where('client_id', 'in', clientIds.length ? clientIds : ['']);
   return query.execute();
+}
+
+/** The same figures from the monthly rollup, for the whole months fromMonth ≤ month < toMonth (YYYY-MM). */
+export async function monthStats(
+  db: Executor,
+  { workspaceId, fromMonth, toMonth }: Scope & { fromMonth: string; toMonth: string },
+): Promise<ContactStatsRow[]> {
+  return db
+    .selectFrom('interaction_months')
+    .select((eb) => [
+      'client_id',
+      eb.fn.sum<number>('contacts').as('contacts'),
+      eb.fn.sum<number>('after_hours').as('after_hours'),
+      eb.fn.sum<number>('minutes').as('minutes'),
+      eb.fn.max<string>('last_at').as('last_at'),
+    ])
+    .where('workspace_id', '=', workspaceId)
+    .where('month', '>=', fromMonth)
+    .where('month', '<', toMonth)
+    .groupBy('client_id')
+    .execute();
+}
+
+/**
+ * Recomputes one client's month of the rollup from its contacts (a handful of rows, one index seek):
+ * called in the transaction of every write that adds, moves, changes or removes a contact. The
+ * month's bounds are the strings `YYYY-MM` and the next month's, which bracket every ISO instant in it.
+ */
+export async function refreshMonth(
+  db: Executor,
+  { workspaceId, clientId, month }: Scope & { clientId: string; month: string },
+): Promise<void> {
+  await db
+    .deleteFrom('interaction_months')
+    .where('workspace_id', '=', workspaceId)
+    .where('client_id', '=', clientId)
+    .where('month', '=', month)
+    .execute();
+  await db
+    .insertInto('interaction_months')
+    .columns(['workspace_id', 'client_id', 'month', 'contacts', 'after_hours', 'minutes', 'last_at'])
+    .expression(
+      db
+        .selectFrom('interactions')
+        .select((eb) => [
+          'workspace_id',
+          'client_id',
+          sql<string>`cast(${month} as text)`.as('month'),
+          eb.fn.countAll<number>().as('contacts'),
+          eb.fn.sum<number>('after_hours').as('after_hours'),
+          eb.fn.sum<number>(eb.fn.coalesce('duration_minutes', sql.lit(0))).as('minutes'),
+          eb.fn.max<string>('occurred_at').as('last_at'),
+        ])
+        .where('workspace_id', '=', workspaceId)
+        .where('client_id', '=', clientId)
+        .where('occurred_at', '>=', month)
+        .where('occurred_at', '<', nextMonth(month))
+        .groupBy(['workspace_id', 'client_id']),
+    )
+    .execute();
+}
+
+/** Rebuilds a workspace's whole rollup (after contacts were written in bulk, past the service). */
+export async function rebuildMonths(db: Executor, { workspaceId }: Scope): Promise<void> {
+  await db.deleteFrom('interaction_months').where('workspace_id', '=', workspaceId).execute();
+  const month = sql<string>`substr(occurred_at, 1, 7)`;
+  await db
+    .insertInto('interaction_months')
+    .columns(['workspace_id', 'client_id', 'month', 'contacts', 'after_hours', 'minutes', 'last_at'])
+    .expression(
+      db
+        .selectFrom('interactions')
+        .select((eb) => [
+          'workspace_id',
+          'client_id',
+          month.as('month'),
+          eb.fn.countAll<number>().as('contacts'),
+          eb.fn.sum<number>('after_hours').as('after_hours'),
+          eb.fn.sum<number>(eb.fn.coalesce('duration_minutes', sql.lit(0))).as('minutes'),
+          eb.fn.max<string>('occurred_at').as('last_at'),
+        ])
+        .where('workspace_id', '=', workspaceId)
+        .groupBy(['workspace_id', 'client_id', month]),
+    )
+    .execute();
+}
+
+/** The month after a YYYY-MM. */
+export function nextMonth(month: string): string {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  return m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`;
 }
 
 /**
@@ -153,10 +254,10 @@ export async function lastContacts(
 export async function afterHoursIds(
   db: Executor,
   { workspaceId, clientId, from, to, limit }: Scope & { clientId: string; from: string; to: string; limit: number },
-): Promise<string[]> {
+): Promise<{ id: string; at: string }[]> {
   const rows = await db
     .selectFrom('interactions')
-    .select('id')
+    .select(['id', 'occurred_at'])
     .where('workspace_id', '=', workspaceId)
     .where('client_id', '=', clientId)
     .where('occurred_at', '>=', from)
@@ -166,7 +267,7 @@ export async function afterHoursIds(
     .orderBy('id', 'desc')
     .limit(limit)
     .execute();
-  return rows.map((r) => r.id);
+  return rows.map((r) => ({ id: r.id, at: r.occurred_at }));
 }
 
 /** One client's last contact before `to`. */

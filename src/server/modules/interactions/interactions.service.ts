@@ -79,6 +79,7 @@ export async function recordInteraction(deps: Deps, scope: Scope, input: LogInpu
     const profile = await getBusinessProfile(deps, scope);
     const row = interactionRow(deps, scope, input, client.effectiveServiceHours, profile.timeZone);
     await q.insertInteraction(deps.db.kysely, row);
+    await refreshMonths(deps, scope, row);
     if (input.direction === 'out')
       await q.markRepliedUpTo(deps.db.kysely, {
         workspaceId: scope.workspaceId,
@@ -204,6 +205,7 @@ export async function updateInteraction(
             : 0,
       },
     });
+    await refreshMonths(deps, scope, row, { ...row, occurred_at: merged.occurred_at });
     return getInteraction(deps, scope, interactionId);
   });
 }
@@ -222,9 +224,35 @@ export async function markReplied(deps: Deps, scope: Scope, interactionId: strin
 }
 
 export async function deleteInteraction(deps: Deps, scope: Scope, interactionId: string): Promise<void> {
-  const row = await q.findInteraction(deps.db.kysely, { workspaceId: scope.workspaceId, interactionId });
-  if (!row) throw notFound();
-  await q.deleteInteraction(deps.db.kysely, { workspaceId: scope.workspaceId, interactionId });
+  await inTransaction(deps, async (deps) => {
+    const row = await q.findInteraction(deps.db.kysely, { workspaceId: scope.workspaceId, interactionId });
+    if (!row) throw notFound();
+    await q.deleteInteraction(deps.db.kysely, { workspaceId: scope.workspaceId, interactionId });
+    await refreshMonths(deps, scope, row);
+  });
+}
+
+/**
+ * Keeps the monthly rollup client health reads (decision 008) equal to the contacts: the months a
+ * write touched are recomputed from their rows, in the write's transaction.
+ */
+async function refreshMonths(
+  deps: Deps,
+  scope: Scope,
+  ...rows: Pick<InteractionRow, 'client_id' | 'occurred_at'>[]
+): Promise<void> {
+  const months = new Map(rows.map((r) => [`${r.client_id} ${r.occurred_at.slice(0, 7)}`, r]));
+  for (const r of months.values())
+    await q.refreshMonth(deps.db.kysely, {
+      workspaceId: scope.workspaceId,
+      clientId: r.client_id,
+      month: r.occurred_at.slice(0, 7),
+    });
+}
+
+/** Rebuilds the rollup of a workspace whose contacts were written in bulk past this service (benchmarks, imports). */
+export async function rebuildContactMonths(deps: Deps, scope: Scope): Promise<void> {
+  await inTransaction(deps, (deps) => q.rebuildMonths(deps.db.kysely, scope));
 }
 
 export async function awaitingReply(
@@ -246,21 +274,71 @@ export type ContactEffort = {
   afterHours: number;
   /** From the durations logged on calls and meetings. */
   minutes: number;
+  /** The last contact in the period. */
+  lastAt: string | null;
 };
 
-/** Contacts, after-hours contacts and the minutes logged on calls and meetings in the period, per client (one grouped query). */
+/**
+ * Contacts, after-hours contacts, the minutes logged on calls and meetings, and the last contact in
+ * the period, per client. For given clients, from their contacts (an index seek each). For the whole
+ * workspace, from the monthly rollup (decision 008): the months the period touches, corrected at the
+ * edges by the few contacts of those months that fall outside it — at the start whichever side of
+ * `from` is shorter (added from the contacts, or the whole month taken and the part before `from`
+ * removed), at the end those after `to` (almost always none: `to` is now).
+ */
 export async function contactEffort(deps: Deps, scope: Scope, period: Period): Promise<Map<string, ContactEffort>> {
-  const rows = await q.contactStats(deps.db.kysely, {
-    workspaceId: scope.workspaceId,
-    ...period,
-    dialect: deps.db.dialect,
-  });
-  return new Map(
-    rows.map((r) => [
-      r.client_id,
-      { contacts: toCount(r.contacts), afterHours: toCount(r.after_hours), minutes: toCount(r.minutes) },
-    ]),
-  );
+  const db = deps.db.kysely;
+  const base = { workspaceId: scope.workspaceId, dialect: deps.db.dialect };
+  const fromMonth = period.from.slice(0, 7);
+  const toMonth = period.to.slice(0, 7);
+  const result = new Map<string, ContactEffort>();
+  const add = (rows: q.ContactStatsRow[], sign: 1 | -1) => {
+    for (const r of rows) {
+      let entry = result.get(r.client_id);
+      if (!entry) result.set(r.client_id, (entry = { contacts: 0, afterHours: 0, minutes: 0, lastAt: null }));
+      entry.contacts += sign * toCount(r.contacts);
+      entry.afterHours += sign * toCount(r.after_hours);
+      entry.minutes += sign * toCount(r.minutes);
+      if (sign === 1 && r.last_at && (!entry.lastAt || r.last_at > entry.lastAt)) entry.lastAt = r.last_at;
+    }
+  };
+  if (period.clientIds || fromMonth === toMonth) {
+    add(await q.contactStats(db, { ...base, ...period }), 1);
+    return result;
+  }
+  const monthStart = new Date(`${fromMonth}-01T00:00:00.000Z`).getTime();
+  const monthEnd = new Date(`${q.nextMonth(fromMonth)}-01T00:00:00.000Z`).getTime();
+  const from = new Date(period.from).getTime();
+  const trimStart = from - monthStart < monthEnd - from;
+  const [months, startEdge, future] = await Promise.all([
+    q.monthStats(db, {
+      workspaceId: scope.workspaceId,
+      fromMonth: trimStart ? fromMonth : q.nextMonth(fromMonth),
+      toMonth: q.nextMonth(toMonth),
+    }),
+    trimStart
+      ? q.contactStats(db, { ...base, from: fromMonth, to: period.from })
+      : q.contactStats(db, { ...base, from: period.from, to: q.nextMonth(fromMonth) }),
+    q.contactStats(db, { ...base, from: period.to, to: q.nextMonth(toMonth) }),
+  ]);
+  add(months, 1);
+  add(startEdge, trimStart ? -1 : 1);
+  add(future, -1);
+  // A month's last contact is the period's when it lies inside it. Before `from`: none of these
+  // months' contacts is in the period. At or after `to` (a contact logged a moment ahead): look back.
+  const ahead: string[] = [];
+  for (const [clientId, entry] of result) {
+    if (entry.lastAt && entry.lastAt < period.from) entry.lastAt = null;
+    if (entry.lastAt && entry.lastAt >= period.to) ahead.push(clientId);
+    if (entry.contacts === 0 && !ahead.includes(clientId)) result.delete(clientId);
+  }
+  if (ahead.length)
+    for (const r of await q.lastContacts(db, { ...base, to: period.to, clientIds: ahead })) {
+      const entry = result.get(r.client_id)!;
+      entry.lastAt = r.last_at && r.last_at >= period.from ? r.last_at : null;
+      if (entry.contacts === 0) result.delete(r.client_id);
+    }
+  return result;
 }
 
 /** Each given client's last contact before `to` (any time before), for "too much time passed"; one query. */
@@ -284,12 +362,12 @@ export async function contactEvidence(
   deps: Deps,
   scope: Scope,
   { clientId, from, to }: { clientId: string; from: string; to: string },
-): Promise<{ afterHoursIds: string[]; lastContactId: string | null }> {
-  const [afterHoursIds, last] = await Promise.all([
+): Promise<{ afterHours: { id: string; at: string }[]; last: { id: string; at: string } | null }> {
+  const [afterHours, last] = await Promise.all([
     q.afterHoursIds(deps.db.kysely, { workspaceId: scope.workspaceId, clientId, from, to, limit: EVIDENCE_LIMIT }),
     q.lastContact(deps.db.kysely, { workspaceId: scope.workspaceId, clientId, to }),
   ]);
-  return { afterHoursIds, lastContactId: last?.id ?? null };
+  return { afterHours, last: last ? { id: last.id, at: last.occurred_at } : null };
 }
 
 /** Evidence lists are for linking, not for counting (the counts are exact): a screenful is enough. */

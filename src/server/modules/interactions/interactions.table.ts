@@ -24,6 +24,20 @@ export type InteractionTable = {
   created_at: string;
 };
 
-export type InteractionTables = { interactions: InteractionTable };
+/**
+ * Per client and UTC month (YYYY-MM of occurred_at): the sums client health reads for whole months,
+ * recomputed from the contacts in the same transaction as every contact write (decision 008).
+ */
+export type InteractionMonthTable = {
+  workspace_id: string;
+  client_id: string;
+  month: string;
+  contacts: number;
+  after_hours: number;
+  minutes: number;
+  last_at: string;
+};
+
+export type InteractionTables = { interactions: InteractionTable; interaction_months: InteractionMonthTable };
 export type InteractionRow = Selectable<InteractionTable>;
 export type NewInteractionRow = Insertable<InteractionTable>;

@@ -236,6 +236,7 @@ export function lateItems(
     .select((eb) => [
       'items.id',
       'items.client_id',
+      'items.due_date',
       eb
         .case()
         .when(owed)

@@ -485,7 +485,7 @@ export async function latePaymentItems(
   deps: Deps,
   scope: Scope,
   { clientId, ...period }: Period & { clientId: string },
-): Promise<{ id: string; daysLate: number }[]> {
+): Promise<{ id: string; dueDate: string; daysLate: number }[]> {
   const { fromDate, toDate } = await periodDays(deps, scope, period);
   const rows = await q
     .lateItems(deps.db.kysely, {
@@ -497,7 +497,7 @@ export async function latePaymentItems(
     })
     .execute();
   return rows
-    .map((r) => ({ id: r.id, daysLate: toCount(r.days_late) }))
+    .map((r) => ({ id: r.id, dueDate: r.due_date, daysLate: toCount(r.days_late) }))
     .sort((a, b) => b.daysLate - a.daysLate || (a.id < b.id ? -1 : 1));
 }
 

@@ -284,11 +284,11 @@ export async function outOfScopeCounts(deps: Deps, scope: Scope, period?: Period
   return q.outOfScopeCounts(deps.db.kysely, { ...scope, period });
 }
 
-/** The requests behind one client's count in a period, oldest first (for linking). */
+/** The requests behind one client's count in a period, oldest first, with when each was asked (for linking). */
 export async function outOfScopeRequestIds(
   deps: Deps,
   scope: Scope,
   { clientId, from, to }: { clientId: string; from: string; to: string },
-): Promise<string[]> {
+): Promise<{ id: string; at: string }[]> {
   return q.outOfScopeIds(deps.db.kysely, { ...scope, clientId, from, to, limit: 50 });
 }

@@ -199,10 +199,10 @@ export async function outOfScopeCounts(
 export async function outOfScopeIds(
   db: Executor,
   { workspaceId, clientId, from, to, limit }: Scope & { clientId: string; from: string; to: string; limit: number },
-): Promise<string[]> {
+): Promise<{ id: string; at: string }[]> {
   const rows = await db
     .selectFrom('change_requests')
-    .select('id')
+    .select(['id', 'requested_at'])
     .where('workspace_id', '=', workspaceId)
     .where('client_id', '=', clientId)
     .where(OUT_OF_SCOPE)
@@ -212,7 +212,7 @@ export async function outOfScopeIds(
     .orderBy('id')
     .limit(limit)
     .execute();
-  return rows.map((r) => r.id);
+  return rows.map((r) => ({ id: r.id, at: r.requested_at }));
 }
 
 /** Projects whose title holds every term: global search candidates. */

@@ -98,7 +98,7 @@ export function ClientPage() {
                 composer={MessageComposer}
               />
               <ConflictsSection clientId={c.id} />
-              <ClientHealthCard clientId={c.id} />
+              <ClientHealthCard clientId={c.id} timeZone={timeZone} />
               <ClientMoneySection
                 clientId={c.id}
                 onAddItem={() => money.addItem(c.id)}

@@ -1,6 +1,7 @@
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ClientsView } from '../../features/clients/components/clients-view';
+import { HealthClientList } from '../../features/insights/components/health/health-client-list';
 import { usePageTitle } from '../../lib/use-page-title';
 
 const route = getRouteApi('/_app/clients');
@@ -17,6 +18,7 @@ export function ClientsPage() {
         void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: options?.replace ?? false })
       }
       onClearFilters={() => void navigate({ search: {} })}
+      healthList={search.health ? <HealthClientList view={search.health} /> : undefined}
     />
   );
 }

@@ -11,6 +11,13 @@ import { asList } from '../../../lib/search-params';
 export const archivedModes = ['exclude', 'only', 'include'] as const;
 export type ArchivedMode = (typeof archivedModes)[number];
 
+/**
+ * The list by health (issue 9): `worst` sorts every active client by score, worst first; `at_risk`
+ * keeps only those under 60. Health is the insights module's, so the page shows its list instead.
+ */
+export const healthViews = ['worst', 'at_risk'] as const;
+export type HealthView = (typeof healthViews)[number];
+
 /** The list's state as it lives in the URL: defaults are left out so links stay short. */
 export type ClientsSearch = {
   q?: string;
@@ -19,6 +26,7 @@ export type ClientsSearch = {
   tag?: string[];
   archived?: ArchivedMode;
   sort?: ClientSort;
+  health?: HealthView;
 };
 
 export type ClientListFilters = {
@@ -55,6 +63,8 @@ export function validateClientsSearch(raw: Record<string, unknown>): ClientsSear
   if (archived && archived !== 'exclude') search.archived = archived;
   const sort = one(clientSorts, raw.sort);
   if (sort && sort !== 'name') search.sort = sort;
+  const health = one(healthViews, raw.health);
+  if (health) search.health = health;
   return search;
 }
 

@@ -4,14 +4,18 @@ import { useTranslation } from 'react-i18next';
 import { type ClientSort, clientSorts, clientStatuses, personalities } from '../../../../shared/schemas/clients';
 import { isolate } from '../../../../shared/text';
 import { ChipGroupField } from '../../../components/ui/chip-group-field';
-import type { ClientListFilters, ClientsSearch } from '../api/client-list-filters';
+import { healthViews, type ClientListFilters, type ClientsSearch, type HealthView } from '../api/client-list-filters';
 import { useClientTags } from '../api/client-queries';
 
 const MAX_TAG_CHIPS = 15;
 
-type Props = { filters: ClientListFilters; onChange: (patch: Partial<ClientsSearch>) => void };
+type Props = {
+  filters: ClientListFilters;
+  health: HealthView | undefined;
+  onChange: (patch: Partial<ClientsSearch>) => void;
+};
 
-export function ClientFilters({ filters, onChange }: Props) {
+export function ClientFilters({ filters, health, onChange }: Props) {
   const { t } = useTranslation();
   const tags = useClientTags();
 
@@ -66,6 +70,18 @@ export function ClientFilters({ filters, onChange }: Props) {
             if (sort) onChange({ sort: sort === 'name' ? undefined : sort });
           }}
           data={clientSorts.map((value: ClientSort) => ({ value, label: t(`clients.sorts.${value}`) }))}
+          size="xs"
+          styles={{ root: { display: 'flex', alignItems: 'center', gap: 8 } }}
+          disabled={health !== undefined}
+        />
+        <NativeSelect
+          label={t('clients.health.label')}
+          value={health ?? ''}
+          onChange={(event) => onChange({ health: healthViews.find((h) => h === event.currentTarget.value) })}
+          data={[
+            { value: '', label: t('clients.health.any') },
+            ...healthViews.map((value) => ({ value, label: t(`clients.health.${value}`) })),
+          ]}
           size="xs"
           styles={{ root: { display: 'flex', alignItems: 'center', gap: 8 } }}
         />

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AlertIcon, PlusIcon, CalendarIcon } from '../../../components/ui/icons';
 import {
@@ -31,9 +31,14 @@ type Props = {
   /** `replace` while typing, so the back button skips the half-typed queries. */
   onSearchChange: (patch: Partial<ClientsSearch>, options?: { replace: boolean }) => void;
   onClearFilters: () => void;
+  /**
+   * The list by health, when `search.health` asks for it: the page brings it from the insights
+   * feature (sorted, filtered and paged by the server), and it stands in for the list.
+   */
+  healthList?: ReactNode;
 };
 
-export function ClientsView({ search, onSearchChange, onClearFilters }: Props) {
+export function ClientsView({ search, onSearchChange, onClearFilters, healthList }: Props) {
   const { t } = useTranslation();
   const filters = useMemo(() => filtersFromSearch(search), [search]);
   const list = useClientList(filters);
@@ -77,15 +82,23 @@ export function ClientsView({ search, onSearchChange, onClearFilters }: Props) {
             onSearch={(q) => onSearchChange({ q: q.trim() ? q : undefined }, { replace: true })}
           />
           <CollapsibleOnPhone label={t('clients.filters', { count: activeFilters(filters) })}>
-            <ClientFilters filters={filters} onChange={(patch) => onSearchChange(patch)} />
+            <ClientFilters filters={filters} health={search.health} onChange={(patch) => onSearchChange(patch)} />
           </CollapsibleOnPhone>
-          <Text size="sm" c="dimmed" aria-live="polite" aria-atomic="true">
-            {list.data ? t('clients.count', { count: total }) : '\u00a0'}
-          </Text>
+          {search.health ? (
+            <Text size="sm" c="dimmed">
+              {t('clients.health.note')}
+            </Text>
+          ) : (
+            <Text size="sm" c="dimmed" aria-live="polite" aria-atomic="true">
+              {list.data ? t('clients.count', { count: total }) : '\u00a0'}
+            </Text>
+          )}
         </>
       )}
 
-      {list.isError && !list.data ? (
+      {healthList && search.health ? (
+        healthList
+      ) : list.isError && !list.data ? (
         <Alert color="red" icon={<AlertIcon />} title={t('errors.title')}>
           <Text size="sm" mb="xs">
             {list.error.message}

@@ -29,7 +29,7 @@ export function SeverityBadge({ severity }: { severity: HealthSignal['severity']
   );
 }
 
-function SignalItem({ signal, health }: { signal: HealthSignal; health: ClientHealth }) {
+function SignalItem({ signal, health, timeZone }: { signal: HealthSignal; health: ClientHealth; timeZone: string }) {
   const { t } = useTranslation();
   const intl = currentIntlLocale();
   return (
@@ -57,7 +57,7 @@ function SignalItem({ signal, health }: { signal: HealthSignal; health: ClientHe
           </Text>
         ))}
       </Stack>
-      <HealthEvidenceLinks clientId={health.clientId} evidence={signal.evidence} />
+      <HealthEvidenceLinks clientId={health.clientId} evidence={signal.evidence} timeZone={timeZone} />
     </Paper>
   );
 }
@@ -125,7 +125,8 @@ function Numbers({ health }: { health: ClientHealth }) {
  * "Is this client worth it": the score with every point taken and why, the warning signs with
  * their severity and the rows that caused them, and the money against the hours.
  */
-export function ClientHealthCard({ clientId }: { clientId: string }) {
+/** `timeZone`: the workspace's, for when each evidence row happened. */
+export function ClientHealthCard({ clientId, timeZone }: { clientId: string; timeZone: string }) {
   const { t } = useTranslation();
   const [period, setPeriod] = useState<HealthPeriod>('90');
   const health = useClientHealth(clientId, period);
@@ -158,7 +159,7 @@ export function ClientHealthCard({ clientId }: { clientId: string }) {
               style={{ listStyle: 'none', padding: 0, margin: 0 }}
             >
               {health.data.signals.map((s) => (
-                <SignalItem key={s.signal} signal={s} health={health.data} />
+                <SignalItem key={s.signal} signal={s} health={health.data} timeZone={timeZone} />
               ))}
             </Stack>
           )}

@@ -1,7 +1,9 @@
-import { Anchor, Group, Text } from '@mantine/core';
+import { Anchor, Stack, Text } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { EvidenceKind, HealthEvidence } from '../../../../../shared/schemas/insights';
+import { formatDateTime, formatShortDay } from '../../../../lib/format';
+import { currentIntlLocale } from '../../../../lib/i18n';
 
 /** Where on the client page each kind of row lives (the sections' own ids). */
 const sectionOf: Record<Exclude<EvidenceKind, 'conflict'>, string> = {
@@ -12,40 +14,70 @@ const sectionOf: Record<Exclude<EvidenceKind, 'conflict'>, string> = {
   incident: 'client-mistakes',
 };
 
+/** A screenful per signal; the rest is counted (the counts in the reasons are exact anyway). */
+const SHOWN = 6;
+
+/** When a row happened: a contact with its hour (after-hours is about the hour), the others by day. */
+function whenText(e: HealthEvidence, intl: string, timeZone: string): string {
+  if (e.kind === 'interaction') return formatDateTime(e.at, intl, timeZone);
+  if (e.kind === 'payment_item') return formatShortDay(e.at, intl, true);
+  return new Intl.DateTimeFormat(intl, { dateStyle: 'medium', timeZone }).format(new Date(e.at));
+}
+
 /**
- * The rows behind a signal. A conflict has its own page; the others are grouped by kind and lead
- * to the section of the client page that lists them (the timeline, the money, the projects).
+ * The rows behind a signal, each with when it happened. A conflict has its own page; the others
+ * lead to the section of the client page that lists them (the timeline, the money, the projects).
  */
-export function HealthEvidenceLinks({ clientId, evidence }: { clientId: string; evidence: HealthEvidence[] }) {
+export function HealthEvidenceLinks({
+  clientId,
+  evidence,
+  timeZone,
+}: {
+  clientId: string;
+  evidence: HealthEvidence[];
+  timeZone: string;
+}) {
   const { t } = useTranslation();
+  const intl = currentIntlLocale();
   if (evidence.length === 0) return null;
-  const conflicts = evidence.filter((e) => e.kind === 'conflict');
-  const counts = new Map<Exclude<EvidenceKind, 'conflict'>, number>();
-  for (const e of evidence) if (e.kind !== 'conflict') counts.set(e.kind, (counts.get(e.kind) ?? 0) + 1);
+  const shown = evidence.slice(0, SHOWN);
   return (
-    <Group gap="xs" wrap="wrap" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-      <Text component="li" size="xs" c="dimmed">
+    <Stack gap={2} mt={4}>
+      <Text size="xs" c="dimmed">
         {t('health.evidence.label')}
       </Text>
-      {[...counts].map(([kind, count]) => (
-        <li key={kind}>
-          <Anchor size="xs" href={`#${sectionOf[kind]}`}>
-            {t(`health.evidence.${kind}`, { count })}
-          </Anchor>
-        </li>
-      ))}
-      {conflicts.map((c, index) => (
-        <li key={c.id}>
-          <Anchor
-            size="xs"
-            renderRoot={(props) => (
-              <Link to="/clients/$clientId/conflicts/$conflictId" params={{ clientId, conflictId: c.id }} {...props} />
-            )}
-          >
-            {t('health.evidence.conflict', { n: index + 1 })}
-          </Anchor>
-        </li>
-      ))}
-    </Group>
+      <Stack gap={2} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        {shown.map((e) => {
+          const label = t(`health.evidence.row.${e.kind}`, { date: whenText(e, intl, timeZone) });
+          return (
+            <li key={`${e.reason}-${e.id}`}>
+              {e.kind === 'conflict' ? (
+                <Anchor
+                  size="xs"
+                  renderRoot={(props) => (
+                    <Link
+                      to="/clients/$clientId/conflicts/$conflictId"
+                      params={{ clientId, conflictId: e.id }}
+                      {...props}
+                    />
+                  )}
+                >
+                  {label}
+                </Anchor>
+              ) : (
+                <Anchor size="xs" href={`#${sectionOf[e.kind]}`}>
+                  {label}
+                </Anchor>
+              )}
+            </li>
+          );
+        })}
+        {evidence.length > SHOWN && (
+          <Text component="li" size="xs" c="dimmed">
+            {t('health.evidence.more', { count: evidence.length - SHOWN })}
+          </Text>
+        )}
+      </Stack>
+    </Stack>
   );
 }
