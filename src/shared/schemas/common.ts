@@ -120,6 +120,19 @@ export const ZCurrency = z
   .regex(/^[A-Z]{3}$/, { error: 'invalid_currency' })
   .meta({ example: 'ILS' });
 
+/**
+ * The years a date in Mila may fall in: wide enough for a birthday or a founding year, narrow enough
+ * that date arithmetic (a day after, a month of reminders) never leaves the four-digit calendar.
+ */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2999;
+
+/** Whether a date or an instant (ISO string, YYYY-… first) falls in the years Mila accepts. */
+export function inDateRange(v: string): boolean {
+  const year = Number(v.slice(0, 4));
+  return /^\d{4}-/.test(v) && year >= MIN_YEAR && year <= MAX_YEAR;
+}
+
 /** A day on the workspace's calendar (no time, no zone): what a person means by "Thursday the 26th". */
 export const ZLocalDate = z
   .string({ error: 'invalid_date' })
@@ -131,6 +144,7 @@ export const ZLocalDate = z
     },
     { error: 'invalid_date' },
   )
+  .refine(inDateRange, { error: 'date_out_of_range' })
   .meta({ example: '2026-11-26' });
 
 export const ZLocalTime = z
