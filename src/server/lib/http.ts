@@ -37,6 +37,8 @@ export type Auth = {
   workspaceId: string;
   csrfToken: string;
   userLocale: Locale;
+  /** Failed sign-ins before this session began (told to the owner). */
+  signInNotice?: { failedAttempts: number; lastFailedAt: string | null } | null;
 };
 
 export type AppEnv = {
