@@ -94,6 +94,7 @@ export function handleError(err: Error, c: Context<AppEnv>): Response {
         ? new AppError('payload_too_large')
         : new AppError('validation_failed', { fields: [{ path: '', code: 'invalid_type', params: {} }] });
     const status = err.status === 413 ? 413 : 400;
+    if (status === 413) c.header('Connection', 'close');
     return c.json(errorBody(locale, appError), status);
   } else if (inputErrorKind(err)) {
     // Input that got past validation and failed further in (a constraint, an impossible date):
