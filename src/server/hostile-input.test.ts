@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ZCommitment } from '../shared/schemas/commitments.js';
+import { createClient, createQuote, portalPath, sendQuote } from './testing/api-helpers.js';
+import { quoteInput } from './testing/factories.js';
 import { snapshotAll } from './testing/failure.js';
 import { ok, populate, type Ids } from './testing/populate.js';
 import { createTestContext, ZOpenApiDocument, type ApiClient, type TestContext } from './testing/test-app.js';
@@ -246,5 +248,26 @@ describe.each(testDialects())('hostile input ($label)', ({ dialect, skip }) => {
       }),
       { numRuns: 150, seed: 12 },
     );
+  });
+
+  it.skipIf(skip)('keeps bidi overrides and control characters out of the client’s quote page', async () => {
+    const client = await createClient(api, { name: 'קפה \u202Eהגפן\u0007' });
+    expect(client.name).toBe('קפה הגפן');
+    const quote = await createQuote(
+      api,
+      client.id,
+      quoteInput(client.id, {
+        title: 'מיתוג \u202Dfdp.exe',
+        items: [{ description: 'לוגו\u202E\u2067', quantity: 1, unit: 'פרויקט', unitPrice: 100_000 }],
+        notes: 'שורה\u0000 ראשונה\nשורה \u2068שנייה\u2069',
+      }),
+    );
+    const sent = await sendQuote(api, quote.id);
+    const page = await ctx.app.request(portalPath(sent.url!));
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('fdp.exe');
+    for (const ch of ['\u202A', '\u202B', '\u202D', '\u202E', '\u0000', '\u0007'])
+      expect(html.includes(ch), `U+${ch.codePointAt(0)!.toString(16)}`).toBe(false);
   });
 });
