@@ -3,6 +3,7 @@ import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { sql } from 'kysely';
+import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { AppError } from './lib/app-error.js';
@@ -38,35 +39,10 @@ export function createApp(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>();
   app.onError(handleError);
   app.use('*', provideDeps(deps));
-  app.use(
-    '*',
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        // Mantine sets CSS variables through style attributes.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        baseUri: ["'self'"],
-        objectSrc: ["'none'"],
-      },
-      referrerPolicy: 'same-origin',
-    }),
-  );
+  app.use('*', securityHeaders(deps));
 
   const api = createRouter();
-  api.use(
-    '*',
-    bodyLimit({
-      maxSize: 1024 * 1024,
-      onError: () => {
-        throw new AppError('payload_too_large');
-      },
-    }),
-  );
+  api.use('*', limitBody(1024 * 1024));
   api.use('*', async (c, next) => {
     await next();
     c.header('Cache-Control', 'no-store');
@@ -113,15 +89,7 @@ export function createApp(deps: Deps) {
   });
 
   // The client's pages (quote acceptance): server-rendered, the token in the path is the credential.
-  app.use(
-    '/q/*',
-    bodyLimit({
-      maxSize: 64 * 1024,
-      onError: () => {
-        throw new AppError('payload_too_large');
-      },
-    }),
-  );
+  app.use('/q/*', limitBody(64 * 1024));
   app.route('/q', portalRoutes);
 
   // The private calendar feed: the unguessable token in the path is the credential.
@@ -137,6 +105,55 @@ export function createApp(deps: Deps) {
   return app;
 }
 
+/**
+ * Refuses a body over `maxSize` with 413 and says `Connection: close`: the unread rest of the body
+ * would otherwise be taken for the next request on the socket (or the socket dropped under it), so
+ * the client's keep-alive pool opens a fresh connection for the next request instead.
+ */
+function limitBody(maxSize: number): MiddlewareHandler<AppEnv> {
+  return bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new AppError('payload_too_large', { headers: { Connection: 'close' } });
+    },
+  });
+}
+
+const headers = secureHeaders({
+  contentSecurityPolicy: {
+    defaultSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:', 'blob:'],
+    // Mantine sets CSS variables through style attributes.
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    fontSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'"],
+    // Framing is refused here alone (ASVS 5 V3.4.6); X-Frame-Options is not sent, so the two cannot disagree.
+    frameAncestors: ["'none'"],
+    formAction: ["'self'"],
+    baseUri: ["'self'"],
+    objectSrc: ["'none'"],
+  },
+  xFrameOptions: false,
+  // Sent below only when the request came over https (a browser ignores it over http anyway, and
+  // a plain-http install must not pin itself).
+  strictTransportSecurity: false,
+  referrerPolicy: 'same-origin',
+});
+
+/**
+ * Security headers for every answer. The client's pages (`/q/…`, the token in the path is the
+ * credential) never send a referrer; HSTS only over https, as seen directly or from a trusted proxy.
+ */
+function securityHeaders(deps: Deps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    await headers(c, next);
+    if (c.req.path.startsWith('/q/')) c.res.headers.set('Referrer-Policy', 'no-referrer');
+    const forwarded = deps.config.trustProxy ? c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() : undefined;
+    const https = (forwarded ?? new URL(c.req.url).protocol.replace(':', '')) === 'https';
+    if (https) c.res.headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+  };
+}
+
 /** Serves the built web app; any unknown path gets index.html so client-side routes deep-link. */
 function mountWebApp(app: OpenAPIHono<AppEnv>, webDir: string) {
   if (fs.existsSync(webDir)) {
@@ -147,6 +164,11 @@ function mountWebApp(app: OpenAPIHono<AppEnv>, webDir: string) {
     });
     app.use('*', serveStatic({ root: webDir, index: 'index.html' }));
   }
+  // An asset that is not there is a 404, never index.html (which would be cached for a year).
+  app.all('/assets/*', (c) => {
+    c.header('Cache-Control', 'no-store');
+    return c.text('Not found', 404);
+  });
   app.get('*', (c) => {
     const index = path.join(webDir, 'index.html');
     if (!fs.existsSync(index)) return c.text('The web app is not built yet: run `npm run build:web`.', 503);

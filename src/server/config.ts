@@ -10,7 +10,10 @@ export type Config = {
   publicUrl: string | null;
   /** Set the Secure flag on cookies; on by default when PUBLIC_URL is https. */
   secureCookies: boolean;
+  /** Idle timeout: a session unused this many days ends. */
   sessionDays: number;
+  /** Absolute lifetime: a session ends this many days after sign-in, however much it is used. */
+  sessionMaxDays: number;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
   trustProxy: boolean;
   logLevel: 'silent' | 'info';
@@ -38,6 +41,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? env.MILA_SECURE_COOKIES === 'true'
       : Boolean(publicUrl?.startsWith('https:')),
     sessionDays: Number(env.MILA_SESSION_DAYS ?? 30),
+    sessionMaxDays: Number(env.MILA_SESSION_MAX_DAYS ?? 90),
     trustProxy: env.MILA_TRUST_PROXY === 'true',
     logLevel: env.MILA_LOG === 'silent' ? 'silent' : 'info',
     smtpUrl: env.MILA_SMTP_URL || null,

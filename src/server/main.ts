@@ -1,3 +1,4 @@
+import type { Server as HttpServer } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
@@ -5,6 +6,7 @@ import { connect, connectionFromConfig } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { systemClock } from './lib/clock.js';
+import { closePdfRenderer } from './lib/pdf.js';
 import { createLogger } from './lib/logger.js';
 import { createMailer } from './mail/mailer.js';
 import { attachmentRenderers } from './portal/attachments.js';
@@ -27,20 +29,34 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   );
 });
 
-// Finish in-flight requests and jobs, then close the database cleanly on Ctrl+C or a service stop.
+/**
+ * Graceful stop on SIGTERM / Ctrl+C, in order: stop accepting connections, let the requests in
+ * flight finish (a PDF being printed too) up to a deadline, then stop the scheduler, close the
+ * PDF browser, the mailer and the database. Idle keep-alive connections are closed as they become
+ * idle, so clients open a new connection (to the next server) instead of finding this one gone.
+ */
+const SHUTDOWN_DEADLINE_MS = Number(process.env.MILA_SHUTDOWN_SECONDS ?? 20) * 1000;
 let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    setTimeout(() => process.exit(0), 5000).unref();
-    server.close(() => {
-      void (scheduler?.stop() ?? Promise.resolve())
-        .then(() => {
-          mailer?.close();
-          return db.close();
-        })
-        .then(() => process.exit(0));
-    });
-  });
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info(`Stopping (${signal}): finishing the requests in flight`);
+  const deadline = setTimeout(() => {
+    logger.error('Shutdown deadline passed: stopping with requests still open');
+    process.exit(1);
+  }, SHUTDOWN_DEADLINE_MS);
+  deadline.unref();
+  const http = server as HttpServer;
+  const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+  const sweep = setInterval(() => http.closeIdleConnections(), 100);
+  http.closeIdleConnections();
+  await closed;
+  clearInterval(sweep);
+  await scheduler?.stop();
+  await closePdfRenderer();
+  mailer?.close();
+  await db.close();
+  logger.info('Stopped');
+  process.exit(0);
 }
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutdown(signal));

@@ -49,6 +49,10 @@ const KNOWN_CODES = new Set([
   'unknown_quote',
   'unknown_payment_item',
   'duplicate_client',
+  'date_out_of_range',
+  'password_too_long',
+  'password_weak',
+  'wrong_password',
 ]);
 
 /**

@@ -10,6 +10,7 @@ import { effort } from './migrations/007-effort.js';
 import { careMessages } from './migrations/008-care-messages.js';
 import { greetings } from './migrations/009-greetings.js';
 import { healthIndexes } from './migrations/010-health-indexes.js';
+import { signInSafety } from './migrations/011-sign-in-safety.js';
 
 /** Migrations in code (not read from disk) so they ship inside the same module graph on both dialects. */
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -24,6 +25,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '008-care-messages': careMessages(dialect),
     '009-greetings': greetings(dialect),
     '010-health-indexes': healthIndexes(dialect),
+    '011-sign-in-safety': signInSafety(dialect),
   };
 }
 

@@ -1,7 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import type { z } from 'zod';
+import { ZodError, type z } from 'zod';
 import { ZApiError as ZApiErrorRef, type ApiError } from '../../shared/errors.js';
 import type { Locale } from '../../shared/schemas/common.js';
 import { toFieldIssues } from '../../shared/validation.js';
@@ -37,6 +37,8 @@ export type Auth = {
   workspaceId: string;
   csrfToken: string;
   userLocale: Locale;
+  /** Failed sign-ins before this session began (told to the owner). */
+  signInNotice?: { failedAttempts: number; lastFailedAt: string | null } | null;
 };
 
 export type AppEnv = {
@@ -92,13 +94,45 @@ export function handleError(err: Error, c: Context<AppEnv>): Response {
         ? new AppError('payload_too_large')
         : new AppError('validation_failed', { fields: [{ path: '', code: 'invalid_type', params: {} }] });
     const status = err.status === 413 ? 413 : 400;
+    if (status === 413) c.header('Connection', 'close');
     return c.json(errorBody(locale, appError), status);
+  } else if (inputErrorKind(err)) {
+    // Input that got past validation and failed further in (a constraint, an impossible date):
+    // still the caller's fault, so a 4xx; logged, because validation should have caught it.
+    c.get('deps')?.logger.error('input error past validation', { path: c.req.path, method: c.req.method, error: err });
+    appError = inputErrorKind(err) === 'conflict' ? new AppError('conflict') : inputErrorOf(err);
   } else {
     c.get('deps')?.logger.error('unhandled error', { path: c.req.path, method: c.req.method, error: err });
     appError = new AppError('internal');
   }
   for (const [name, value] of Object.entries(appError.options.headers ?? {})) c.header(name, value);
   return c.json(errorBody(locale, appError), appError.status as 400);
+}
+
+/**
+ * Validation-class failures that are not AppErrors: a zod error thrown by a service, a database
+ * constraint (a foreign key, a check, a value out of a column's range; a unique key is a conflict),
+ * an impossible date (RangeError from Date). Anything else stays an unknown error.
+ */
+function inputErrorKind(err: Error): 'invalid' | 'conflict' | null {
+  if (err instanceof ZodError) return 'invalid';
+  if (err instanceof RangeError && /invalid time value|invalid date/i.test(err.message)) return 'invalid';
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === 'string') {
+    // PostgreSQL: 23505 unique, 23503 foreign key, 23502 not null, 23514 check, class 22 data exceptions.
+    if (code === '23505') return 'conflict';
+    if (code === '23503' || code === '23502' || code === '23514' || code.startsWith('22')) return 'invalid';
+    // SQLite (better-sqlite3).
+    if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return 'conflict';
+    if (code.startsWith('SQLITE_CONSTRAINT') || code === 'SQLITE_MISMATCH' || code === 'SQLITE_TOOBIG')
+      return 'invalid';
+  }
+  return null;
+}
+
+function inputErrorOf(err: Error): AppError {
+  const fields = err instanceof ZodError ? toFieldIssues(err.issues) : [{ path: '', code: 'invalid_type', params: {} }];
+  return new AppError('validation_failed', { fields });
 }
 
 /** Shared OpenAPI response entries for the error shape. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZIsoDateTime, ZLocalDate, ZLocalTime, optionalText, requiredText } from './common.js';
+import { ZId, ZIsoDateTime, ZLocalDate, ZLocalTime, optionalText, requiredText, inDateRange } from './common.js';
 
 /** Who gave their word: I promised the client, or the client promised me ("sends the logo"). */
 export const commitmentDirections = ['mine', 'theirs'] as const;
@@ -55,7 +55,12 @@ export type UpdateCommitment = z.output<typeof ZUpdateCommitment>;
 
 export const ZCompleteCommitment = z
   .object({
-    completedAt: z.string().datetime({ error: 'invalid_date' }).optional().meta({ description: 'Defaults to now' }),
+    completedAt: z
+      .string()
+      .datetime({ error: 'invalid_date' })
+      .refine(inDateRange, { error: 'date_out_of_range' })
+      .optional()
+      .meta({ description: 'Defaults to now' }),
   })
   .meta({ id: 'CompleteCommitment' });
 export type CompleteCommitment = z.output<typeof ZCompleteCommitment>;

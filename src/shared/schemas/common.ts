@@ -22,15 +22,62 @@ export const channels = ['phone', 'whatsapp', 'email', 'sms', 'meeting', 'other'
 export const ZChannel = z.enum(channels, { error: 'invalid_choice' });
 export type Channel = z.infer<typeof ZChannel>;
 
-/** A required line of text: trimmed, at least one character. */
-export function requiredText(max: number) {
-  return z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(max, { error: 'too_long' });
+const OVERRIDES = new Set(['\u202D', '\u202E']); // LRO, RLO: reorder what follows, paired or not
+const EMBEDDINGS = new Set(['\u202A', '\u202B']); // LRE, RLE … closed by PDF U+202C
+const ISOLATES = new Set(['\u2066', '\u2067', '\u2068']); // LRI, RLI, FSI … closed by PDI U+2069
+// C0 and C1 controls and DEL; tab and line feed are handled apart.
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+
+/**
+ * Text as stored (ASVS 5 V2.2.1, bidi spoofing): control characters removed (tab and new line kept
+ * in multi-line text, else they become a space); the bidi overrides LRO/RLO removed outright (they
+ * reverse what follows: "‮fdp.exe" shows as "exe.pdf"); embeddings and isolates kept only where
+ * opened and closed on the same line, an unpaired opener or closer removed. Mila's own isolates
+ * (`<bdi>`, FSI…PDI around names in messages) are added at output, after this.
+ */
+export function cleanText(value: string, multiline: boolean): string {
+  const text = value.replace(/\r\n?/g, '\n').replace(CONTROLS, '');
+  const lines = (multiline ? text : text.replace(/[\n\t]/g, ' ')).split('\n');
+  return lines.map(balanceBidi).join('\n');
 }
 
-/** Optional free text: blank becomes null so the database holds one kind of "nothing". */
+function balanceBidi(line: string): string {
+  const chars = [...line];
+  const keep = chars.map(() => true);
+  const open: { index: number; kind: 'embedding' | 'isolate' }[] = [];
+  chars.forEach((ch, i) => {
+    if (OVERRIDES.has(ch)) keep[i] = false;
+    else if (EMBEDDINGS.has(ch)) open.push({ index: i, kind: 'embedding' });
+    else if (ISOLATES.has(ch)) open.push({ index: i, kind: 'isolate' });
+    else if (ch === '\u202C' || ch === '\u2069') {
+      const kind = ch === '\u202C' ? 'embedding' : 'isolate';
+      if (open.at(-1)?.kind === kind) open.pop();
+      else keep[i] = false;
+    }
+  });
+  for (const { index } of open) keep[index] = false;
+  return chars.filter((_, i) => keep[i]).join('');
+}
+
+/** Longer fields (notes, messages, reasons) may hold several lines; shorter ones are one line. */
+const isMultiline = (max: number) => max >= 500;
+
+/** A required line of text: cleaned, trimmed, at least one character. */
+export function requiredText(max: number) {
+  return z
+    .string({ error: 'required' })
+    .overwrite((v) => cleanText(v, isMultiline(max)))
+    .trim()
+    .min(1, { error: 'required' })
+    .max(max, { error: 'too_long' });
+}
+
+/** Optional free text: cleaned; blank becomes null so the database holds one kind of "nothing". */
 export function optionalText(max: number) {
   return z
     .string({ error: 'invalid_type' })
+    .overwrite((v) => cleanText(v, isMultiline(max)))
     .trim()
     .max(max, { error: 'too_long' })
     .nullish()
@@ -120,6 +167,23 @@ export const ZCurrency = z
   .regex(/^[A-Z]{3}$/, { error: 'invalid_currency' })
   .meta({ example: 'ILS' });
 
+/**
+ * The years a date in Mila may fall in: wide enough for a birthday or a founding year, narrow enough
+ * that date arithmetic (a day after, a month of reminders) never leaves the four-digit calendar.
+ */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2999;
+
+/**
+ * Whether a date or an instant (ISO string, YYYY-… first) falls in the years Mila accepts. What is
+ * not shaped like a date passes here: the format check beside it says `invalid_date`, once.
+ */
+export function inDateRange(v: string): boolean {
+  if (!/^\d{4}-/.test(v)) return true;
+  const year = Number(v.slice(0, 4));
+  return year >= MIN_YEAR && year <= MAX_YEAR;
+}
+
 /** A day on the workspace's calendar (no time, no zone): what a person means by "Thursday the 26th". */
 export const ZLocalDate = z
   .string({ error: 'invalid_date' })
@@ -131,6 +195,7 @@ export const ZLocalDate = z
     },
     { error: 'invalid_date' },
   )
+  .refine(inDateRange, { error: 'date_out_of_range' })
   .meta({ example: '2026-11-26' });
 
 export const ZLocalTime = z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZChannel, ZId, ZIsoDateTime, optionalText } from './common.js';
+import { ZChannel, ZId, ZIsoDateTime, inDateRange, optionalText } from './common.js';
 import { ZCommitment, ZCommitmentDraft } from './commitments.js';
 
 export const directions = ['in', 'out'] as const;
@@ -9,6 +9,7 @@ export type InteractionDirection = z.infer<typeof ZDirection>;
 export const ZInstant = z
   .string({ error: 'invalid_date' })
   .refine((v) => !Number.isNaN(Date.parse(v)) && /^\d{4}-\d{2}-\d{2}T/.test(v), { error: 'invalid_date' })
+  .refine(inDateRange, { error: 'date_out_of_range' })
   .transform((v) => new Date(v).toISOString())
   .meta({ type: 'string', format: 'date-time' });
 

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { ZChannel, ZId, ZIsoDateTime, ZOptionalEmail, ZOptionalPhone, optionalText, requiredText } from './common.js';
+import {
+  ZChannel,
+  ZId,
+  ZIsoDateTime,
+  ZOptionalEmail,
+  ZOptionalPhone,
+  optionalText,
+  requiredText,
+  inDateRange,
+} from './common.js';
 import { ZCommitment, ZDelayCause, ZDue, delayCauses, type DelayCause } from './commitments.js';
 import { ZLocalDate } from './common.js';
 import { ZMessageDraft, ZMessageSent } from './messages.js';
@@ -126,7 +135,11 @@ export const ZCreateChangeRequest = z
   .object({
     what: requiredText(1000),
     channel: ZChannel,
-    requestedAt: z.string().datetime({ error: 'invalid_date' }).optional(),
+    requestedAt: z
+      .string()
+      .datetime({ error: 'invalid_date' })
+      .refine(inDateRange, { error: 'date_out_of_range' })
+      .optional(),
   })
   .meta({ id: 'CreateChangeRequest' });
 export type CreateChangeRequest = z.output<typeof ZCreateChangeRequest>;

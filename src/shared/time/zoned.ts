@@ -88,7 +88,8 @@ export function parseDate(date: DateString): { year: number; month: number; day:
 export function addDays(date: DateString, days: number): DateString {
   const { year, month, day } = parseDate(date);
   const d = new Date(Date.UTC(year, month - 1, day + days));
-  return d.toISOString().slice(0, 10);
+  // Not toISOString: past year 9999 it writes "+010000-…" (and throws past its range).
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
 }
 
 export function weekdayOf(date: DateString): number {

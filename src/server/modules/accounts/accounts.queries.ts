@@ -79,7 +79,7 @@ export type SessionWithUser = SessionRow & { user_locale: UserRow['locale'] };
 
 export async function findLiveSession(
   db: Executor,
-  { tokenHash, now }: { tokenHash: string; now: string },
+  { tokenHash, now, createdAfter }: { tokenHash: string; now: string; createdAfter: string },
 ): Promise<SessionWithUser | undefined> {
   return db
     .selectFrom('sessions')
@@ -88,6 +88,7 @@ export async function findLiveSession(
     .select('users.locale as user_locale')
     .where('sessions.token_hash', '=', tokenHash)
     .where('sessions.expires_at', '>', now)
+    .where('sessions.created_at', '>', createdAfter)
     .executeTakeFirst();
 }
 
@@ -114,27 +115,73 @@ export async function insertLoginFailure(db: Executor, row: NewLoginFailureRow):
   await db.insertInto('login_failures').values(row).execute();
 }
 
+/** Failures in the window, for the account and for the address, and when the last of each was. */
 export async function countLoginFailures(
   db: Executor,
-  { email, ip, since }: { email: string; ip: string; since: string },
-): Promise<{ byEmail: number; byIp: number; oldest: string | null }> {
+  { email, ip, emailSince, ipSince }: { email: string; ip: string; emailSince: string; ipSince: string },
+): Promise<{ byEmail: number; lastByEmail: string | null; byIp: number; lastByIp: string | null }> {
   const byEmail = await db
     .selectFrom('login_failures')
-    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min<string | null>('created_at').as('oldest')])
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max<string | null>('created_at').as('last')])
     .where('email', '=', email)
-    .where('created_at', '>', since)
+    .where('created_at', '>', emailSince)
     .executeTakeFirstOrThrow();
   const byIp = await db
     .selectFrom('login_failures')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max<string | null>('created_at').as('last')])
     .where('ip', '=', ip)
-    .where('created_at', '>', since)
+    .where('created_at', '>', ipSince)
     .executeTakeFirstOrThrow();
-  return { byEmail: Number(byEmail.n), byIp: Number(byIp.n), oldest: byEmail.oldest ?? null };
+  return {
+    byEmail: Number(byEmail.n),
+    lastByEmail: byEmail.last ?? null,
+    byIp: Number(byIp.n),
+    lastByIp: byIp.last ?? null,
+  };
 }
 
-export async function clearLoginFailures(db: Executor, { email }: { email: string }): Promise<void> {
-  await db.deleteFrom('login_failures').where('email', '=', email).execute();
+export async function setLastSignIn(db: Executor, { userId, at }: { userId: string; at: string }): Promise<void> {
+  await db.updateTable('users').set({ last_sign_in_at: at }).where('id', '=', userId).execute();
+}
+
+export async function listUserSessions(
+  db: Executor,
+  { workspaceId, userId, now }: { workspaceId: string; userId: string; now: string },
+): Promise<SessionRow[]> {
+  return db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('user_id', '=', userId)
+    .where('expires_at', '>', now)
+    .orderBy('last_seen_at', 'desc')
+    .execute();
+}
+
+/** Ends every session of the user but one; how many ended. */
+export async function deleteOtherSessions(
+  db: Executor,
+  { workspaceId, userId, keepId }: { workspaceId: string; userId: string; keepId: string },
+): Promise<number> {
+  const result = await db
+    .deleteFrom('sessions')
+    .where('workspace_id', '=', workspaceId)
+    .where('user_id', '=', userId)
+    .where('id', '!=', keepId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export async function setPasswordHash(
+  db: Executor,
+  { workspaceId, userId, passwordHash, at }: { workspaceId: string; userId: string; passwordHash: string; at: string },
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ password_hash: passwordHash, updated_at: at })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', userId)
+    .execute();
 }
 
 export async function deleteLoginFailuresBefore(db: Executor, { before }: { before: string }): Promise<void> {

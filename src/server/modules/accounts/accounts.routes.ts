@@ -1,6 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
 import {
   ZBusinessProfile,
+  ZChangePassword,
+  ZSessionList,
+  ZSessionsEnded,
   ZLogIn,
   ZMe,
   ZSetUpWorkspace,
@@ -75,6 +78,37 @@ export const accountRoutes = createRouter()
       clearSessionCookie(c);
       return c.body(null, 204);
     },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/auth/sessions',
+      tags: ['accounts'],
+      summary: 'My signed-in browsers and devices (this one marked)',
+      responses: { 200: jsonResponse(ZSessionList, 'Sessions'), ...errorResponses(401) },
+    }),
+    async (c) => c.json(await accounts.listSessions(c.get('deps'), requireAuth(c)), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/auth/sessions/end-others',
+      tags: ['accounts'],
+      summary: 'Sign out everywhere else (every session but this one)',
+      responses: { 200: jsonResponse(ZSessionsEnded, 'Ended'), ...errorResponses(401, 403) },
+    }),
+    async (c) => c.json(await accounts.endOtherSessions(c.get('deps'), requireAuth(c)), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/auth/password',
+      tags: ['accounts'],
+      summary: 'Change my password (the current one first); every other session ends',
+      request: jsonBody(ZChangePassword),
+      responses: { 200: jsonResponse(ZSessionsEnded, 'Changed'), ...errorResponses(401, 403, 422) },
+    }),
+    async (c) => c.json(await accounts.changePassword(c.get('deps'), requireAuth(c), c.req.valid('json')), 200),
   )
   .openapi(
     createRoute({

@@ -11,6 +11,9 @@ import {
   type UpdateBusinessProfile,
   type UpdateMe,
   type User,
+  type ChangePassword,
+  type SessionList,
+  type SessionsEnded,
 } from '../../../shared/schemas/accounts.js';
 import { ZChannel, ZWeeklyHours, type Channel, type Locale, type WeeklyHours } from '../../../shared/schemas/common.js';
 import { AppError, fieldError, notFound } from '../../lib/app-error.js';
@@ -22,17 +25,40 @@ import { pdfAvailable } from '../../lib/pdf.js';
 import { inTransaction } from '../../lib/transaction.js';
 import { parseInput } from '../../lib/validate.js';
 import * as q from './accounts.queries.js';
+import { isStrongPassword } from './password-strength.js';
 import type { NewSessionRow, UserRow, WorkspaceRow, WorkspaceUpdate } from './accounts.table.js';
 
 // OWASP password storage minimum for argon2id: 19 MiB, 2 iterations, 1 lane.
 const ARGON2 = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
-const LOGIN_WINDOW_MINUTES = 15;
-const MAX_FAILURES_PER_EMAIL = 5;
-const MAX_FAILURES_PER_IP = 30;
+/**
+ * Sign-in throttling (ASVS 5 V6.3.1): no lock, a growing delay. Past a few free failures each one
+ * doubles the wait before the next attempt is even checked, per account (capped low, so a stranger
+ * who hammers the owner's e-mail slows the owner down to a try a minute, never locks them out) and
+ * per address (capped high: that is the stranger's own address). Failures live in the database, so
+ * the delays hold across processes and restarts.
+ */
+const FAILURE_WINDOW_MS = 24 * 3_600_000;
+const ACCOUNT_THROTTLE = { free: 3, maxDelayMs: 60_000 };
+const ADDRESS_THROTTLE = { free: 10, maxDelayMs: 15 * 60_000 };
+/** Failures are kept this long for the owner's "attempts since your last sign-in". */
+const FAILURE_KEEP_MS = 30 * 86_400_000;
 /** Verified when the email is unknown so a miss costs as long as a wrong password. */
 let dummyHash: Promise<string> | null = null;
 
 export type NewSession = { token: string; me: Me };
+
+/** The wait before the next attempt after `count` failures, the last at `last`. */
+function throttleDelay(count: number, last: string | null, rule: { free: number; maxDelayMs: number }, now: Date) {
+  if (count < rule.free || !last) return 0;
+  const delay = Math.min(rule.maxDelayMs, 1000 * 2 ** (count - rule.free));
+  return Math.max(0, new Date(last).getTime() + delay - now.getTime());
+}
+
+/** A new password must not be common or guessable, nor made of this account's own words. */
+async function checkNewPassword(password: string, personal: string[], field: string): Promise<void> {
+  const words = personal.flatMap((p) => p.toLowerCase().split(/[\s@.]+/)).filter((w) => w.length > 2);
+  if (!(await isStrongPassword(password, [...personal, ...words]))) throw fieldError(field, 'password_weak');
+}
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2);
@@ -48,12 +74,17 @@ export async function setup(
   input: SetUpWorkspace,
   meta: { userAgent: string | null },
 ): Promise<NewSession> {
+  await checkNewPassword(
+    input.owner.password,
+    [input.owner.email, input.owner.name, input.business.name],
+    'owner.password',
+  );
   const passwordHash = await hashPassword(input.owner.password);
   return inTransaction(deps, async (deps) => {
     if (deps.db.dialect === 'postgres') await sql`lock table workspaces in exclusive mode`.execute(deps.db.kysely);
     if ((await q.countWorkspaces(deps.db.kysely)) > 0) throw new AppError('setup_done');
     const user = await insertWorkspaceWithOwner(deps, input, passwordHash);
-    return startSession(deps, user, meta);
+    return startSession(deps, user, { ...meta, failedSignIns: 0, lastFailedAt: null });
   });
 }
 
@@ -67,6 +98,11 @@ export async function createWorkspaceWithOwner(
   raw: SetUpWorkspaceInput,
 ): Promise<{ workspaceId: string; userId: string }> {
   const input = parseInput(ZSetUpWorkspace, raw);
+  await checkNewPassword(
+    input.owner.password,
+    [input.owner.email, input.owner.name, input.business.name],
+    'owner.password',
+  );
   const passwordHash = await hashPassword(input.owner.password);
   const user = await inTransaction(deps, (deps) => insertWorkspaceWithOwner(deps, input, passwordHash));
   return { workspaceId: user.workspace_id, userId: user.id };
@@ -110,6 +146,7 @@ async function insertWorkspaceWithOwner(deps: Deps, input: SetUpWorkspace, passw
     locale: input.owner.locale ?? b.locale,
     address_form: input.owner.addressForm,
     calendar_token_hash: null,
+    last_sign_in_at: now,
     created_at: now,
     updated_at: now,
   };
@@ -117,7 +154,11 @@ async function insertWorkspaceWithOwner(deps: Deps, input: SetUpWorkspace, passw
   return user;
 }
 
-async function startSession(deps: Deps, user: UserRow, meta: { userAgent: string | null }): Promise<NewSession> {
+async function startSession(
+  deps: Deps,
+  user: UserRow,
+  meta: { userAgent: string | null; failedSignIns: number; lastFailedAt: string | null },
+): Promise<NewSession> {
   const db = deps.db.kysely;
   const token = secretToken();
   const now = deps.clock.now();
@@ -128,9 +169,11 @@ async function startSession(deps: Deps, user: UserRow, meta: { userAgent: string
     token_hash: sha256Hex(token),
     csrf_token: secretToken(),
     created_at: now.toISOString(),
-    expires_at: new Date(now.getTime() + deps.config.sessionDays * 86_400_000).toISOString(),
+    expires_at: sessionExpiry(deps, now, now),
     last_seen_at: now.toISOString(),
     user_agent: meta.userAgent?.slice(0, 300) ?? null,
+    failed_sign_ins: meta.failedSignIns,
+    last_failed_sign_in_at: meta.lastFailedAt,
   };
   await q.insertSession(db, session);
   const workspace = await q.findWorkspace(db, { workspaceId: user.workspace_id });
@@ -142,8 +185,25 @@ async function startSession(deps: Deps, user: UserRow, meta: { userAgent: string
       workspace: toBusinessProfile(workspace),
       csrfToken: session.csrf_token,
       capabilities: capabilities(deps),
+      signInNotice: signInNotice(session),
     },
   };
+}
+
+/** The idle expiry from `now`, never past the absolute lifetime counted from sign-in (ASVS 5 V7.3.1, V7.3.2). */
+function sessionExpiry(deps: Deps, createdAt: Date, now: Date): string {
+  const idle = now.getTime() + deps.config.sessionDays * 86_400_000;
+  const absolute = createdAt.getTime() + deps.config.sessionMaxDays * 86_400_000;
+  return new Date(Math.min(idle, absolute)).toISOString();
+}
+
+function signInNotice(session: {
+  failed_sign_ins: number;
+  last_failed_sign_in_at?: string | null;
+}): Me['signInNotice'] {
+  return session.failed_sign_ins > 0
+    ? { failedAttempts: session.failed_sign_ins, lastFailedAt: session.last_failed_sign_in_at ?? null }
+    : null;
 }
 
 export async function login(
@@ -153,23 +213,95 @@ export async function login(
 ): Promise<NewSession> {
   const db = deps.db.kysely;
   const now = deps.clock.now();
-  const since = new Date(now.getTime() - LOGIN_WINDOW_MINUTES * 60_000).toISOString();
-  const failures = await q.countLoginFailures(db, { email: input.email, ip: meta.ip, since });
-  if (failures.byEmail >= MAX_FAILURES_PER_EMAIL || failures.byIp >= MAX_FAILURES_PER_IP) {
-    const oldest = failures.oldest ? new Date(failures.oldest).getTime() : now.getTime();
-    const minutes = Math.max(1, Math.ceil((oldest + LOGIN_WINDOW_MINUTES * 60_000 - now.getTime()) / 60_000));
-    throw new AppError('too_many_attempts', { params: { minutes }, headers: { 'Retry-After': String(minutes * 60) } });
-  }
+  const windowStart = new Date(now.getTime() - FAILURE_WINDOW_MS).toISOString();
   const user = await q.findUserByEmail(db, { email: input.email });
+  // The account's count starts again at each successful sign-in; the address's does not.
+  const lastSignIn = user?.last_sign_in_at ?? null;
+  const failures = await q.countLoginFailures(db, {
+    email: input.email,
+    ip: meta.ip,
+    emailSince: lastSignIn && lastSignIn > windowStart ? lastSignIn : windowStart,
+    ipSince: windowStart,
+  });
+  const waitMs = Math.max(
+    throttleDelay(failures.byEmail, failures.lastByEmail, ACCOUNT_THROTTLE, now),
+    throttleDelay(failures.byIp, failures.lastByIp, ADDRESS_THROTTLE, now),
+  );
+  if (waitMs > 0) {
+    // Not checked and not counted: waiting is all it takes.
+    const seconds = Math.ceil(waitMs / 1000);
+    throw new AppError('too_many_attempts', { params: { seconds }, headers: { 'Retry-After': String(seconds) } });
+  }
   dummyHash ??= hashPassword('mila-timing-equaliser');
   const ok = await verify(user?.password_hash ?? (await dummyHash), input.password).catch(() => false);
   if (!user || !ok) {
     await q.insertLoginFailure(db, { id: newId(), email: input.email, ip: meta.ip, created_at: now.toISOString() });
     throw new AppError('invalid_credentials');
   }
+  // What the owner is told: every failure since the last sign-in (kept for 30 days), not just the window.
+  const since = await q.countLoginFailures(db, {
+    email: input.email,
+    ip: meta.ip,
+    emailSince: lastSignIn ?? new Date(now.getTime() - FAILURE_KEEP_MS).toISOString(),
+    ipSince: now.toISOString(),
+  });
   return inTransaction(deps, async (deps) => {
-    await q.clearLoginFailures(deps.db.kysely, { email: input.email });
-    return startSession(deps, user, meta);
+    await q.setLastSignIn(deps.db.kysely, { userId: user.id, at: now.toISOString() });
+    return startSession(deps, user, {
+      userAgent: meta.userAgent,
+      failedSignIns: since.byEmail,
+      lastFailedAt: since.lastByEmail,
+    });
+  });
+}
+
+/** My signed-in browsers and devices, this one marked. */
+export async function listSessions(deps: Deps, auth: Auth): Promise<SessionList> {
+  const rows = await q.listUserSessions(deps.db.kysely, {
+    workspaceId: auth.workspaceId,
+    userId: auth.userId,
+    now: deps.clock.now().toISOString(),
+  });
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      userAgent: r.user_agent,
+      createdAt: r.created_at,
+      lastSeenAt: r.last_seen_at,
+      expiresAt: r.expires_at,
+      current: r.id === auth.sessionId,
+    })),
+  };
+}
+
+/** "Sign out everywhere else": every session of mine but this one ends now. */
+export async function endOtherSessions(deps: Deps, auth: Auth): Promise<SessionsEnded> {
+  const ended = await q.deleteOtherSessions(deps.db.kysely, {
+    workspaceId: auth.workspaceId,
+    userId: auth.userId,
+    keepId: auth.sessionId,
+  });
+  return { ended };
+}
+
+/** A new password (the current one proves it is me); every other session ends (ASVS 5 V7.4.3). */
+export async function changePassword(deps: Deps, auth: Auth, input: ChangePassword): Promise<SessionsEnded> {
+  const db = deps.db.kysely;
+  const user = await q.findUser(db, { workspaceId: auth.workspaceId, userId: auth.userId });
+  if (!user) throw new AppError('unauthenticated');
+  const ok = await verify(user.password_hash, input.currentPassword).catch(() => false);
+  if (!ok) throw fieldError('currentPassword', 'wrong_password');
+  const workspace = await q.findWorkspace(db, { workspaceId: auth.workspaceId });
+  await checkNewPassword(input.newPassword, [user.email, user.name, workspace?.name ?? ''], 'newPassword');
+  const passwordHash = await hashPassword(input.newPassword);
+  return inTransaction(deps, async (deps) => {
+    await q.setPasswordHash(deps.db.kysely, {
+      workspaceId: auth.workspaceId,
+      userId: auth.userId,
+      passwordHash,
+      at: isoNow(deps.clock),
+    });
+    return endOtherSessions(deps, auth);
   });
 }
 
@@ -180,13 +312,17 @@ export async function logout(deps: Deps, auth: Auth): Promise<void> {
 /** Resolves a session cookie; extends a live session at most hourly (sliding expiry, few writes). */
 export async function authenticate(deps: Deps, token: string): Promise<Auth | null> {
   const now = deps.clock.now();
-  const session = await q.findLiveSession(deps.db.kysely, { tokenHash: sha256Hex(token), now: now.toISOString() });
+  const session = await q.findLiveSession(deps.db.kysely, {
+    tokenHash: sha256Hex(token),
+    now: now.toISOString(),
+    createdAfter: new Date(now.getTime() - deps.config.sessionMaxDays * 86_400_000).toISOString(),
+  });
   if (!session) return null;
   if (now.getTime() - new Date(session.last_seen_at).getTime() > 3_600_000) {
     await q.touchSession(deps.db.kysely, {
       sessionId: session.id,
       lastSeenAt: now.toISOString(),
-      expiresAt: new Date(now.getTime() + deps.config.sessionDays * 86_400_000).toISOString(),
+      expiresAt: sessionExpiry(deps, new Date(session.created_at), now),
     });
   }
   return {
@@ -195,6 +331,7 @@ export async function authenticate(deps: Deps, token: string): Promise<Auth | nu
     workspaceId: session.workspace_id,
     csrfToken: session.csrf_token,
     userLocale: session.user_locale,
+    signInNotice: signInNotice(session),
   };
 }
 
@@ -212,6 +349,7 @@ export async function getMe(deps: Deps, auth: Auth): Promise<Me> {
     workspace: toBusinessProfile(workspace),
     csrfToken: auth.csrfToken,
     capabilities: capabilities(deps),
+    signInNotice: auth.signInNotice ?? null,
   };
 }
 
@@ -278,7 +416,7 @@ export async function purgeExpired(deps: Deps): Promise<void> {
   if (deps.db.dialect === 'sqlite') await sql`pragma optimize`.execute(deps.db.kysely);
   await q.deleteExpiredSessions(deps.db.kysely, { now: now.toISOString() });
   await q.deleteLoginFailuresBefore(deps.db.kysely, {
-    before: new Date(now.getTime() - LOGIN_WINDOW_MINUTES * 60_000).toISOString(),
+    before: new Date(now.getTime() - FAILURE_KEEP_MS).toISOString(),
   });
 }
 

@@ -42,6 +42,8 @@ export type UserTable = {
   address_form: AddressForm;
   /** SHA-256 of the private calendar feed token (the URL itself is shown once). */
   calendar_token_hash: string | null;
+  /** The last successful sign-in (or setup): failed attempts after it are told at the next one. */
+  last_sign_in_at: string | null;
   created_at: string;
   updated_at: string;
 };
@@ -56,6 +58,9 @@ export type SessionTable = {
   expires_at: string;
   last_seen_at: string;
   user_agent: string | null;
+  /** Failed sign-ins to the account between the previous sign-in and this one. */
+  failed_sign_ins: number;
+  last_failed_sign_in_at: string | null;
 };
 
 /** Failed sign-ins, kept in the database so throttling holds across processes and restarts. */

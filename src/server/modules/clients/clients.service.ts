@@ -259,7 +259,7 @@ export async function updateClient(deps: Deps, scope: Scope, clientId: string, i
 
 /**
  * Contacts sent back with their id are updated in place (later records may point at them); an id
- * that is not one of this client's contacts is not trusted: that contact is added as a new one.
+ * that is not one of this client's contacts is refused (a field error, whatever it names elsewhere).
  */
 async function syncContacts(
   deps: Deps,
@@ -270,6 +270,8 @@ async function syncContacts(
 ): Promise<void> {
   const db = deps.db.kysely;
   const existing = new Set((await q.listContacts(db, { workspaceId: scope.workspaceId, clientId })).map((c) => c.id));
+  for (const [i, c] of contacts.entries())
+    if (c.id && !existing.has(c.id)) throw fieldError(`contacts.${i}.id`, 'unknown_contact');
   const kept = contacts.flatMap((c) => (c.id && existing.has(c.id) ? [c.id] : []));
   await q.deleteContacts(db, { workspaceId: scope.workspaceId, clientId, keepIds: kept });
   for (const [position, contact] of contacts.entries()) {

@@ -6,7 +6,8 @@ import type { Deps } from '../../lib/http.js';
 import { newId } from '../../lib/ids.js';
 import { inTransaction } from '../../lib/transaction.js';
 import { clientForReference } from '../clients/clients.service.js';
-import { recordInteraction } from '../interactions/interactions.service.js';
+import { getCommitment } from '../commitments/commitments.service.js';
+import { getInteraction, recordInteraction } from '../interactions/interactions.service.js';
 import * as q from './messages.queries.js';
 import type { MessageRow } from './messages.table.js';
 import { enqueueEmail, textToHtml, type AttachmentRef } from './outbox.service.js';
@@ -52,6 +53,16 @@ export async function sendMessage(deps: Deps, scope: Scope, input: SendMessageRe
     const redactions = input.redactions ?? [];
     const redact = (text: string) => redactions.reduce((t, r) => t.replaceAll(r.secret, r.label), text);
     const client = await clientForReference(deps, scope, input.clientId, 'clientId');
+    // Ids the request carries are this workspace's and this client's, or the request is refused
+    // before anything is stored (the same answer whether the id exists elsewhere or nowhere).
+    if (input.commitmentId) {
+      const commitment = await getCommitment(deps, scope, input.commitmentId).catch(() => null);
+      if (commitment?.clientId !== client.id) throw fieldError('commitmentId', 'unknown_commitment');
+    }
+    if (input.interactionId) {
+      const interaction = await getInteraction(deps, scope, input.interactionId).catch(() => null);
+      if (interaction?.clientId !== client.id) throw fieldError('interactionId', 'unknown_interaction');
+    }
     const now = isoNow(deps.clock);
     const recipient =
       input.channel === 'email'

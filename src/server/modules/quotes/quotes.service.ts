@@ -81,11 +81,11 @@ export async function createQuote(deps: Deps, scope: Scope, input: CreateQuote):
     let terms = input.terms;
     if (!terms && input.termsTemplateId) terms = await templateTerms(deps, scope, input.termsTemplateId);
     let notes = input.notes;
-    if (input.interactionId && !notes) {
+    if (input.interactionId) {
       const meeting = await getInteraction(deps, scope, input.interactionId).catch(() => {
         throw fieldError('interactionId', 'unknown_interaction');
       });
-      notes = meeting.agreed ?? meeting.summary;
+      if (!notes) notes = meeting.agreed ?? meeting.summary;
     }
     const content: QuoteContent = {
       title: input.title,

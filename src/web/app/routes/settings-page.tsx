@@ -7,6 +7,7 @@ import { Panel } from '../../components/ui/panel';
 import { useMe } from '../../features/accounts/api/session-api';
 import { useWorkspace } from '../../features/accounts/api/workspace-api';
 import { AccountForm } from '../../features/accounts/components/account-form';
+import { AccountSecurity } from '../../features/accounts/components/account-security';
 import { BusinessProfileForm } from '../../features/accounts/components/business-profile-form';
 import { PlaybooksEditor } from '../../features/care/components/playbooks-editor';
 import { CalendarFeedSettings } from '../../features/insights/components/calendar-feed-settings';
@@ -63,6 +64,7 @@ export function SettingsPage() {
             {/* Remount when the header's switch changes the language, so the form shows it. */}
             <AccountForm key={me.user.locale} />
           </Panel>
+          <AccountSecurity />
         </Tabs.Panel>
         <Tabs.Panel value="templates">
           <Panel id="settings-templates" title={t('settings.templatesTitle')} hint={t('settings.templatesHint')}>

@@ -1,6 +1,9 @@
 import { Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { ZLogIn } from '../../../../shared/schemas/accounts';
+import { formatDateTime } from '../../../lib/format';
+import { currentIntlLocale } from '../../../lib/i18n';
 import { useSchemaForm } from '../../../lib/use-schema-form';
 import { useLogin } from '../api/session-api';
 
@@ -13,7 +16,21 @@ export function LoginForm({ onDone }: { onDone: () => void }) {
     <form
       noValidate
       onSubmit={form.submit(async (input) => {
-        await login.mutateAsync(input);
+        const me = await login.mutateAsync(input);
+        const notice = me.signInNotice;
+        // Failed attempts since the last sign-in: told now, and kept in Settings → my account.
+        if (notice)
+          notifications.show({
+            color: 'orange',
+            title: t('security.noticeTitle'),
+            message: t('security.notice', {
+              count: notice.failedAttempts,
+              when: notice.lastFailedAt
+                ? formatDateTime(notice.lastFailedAt, currentIntlLocale(), me.workspace.timeZone)
+                : '',
+            }),
+            autoClose: false,
+          });
         onDone();
       })}
     >

@@ -1,6 +1,7 @@
 import { Group, PasswordInput, Radio, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { addressForms } from '../../../../shared/schemas/accounts';
+import { PasswordStrength } from './password-strength';
 
 export type AddressForm = (typeof addressForms)[number];
 
@@ -43,8 +44,10 @@ export function OwnerFields({ values, onChange, error }: Props) {
         value={values.password}
         onChange={(e) => onChange({ password: e.currentTarget.value }, 'password')}
         error={error('password')}
+        maxLength={128}
         visibilityToggleButtonProps={{ 'aria-label': t('owner.showPassword') }}
       />
+      <PasswordStrength password={values.password} personal={[values.email, values.name]} />
       <AddressFormField
         value={values.addressForm}
         onChange={(addressForm) => onChange({ addressForm }, 'addressForm')}
