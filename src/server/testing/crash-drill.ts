@@ -99,7 +99,8 @@ async function startServer(store: Store): Promise<Server> {
       ...store.env,
       PORT: String(port),
       HOST: '127.0.0.1',
-      MILA_LOG: 'silent',
+      // Its log is kept (and shown when a step fails), not printed.
+      MILA_LOG: 'info',
       MILA_SCHEDULER: 'off',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -142,6 +143,9 @@ class Api {
     return { status: res.status, body: res.ok ? schema.parse(await res.json()) : (await res.text(), null) };
   }
 
+  /** The running server's log, quoted when a request fails. */
+  log: () => string = () => '';
+
   async post<T extends z.ZodType>(pathname: string, body: unknown, schema: T): Promise<z.infer<T>> {
     const res = await fetch(`${this.url}${pathname}`, {
       method: 'POST',
@@ -153,7 +157,8 @@ class Api {
       },
       body: JSON.stringify(body),
     });
-    if (!res.ok) throw new Error(`POST ${pathname} answered ${res.status}: ${await res.text()}`);
+    if (!res.ok)
+      throw new Error(`POST ${pathname} answered ${res.status}: ${await res.text()}\n${this.log().slice(-4000)}`);
     return schema.parse(await res.json());
   }
 
@@ -333,6 +338,7 @@ export async function runCrashDrill(options: {
     server = await startServer(store);
     const session = await signUp(server.url);
     const api = new Api(server.url, session);
+    api.log = server.output;
     const clients: string[] = [];
     for (let i = 0; i < 3; i++) clients.push((await api.post('/api/v1/clients', clientInput(), ZClient)).id);
     const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)]!;
@@ -341,6 +347,7 @@ export async function runCrashDrill(options: {
       if (cycle > 1) {
         server = await startServer(store);
         api.url = server.url;
+        api.log = server.output;
         report.lost.push(...(await findLostViaApi(api, recent)).map((l) => `cycle ${cycle}: ${l}`));
       }
       // Quotes waiting for the client, accepted during the load (acceptance is a multi-row change).

@@ -101,4 +101,28 @@ describe.each(testDialects())('the contact rollup on $label', ({ dialect, skip }
       });
     },
   );
+
+  it.skipIf(skip)('counts every contact when several are logged at once for one client and month', async () => {
+    // Side by side on PostgreSQL: each recount must see the others (found by the crash drill as a 409).
+    const at = (i: number) => `2026-10-${String(10 + i).padStart(2, '0')}T09:00:00.000Z`;
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        api.post(
+          '/api/v1/interactions',
+          { clientId: a.id, channel: 'phone', direction: 'in', occurredAt: at(i) },
+          ZInteractionCreated,
+        ),
+      ),
+    );
+    expect(answers.map((r) => r.status)).toEqual(Array(8).fill(201));
+    const month = await ctx.db.kysely
+      .selectFrom('interaction_months')
+      .select(['contacts', 'last_at'])
+      .where('client_id', '=', a.id)
+      .where('month', '=', '2026-10')
+      .executeTakeFirstOrThrow();
+    expect(Number(month.contacts)).toBe(8);
+    expect(month.last_at).toBe(at(7));
+    await expectRollupEqualsContacts();
+  });
 });

@@ -158,38 +158,57 @@ export async function monthStats(
  * Recomputes one client's month of the rollup from its contacts (a handful of rows, one index seek):
  * called in the transaction of every write that adds, moves, changes or removes a contact. The
  * month's bounds are the strings `YYYY-MM` and the next month's, which bracket every ISO instant in it.
+ *
+ * Two contacts logged at once for the same client and month must not both count without the
+ * other (PostgreSQL runs them side by side; the crash drill found it): the row is made to exist,
+ * then locked by a no-op update, and only then recounted, by a statement whose snapshot is taken
+ * after the other transaction committed. SQLite writes one transaction at a time anyway.
  */
 export async function refreshMonth(
   db: Executor,
   { workspaceId, clientId, month }: Scope & { clientId: string; month: string },
 ): Promise<void> {
   await db
+    .insertInto('interaction_months')
+    .values({
+      workspace_id: workspaceId,
+      client_id: clientId,
+      month,
+      contacts: 0,
+      after_hours: 0,
+      minutes: 0,
+      last_at: month,
+    })
+    .onConflict((oc) => oc.columns(['workspace_id', 'client_id', 'month']).doNothing())
+    .execute();
+  const row = db
+    .updateTable('interaction_months')
+    .where('workspace_id', '=', workspaceId)
+    .where('client_id', '=', clientId)
+    .where('month', '=', month);
+  await row.set((eb) => ({ contacts: eb.ref('contacts') })).execute();
+  const contacts = db
+    .selectFrom('interactions')
+    .where('workspace_id', '=', workspaceId)
+    .where('client_id', '=', clientId)
+    .where('occurred_at', '>=', month)
+    .where('occurred_at', '<', nextMonth(month));
+  await row
+    .set((eb) => ({
+      contacts: contacts.select(eb.fn.countAll<number>().as('n')),
+      after_hours: contacts.select(sql<number>`coalesce(sum(after_hours), 0)`.as('n')),
+      minutes: contacts.select(sql<number>`coalesce(sum(coalesce(duration_minutes, 0)), 0)`.as('n')),
+      // A month left empty is deleted below; until then it keeps a placeholder (the column is required).
+      last_at: sql<string>`coalesce((${contacts.select(sql<string>`max(occurred_at)`.as('n'))}), ${month})`,
+    }))
+    .execute();
+  // A month with no contact left keeps no row (as the rollup was built).
+  await db
     .deleteFrom('interaction_months')
     .where('workspace_id', '=', workspaceId)
     .where('client_id', '=', clientId)
     .where('month', '=', month)
-    .execute();
-  await db
-    .insertInto('interaction_months')
-    .columns(['workspace_id', 'client_id', 'month', 'contacts', 'after_hours', 'minutes', 'last_at'])
-    .expression(
-      db
-        .selectFrom('interactions')
-        .select((eb) => [
-          'workspace_id',
-          'client_id',
-          sql<string>`cast(${month} as text)`.as('month'),
-          eb.fn.countAll<number>().as('contacts'),
-          eb.fn.sum<number>('after_hours').as('after_hours'),
-          eb.fn.sum<number>(eb.fn.coalesce('duration_minutes', sql.lit(0))).as('minutes'),
-          eb.fn.max<string>('occurred_at').as('last_at'),
-        ])
-        .where('workspace_id', '=', workspaceId)
-        .where('client_id', '=', clientId)
-        .where('occurred_at', '>=', month)
-        .where('occurred_at', '<', nextMonth(month))
-        .groupBy(['workspace_id', 'client_id']),
-    )
+    .where('contacts', '=', 0)
     .execute();
 }
 
