@@ -36,6 +36,7 @@ describe.each(testDialects())('migrations on $label', ({ dialect, skip }) => {
       names.push(down.results[0]!.migrationName);
     }
     expect(names).toEqual([
+      '013-word-broken-at',
       '009-greetings',
       '008-care-messages',
       '007-effort',

@@ -9,6 +9,7 @@ import { care } from './migrations/006-care.js';
 import { effort } from './migrations/007-effort.js';
 import { careMessages } from './migrations/008-care-messages.js';
 import { greetings } from './migrations/009-greetings.js';
+import { wordBrokenAt } from './migrations/013-word-broken-at.js';
 
 /** Migrations in code (not read from disk) so they ship inside the same module graph on both dialects. */
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -22,6 +23,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '007-effort': effort(dialect),
     '008-care-messages': careMessages(dialect),
     '009-greetings': greetings(dialect),
+    '013-word-broken-at': wordBrokenAt(dialect),
   };
 }
 
