@@ -74,6 +74,16 @@ describe.skipIf(!chromiumAvailable())('quotes: build, send, the client accepts, 
       await clientPage.getByText(logo).first().waitFor();
       await clientPage.getByText(cards).first().waitFor();
       await screenshot(clientPage, 'quotes-he-phone-client-portal');
+      // The items column breathes on a phone: the description is not squeezed to a word per line.
+      const what = clientPage.locator('.items td.what').first();
+      expect((await what.boundingBox())!.width).toBeGreaterThan(250);
+      // Ticked but no name: the tick stays, the error is by the field and the field has the focus.
+      await clientPage.getByLabel(portal.he.acceptAgree).check();
+      await clientPage.getByRole('button', { name: portal.he.acceptButton }).click();
+      await clientPage.locator('#name-error').waitFor({ state: 'visible' });
+      expect(await clientPage.getByLabel(portal.he.acceptAgree).isChecked()).toBe(true);
+      expect(await clientPage.evaluate(() => document.activeElement?.id)).toBe('name');
+      await screenshot(clientPage, 'quotes-he-phone-client-portal-error');
       await new PortalPage(clientPage, 'he').accept('דנה לוי');
       await client.close();
     });

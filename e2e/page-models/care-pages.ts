@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { label } from '../support/catalogs.js';
+import { interpolate, label } from '../support/catalogs.js';
 
 export type WorksheetEntry = {
   topic: string;
@@ -28,10 +28,7 @@ export class CarePages {
   ) {}
 
   t(key: string, values: Record<string, string | number> = {}): string {
-    return Object.entries(values).reduce(
-      (text, [name, value]) => text.replace(`{{${name}}}`, String(value)),
-      label(this.locale, key),
-    );
+    return interpolate(this.locale, label(this.locale, key), values);
   }
 
   dialog(): Locator {

@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { label } from '../support/catalogs.js';
+import { interpolate, label } from '../support/catalogs.js';
 
 /** What every page model shares: the page, the locale its labels come in, and the app's common controls. */
 export abstract class LabelledPages {
@@ -10,10 +10,7 @@ export abstract class LabelledPages {
 
   /** The catalog text of `key` in the current locale, `{{name}}` placeholders filled in. */
   t(key: string, values: Record<string, string | number> = {}): string {
-    return Object.entries(values).reduce(
-      (text, [name, value]) => text.replace(`{{${name}}}`, String(value)),
-      label(this.locale, key),
-    );
+    return interpolate(this.locale, label(this.locale, key), values);
   }
 
   dialog(): Locator {

@@ -21,7 +21,7 @@ type Props = {
  * Hebrew paragraph the bidi algorithm would otherwise reorder "9:00–18:00" into "18:00–9:00" and
  * "שוטף + 30" into "שוטף 30 +", on screen and in the PDF's text.
  */
-const NUMBER_RUN = /(?:[+−-]\s?)?\d[\d:.,/]*(?:\s?[–—+×-]\s?\d[\d:.,/]*)*%?/g;
+const NUMBER_RUN = /(?:[+−-]\s?)?\d(?:[\d:.,/]*\d)?(?:\s?[–—+×-]\s?\d(?:[\d:.,/]*\d)?)*%?/g;
 
 export function isolateNumbers(text: string): Child[] {
   const parts: Child[] = [];
@@ -294,7 +294,8 @@ button { font: inherit; font-weight: 600; border: 0; border-radius: 8px; padding
   .items td { border: 0; padding: 0; }
   .items td.what { grid-column: 1 / -1; font-weight: 500; }
   .items td.num { text-align: start; }
-  .items td.num::before { content: attr(data-label) ": "; color: var(--muted); font-size: 0.85rem; }
+  .items td.num::before { content: attr(data-label); color: var(--muted); font-size: 0.85rem; margin-inline-end: 0.4rem; }
+  .items td.line::before { content: none; }
   .items td.line { grid-column: 1 / -1; text-align: end; font-weight: 600; }
 }
 .toolbar { display: flex; justify-content: flex-end; margin-block-end: 0.5rem; }
