@@ -86,6 +86,14 @@ describe('the catalogs', () => {
     expect('את/ה מבטיח/ה'.match(slashForm)).toHaveLength(2); // the check itself can fail
   });
 
+  it('say setup details in a freelancer’s words on working screens (no variables, no SMTP URLs)', () => {
+    for (const catalog of [he, en, sharedHe.errors, sharedEn.errors]) {
+      const text = JSON.stringify(catalog);
+      expect(text).not.toMatch(/MILA_[A-Z_]+/);
+      expect(text).not.toContain('smtp://');
+    }
+  });
+
   it('name a currency by its sign in labels (₪), not by its code (ILS)', () => {
     for (const catalog of [he, en, sharedHe, sharedEn]) expect(JSON.stringify(catalog)).not.toContain('({{currency}})');
     expect(currencySymbol('ILS', 'he')).toBe('₪');
