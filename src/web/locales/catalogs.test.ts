@@ -94,6 +94,16 @@ describe('the catalogs', () => {
     }
   });
 
+  it('point Hebrew back links the way Hebrew reads (→), English ones ←', () => {
+    const backLinks = (catalog: Catalog) =>
+      JSON.stringify(catalog)
+        .match(/"back[A-Za-z]*":"[^"]*"/g)
+        ?.filter((entry) => /[←→]/.test(entry)) ?? [];
+    expect(backLinks(he).length).toBeGreaterThan(0);
+    for (const entry of backLinks(he)) expect(entry).not.toContain('←');
+    for (const entry of backLinks(en)) expect(entry).not.toContain('→');
+  });
+
   it('name a currency by its sign in labels (₪), not by its code (ILS)', () => {
     for (const catalog of [he, en, sharedHe, sharedEn]) expect(JSON.stringify(catalog)).not.toContain('({{currency}})');
     expect(currencySymbol('ILS', 'he')).toBe('₪');
