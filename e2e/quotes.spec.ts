@@ -45,6 +45,15 @@ describe.skipIf(!chromiumAvailable())('quotes: build, send, the client accepts, 
       });
       // Live totals: 3,500 + 2.5 × 250.50 = 4,126.25 before VAT.
       await page.getByText('4,126.25').first().waitFor();
+      // The app's own date field: the day in Hebrew words, a calendar from Sunday with Friday–Saturday marked.
+      const validUntil = page.getByRole('button', { name: quotes.t('quotes.editor.validUntil') });
+      expect(await validUntil.innerText()).toMatch(/^\d{1,2} [\u05d0-\u05ea]+ \d{4}$/);
+      await validUntil.click();
+      const weekdays = await page.locator('.mantine-DatePickerInput-weekday').allInnerTexts();
+      expect(weekdays[0]).toMatch(/^א/);
+      expect(await page.locator('[data-weekend]').count()).toBeGreaterThan(0);
+      await screenshot(page, 'quotes-he-phone-date-picker');
+      await page.keyboard.press('Escape');
       await screenshot(page, 'quotes-he-phone-editor');
       expect(await seriousA11yViolations(page)).toEqual([]);
       await quotes.createDraft();
