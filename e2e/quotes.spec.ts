@@ -45,6 +45,15 @@ describe.skipIf(!chromiumAvailable())('quotes: build, send, the client accepts, 
       });
       // Live totals: 3,500 + 2.5 × 250.50 = 4,126.25 before VAT.
       await page.getByText('4,126.25').first().waitFor();
+      // The app's own date field: the day in Hebrew words, a calendar from Sunday with Friday–Saturday marked.
+      const validUntil = page.getByRole('button', { name: quotes.t('quotes.editor.validUntil') });
+      expect(await validUntil.innerText()).toMatch(/^\d{1,2} [\u05d0-\u05ea]+ \d{4}$/);
+      await validUntil.click();
+      const weekdays = await page.locator('.mantine-DatePickerInput-weekday').allInnerTexts();
+      expect(weekdays[0]).toMatch(/^א/);
+      expect(await page.locator('[data-weekend]').count()).toBeGreaterThan(0);
+      await screenshot(page, 'quotes-he-phone-date-picker');
+      await page.keyboard.press('Escape');
       await screenshot(page, 'quotes-he-phone-editor');
       expect(await seriousA11yViolations(page)).toEqual([]);
       await quotes.createDraft();
@@ -74,6 +83,16 @@ describe.skipIf(!chromiumAvailable())('quotes: build, send, the client accepts, 
       await clientPage.getByText(logo).first().waitFor();
       await clientPage.getByText(cards).first().waitFor();
       await screenshot(clientPage, 'quotes-he-phone-client-portal');
+      // The items column breathes on a phone: the description is not squeezed to a word per line.
+      const what = clientPage.locator('.items td.what').first();
+      expect((await what.boundingBox())!.width).toBeGreaterThan(250);
+      // Ticked but no name: the tick stays, the error is by the field and the field has the focus.
+      await clientPage.getByLabel(portal.he.acceptAgree).check();
+      await clientPage.getByRole('button', { name: portal.he.acceptButton }).click();
+      await clientPage.locator('#name-error').waitFor({ state: 'visible' });
+      expect(await clientPage.getByLabel(portal.he.acceptAgree).isChecked()).toBe(true);
+      expect(await clientPage.evaluate(() => document.activeElement?.id)).toBe('name');
+      await screenshot(clientPage, 'quotes-he-phone-client-portal-error');
       await new PortalPage(clientPage, 'he').accept('דנה לוי');
       await client.close();
     });

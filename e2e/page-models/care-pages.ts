@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { label } from '../support/catalogs.js';
+import { interpolate, label } from '../support/catalogs.js';
+import { pickDate } from '../support/date-picker.js';
 
 export type WorksheetEntry = {
   topic: string;
@@ -28,10 +29,7 @@ export class CarePages {
   ) {}
 
   t(key: string, values: Record<string, string | number> = {}): string {
-    return Object.entries(values).reduce(
-      (text, [name, value]) => text.replace(`{{${name}}}`, String(value)),
-      label(this.locale, key),
-    );
+    return interpolate(this.locale, label(this.locale, key), values);
   }
 
   dialog(): Locator {
@@ -96,7 +94,12 @@ export class CarePages {
     await dialog.getByLabel(this.t('care.mistakes.fields.outline')).fill(fields.outline);
     await this.pick(dialog, this.t('care.mistakes.fields.cause'), fields.cause);
     await dialog.getByLabel(this.t('care.mistakes.fields.fix'), { exact: true }).fill(fields.fix);
-    await dialog.getByLabel(this.t('care.mistakes.fields.fixBy')).fill(fields.fixBy);
+    await pickDate(
+      this.page,
+      this.locale,
+      dialog.getByRole('button', { name: this.t('care.mistakes.fields.fixBy') }),
+      fields.fixBy,
+    );
     await dialog.getByLabel(this.t('care.mistakes.fields.prevention')).fill(fields.prevention);
     await dialog.getByLabel(this.t('care.mistakes.fields.compensation'), { exact: true }).fill(fields.compensation);
     await dialog.getByLabel(this.t('care.mistakes.fields.compensationAmount', { currency: 'ILS' })).fill(fields.amount);

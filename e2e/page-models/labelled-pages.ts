@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
-import { label } from '../support/catalogs.js';
+import { interpolate, label } from '../support/catalogs.js';
+import { pickDate } from '../support/date-picker.js';
 
 /** What every page model shares: the page, the locale its labels come in, and the app's common controls. */
 export abstract class LabelledPages {
@@ -10,10 +11,12 @@ export abstract class LabelledPages {
 
   /** The catalog text of `key` in the current locale, `{{name}}` placeholders filled in. */
   t(key: string, values: Record<string, string | number> = {}): string {
-    return Object.entries(values).reduce(
-      (text, [name, value]) => text.replace(`{{${name}}}`, String(value)),
-      label(this.locale, key),
-    );
+    return interpolate(this.locale, label(this.locale, key), values);
+  }
+
+  /** The app's date field: picks the day (YYYY-MM-DD) in its calendar. */
+  async pickDate(field: Locator, day: string): Promise<void> {
+    await pickDate(this.page, this.locale, field, day);
   }
 
   dialog(): Locator {

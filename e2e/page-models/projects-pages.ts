@@ -9,7 +9,7 @@ export class ProjectsPages extends LabelledPages {
 
   async setTarget(day: string): Promise<void> {
     const delivery = this.region('projects.delivery');
-    await delivery.getByLabel(this.t('projects.target.label')).fill(day);
+    await this.pickDate(delivery.getByRole('button', { name: this.t('projects.target.label'), exact: true }), day);
     await delivery.getByRole('button', { name: this.t('projects.target.set') }).click();
     await delivery.getByRole('button', { name: this.t('projects.reschedule.open') }).waitFor();
   }
@@ -53,7 +53,7 @@ export class ProjectsPages extends LabelledPages {
     const dialog = this.dialog();
     await this.choose(dialog, this.t('projects.reschedule.cause'), this.t(`projects.cause.${fields.cause}`));
     await dialog.getByLabel(this.t('projects.reschedule.statusText')).fill(fields.status);
-    await dialog.getByLabel(this.t('projects.reschedule.newDate')).fill(fields.day);
+    await this.pickDate(dialog.getByRole('button', { name: this.t('projects.reschedule.newDate') }), fields.day);
     await dialog.getByRole('button', { name: this.t('projects.reschedule.preview') }).click();
     await this.sendComposerByWhatsapp();
   }

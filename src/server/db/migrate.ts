@@ -11,6 +11,7 @@ import { careMessages } from './migrations/008-care-messages.js';
 import { greetings } from './migrations/009-greetings.js';
 import { healthIndexes } from './migrations/010-health-indexes.js';
 import { signInSafety } from './migrations/011-sign-in-safety.js';
+import { wordBrokenAt } from './migrations/013-word-broken-at.js';
 
 /** Migrations in code (not read from disk) so they ship inside the same module graph on both dialects. */
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -26,6 +27,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '009-greetings': greetings(dialect),
     '010-health-indexes': healthIndexes(dialect),
     '011-sign-in-safety': signInSafety(dialect),
+    '013-word-broken-at': wordBrokenAt(dialect),
   };
 }
 

@@ -13,6 +13,18 @@ import { pdfAvailable } from '../lib/pdf.js';
 
 type FormErrors = { name?: string; agree?: string };
 
+/**
+ * The accept form checks itself before it posts (the server checks again and re-renders with what
+ * was typed when scripts are off): each error by its field, the first one focused and scrolled to.
+ */
+const acceptScript = `(function(){var f=document.getElementById('accept');if(!f)return;
+f.addEventListener('submit',function(e){var first=null;
+[['name',function(i){return i.value.trim()!==''}],['agree',function(i){return i.checked}]].forEach(function(c){
+var i=f.elements.namedItem(c[0]),m=document.getElementById(c[0]+'-error'),ok=c[1](i);m.hidden=ok;
+if(ok){i.removeAttribute('aria-invalid');i.removeAttribute('aria-describedby')}
+else{i.setAttribute('aria-invalid','true');i.setAttribute('aria-describedby',m.id);first=first||i}});
+if(first){e.preventDefault();first.focus();first.scrollIntoView({block:'center'})}});})();`;
+
 function Page({ locale, title, children }: { locale: Locale; title: string; children: unknown }) {
   return (
     <html lang={locale} dir={locale === 'he' ? 'rtl' : 'ltr'}>
@@ -25,6 +37,8 @@ function Page({ locale, title, children }: { locale: Locale; title: string; chil
       </head>
       <body>
         <main>{children}</main>
+        {/* A file of its own: the Content-Security-Policy allows no inline script. */}
+        <script src="/q/accept.js" defer></script>
       </body>
     </html>
   );
@@ -39,7 +53,7 @@ function QuotePage({
   view: PortalView;
   token: string;
   errors?: FormErrors;
-  values?: { name?: string };
+  values?: { name?: string; agree?: boolean };
 }) {
   const locale = view.quote.locale;
   const t = (key: string, params: Record<string, string | number> = {}) => translate(locale, `portal.${key}`, params);
@@ -78,11 +92,21 @@ function QuotePage({
           <a href={`/q/${token}/pdf`}>{t('pdf')}</a>
         </p>
       ) : null}
-      <QuoteDocument quote={view.quote} version={view.version} business={view.business} />
+      <QuoteDocument
+        quote={view.quote}
+        version={view.version}
+        business={view.business}
+        projectTitle={view.projectTitle}
+      />
       {open ? (
         <>
-          <form class="panel" method="post" action={`/q/${token}/accept`} novalidate>
+          <form id="accept" class="panel" method="post" action={`/q/${token}/accept`} novalidate>
             <h2>{t('acceptTitle')}</h2>
+            {errors?.name || errors?.agree ? (
+              <p class="error" role="alert">
+                {t('fixBelow')}
+              </p>
+            ) : null}
             <label for="name">{t('acceptName')}</label>
             <input
               id="name"
@@ -91,30 +115,29 @@ function QuotePage({
               autocomplete="name"
               required
               value={values?.name ?? ''}
+              autofocus={errors?.name ? true : undefined}
               aria-invalid={errors?.name ? 'true' : undefined}
               aria-describedby={errors?.name ? 'name-error' : undefined}
             />
-            {errors?.name ? (
-              <p id="name-error" class="error">
-                {errors.name}
-              </p>
-            ) : null}
+            <p id="name-error" class="error" hidden={!errors?.name}>
+              {t('nameRequired')}
+            </p>
             <label class="check">
               <input
                 name="agree"
                 type="checkbox"
                 value="yes"
                 required
+                checked={values?.agree ? true : undefined}
+                autofocus={errors?.agree && !errors.name ? true : undefined}
                 aria-invalid={errors?.agree ? 'true' : undefined}
                 aria-describedby={errors?.agree ? 'agree-error' : undefined}
               />
               <span>{t('acceptAgree')}</span>
             </label>
-            {errors?.agree ? (
-              <p id="agree-error" class="error">
-                {errors.agree}
-              </p>
-            ) : null}
+            <p id="agree-error" class="error" hidden={!errors?.agree}>
+              {t('agreeRequired')}
+            </p>
             <button class="primary" type="submit">
               {t('acceptButton')}
             </button>
@@ -169,6 +192,7 @@ export const portalRoutes = new Hono<AppEnv>()
     c.header('Referrer-Policy', 'no-referrer');
     c.header('X-Robots-Tag', 'noindex');
   })
+  .get('/accept.js', (c) => c.body(acceptScript, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }))
   .get('/:token', async (c) => {
     const token = c.req.param('token');
     const view = await viewByToken(c.get('deps'), token);
@@ -195,11 +219,12 @@ export const portalRoutes = new Hono<AppEnv>()
       const view = await viewByToken(c.get('deps'), token);
       if (!view) return c.html(<NotFound locale={c.get('locale')} />, 404);
       const t = (key: string) => translate(view.quote.locale, `portal.${key}`);
+      // What was typed and ticked stays; each error sits by its field, and the first one takes the focus.
       return c.html(
         <QuotePage
           view={view}
           token={token}
-          values={{ name }}
+          values={{ name, agree }}
           errors={{ name: name ? undefined : t('nameRequired'), agree: agree ? undefined : t('agreeRequired') }}
         />,
         422,

@@ -5,7 +5,7 @@ import { translate } from '../lib/i18n.js';
 import type { MailAttachment } from '../mail/mailer.js';
 import { getBusinessProfile } from '../modules/accounts/accounts.service.js';
 import type { PortalView } from '../modules/quotes/quote-links.service.js';
-import { getQuote, parseQuotePdfRef, versionOf } from '../modules/quotes/quotes.service.js';
+import { changeOrderProjectTitle, getQuote, parseQuotePdfRef, versionOf } from '../modules/quotes/quotes.service.js';
 import { QuoteDocument, documentCss } from './quote-document.js';
 
 /** The printable quote: the same document as the client's page, fonts embedded, no forms. */
@@ -22,7 +22,12 @@ export function quotePrintHtml(view: PortalView): string {
       </head>
       <body>
         <main>
-          <QuoteDocument quote={view.quote} version={view.version} business={view.business} />
+          <QuoteDocument
+            quote={view.quote}
+            version={view.version}
+            business={view.business}
+            projectTitle={view.projectTitle}
+          />
         </main>
       </body>
     </html>
@@ -39,7 +44,10 @@ export async function quotePdf(
   const quote = await getQuote(deps, scope, quoteId);
   const version = versionOf(quote, versionNumber);
   const business = await getBusinessProfile(deps, scope);
-  const pdf = await renderPdf(quotePrintHtml({ quote, version, business, workspaceId: scope.workspaceId }));
+  const projectTitle = await changeOrderProjectTitle(deps, scope, quote);
+  const pdf = await renderPdf(
+    quotePrintHtml({ quote, version, business, workspaceId: scope.workspaceId, projectTitle }),
+  );
   return pdf ? { filename: `quote-${quote.number}.pdf`, content: pdf, contentType: 'application/pdf' } : null;
 }
 

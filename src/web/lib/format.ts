@@ -55,6 +55,36 @@ export function currencyName(code: string, intlLocale: string): string {
   }
 }
 
+/** A time zone as people call it in the app's language ("שעון ישראל", "Israel Time"); the id when Intl has no name. */
+export function timeZoneName(zone: string, intlLocale: string): string {
+  try {
+    const part = new Intl.DateTimeFormat(intlLocale, { timeZone: zone, timeZoneName: 'longGeneric' })
+      .formatToParts(new Date())
+      .find((p) => p.type === 'timeZoneName');
+    return part?.value ?? zone;
+  } catch {
+    return zone;
+  }
+}
+
+/**
+ * Time zones for a select, by their names in the app's language; where several share a name
+ * ("Central European Time"), the city tells them apart.
+ */
+export function timeZoneOptions(zones: string[], intlLocale: string): { value: string; label: string }[] {
+  const named = zones.map((zone) => ({ value: zone, label: timeZoneName(zone, intlLocale) }));
+  const counts = new Map<string, number>();
+  for (const option of named) counts.set(option.label, (counts.get(option.label) ?? 0) + 1);
+  return named.map((option) =>
+    (counts.get(option.label) ?? 0) > 1 || option.label === option.value
+      ? {
+          ...option,
+          label: `${option.label} (${(option.value.split('/').pop() ?? option.value).replaceAll('_', ' ')})`,
+        }
+      : option,
+  );
+}
+
 export function formatList(items: string[], intlLocale: string): string {
   return new Intl.ListFormat(intlLocale, { style: 'long', type: 'conjunction' }).format(items);
 }

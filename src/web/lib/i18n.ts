@@ -51,10 +51,28 @@ export function initI18n(): void {
     initAsync: false,
     returnNull: false,
   });
+  // "{{currency, symbol}}" in a label: ₪ rather than the code (ILS).
+  i18next.services.formatter?.add('symbol', (value: unknown, lng: string | undefined) =>
+    currencySymbol(String(value), lng ?? 'he'),
+  );
   applyToDocument(currentLanguage());
   i18next.on('languageChanged', (lng) => {
     if (isLocale(lng)) applyToDocument(lng);
   });
+}
+
+/** The currency's sign as people write it ("₪", "$"); the code itself when Intl does not know it. */
+export function currencySymbol(currency: string, language: string): string {
+  try {
+    const parts = new Intl.NumberFormat(language, {
+      style: 'currency',
+      currency,
+      currencyDisplay: 'narrowSymbol',
+    }).formatToParts(0);
+    return parts.find((p) => p.type === 'currency')?.value ?? currency;
+  } catch {
+    return currency;
+  }
 }
 
 export function currentLanguage(): Locale {

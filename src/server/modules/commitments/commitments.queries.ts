@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
-import type { Executor } from '../../db/database.js';
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { Database, Executor } from '../../db/database.js';
 import type { CommitmentDirection } from '../../../shared/schemas/commitments.js';
 import type {
   CommitmentChangeRow,
@@ -67,8 +67,26 @@ export type CommitmentFilter = Scope & {
   now: string;
   dueBefore?: string;
   dueFrom?: string;
+  /** true: only the open ones late now (past the deadline, or past the one a late move missed); false: none of them. */
+  late?: boolean;
   limit: number;
 };
+
+function openOf(db: Executor, workspaceId: string) {
+  return db
+    .selectFrom('commitments')
+    .where('workspace_id', '=', workspaceId)
+    .where('completed_at', 'is', null)
+    .where('cancelled_at', 'is', null);
+}
+
+/** Late now: past the deadline, or past the deadline a move that counts against me missed (`late_at`). */
+function lateNow(now: string, late: boolean) {
+  return (eb: ExpressionBuilder<Database, 'commitments'>) =>
+    late
+      ? eb.or([eb('due_at', '<', now), eb('late_at', '<', now)])
+      : eb.and([eb('due_at', '>=', now), eb.or([eb('late_at', 'is', null), eb('late_at', '>=', now)])]);
+}
 
 /** Open ones come soonest-due first; done ones most recently done first. */
 export async function listCommitments(db: Executor, f: CommitmentFilter): Promise<CommitmentRow[]> {
@@ -77,9 +95,10 @@ export async function listCommitments(db: Executor, f: CommitmentFilter): Promis
   if (f.direction) query = query.where('direction', '=', f.direction);
   if (f.state === 'open' || f.state === 'overdue') {
     query = query.where('completed_at', 'is', null).where('cancelled_at', 'is', null);
-    if (f.state === 'overdue') query = query.where('due_at', '<', f.now);
+    if (f.state === 'overdue') query = query.where(lateNow(f.now, true));
     if (f.dueBefore) query = query.where('due_at', '<', f.dueBefore);
     if (f.dueFrom) query = query.where('due_at', '>=', f.dueFrom);
+    if (f.late !== undefined) query = query.where(lateNow(f.now, f.late));
     query = query.orderBy('due_at').orderBy('id');
   } else if (f.state === 'done') {
     query = query
@@ -93,35 +112,33 @@ export async function listCommitments(db: Executor, f: CommitmentFilter): Promis
 
 export async function countOpen(
   db: Executor,
-  f: Scope & { direction: CommitmentDirection; dueBefore?: string; dueFrom?: string },
+  f: Scope & { direction: CommitmentDirection; dueBefore?: string; dueFrom?: string; late?: boolean; now: string },
 ): Promise<number> {
-  let query = db
-    .selectFrom('commitments')
+  let query = openOf(db, f.workspaceId)
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('workspace_id', '=', f.workspaceId)
-    .where('direction', '=', f.direction)
-    .where('completed_at', 'is', null)
-    .where('cancelled_at', 'is', null);
+    .where('direction', '=', f.direction);
   if (f.dueBefore) query = query.where('due_at', '<', f.dueBefore);
   if (f.dueFrom) query = query.where('due_at', '>=', f.dueFrom);
+  if (f.late !== undefined) query = query.where(lateNow(f.now, f.late));
   const row = await query.executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 export type RateRow = Pick<
   CommitmentRow,
-  'id' | 'direction' | 'due_at' | 'completed_at' | 'cancelled_at' | 'change_count' | 'late_change'
+  'id' | 'direction' | 'due_at' | 'completed_at' | 'cancelled_at' | 'change_count' | 'late_at'
 >;
 
 /**
  * The population of the word-keeping rate: resolved in the window, or still open past a deadline
- * in it. Two index-friendly queries instead of one OR, and only the columns the rate needs.
+ * in it, or still open past the deadline a late move missed (its new one not yet come). Three
+ * index-friendly queries instead of one OR, and only the columns the rate needs.
  */
 export async function forWordKeeping(
   db: Executor,
   f: Scope & { from: string; now: string; clientId?: string },
 ): Promise<RateRow[]> {
-  const columns = ['id', 'direction', 'due_at', 'completed_at', 'cancelled_at', 'change_count', 'late_change'] as const;
+  const columns = ['id', 'direction', 'due_at', 'completed_at', 'cancelled_at', 'change_count', 'late_at'] as const;
   let done = db
     .selectFrom('commitments')
     .select(columns)
@@ -137,12 +154,22 @@ export async function forWordKeeping(
     .where('cancelled_at', 'is', null)
     .where('due_at', '>=', f.from)
     .where('due_at', '<', f.now);
+  let moved = movedLate(db, f).select(columns);
   if (f.clientId) {
     done = done.where('client_id', '=', f.clientId);
     late = late.where('client_id', '=', f.clientId);
+    moved = moved.where('client_id', '=', f.clientId);
   }
-  const [a, b] = await Promise.all([done.execute(), late.execute()]);
-  return [...a, ...b];
+  const [a, b, c] = await Promise.all([done.execute(), late.execute(), moved.execute()]);
+  return [...a, ...b, ...c];
+}
+
+/** Open, moved after the word was broken in [from, now), the new deadline not yet passed (so not in the "late" part). */
+function movedLate(db: Executor, f: Scope & { from: string; now: string }) {
+  return openOf(db, f.workspaceId)
+    .where('late_at', '>=', f.from)
+    .where('late_at', '<', f.now)
+    .where('due_at', '>=', f.now);
 }
 
 export async function openQuotePromises(
@@ -198,9 +225,10 @@ export async function byProject(
 
 /**
  * Per client and direction, the promises of the word-keeping population (`forWordKeeping`: resolved
- * in [from, now], or open past a deadline in [from, now)) that were broken or kept late. The CASEs
- * are `commitmentStatus` (commitments.rules.ts) in SQL: open past the deadline is broken; done after
- * the deadline, or moved once already late, is kept late. Two index-friendly halves, grouped once.
+ * in [from, now], or open past a deadline in [from, now), or open past the deadline a late move missed)
+ * that were broken or kept late. The CASEs are `commitmentStatus` (commitments.rules.ts) in SQL: open
+ * past the deadline (or past `late_at`) is broken; done after the deadline or after `late_at` is kept
+ * late. Three index-friendly parts, grouped once.
  */
 export async function brokenAndLateByClient(
   db: Executor,
@@ -213,7 +241,7 @@ export async function brokenAndLateByClient(
       'client_id',
       'direction',
       sql<number>`0`.as('broken'),
-      sql<number>`case when completed_at > due_at or late_change = 1 then 1 else 0 end`.as('kept_late'),
+      sql<number>`case when completed_at > due_at or completed_at > late_at then 1 else 0 end`.as('kept_late'),
     ])
     .where('workspace_id', '=', f.workspaceId)
     .where('completed_at', '>=', f.from)
@@ -229,8 +257,11 @@ export async function brokenAndLateByClient(
     .where('due_at', '>=', f.from)
     .where('due_at', '<', f.now)
     .$if(f.clientIds !== undefined, (qb) => qb.where('client_id', 'in', ids));
+  const moved = movedLate(db, f)
+    .select(['client_id', 'direction', sql<number>`1`.as('broken'), sql<number>`0`.as('kept_late')])
+    .$if(f.clientIds !== undefined, (qb) => qb.where('client_id', 'in', ids));
   return db
-    .selectFrom(done.unionAll(late).as('p'))
+    .selectFrom(done.unionAll(late).unionAll(moved).as('p'))
     .select((eb) => [
       'p.client_id',
       'p.direction',

@@ -15,22 +15,32 @@ export type StatusFacts = {
   completedAt: string | null;
   cancelledAt: string | null;
   changeCount: number;
-  lateChange: boolean;
+  /** The deadline my word was first held to and missed by a move that counts against me (see the table). */
+  lateAt: string | null;
 };
 
 /**
  * Derived, never typed by hand: done by the deadline is kept (or renegotiated, when the deadline
- * was moved in time); done after it, or moved only once already late, is kept late; past the
- * deadline and not done is broken.
+ * was moved in time); done after it is kept late; past the deadline and not done is broken (late,
+ * still open). A move that counts against me (made once already late, or a delay of my own) does
+ * not reset the clock: past the deadline it missed, the promise is late — broken while open, kept
+ * late once done — whatever its new date.
  */
 export function commitmentStatus(f: StatusFacts, now: Date): CommitmentStatus {
   if (f.cancelledAt) return 'cancelled';
+  const missed = (at: string) => at > f.dueAt || (f.lateAt !== null && at > f.lateAt);
   if (f.completedAt) {
-    if (f.completedAt > f.dueAt || f.lateChange) return 'kept_late';
+    if (missed(f.completedAt)) return 'kept_late';
     return f.changeCount > 0 ? 'renegotiated' : 'kept';
   }
-  if (now.toISOString() > f.dueAt) return 'broken';
+  if (missed(now.toISOString())) return 'broken';
   return f.changeCount > 0 ? 'renegotiated' : 'open';
+}
+
+/** The moment a promise came due for the rate: when it was kept, else the first deadline it missed. */
+export function cameDueAt(f: Pick<StatusFacts, 'dueAt' | 'completedAt' | 'lateAt'>): string {
+  if (f.completedAt) return f.completedAt;
+  return f.lateAt !== null && f.lateAt < f.dueAt ? f.lateAt : f.dueAt;
 }
 
 /** Kept on time for the word-keeping rate: kept, or renegotiated in time and then kept. */

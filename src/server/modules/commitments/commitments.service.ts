@@ -19,7 +19,7 @@ import { inTransaction } from '../../lib/transaction.js';
 import { getBusinessProfile } from '../accounts/accounts.service.js';
 import { clientNames } from '../clients/clients.service.js';
 import * as q from './commitments.queries.js';
-import { commitmentStatus, deadline, keptOnTime } from './commitments.rules.js';
+import { cameDueAt, commitmentStatus, deadline, keptOnTime } from './commitments.rules.js';
 import type { CommitmentChangeRow, CommitmentRow } from './commitments.table.js';
 
 type Scope = { workspaceId: string };
@@ -76,13 +76,13 @@ async function present(deps: Deps, scope: Scope, rows: CommitmentRow[]): Promise
   });
 }
 
-function facts(row: Pick<CommitmentRow, 'due_at' | 'completed_at' | 'cancelled_at' | 'change_count' | 'late_change'>) {
+function facts(row: Pick<CommitmentRow, 'due_at' | 'completed_at' | 'cancelled_at' | 'change_count' | 'late_at'>) {
   return {
     dueAt: row.due_at,
     completedAt: row.completed_at,
     cancelledAt: row.cancelled_at,
     changeCount: row.change_count,
-    lateChange: row.late_change === 1,
+    lateAt: row.late_at,
   };
 }
 
@@ -112,6 +112,7 @@ export async function addCommitment(deps: Deps, scope: Scope, input: NewCommitme
     due_at: dueAt,
     original_due_at: dueAt,
     late_change: 0,
+    late_at: null,
     change_count: 0,
     completed_at: null,
     cancelled_at: null,
@@ -228,7 +229,8 @@ export type { DelayCause };
 
 /**
  * A new deadline, with the old one kept in the history. Moved before the old deadline passed it
- * counts as renegotiated in time; moved after, the word was already broken (kept late at best).
+ * counts as renegotiated in time; moved after, the word was already broken: the promise stays late
+ * (broken while open, kept late once done) from the deadline it missed, whatever the new date.
  * Two writes (the change, the promise): one transaction, or a step of the caller's.
  */
 export async function applyRenegotiation(
@@ -263,6 +265,7 @@ export async function applyRenegotiation(
       cause,
     });
     const excused = cause === 'client' || cause === 'external';
+    const countsAgainstMe = !excused && (!inTime || cause === 'mine');
     await q.updateCommitment(db, {
       ...scope,
       commitmentId: row.id,
@@ -272,7 +275,9 @@ export async function applyRenegotiation(
         due_at: toDueAt,
         // An excused move leaves the promise as if this had been its deadline all along.
         change_count: excused ? row.change_count : row.change_count + 1,
-        late_change: excused ? row.late_change : inTime && cause !== 'mine' ? row.late_change : 1,
+        late_change: countsAgainstMe ? 1 : row.late_change,
+        // The first deadline my word missed stays the one it is judged by.
+        late_at: countsAgainstMe ? (row.late_at ?? row.due_at) : row.late_at,
         updated_at: now,
       },
     });
@@ -323,7 +328,8 @@ const WINDOWS = [30, 90, 365] as const;
 
 /**
  * The word-keeping rate: of my commitments that came due in the window (resolved, or still open
- * past their deadline), the share kept on time — renegotiating in time counts as keeping.
+ * past their deadline — or past the deadline a late move missed), the share kept on time.
+ * Renegotiating in time counts as keeping; moving a promise once it was already late does not.
  */
 export async function wordKeeping(
   deps: Deps,
@@ -361,7 +367,7 @@ export async function wordKeeping(
     if (status === 'renegotiated') mine.renegotiatedInTime += 1;
     if (status === 'kept_late') mine.keptLate += 1;
     if (status === 'broken') mine.broken += 1;
-    const at = row.completed_at ?? row.due_at;
+    const at = cameDueAt(facts(row));
     const week = at >= weeks[0]!.from ? weeks.findLast((w) => w.from <= at) : undefined;
     if (week) {
       week.due += 1;
@@ -387,19 +393,23 @@ export function dueInstant(dueDate: string, dueTime: string | null, timeZone: st
   return deadline(dueDate, dueTime, timeZone);
 }
 
-/** Open commitments due before an instant, soonest first (Today, reminders, the calendar feed). */
+/**
+ * Open commitments due before an instant, soonest first (Today, reminders, the calendar feed).
+ * `late: true` keeps only the ones late now — past their deadline, or moved once already late and
+ * not yet kept (late whatever the new date); `late: false` leaves those out.
+ */
 export async function openCommitments(
   deps: Deps,
   scope: Scope,
-  options: { direction?: CommitmentDirection; dueBefore?: string; dueFrom?: string; limit: number },
+  options: { direction?: CommitmentDirection; dueBefore?: string; dueFrom?: string; late?: boolean; limit: number },
 ): Promise<{ items: Commitment[]; total: number }> {
   const db = deps.db.kysely;
-  const range = { dueBefore: options.dueBefore, dueFrom: options.dueFrom };
+  const now = isoNow(deps.clock);
+  const range = { dueBefore: options.dueBefore, dueFrom: options.dueFrom, late: options.late, now };
   const rows = await q.listCommitments(db, {
     ...scope,
     direction: options.direction,
     state: 'open',
-    now: isoNow(deps.clock),
     ...range,
     limit: options.limit,
   });

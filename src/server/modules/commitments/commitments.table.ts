@@ -20,6 +20,11 @@ export type CommitmentTable = {
   original_due_at: string;
   /** 1 once the due time was moved after it had already passed (the word was broken first). */
   late_change: number;
+  /**
+   * The deadline my word was first held to and missed: the old deadline of the first move that counts
+   * against me (moved once late, or a project delay of mine). Late from that moment until kept.
+   */
+  late_at: string | null;
   change_count: number;
   completed_at: string | null;
   cancelled_at: string | null;

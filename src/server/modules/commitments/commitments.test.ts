@@ -2,12 +2,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ZMe } from '../../../shared/schemas/accounts.js';
 import { ZClient, type Client } from '../../../shared/schemas/clients.js';
 import { ZCommitment, ZCommitmentList, ZWordKeeping, type Commitment } from '../../../shared/schemas/commitments.js';
+import { ZToday } from '../../../shared/schemas/insights.js';
 import { ZInteractionCreated } from '../../../shared/schemas/interactions.js';
 import { ZRenegotiated } from '../../../shared/schemas/messages.js';
 import { createClient } from '../../testing/api-helpers.js';
 import { clientInput, setupInput } from '../../testing/factories.js';
 import { createTestContext, type ApiClient, type TestContext } from '../../testing/test-app.js';
 import { testDialects } from '../../testing/test-db.js';
+import { promisesBroken } from './commitments.service.js';
 
 describe.each(testDialects())('commitments on $label', ({ dialect, skip }) => {
   let ctx: TestContext;
@@ -23,6 +25,16 @@ describe.each(testDialects())('commitments on $label', ({ dialect, skip }) => {
   afterEach(async () => {
     if (!skip) await ctx.close();
   });
+
+  /** The test owner's workspace (the health aggregate is a service call). */
+  async function scope() {
+    return { workspaceId: (await ctx.db.kysely.selectFrom('workspaces').select('id').executeTakeFirstOrThrow()).id };
+  }
+  /** The last 30 days up to the test clock. */
+  function period() {
+    const to = ctx.clock.now();
+    return { from: new Date(to.getTime() - 30 * 86_400_000).toISOString(), to: to.toISOString() };
+  }
 
   async function promise(body: Record<string, unknown>): Promise<Commitment> {
     const res = await api.post('/api/v1/commitments', { clientId: client.id, ...body }, ZCommitment);
@@ -184,6 +196,87 @@ describe.each(testDialects())('commitments on $label', ({ dialect, skip }) => {
     const none = await api.get(`/api/v1/commitments/word-keeping?days=90&clientId=${other.id}`, ZWordKeeping);
     expect(none.body.mine.rate).toBeNull();
   });
+
+  it.skipIf(skip)(
+    'a promise moved once already late stays late: broken while open, kept late once done — in the rate, Today and health',
+    async () => {
+      // Due 09:00, now 10:00: two hours later it is moved to tomorrow, with a message.
+      const missed = await promise({ title: 'סקיצות ללוגו', dueDate: '2026-11-23', dueTime: '09:00' });
+      ctx.clock.set('2026-11-23T09:00:00.000Z'); // 11:00, two hours late
+      const moved = await api.post(
+        `/api/v1/commitments/${missed.id}/renegotiate`,
+        {
+          dueDate: '2026-11-24',
+          dueTime: '12:00',
+          message: { channel: 'whatsapp', body: 'הסקיצות יגיעו מחר בצהריים.' },
+        },
+        ZRenegotiated,
+      );
+      expect(moved.status, JSON.stringify(moved.raw)).toBe(200);
+      // The new date has not come, but the word was already broken: late, still open.
+      expect(moved.body.commitment).toMatchObject({
+        status: 'broken',
+        overdue: true,
+        dueAt: '2026-11-24T10:00:00.000Z',
+      });
+      const open = await api.get('/api/v1/commitments/word-keeping?days=30', ZWordKeeping);
+      expect(open.body.mine).toEqual({ due: 1, keptOnTime: 0, renegotiatedInTime: 0, keptLate: 0, broken: 1, rate: 0 });
+      expect(open.body.weekly.at(-1)).toEqual({ weekStart: '2026-11-22', due: 1, keptOnTime: 0 });
+      const today = await api.get('/api/v1/today', ZToday);
+      expect(today.body.mine.overdue.map((c) => c.id)).toEqual([missed.id]);
+      expect(today.body.mine.today).toEqual([]);
+      const overdue = await api.get('/api/v1/commitments?state=overdue', ZCommitmentList);
+      expect(overdue.body.items.map((c) => c.id)).toEqual([missed.id]);
+      const health = await promisesBroken(ctx.deps, await scope(), period());
+      expect(health.get(client.id)?.mine).toEqual({ broken: 1, keptLate: 0 });
+
+      // Kept tomorrow before the new deadline: kept, but late — not "kept on time".
+      ctx.clock.set('2026-11-24T08:00:00.000Z');
+      const done = await api.post(`/api/v1/commitments/${missed.id}/complete`, undefined, ZCommitment);
+      expect(done.body.status).toBe('kept_late');
+      const after = await api.get('/api/v1/commitments/word-keeping?days=30', ZWordKeeping);
+      expect(after.body.mine).toEqual({
+        due: 1,
+        keptOnTime: 0,
+        renegotiatedInTime: 0,
+        keptLate: 1,
+        broken: 0,
+        rate: 0,
+      });
+      const healthAfter = await promisesBroken(ctx.deps, await scope(), period());
+      expect(healthAfter.get(client.id)?.mine).toEqual({ broken: 0, keptLate: 1 });
+    },
+  );
+
+  it.skipIf(skip)(
+    'a promise moved before its time with a message is renegotiated: not late, and kept on time when kept by the new date',
+    async () => {
+      const early = await promise({ title: 'הצעת מחיר', dueDate: '2026-11-23', dueTime: '17:00' });
+      const moved = await api.post(
+        `/api/v1/commitments/${early.id}/renegotiate`,
+        {
+          dueDate: '2026-11-25',
+          message: { channel: 'whatsapp', body: 'ההצעה תגיע ביום רביעי.' },
+        },
+        ZRenegotiated,
+      );
+      expect(moved.status, JSON.stringify(moved.raw)).toBe(200);
+      expect(moved.body.sent).not.toBeNull();
+      // Past the old deadline, before the new one: renegotiated, nowhere late.
+      ctx.clock.set('2026-11-24T08:00:00.000Z');
+      const now = await api.get(`/api/v1/commitments/${early.id}`, ZCommitment);
+      expect(now.body).toMatchObject({ status: 'renegotiated', overdue: false });
+      const today = await api.get('/api/v1/today', ZToday);
+      expect(today.body.mine.overdue).toEqual([]);
+      const none = await api.get('/api/v1/commitments/word-keeping?days=30', ZWordKeeping);
+      expect(none.body.mine.due).toBe(0);
+      const health = await promisesBroken(ctx.deps, await scope(), period());
+      expect(health.get(client.id)).toBeUndefined();
+      await api.post(`/api/v1/commitments/${early.id}/complete`, undefined, ZCommitment);
+      const rate = await api.get('/api/v1/commitments/word-keeping?days=30', ZWordKeeping);
+      expect(rate.body.mine).toEqual({ due: 1, keptOnTime: 0, renegotiatedInTime: 1, keptLate: 0, broken: 0, rate: 1 });
+    },
+  );
 
   it.skipIf(skip)('lists open commitments soonest first and filters by client and direction', async () => {
     await promise({ title: 'שני', dueDate: '2026-11-25' });

@@ -55,13 +55,16 @@ export async function today(deps: Deps, scope: Scope): Promise<Today> {
   const endOfToday = dayBounds(date, profile.timeZone).end.toISOString();
   const nowIso = now.toISOString();
   // Late and today are separate lists with their own caps, so a long backlog never hides today.
+  // Late includes a promise moved once it was already late (late until kept, whatever its new date).
+  const late = { late: true, limit: LIST_LIMIT };
+  const dueToday = { dueFrom: nowIso, dueBefore: endOfToday, late: false, limit: LIST_LIMIT };
   const startedSince = new Date(now.getTime() - STARTED_DAYS * 86_400_000).toISOString();
   const [mineOverdue, mineToday, theirsOverdue, theirsToday, replies, quotes, greetings, payments, started] =
     await Promise.all([
-      openCommitments(deps, scope, { direction: 'mine', dueBefore: nowIso, limit: LIST_LIMIT }),
-      openCommitments(deps, scope, { direction: 'mine', dueFrom: nowIso, dueBefore: endOfToday, limit: LIST_LIMIT }),
-      openCommitments(deps, scope, { direction: 'theirs', dueBefore: nowIso, limit: LIST_LIMIT }),
-      openCommitments(deps, scope, { direction: 'theirs', dueFrom: nowIso, dueBefore: endOfToday, limit: LIST_LIMIT }),
+      openCommitments(deps, scope, { direction: 'mine', ...late }),
+      openCommitments(deps, scope, { direction: 'mine', ...dueToday }),
+      openCommitments(deps, scope, { direction: 'theirs', ...late }),
+      openCommitments(deps, scope, { direction: 'theirs', ...dueToday }),
       awaitingReply(deps, scope, LIST_LIMIT),
       quotesAwaitingAnswer(deps, scope, LIST_LIMIT),
       upcomingDates(deps, scope, { fromDate: date, days: GREETING_DAYS }),

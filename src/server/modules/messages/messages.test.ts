@@ -76,6 +76,14 @@ describe.each(testDialects())('messages on $label', ({ dialect, skip }) => {
     expect(he.body.body).toContain('יום שלישי');
     expect(he.body.body).toContain('12:00');
     expect(he.body.body).toContain('נועה כהן');
+    // A reason typed without a full stop gets one: it does not run into the next sentence.
+    const noStop = await composeMessage({
+      kind: 'not_forgotten',
+      commitmentId: commitment.id,
+      newDueDate: '2026-11-24',
+      reason: 'חיכיתי למחירון מהספק',
+    });
+    expect(noStop.body.body).toContain('חיכיתי למחירון מהספק.\n');
 
     await api.patch(`/api/v1/clients/${client.id}`, { language: 'en', name: 'Ronit Levi' }, ZClient);
     const en = await composeMessage({

@@ -126,7 +126,7 @@ export async function compose(deps: Deps, scope: Scope, actor: Actor, input: Com
       );
     values.reason = input.reason;
     values.reasonLine = input.reason
-      ? renderTemplate(rawMessage(locale, 'templates.reasonLine'), { reason: input.reason }, locale)
+      ? renderTemplate(rawMessage(locale, 'templates.reasonLine'), { reason: asSentence(input.reason) }, locale)
       : '';
   }
   if (input.interactionId) {
@@ -196,4 +196,10 @@ export async function fillTemplate(
     recipients: { email: client.email, phone: client.phone, whatsapp: client.whatsapp ?? client.phone },
     emailAvailable,
   };
+}
+
+/** A reason the user typed, ended as a sentence, so the next sentence of the message does not run into it. */
+export function asSentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?…:;)"”׳״]$/u.test(trimmed) ? trimmed : `${trimmed}.`;
 }

@@ -10,7 +10,7 @@ import { getBusinessProfile } from '../accounts/accounts.service.js';
 import { readContent, totalsOf } from './quote-content.js';
 import * as q from './quotes.queries.js';
 import type { QuoteLinkRow, QuoteRow, QuoteVersionRow } from './quotes.table.js';
-import { getQuote, versionOf } from './quotes.service.js';
+import { changeOrderProjectTitle, getQuote, versionOf } from './quotes.service.js';
 
 type Scope = { workspaceId: string };
 
@@ -80,6 +80,8 @@ export type PortalView = {
   version: QuoteVersion;
   business: Awaited<ReturnType<typeof getBusinessProfile>>;
   workspaceId: string;
+  /** A change order's project, by title: the document says it is an addition to it. */
+  projectTitle: string | null;
 };
 
 /**
@@ -112,6 +114,12 @@ export async function viewByToken(deps: Deps, token: string): Promise<PortalView
       });
     const quote = await getQuote(deps, scope, link.quote_id);
     const version = versionOf(quote, link.version);
-    return { quote, version, business: await getBusinessProfile(deps, scope), workspaceId: link.workspace_id };
+    return {
+      quote,
+      version,
+      business: await getBusinessProfile(deps, scope),
+      workspaceId: link.workspace_id,
+      projectTitle: await changeOrderProjectTitle(deps, scope, quote),
+    };
   });
 }

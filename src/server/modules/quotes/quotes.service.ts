@@ -72,6 +72,12 @@ export async function listQuotes(
   return { items: await present(deps, scope, rows) };
 }
 
+/** The project a change order adds to, by title (for its document); null for a first quote. */
+export async function changeOrderProjectTitle(deps: Deps, scope: Scope, quote: Quote): Promise<string | null> {
+  if (quote.kind !== 'change_order' || !quote.projectId) return null;
+  return (await projectForReference(deps, scope, quote.projectId, quote.clientId).catch(() => null))?.title ?? null;
+}
+
 /** A new draft: one transaction, or a step of the caller's (a change request's change order). */
 export async function createQuote(deps: Deps, scope: Scope, input: CreateQuote): Promise<Quote> {
   return inTransaction(deps, async (deps) => {
@@ -99,7 +105,7 @@ export async function createQuote(deps: Deps, scope: Scope, input: CreateQuote):
       pricesIncludeVat: input.pricesIncludeVat,
       currency: input.currency ?? profile.currency,
       validUntil: input.validUntil,
-      terms: terms ?? defaultTerms(client.language),
+      terms: changeOrderTerms(terms ?? defaultTerms(client.language), Boolean(input.projectId && !input.terms)),
       notes,
     };
     const now = deps.clock.now();
@@ -128,6 +134,14 @@ export async function createQuote(deps: Deps, scope: Scope, input: CreateQuote):
     );
     return getQuote(deps, scope, quoteId);
   });
+}
+
+/**
+ * A change order is an addition to a project whose client duties were agreed with the first quote:
+ * it asks for none again unless the freelancer wrote them into this one (explicit terms).
+ */
+function changeOrderTerms(terms: QuoteContent['terms'], dropDuties: boolean): QuoteContent['terms'] {
+  return dropDuties ? { ...terms, clientObligations: [] } : terms;
 }
 
 /** A new draft with the content of another quote (its current version), for the same or another client. */

@@ -193,6 +193,93 @@ describe.each(testDialects())('quotes on $label', ({ dialect, skip }) => {
     },
   );
 
+  it.skipIf(skip)(
+    'a failed accept keeps the tick and the typed name, with the error by its field and the focus on it',
+    async () => {
+      const sent = await sendQuote(api, (await createQuote(api, client.id)).id);
+      const path = portalPath(sent.url!);
+      const post = (body: Record<string, string>) =>
+        portal(`${path}/accept`, {
+          method: 'POST',
+          body: new URLSearchParams(body),
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        });
+      // Ticked, name left empty: the tick stays, the name field holds the error and the focus.
+      const noName = await post({ name: '  ', agree: 'yes' });
+      expect(noName.status).toBe(422);
+      const html = await noName.text();
+      const nameInput = html.match(/<input id="name"[^>]*>/)![0];
+      expect(nameInput).toContain('aria-invalid="true"');
+      expect(nameInput).toContain('aria-describedby="name-error"');
+      expect(nameInput).toMatch(/autofocus/);
+      expect(html).toMatch(/<input name="agree"[^>]*checked/);
+      expect(html).toMatch(/<p id="name-error" class="error">יש להקליד את השם המלא<\/p>/);
+      expect(html).toMatch(/<p id="agree-error" class="error" hidden/);
+      // The error sits right after its field, not at the foot of the page.
+      expect(html.indexOf('id="name-error"') - html.indexOf('<input id="name"')).toBeLessThan(400);
+      // A name typed, the box not ticked: the name stays, the box takes the focus.
+      const noTick = await (await post({ name: 'דוד הגפן' })).text();
+      expect(noTick).toMatch(/<input id="name"[^>]*value="דוד הגפן"/);
+      expect(noTick).not.toMatch(/<input id="name"[^>]*autofocus/);
+      expect(noTick).toMatch(/<input name="agree"[^>]*autofocus/);
+      // The page checks itself first when scripts run (a file: the CSP allows no inline script).
+      expect(html).toContain('<script src="/q/accept.js" defer=""');
+      const script = await portal('/q/accept.js');
+      expect(script.headers.get('content-type')).toContain('javascript');
+      expect(await script.text()).toContain("getElementById('accept')");
+    },
+  );
+
+  it.skipIf(skip)(
+    'shows the business phone and e-mail; a change order says it is an addition beyond the original order',
+    async () => {
+      const first = await createQuote(api, client.id);
+      const sent = await sendQuote(api, first.id);
+      const page = await (await portal(portalPath(sent.url!))).text();
+      expect(page).toContain('href="tel:+972525551234"');
+      expect(page).toContain('052-555-1234');
+      expect(page).toContain('href="mailto:studio@noa-design.co.il"');
+      expect(page).not.toContain('מעבר להזמנה המקורית');
+      const accepted = await acceptQuote(ctx.app, sent.url!, 'דוד הגפן');
+      expect(accepted.status).toBe(303);
+      const projectId = (await api.get(`/api/v1/quotes/${first.id}`, ZQuote)).body.projectId!;
+      const project = (await api.get(`/api/v1/projects/${projectId}`, ZProject)).body;
+
+      // The change order asks for none of the first quote's client duties again (unless written into it).
+      const order = (
+        await api.post(
+          '/api/v1/quotes',
+          quoteInput(client.id, {
+            projectId,
+            title: 'תוספת: דף בלוג',
+            items: [{ description: 'דף בלוג', quantity: 1, unitPrice: 150_000 }],
+          }),
+          ZQuote,
+        )
+      ).body;
+      expect(order.kind).toBe('change_order');
+      expect(order.current.terms.clientObligations).toEqual([]);
+      expect(first.current.terms.clientObligations.length).toBeGreaterThan(0);
+      const withDuties = (
+        await api.post(
+          '/api/v1/quotes',
+          quoteInput(client.id, {
+            projectId,
+            terms: { ...order.current.terms, clientObligations: [{ what: 'תמונות לבלוג', dueDaysAfterAcceptance: 3 }] },
+          }),
+          ZQuote,
+        )
+      ).body;
+      expect(withDuties.current.terms.clientObligations.map((o) => o.what)).toEqual(['תמונות לבלוג']);
+
+      const orderSent = await sendQuote(api, order.id);
+      const orderPage = await (await portal(portalPath(orderSent.url!))).text();
+      expect(orderPage).toContain(`תוספת לפרויקט «${project.title}»`);
+      expect(orderPage).toContain('מעבר להזמנה המקורית');
+      expect(orderPage).not.toContain('מה הלקוח מספק');
+    },
+  );
+
   it.skipIf(skip)('answers wrong, revoked, superseded and expired links with the same 404', async () => {
     const quote = await createQuote(api, client.id, { validUntil: '2026-11-30' });
     const first = await sendQuote(api, quote.id);
@@ -322,6 +409,16 @@ describe('the quote as PDF (Chromium)', () => {
         const attachment = smtp.received[0]!.attachments[0]!;
         expect(attachment).toMatchObject({ filename: 'quote-2026-001.pdf', contentType: 'application/pdf' });
         expect(pdfText(attachment.content)).toContain('שעות ייעוץ');
+
+        // Mixed Hebrew and numbers read in order: the numbers are isolated left-to-right.
+        const terms = { ...quote.current.terms, serviceHours: 'א׳–ה׳ 9:00–18:00', paymentTerms: 'שוטף + 30' };
+        const mixed = await createQuote(api, client.id, { terms });
+        const mixedSent = await sendQuote(api, mixed.id);
+        const printed = pdfText(
+          Buffer.from(await (await ctx.app.request(`${portalPath(mixedSent.url!)}/pdf`)).arrayBuffer()),
+        ).replace(/[\u202a-\u202e\u2066-\u2069]/g, '');
+        expect(printed).toContain('א׳–ה׳ 9:00–18:00');
+        expect(printed).toContain('שוטף + 30');
       } finally {
         await closePdfRenderer();
         await ctx.close();

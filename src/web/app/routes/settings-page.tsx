@@ -1,7 +1,6 @@
 import { Alert, Stack, Tabs, Text, Title } from '@mantine/core';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { Ltr } from '../../components/ui/bidi';
 import { Loading } from '../../components/ui/loading';
 import { Panel } from '../../components/ui/panel';
 import { useMe } from '../../features/accounts/api/session-api';
@@ -95,7 +94,7 @@ export function SettingsPage() {
           <Panel id="settings-email" title={t('settings.emailTitle')} hint={t('settings.emailHint')}>
             <Stack gap="md">
               <Alert color="blue" variant="light" c="dark.7" style={{ overflowWrap: 'anywhere' }}>
-                {t('settings.emailSetup')} <Ltr>{t('settings.emailSetupVariable')}</Ltr> {t('settings.emailSetupAfter')}
+                {t('settings.emailSetup')}
               </Alert>
               <OutboxList timeZone={me.workspace.timeZone} />
             </Stack>

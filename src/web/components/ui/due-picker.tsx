@@ -1,11 +1,12 @@
-import { Group, Stack, TextInput } from '@mantine/core';
+import { Group, Stack } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatLongDay, formatWeekday } from '../../lib/format';
+import { formatWeekday } from '../../lib/format';
 import { currentIntlLocale } from '../../lib/i18n';
 import { quickDays } from '../../lib/zoned-dates';
 import { type Choice, ChoiceChips } from './choice-chips';
 import { TimeSelect } from './time-select';
+import { DateField } from './date-field';
 
 /** "During the day": a day without a time is due by its end. */
 const ANY_TIME = 'any';
@@ -74,14 +75,11 @@ export function DuePicker({
             scroll
           />
         </div>
-        <TextInput
-          type="date"
+        <DateField
           label={t('duePicker.otherDay') + suffix}
           value={day}
           min={minDay}
-          onChange={(event) => onDayChange(event.currentTarget.value)}
-          // A native date field shows the browser's format (11/24/2026); say the day in words too.
-          description={/^\d{4}-\d{2}-\d{2}$/.test(day) ? formatLongDay(day, intlLocale, false) : undefined}
+          onChange={(value) => onDayChange(value)}
           error={dayError}
           w={170}
           size="sm"

@@ -6,7 +6,7 @@ import { locales } from '../../../../shared/schemas/common';
 import { ChipGroupField } from '../../../components/ui/chip-group-field';
 import { TimeSelect } from '../../../components/ui/time-select';
 import { WeeklyHoursEditor } from '../../../components/ui/weekly-hours-editor';
-import { currencyName } from '../../../lib/format';
+import { currencyName, timeZoneOptions } from '../../../lib/format';
 import { currentIntlLocale, isLocale } from '../../../lib/i18n';
 import { useChannelOptions } from '../../../lib/option-labels';
 import type { BusinessProfileValues } from './business-profile-values';
@@ -42,7 +42,7 @@ export function BusinessProfileFields({
   const { t } = useTranslation();
   const intlLocale = currentIntlLocale();
   const channelOptions = useChannelOptions();
-  const zoneOptions = useMemo(timeZones, []);
+  const zoneOptions = useMemo(() => timeZoneOptions(timeZones(), intlLocale), [intlLocale]);
   const exempt = values.dealerType === 'exempt';
 
   return (

@@ -1,14 +1,13 @@
-import { Checkbox, Radio, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Checkbox, Radio, Stack, Text, Textarea } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { conflictStatuses, conflictTopics } from '../../../../shared/schemas/care';
 import { ChoiceChips } from '../../../components/ui/choice-chips';
 import { LabelledSegments } from '../../../components/ui/labelled-segments';
-import { formatLongDay } from '../../../lib/format';
-import { currentIntlLocale } from '../../../lib/i18n';
 import type { SchemaForm } from '../../../lib/use-schema-form';
 import { type ConflictStep, type ConflictValues, rechoose } from './conflict-values';
 import { LinesField } from './lines-field';
+import { DateField } from '../../../components/ui/date-field';
 
 export type WorksheetContact = { id: string; name: string; role: string | null };
 
@@ -25,7 +24,6 @@ const MAX_OPTIONS = 10;
 /** The field(s) of one worksheet step, with the seed's exhibition example as placeholders. */
 export function ConflictStepFields({ step, form, contacts, contactsLink }: Props) {
   const { t } = useTranslation();
-  const intl = currentIntlLocale();
   const { values } = form;
   const area = (key: 'position' | 'question' | 'interest' | 'reflection' | 'outcome', required = false) => (
     <Textarea
@@ -151,14 +149,10 @@ export function ConflictStepFields({ step, form, contacts, contactsLink }: Props
       return (
         <Stack gap="md">
           {outcome}
-          <TextInput
-            type="date"
+          <DateField
             label={t('care.conflicts.occurredOn')}
             value={values.occurredOn}
-            onChange={(e) => form.set('occurredOn', e.currentTarget.value)}
-            description={
-              /^\d{4}-\d{2}-\d{2}$/.test(values.occurredOn) ? formatLongDay(values.occurredOn, intl) : undefined
-            }
+            onChange={(value) => form.set('occurredOn', value)}
             error={form.error('occurredOn')}
             w={220}
           />

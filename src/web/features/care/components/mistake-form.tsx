@@ -4,12 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { type Incident, ZCreateIncident, incidentCauses, incidentStatuses } from '../../../../shared/schemas/care';
 import { ChoiceChips } from '../../../components/ui/choice-chips';
 import { LabelledSegments } from '../../../components/ui/labelled-segments';
-import { formatLongDay } from '../../../lib/format';
-import { currentIntlLocale } from '../../../lib/i18n';
 import { notifySuccess } from '../../../lib/notify';
 import { useSchemaForm } from '../../../lib/use-schema-form';
 import { useCreateIncident, useUpdateIncident } from '../api/care-queries';
 import { type MistakeValues, mistakeToInput, mistakeValues } from './mistake-values';
+import { DateField } from '../../../components/ui/date-field';
 
 /** Field names as constants: what `text()` binds (literal arguments in JSX read as visible text to lint). */
 const F = {
@@ -48,7 +47,6 @@ function Part({ title, children }: { title: string; children: ReactNode }) {
 /** Seed 003: before the call, write what happened, why, how it is fixed now and how it won't happen again. */
 export function MistakeForm({ clientId, projectId, incident, currency, onSaved, onCancel }: Props) {
   const { t } = useTranslation();
-  const intl = currentIntlLocale();
   const create = useCreateIncident();
   const update = useUpdateIncident();
   const form = useSchemaForm({
@@ -101,15 +99,12 @@ export function MistakeForm({ clientId, projectId, incident, currency, onSaved, 
         </Part>
         <Part title={t('care.mistakes.partFix')}>
           <Textarea label={t('care.mistakes.fields.fix')} autosize minRows={2} {...text(F.fix)} />
-          <TextInput
-            type="date"
+          <DateField
             label={t('care.mistakes.fields.fixBy')}
             value={values.fixBy}
-            onChange={(e) => form.set('fixBy', e.currentTarget.value)}
-            // A native date field shows the browser's format; say the day in words too.
-            description={
-              /^\d{4}-\d{2}-\d{2}$/.test(values.fixBy) ? formatLongDay(values.fixBy, intl) : t('common.optional')
-            }
+            onChange={(value) => form.set('fixBy', value)}
+            description={t('common.optional')}
+            clearable
             error={form.error('fixBy')}
             w={220}
           />

@@ -16,20 +16,22 @@ type Props = {
 };
 
 export function ClientFilters({ filters, health, onChange }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const tags = useClientTags();
 
   const tagOptions = useMemo(() => {
     const popular = (tags.data ?? []).slice(0, MAX_TAG_CHIPS).map((item) => ({
       value: item.tag,
-      label: t('clients.tagWithCount', { tag: isolate(item.tag), count: item.count }),
+      // The tag and its count each isolated, and the label held to the screen's direction (a mark
+      // first), so "אתר · 6" in English reads like "VIP · 5" instead of turning around the tag.
+      label: `${i18n.dir() === 'rtl' ? '\u200f' : '\u200e'}${t('clients.tagWithCount', { tag: isolate(item.tag), count: isolate(String(item.count)) })}`,
     }));
     // A tag chosen from a link stays visible even when it is not among the most used.
     const missing = filters.tag
       .filter((tag) => !popular.some((p) => p.value === tag))
       .map((tag) => ({ value: tag, label: isolate(tag) }));
     return [...missing, ...popular];
-  }, [tags.data, filters.tag, t]);
+  }, [tags.data, filters.tag, t, i18n]);
 
   return (
     <Stack gap="xs">

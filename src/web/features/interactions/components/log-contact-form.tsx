@@ -32,6 +32,7 @@ import {
 } from './log-contact-values';
 import { LabelledSegments } from '../../../components/ui/labelled-segments';
 import { type RenderClientField, clientFieldOf } from '../../../lib/client-field';
+import { DateField } from '../../../components/ui/date-field';
 
 export type LogContactDefaults = {
   client?: { id: string; name: string } | null;
@@ -121,12 +122,11 @@ export function LogContactForm({
           ]}
         />
         <Group gap="sm" align="flex-start" wrap="wrap">
-          <TextInput
-            type="date"
+          <DateField
             label={t('interactions.form.day')}
             value={values.day}
             max={today}
-            onChange={(e) => form.set('day', e.currentTarget.value)}
+            onChange={(value) => form.set('day', value)}
             error={form.error('occurredAt')}
             w={170}
           />

@@ -1,4 +1,5 @@
 import { Alert, Badge, Skeleton, Stack, Table, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useIsPhone } from '../../../components/ui/dialog-flow';
 import { Ltr, UserText } from '../../../components/ui/bidi';
@@ -32,6 +33,19 @@ function StatusBadge({ status }: { status: string }) {
 }
 
 /** Recent e-mail and whether it left: a send is never lost, and a failure says why. */
+/** A mail server's host:port ("smtp.example.com:587") never breaks across lines. */
+export function keepHostsWhole(text: string): ReactNode[] {
+  return text.split(/([\w.-]+:\d{1,5})/).map((part, i) =>
+    i % 2 === 1 ? (
+      <span key={i} style={{ whiteSpace: 'nowrap' }}>
+        {part}
+      </span>
+    ) : (
+      part
+    ),
+  );
+}
+
 export function OutboxList({ timeZone }: { timeZone: string }) {
   const { t } = useTranslation();
   const outbox = useOutbox();
@@ -91,7 +105,7 @@ export function OutboxList({ timeZone }: { timeZone: string }) {
               </Text>
               {item.lastError && (
                 <Text size="xs" c="red.9">
-                  <Ltr>{item.lastError}</Ltr>
+                  <Ltr>{keepHostsWhole(item.lastError)}</Ltr>
                 </Text>
               )}
             </li>
@@ -124,7 +138,7 @@ export function OutboxList({ timeZone }: { timeZone: string }) {
                     </Text>
                     {item.lastError && (
                       <Text size="xs" c="red.9">
-                        <Ltr>{item.lastError}</Ltr>
+                        <Ltr>{keepHostsWhole(item.lastError)}</Ltr>
                       </Text>
                     )}
                   </Table.Td>

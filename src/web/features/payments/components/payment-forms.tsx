@@ -12,6 +12,7 @@ import { formatAmount } from '../../../lib/format';
 import { notifySuccess } from '../../../lib/notify';
 import { useSchemaForm } from '../../../lib/use-schema-form';
 import { useCreatePaymentItem, useRecordPayment, useSplitQuote } from '../api/payment-queries';
+import { DateField } from '../../../components/ui/date-field';
 
 function Actions({ onCancel, submit, busy }: { onCancel: () => void; submit: string; busy: boolean }) {
   const { t } = useTranslation();
@@ -82,13 +83,12 @@ export function AddPaymentItemForm({
             onChange={(e) => form.set('amount', e.currentTarget.value)}
             error={form.error('amount') && t('money.amountInvalid')}
           />
-          <TextInput
+          <DateField
             w={200}
-            type="date"
             label={t('money.dueDate')}
             required
             value={values.dueDate}
-            onChange={(e) => form.set('dueDate', e.currentTarget.value)}
+            onChange={(value) => form.set('dueDate', value)}
             error={form.error('dueDate') && t('money.required')}
           />
         </Group>
@@ -203,12 +203,11 @@ export function SplitQuoteForm({
               onChange={(e) => setPart(index, { percent: e.currentTarget.value })}
               error={partError(index, 'percent')}
             />
-            <TextInput
+            <DateField
               w={170}
-              type="date"
               label={t('money.dueDate')}
               value={part.dueDate}
-              onChange={(e) => setPart(index, { dueDate: e.currentTarget.value })}
+              onChange={(value) => setPart(index, { dueDate: value })}
               error={partError(index, 'dueDate')}
             />
           </Group>
@@ -286,13 +285,12 @@ export function RecordPaymentForm({ item, today, onDone }: { item: PaymentItem; 
             error={form.error('amount') && t('money.amountInvalid')}
             data-autofocus
           />
-          <TextInput
+          <DateField
             w={200}
-            type="date"
             label={t('money.receivedOn')}
             required
             value={values.receivedOn}
-            onChange={(e) => form.set('receivedOn', e.currentTarget.value)}
+            onChange={(value) => form.set('receivedOn', value)}
             error={form.error('receivedOn')}
           />
         </Group>

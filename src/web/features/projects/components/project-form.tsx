@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { type Project, ZCreateProject } from '../../../../shared/schemas/projects';
 import { useSchemaForm } from '../../../lib/use-schema-form';
 import { useCreateProject } from '../api/project-queries';
+import { DateField } from '../../../components/ui/date-field';
 
 /** A project by hand: a title, maybe a target date, and what will be delivered (one per line). */
 export function NewProjectForm({
@@ -47,12 +48,11 @@ export function NewProjectForm({
           dir="auto"
           data-autofocus
         />
-        <TextInput
-          type="date"
+        <DateField
           w={220}
           label={t('projects.form.targetDate')}
           value={values.targetDate}
-          onChange={(e) => form.set('targetDate', e.currentTarget.value)}
+          onChange={(value) => form.set('targetDate', value)}
           error={form.error('targetDate')}
         />
         <Textarea

@@ -11,6 +11,7 @@ import { notifyError, notifySuccess } from '../../../lib/notify';
 import { useSchemaForm } from '../../../lib/use-schema-form';
 import { useAddMaterial, useSetProjectTarget, useUpdateDeliverable } from '../api/project-queries';
 import type { DelayCause, DelayInput } from '../api/projects-api';
+import { DateField } from '../../../components/ui/date-field';
 
 /** Late in words and with an icon, not only red. */
 function DueLine({ commitment }: { commitment: Commitment }) {
@@ -54,12 +55,11 @@ export function DeliveryBlock({ project, onReschedule }: { project: Project; onR
         <Stack gap="xs">
           <Text size="sm">{t('projects.target.none')}</Text>
           <Group gap="sm" align="flex-end" wrap="wrap">
-            <TextInput
-              type="date"
+            <DateField
               w={220}
               label={t('projects.target.label')}
               value={form.values.targetDate}
-              onChange={(e) => form.set('targetDate', e.currentTarget.value)}
+              onChange={(value) => form.set('targetDate', value)}
               error={form.error('targetDate') && t('projects.target.required')}
             />
             <Button type="submit" loading={form.submitting}>
@@ -124,17 +124,14 @@ export function DeliverablesList({ project }: { project: Project }) {
               )
             }
           />
-          <TextInput
-            type="date"
+          <DateField
             size="xs"
             w={150}
+            clearable
             aria-label={t('projects.deliverables.targetFor', { title: d.title })}
             value={d.targetDate ?? ''}
-            onChange={(event) =>
-              update.mutate(
-                { deliverableId: d.id, targetDate: event.currentTarget.value || null },
-                { onError: notifyError },
-              )
+            onChange={(value) =>
+              update.mutate({ deliverableId: d.id, targetDate: value || null }, { onError: notifyError })
             }
           />
         </Group>
@@ -222,12 +219,11 @@ export function MaterialsList({
             error={form.error('what') && t('projects.materials.whatRequired')}
             dir="auto"
           />
-          <TextInput
-            type="date"
+          <DateField
             w={180}
             label={t('projects.materials.by')}
             value={form.values.dueDate}
-            onChange={(e) => form.set('dueDate', e.currentTarget.value)}
+            onChange={(value) => form.set('dueDate', value)}
             error={form.error('dueDate') && t('projects.target.required')}
           />
           <Button type="submit" variant="light" loading={form.submitting}>
@@ -299,14 +295,13 @@ export function RescheduleForm({
           error={form.error('statusText') && t('projects.reschedule.statusRequired')}
           dir="auto"
         />
-        <TextInput
-          type="date"
+        <DateField
           w={220}
           required
           label={t('projects.reschedule.newDate')}
           value={newTargetDate}
           min={minDate ?? undefined}
-          onChange={(e) => form.set('newTargetDate', e.currentTarget.value)}
+          onChange={(value) => form.set('newTargetDate', value)}
           error={form.error('newTargetDate') && t('projects.target.required')}
         />
         <Group justify="space-between" gap="sm" wrap="wrap">

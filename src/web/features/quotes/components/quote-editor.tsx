@@ -20,7 +20,7 @@ import { type TermsTemplate, ZUpdateQuote } from '../../../../shared/schemas/quo
 import { Ltr } from '../../../components/ui/bidi';
 import { type Choice, ChoiceChips } from '../../../components/ui/choice-chips';
 import { AlertIcon, ArrowDownIcon, ArrowUpIcon, PlusIcon, TrashIcon } from '../../../components/ui/icons';
-import { formatLongDay, formatPercent } from '../../../lib/format';
+import { formatPercent } from '../../../lib/format';
 import { currentIntlLocale, currentLanguage } from '../../../lib/i18n';
 import { useSchemaForm } from '../../../lib/use-schema-form';
 import { parseAgorot, parseMilli } from '../../../lib/money-input';
@@ -38,6 +38,7 @@ import {
 } from './quote-form-values';
 import { TermsFields } from './terms-fields';
 import { type RenderClientField, clientFieldOf } from '../../../lib/client-field';
+import { DateField } from '../../../components/ui/date-field';
 
 type Props = {
   initialValues: QuoteFormValues;
@@ -86,7 +87,6 @@ export function QuoteEditor({
 }: Props) {
   const { t } = useTranslation();
   const language = currentLanguage();
-  const intl = currentIntlLocale();
   const needsReason = mode === 'version';
   // A new version of a sent quote says why it replaced the last one (the client sees it).
   const { schema, toInput } = useMemo(
@@ -307,16 +307,12 @@ export function QuoteEditor({
                 onChange={(e) => form.set('pricesIncludeVat', e.currentTarget.checked)}
               />
             )}
-            <TextInput
-              type="date"
+            <DateField
               w={200}
               label={t('quotes.editor.validUntil')}
               value={values.validUntil}
-              onChange={(e) => form.set('validUntil', e.currentTarget.value)}
+              onChange={(value) => form.set('validUntil', value)}
               error={form.error('validUntil')}
-              description={
-                /^\d{4}-\d{2}-\d{2}$/.test(values.validUntil) ? formatLongDay(values.validUntil, intl) : undefined
-              }
             />
             <TotalsTable
               totals={totals}

@@ -8,6 +8,9 @@ import { composeQuoteMessage } from '../api/quotes-api';
 import { ClientLinkAlert } from './client-link-alert';
 import { QuoteStatusBadge } from './quote-status';
 
+/** Where the client's personal link goes in the text (the server puts it there when sending). */
+const LINK_TOKEN = '{{link}}';
+
 /** One of the quote's messages to write: what it says, and the call that sends it. */
 export type QuoteCompose = {
   kind: QuoteMessageKind;
@@ -51,22 +54,26 @@ export function QuoteMessage({
   onClose,
 }: Props) {
   const { t } = useTranslation();
+  const marker = t('quotes.send.linkMarker');
   return (
     <MessageComposer
       request={{ kind: compose.kind, clientId: quote.clientId }}
       source={{
         key: ['quote', quote.id, compose.kind, compose.reason ?? '', compose.goodwill ?? '', attempt],
-        load: () =>
-          composeQuoteMessage(quote.id, {
+        // The editable text says "[link to the quote]" in words; it goes back to {{link}} when sent.
+        load: async () => {
+          const composed = await composeQuoteMessage(quote.id, {
             kind: compose.kind,
             ...(compose.reason ? { reason: compose.reason } : {}),
             ...(compose.goodwill ? { goodwill: compose.goodwill } : {}),
-          }),
+          });
+          return { ...composed, body: composed.body.replaceAll(LINK_TOKEN, marker) };
+        },
       }}
       clientName={quote.clientName}
-      hint={compose.kind === 'quote_error_honour' ? undefined : t('quotes.send.linkHint', { token: '{{link}}' })}
+      hint={compose.kind === 'quote_error_honour' ? undefined : t('quotes.send.linkHint', { token: marker })}
       send={async (draft) => {
-        const result = await compose.send(draft);
+        const result = await compose.send({ ...draft, body: draft.body.replaceAll(marker, LINK_TOKEN) });
         if (result.url) onLink(result.url);
         return result.sent;
       }}

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../../../shared/money';
@@ -171,12 +171,9 @@ export function AcceptanceCard({
           {t('common.labelSeparator')}
           {formatDateTime(acceptance.at, intl, timeZone)}
         </Text>
-        <Text size="sm">
-          {t('quotes.view.contentHash')}
-          {t('common.labelSeparator')}
-          <Code style={{ overflowWrap: 'anywhere' }}>
-            <Ltr>{acceptance.contentHash}</Ltr>
-          </Code>
+        {/* The content hash stays in the record (acceptance.contentHash); here it is said in words. */}
+        <Text size="sm" c="dimmed" data-content-hash={acceptance.contentHash}>
+          {t('quotes.view.contentKept')}
         </Text>
         {project && (
           <Text size="sm">

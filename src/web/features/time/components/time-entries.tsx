@@ -11,6 +11,7 @@ import { type TimeEntry, ZCreateTimeEntry, ZUpdateTimeEntry } from '../../../../
 import { useSchemaForm } from '../../../lib/use-schema-form';
 import { useAddTimeEntry, useDeleteTimeEntry, useTimeEntries, useUpdateTimeEntry } from '../api/time-queries';
 import { formatMinutes, parseDuration } from './duration';
+import { DateField } from '../../../components/ui/date-field';
 
 type EntryValues = { date: string; duration: string; note: string };
 /** A correction always names the duration; the note may be cleared. */
@@ -114,12 +115,11 @@ export function TimeEntries({
         })}
       >
         <Group gap="sm" align="flex-end" wrap="wrap">
-          <TextInput
+          <DateField
             w={170}
-            type="date"
             label={t('time.date')}
             value={values.date}
-            onChange={(e) => form.set('date', e.currentTarget.value)}
+            onChange={(value) => form.set('date', value)}
             error={form.error('date')}
           />
           <TextInput
