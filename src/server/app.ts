@@ -14,6 +14,7 @@ import { authenticate } from './modules/accounts/accounts.service.js';
 import { clientRoutes } from './modules/clients/clients.routes.js';
 import { commitmentRoutes } from './modules/commitments/commitments.routes.js';
 import { calendarFeed } from './modules/insights/calendar-feed.js';
+import { importRoutes } from './modules/imports/imports.routes.js';
 import { greetingRoutes } from './modules/greetings/greetings.routes.js';
 import { insightRoutes } from './modules/insights/insights.routes.js';
 import { interactionRoutes } from './modules/interactions/interactions.routes.js';
@@ -57,15 +58,14 @@ export function createApp(deps: Deps) {
   );
 
   const api = createRouter();
-  api.use(
-    '*',
-    bodyLimit({
-      maxSize: 1024 * 1024,
-      onError: () => {
-        throw new AppError('payload_too_large');
-      },
-    }),
-  );
+  const defaultBodyLimit = bodyLimit({
+    maxSize: 1024 * 1024,
+    onError: () => {
+      throw new AppError('payload_too_large');
+    },
+  });
+  // Imports carry files (up to 20 MB) and their rows: their routes set their own limits.
+  api.use('*', (c, next) => (c.req.path.startsWith('/api/v1/imports/') ? next() : defaultBodyLimit(c, next)));
   api.use('*', async (c, next) => {
     await next();
     c.header('Cache-Control', 'no-store');
@@ -88,6 +88,7 @@ export function createApp(deps: Deps) {
   api.route('/', paymentRoutes);
   api.route('/', careRoutes);
   api.route('/', greetingRoutes);
+  api.route('/', importRoutes);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
