@@ -132,7 +132,7 @@ describe.each(testDialects())('imports on $label', ({ dialect, skip }) => {
         cookie: client.cookie ?? '',
         'x-csrf-token': client.csrfToken ?? '',
       },
-      body: bytes,
+      body: new Uint8Array(bytes),
     });
     return { status: res.status, body: (await res.json()) as unknown };
   }
