@@ -178,7 +178,7 @@ export function ImportWizard({ onDone }: { onDone?: (result: ImportCommitted) =>
                           )}
                         </Stack>
                       ) : (
-                        <Text size="sm" c="red">
+                        <Text size="sm" c="red.9">
                           {row.problems
                             .map((p) => `${t(`imports.fields.${p.field}`, p.field)}: ${p.message}`)
                             .join(' · ')}
@@ -192,7 +192,10 @@ export function ImportWizard({ onDone }: { onDone?: (result: ImportCommitted) =>
                           data={(row.duplicate
                             ? (['merge', 'skip', 'create'] as const)
                             : (['create', 'skip'] as const)
-                          ).map((a) => ({ value: a, label: t(`imports.actions.${a}`) }))}
+                          ).map((a) => ({
+                            value: a,
+                            label: a === 'create' && !row.duplicate ? t('imports.import') : t(`imports.actions.${a}`),
+                          }))}
                           value={decisions[row.index] ?? row.proposed}
                           allowDeselect={false}
                           onChange={(v) => v && setDecisions((d) => ({ ...d, [row.index]: v as ImportAction }))}
