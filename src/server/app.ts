@@ -15,6 +15,7 @@ import { authenticate } from './modules/accounts/accounts.service.js';
 import { clientRoutes } from './modules/clients/clients.routes.js';
 import { commitmentRoutes } from './modules/commitments/commitments.routes.js';
 import { calendarFeed } from './modules/insights/calendar-feed.js';
+import { importRoutes } from './modules/imports/imports.routes.js';
 import { greetingRoutes } from './modules/greetings/greetings.routes.js';
 import { insightRoutes } from './modules/insights/insights.routes.js';
 import { interactionRoutes } from './modules/interactions/interactions.routes.js';
@@ -42,7 +43,9 @@ export function createApp(deps: Deps) {
   app.use('*', securityHeaders(deps));
 
   const api = createRouter();
-  api.use('*', limitBody(1024 * 1024));
+  const defaultBodyLimit = limitBody(1024 * 1024);
+  // Imports carry files (up to 20 MB) and their rows: their routes set their own limits.
+  api.use('*', (c, next) => (c.req.path.startsWith('/api/v1/imports/') ? next() : defaultBodyLimit(c, next)));
   api.use('*', async (c, next) => {
     await next();
     c.header('Cache-Control', 'no-store');
@@ -66,6 +69,7 @@ export function createApp(deps: Deps) {
   api.route('/', searchRoutes);
   api.route('/', careRoutes);
   api.route('/', greetingRoutes);
+  api.route('/', importRoutes);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

@@ -103,6 +103,12 @@ const newClientRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/client-new-page'), 'ClientNewPage'),
 });
 
+const importClientsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'clients/import',
+  component: lazyRouteComponent(() => import('./routes/clients-import-page'), 'ClientsImportPage'),
+});
+
 const clientRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'clients/$clientId',
@@ -213,6 +219,7 @@ const routeTree = rootRoute.addChildren([
     todayRoute,
     clientsRoute,
     newClientRoute,
+    importClientsRoute,
     clientRoute,
     editClientRoute,
     quotesRoute,

@@ -107,3 +107,31 @@ export function saveFile(blob: Blob, filename: string): void {
   a.click();
   setTimeout(() => URL.revokeObjectURL(href), 10_000);
 }
+
+/** Sends a file as the raw request body (imports); the answer is checked like apiRequest's. */
+export async function apiUpload<T>(
+  path: string,
+  file: File,
+  schema: z.ZodType<T>,
+  query?: URLSearchParams,
+): Promise<T> {
+  const headers = new Headers({ Accept: 'application/json', 'Accept-Language': currentLanguage() });
+  headers.set('Content-Type', 'application/octet-stream');
+  if (csrfToken) headers.set('X-CSRF-Token', csrfToken);
+  const q = query?.toString();
+  let response: Response;
+  try {
+    response = await fetch(`${BASE}${path}${q ? `?${q}` : ''}`, {
+      method: 'POST',
+      headers,
+      credentials: 'same-origin',
+      body: file,
+    });
+  } catch {
+    throw new ApiError(0, 'internal', i18n.t('errors.network'));
+  }
+  if (!response.ok) throw await toApiError(response);
+  const parsed = schema.safeParse(await response.json());
+  if (!parsed.success) throw new ApiError(response.status, 'internal', i18n.t('errors.unexpectedResponse'));
+  return parsed.data;
+}

@@ -378,3 +378,22 @@ export async function searchContacts(
     .limit(limit)
     .execute();
 }
+
+/** Clients of the workspace (archived too) whose phone, WhatsApp or e-mail is one of these. */
+export async function findClientsByContact(
+  db: Executor,
+  { workspaceId, phones, emails }: { workspaceId: string; phones: string[]; emails: string[] },
+): Promise<Pick<ClientRow, 'id' | 'name' | 'phone' | 'whatsapp' | 'email'>[]> {
+  if (phones.length === 0 && emails.length === 0) return [];
+  return db
+    .selectFrom('clients')
+    .select(['id', 'name', 'phone', 'whatsapp', 'email'])
+    .where('workspace_id', '=', workspaceId)
+    .where((eb) =>
+      eb.or([
+        ...(phones.length ? [eb('phone', 'in', phones), eb('whatsapp', 'in', phones)] : []),
+        ...(emails.length ? [eb(sql<string>`lower(email)`, 'in', emails)] : []),
+      ]),
+    )
+    .execute();
+}

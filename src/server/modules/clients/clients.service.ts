@@ -575,3 +575,32 @@ export async function searchContactCandidates(deps: Deps, scope: Scope, terms: s
     clientName: r.client_name,
   }));
 }
+
+export type ClientContactMatch = {
+  id: string;
+  name: string;
+  phone: string | null;
+  whatsapp: string | null;
+  email: string | null;
+};
+
+/** Clients of the caller's workspace with one of these phones (E.164) or e-mails (any case). */
+export async function findClientsByContact(
+  deps: Deps,
+  scope: Scope,
+  { phones, emails }: { phones: string[]; emails: string[] },
+): Promise<ClientContactMatch[]> {
+  const out: ClientContactMatch[] = [];
+  const lower = [...new Set(emails.map((e) => e.toLowerCase()))];
+  const uniquePhones = [...new Set(phones)];
+  const size = 400;
+  for (let i = 0; i < Math.max(uniquePhones.length, lower.length); i += size)
+    out.push(
+      ...(await q.findClientsByContact(deps.db.kysely, {
+        workspaceId: scope.workspaceId,
+        phones: uniquePhones.slice(i, i + size),
+        emails: lower.slice(i, i + size),
+      })),
+    );
+  return out;
+}

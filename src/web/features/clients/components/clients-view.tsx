@@ -69,6 +69,9 @@ export function ClientsView({ search, onSearchChange, onClearFilters, healthList
           >
             {t('clients.holidayGreetings')}
           </Button>
+          <Button component={Link} to="/clients/import" variant="default">
+            {t('imports.link')}
+          </Button>
           <Button component={Link} to="/clients/new" leftSection={<PlusIcon size={18} />} visibleFrom="sm">
             {t('clients.new')}
           </Button>
