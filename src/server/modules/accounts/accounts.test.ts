@@ -162,8 +162,22 @@ describe.each(testDialects())('accounts on $label', ({ dialect, skip }) => {
     expect(crossSite.status).toBe(403);
     const fetchSite = await logIn(ctx.client(), 'a@b.co', 'x', { 'sec-fetch-site': 'cross-site' });
     expect(fetchSite.status).toBe(403);
+    // `Origin: null` (what a browser sends from a no-referrer page) passes only when the browser
+    // vouches the post is same-origin; alone, or from a cross-site context, it is refused.
+    const nullAlone = await api.patch('/api/v1/me', { locale: 'en' }, ZMe, { origin: 'null' });
+    expect(nullAlone.status).toBe(403);
+    const nullCrossSite = await api.patch('/api/v1/me', { locale: 'en' }, ZMe, {
+      origin: 'null',
+      'sec-fetch-site': 'cross-site',
+    });
+    expect(nullCrossSite.status).toBe(403);
     const me = await api.get('/api/v1/me', ZMe);
     expect(me.body.user.locale).toBe('he');
+    const nullSameOrigin = await api.patch('/api/v1/me', { locale: 'en' }, ZMe, {
+      origin: 'null',
+      'sec-fetch-site': 'same-origin',
+    });
+    expect(nullSameOrigin.status).toBe(200);
   });
 
   it.skipIf(skip)('answers in the user’s language when the request names none', async () => {
