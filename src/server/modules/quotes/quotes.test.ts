@@ -161,7 +161,15 @@ describe.each(testDialects())('quotes on $label', ({ dialect, skip }) => {
       expect(missing.status).toBe(422);
       expect(await missing.text()).toContain('יש להקליד את השם המלא');
 
-      const accepted = await acceptQuote(ctx.app, sent.url!, 'דוד הגפן', { 'user-agent': 'Test Phone' });
+      // The page's no-referrer policy makes a browser post `Origin: null`: refused unless the
+      // browser vouches it is same-origin (Sec-Fetch-Site), which a real form post does.
+      const opaque = await acceptQuote(ctx.app, sent.url!, 'דוד הגפן', { origin: 'null' });
+      expect(opaque.status).toBe(403);
+      const accepted = await acceptQuote(ctx.app, sent.url!, 'דוד הגפן', {
+        'user-agent': 'Test Phone',
+        origin: 'null',
+        'sec-fetch-site': 'same-origin',
+      });
       expect(accepted.status).toBe(303);
       const after = (await api.get(`/api/v1/quotes/${quote.id}`, ZQuote)).body;
       expect(after.status).toBe('accepted');
