@@ -18,7 +18,7 @@ describe.skipIf(!chromiumAvailable())('import clients from a file', () => {
     await step('the file is picked on a phone and its columns are guessed', async () => {
       await page.goto('/');
       await new SetupPage(page).completeFirstRun();
-      await page.getByText(he.t('clients.empty.title')).waitFor();
+      await page.getByText(he.t('today.empty.titleFirst')).waitFor();
       await page.goto('/clients/import');
       await page.locator('input[type=file]').setInputFiles({
         name: 'clients.csv',
