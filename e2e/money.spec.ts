@@ -82,6 +82,8 @@ describe.skipIf(!chromiumAvailable())('the phone "More" sheet and the Money sect
       await bar.getByRole('button', { name: t('nav.more') }).click();
       await sheet.getByRole('link', { name: t('nav.money') }).click();
       await page.getByRole('heading', { level: 1, name: t('nav.money') }).waitFor();
+      // The sheet fades out; axe must not judge its half-transparent words.
+      await sheet.waitFor({ state: 'hidden' });
     });
 
     await step('Money with nothing yet: plain words, not zeros alone', async () => {
