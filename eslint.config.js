@@ -61,6 +61,17 @@ const zones = [
     from: ['./src/server/modules/*/!(*.service).ts'],
     message: 'jobs/ and portal/ use modules through their services, as routes do.',
   },
+  // The command line sits on top, like main.ts: it uses services; nothing in the app imports it.
+  {
+    target: ['./src/server/**', './src/web/**', './src/shared/**'],
+    from: './src/cli/**',
+    message: 'src/cli is an entry point (like main.ts): the server and the web app never import it.',
+  },
+  {
+    target: './src/cli/**',
+    from: ['./src/server/modules/*/!(*.service).ts', './src/web/**'],
+    message: 'The command line uses modules through their services, as routes do.',
+  },
   // Rule 4: pages → features → components/ui, lib; features do not import each other.
   ...webFeatures.map((name) => ({
     target: `./src/web/features/${name}/**`,

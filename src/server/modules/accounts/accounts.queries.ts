@@ -172,6 +172,19 @@ export async function deleteOtherSessions(
   return Number(result.numDeletedRows);
 }
 
+/** Ends every session of the user (a password reset by the operator); how many ended. */
+export async function deleteUserSessions(
+  db: Executor,
+  { workspaceId, userId }: { workspaceId: string; userId: string },
+): Promise<number> {
+  const result = await db
+    .deleteFrom('sessions')
+    .where('workspace_id', '=', workspaceId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 export async function setPasswordHash(
   db: Executor,
   { workspaceId, userId, passwordHash, at }: { workspaceId: string; userId: string; passwordHash: string; at: string },

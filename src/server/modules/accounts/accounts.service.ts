@@ -305,6 +305,28 @@ export async function changePassword(deps: Deps, auth: Auth, input: ChangePasswo
   });
 }
 
+/**
+ * The operator's reset (`mila user reset-password`), for an owner who forgot the password: whoever
+ * runs it already holds the server. The new password passes the same strength rule, and every
+ * session of the user ends, all in one transaction.
+ */
+export async function resetPassword(
+  deps: Deps,
+  input: { email: string; newPassword: string },
+): Promise<SessionsEnded> {
+  const db = deps.db.kysely;
+  const user = await q.findUserByEmail(db, { email: input.email.trim().toLowerCase() });
+  if (!user) throw fieldError('email', 'not_found');
+  const workspace = await q.findWorkspace(db, { workspaceId: user.workspace_id });
+  await checkNewPassword(input.newPassword, [user.email, user.name, workspace?.name ?? ''], 'newPassword');
+  const passwordHash = await hashPassword(input.newPassword);
+  return inTransaction(deps, async (deps) => {
+    const scope = { workspaceId: user.workspace_id, userId: user.id };
+    await q.setPasswordHash(deps.db.kysely, { ...scope, passwordHash, at: isoNow(deps.clock) });
+    return { ended: await q.deleteUserSessions(deps.db.kysely, scope) };
+  });
+}
+
 export async function logout(deps: Deps, auth: Auth): Promise<void> {
   await q.deleteSession(deps.db.kysely, { sessionId: auth.sessionId });
 }
