@@ -46,7 +46,7 @@ type Acknowledged =
   | { kind: 'accepted'; id: string }
   | { kind: 'payment'; id: string; clientId: string; amount: number };
 
-type Store = { env: Record<string, string>; sqliteFile?: string; pgUrl?: string; drop: () => Promise<void> };
+export type Store = { env: Record<string, string>; sqliteFile?: string; pgUrl?: string; drop: () => Promise<void> };
 
 const MARK = 'crash-drill';
 
@@ -60,7 +60,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function openStore(dialect: CrashDialect, postgresUrl: string): Promise<Store> {
+export async function openStore(dialect: CrashDialect, postgresUrl: string): Promise<Store> {
   if (dialect === 'sqlite') {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mila-crash-'));
     return {
@@ -89,9 +89,9 @@ async function openStore(dialect: CrashDialect, postgresUrl: string): Promise<St
   };
 }
 
-type Server = { url: string; child: ChildProcess; output: () => string };
+export type Server = { url: string; child: ChildProcess; output: () => string };
 
-async function startServer(store: Store): Promise<Server> {
+export async function startServer(store: Store): Promise<Server> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     env: {
@@ -122,7 +122,7 @@ async function startServer(store: Store): Promise<Server> {
   }
 }
 
-async function kill(server: Server): Promise<void> {
+export async function kill(server: Server): Promise<void> {
   if (server.child.exitCode !== null || server.child.signalCode !== null) return;
   const exited = new Promise((r) => server.child.once('exit', r));
   server.child.kill('SIGKILL');
@@ -130,9 +130,9 @@ async function kill(server: Server): Promise<void> {
 }
 
 /** The owner's session: the cookie and the CSRF token every write echoes (sessions live in the database). */
-type Session = { cookie: string; csrf: string };
+export type Session = { cookie: string; csrf: string };
 
-class Api {
+export class Api {
   constructor(
     public url: string,
     private readonly session: Session,
@@ -174,7 +174,7 @@ class Api {
   }
 }
 
-async function signUp(url: string): Promise<Session> {
+export async function signUp(url: string): Promise<Session> {
   const res = await fetch(`${url}/api/v1/setup`, {
     method: 'POST',
     headers: { origin: url, 'content-type': 'application/json' },
