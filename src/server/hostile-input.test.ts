@@ -46,6 +46,9 @@ function fillPath(template: string, ids: Ids): string | null {
 }
 
 const FAR = '9999-12-31';
+/** `npm run test:fuzz` raises the runs and draws a new seed; `npm test` keeps the short, fixed run. */
+const FUZZ_RUNS = Number(process.env.MILA_FUZZ_RUNS ?? 150);
+const FUZZ_SEED = Number(process.env.MILA_FUZZ_SEED ?? 12);
 const hostileStrings = ['\u0000', "' OR 1=1 --", '<script>alert(1)</script>', '\u202Eevil', 'x'.repeat(20_000), FAR];
 const hostileValues: unknown[] = [
   null,
@@ -237,18 +240,22 @@ describe.each(testDialects())('hostile input ($label)', ({ dialect, skip }) => {
     expect(failures).toEqual([]);
   });
 
-  it.skipIf(skip)('never answers 500 to random JSON bodies (a short fast-check run)', async () => {
-    const operations = await writeOperations();
-    const value = fc.oneof(fc.constantFrom(...hostileValues), fc.jsonValue({ maxDepth: 3 }));
-    const body = fc.dictionary(fc.constantFrom(...fieldNames), value, { maxKeys: 8 });
-    await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...operations), body, async ({ method, path }, b) => {
-        const res = await api.request(method, path, b);
-        expect(res.status, `${method} ${path} ${JSON.stringify(b).slice(0, 200)}`).toBeLessThan(500);
-      }),
-      { numRuns: 150, seed: 12 },
-    );
-  });
+  it.skipIf(skip)(
+    'never answers 500 to random JSON bodies (a short fast-check run)',
+    { timeout: 20_000 + FUZZ_RUNS * 50 },
+    async () => {
+      const operations = await writeOperations();
+      const value = fc.oneof(fc.constantFrom(...hostileValues), fc.jsonValue({ maxDepth: 3 }));
+      const body = fc.dictionary(fc.constantFrom(...fieldNames), value, { maxKeys: 8 });
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...operations), body, async ({ method, path }, b) => {
+          const res = await api.request(method, path, b);
+          expect(res.status, `${method} ${path} ${JSON.stringify(b).slice(0, 200)}`).toBeLessThan(500);
+        }),
+        { numRuns: FUZZ_RUNS, seed: FUZZ_SEED },
+      );
+    },
+  );
 
   it.skipIf(skip)('keeps bidi overrides and control characters out of the client’s quote page', async () => {
     const client = await createClient(api, { name: 'קפה \u202Eהגפן\u0007' });
