@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Deps } from '../lib/http.js';
 import { purgeExpired } from '../modules/accounts/accounts.service.js';
+import { purgeOldHits } from '../modules/limits/limits.service.js';
 import { deliverOutbox } from '../modules/messages/outbox.service.js';
 import { sendDigests } from './digest.js';
 import { acquireLease, releaseLease } from './lease.js';
@@ -12,7 +13,14 @@ export const jobs: Job[] = [
   { name: 'outbox', everyMs: 10_000, run: deliverOutbox },
   { name: 'reminders', everyMs: 60_000, run: createReminders },
   { name: 'digest', everyMs: 60_000, run: sendDigests },
-  { name: 'housekeeping', everyMs: 6 * 3_600_000, run: purgeExpired },
+  {
+    name: 'housekeeping',
+    everyMs: 6 * 3_600_000,
+    run: async (deps) => {
+      await purgeExpired(deps);
+      await purgeOldHits(deps);
+    },
+  },
 ];
 
 const LEASE_MS = 5 * 60_000;

@@ -9,6 +9,7 @@ import { decideByToken } from '../modules/quotes/acceptance.service.js';
 import { viewByToken, type PortalView } from '../modules/quotes/quote-links.service.js';
 import { QuoteDocument, documentCss } from './quote-document.js';
 import { quotePdf } from './quote-pdf.js';
+import { takeHit, type RateLimit } from '../modules/limits/limits.service.js';
 import { pdfAvailable } from '../lib/pdf.js';
 
 type FormErrors = { name?: string; agree?: string };
@@ -167,6 +168,33 @@ function NotFound({ locale }: { locale: Locale }) {
   );
 }
 
+/**
+ * Per address, kept in the database so every process shares the count: the page and its PDF (a
+ * Chromium print each), and the decisions. Generous for a client who opens the link a few times;
+ * tight for a script that hammers it.
+ */
+const PORTAL_LIMITS: Record<'page' | 'pdf' | 'decision', RateLimit> = {
+  page: { name: 'portal-page', limit: 60, windowMs: 60_000 },
+  pdf: { name: 'portal-pdf', limit: 10, windowMs: 60_000 },
+  decision: { name: 'portal-decision', limit: 10, windowMs: 10 * 60_000 },
+};
+
+function limitFor(c: Context<AppEnv>): RateLimit {
+  if (c.req.method === 'POST') return PORTAL_LIMITS.decision;
+  return c.req.path.endsWith('/pdf') ? PORTAL_LIMITS.pdf : PORTAL_LIMITS.page;
+}
+
+function TooMany({ locale }: { locale: Locale }) {
+  return (
+    <Page locale={locale} title={translate(locale, 'portal.tooManyTitle')}>
+      <div class="panel">
+        <h1>{translate(locale, 'portal.tooManyTitle')}</h1>
+        <p>{translate(locale, 'portal.tooMany')}</p>
+      </div>
+    </Page>
+  );
+}
+
 /** A form post must come from the page itself (the token in the path is the only credential). */
 function checkOrigin(c: Context<AppEnv>): void {
   const origin = c.req.header('origin');
@@ -188,6 +216,13 @@ function checkOrigin(c: Context<AppEnv>): void {
  * The client's page for a quote (/q/<token>): server-rendered, no JavaScript, fast on a phone,
  * in the quote's language. Unknown, expired and revoked links all get the same plain 404.
  */
+async function rateLimited(c: Context<AppEnv>, next: () => Promise<void>): Promise<Response | void> {
+  const decision = await takeHit(c.get('deps'), limitFor(c), clientIp(c));
+  if (decision.allowed) return next();
+  c.header('Retry-After', String(decision.retryAfterSeconds));
+  return c.html(<TooMany locale={c.get('locale')} />, 429);
+}
+
 export const portalRoutes = new Hono<AppEnv>()
   .use('*', async (c, next) => {
     await next();
@@ -195,6 +230,8 @@ export const portalRoutes = new Hono<AppEnv>()
     c.header('Referrer-Policy', 'no-referrer');
     c.header('X-Robots-Tag', 'noindex');
   })
+  // Hono's `/:token/*` matches `/:token` itself too: one count per request.
+  .use('/:token/*', rateLimited)
   .get('/accept.js', (c) => c.body(acceptScript, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }))
   .get('/:token', async (c) => {
     const token = c.req.param('token');
