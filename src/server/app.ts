@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { sql } from 'kysely';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
@@ -25,6 +24,7 @@ import { searchRoutes } from './modules/search/search.routes.js';
 import { projectRoutes } from './modules/projects/projects.routes.js';
 import { quoteRoutes } from './modules/quotes/quotes.routes.js';
 import { portalRoutes } from './portal/portal.routes.js';
+import { createLifecycle, readiness, requestLog, type Lifecycle } from './ops/ops.js';
 
 export const API_VERSION = '0.1.0';
 
@@ -33,12 +33,15 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/v1/setup',
   'POST /api/v1/auth/login',
   'GET /api/v1/openapi.json',
+  'GET /api/v1/ready',
 ]);
 
 /** The whole HTTP surface: the JSON API under /api/v1 and the web app (static build) for the rest. */
-export function createApp(deps: Deps) {
+export function createApp(deps: Deps, ops: { lifecycle?: Lifecycle } = {}) {
+  const lifecycle = ops.lifecycle ?? createLifecycle();
   const app = new OpenAPIHono<AppEnv>();
   app.onError(handleError);
+  app.use('*', requestLog(deps));
   app.use('*', provideDeps(deps));
   app.use('*', securityHeaders(deps));
 
@@ -50,9 +53,12 @@ export function createApp(deps: Deps) {
     await next();
     c.header('Cache-Control', 'no-store');
   });
-  api.get('/health', async (c) => {
-    await sql`select 1`.execute(deps.db.kysely);
-    return c.json({ status: 'ok', version: API_VERSION, database: deps.db.dialect });
+  // Liveness: the process answers (no database call, so a slow database does not get it restarted).
+  api.get('/health', (c) => c.json({ status: 'ok', version: API_VERSION, database: deps.db.dialect }));
+  // Readiness: the database answers, migrations are done, the process is not draining (decision 014).
+  api.get('/ready', async (c) => {
+    const ready = await readiness(deps, lifecycle);
+    return c.json(ready, ready.status === 'ready' ? 200 : 503);
   });
   api.use('*', sessionAuth(authenticate));
   api.use('*', csrfProtection());

@@ -24,6 +24,8 @@ export type Config = {
   /** Run the in-process scheduler (outbox, reminders, digest). Off in tests, which run jobs by hand. */
   scheduler: boolean;
   webDir: string;
+  /** On SIGTERM, how long ready answers 503 (so a proxy stops sending here) before the listener closes. */
+  drainDelayMs: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -48,5 +50,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.MILA_MAIL_FROM || 'mila@localhost',
     scheduler: env.MILA_SCHEDULER !== 'off',
     webDir: path.resolve(env.MILA_WEB_DIR ?? 'dist/web'),
+    drainDelayMs: Math.max(0, Number(env.MILA_DRAIN_SECONDS ?? 0) || 0) * 1000,
   };
 }

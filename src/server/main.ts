@@ -10,6 +10,7 @@ import { closePdfRenderer } from './lib/pdf.js';
 import { createLogger } from './lib/logger.js';
 import { createMailer } from './mail/mailer.js';
 import { attachmentRenderers } from './portal/attachments.js';
+import { createLifecycle } from './ops/ops.js';
 
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
@@ -18,7 +19,8 @@ await migrateToLatest(db);
 
 const mailer = createMailer(config.smtpUrl, config.mailFrom);
 const deps = { db, config, clock: systemClock, logger, mailer, attachments: attachmentRenderers() };
-const app = createApp(deps);
+const lifecycle = createLifecycle();
+const app = createApp(deps, { lifecycle });
 // The scheduler (outbox, reminders, digest, housekeeping) keeps its state in the database.
 const scheduler = config.scheduler ? startScheduler(deps) : null;
 
@@ -40,12 +42,15 @@ let stopping = false;
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
+  // Ready answers 503 from here on; with a drain delay the proxy sees it before the listener closes.
+  lifecycle.draining = true;
   logger.info(`Stopping (${signal}): finishing the requests in flight`);
   const deadline = setTimeout(() => {
     logger.error('Shutdown deadline passed: stopping with requests still open');
     process.exit(1);
   }, SHUTDOWN_DEADLINE_MS);
   deadline.unref();
+  if (config.drainDelayMs > 0) await new Promise((r) => setTimeout(r, config.drainDelayMs));
   const http = server as HttpServer;
   const closed = new Promise<void>((resolve) => http.close(() => resolve()));
   const sweep = setInterval(() => http.closeIdleConnections(), 100);
