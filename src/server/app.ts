@@ -16,6 +16,7 @@ import { clientRoutes } from './modules/clients/clients.routes.js';
 import { commitmentRoutes } from './modules/commitments/commitments.routes.js';
 import { calendarFeed } from './modules/insights/calendar-feed.js';
 import { importRoutes } from './modules/imports/imports.routes.js';
+import { exportRoutes } from './modules/exports/exports.routes.js';
 import { greetingRoutes } from './modules/greetings/greetings.routes.js';
 import { insightRoutes } from './modules/insights/insights.routes.js';
 import { interactionRoutes } from './modules/interactions/interactions.routes.js';
@@ -70,6 +71,7 @@ export function createApp(deps: Deps) {
   api.route('/', careRoutes);
   api.route('/', greetingRoutes);
   api.route('/', importRoutes);
+  api.route('/', exportRoutes);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
