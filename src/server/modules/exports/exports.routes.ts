@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { ZClientListQuery } from '../../../shared/schemas/clients.js';
 import { RESTORE_MAX_BYTES, ZWorkspaceExport, ZWorkspaceRestored } from '../../../shared/schemas/exports.js';
 import { AppError } from '../../lib/app-error.js';
 import { createRouter, errorResponses, requireAuth } from '../../lib/http.js';
@@ -74,4 +75,38 @@ exportRoutes
       },
     }),
     async (c) => c.json(await exports.restoreWorkspace(c.get('deps'), requireAuth(c), c.req.valid('json')), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/exports/clients.csv',
+      tags: ['exports'],
+      summary: 'The client list as filtered (same filters as GET /clients), as CSV with headers in your language',
+      request: { query: ZClientListQuery.omit({ limit: true, offset: true }) },
+      responses: { 200: binary('text/csv', 'The CSV file'), ...errorResponses(401, 422) },
+    }),
+    async (c) => {
+      const csv = await exports.clientsCsv(c.get('deps'), requireAuth(c), c.get('locale'), c.req.valid('query'));
+      return c.body(csv, 200, csvHeaders('clients')) as never;
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/exports/payments.csv',
+      tags: ['exports'],
+      summary: 'Payments received, as CSV with headers in your language',
+      responses: { 200: binary('text/csv', 'The CSV file'), ...errorResponses(401) },
+    }),
+    async (c) => {
+      const csv = await exports.paymentsCsv(c.get('deps'), requireAuth(c), c.get('locale'));
+      return c.body(csv, 200, csvHeaders('payments')) as never;
+    },
   );
+
+function csvHeaders(name: string) {
+  return {
+    'Content-Type': 'text/csv; charset=utf-8',
+    'Content-Disposition': `attachment; filename="mila-${name}-${stamp()}.csv"`,
+  };
+}

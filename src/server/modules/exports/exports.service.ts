@@ -1,11 +1,16 @@
 import { Zip, ZipDeflate, strToU8 } from 'fflate';
 import Papa from 'papaparse';
+import type { ClientListQuery } from '../../../shared/schemas/clients.js';
+import type { Locale } from '../../../shared/schemas/common.js';
 import type { WorkspaceExport } from '../../../shared/schemas/exports.js';
 import { AppError, fieldError } from '../../lib/app-error.js';
 import { isoNow } from '../../lib/clock.js';
 import type { Auth, Deps } from '../../lib/http.js';
 import { newId } from '../../lib/ids.js';
+import { translate } from '../../lib/i18n.js';
 import { inTransaction } from '../../lib/transaction.js';
+import { clientNames, listClients } from '../clients/clients.service.js';
+import { listPayments } from '../payments/payments.service.js';
 import {
   EXPORT_FORMAT,
   EXPORT_TABLES,
@@ -174,8 +179,16 @@ function streamOf<T>(
 }
 
 /** Per-list CSV (the client list as filtered, payments): the rows given, with their headers. */
-export function listCsv(columns: string[], rows: q.Row[]): string {
-  return '\uFEFF' + csvPage(columns, rows, true) + '\r\n';
+function listCsv(header: string[], rows: q.Row[]): string {
+  const keys = header.map((_, i) => String(i));
+  return (
+    '\uFEFF' +
+    Papa.unparse(
+      { fields: header, data: rows.map((r) => keys.map((k) => r[k] ?? '')) },
+      { escapeFormulae: true, newline: '\r\n' },
+    ) +
+    '\r\n'
+  );
 }
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
@@ -269,4 +282,71 @@ function remapIds(doc: WorkspaceExport, fixed: Map<string, string>): Map<string,
   const mapping = new Map(fixed);
   old.forEach((id, i) => mapping.set(id, fresh[i]!));
   return mapping;
+}
+
+const CLIENT_COLUMNS = [
+  'name',
+  'kind',
+  'status',
+  'phone',
+  'whatsapp',
+  'email',
+  'tags',
+  'archivedAt',
+  'updatedAt',
+] as const;
+const PAYMENT_COLUMNS = ['receivedOn', 'client', 'amount', 'currency', 'method', 'note'] as const;
+
+const headerRow = (locale: Locale, area: string, columns: readonly string[]) =>
+  columns.map((c) => translate(locale, `exports.${area}.${c}`));
+
+/**
+ * The client list as the user filtered it, one CSV (BOM, headers in the user's language — it is a
+ * view for people, unlike the workspace export's stable machine names). Read 200 at a time.
+ */
+export async function clientsCsv(
+  deps: Deps,
+  scope: Scope,
+  locale: Locale,
+  query: Omit<ClientListQuery, 'limit' | 'offset'>,
+): Promise<string> {
+  const rows: q.Row[] = [];
+  let offset: number | null = 0;
+  while (offset !== null) {
+    const page = await listClients(deps, scope, { ...query, limit: 200, offset });
+    for (const c of page.items)
+      rows.push({
+        ...c,
+        kind: translate(locale, `exports.kinds.${c.kind}`),
+        status: translate(locale, `exports.statuses.${c.status}`),
+        tags: c.tags.join(', '),
+      });
+    offset = page.nextOffset;
+  }
+  return listCsv(
+    headerRow(locale, 'clients', CLIENT_COLUMNS),
+    rows.map((r) => rowByColumns(r, CLIENT_COLUMNS)),
+  );
+}
+
+/** Payments received, newest first, with the client's name; amounts in major units (₪ 1234.50). */
+export async function paymentsCsv(deps: Deps, scope: Scope, locale: Locale): Promise<string> {
+  const { items } = await listPayments(deps, scope, {});
+  const names = await clientNames(deps, scope, [...new Set(items.map((p) => p.clientId))]);
+  const rows = items.map((p) => ({
+    receivedOn: p.receivedOn,
+    client: names.get(p.clientId) ?? '',
+    amount: (p.amount / 100).toFixed(2),
+    currency: p.currency,
+    method: p.method,
+    note: p.note,
+  }));
+  return listCsv(
+    headerRow(locale, 'payments', PAYMENT_COLUMNS),
+    rows.map((r) => rowByColumns(r, PAYMENT_COLUMNS)),
+  );
+}
+
+function rowByColumns(row: q.Row, columns: readonly string[]): q.Row {
+  return Object.fromEntries(columns.map((c, i) => [String(i), row[c] ?? '']));
 }

@@ -90,22 +90,22 @@ describe.each(testDialects())('export and restore on $label', ({ dialect, skip }
     );
     const clients = files['clients.csv']!;
     expect([...clients.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const parsed = Papa.parse<Record<string, string>>(strFromU8(clients).slice(1), {
+    const parsed = Papa.parse<Record<string, string>>(strFromU8(clients), {
       header: true,
       skipEmptyLines: true,
     });
-    expect(parsed.meta.fields).toContain('name');
+    expect(parsed.meta.fields?.slice(0, 3)).toEqual(['id', 'kind', 'name']);
     expect(parsed.meta.fields).not.toContain('workspace_id');
     const names = parsed.data.map((r) => r.name);
     expect(names).toContain(`'=HYPERLINK("http://evil.example","לחצו")`);
     expect(parsed.data.map((r) => r.notes)).toContain("'@SUM(A1)");
-    const contacts = Papa.parse<Record<string, string>>(strFromU8(files['client_contacts.csv']!).slice(1), {
+    const contacts = Papa.parse<Record<string, string>>(strFromU8(files['client_contacts.csv']!), {
       header: true,
       skipEmptyLines: true,
     });
     expect(contacts.data.map((r) => r.name)).toContain('דנה');
     // An empty table still says its columns.
-    expect(strFromU8(files['offboardings.csv']!).slice(1).split('\r\n')[0]).toContain('client_id');
+    expect(strFromU8(files['offboardings.csv']!).split('\r\n')[0]).toContain('client_id');
     // No secrets leave: the users file has no password hash.
     expect(strFromU8(files['users.csv']!)).not.toContain('password_hash');
     expect(strFromU8(files['users.csv']!)).not.toContain('$argon2');
@@ -225,5 +225,52 @@ describe.each(testDialects())('export and restore on $label', ({ dialect, skip }
     await ctx.owner();
     const res = await ctx.app.request('/api/v1/exports/workspace.zip');
     expect(res.status).toBe(401);
+  });
+});
+
+describe.each(testDialects())('per-list CSV on $label', ({ dialect, skip }) => {
+  let ctx: TestContext;
+  beforeEach(async () => {
+    if (!skip) ctx = await createTestContext(dialect);
+  });
+  afterEach(async () => {
+    if (!skip) await ctx.close();
+  });
+
+  const csvOf = async (api: ApiClient, path: string, locale = 'he') => {
+    const res = await api.app.request(path, { headers: { cookie: api.cookie ?? '', 'accept-language': locale } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    return Papa.parse<string[]>(strFromU8(bytes), { skipEmptyLines: true }).data;
+  };
+
+  it.skipIf(skip)('exports the client list as filtered, headers in the caller’s language', async () => {
+    const api = await ctx.owner();
+    await createClient(api, { name: 'דנה לוי', status: 'active' });
+    await createClient(api, { name: 'ליד חדש', status: 'lead' });
+    await createClient(api, { name: '+972 חשוד', status: 'active' });
+    const he = await csvOf(api, '/api/v1/exports/clients.csv?status=active');
+    expect(he[0]![0]).toBe('שם');
+    const names = he.slice(1).map((r) => r[0]);
+    expect(names).toEqual(expect.arrayContaining(['דנה לוי', "'+972 חשוד"]));
+    expect(names).not.toContain('ליד חדש');
+    expect(he[1]![2]).toBe('פעיל');
+    const en = await csvOf(api, '/api/v1/exports/clients.csv?q=%D7%9C%D7%99%D7%93', 'en');
+    expect(en[0]![0]).toBe('Name');
+    expect(en.slice(1).map((r) => r[0])).toEqual(['ליד חדש']);
+  });
+
+  it.skipIf(skip)('exports payments with client names and amounts in shekels', async () => {
+    const api = await ctx.owner();
+    const ids = await populate(api);
+    const rows = await csvOf(api, '/api/v1/exports/payments.csv');
+    expect(rows[0]).toEqual(['התקבל בתאריך', 'לקוח', 'סכום', 'מטבע', 'אמצעי תשלום', 'הערה']);
+    expect(rows).toHaveLength(2);
+    const payment = await api.request('GET', `/api/v1/payments?clientId=${ids.client}`);
+    const amount = (payment.body as { items: { amount: number }[] }).items[0]!.amount;
+    expect(Number(rows[1]![2])).toBe(amount / 100);
+    expect(rows[1]![1]).not.toBe('');
   });
 });
