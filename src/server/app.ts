@@ -8,7 +8,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { AppError } from './lib/app-error.js';
 import { createRouter, handleError, type AppEnv, type Deps } from './lib/http.js';
-import { csrfProtection, provideDeps, requireSession, sessionAuth } from './lib/middleware.js';
+import { bearerAuth, csrfProtection, provideDeps, requireSession, sessionAuth, tokenScope } from './lib/middleware.js';
 import { accountRoutes } from './modules/accounts/accounts.routes.js';
 import { careRoutes } from './modules/care/care.routes.js';
 import { authenticate } from './modules/accounts/accounts.service.js';
@@ -17,6 +17,8 @@ import { commitmentRoutes } from './modules/commitments/commitments.routes.js';
 import { calendarFeed } from './modules/insights/calendar-feed.js';
 import { importRoutes } from './modules/imports/imports.routes.js';
 import { exportRoutes } from './modules/exports/exports.routes.js';
+import { authenticateToken } from './modules/tokens/tokens.service.js';
+import { tokenRoutes } from './modules/tokens/tokens.routes.js';
 import { greetingRoutes } from './modules/greetings/greetings.routes.js';
 import { insightRoutes } from './modules/insights/insights.routes.js';
 import { interactionRoutes } from './modules/interactions/interactions.routes.js';
@@ -56,8 +58,10 @@ export function createApp(deps: Deps) {
     return c.json({ status: 'ok', version: API_VERSION, database: deps.db.dialect });
   });
   api.use('*', sessionAuth(authenticate));
+  api.use('*', bearerAuth(authenticateToken));
   api.use('*', csrfProtection());
   api.use('*', requireSession(PUBLIC_ROUTES));
+  api.use('*', tokenScope());
   api.route('/', accountRoutes);
   api.route('/', clientRoutes);
   api.route('/', interactionRoutes);
@@ -72,6 +76,7 @@ export function createApp(deps: Deps) {
   api.route('/', greetingRoutes);
   api.route('/', importRoutes);
   api.route('/', exportRoutes);
+  api.route('/', tokenRoutes);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
@@ -85,6 +90,11 @@ export function createApp(deps: Deps) {
     type: 'apiKey',
     in: 'cookie',
     name: 'mila_session',
+  });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'A personal API token from Settings (mila_…); read-only tokens may only GET.',
   });
   api.all('*', () => {
     throw new AppError('not_found');

@@ -9,6 +9,7 @@ import type { JobTables } from '../jobs/jobs.table.js';
 import type { PaymentTables } from '../modules/payments/payments.table.js';
 import type { ProjectTables } from '../modules/projects/projects.table.js';
 import type { QuoteTables } from '../modules/quotes/quotes.table.js';
+import type { TokenTables } from '../modules/tokens/tokens.table.js';
 
 /** The whole schema as Kysely sees it: each module contributes its own tables. */
 export type Database = AccountTables &
@@ -20,7 +21,8 @@ export type Database = AccountTables &
   QuoteTables &
   ProjectTables &
   PaymentTables &
-  CareTables;
+  CareTables &
+  TokenTables;
 
 export type Dialect = 'sqlite' | 'postgres';
 
