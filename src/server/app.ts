@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
+import { mountApiDocs } from './lib/api-docs.js';
 import { AppError } from './lib/app-error.js';
 import { createRouter, handleError, type AppEnv, type Deps } from './lib/http.js';
 import { bearerAuth, csrfProtection, provideDeps, requireSession, sessionAuth, tokenScope } from './lib/middleware.js';
@@ -117,6 +118,7 @@ export function createApp(deps: Deps) {
     return c.body(body, 200, { 'Content-Type': 'text/calendar; charset=utf-8' });
   });
 
+  mountApiDocs(app, authenticate);
   mountWebApp(app, deps.config.webDir);
   return app;
 }

@@ -108,3 +108,37 @@ describe.each(testDialects())('personal API tokens on $label', ({ dialect, skip 
     expect(res.status).toBe(403);
   });
 });
+
+describe('the API reference page', () => {
+  it('is served from local files behind sign-in, under the app CSP', async () => {
+    const ctx = await createTestContext('sqlite');
+    try {
+      const anonymous = await ctx.app.request('/api-docs');
+      expect(anonymous.status).toBe(303);
+      expect(anonymous.headers.get('location')).toBe('/login?redirect=%2Fapi-docs');
+      const api = await ctx.owner();
+      const res = await ctx.app.request('/api-docs', { headers: { cookie: api.cookie! } });
+      expect(res.status).toBe(200);
+      const html = await res.text();
+      expect(html).toContain('/api-docs/swagger-ui-bundle.js');
+      expect(html).not.toMatch(/https?:\/\//);
+      expect(html).not.toMatch(/<script>(?!<)/);
+      expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+      const bundle = await ctx.app.request('/api-docs/swagger-ui-bundle.js');
+      expect(bundle.status).toBe(200);
+      expect(bundle.headers.get('content-type')).toContain('javascript');
+      expect((await ctx.app.request('/api-docs/init.js')).status).toBe(200);
+      expect(await (await ctx.app.request('/api-docs/init.js')).text()).toContain('/api/v1/openapi.json');
+      expect((await ctx.app.request('/api-docs/..%2Fpackage.json')).status).toBe(404);
+      // The document it shows names the bearer scheme and the new routes.
+      const doc = (await (await ctx.app.request('/api/v1/openapi.json')).json()) as {
+        paths: Record<string, unknown>;
+        components: { securitySchemes: Record<string, unknown> };
+      };
+      expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/exports/workspace.zip', '/tokens']));
+      expect(doc.components.securitySchemes).toHaveProperty('bearer');
+    } finally {
+      await ctx.close();
+    }
+  });
+});
