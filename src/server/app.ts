@@ -5,9 +5,10 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
+import { mountApiDocs } from './lib/api-docs.js';
 import { AppError } from './lib/app-error.js';
 import { createRouter, handleError, type AppEnv, type Deps } from './lib/http.js';
-import { csrfProtection, provideDeps, requireSession, sessionAuth } from './lib/middleware.js';
+import { bearerAuth, csrfProtection, provideDeps, requireSession, sessionAuth, tokenScope } from './lib/middleware.js';
 import { accountRoutes } from './modules/accounts/accounts.routes.js';
 import { careRoutes } from './modules/care/care.routes.js';
 import { authenticate } from './modules/accounts/accounts.service.js';
@@ -15,6 +16,9 @@ import { clientRoutes } from './modules/clients/clients.routes.js';
 import { commitmentRoutes } from './modules/commitments/commitments.routes.js';
 import { calendarFeed } from './modules/insights/calendar-feed.js';
 import { importRoutes } from './modules/imports/imports.routes.js';
+import { exportRoutes } from './modules/exports/exports.routes.js';
+import { authenticateToken } from './modules/tokens/tokens.service.js';
+import { tokenRoutes } from './modules/tokens/tokens.routes.js';
 import { greetingRoutes } from './modules/greetings/greetings.routes.js';
 import { insightRoutes } from './modules/insights/insights.routes.js';
 import { interactionRoutes } from './modules/interactions/interactions.routes.js';
@@ -61,8 +65,10 @@ export function createApp(deps: Deps, ops: { lifecycle?: Lifecycle } = {}) {
     return c.json(ready, ready.status === 'ready' ? 200 : 503);
   });
   api.use('*', sessionAuth(authenticate));
+  api.use('*', bearerAuth(authenticateToken));
   api.use('*', csrfProtection());
   api.use('*', requireSession(PUBLIC_ROUTES));
+  api.use('*', tokenScope());
   api.route('/', accountRoutes);
   api.route('/', clientRoutes);
   api.route('/', interactionRoutes);
@@ -76,6 +82,8 @@ export function createApp(deps: Deps, ops: { lifecycle?: Lifecycle } = {}) {
   api.route('/', careRoutes);
   api.route('/', greetingRoutes);
   api.route('/', importRoutes);
+  api.route('/', exportRoutes);
+  api.route('/', tokenRoutes);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
@@ -89,6 +97,11 @@ export function createApp(deps: Deps, ops: { lifecycle?: Lifecycle } = {}) {
     type: 'apiKey',
     in: 'cookie',
     name: 'mila_session',
+  });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'A personal API token from Settings (mila_…); read-only tokens may only GET.',
   });
   api.all('*', () => {
     throw new AppError('not_found');
@@ -111,6 +124,7 @@ export function createApp(deps: Deps, ops: { lifecycle?: Lifecycle } = {}) {
     return c.body(body, 200, { 'Content-Type': 'text/calendar; charset=utf-8' });
   });
 
+  mountApiDocs(app, authenticate);
   mountWebApp(app, deps.config.webDir);
   return app;
 }

@@ -13,6 +13,7 @@ export const errorCodes = [
   'invalid_credentials',
   'too_many_attempts',
   'payload_too_large',
+  'workspace_not_empty',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

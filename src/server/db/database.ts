@@ -10,6 +10,7 @@ import type { PaymentTables } from '../modules/payments/payments.table.js';
 import type { ProjectTables } from '../modules/projects/projects.table.js';
 import type { QuoteTables } from '../modules/quotes/quotes.table.js';
 import type { LimitTables } from '../modules/limits/limits.table.js';
+import type { TokenTables } from '../modules/tokens/tokens.table.js';
 
 /** The whole schema as Kysely sees it: each module contributes its own tables. */
 export type Database = AccountTables &
@@ -22,7 +23,8 @@ export type Database = AccountTables &
   ProjectTables &
   PaymentTables &
   CareTables &
-  LimitTables;
+  LimitTables &
+  TokenTables;
 
 export type Dialect = 'sqlite' | 'postgres';
 

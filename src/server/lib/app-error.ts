@@ -13,6 +13,7 @@ const STATUS: Record<ErrorCode, number> = {
   invalid_credentials: 401,
   too_many_attempts: 429,
   payload_too_large: 413,
+  workspace_not_empty: 409,
   internal: 500,
 };
 

@@ -39,6 +39,10 @@ export type Auth = {
   userLocale: Locale;
   /** Failed sign-ins before this session began (told to the owner). */
   signInNotice?: { failedAttempts: number; lastFailedAt: string | null } | null;
+  /** Set when the caller came with a personal API token (`Authorization: Bearer`) instead of a session. */
+  tokenId?: string;
+  /** A read-only token: anything but GET/HEAD/OPTIONS is refused. */
+  readOnly?: boolean;
 };
 
 export type AppEnv = {

@@ -36,6 +36,31 @@ export function sessionAuth(authenticate: Authenticate): MiddlewareHandler<AppEn
 }
 
 /**
+ * A personal API token in `Authorization: Bearer …` stands in for the session (and wins over a
+ * cookie sent beside it); a token that is not valid leaves the caller signed out, so 401.
+ */
+export function bearerAuth(authenticate: Authenticate): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const header = c.req.header('authorization');
+    const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+    if (header) {
+      const auth = match ? await authenticate(c.get('deps'), match[1]!) : null;
+      c.set('auth', auth);
+      if (auth && !localeFromHeader(c.req.header('accept-language'))) c.set('locale', auth.userLocale);
+    }
+    await next();
+  };
+}
+
+/** A read-only token may look, never change: any other method is 403. */
+export function tokenScope(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (c.get('auth')?.readOnly && !SAFE_METHODS.has(c.req.method)) throw new AppError('forbidden');
+    await next();
+  };
+}
+
+/**
  * Cross-site request forgery: a state-changing request must come from our own origin
  * (Origin / Sec-Fetch-Site), and when it rides on a session cookie it must also echo the
  * session's CSRF token in X-CSRF-Token (synchroniser token, never stored in a cookie).
@@ -43,6 +68,8 @@ export function sessionAuth(authenticate: Authenticate): MiddlewareHandler<AppEn
 export function csrfProtection(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (SAFE_METHODS.has(c.req.method)) return next();
+    // A bearer token is never sent by the browser on its own, so a forged request cannot carry it.
+    if (c.get('auth')?.tokenId) return next();
     const fetchSite = c.req.header('sec-fetch-site');
     if (fetchSite && fetchSite !== 'same-origin' && fetchSite !== 'none') throw new AppError('csrf_failed');
     const origin = c.req.header('origin');

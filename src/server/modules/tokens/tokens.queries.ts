@@ -1,0 +1,49 @@
+import type { Executor } from '../../db/database.js';
+import type { ApiTokenRow, NewApiTokenRow } from './tokens.table.js';
+
+export async function insertToken(db: Executor, row: NewApiTokenRow): Promise<void> {
+  await db.insertInto('api_tokens').values(row).execute();
+}
+
+export async function listTokens(
+  db: Executor,
+  { workspaceId, userId }: { workspaceId: string; userId: string },
+): Promise<ApiTokenRow[]> {
+  return db
+    .selectFrom('api_tokens')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('user_id', '=', userId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+export async function revokeToken(
+  db: Executor,
+  { workspaceId, userId, id, at }: { workspaceId: string; userId: string; id: string; at: string },
+): Promise<ApiTokenRow | undefined> {
+  return db
+    .updateTable('api_tokens')
+    .set((eb) => ({ revoked_at: eb.fn.coalesce('revoked_at', eb.val(at)) }))
+    .where('workspace_id', '=', workspaceId)
+    .where('user_id', '=', userId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** A live (not revoked) token by its hash, with its owner's language. */
+export async function findLiveToken(db: Executor, { tokenHash }: { tokenHash: string }) {
+  return db
+    .selectFrom('api_tokens as t')
+    .innerJoin('users as u', (j) => j.onRef('u.id', '=', 't.user_id').onRef('u.workspace_id', '=', 't.workspace_id'))
+    .select(['t.id', 't.workspace_id', 't.user_id', 't.scope', 't.last_used_at', 'u.locale as user_locale'])
+    .where('t.token_hash', '=', tokenHash)
+    .where('t.revoked_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function touchToken(db: Executor, { id, at }: { id: string; at: string }): Promise<void> {
+  await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
+}
