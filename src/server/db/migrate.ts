@@ -13,6 +13,7 @@ import { greetings } from './migrations/009-greetings.js';
 import { healthIndexes } from './migrations/010-health-indexes.js';
 import { signInSafety } from './migrations/011-sign-in-safety.js';
 import { wordBrokenAt } from './migrations/013-word-broken-at.js';
+import { listIndexes } from './migrations/014-list-indexes.js';
 import { apiTokens } from './migrations/018-api-tokens.js';
 import { rateLimits } from './migrations/020-rate-limits.js';
 
@@ -31,6 +32,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '010-health-indexes': healthIndexes(dialect),
     '011-sign-in-safety': signInSafety(dialect),
     '013-word-broken-at': wordBrokenAt(dialect),
+    '014-list-indexes': listIndexes(dialect),
     '018-api-tokens': apiTokens(dialect),
     '020-rate-limits': rateLimits(dialect),
   };

@@ -12,6 +12,8 @@ import { quotesAwaitingAnswer } from '../quotes/quotes.service.js';
 
 type Scope = { workspaceId: string };
 const LIST_LIMIT = 200;
+/** Promises and contacts waiting: the rows Today shows (counts stay exact; the screen says how many more). */
+const SHOWN_ROWS = 15;
 /** Greetings are prepared a week ahead. */
 const GREETING_DAYS = 7;
 /** A project counts as just started for two weeks: long enough to set it going. */
@@ -56,8 +58,8 @@ export async function today(deps: Deps, scope: Scope): Promise<Today> {
   const nowIso = now.toISOString();
   // Late and today are separate lists with their own caps, so a long backlog never hides today.
   // Late includes a promise moved once it was already late (late until kept, whatever its new date).
-  const late = { late: true, limit: LIST_LIMIT };
-  const dueToday = { dueFrom: nowIso, dueBefore: endOfToday, late: false, limit: LIST_LIMIT };
+  const late = { late: true, limit: SHOWN_ROWS };
+  const dueToday = { dueFrom: nowIso, dueBefore: endOfToday, late: false, limit: SHOWN_ROWS };
   const startedSince = new Date(now.getTime() - STARTED_DAYS * 86_400_000).toISOString();
   const [mineOverdue, mineToday, theirsOverdue, theirsToday, replies, quotes, greetings, payments, started] =
     await Promise.all([
@@ -65,7 +67,7 @@ export async function today(deps: Deps, scope: Scope): Promise<Today> {
       openCommitments(deps, scope, { direction: 'mine', ...dueToday }),
       openCommitments(deps, scope, { direction: 'theirs', ...late }),
       openCommitments(deps, scope, { direction: 'theirs', ...dueToday }),
-      awaitingReply(deps, scope, LIST_LIMIT),
+      awaitingReply(deps, scope, SHOWN_ROWS),
       quotesAwaitingAnswer(deps, scope, LIST_LIMIT),
       upcomingDates(deps, scope, { fromDate: date, days: GREETING_DAYS }),
       listPaymentItems(deps, scope, { state: 'overdue' }),

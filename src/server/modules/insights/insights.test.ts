@@ -136,7 +136,7 @@ describe.each(testDialects())('Today and the calendar feed on $label', ({ dialec
     );
     ctx.clock.set('2026-11-23T10:00:00.000Z');
     const today = (await api.get('/api/v1/today', ZToday)).body;
-    expect(today.mine.overdue).toHaveLength(200);
+    expect(today.mine.overdue).toHaveLength(15);
     expect(today.mine.today.map((c) => c.title)).toEqual(['של היום']);
     expect(today.counts).toMatchObject({ mineOverdue: 205, mineToday: 1 });
   });
