@@ -16,6 +16,7 @@ import { clientRoutes } from './modules/clients/clients.routes.js';
 import { commitmentRoutes } from './modules/commitments/commitments.routes.js';
 import { calendarFeed } from './modules/insights/calendar-feed.js';
 import { importRoutes } from './modules/imports/imports.routes.js';
+import { shareTarget } from './modules/imports/chat-import.routes.js';
 import { greetingRoutes } from './modules/greetings/greetings.routes.js';
 import { insightRoutes } from './modules/insights/insights.routes.js';
 import { interactionRoutes } from './modules/interactions/interactions.routes.js';
@@ -104,6 +105,10 @@ export function createApp(deps: Deps) {
     c.header('Cache-Control', 'private, max-age=300');
     return c.body(body, 200, { 'Content-Type': 'text/calendar; charset=utf-8' });
   });
+
+  // The phone's share sheet posts an exported WhatsApp chat here (Web Share Target, decision 012).
+  app.use('/share-target', sessionAuth(authenticate), limitBody(21 * 1024 * 1024));
+  app.post('/share-target', shareTarget);
 
   mountWebApp(app, deps.config.webDir);
   return app;

@@ -36,6 +36,7 @@ describe.each(testDialects())('migrations on $label', ({ dialect, skip }) => {
       names.push(down.results[0]!.migrationName);
     }
     expect(names).toEqual([
+      '017-chat-imports',
       '013-word-broken-at',
       '011-sign-in-safety',
       '010-health-indexes',

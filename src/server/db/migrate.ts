@@ -12,6 +12,7 @@ import { greetings } from './migrations/009-greetings.js';
 import { healthIndexes } from './migrations/010-health-indexes.js';
 import { signInSafety } from './migrations/011-sign-in-safety.js';
 import { wordBrokenAt } from './migrations/013-word-broken-at.js';
+import { chatImports } from './migrations/017-chat-imports.js';
 
 /** Migrations in code (not read from disk) so they ship inside the same module graph on both dialects. */
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -28,6 +29,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '010-health-indexes': healthIndexes(dialect),
     '011-sign-in-safety': signInSafety(dialect),
     '013-word-broken-at': wordBrokenAt(dialect),
+    '017-chat-imports': chatImports(dialect),
   };
 }
 
