@@ -19,6 +19,7 @@ import { importRoutes } from './modules/imports/imports.routes.js';
 import { exportRoutes } from './modules/exports/exports.routes.js';
 import { authenticateToken } from './modules/tokens/tokens.service.js';
 import { tokenRoutes } from './modules/tokens/tokens.routes.js';
+import { shareTarget } from './modules/imports/chat-import.routes.js';
 import { greetingRoutes } from './modules/greetings/greetings.routes.js';
 import { insightRoutes } from './modules/insights/insights.routes.js';
 import { interactionRoutes } from './modules/interactions/interactions.routes.js';
@@ -125,6 +126,10 @@ export function createApp(deps: Deps, ops: { lifecycle?: Lifecycle } = {}) {
   });
 
   mountApiDocs(app, authenticate);
+  // The phone's share sheet posts an exported WhatsApp chat here (Web Share Target, decision 012).
+  app.use('/share-target', sessionAuth(authenticate), limitBody(21 * 1024 * 1024));
+  app.post('/share-target', shareTarget);
+
   mountWebApp(app, deps.config.webDir);
   return app;
 }

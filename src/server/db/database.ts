@@ -3,6 +3,7 @@ import type { AccountTables } from '../modules/accounts/accounts.table.js';
 import type { CareTables } from '../modules/care/care.table.js';
 import type { ClientTables } from '../modules/clients/clients.table.js';
 import type { CommitmentTables } from '../modules/commitments/commitments.table.js';
+import type { ChatImportTables } from '../modules/imports/chat-import.table.js';
 import type { InteractionTables } from '../modules/interactions/interactions.table.js';
 import type { MessageTables } from '../modules/messages/messages.table.js';
 import type { JobTables } from '../jobs/jobs.table.js';
@@ -24,7 +25,8 @@ export type Database = AccountTables &
   PaymentTables &
   CareTables &
   LimitTables &
-  TokenTables;
+  TokenTables &
+  ChatImportTables;
 
 export type Dialect = 'sqlite' | 'postgres';
 

@@ -38,6 +38,7 @@ describe.each(testDialects())('migrations on $label', ({ dialect, skip }) => {
     expect(names).toEqual([
       '020-rate-limits',
       '018-api-tokens',
+      '017-chat-imports',
       '014-list-indexes',
       '013-word-broken-at',
       '011-sign-in-safety',

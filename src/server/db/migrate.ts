@@ -14,6 +14,7 @@ import { healthIndexes } from './migrations/010-health-indexes.js';
 import { signInSafety } from './migrations/011-sign-in-safety.js';
 import { wordBrokenAt } from './migrations/013-word-broken-at.js';
 import { listIndexes } from './migrations/014-list-indexes.js';
+import { chatImports } from './migrations/017-chat-imports.js';
 import { apiTokens } from './migrations/018-api-tokens.js';
 import { rateLimits } from './migrations/020-rate-limits.js';
 
@@ -33,6 +34,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '011-sign-in-safety': signInSafety(dialect),
     '013-word-broken-at': wordBrokenAt(dialect),
     '014-list-indexes': listIndexes(dialect),
+    '017-chat-imports': chatImports(dialect),
     '018-api-tokens': apiTokens(dialect),
     '020-rate-limits': rateLimits(dialect),
   };

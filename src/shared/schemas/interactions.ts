@@ -60,7 +60,7 @@ export const ZUpdateInteraction = z
   .meta({ id: 'UpdateInteraction' });
 export type UpdateInteraction = z.output<typeof ZUpdateInteraction>;
 
-export const interactionSources = ['manual', 'message'] as const;
+export const interactionSources = ['manual', 'message', 'import'] as const;
 export type InteractionSource = (typeof interactionSources)[number];
 
 export const ZInteraction = z

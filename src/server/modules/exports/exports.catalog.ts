@@ -43,9 +43,17 @@ export const EXPORT_TABLES: readonly ExportTable[] = [
 
 /**
  * Tenant tables left out, and why: credentials (sessions, client links, API tokens), the mail queue
- * (restoring it would send again) and the scheduler's bookkeeping.
+ * (restoring it would send again), the scheduler's bookkeeping, and the WhatsApp import's duplicate
+ * keys (after a restore, importing the same chat again would add it twice: to be carried over).
  */
-export const EXCLUDED_TABLES: readonly string[] = ['sessions', 'quote_links', 'outbox', 'job_runs', 'api_tokens'];
+export const EXCLUDED_TABLES: readonly string[] = [
+  'sessions',
+  'quote_links',
+  'outbox',
+  'job_runs',
+  'api_tokens',
+  'chat_import_messages',
+];
 
 /** The owner's row as exported: who they are, never their password or feed token hashes. */
 export const USER_COLUMNS = ['id', 'email', 'name', 'role', 'locale', 'address_form', 'created_at'] as const;

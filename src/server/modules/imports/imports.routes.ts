@@ -10,6 +10,7 @@ import {
 } from '../../../shared/schemas/imports.js';
 import { jsonBody, jsonResponse } from '../../lib/openapi.js';
 import { createRouter, errorResponses, requireAuth } from '../../lib/http.js';
+import { chatImportRoutes } from './chat-import.routes.js';
 import * as imports from './imports.service.js';
 
 const ZParseQuery = z.object({
@@ -96,3 +97,6 @@ importRoutes
     async (c) =>
       c.json(await imports.commitImport(c.get('deps'), requireAuth(c), c.get('locale'), c.req.valid('json')), 200),
   );
+
+// WhatsApp chats: their own uploads (a file each step) and limits.
+importRoutes.route('/', chatImportRoutes);
