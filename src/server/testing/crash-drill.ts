@@ -46,11 +46,11 @@ type Acknowledged =
   | { kind: 'accepted'; id: string }
   | { kind: 'payment'; id: string; clientId: string; amount: number };
 
-type Store = { env: Record<string, string>; sqliteFile?: string; pgUrl?: string; drop: () => Promise<void> };
+export type Store = { env: Record<string, string>; sqliteFile?: string; pgUrl?: string; drop: () => Promise<void> };
 
 const MARK = 'crash-drill';
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.listen(0, '127.0.0.1', () => {
@@ -60,7 +60,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function openStore(dialect: CrashDialect, postgresUrl: string): Promise<Store> {
+export async function openStore(dialect: CrashDialect, postgresUrl: string): Promise<Store> {
   if (dialect === 'sqlite') {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mila-crash-'));
     return {
@@ -89,9 +89,9 @@ async function openStore(dialect: CrashDialect, postgresUrl: string): Promise<St
   };
 }
 
-type Server = { url: string; child: ChildProcess; output: () => string };
+export type Server = { url: string; child: ChildProcess; output: () => string };
 
-async function startServer(store: Store): Promise<Server> {
+export async function startServer(store: Store): Promise<Server> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     env: {
@@ -122,7 +122,7 @@ async function startServer(store: Store): Promise<Server> {
   }
 }
 
-async function kill(server: Server): Promise<void> {
+export async function kill(server: Server): Promise<void> {
   if (server.child.exitCode !== null || server.child.signalCode !== null) return;
   const exited = new Promise((r) => server.child.once('exit', r));
   server.child.kill('SIGKILL');
