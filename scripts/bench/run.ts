@@ -147,8 +147,15 @@ function openDb(store: Store): Db {
     : connect({ kind: 'postgres', url: store.pgUrl!, max: 4 });
 }
 
+/** Stores still open, dropped on Ctrl+C too (a temporary directory, a throw-away PostgreSQL database). */
+const openStores = new Set<Store>();
+process.once('SIGINT', () => {
+  void Promise.allSettled([...openStores].map((s) => s.drop())).then(() => process.exit(130));
+});
+
 async function benchOne(dialect: CrashDialect, scale: number, report: BenchReport): Promise<void> {
   const store = await openStore(dialect, testDatabaseUrl());
+  openStores.add(store);
   try {
     const seeded = await seedStore(store, dialect, scale, report);
     const server = await startServer(store);
@@ -192,6 +199,7 @@ async function benchOne(dialect: CrashDialect, scale: number, report: BenchRepor
     }
   } finally {
     await store.drop();
+    openStores.delete(store);
   }
 }
 
