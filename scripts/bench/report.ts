@@ -10,7 +10,7 @@ export function percentile(samples: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
 
-export type Kind = 'list' | 'record' | 'write' | 'page';
+export type Kind = 'list' | 'record' | 'write';
 
 /** One endpoint measured over HTTP at one concurrency. */
 export type LoadResult = {
