@@ -2,32 +2,15 @@
  * `tsx scripts/bench/import.ts [rows]`: one CSV of 50,000 clients (default) parsed, previewed and
  * committed on SQLite in memory; prints the time of each step. Its own script (not in run.ts yet).
  */
-import { loadConfig } from '../../src/server/config.js';
 import { connect } from '../../src/server/db/connect.js';
-import { migrateToLatest } from '../../src/server/db/migrate.js';
-import { systemClock } from '../../src/server/lib/clock.js';
-import { createLogger } from '../../src/server/lib/logger.js';
-import { setup } from '../../src/server/modules/accounts/accounts.service.js';
 import { commitImport, parseImportFile, previewImport } from '../../src/server/modules/imports/imports.service.js';
-import { attachmentRenderers } from '../../src/server/portal/attachments.js';
-import { setupInput } from '../../src/server/testing/factories.js';
-import { ZSetUpWorkspace } from '../../src/shared/schemas/accounts.js';
+import { openWorkspace } from './seed.js';
 
 const ROWS = Number(process.argv[2] ?? 50_000);
 
 async function main() {
   const db = connect({ kind: 'sqlite', file: ':memory:' });
-  await migrateToLatest(db);
-  const deps = {
-    db,
-    config: { ...loadConfig({}), logLevel: 'silent' as const, scheduler: false },
-    clock: systemClock,
-    logger: createLogger('silent'),
-    mailer: null,
-    attachments: attachmentRenderers(),
-  };
-  const session = await setup(deps, ZSetUpWorkspace.parse(setupInput()), { userAgent: 'bench' });
-  const scope = { workspaceId: session.me.workspace.id };
+  const { deps, scope } = await openWorkspace(db);
   const lines = ['שם,טלפון,אימייל,יום הולדת,תגיות'];
   for (let i = 0; i < ROWS; i++) {
     const phone = `05${(i % 8) + 0}${String(1_000_000 + i).slice(-7)}`;

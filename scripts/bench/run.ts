@@ -1,240 +1,273 @@
 /**
- * `npm run bench`: seeds a workspace with 3,000 clients and measures the main client views through
- * the in-process API (routing, auth, validation, SQL, JSON), on SQLite and, when one answers at
- * TEST_DATABASE_URL, on PostgreSQL. Budget: p95 ≤ 50 ms per view. Exits non-zero over budget.
- * The contact log gets 150,000 interactions and every client two promises, written in bulk
- * (the services would take minutes) with the same columns the services write.
+ * `npm run bench`: the benchmark as users feel it (issue #13). For each database (SQLite, and
+ * PostgreSQL when one answers at TEST_DATABASE_URL) and each scale (1×, 3×, 10× the heavy dataset):
+ * seed a fresh database in-process (seed.ts), start the real server on it (src/server/main.ts in its
+ * own process), sign in, and load each endpoint over HTTP with autocannon; then replay each list
+ * view's SQL in-process for its raw time. Adds a bare node:http ceiling, the server's peak RSS and
+ * the web's initial JavaScript (size-limit); writes bench/results/latest.{json,md}; exits 1 when a
+ * budget (report.ts) is missed.
+ *
+ *   npm run bench                          # every scale, both databases
+ *   npm run bench -- --scale 1 --db sqlite --seconds 5
+ *   npm run bench:quick                    # 1×, SQLite, 3 s per run: a smoke run
+ * Env: BENCH_SECONDS, BENCH_SCALES, BENCH_DBS, BENCH_WRITES (rows used up per accept / mark-kept run),
+ * BENCH_CLIENTS=300 (every size in proportion) or BENCH_CONTACTS, BENCH_QUOTES … (seed.ts).
  */
-import { randomBytes } from 'node:crypto';
-import { sql, type Insertable } from 'kysely';
-import type { CommitmentTable } from '../../src/server/modules/commitments/commitments.table.js';
-import type { InteractionTable } from '../../src/server/modules/interactions/interactions.table.js';
+import { execSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { createApp } from '../../src/server/app.js';
 import { connect } from '../../src/server/db/connect.js';
 import type { Db } from '../../src/server/db/database.js';
-import { migrateToLatest } from '../../src/server/db/migrate.js';
-import { systemClock } from '../../src/server/lib/clock.js';
-import { createLogger } from '../../src/server/lib/logger.js';
-import { loadConfig } from '../../src/server/config.js';
-import { setup } from '../../src/server/modules/accounts/accounts.service.js';
-import { createClient } from '../../src/server/modules/clients/clients.service.js';
-import { rebuildContactMonths } from '../../src/server/modules/interactions/interactions.service.js';
-import { createQuote } from '../../src/server/modules/quotes/quotes.service.js';
-import { attachmentRenderers } from '../../src/server/portal/attachments.js';
-import { parseInput } from '../../src/server/lib/validate.js';
-import { ZCreateQuote } from '../../src/shared/schemas/quotes.js';
-import { demoClients, seededRandom, setupInput } from '../../src/server/testing/factories.js';
-import { ZSetUpWorkspace } from '../../src/shared/schemas/accounts.js';
-import { ZCreateClient } from '../../src/shared/schemas/clients.js';
-import type { Channel } from '../../src/shared/schemas/common.js';
-import { newId } from '../../src/server/lib/ids.js';
+import { kill, openStore, startServer, type CrashDialect, type Store } from '../../src/server/testing/crash-drill.js';
+import { commitmentInput, setupInput } from '../../src/server/testing/factories.js';
 import { postgresReachable, testDatabaseUrl } from '../../src/server/testing/postgres.js';
+import { helloServer, measure, peakRssMb, signIn, type Endpoint } from './http-load.js';
+import { rawSqlTimes } from './raw-sql.js';
+import { evaluate, STRESS_VIEWS, toMarkdown, type BenchReport, type LoadResult } from './report.js';
+import { seedHeavy, sizesAt, type Seeded } from './seed.js';
+import { webSize } from './web-size.js';
 
-const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 3000);
-const INTERACTIONS = Number(process.env.BENCH_INTERACTIONS ?? 150_000);
-const QUOTES = Number(process.env.BENCH_QUOTES ?? 500);
-const RUNS = Number(process.env.BENCH_RUNS ?? 200);
-const BUDGET_MS = 50;
+const { values: args } = parseArgs({
+  options: {
+    scale: { type: 'string' },
+    db: { type: 'string' },
+    seconds: { type: 'string' },
+    quick: { type: 'boolean', default: false },
+  },
+});
+const list = (s: string) =>
+  s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+const scales = list(args.scale ?? process.env.BENCH_SCALES ?? (args.quick ? '1' : '1,3,10')).map(Number);
+const dialects = list(
+  args.db ?? process.env.BENCH_DBS ?? (args.quick ? 'sqlite' : 'sqlite,postgres'),
+) as CrashDialect[];
+const seconds = Number(args.seconds ?? process.env.BENCH_SECONDS ?? (args.quick ? 3 : 10));
+const writes = Number(process.env.BENCH_WRITES ?? 200);
+const say = (line: string) => console.log(line);
 
-type Result = { dialect: string; view: string; p50: number; p95: number; max: number };
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+/** Every endpoint measured at 1× (the stress scales measure STRESS_VIEWS only). */
+function endpoints(url: string, seeded: Seeded, session: { cookie: string; csrf: string }): Endpoint[] {
+  const c = seeded.clientId;
+  const json = {
+    cookie: session.cookie,
+    origin: url,
+    'content-type': 'application/json',
+    'x-csrf-token': session.csrf,
+  };
+  const read = { cookie: session.cookie, 'accept-language': 'he' };
+  const enc = encodeURIComponent;
+  const links = seeded.links.slice(1);
+  const open = [...seeded.openPromises];
+  const all: Endpoint[] = [
+    { view: 'Today', kind: 'list', path: '/api/v1/today' },
+    { view: 'client list', kind: 'list', path: '/api/v1/clients?limit=50' },
+    { view: 'client list, recent, page 20', kind: 'list', path: '/api/v1/clients?sort=recent&limit=50&offset=950' },
+    { view: 'search "כהן"', kind: 'list', path: `/api/v1/clients?q=${enc('כהן')}` },
+    { view: 'search "דנ"', kind: 'list', path: `/api/v1/clients?q=${enc('דנ')}` },
+    { view: 'filter status + tag', kind: 'list', path: `/api/v1/clients?status=active&tag=${enc('תל אביב')}` },
+    { view: 'client page', kind: 'record', path: `/api/v1/clients/${c}` },
+    { view: 'timeline', kind: 'list', path: `/api/v1/interactions?clientId=${c}&limit=50` },
+    { view: 'quotes list', kind: 'list', path: '/api/v1/quotes' },
+    { view: 'health list', kind: 'list', path: '/api/v1/insights/health?period=90&sort=score&limit=50' },
+    { view: 'Insights overview', kind: 'list', path: '/api/v1/insights/overview?period=365' },
+    { view: "quote's client page (HTML)", kind: 'record', path: seeded.links[0]! },
+    {
+      view: 'create contact',
+      kind: 'write',
+      method: 'POST',
+      headers: json,
+      path: '/api/v1/interactions',
+      body: JSON.stringify({ clientId: c, channel: 'phone', direction: 'out', summary: 'שיחת בדיקה' }),
+    },
+    {
+      view: 'create promise',
+      kind: 'write',
+      method: 'POST',
+      headers: json,
+      path: '/api/v1/commitments',
+      body: JSON.stringify(commitmentInput(c, { dueDate: '2099-02-01' })),
+    },
+    {
+      view: 'mark kept',
+      kind: 'write',
+      method: 'POST',
+      headers: json,
+      path: () => `/api/v1/commitments/${open.shift() ?? 'none-left'}/complete`,
+      body: '{}',
+      amount: Math.min(writes, Math.floor(seeded.openPromises.length / 2)),
+    },
+    {
+      view: 'accept a quote',
+      kind: 'write',
+      method: 'POST',
+      // The client's form post: no session, same origin.
+      headers: { origin: url, 'content-type': 'application/x-www-form-urlencoded' },
+      path: () => `${links.shift() ?? '/q/none-left'}/accept`,
+      body: new URLSearchParams({ name: 'הלקוח', agree: 'yes' }).toString(),
+      amount: Math.min(writes, Math.floor(links.length / 2)),
+    },
+  ];
+  return all.map((e) => ({ headers: read, ...e }));
 }
 
-async function benchDialect(label: string, db: Db): Promise<Result[]> {
-  await migrateToLatest(db);
-  const deps = {
-    db,
-    config: { ...loadConfig({}), logLevel: 'silent' as const, scheduler: false },
-    clock: systemClock,
-    logger: createLogger('silent'),
-    mailer: null,
-    attachments: attachmentRenderers(),
+/** The seeding connection: SQLite on the server's file; PostgreSQL with synchronous_commit off meanwhile. */
+async function seedStore(store: Store, dialect: CrashDialect, scale: number, report: BenchReport): Promise<Seeded> {
+  const sizes = sizesAt(scale);
+  const key = `${dialect} ${scale}×`;
+  report.sizes[key] = sizes;
+  say(`[${key}] seeding ${JSON.stringify(sizes)}`);
+  const dbName = store.pgUrl ? new URL(store.pgUrl).pathname.slice(1) : '';
+  const admin = async (text: string) => {
+    const client = new pg.Client({ connectionString: testDatabaseUrl() });
+    await client.connect();
+    await client.query(text);
+    await client.end();
   };
-  const session = await setup(deps, ZSetUpWorkspace.parse(setupInput()), { userAgent: 'bench' });
-  const scope = { workspaceId: session.me.workspace.id };
-  const started = Date.now();
-  const inputs = demoClients(CLIENTS);
-  const clientIds: string[] = [];
-  for (const input of inputs) clientIds.push((await createClient(deps, scope, ZCreateClient.parse(input))).id);
-  const firstId = clientIds[0]!;
-  await bulkActivity(db, scope.workspaceId, clientIds);
-  // The contacts went in past the service, so the monthly rollup it keeps is built once here (decision 008).
-  await rebuildContactMonths(deps, scope);
-  // Quotes go through the service (numbering, versions, totals), one for each of the first clients.
-  for (const clientId of clientIds.slice(0, QUOTES)) {
-    // A script parses at its own entry point: services take the validated input.
-    const input = parseInput(ZCreateQuote, {
-      clientId,
-      title: 'מיתוג',
-      items: [
-        { description: 'לוגו', quantity: 1, unitPrice: 350_000 },
-        { description: 'שעות ייעוץ', quantity: 2.5, unitPrice: 45_000 },
-      ],
-      validUntil: '2030-12-31',
-    });
-    await createQuote(deps, scope, input);
-  }
-  // Fresh tables have no planner statistics yet; in production autovacuum/ANALYZE provides them.
-  if (db.dialect === 'postgres') await sql`analyze`.execute(db.kysely);
-  else await sql`pragma optimize`.execute(db.kysely);
-  console.log(
-    `[${label}] seeded ${CLIENTS} clients and ${INTERACTIONS} contacts in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-  );
-
-  const app = createApp(deps);
-  const headers = { cookie: `mila_session=${session.token}`, 'accept-language': 'he' };
-  const views: Record<string, string> = {
-    'client list (first page, by name)': '/api/v1/clients?limit=50',
-    'client list (recent, page 20)': '/api/v1/clients?sort=recent&limit=50&offset=1000',
-    'search "כהן"': `/api/v1/clients?q=${encodeURIComponent('כהן')}`,
-    'search 2 letters "דנ"': `/api/v1/clients?q=${encodeURIComponent('דנ')}`,
-    'filter status + tag': `/api/v1/clients?status=active&tag=${encodeURIComponent('תל אביב')}`,
-    'tags with counts': '/api/v1/clients/tags',
-    'client page': `/api/v1/clients/${firstId}`,
-    Today: '/api/v1/today',
-    'client timeline (contacts)': `/api/v1/interactions?clientId=${firstId}&limit=50`,
-    'client promises': `/api/v1/commitments?clientId=${firstId}&state=all`,
-    'waiting for my reply': '/api/v1/interactions?awaitingReply=true',
-    'word-keeping (365 days)': '/api/v1/commitments/word-keeping?days=365',
-    'quotes list': '/api/v1/quotes',
-    'client money (balance)': `/api/v1/clients/${firstId}/balance`,
-    'client health (90 days)': `/api/v1/insights/clients/${firstId}/health?period=90`,
-    'health of every client (list)': '/api/v1/insights/health?period=90',
-    'client list by health (worst first)': '/api/v1/insights/health?period=90&sort=score&limit=50',
-    'client list at risk (page 2)': '/api/v1/insights/health?period=90&filter=at_risk&sort=score&limit=50&offset=50',
-    'Insights page (365 days)': '/api/v1/insights/overview?period=365',
-  };
-  const results: Result[] = [];
-  for (const [view, url] of Object.entries(views)) {
-    for (let i = 0; i < 10; i++) await app.request(url, { headers }); // warm-up
-    const times: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const t0 = performance.now();
-      const res = await app.request(url, { headers });
-      await res.arrayBuffer();
-      times.push(performance.now() - t0);
-      if (res.status !== 200) throw new Error(`${view}: HTTP ${res.status}`);
-    }
-    times.sort((a, b) => a - b);
-    results.push({ dialect: label, view, p50: percentile(times, 50), p95: percentile(times, 95), max: times.at(-1)! });
-  }
-  return results;
-}
-
-/** 50 contacts per client over the last year and two promises each (some late, some kept). */
-async function bulkActivity(db: Db, workspaceId: string, clientIds: string[]): Promise<void> {
-  const now = Date.now();
-  const random = seededRandom(7);
-  const channels: Channel[] = ['phone', 'whatsapp', 'email', 'meeting', 'sms'];
-  let contacts: Insertable<InteractionTable>[] = [];
-  let promises: Insertable<CommitmentTable>[] = [];
-  const flushContacts = async () => {
-    if (contacts.length) await db.kysely.insertInto('interactions').values(contacts).execute();
-    contacts = [];
-  };
-  const flushPromises = async () => {
-    if (promises.length) await db.kysely.insertInto('commitments').values(promises).execute();
-    promises = [];
-  };
-  let n = 0;
-  for (const clientId of clientIds) {
-    for (let i = 0; i < INTERACTIONS / clientIds.length; i++) {
-      const at = new Date(now - Math.floor(random() * 365 * 86_400_000)).toISOString();
-      const incoming = random() < 0.5;
-      contacts.push({
-        id: newId(),
-        workspace_id: workspaceId,
-        client_id: clientId,
-        contact_id: null,
-        channel: channels[n % 5]!,
-        direction: incoming ? 'in' : 'out',
-        occurred_at: at,
-        summary: 'שיחת מעקב על הפרויקט',
-        agreed: null,
-        next_steps: null,
-        after_hours: random() < 0.1 ? 1 : 0,
-        needs_reply: incoming ? 1 : 0,
-        replied_at: incoming && random() < 0.98 ? at : null,
-        source: 'manual',
-        message_id: null,
-        created_at: at,
-      });
-      n += 1;
-      if (contacts.length >= 500) await flushContacts();
-    }
-  }
-  await flushContacts();
-  for (const clientId of clientIds) {
-    for (let i = 0; i < 2; i++) {
-      const due = new Date(now + Math.floor((random() - 0.7) * 60 * 86_400_000)).toISOString();
-      const done = due < new Date(now).toISOString() && random() < 0.9 ? due : null;
-      promises.push({
-        id: newId(),
-        workspace_id: workspaceId,
-        client_id: clientId,
-        interaction_id: null,
-        quote_id: null,
-        project_id: null,
-        direction: i === 0 ? 'mine' : 'theirs',
-        title: 'הצעת מחיר',
-        notes: null,
-        due_date: due.slice(0, 10),
-        due_time: null,
-        due_at: due,
-        original_due_at: due,
-        late_change: 0,
-        change_count: 0,
-        completed_at: done,
-        cancelled_at: null,
-        created_at: due,
-        updated_at: due,
-      });
-      if (promises.length >= 500) await flushPromises();
-    }
-  }
-  await flushPromises();
-}
-
-const all: Result[] = [];
-const sqlite = connect({ kind: 'sqlite', file: ':memory:' });
-all.push(...(await benchDialect('sqlite', sqlite)));
-await sqlite.close();
-
-const url = testDatabaseUrl();
-if (await postgresReachable(url)) {
-  const schema = `mila_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query('create extension if not exists pg_trgm');
-  await admin.query(`create schema ${schema}`);
-  const pgDb = connect({ kind: 'postgres', url, searchPath: `${schema},public` });
+  if (dialect === 'postgres') await admin(`alter database ${dbName} set synchronous_commit = off`);
+  const db = openDb(store);
   try {
-    all.push(...(await benchDialect('postgres', pgDb)));
+    const seeded = await seedHeavy(db, sizes, { links: scale === 1 ? 2 * writes + 2 : 1, log: say });
+    report.seedSeconds[key] = seeded.seconds;
+    say(`[${key}] seeded in ${seeded.seconds.toFixed(1)} s`);
+    return seeded;
   } finally {
-    await pgDb.close();
-    await admin.query(`drop schema ${schema} cascade`);
-    await admin.end();
+    await db.close();
+    if (dialect === 'postgres') await admin(`alter database ${dbName} reset synchronous_commit`);
   }
-} else {
-  console.log(`[postgres] SKIPPED: no server at ${url}`);
 }
 
-console.log(
-  `\n${'dialect'.padEnd(10)}${'view'.padEnd(38)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}${'max ms'.padStart(9)}`,
-);
-for (const r of all) {
-  const flag = r.p95 > BUDGET_MS ? '  OVER BUDGET' : '';
-  console.log(
-    `${r.dialect.padEnd(10)}${r.view.padEnd(38)}${r.p50.toFixed(2).padStart(9)}${r.p95.toFixed(2).padStart(9)}${r.max.toFixed(2).padStart(9)}${flag}`,
-  );
+function openDb(store: Store): Db {
+  return store.sqliteFile
+    ? connect({ kind: 'sqlite', file: store.sqliteFile })
+    : connect({ kind: 'postgres', url: store.pgUrl!, max: 4 });
 }
-const over = all.filter((r) => r.p95 > BUDGET_MS);
-console.log(
-  over.length
-    ? `\n${over.length} view(s) over the ${BUDGET_MS} ms p95 budget`
-    : `\nAll views within the ${BUDGET_MS} ms p95 budget`,
-);
-process.exit(over.length ? 1 : 0);
+
+/** Stores still open, dropped on Ctrl+C too (a temporary directory, a throw-away PostgreSQL database). */
+const openStores = new Set<Store>();
+process.once('SIGINT', () => {
+  void Promise.allSettled([...openStores].map((s) => s.drop())).then(() => process.exit(130));
+});
+
+async function benchOne(dialect: CrashDialect, scale: number, report: BenchReport): Promise<void> {
+  const store = await openStore(dialect, testDatabaseUrl());
+  openStores.add(store);
+  try {
+    const seeded = await seedStore(store, dialect, scale, report);
+    const server = await startServer(store);
+    let cookie: string;
+    let all: Endpoint[];
+    try {
+      const session = await signIn(server.url, setupInput().owner);
+      cookie = session.cookie;
+      all = endpoints(server.url, seeded, session);
+      const chosen = scale === 1 ? all : all.filter((e) => STRESS_VIEWS.includes(e.view));
+      const connections = scale === 1 ? [1, 20] : [1];
+      const at = { dialect, scale, seconds };
+      // Warm-up: each read for a second (statement caches, JIT, the OS page cache).
+      for (const e of chosen) if (!e.amount) await measure(server.url, e, { ...at, connections: 1, seconds: 1 });
+      for (const n of connections)
+        for (const e of chosen) {
+          const r = await measure(server.url, e, { ...at, connections: n });
+          report.load.push(r);
+          say(line(r));
+        }
+      const peak = peakRssMb(server.child.pid!);
+      if (peak !== null) report.rss.push({ dialect, scale, peakMb: peak });
+    } finally {
+      await kill(server);
+    }
+    // The raw SQL of each list view, with the server stopped so nothing else runs meanwhile.
+    const db = openDb(store);
+    try {
+      const views = all.filter(
+        (e) => e.kind === 'list' && typeof e.path === 'string' && (scale === 1 || STRESS_VIEWS.includes(e.view)),
+      );
+      report.raw.push(
+        ...(await rawSqlTimes(
+          db,
+          views.map((e) => ({ view: e.view, path: e.path as string })),
+          { cookie, rounds: 20, dialect, scale },
+        )),
+      );
+    } finally {
+      await db.close();
+    }
+  } finally {
+    await store.drop();
+    openStores.delete(store);
+  }
+}
+
+const line = (r: LoadResult) =>
+  `  ${r.dialect} ${r.scale}× ${r.view.padEnd(30)} @${String(r.connections).padEnd(3)} p50 ${r.p50.toFixed(1).padStart(7)}  p95 ${r.p95
+    .toFixed(1)
+    .padStart(7)}  p99 ${r.p99.toFixed(1).padStart(7)} ms  ${Math.round(r.rps).toString().padStart(6)} req/s` +
+  (r.errors + r.non2xx ? `  ${r.errors + r.non2xx} failed` : '');
+
+function gitCommit(): string {
+  try {
+    return execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+const report: BenchReport = {
+  startedAt: new Date().toISOString(),
+  machine: {
+    cores: os.cpus().length,
+    loadAverage: os.loadavg(),
+    node: process.version,
+    commit: gitCommit(),
+    platform: `${os.platform()} ${os.arch()}`,
+  },
+  settings: { seconds, scales, dialects: [] },
+  sizes: {},
+  seedSeconds: {},
+  ceiling: [],
+  load: [],
+  raw: [],
+  rss: [],
+  web: { skipped: 'not measured' },
+  misses: [],
+};
+say(`bench: ${report.machine.cores} cores, load ${report.machine.loadAverage.map((l) => l.toFixed(2)).join(' ')}`);
+
+const hello = await helloServer();
+try {
+  for (const n of [1, 20]) {
+    const r = await measure(
+      hello.url,
+      { view: 'node:http "hello" (ceiling)', kind: 'record', path: '/' },
+      { dialect: '-', scale: 1, connections: n, seconds },
+    );
+    report.ceiling.push(r);
+    say(line(r));
+  }
+} finally {
+  await hello.stop();
+}
+
+for (const dialect of dialects) {
+  if (dialect === 'postgres' && !(await postgresReachable(testDatabaseUrl()))) {
+    say(`[postgres] SKIPPED: no server at ${testDatabaseUrl()}`);
+    continue;
+  }
+  report.settings.dialects.push(dialect);
+  for (const scale of scales) await benchOne(dialect, scale, report);
+}
+
+report.web = webSize();
+report.misses = evaluate(report);
+fs.mkdirSync('bench/results', { recursive: true });
+fs.writeFileSync('bench/results/latest.json', `${JSON.stringify(report, null, 2)}\n`);
+const markdown = toMarkdown(report);
+fs.writeFileSync('bench/results/latest.md', markdown);
+say(`\n${markdown}`);
+say('Written: bench/results/latest.json, bench/results/latest.md');
+process.exit(report.misses.length ? 1 : 0);

@@ -50,7 +50,7 @@ export type Store = { env: Record<string, string>; sqliteFile?: string; pgUrl?: 
 
 const MARK = 'crash-drill';
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.listen(0, '127.0.0.1', () => {

@@ -1,0 +1,221 @@
+/**
+ * The pure side of the bench: percentiles, the budgets of issue #13 and their evaluation, and
+ * the Markdown report. No I/O here (bench.test.ts covers it).
+ */
+
+/** Nearest-rank percentile of unsorted samples (ms); 0 for none. */
+export function percentile(samples: readonly number[], p: number): number {
+  if (samples.length === 0) return 0;
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+export type Kind = 'list' | 'record' | 'write';
+
+/** One endpoint measured over HTTP at one concurrency. */
+export type LoadResult = {
+  dialect: string;
+  scale: number;
+  view: string;
+  kind: Kind;
+  connections: number;
+  requests: number;
+  errors: number;
+  /** Answers outside 2xx/3xx. */
+  non2xx: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+};
+
+/** A list view's own SQL, replayed in-process one statement at a time. */
+export type RawResult = { dialect: string; scale: number; view: string; statements: number; p50: number };
+
+export type WebSize = { name: string; bytes: number; limitBytes: number; passed: boolean } | { skipped: string };
+
+export type BenchReport = {
+  startedAt: string;
+  machine: { cores: number; loadAverage: number[]; node: string; commit: string; platform: string };
+  settings: { seconds: number; scales: number[]; dialects: string[] };
+  sizes: Record<string, Record<string, number>>;
+  seedSeconds: Record<string, number>;
+  ceiling: LoadResult[];
+  load: LoadResult[];
+  raw: RawResult[];
+  /** Peak RSS of the server (VmHWM), MB, per dialect and scale. */
+  rss: { dialect: string; scale: number; peakMb: number }[];
+  web: WebSize;
+  misses: string[];
+};
+
+/** Issue #13's budgets: heavy dataset, 2 cores. */
+export const BUDGETS = {
+  /** p95 at 20 concurrent for the heavy views (Today, client list, search, client page, quotes list). */
+  heavyP95Ms: 50,
+  /** p95 at 20 concurrent for single-record reads and writes. */
+  recordP95Ms: 25,
+  /** API time ≤ max(ratio × raw SQL, raw + slack) for list views (p50 at 1 concurrent). */
+  rawRatio: 1.5,
+  rawSlackMs: 2,
+  /** At 10×: p95 at 1 concurrent, and p50 growth against 1×. */
+  stressP95Ms: 50,
+  growthRatio: 1.5,
+  rssMb: 300,
+} as const;
+
+/** Views held to the 50 ms budget (the rest of the reads are single records, or not budgeted). */
+export const HEAVY_VIEWS = new Set([
+  'Today',
+  'client list',
+  'search "כהן"',
+  'search "דנ"',
+  'client page',
+  'quotes list',
+]);
+/** Views in the 10× stress run and the growth table. */
+export const STRESS_VIEWS = ['Today', 'client list', 'search "כהן"', 'search "דנ"'];
+
+const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
+/** size-limit's units: 1 kB = 1,000 bytes. */
+const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+
+/** Every budget missed, one line each (empty: all within budget). */
+export function evaluate(report: Pick<BenchReport, 'load' | 'raw' | 'rss' | 'web'>): string[] {
+  const misses: string[] = [];
+  for (const r of report.load) {
+    const where = `${r.dialect} ${r.scale}× ${r.view} @${r.connections}`;
+    if (r.errors > 0 || r.non2xx > 0) misses.push(`${where}: ${r.errors} errors, ${r.non2xx} non-2xx answers`);
+    if (r.scale === 1 && r.connections === 20) {
+      const budget = HEAVY_VIEWS.has(r.view)
+        ? BUDGETS.heavyP95Ms
+        : r.kind === 'record' || r.kind === 'write'
+          ? BUDGETS.recordP95Ms
+          : null;
+      if (budget !== null && r.p95 > budget) misses.push(`${where}: p95 ${ms(r.p95)} > ${budget} ms`);
+    }
+    if (r.scale === 10 && r.connections === 1 && r.p95 > BUDGETS.stressP95Ms)
+      misses.push(`${where}: p95 ${ms(r.p95)} > ${BUDGETS.stressP95Ms} ms`);
+    if (r.scale > 1 && r.connections === 1) {
+      const base = report.load.find(
+        (b) => b.scale === 1 && b.connections === 1 && b.dialect === r.dialect && b.view === r.view,
+      );
+      if (base && r.scale === 10 && r.p50 > base.p50 * BUDGETS.growthRatio)
+        misses.push(`${where}: p50 ${ms(r.p50)} > ${BUDGETS.growthRatio}× its 1× time (${ms(base.p50)})`);
+    }
+  }
+  for (const raw of report.raw) {
+    const api = report.load.find(
+      (r) => r.connections === 1 && r.dialect === raw.dialect && r.scale === raw.scale && r.view === raw.view,
+    );
+    if (!api) continue;
+    const allowed = Math.max(raw.p50 * BUDGETS.rawRatio, raw.p50 + BUDGETS.rawSlackMs);
+    if (api.p50 > allowed)
+      misses.push(
+        `${raw.dialect} ${raw.scale}× ${raw.view}: API ${ms(api.p50)} > ${ms(allowed)} (raw SQL ${ms(raw.p50)}, ratio ${(api.p50 / raw.p50).toFixed(1)})`,
+      );
+  }
+  for (const r of report.rss)
+    if (r.peakMb > BUDGETS.rssMb)
+      misses.push(`${r.dialect} ${r.scale}×: server peak RSS ${r.peakMb.toFixed(0)} MB > ${BUDGETS.rssMb} MB`);
+  if ('passed' in report.web && !report.web.passed)
+    misses.push(`web: initial JavaScript ${kB(report.web.bytes)} gzipped > ${kB(report.web.limitBytes)}`);
+  return misses;
+}
+
+function table(head: string[], rows: (string | number)[][]): string {
+  const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+const f1 = (n: number) => n.toFixed(1);
+
+/** The report as Markdown: machine, load results, API/raw ratios, growth, RSS, web, misses. */
+export function toMarkdown(report: BenchReport): string {
+  const m = report.machine;
+  const out: string[] = [
+    `# Mila bench — ${report.startedAt}`,
+    '',
+    `${m.cores} cores, load average at start ${m.loadAverage.map(f1).join(' / ')}, Node ${m.node}, ${m.platform}, commit ${m.commit}. ` +
+      `${report.settings.seconds} s per run; scales ${report.settings.scales.join(', ')}×; ${report.settings.dialects.join(', ')}.`,
+    '',
+    '## Data',
+    '',
+    table(
+      ['dataset', 'seeded in', ...Object.keys(Object.values(report.sizes)[0] ?? {})],
+      Object.entries(report.sizes).map(([k, s]) => [k, `${f1(report.seedSeconds[k] ?? 0)} s`, ...Object.values(s)]),
+    ),
+    '',
+    '## Over HTTP (autocannon)',
+    '',
+    table(
+      ['db', 'scale', 'view', 'conn', 'p50 ms', 'p95 ms', 'p99 ms', 'req/s', 'requests', 'errors'],
+      [...report.ceiling, ...report.load].map((r) => [
+        r.dialect,
+        `${r.scale}×`,
+        r.view,
+        r.connections,
+        f1(r.p50),
+        f1(r.p95),
+        f1(r.p99),
+        Math.round(r.rps),
+        r.requests,
+        r.errors + r.non2xx,
+      ]),
+    ),
+    '',
+    '## API against its raw SQL (list views, p50 at 1 concurrent)',
+    '',
+    table(
+      ['db', 'scale', 'view', 'statements', 'raw SQL ms', 'API ms', 'API / raw'],
+      report.raw.map((raw) => {
+        const api = report.load.find(
+          (r) => r.connections === 1 && r.dialect === raw.dialect && r.scale === raw.scale && r.view === raw.view,
+        );
+        return [
+          raw.dialect,
+          `${raw.scale}×`,
+          raw.view,
+          raw.statements,
+          f1(raw.p50),
+          api ? f1(api.p50) : '–',
+          api && raw.p50 > 0 ? `${(api.p50 / raw.p50).toFixed(1)}×` : '–',
+        ];
+      }),
+    ),
+    '',
+  ];
+  const scales = [...new Set(report.load.map((r) => r.scale))].sort((a, b) => a - b);
+  if (scales.length > 1) {
+    out.push('## Growth (p50 ms at 1 concurrent)', '');
+    const rows: (string | number)[][] = [];
+    for (const dialect of report.settings.dialects)
+      for (const view of STRESS_VIEWS) {
+        const at = (s: number) =>
+          report.load.find((r) => r.dialect === dialect && r.view === view && r.scale === s && r.connections === 1);
+        if (!at(1)) continue;
+        rows.push([dialect, view, ...scales.map((s) => (at(s) ? f1(at(s)!.p50) : '–'))]);
+      }
+    out.push(table(['db', 'view', ...scales.map((s) => `${s}×`)], rows), '');
+  }
+  out.push(
+    '## Server memory',
+    '',
+    table(
+      ['db', 'scale', 'peak RSS MB'],
+      report.rss.map((r) => [r.dialect, `${r.scale}×`, r.peakMb.toFixed(0)]),
+    ),
+    '',
+    '## Web',
+    '',
+    'skipped' in report.web
+      ? `Initial JavaScript: not measured (${report.web.skipped}).`
+      : `${report.web.name}: ${kB(report.web.bytes)} gzipped (budget ${kB(report.web.limitBytes)}) — ${report.web.passed ? 'within' : 'OVER'}.`,
+    '',
+    '## Budgets',
+    '',
+    report.misses.length ? report.misses.map((x) => `- MISSED: ${x}`).join('\n') : 'All budgets met.',
+    '',
+  );
+  return out.join('\n');
+}
