@@ -310,10 +310,7 @@ export async function changePassword(deps: Deps, auth: Auth, input: ChangePasswo
  * runs it already holds the server. The new password passes the same strength rule, and every
  * session of the user ends, all in one transaction.
  */
-export async function resetPassword(
-  deps: Deps,
-  input: { email: string; newPassword: string },
-): Promise<SessionsEnded> {
+export async function resetPassword(deps: Deps, input: { email: string; newPassword: string }): Promise<SessionsEnded> {
   const db = deps.db.kysely;
   const user = await q.findUserByEmail(db, { email: input.email.trim().toLowerCase() });
   if (!user) throw fieldError('email', 'not_found');
