@@ -81,6 +81,12 @@ const multipart = {
 
 export const chatImportRoutes = createRouter();
 chatImportRoutes.use('/imports/whatsapp/:clientId/*', uploadLimit);
+// Another workspace's client is a 404 whatever the body: the id is resolved before the upload is judged.
+chatImportRoutes.use('/imports/whatsapp/:clientId/*', async (c, next) => {
+  const clientId = c.req.param('clientId');
+  if (clientId && ZId.safeParse(clientId).success) await chats.requireClient(c.get('deps'), requireAuth(c), clientId);
+  await next();
+});
 chatImportRoutes
   .openapi(
     createRoute({

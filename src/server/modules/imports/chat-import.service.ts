@@ -100,6 +100,11 @@ async function plan(deps: Deps, scope: Scope, upload: ChatUpload): Promise<Plan>
   return { chat, me, all, fresh, conversations, promises };
 }
 
+/** The client named in the path, in the caller's workspace, before the upload is even read (else 404). */
+export async function requireClient(deps: Deps, scope: Scope, clientId: string): Promise<void> {
+  await getClient(deps, scope, clientId);
+}
+
 /** Step 1 (no `me`): who wrote and how much. Step 2 (with `me`): what the import adds and the promises found. */
 export async function previewChat(deps: Deps, scope: Scope, upload: ChatUpload): Promise<ChatPreview> {
   const p = await plan(deps, scope, upload);
