@@ -223,5 +223,41 @@ for (const dialect of dialects) {
       expect(await count(store, 'clients')).toBe(atBackup);
       expect(await signIn(store, 'עוד-סיסמה-חדשה-וארוכה-7')).toBe(true);
     });
+
+    it('exports the workspace as ZIP and JSON, and the JSON restores into an empty workspace', async () => {
+      const dir = store.env.MILA_DATA_DIR!;
+      const zip = path.join(dir, 'export.zip');
+      const json = path.join(dir, 'export.json');
+      const zipped = await mila(['export', zip], store.env);
+      expect(zipped.stderr).toBe('');
+      expect(zipped.code).toBe(0);
+      expect(fs.readFileSync(zip).subarray(0, 2).toString('latin1')).toBe('PK');
+      expect((await mila(['export', zip], store.env)).code).toBe(1); // never overwrites
+
+      expect((await mila(['export', json], store.env)).code).toBe(0);
+      const doc = JSON.parse(fs.readFileSync(json, 'utf8')) as { format: string; tables: Record<string, unknown[]> };
+      expect(doc.format).toBe('mila-export');
+      const clients = await count(store, 'clients');
+      expect(doc.tables.clients).toHaveLength(clients);
+
+      // Into the same, non-empty workspace: refused, nothing written.
+      const refused = await mila(['import', 'workspace', json], store.env);
+      expect(refused.code).toBe(1);
+      expect(await count(store, 'clients')).toBe(clients);
+
+      const fresh = await dialect.open();
+      try {
+        await mila(['user', 'create', ...owner], fresh.env, `${PASSWORD}\n`);
+        const bad = path.join(dir, 'bad.json');
+        fs.writeFileSync(bad, '{"format":"other"}');
+        expect((await mila(['import', 'workspace', bad], fresh.env)).code).toBe(1);
+        const restored = await mila(['import', 'workspace', json], fresh.env);
+        expect(restored.stderr).toBe('');
+        expect(restored.code).toBe(0);
+        expect(await count(fresh, 'clients')).toBe(clients);
+      } finally {
+        await fresh.drop();
+      }
+    });
   });
 }

@@ -10,6 +10,7 @@ import { errorBody } from '../server/lib/http.js';
 import { BackupError } from '../server/db/backup.js';
 import { cliContext } from './context.js';
 import { registerBackup } from './commands/backup.js';
+import { registerExport, registerImportWorkspace } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerSeedDemo } from './commands/seed-demo-command.js';
@@ -25,7 +26,8 @@ const program = new Command('mila')
 
 registerMigrate(program, ctx);
 registerUser(program, ctx);
-registerImport(program, ctx);
+registerImportWorkspace(registerImport(program, ctx), ctx);
+registerExport(program, ctx);
 registerSeedDemo(program, ctx);
 registerBackup(program, ctx);
 

@@ -13,7 +13,7 @@ import { withDeps, type CliContext } from '../context.js';
  * preview guesses them; duplicates of existing clients are merged and repeats inside the file
  * skipped, unless `--duplicates` says otherwise; bad rows are listed and left out. All or nothing.
  */
-export function registerImport(program: Command, ctx: CliContext): void {
+export function registerImport(program: Command, ctx: CliContext): Command {
   const importCommand = program.command('import').description(ctx.t('import.description'));
   importCommand
     .command('clients')
@@ -52,6 +52,7 @@ export function registerImport(program: Command, ctx: CliContext): void {
         ctx.out(ctx.t('import.clients.done', done));
       });
     });
+  return importCommand;
 }
 
 /** Self-hosted Mila has one workspace; with several (hosted), the operator names one. */
