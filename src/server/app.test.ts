@@ -81,6 +81,14 @@ describe('the HTTP surface', () => {
     expect(await deep.text()).toContain('<div id="root">');
     const asset = await app.request('/assets/app-123.js');
     expect(asset.headers.get('cache-control')).toContain('immutable');
+    fs.writeFileSync(path.join(webDir, 'sw.js'), 'self.addEventListener("fetch", () => {})');
+    fs.writeFileSync(path.join(webDir, 'manifest.webmanifest'), '{"name":"Mila"}');
+    const worker = await app.request('/sw.js');
+    expect(worker.headers.get('cache-control')).toBe('no-cache');
+    expect(worker.headers.get('content-type')).toContain('javascript');
+    const manifest = await app.request('/manifest.webmanifest');
+    expect(manifest.headers.get('cache-control')).toBe('no-cache');
+    expect(manifest.headers.get('content-type')).toContain('application/manifest+json');
     fs.rmSync(webDir, { recursive: true });
   });
 });

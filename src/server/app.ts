@@ -184,12 +184,20 @@ function securityHeaders(deps: Deps): MiddlewareHandler<AppEnv> {
 }
 
 /** Serves the built web app; any unknown path gets index.html so client-side routes deep-link. */
+const UNHASHED_APP_FILES = new Set(['/sw.js', '/registerSW.js', '/manifest.webmanifest']);
+
 function mountWebApp(app: OpenAPIHono<AppEnv>, webDir: string) {
   if (fs.existsSync(webDir)) {
     // Vite puts a content hash in every asset name, so assets can be cached for good.
     app.use('/assets/*', async (c, next) => {
       await next();
       if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    });
+    // The service worker, its registration and the manifest keep their names across builds: the
+    // browser must ask again each time, or a phone keeps an old app shell.
+    app.use('*', async (c, next) => {
+      await next();
+      if (UNHASHED_APP_FILES.has(c.req.path) && c.res.status === 200) c.header('Cache-Control', 'no-cache');
     });
     app.use('*', serveStatic({ root: webDir, index: 'index.html' }));
   }
