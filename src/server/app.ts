@@ -29,6 +29,7 @@ import { searchRoutes } from './modules/search/search.routes.js';
 import { projectRoutes } from './modules/projects/projects.routes.js';
 import { quoteRoutes } from './modules/quotes/quotes.routes.js';
 import { portalRoutes } from './portal/portal.routes.js';
+import { createMetrics } from './ops/metrics.js';
 import { createLifecycle, readiness, requestLog, type Lifecycle } from './ops/ops.js';
 
 export const API_VERSION = '0.1.0';
@@ -46,7 +47,8 @@ export function createApp(deps: Deps, ops: { lifecycle?: Lifecycle } = {}) {
   const lifecycle = ops.lifecycle ?? createLifecycle();
   const app = new OpenAPIHono<AppEnv>();
   app.onError(handleError);
-  app.use('*', requestLog(deps));
+  const metrics = deps.config.metricsToken ? createMetrics(deps, deps.config.metricsToken) : null;
+  app.use('*', requestLog(deps, metrics?.observe));
   app.use('*', provideDeps(deps));
   app.use('*', securityHeaders(deps));
 
@@ -129,6 +131,8 @@ export function createApp(deps: Deps, ops: { lifecycle?: Lifecycle } = {}) {
   // The phone's share sheet posts an exported WhatsApp chat here (Web Share Target, decision 012).
   app.use('/share-target', sessionAuth(authenticate), limitBody(21 * 1024 * 1024));
   app.post('/share-target', shareTarget);
+  // Off unless MILA_METRICS_TOKEN is set (decision 014): a 404 like any unknown path then.
+  app.get('/metrics', (c) => (metrics ? metrics.handle(c) : c.text('Not found', 404)));
 
   mountWebApp(app, deps.config.webDir);
   return app;

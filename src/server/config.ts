@@ -26,6 +26,8 @@ export type Config = {
   webDir: string;
   /** On SIGTERM, how long ready answers 503 (so a proxy stops sending here) before the listener closes. */
   drainDelayMs: number;
+  /** /metrics answers only with this Bearer token; off (404) without it. */
+  metricsToken: string | null;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -51,5 +53,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     scheduler: env.MILA_SCHEDULER !== 'off',
     webDir: path.resolve(env.MILA_WEB_DIR ?? 'dist/web'),
     drainDelayMs: Math.max(0, Number(env.MILA_DRAIN_SECONDS ?? 0) || 0) * 1000,
+    metricsToken: env.MILA_METRICS_TOKEN || null,
   };
 }

@@ -50,3 +50,9 @@ export async function claimRun(
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
 }
+
+/** When each job last finished (null before its first run). */
+export async function lastRuns(db: Executor): Promise<{ name: string; lastRunAt: string | null }[]> {
+  const rows = await db.selectFrom('job_leases').select(['name', 'last_run_at']).execute();
+  return rows.map((r) => ({ name: r.name, lastRunAt: r.last_run_at }));
+}

@@ -4,7 +4,7 @@ import { purgeExpired } from '../modules/accounts/accounts.service.js';
 import { purgeOldHits } from '../modules/limits/limits.service.js';
 import { deliverOutbox } from '../modules/messages/outbox.service.js';
 import { sendDigests } from './digest.js';
-import { acquireLease, releaseLease } from './lease.js';
+import { acquireLease, lastRuns, releaseLease } from './lease.js';
 import { createReminders } from './reminders.js';
 
 type Job = { name: string; everyMs: number; run: (deps: Deps) => Promise<unknown> };
@@ -65,4 +65,18 @@ export function startScheduler(deps: Deps, tickMs = 5_000): { stop: () => Promis
       await running;
     },
   };
+}
+
+/**
+ * How late each job is: seconds since it was due (last run + interval), 0 when on time. A job
+ * that never ran counts from the Unix epoch, so a scheduler that never started shows at once.
+ */
+export async function jobLagSeconds(deps: Deps): Promise<{ name: string; seconds: number }[]> {
+  const runs = new Map((await lastRuns(deps.db.kysely)).map((r) => [r.name, r.lastRunAt]));
+  const now = deps.clock.now().getTime();
+  return jobs.map((job) => {
+    const last = runs.get(job.name);
+    const due = (last ? Date.parse(last) : 0) + job.everyMs;
+    return { name: job.name, seconds: Math.max(0, Math.round((now - due) / 1000)) };
+  });
 }

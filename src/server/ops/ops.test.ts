@@ -58,6 +58,28 @@ describe.each(testDialects())('operations endpoints and logs on $label', ({ dial
     db = undefined;
   });
 
+  it.skipIf(skip)('/metrics is off without a token; with one it needs it, and counts by route pattern', async () => {
+    const { app: off } = await setup();
+    expect((await off.request('/metrics')).status).toBe(404);
+    const token = 'metrics-token-0123456789abcdef';
+    const app = createApp({ ...testDeps(db!), config: { ...testDeps(db!).config, metricsToken: token } });
+    await app.request('/api/v1/health');
+    await app.request('/api/v1/clients/0195a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b');
+    expect((await app.request('/metrics')).status).toBe(401);
+    expect((await app.request('/metrics', { headers: { authorization: `Bearer ${token}x` } })).status).toBe(401);
+    const res = await app.request('/metrics', { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/plain');
+    const text = await res.text();
+    expect(text).toMatch(
+      /mila_http_request_duration_seconds_count\{route="\/api\/v1\/health",method="GET",status_class="2xx"\} 1/,
+    );
+    expect(text).toMatch(/status_class="4xx"\} 1/);
+    expect(text).not.toContain('0195a1b2');
+    expect(text).toMatch(/mila_job_lag_seconds\{job="outbox"\} \d+/);
+    expect(text).toContain('mila_process_resident_memory_bytes');
+  });
+
   it.skipIf(skip)('keeps a sane X-Request-Id, replaces an insane one, makes one when none came', async () => {
     const { app, lines } = await setup();
     const kept = await app.request('/api/v1/me', { headers: { 'x-request-id': 'abc-123_DEF.456:7' } });

@@ -187,3 +187,13 @@ export async function markNotificationsRead(
   }
   await query.execute();
 }
+
+/** Outbox rows per status across every workspace (the operator's metrics; no content leaves). */
+export async function outboxDepth(db: Executor): Promise<{ status: string; n: number }[]> {
+  const rows = await db
+    .selectFrom('outbox')
+    .select(['status', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .groupBy('status')
+    .execute();
+  return rows.map((r) => ({ status: r.status, n: Number(r.n) }));
+}

@@ -208,3 +208,8 @@ export async function outboxStatus(deps: Deps, scope: Scope): Promise<Outbox> {
     })),
   };
 }
+
+/** How many e-mails wait, were sent or failed, across workspaces: for /metrics. */
+export async function outboxDepthByStatus(deps: Deps): Promise<{ status: string; n: number }[]> {
+  return q.outboxDepth(deps.db.kysely);
+}
