@@ -28,12 +28,28 @@ function escapeHtml(text: string): string {
   );
 }
 
+/**
+ * Escaped text whose http(s) addresses are real links (the quote's link must be tappable in the
+ * HTML part). Trailing punctuation stays outside the link; dir="ltr" keeps an address whole in a
+ * Hebrew paragraph. Nothing but http(s) becomes a link.
+ */
+function linkified(text: string): string {
+  return text
+    .split(/(https?:\/\/[^\s<>"']+)/)
+    .map((part, i) => {
+      if (i % 2 === 0) return escapeHtml(part);
+      const [, url, tail] = /^(.*?)([.,;:!?)\]]*)$/.exec(part)!;
+      return `<a href="${escapeHtml(url!)}" dir="ltr">${escapeHtml(url!)}</a>${escapeHtml(tail!)}`;
+    })
+    .join('');
+}
+
 /** Plain text as a small HTML mail in the right direction (RTL for Hebrew). */
 export function textToHtml(text: string, locale: Locale): string {
   const dir = locale === 'he' ? 'rtl' : 'ltr';
   const paragraphs = text
     .split(/\n{2,}/)
-    .map((p) => `<p style="margin:0 0 1em">${escapeHtml(p).replace(/\n/g, '<br>')}</p>`);
+    .map((p) => `<p style="margin:0 0 1em">${linkified(p).replace(/\n/g, '<br>')}</p>`);
   return `<!doctype html><html lang="${locale}" dir="${dir}"><body style="font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;color:#1a1b1e"><div dir="${dir}">${paragraphs.join('')}</div></body></html>`;
 }
 
