@@ -112,3 +112,18 @@ export function nextSendingTime(instant: Date, timeZone: string): Date {
   while (israeliDayKind(next).kind === 'rest') next = addDays(next, 1);
   return fromLocal({ ...parseDate(next), hour: RESUME_HOUR, minute: 0 }, timeZone);
 }
+
+/** A working day in Israel: Sunday to Thursday, not a holiday (a holiday eve still counts). */
+export function isIsraeliWorkingDay(date: DateString): boolean {
+  return weekdayOf(date) <= 4 && israeliDayKind(date).kind !== 'rest';
+}
+
+/** The date `count` Israeli working days after `from` (which itself is not counted). */
+export function addIsraeliWorkingDays(from: DateString, count: number): DateString {
+  let date = from;
+  for (let left = count; left > 0;) {
+    date = addDays(date, 1);
+    if (isIsraeliWorkingDay(date)) left -= 1;
+  }
+  return date;
+}

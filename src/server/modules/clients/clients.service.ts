@@ -496,6 +496,17 @@ export async function setClientStatus(
   return { id: clientId, status, previous: row.status };
 }
 
+/** A lead becomes active (accepting a first quote); any other status is the user's choice and stays. */
+export async function activateLead(deps: Deps, scope: Scope, clientId: string): Promise<void> {
+  const row = await q.findClient(deps.db.kysely, { workspaceId: scope.workspaceId, clientId });
+  if (row?.status === 'lead')
+    await q.updateClient(deps.db.kysely, {
+      workspaceId: scope.workspaceId,
+      clientId,
+      changes: { status: 'active', updated_at: isoNow(deps.clock) },
+    });
+}
+
 /** Who brought this client (the referrer's id and name), or null. */
 export async function referrerOf(
   deps: Deps,

@@ -14,7 +14,7 @@ import {
   ZRescheduled,
   type Project,
 } from '../../../shared/schemas/projects.js';
-import { ZQuote, type Quote } from '../../../shared/schemas/quotes.js';
+import { ZQuote, ZTermsTemplateList, type Quote, type Terms } from '../../../shared/schemas/quotes.js';
 import { acceptQuote, acceptedQuote as acceptQuoteFor, createClient, sendQuote } from '../../testing/api-helpers.js';
 import { projectInput, quoteInput } from '../../testing/factories.js';
 import { createTestContext, type ApiClient, type TestContext } from '../../testing/test-app.js';
@@ -30,8 +30,10 @@ describe.each(testDialects())('projects on $label', ({ dialect, skip }) => {
   let client: Client;
   let project: Project;
 
+  // The projects here start without a date ("delivery as agreed"), so each test sets its own.
+  let undatedTerms: Terms;
   const acceptedQuote = (overrides: Parameters<typeof quoteInput>[1] = {}): Promise<Quote> =>
-    acceptQuoteFor(api, client.id, { ...siteQuote, discount: null, ...overrides }, 'מיכל');
+    acceptQuoteFor(api, client.id, { ...siteQuote, discount: null, terms: undatedTerms, ...overrides }, 'מיכל');
 
   beforeEach(async () => {
     if (skip) return;
@@ -39,6 +41,8 @@ describe.each(testDialects())('projects on $label', ({ dialect, skip }) => {
     api = await ctx.owner();
     ctx.clock.set('2026-11-23T08:00:00.000Z');
     client = await createClient(api, { name: 'סטודיו מיכל', email: 'michal@example.co.il' });
+    const template = (await api.get('/api/v1/terms-templates', ZTermsTemplateList)).body.items[0]!;
+    undatedTerms = { ...template.terms, deliveryTime: 'בתיאום' };
     const quote = await acceptedQuote();
     project = (await api.post(`/api/v1/projects/${quote.projectId}/target`, { targetDate: '2026-12-10' }, ZProject))
       .body;

@@ -1,4 +1,5 @@
 import type { Quote, QuoteVersion } from '../../../shared/schemas/quotes.js';
+import { deliveryDateFromTerms } from '../../../shared/time/delivery-time.js';
 import { addDays, localDate } from '../../../shared/time/zoned.js';
 import { AppError } from '../../lib/app-error.js';
 import { canonicalJson } from '../../lib/canonical-json.js';
@@ -7,7 +8,7 @@ import type { Deps } from '../../lib/http.js';
 import { translate } from '../../lib/i18n.js';
 import { inTransaction } from '../../lib/transaction.js';
 import { getBusinessProfile, workspaceOwners } from '../accounts/accounts.service.js';
-import { referrerOf } from '../clients/clients.service.js';
+import { activateLead, referrerOf } from '../clients/clients.service.js';
 import { addCommitment } from '../commitments/commitments.service.js';
 import { notify } from '../messages/notifications.service.js';
 import { enqueueOwnerMail } from '../messages/outbox.service.js';
@@ -90,13 +91,16 @@ export async function decideByToken(
       projectId = quote.projectId;
       await addDeliverables(deps, scope, projectId, deliverables);
     } else {
+      // "14 working days" in the terms becomes a date at once, and with it my delivery promise.
       projectId = await openProject(deps, scope, {
         clientId: quote.clientId,
         title: version.title,
         deliverables,
-        targetDate: null,
+        targetDate: deliveryDateFromTerms(version.terms.deliveryTime, today),
       });
     }
+    // A lead who accepts is a client now.
+    await activateLead(deps, scope, quote.clientId);
     for (const obligation of version.terms.clientObligations) {
       await addCommitment(deps, scope, {
         clientId: quote.clientId,

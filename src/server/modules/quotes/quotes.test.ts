@@ -7,7 +7,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Client } from '../../../shared/schemas/clients.js';
 import { ZCommitment, ZCommitmentList } from '../../../shared/schemas/commitments.js';
 import { ZMessageComposed } from '../../../shared/schemas/messages.js';
+import { ZClient } from '../../../shared/schemas/clients.js';
 import { ZProject } from '../../../shared/schemas/projects.js';
+import { deliveryDateFromTerms } from '../../../shared/time/delivery-time.js';
+import { localDate } from '../../../shared/time/zoned.js';
 import { ZQuote, ZQuoteList, ZQuoteSent, ZTermsTemplateList } from '../../../shared/schemas/quotes.js';
 import { closePdfRenderer, pdfAvailable } from '../../lib/pdf.js';
 import {
@@ -235,6 +238,30 @@ describe.each(testDialects())('quotes on $label', ({ dialect, skip }) => {
       const script = await portal('/q/accept.js');
       expect(script.headers.get('content-type')).toContain('javascript');
       expect(await script.text()).toContain("getElementById('accept')");
+    },
+  );
+
+  it.skipIf(skip)(
+    'an acceptance makes a lead an active client and dates the project from the terms (14 working days)',
+    async () => {
+      const lead = await createClient(api, { name: 'סטודיו חדש', email: 'new@example.co.il', status: 'lead' });
+      const paused = await createClient(api, { name: 'לקוח בהפסקה', email: 'p@example.co.il', status: 'paused' });
+      for (const c of [lead, paused]) {
+        const quote = await createQuote(api, c.id);
+        expect(quote.current.terms.deliveryTime).toContain('14');
+        const sent = await sendQuote(api, quote.id);
+        expect((await acceptQuote(ctx.app, sent.url!, 'דוד הגפן')).status).toBe(303);
+        const projectId = (await api.get(`/api/v1/quotes/${quote.id}`, ZQuote)).body.projectId!;
+        const project = (await api.get(`/api/v1/projects/${projectId}`, ZProject)).body;
+        const today = localDate(ctx.clock.now(), 'Asia/Jerusalem');
+        const expected = deliveryDateFromTerms(quote.current.terms.deliveryTime, today);
+        expect(expected).not.toBeNull();
+        expect(project.targetDate).toBe(expected);
+        // The date is my delivery promise at once.
+        expect(project.delivery?.dueAt).toBeTruthy();
+      }
+      expect((await api.get(`/api/v1/clients/${lead.id}`, ZClient)).body.status).toBe('active');
+      expect((await api.get(`/api/v1/clients/${paused.id}`, ZClient)).body.status).toBe('paused');
     },
   );
 
