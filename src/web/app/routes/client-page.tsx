@@ -2,7 +2,7 @@ import { Button, Stack } from '@mantine/core';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { HandshakeIcon, PhoneIcon, PromiseIcon } from '../../components/ui/icons';
+import { ClockIcon, HandshakeIcon, PhoneIcon, PromiseIcon } from '../../components/ui/icons';
 import { SectionCard } from '../../components/ui/section-card';
 import { useMe } from '../../features/accounts/api/session-api';
 import { AmbassadorCard } from '../../features/care/components/ambassador-card';
@@ -15,6 +15,7 @@ import { CommitmentEventLine } from '../../features/commitments/components/commi
 import { OpenPromises } from '../../features/commitments/components/open-promises';
 import { WordKeepingCard } from '../../features/commitments/components/word-keeping-card';
 import { ClientTimeline } from '../../features/insights/components/client-timeline';
+import { TimeEntries } from '../../features/time/components/time-entries';
 import { ClientHealthCard } from '../../features/insights/components/health/client-health-card';
 import { ClientScoreBadge } from '../../features/insights/components/health/score-badge';
 import { InteractionItem } from '../../features/interactions/components/interaction-item';
@@ -27,6 +28,7 @@ import { ClientQuotesSection } from '../../features/quotes/components/client-quo
 import { useQuery } from '@tanstack/react-query';
 import { clientQuery } from '../../features/clients/api/client-queries';
 import { usePageTitle } from '../../lib/use-page-title';
+import { todayIn } from '../../lib/zoned-dates';
 import { useMoneyActions } from '../shell/money-actions';
 import { useWordActions } from '../shell/word-actions';
 
@@ -139,6 +141,10 @@ export function ClientPage() {
                 <AgreedChannelAction client={{ id: c.id, name: c.name }} />
                 <EndEngagementAction client={c} composer={MessageComposer} />
               </Stack>
+            </SectionCard>
+            {/* Time not tied to a project (a call, advice) counts in the client's effort too. */}
+            <SectionCard id="client-time" title={t('time.clientTitle')} icon={<ClockIcon size={20} />}>
+              <TimeEntries clientId={c.id} projectId={null} today={todayIn(timeZone)} timeZone={timeZone} />
             </SectionCard>
             <AmbassadorCard
               client={{ id: c.id, name: c.name }}

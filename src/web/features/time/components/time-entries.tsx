@@ -17,7 +17,10 @@ type EntryValues = { date: string; duration: string; note: string };
 /** A correction always names the duration; the note may be cleared. */
 const ZEditTimeEntry = ZUpdateTimeEntry.required({ minutes: true });
 
-/** Time spent on a project: the entries, the total, and one added by hand. */
+/**
+ * Time spent on a project, or on a client (`projectId` null: all of the client's time, and time added
+ * here belongs to no project): the entries, the total, and one added by hand.
+ */
 export function TimeEntries({
   clientId,
   projectId,
@@ -25,7 +28,7 @@ export function TimeEntries({
   timeZone,
 }: {
   clientId: string;
-  projectId: string;
+  projectId: string | null;
   today: string;
   timeZone: string;
 }) {
@@ -40,7 +43,7 @@ export function TimeEntries({
     initialValues: { date: today, duration: '', note: '' },
     toInput: (v: EntryValues) => ({
       clientId,
-      projectId,
+      ...(projectId ? { projectId } : {}),
       date: v.date,
       minutes: parseDuration(v.duration) ?? Number.NaN,
       note: v.note,
