@@ -14,8 +14,8 @@ import {
   type WebhookDeliveryList,
 } from '../../../shared/schemas/webhooks.js';
 import { runDueJobs } from '../../jobs/scheduler.js';
-import { acceptedQuote, createClient, createCommitment } from '../../testing/api-helpers.js';
-import { clientInput, paymentInput } from '../../testing/factories.js';
+import { acceptedQuote, createClient, createCommitment, portalPath, sendQuote } from '../../testing/api-helpers.js';
+import { clientInput, paymentInput, projectInput, quoteInput } from '../../testing/factories.js';
 import { InjectedFailure, failingWrites, snapshotAll } from '../../testing/failure.js';
 import { createTestContext, noContent, type ApiClient, type TestContext } from '../../testing/test-app.js';
 import { testDeps, testDialects } from '../../testing/test-db.js';
@@ -23,6 +23,8 @@ import { createClient as createClientService } from '../clients/clients.service.
 import { recordPayment } from '../payments/payments.service.js';
 import { ZCreateClient } from '../../../shared/schemas/clients.js';
 import { ZCommitment } from '../../../shared/schemas/commitments.js';
+import { ZProject, ZRescheduled } from '../../../shared/schemas/projects.js';
+import { ZQuote } from '../../../shared/schemas/quotes.js';
 import { ZPayment, ZRecordPayment } from '../../../shared/schemas/payments.js';
 import { deliverWebhooks, WEBHOOK_BACKOFF_SECONDS } from './webhooks.service.js';
 
@@ -209,6 +211,41 @@ describe.each(testDialects())('outgoing webhooks on $label', ({ dialect, skip })
       expect((await deliveries(all.endpoint.id)).items.every((d) => d.status === 'delivered')).toBe(true);
     },
   );
+
+  it.skipIf(skip)('a declined quote and a rescheduled project are announced', async () => {
+    const { secret } = await addEndpoint({ events: ['quote.declined', 'project.rescheduled'] });
+    const client = await createClient(api);
+    const quote = (await api.post('/api/v1/quotes', quoteInput(client.id), ZQuote)).body;
+    const sent = await sendQuote(api, quote.id);
+    const declined = await api.app.request(`${portalPath(sent.url!)}/decline`, {
+      method: 'POST',
+      body: new URLSearchParams({ reason: 'יקר מדי' }),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(declined.status).toBe(303);
+    const project = (await api.post('/api/v1/projects', projectInput(client.id), ZProject)).body;
+    const moved = await api.post(
+      `/api/v1/projects/${project.id}/reschedule`,
+      { cause: 'mine', statusText: 'עוד יומיים', newTargetDate: '2026-12-22' },
+      ZRescheduled,
+    );
+    expect(moved.status).toBe(200);
+    await tick();
+    expect(receiver.received.map((r) => r.headers['mila-event']).sort()).toEqual([
+      'project.rescheduled',
+      'quote.declined',
+    ]);
+    expect(receiver.received.every((r) => verify(secret, r, ctx.clock.now().getTime()))).toBe(true);
+    const bodies = receiver.received.map((r) => JSON.parse(r.body) as { event: string; data: Record<string, unknown> });
+    expect(bodies.find((b) => b.event === 'quote.declined')!.data).toMatchObject({
+      reason: 'יקר מדי',
+      quote: { id: quote.id, status: 'declined' },
+    });
+    expect(bodies.find((b) => b.event === 'project.rescheduled')!.data).toMatchObject({
+      project: { id: project.id, targetDate: '2026-12-22' },
+      reschedule: { cause: 'mine', fromDate: '2026-12-20', toDate: '2026-12-22' },
+    });
+  });
 
   it.skipIf(skip)('a promise found broken by the reminders is announced once', async () => {
     const { secret } = await addEndpoint({ events: ['commitment.broken'] });
