@@ -19,6 +19,7 @@ import { importRoutes } from './modules/imports/imports.routes.js';
 import { exportRoutes } from './modules/exports/exports.routes.js';
 import { authenticateToken } from './modules/tokens/tokens.service.js';
 import { tokenRoutes } from './modules/tokens/tokens.routes.js';
+import { webhookRoutes } from './modules/webhooks/webhooks.routes.js';
 import { shareTarget } from './modules/imports/chat-import.routes.js';
 import { greetingRoutes } from './modules/greetings/greetings.routes.js';
 import { insightRoutes } from './modules/insights/insights.routes.js';
@@ -87,6 +88,7 @@ export function createApp(deps: Deps, ops: { lifecycle?: Lifecycle } = {}) {
   api.route('/', importRoutes);
   api.route('/', exportRoutes);
   api.route('/', tokenRoutes);
+  api.route('/', webhookRoutes);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

@@ -295,6 +295,7 @@ function pathId(path: string, param: string, a: Ids): string | null {
     ['/terms-templates/', 'termsTemplate'],
     ['/care/incidents/', 'incident'],
     ['/care/conflicts/', 'conflict'],
+    ['/webhooks/', 'webhook'],
   ];
   const found = byPrefix.find(([prefix]) => path.startsWith(prefix));
   return found ? a[found[1]] : null;
@@ -318,6 +319,7 @@ const nowhere = (): Ids => {
     incident: id(),
     conflict: id(),
     changeRequest: id(),
+    webhook: id(),
   };
 };
 

@@ -53,6 +53,8 @@ const KNOWN_CODES = new Set([
   'password_too_long',
   'password_weak',
   'wrong_password',
+  'invalid_url',
+  'webhook_url_https',
 ]);
 
 /**

@@ -12,6 +12,7 @@ import type { ProjectTables } from '../modules/projects/projects.table.js';
 import type { QuoteTables } from '../modules/quotes/quotes.table.js';
 import type { LimitTables } from '../modules/limits/limits.table.js';
 import type { TokenTables } from '../modules/tokens/tokens.table.js';
+import type { WebhookTables } from '../modules/webhooks/webhooks.table.js';
 
 /** The whole schema as Kysely sees it: each module contributes its own tables. */
 export type Database = AccountTables &
@@ -26,6 +27,7 @@ export type Database = AccountTables &
   CareTables &
   LimitTables &
   TokenTables &
+  WebhookTables &
   ChatImportTables;
 
 export type Dialect = 'sqlite' | 'postgres';

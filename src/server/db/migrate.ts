@@ -17,6 +17,7 @@ import { listIndexes } from './migrations/014-list-indexes.js';
 import { chatImports } from './migrations/017-chat-imports.js';
 import { apiTokens } from './migrations/018-api-tokens.js';
 import { rateLimits } from './migrations/020-rate-limits.js';
+import { webhooks } from './migrations/021-webhooks.js';
 
 /** Migrations in code (not read from disk) so they ship inside the same module graph on both dialects. */
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -37,6 +38,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '017-chat-imports': chatImports(dialect),
     '018-api-tokens': apiTokens(dialect),
     '020-rate-limits': rateLimits(dialect),
+    '021-webhooks': webhooks(dialect),
   };
 }
 

@@ -2,14 +2,18 @@ import type { Deps } from '../lib/http.js';
 import { translate } from '../lib/i18n.js';
 import { allWorkspaces } from '../modules/accounts/accounts.service.js';
 import { openCommitments } from '../modules/commitments/commitments.service.js';
+import { inTransaction } from '../lib/transaction.js';
 import { notify } from '../modules/messages/notifications.service.js';
+import { emitWebhookEvent } from '../modules/webhooks/webhooks.service.js';
 
 const SOON_MS = 60 * 60_000;
 
 /**
  * In-app reminders: an hour before each of my deadlines, once it is late, and when a client is
  * late with what they promised. The key includes the deadline, so a renegotiated commitment can
- * remind again; the same reminder is never created twice.
+ * remind again; the same reminder is never created twice. "Broken" is derived at read time; the
+ * first late reminder at a deadline is where the system notices it, so the `commitment.broken`
+ * webhook is queued with it, in its transaction: once per promise and deadline (decision 015).
  */
 export async function createReminders(deps: Deps): Promise<number> {
   let created = 0;
@@ -23,16 +27,18 @@ export async function createReminders(deps: Deps): Promise<number> {
       const kind = c.direction === 'theirs' ? (late ? 'theirs_overdue' : null) : late ? 'overdue' : 'due_soon';
       if (!kind) continue;
       const title = translate(workspace.locale, `notifications.${kind}`, { what: c.title, client: c.clientName });
-      if (
-        await notify(deps, scope, {
+      const isNew = await inTransaction(deps, async (deps) => {
+        const fresh = await notify(deps, scope, {
           kind,
           refId: c.id,
           dedupeKey: `${kind}:${c.id}:${c.dueAt}`,
           clientId: c.clientId,
           title,
-        })
-      )
-        created += 1;
+        });
+        if (fresh && late) await emitWebhookEvent(deps, scope, 'commitment.broken', c);
+        return fresh;
+      });
+      if (isNew) created += 1;
     }
   }
   return created;

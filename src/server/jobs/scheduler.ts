@@ -3,6 +3,7 @@ import type { Deps } from '../lib/http.js';
 import { purgeExpired } from '../modules/accounts/accounts.service.js';
 import { purgeOldHits } from '../modules/limits/limits.service.js';
 import { deliverOutbox } from '../modules/messages/outbox.service.js';
+import { deliverWebhooks } from '../modules/webhooks/webhooks.service.js';
 import { sendDigests } from './digest.js';
 import { acquireLease, lastRuns, releaseLease } from './lease.js';
 import { createReminders } from './reminders.js';
@@ -13,6 +14,8 @@ export const jobs: Job[] = [
   { name: 'outbox', everyMs: 10_000, run: deliverOutbox },
   { name: 'reminders', everyMs: 60_000, run: createReminders },
   { name: 'digest', everyMs: 60_000, run: sendDigests },
+  // After reminders: a promise they find broken is announced in the same round.
+  { name: 'webhooks', everyMs: 10_000, run: deliverWebhooks },
   {
     name: 'housekeeping',
     everyMs: 6 * 3_600_000,

@@ -7,6 +7,7 @@ import { ZInteractionCreated } from '../../shared/schemas/interactions.js';
 import { ZPayment, ZPaymentItem, ZTimeEntry } from '../../shared/schemas/payments.js';
 import { ZChangeRequest, ZColleague, ZProject } from '../../shared/schemas/projects.js';
 import { ZQuote, ZTermsTemplate } from '../../shared/schemas/quotes.js';
+import { ZWebhookEndpointCreated } from '../../shared/schemas/webhooks.js';
 
 /** For the isolation and hostile-input suites: one row of every kind that has an id, made through the API. */
 
@@ -30,7 +31,8 @@ export type Ids = Record<
   | 'timeEntry'
   | 'incident'
   | 'conflict'
-  | 'changeRequest',
+  | 'changeRequest'
+  | 'webhook',
   string
 >;
 
@@ -100,6 +102,15 @@ export async function populate(api: ApiClient): Promise<Ids> {
     ),
     'change request',
   ).id;
+  // Last, so nothing above queues a delivery; a closed port on this machine, so a send never leaves it.
+  const webhook = ok(
+    await api.post(
+      '/api/v1/webhooks',
+      { url: 'http://127.0.0.1:9/mila', events: ['client.created'] },
+      ZWebhookEndpointCreated,
+    ),
+    'webhook',
+  ).endpoint.id;
   return {
     client: client.id,
     contact,
@@ -116,5 +127,6 @@ export async function populate(api: ApiClient): Promise<Ids> {
     incident,
     conflict,
     changeRequest,
+    webhook,
   };
 }

@@ -20,6 +20,7 @@ import { newId } from '../../lib/ids.js';
 import { everyTermIn } from '../../lib/search-match.js';
 import { inTransaction } from '../../lib/transaction.js';
 import { getBusinessProfile } from '../accounts/accounts.service.js';
+import { emitWebhookEvent } from '../webhooks/webhooks.service.js';
 import * as q from './clients.queries.js';
 import type { ClientRow, ClientUpdate, ContactRow, NewClientDateRow, NewContactRow } from './clients.table.js';
 
@@ -211,7 +212,9 @@ export async function createClient(deps: Deps, scope: Scope, input: CreateClient
     for (const contact of contacts) await q.insertContact(db, contact);
     await q.replaceDates(db, { ...scope, clientId, rows: dateRows(scope, clientId, input.importantDates) });
     await q.replaceTags(db, { ...scope, clientId, tags });
-    return getClient(deps, scope, clientId);
+    const client = await getClient(deps, scope, clientId);
+    await emitWebhookEvent(deps, scope, 'client.created', client);
+    return client;
   });
 }
 

@@ -18,6 +18,7 @@ import { toCount, type Period } from '../../lib/period.js';
 import { inTransaction } from '../../lib/transaction.js';
 import { getBusinessProfile } from '../accounts/accounts.service.js';
 import { clientNames } from '../clients/clients.service.js';
+import { emitWebhookEvent } from '../webhooks/webhooks.service.js';
 import * as q from './commitments.queries.js';
 import { cameDueAt, commitmentStatus, deadline, keptOnTime } from './commitments.rules.js';
 import type { CommitmentChangeRow, CommitmentRow } from './commitments.table.js';
@@ -194,6 +195,7 @@ export async function completeCommitment(
       commitmentId: row.id,
       changes: { completed_at: completedAt, updated_at: isoNow(deps.clock) },
     });
+    await emitWebhookEvent(deps, scope, 'commitment.kept', await getCommitment(deps, scope, row.id));
   });
 }
 
@@ -314,12 +316,14 @@ export async function keepQuoteCommitments(
       patterns: ['%הצע%', '%quote%'],
     });
     const now = isoNow(deps.clock);
-    for (const row of rows)
+    for (const row of rows) {
       await q.updateCommitment(deps.db.kysely, {
         ...scope,
         commitmentId: row.id,
         changes: { completed_at: now, updated_at: now },
       });
+      await emitWebhookEvent(deps, scope, 'commitment.kept', await getCommitment(deps, scope, row.id));
+    }
     return rows.map((r) => r.id);
   });
 }

@@ -53,6 +53,11 @@ export const EXCLUDED_TABLES: readonly string[] = [
   'job_runs',
   'api_tokens',
   'chat_import_messages',
+  // Webhook endpoints hold their signing secret (a credential, like API tokens), and an endpoint
+  // restored without it could not sign: they are set up again after a move. Deliveries are the
+  // queue and its log: restoring them would send the events again.
+  'webhook_endpoints',
+  'webhook_deliveries',
 ];
 
 /** The owner's row as exported: who they are, never their password or feed token hashes. */

@@ -26,6 +26,7 @@ import { projectForReference } from '../projects/projects.service.js';
 import { fillTemplate } from '../messages/templates.service.js';
 import { formatDue } from '../../lib/message-format.js';
 import { acceptedByMonth, acceptedTotals, getQuote, listQuotes } from '../quotes/quotes.service.js';
+import { emitWebhookEvent } from '../webhooks/webhooks.service.js';
 import * as q from './payments.queries.js';
 import type { PaymentItemRow, PaymentRow, TimeEntryRow } from './payments.table.js';
 
@@ -207,8 +208,13 @@ export async function recordPayment(deps: Deps, scope: Scope, input: RecordPayme
     note: input.note,
     created_at: isoNow(deps.clock),
   };
-  await q.insertPayment(deps.db.kysely, row);
-  return toPayment(row);
+  const payment = toPayment(row);
+  // The payment and its webhook delivery commit together.
+  await inTransaction(deps, async (deps) => {
+    await q.insertPayment(deps.db.kysely, row);
+    await emitWebhookEvent(deps, scope, 'payment.received', payment);
+  });
+  return payment;
 }
 
 export async function listPayments(

@@ -27,6 +27,7 @@ import {
 } from '../commitments/commitments.service.js';
 import { sendMessage } from '../messages/send.service.js';
 import { fillTemplate } from '../messages/templates.service.js';
+import { emitWebhookEvent } from '../webhooks/webhooks.service.js';
 import * as q from './projects.queries.js';
 
 type Scope = { workspaceId: string };
@@ -250,7 +251,17 @@ export async function reschedule(
       input.message && messageId
         ? await sendMessage(deps, scope, { kind: 'delay_notice', clientId: row.client_id, ...input.message, messageId })
         : null;
-    return { project: await getProject(deps, scope, projectId), sent };
+    const project = await getProject(deps, scope, projectId);
+    await emitWebhookEvent(deps, scope, 'project.rescheduled', {
+      project,
+      reschedule: {
+        cause: input.cause,
+        statusText: input.statusText,
+        fromDate: row.target_date,
+        toDate: input.newTargetDate,
+      },
+    });
+    return { project, sent };
   });
 }
 

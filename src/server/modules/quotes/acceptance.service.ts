@@ -13,6 +13,7 @@ import { addCommitment } from '../commitments/commitments.service.js';
 import { notify } from '../messages/notifications.service.js';
 import { enqueueOwnerMail } from '../messages/outbox.service.js';
 import { addDeliverables, openProject } from '../projects/projects.service.js';
+import { emitWebhookEvent } from '../webhooks/webhooks.service.js';
 import * as q from './quotes.queries.js';
 import { resolveLink } from './quote-links.service.js';
 import { getQuote, listQuotes } from './quotes.service.js';
@@ -66,7 +67,9 @@ export async function decideByToken(
         changes: { status: 'declined', decided_at: now.toISOString(), decline_reason: decision.reason },
       });
       await tellOwners(deps, scope, quote, 'quote_declined');
-      return { kind: 'declined', quote: await getQuote(deps, scope, quote.id), workspaceId: link.workspace_id };
+      const declined = await getQuote(deps, scope, quote.id);
+      await emitWebhookEvent(deps, scope, 'quote.declined', { quote: declined, reason: decision.reason });
+      return { kind: 'declined', quote: declined, workspaceId: link.workspace_id };
     }
     const hash = sha256Hex(acceptedContent(quote, version));
     await q.updateVersion(deps.db.kysely, {
@@ -121,12 +124,9 @@ export async function decideByToken(
     });
     await tellOwners(deps, scope, quote, 'quote_accepted');
     await proposeReferralThanks(deps, scope, quote);
-    return {
-      kind: 'accepted',
-      projectId,
-      quote: await getQuote(deps, scope, quote.id),
-      workspaceId: link.workspace_id,
-    };
+    const accepted = await getQuote(deps, scope, quote.id);
+    await emitWebhookEvent(deps, scope, 'quote.accepted', { quote: accepted, projectId });
+    return { kind: 'accepted', projectId, quote: accepted, workspaceId: link.workspace_id };
   });
 }
 

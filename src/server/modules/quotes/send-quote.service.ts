@@ -9,6 +9,7 @@ import { getBusinessProfile } from '../accounts/accounts.service.js';
 import { keepQuoteCommitments } from '../commitments/commitments.service.js';
 import { sendMessage } from '../messages/send.service.js';
 import { fillTemplate } from '../messages/templates.service.js';
+import { emitWebhookEvent } from '../webhooks/webhooks.service.js';
 import { issueQuote, portalUrl } from './quote-links.service.js';
 import { QUOTE_PDF, getQuote, quotePdfRef } from './quotes.service.js';
 
@@ -76,6 +77,9 @@ export async function sendQuote(
       attachment: { kind: QUOTE_PDF, ref: quotePdfRef(scope, quoteId, quote.current_version) },
     });
     await keepQuoteCommitments(deps, scope, { clientId: quote.client_id, quoteId });
-    return { quote: await getQuote(deps, scope, quoteId), sent, url };
+    const sentQuote = await getQuote(deps, scope, quoteId);
+    // The portal link is the client's secret: the event names the quote, never the link.
+    await emitWebhookEvent(deps, scope, 'quote.sent', { quote: sentQuote, channel: draft.channel });
+    return { quote: sentQuote, sent, url };
   });
 }

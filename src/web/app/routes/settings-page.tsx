@@ -16,6 +16,7 @@ import { TermsTemplatesEditor } from '../../features/quotes/components/terms-tem
 import { usePageTitle } from '../../lib/use-page-title';
 import { settingsTabIcons, settingsTabs } from '../shell/settings-tabs';
 import { ColleaguesEditor } from '../../features/projects/components/colleagues-editor';
+import { WebhooksSettings } from '../../features/webhooks/components/webhooks-settings';
 
 const route = getRouteApi('/_app/settings');
 
@@ -98,6 +99,11 @@ export function SettingsPage() {
               </Alert>
               <OutboxList timeZone={me.workspace.timeZone} />
             </Stack>
+          </Panel>
+        </Tabs.Panel>
+        <Tabs.Panel value="webhooks">
+          <Panel id="settings-webhooks" title={t('settings.webhooksTitle')} hint={t('settings.webhooksHint')}>
+            <WebhooksSettings timeZone={me.workspace.timeZone} />
           </Panel>
         </Tabs.Panel>
       </Tabs>

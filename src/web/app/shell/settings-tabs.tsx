@@ -3,6 +3,7 @@ import {
   BookIcon,
   CalendarIcon,
   InboxIcon,
+  LinkIcon,
   QuoteIcon,
   SettingsIcon,
   TemplateIcon,
@@ -19,6 +20,7 @@ export const settingsTabs = [
   'colleagues',
   'calendar',
   'email',
+  'webhooks',
 ] as const;
 export type SettingsTab = (typeof settingsTabs)[number];
 
@@ -37,4 +39,5 @@ export const settingsTabIcons: Record<SettingsTab, ReactNode> = {
   colleagues: <UsersIcon size={16} />,
   calendar: <CalendarIcon size={16} />,
   email: <InboxIcon size={16} />,
+  webhooks: <LinkIcon size={16} />,
 };
