@@ -5,6 +5,8 @@ import {
   type RecordPaymentInput,
   type SplitPart,
   cancelPaymentItem,
+  deletePayment,
+  fetchPayments,
   createPaymentItem,
   fetchBalance,
   fetchMoneyOverview,
@@ -18,6 +20,7 @@ export const paymentKeys = {
   items: (clientId: string | null) => [...queryRoots.payments, 'items', clientId] as const,
   balance: (clientId: string) => [...queryRoots.payments, 'balance', clientId] as const,
   overview: [...queryRoots.payments, 'overview'] as const,
+  received: (clientId: string) => [...queryRoots.payments, 'received', clientId] as const,
 };
 
 export function usePaymentItems(clientId: string) {
@@ -63,4 +66,13 @@ export function useCancelPaymentItem() {
 export function useRecordPayment() {
   const refresh = useRefreshMoney();
   return useMutation({ mutationFn: (input: RecordPaymentInput) => recordPayment(input), onSuccess: refresh });
+}
+
+export function usePayments(clientId: string) {
+  return useQuery({ queryKey: paymentKeys.received(clientId), queryFn: () => fetchPayments(clientId) });
+}
+
+export function useDeletePayment() {
+  const refresh = useRefreshMoney();
+  return useMutation({ mutationFn: (id: string) => deletePayment(id), onSuccess: refresh });
 }

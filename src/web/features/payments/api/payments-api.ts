@@ -11,6 +11,8 @@ import {
   ZPayment,
   ZPaymentItem,
   ZPaymentItemList,
+  ZPaymentList,
+  type Payment,
 } from '../../../../shared/schemas/payments';
 import { apiRequest, apiRequestNoContent } from '../../../lib/api-client';
 
@@ -56,4 +58,13 @@ export async function recordPayment(input: RecordPaymentInput): Promise<void> {
 /** The Money section's figures (owed per client, late lines, this month, this week). */
 export function fetchMoneyOverview(): Promise<MoneyOverview> {
   return apiRequest('/money/overview', ZMoneyOverview);
+}
+
+/** Payments received from a client, newest first. */
+export async function fetchPayments(clientId: string): Promise<Payment[]> {
+  return (await apiRequest('/payments', ZPaymentList, { query: new URLSearchParams({ clientId }) })).items;
+}
+
+export function deletePayment(id: string): Promise<void> {
+  return apiRequestNoContent(`/payments/${encodeURIComponent(id)}`, { method: 'DELETE' });
 }

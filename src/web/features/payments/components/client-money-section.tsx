@@ -4,6 +4,7 @@ import type { PaymentItem } from '../../../../shared/schemas/payments';
 import { CoinsIcon, PlusIcon } from '../../../components/ui/icons';
 import { SectionCard } from '../../../components/ui/section-card';
 import { BalanceSummary, PaymentSchedule } from './client-money';
+import { PaymentsReceived } from './payments-received';
 
 type Props = {
   clientId: string;
@@ -13,7 +14,7 @@ type Props = {
   onRemind: (item: PaymentItem) => void;
 };
 
-/** The client's money on their page: the balance each way and the payment schedule. */
+/** The client's money on their page: the balance each way, the payment schedule, what was paid. */
 export function ClientMoneySection({ clientId, onAddItem, onSplit, onRecord, onRemind }: Props) {
   const { t } = useTranslation();
   return (
@@ -35,6 +36,7 @@ export function ClientMoneySection({ clientId, onAddItem, onSplit, onRecord, onR
       <Stack gap="sm">
         <BalanceSummary clientId={clientId} />
         <PaymentSchedule clientId={clientId} onRecord={onRecord} onRemind={onRemind} />
+        <PaymentsReceived clientId={clientId} />
       </Stack>
     </SectionCard>
   );
