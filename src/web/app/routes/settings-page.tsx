@@ -17,6 +17,7 @@ import { usePageTitle } from '../../lib/use-page-title';
 import { settingsTabIcons, settingsTabs } from '../shell/settings-tabs';
 import { ColleaguesEditor } from '../../features/projects/components/colleagues-editor';
 import { WebhooksSettings } from '../../features/webhooks/components/webhooks-settings';
+import { DataSettings } from '../../features/data/components/data-settings';
 
 const route = getRouteApi('/_app/settings');
 
@@ -104,6 +105,11 @@ export function SettingsPage() {
         <Tabs.Panel value="webhooks">
           <Panel id="settings-webhooks" title={t('settings.webhooksTitle')} hint={t('settings.webhooksHint')}>
             <WebhooksSettings timeZone={me.workspace.timeZone} />
+          </Panel>
+        </Tabs.Panel>
+        <Tabs.Panel value="data">
+          <Panel id="settings-data" title={t('settings.dataTitle')} hint={t('settings.dataHint')}>
+            <DataSettings timeZone={me.workspace.timeZone} />
           </Panel>
         </Tabs.Panel>
       </Tabs>

@@ -21,6 +21,7 @@ export const settingsTabs = [
   'calendar',
   'email',
   'webhooks',
+  'data',
 ] as const;
 export type SettingsTab = (typeof settingsTabs)[number];
 
@@ -40,4 +41,5 @@ export const settingsTabIcons: Record<SettingsTab, ReactNode> = {
   calendar: <CalendarIcon size={16} />,
   email: <InboxIcon size={16} />,
   webhooks: <LinkIcon size={16} />,
+  data: <InboxIcon size={16} />,
 };
