@@ -34,6 +34,25 @@ describe.skipIf(!chromiumAvailable())('my data and the API', () => {
       expect(clients).toContain('דנה לוי');
     });
 
+    await step('the client list and the payments, each as a CSV', async () => {
+      await page.goto('/clients');
+      const [clientsCsv] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: label('he', 'clients.exportCsv') }).click(),
+      ]);
+      const { readFileSync } = await import('node:fs');
+      expect(readFileSync(await clientsCsv.path(), 'utf8')).toContain('דנה לוי');
+      await page.goto('/money');
+      const [paymentsCsv] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: label('he', 'money.exportCsv') }).click(),
+      ]);
+      expect(paymentsCsv.suggestedFilename()).toMatch(/\.csv$/);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await page.goto('/settings?tab=data');
+      await page.getByText(label('he', 'data.export.title')).waitFor();
+    });
+
     const token = await step('a token, shown once, that the API takes', async () => {
       await page.getByLabel(label('he', 'data.tokens.name'), { exact: true }).fill('גיליון הכנסות');
       await page.getByRole('button', { name: label('he', 'data.tokens.create') }).click();

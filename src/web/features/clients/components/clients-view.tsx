@@ -8,6 +8,7 @@ import {
   type ClientsSearch,
   filtersFromSearch,
   hasNarrowingFilters,
+  toQueryParams,
 } from '../api/client-list-filters';
 import { useClientList } from '../api/client-queries';
 import { ClientFilters } from './client-filters';
@@ -37,6 +38,14 @@ type Props = {
    */
   healthList?: ReactNode;
 };
+
+function csvHref(filters: ClientListFilters): string {
+  const params = toQueryParams(filters, 0, 1);
+  params.delete('limit');
+  params.delete('offset');
+  const query = params.toString();
+  return `/api/v1/exports/clients.csv${query ? `?${query}` : ''}`;
+}
 
 export function ClientsView({ search, onSearchChange, onClearFilters, healthList }: Props) {
   const { t } = useTranslation();
@@ -72,6 +81,12 @@ export function ClientsView({ search, onSearchChange, onClearFilters, healthList
           <Button component={Link} to="/clients/import" variant="default">
             {t('imports.link')}
           </Button>
+          {/* The list as filtered now, as a spreadsheet (the server writes it with the same filters). */}
+          {!firstRun && (
+            <Button component="a" href={csvHref(filters)} download variant="default">
+              {t('clients.exportCsv')}
+            </Button>
+          )}
           <Button component={Link} to="/clients/new" leftSection={<PlusIcon size={18} />} visibleFrom="sm">
             {t('clients.new')}
           </Button>
