@@ -8,6 +8,23 @@ import { label } from './support/catalogs.js';
 import { journeyFixture } from './support/journey.js';
 import { step } from './support/step.js';
 
+/** A project started through the API with the page's own session; its id. */
+async function startProject(page: Page, clientId: string, title: string): Promise<string> {
+  return page.evaluate(
+    async ({ clientId, title }) => {
+      const me = (await (await fetch('/api/v1/me')).json()) as { csrfToken: string };
+      const res = await fetch('/api/v1/projects', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrfToken },
+        body: JSON.stringify({ clientId, title }),
+      });
+      if (!res.ok) throw new Error(`start project: ${res.status}`);
+      return ((await res.json()) as { id: string }).id;
+    },
+    { clientId, title },
+  );
+}
+
 /** A payment recorded through the API with the page's own session, as the record dialog does. */
 async function recordPayment(page: Page, clientId: string, amount: number, receivedOn: string): Promise<void> {
   await page.evaluate(
@@ -73,6 +90,22 @@ describe.skipIf(!chromiumAvailable())('the client page: my time and the payments
         .getByRole('list', { name: label('he', 'money.received.title') })
         .getByText('העברה בנקאית')
         .waitFor();
+    });
+
+    await step('the project title, corrected in place', async () => {
+      const projectId = await startProject(page, clientId, 'אתר חדש');
+      await page.goto(`/projects/${projectId}`);
+      await page.getByRole('button', { name: label('he', 'projects.rename.open') }).click();
+      const name = page.getByLabel(label('he', 'projects.rename.label'));
+      await name.fill('');
+      await page.getByRole('button', { name: label('he', 'projects.rename.save') }).click();
+      await page.getByText(label('he', 'projects.rename.required')).waitFor();
+      await name.fill('אתר חדש לנגרייה');
+      await page.getByRole('button', { name: label('he', 'projects.rename.save') }).click();
+      await page.getByRole('heading', { level: 1, name: 'אתר חדש לנגרייה' }).waitFor();
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await page.goto(`/clients/${clientId}`);
+      await page.getByRole('heading', { level: 1, name: 'נגרות אבי' }).waitFor();
     });
 
     await step('the same, in English on a desktop', async () => {
