@@ -91,6 +91,13 @@ export async function openStore(dialect: CrashDialect, postgresUrl: string): Pro
 
 export type Server = { url: string; child: ChildProcess; output: () => string };
 
+let clientCount = 0;
+/** A different documentation address (RFC 5737) for each accepting client. */
+function nextClientAddress(): string {
+  clientCount += 1;
+  return `198.51.${100 + (Math.floor(clientCount / 250) % 100)}.${(clientCount % 250) + 1}`;
+}
+
 export async function startServer(store: Store): Promise<Server> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
@@ -102,6 +109,9 @@ export async function startServer(store: Store): Promise<Server> {
       // Its log is kept (and shown when a step fails), not printed.
       MILA_LOG: 'info',
       MILA_SCHEDULER: 'off',
+      // The drill plays many clients accepting quotes, as from behind a proxy: each from its own
+      // address (X-Forwarded-For), so the client pages' per-address limit sees many clients, not one.
+      MILA_TRUST_PROXY: 'true',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -167,7 +177,11 @@ export class Api {
     const res = await fetch(`${this.url}${new URL(link).pathname}/accept`, {
       method: 'POST',
       redirect: 'manual',
-      headers: { origin: this.url, 'content-type': 'application/x-www-form-urlencoded' },
+      headers: {
+        origin: this.url,
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-forwarded-for': nextClientAddress(),
+      },
       body: new URLSearchParams({ name: 'הלקוח', agree: 'yes' }),
     });
     if (res.status !== 303) throw new Error(`accepting answered ${res.status}: ${await res.text()}`);
