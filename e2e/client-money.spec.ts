@@ -108,6 +108,25 @@ describe.skipIf(!chromiumAvailable())('the client page: my time and the payments
       await page.getByRole('heading', { level: 1, name: 'נגרות אבי' }).waitFor();
     });
 
+    await step('a quote from a logged meeting', async () => {
+      await page.evaluate(async (clientId) => {
+        const me = (await (await fetch('/api/v1/me')).json()) as { csrfToken: string };
+        const res = await fetch('/api/v1/interactions', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrfToken },
+          body: JSON.stringify({ clientId, channel: 'meeting', direction: 'out', agreed: 'מטבח חדש עד פסח' }),
+        });
+        if (!res.ok) throw new Error(`log meeting: ${res.status}`);
+      }, clientId);
+      await page.reload();
+      await page.getByRole('link', { name: label('he', 'interactions.item.quoteFromMeeting') }).click();
+      await expect.poll(() => new URL(page.url()).searchParams.get('clientId')).toBe(clientId);
+      expect(new URL(page.url()).pathname).toBe('/quotes/new');
+      expect(new URL(page.url()).searchParams.get('interactionId')).toMatch(/^[0-9a-f-]{36}$/);
+      await page.goto(`/clients/${clientId}`);
+      await page.getByRole('heading', { level: 1, name: 'נגרות אבי' }).waitFor();
+    });
+
     await step('the same, in English on a desktop', async () => {
       await clients.switchLanguage('en');
       await toDesktop(page);

@@ -5,7 +5,7 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Interaction } from '../../../../shared/schemas/interactions';
 import { UserText } from '../../../components/ui/bidi';
-import { CheckIcon, ClockIcon, MoonIcon, ReplyIcon, SendIcon } from '../../../components/ui/icons';
+import { CheckIcon, ClockIcon, MoonIcon, QuoteIcon, ReplyIcon, SendIcon } from '../../../components/ui/icons';
 import { When } from '../../../components/ui/when';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { useWhen } from '../../../lib/use-when';
@@ -34,6 +34,8 @@ export function InteractionItem({ interaction, timeZone, now, showClient = false
   const when = ago(interaction.occurredAt, now);
   const waiting = interaction.needsReply && interaction.repliedAt === null;
   const hasSummary = Boolean(interaction.agreed || interaction.nextSteps);
+  // A meeting is where a quote usually starts (seed 000): write it from what was said there.
+  const fromMeeting = interaction.channel === 'meeting';
   const [expanded, { toggle }] = useDisclosure(false);
   const summaryId = useId();
 
@@ -119,7 +121,7 @@ export function InteractionItem({ interaction, timeZone, now, showClient = false
           <bdi>{interaction.nextSteps}</bdi>
         </Text>
       )}
-      {(waiting || (hasSummary && onSendSummary)) && (
+      {(waiting || fromMeeting || (hasSummary && onSendSummary)) && (
         <Group gap={6} mt={2}>
           {waiting && onReply && (
             <Button
@@ -155,6 +157,22 @@ export function InteractionItem({ interaction, timeZone, now, showClient = false
               onClick={() => onSendSummary(interaction)}
             >
               {t('interactions.item.sendSummary')}
+            </Button>
+          )}
+          {fromMeeting && (
+            <Button
+              size="compact-sm"
+              variant="default"
+              leftSection={<QuoteIcon size={16} />}
+              renderRoot={(props) => (
+                <Link
+                  to="/quotes/new"
+                  search={{ clientId: interaction.clientId, interactionId: interaction.id }}
+                  {...props}
+                />
+              )}
+            >
+              {t('interactions.item.quoteFromMeeting')}
             </Button>
           )}
         </Group>
