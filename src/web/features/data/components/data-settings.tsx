@@ -1,10 +1,11 @@
-import { Alert, Anchor, Badge, Button, CopyButton, FileButton, Group, Paper, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, FileButton, Group, Paper, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RESTORE_MAX_BYTES } from '../../../../shared/schemas/exports';
 import { ZCreateApiToken, type ApiToken } from '../../../../shared/schemas/tokens';
 import { UserText } from '../../../components/ui/bidi';
-import { AlertIcon, CheckIcon, CopyIcon, TrashIcon } from '../../../components/ui/icons';
+import { ShownOnceSecret } from '../../../components/ui/shown-once-secret';
+import { AlertIcon, CheckIcon, TrashIcon } from '../../../components/ui/icons';
 import { Loading } from '../../../components/ui/loading';
 import { formatDateTime } from '../../../lib/format';
 import { currentIntlLocale } from '../../../lib/i18n';
@@ -104,28 +105,13 @@ function ApiTokens({ timeZone }: { timeZone: string }) {
         </Anchor>
       </Text>
       {shown && (
-        <Stack gap="xs">
-          <Alert color="yellow" icon={<AlertIcon />} c="dark.7">
-            {t('data.tokens.shownOnce')}
-          </Alert>
-          <Group gap="xs" align="flex-end" wrap="nowrap">
-            <TextInput
-              label={t('data.tokens.token')}
-              value={shown}
-              readOnly
-              dir="ltr"
-              style={{ flex: 1 }}
-              onFocus={(e) => e.currentTarget.select()}
-            />
-            <CopyButton value={shown}>
-              {({ copied, copy }) => (
-                <Button leftSection={copied ? <CheckIcon size={16} /> : <CopyIcon size={16} />} onClick={copy}>
-                  {copied ? t('data.tokens.copied') : t('data.tokens.copy')}
-                </Button>
-              )}
-            </CopyButton>
-          </Group>
-        </Stack>
+        <ShownOnceSecret
+          value={shown}
+          label={t('data.tokens.token')}
+          warning={t('data.tokens.shownOnce')}
+          copyLabel={t('data.tokens.copy')}
+          copiedLabel={t('data.tokens.copied')}
+        />
       )}
       <Paper withBorder p="md" radius="md">
         <form

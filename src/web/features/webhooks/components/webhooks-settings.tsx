@@ -1,9 +1,7 @@
 import {
-  Alert,
   Badge,
   Button,
   Checkbox,
-  CopyButton,
   Group,
   Paper,
   SimpleGrid,
@@ -21,8 +19,9 @@ import {
   type WebhookEndpoint,
   type WebhookEvent,
 } from '../../../../shared/schemas/webhooks';
-import { AlertIcon, CheckIcon, CopyIcon, SendIcon, TrashIcon } from '../../../components/ui/icons';
+import { SendIcon, TrashIcon } from '../../../components/ui/icons';
 import { Loading } from '../../../components/ui/loading';
+import { ShownOnceSecret } from '../../../components/ui/shown-once-secret';
 import { formatDateTime } from '../../../lib/format';
 import { currentIntlLocale } from '../../../lib/i18n';
 import { notifyError, notifySuccess } from '../../../lib/notify';
@@ -45,32 +44,13 @@ export function WebhooksSettings({ timeZone }: { timeZone: string }) {
     <Stack gap="md">
       <Text size="sm">{t('webhooks.intro')}</Text>
       {secret && (
-        <Stack gap="xs">
-          <Alert color="yellow" icon={<AlertIcon />} c="dark.7">
-            {t('webhooks.secretShownOnce')}
-          </Alert>
-          <Group gap="xs" align="flex-end" wrap="nowrap">
-            <TextInput
-              label={t('webhooks.secret')}
-              value={secret}
-              readOnly
-              dir="ltr"
-              style={{ flex: 1 }}
-              onFocus={(e) => e.currentTarget.select()}
-            />
-            <CopyButton value={secret}>
-              {({ copied, copy }) => (
-                <Button
-                  variant={copied ? 'light' : 'filled'}
-                  leftSection={copied ? <CheckIcon size={16} /> : <CopyIcon size={16} />}
-                  onClick={copy}
-                >
-                  {copied ? t('webhooks.copied') : t('webhooks.copy')}
-                </Button>
-              )}
-            </CopyButton>
-          </Group>
-        </Stack>
+        <ShownOnceSecret
+          value={secret}
+          label={t('webhooks.secret')}
+          warning={t('webhooks.secretShownOnce')}
+          copyLabel={t('webhooks.copy')}
+          copiedLabel={t('webhooks.copied')}
+        />
       )}
       <AddEndpoint onCreated={setSecret} />
       {endpoints.isPending ? (
