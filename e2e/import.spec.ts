@@ -40,6 +40,27 @@ describe.skipIf(!chromiumAvailable())('import clients from a file', () => {
       await page.getByText(he.t('imports.doneSummary', { created: 1, merged: 0, skipped: 1 })).waitFor();
       await screenshot(page, 'import-he-desktop-done');
     });
+    await step('a long file: the rows that need a decision first, the rest a page at a time', async () => {
+      const lines = ['שם,טלפון'];
+      for (let i = 0; i < 119; i++) lines.push(`לקוח ${i},050${String(1_000_000 + i)}`);
+      lines.push('לקוח פגום,12');
+      await page.goto('/clients/import');
+      await page.locator('input[type=file]').setInputFiles({
+        name: 'long.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(lines.join('\n'), 'utf8'),
+      });
+      await page.getByRole('button', { name: he.t('imports.preview') }).click();
+      await page.getByText(he.t('imports.previewTitle', { ready: 119, duplicates: 0, bad: 1 })).waitFor();
+      // The bad row (the file's last) is drawn first; 50 rows, then more on demand.
+      const rows = page.locator('table').last().locator('tbody tr');
+      expect(await rows.first().textContent()).toContain('120');
+      expect(await rows.count()).toBe(50);
+      await page.getByRole('button', { name: he.t('imports.showMore', { shown: 50, total: 120 }) }).click();
+      await expect.poll(() => rows.count()).toBe(120);
+      await page.getByRole('button', { name: he.t('imports.import') }).click();
+      await page.getByText(he.t('imports.doneSummary', { created: 119, merged: 0, skipped: 1 })).waitFor();
+    });
     expect(consoleErrors).toEqual([]);
   });
 });

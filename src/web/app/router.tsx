@@ -212,6 +212,21 @@ const conflictRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/conflict-page'), 'ConflictPage'),
 });
 
+const chatImportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'clients/$clientId/import-whatsapp',
+  component: lazyRouteComponent(() => import('./routes/chat-import-page'), 'ChatImportPage'),
+});
+
+/** Where the phone's share sheet lands (decision 012): ?shared=<one-time token>, or none when nothing came. */
+const sharedChatRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'imports/whatsapp',
+  validateSearch: (search: Record<string, unknown>): { shared?: string } =>
+    typeof search.shared === 'string' && search.shared ? { shared: search.shared.slice(0, 100) } : {},
+  component: lazyRouteComponent(() => import('./routes/chat-import-page'), 'SharedChatPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   setupRoute,
   loginRoute,
@@ -222,6 +237,8 @@ const routeTree = rootRoute.addChildren([
     importClientsRoute,
     clientRoute,
     editClientRoute,
+    chatImportRoute,
+    sharedChatRoute,
     quotesRoute,
     newQuoteRoute,
     quoteRoute,

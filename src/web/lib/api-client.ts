@@ -61,14 +61,17 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
   }
 }
 
-async function toApiError(response: Response): Promise<ApiError> {
-  const payload: unknown = await response.json().catch(() => null);
+function errorFrom(status: number, payload: unknown): ApiError {
   const parsed = ZApiError.safeParse(payload);
   if (parsed.success) {
     const { code, message, fields } = parsed.data.error;
-    return new ApiError(response.status, code, message, fields ?? []);
+    return new ApiError(status, code, message, fields ?? []);
   }
-  return new ApiError(response.status, 'internal', i18n.t('errors.internal', { ns: 'shared' }));
+  return new ApiError(status, 'internal', i18n.t('errors.internal', { ns: 'shared' }));
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  return errorFrom(response.status, await response.json().catch(() => null));
 }
 
 /** Calls the API and checks the answer against the shared contract, so drift fails loudly. */
@@ -98,6 +101,20 @@ export async function apiDownload(path: string, options: RequestOptions = {}): P
   return response.blob();
 }
 
+/** A file the server names in X-File-Name (a file shared into Mila from the phone). */
+export async function apiDownloadFile(path: string, fallbackName: string): Promise<File> {
+  const response = await send(path, { accept: '*/*' });
+  if (!response.ok) throw await toApiError(response);
+  const header = response.headers.get('x-file-name');
+  let name = fallbackName;
+  try {
+    name = header ? decodeURIComponent(header) : fallbackName;
+  } catch {
+    name = fallbackName;
+  }
+  return new File([await response.blob()], name);
+}
+
 /** Hands a downloaded file to the browser as if the user had clicked a link to it. */
 export function saveFile(blob: Blob, filename: string): void {
   const href = URL.createObjectURL(blob);
@@ -108,30 +125,82 @@ export function saveFile(blob: Blob, filename: string): void {
   setTimeout(() => URL.revokeObjectURL(href), 10_000);
 }
 
-/** Sends a file as the raw request body (imports); the answer is checked like apiRequest's. */
-export async function apiUpload<T>(
+/** How far an upload has gone: 0–1 while the body is sent, then null while the server works on it. */
+export type UploadProgress = (sent: number | null) => void;
+
+/**
+ * POSTs a body that may be large (a file, a form, 50,000 parsed rows) and reports how much of it
+ * has been sent: fetch() cannot report upload progress, XMLHttpRequest can.
+ */
+function postWithProgress(
+  path: string,
+  body: Blob | FormData | string,
+  contentType: string | null,
+  onProgress?: UploadProgress,
+): Promise<{ status: number; payload: unknown }> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `${BASE}${path}`);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Accept-Language', currentLanguage());
+    if (contentType) xhr.setRequestHeader('Content-Type', contentType);
+    if (csrfToken) xhr.setRequestHeader('X-CSRF-Token', csrfToken);
+    if (onProgress) {
+      xhr.upload.onprogress = (e) => onProgress(e.lengthComputable && e.total > 0 ? e.loaded / e.total : null);
+      xhr.upload.onload = () => onProgress(null);
+    }
+    xhr.onload = () => {
+      let payload: unknown = null;
+      try {
+        payload = JSON.parse(xhr.responseText) as unknown;
+      } catch {
+        payload = null;
+      }
+      resolve({ status: xhr.status, payload });
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'internal', i18n.t('errors.network')));
+    xhr.send(body);
+  });
+}
+
+async function checkedUpload<T>(
+  path: string,
+  body: Blob | FormData | string,
+  contentType: string | null,
+  schema: z.ZodType<T>,
+  onProgress?: UploadProgress,
+): Promise<T> {
+  const { status, payload } = await postWithProgress(path, body, contentType, onProgress);
+  if (status < 200 || status >= 300) throw errorFrom(status, payload);
+  const parsed = schema.safeParse(payload);
+  if (!parsed.success) throw new ApiError(status, 'internal', i18n.t('errors.unexpectedResponse'));
+  return parsed.data;
+}
+
+/** Sends a file as the raw request body (client imports), reporting progress. */
+export function apiUpload<T>(
   path: string,
   file: File,
   schema: z.ZodType<T>,
   query?: URLSearchParams,
+  onProgress?: UploadProgress,
 ): Promise<T> {
-  const headers = new Headers({ Accept: 'application/json', 'Accept-Language': currentLanguage() });
-  headers.set('Content-Type', 'application/octet-stream');
-  if (csrfToken) headers.set('X-CSRF-Token', csrfToken);
   const q = query?.toString();
-  let response: Response;
-  try {
-    response = await fetch(`${BASE}${path}${q ? `?${q}` : ''}`, {
-      method: 'POST',
-      headers,
-      credentials: 'same-origin',
-      body: file,
-    });
-  } catch {
-    throw new ApiError(0, 'internal', i18n.t('errors.network'));
-  }
-  if (!response.ok) throw await toApiError(response);
-  const parsed = schema.safeParse(await response.json());
-  if (!parsed.success) throw new ApiError(response.status, 'internal', i18n.t('errors.unexpectedResponse'));
-  return parsed.data;
+  return checkedUpload(`${path}${q ? `?${q}` : ''}`, file, 'application/octet-stream', schema, onProgress);
+}
+
+/** Sends multipart/form-data (a file with fields); the browser sets the boundary. */
+export function apiUploadForm<T>(
+  path: string,
+  form: FormData,
+  schema: z.ZodType<T>,
+  onProgress?: UploadProgress,
+): Promise<T> {
+  return checkedUpload(path, form, null, schema, onProgress);
+}
+
+/** A JSON POST whose body can be large (50,000 imported rows), reporting how much has been sent. */
+export function apiPostLarge<T>(path: string, body: unknown, schema: z.ZodType<T>, onProgress?: UploadProgress) {
+  return checkedUpload(path, JSON.stringify(body), 'application/json', schema, onProgress);
 }

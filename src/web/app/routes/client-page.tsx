@@ -1,5 +1,5 @@
 import { Button, Stack } from '@mantine/core';
-import { getRouteApi, useNavigate } from '@tanstack/react-router';
+import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ClockIcon, HandshakeIcon, PhoneIcon, PromiseIcon } from '../../components/ui/icons';
@@ -140,6 +140,15 @@ export function ClientPage() {
               <Stack gap="xs" align="stretch">
                 <AgreedChannelAction client={{ id: c.id, name: c.name }} />
                 <EndEngagementAction client={c} composer={MessageComposer} />
+                {/* Years of the relationship already live in WhatsApp: bring them into the log. */}
+                <Button
+                  variant="default"
+                  renderRoot={(props) => (
+                    <Link to="/clients/$clientId/import-whatsapp" params={{ clientId: c.id }} {...props} />
+                  )}
+                >
+                  {t('chatImport.link')}
+                </Button>
               </Stack>
             </SectionCard>
             {/* Time not tied to a project (a call, advice) counts in the client's effort too. */}

@@ -1,7 +1,7 @@
 import '@mantine/dropzone/styles.css';
-import { Alert, Badge, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Progress, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { Dropzone } from '@mantine/dropzone';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   IMPORT_MAX_FILE_BYTES,
@@ -17,6 +17,9 @@ import { commitImport, parseImportFile, previewImport } from '../api/imports-api
 
 type Mapping = (ImportField | null)[];
 
+/** Rows drawn at a time: 50,000 table rows would freeze a phone; the ones that need a decision come first. */
+const PAGE = 50;
+
 export function ImportWizard({ onDone }: { onDone?: (result: ImportCommitted) => void }) {
   const { t } = useTranslation();
   const [file, setFile] = useState<ImportParsed | null>(null);
@@ -25,10 +28,13 @@ export function ImportWizard({ onDone }: { onDone?: (result: ImportCommitted) =>
   const [decisions, setDecisions] = useState<Record<number, ImportAction>>({});
   const [result, setResult] = useState<ImportCommitted | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  /** undefined: idle; 0–1: the body is being sent; null: the server is working on it. */
+  const [progress, setProgress] = useState<number | null | undefined>(undefined);
+  const [shown, setShown] = useState(PAGE);
+  const busy = progress !== undefined;
 
   async function run<T>(work: () => Promise<T>): Promise<T | null> {
-    setBusy(true);
+    setProgress(0);
     setError(null);
     try {
       return await work();
@@ -36,14 +42,14 @@ export function ImportWizard({ onDone }: { onDone?: (result: ImportCommitted) =>
       setError(isApiError(e) ? (e.fields[0]?.message ?? e.message) : t('imports.failed'));
       return null;
     } finally {
-      setBusy(false);
+      setProgress(undefined);
     }
   }
 
   async function pick(files: File[]) {
     const chosen = files[0];
     if (!chosen) return;
-    const parsed = await run(() => parseImportFile(chosen));
+    const parsed = await run(() => parseImportFile(chosen, setProgress));
     if (!parsed) return;
     setFile(parsed);
     setMapping(parsed.mapping);
@@ -53,22 +59,34 @@ export function ImportWizard({ onDone }: { onDone?: (result: ImportCommitted) =>
 
   async function showPreview() {
     if (!file) return;
-    const answer = await run(() => previewImport({ mapping, rows: file.rows }));
+    const answer = await run(() => previewImport({ mapping, rows: file.rows }, setProgress));
     if (answer) {
       setPreview(answer);
       setDecisions({});
+      setShown(PAGE);
     }
   }
 
   async function doImport() {
     if (!file || !preview) return;
     const list = Object.entries(decisions).map(([index, action]) => ({ index: Number(index), action }));
-    const answer = await run(() => commitImport({ mapping, rows: file.rows, decisions: list }));
+    const answer = await run(() => commitImport({ mapping, rows: file.rows, decisions: list }, setProgress));
     if (answer) {
       setResult(answer);
       onDone?.(answer);
     }
   }
+
+  // Problems and duplicates first: those are the rows a decision is asked about.
+  const ordered = useMemo(
+    () =>
+      preview
+        ? [...preview.rows].sort(
+            (a, b) => Number(!a.draft || a.duplicate ? 0 : 1) - Number(!b.draft || b.duplicate ? 0 : 1),
+          )
+        : [],
+    [preview],
+  );
 
   const fieldOptions = importFields.map((f) => ({ value: f, label: t(`imports.fields.${f}`) }));
 
@@ -84,6 +102,20 @@ export function ImportWizard({ onDone }: { onDone?: (result: ImportCommitted) =>
           {t('imports.doneSummary', result)}
         </Alert>
       ) : null}
+
+      {busy && (
+        <Stack gap={4}>
+          <Progress
+            value={progress === null ? 100 : Math.round((progress ?? 0) * 100)}
+            striped={progress === null}
+            animated={progress === null}
+            aria-label={progress === null ? t('imports.working') : t('imports.sending')}
+          />
+          <Text size="sm" c="dimmed" role="status">
+            {progress === null ? t('imports.working') : t('imports.sending')}
+          </Text>
+        </Stack>
+      )}
 
       <Dropzone onDrop={(files) => void pick(files)} maxSize={IMPORT_MAX_FILE_BYTES} multiple={false} loading={busy}>
         <Stack align="center" gap={4} py="lg">
@@ -157,7 +189,7 @@ export function ImportWizard({ onDone }: { onDone?: (result: ImportCommitted) =>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {preview.rows.map((row) => (
+                {ordered.slice(0, shown).map((row) => (
                   <Table.Tr key={row.index}>
                     <Table.Td>{row.index + 1}</Table.Td>
                     <Table.Td>
@@ -209,6 +241,13 @@ export function ImportWizard({ onDone }: { onDone?: (result: ImportCommitted) =>
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
+          {ordered.length > shown && (
+            <Group>
+              <Button variant="subtle" onClick={() => setShown((n) => n + PAGE * 4)}>
+                {t('imports.showMore', { shown, total: ordered.length })}
+              </Button>
+            </Group>
+          )}
           <Group>
             <Button onClick={() => void doImport()} loading={busy} disabled={Boolean(result)}>
               {t('imports.import')}
