@@ -77,7 +77,7 @@ describe.skipIf(!chromiumAvailable())('keep your word: log a call, promise, Toda
 
       const popup = context.waitForEvent('page');
       await dialog.getByRole('button', { name: kyw.t('messages.composer.openWhatsapp') }).click();
-      await popup;
+      await (await popup).close();
       const again = dialog.getByRole('link', { name: kyw.t('messages.composer.openWhatsappAgain') });
       const href = (await again.getAttribute('href')) ?? '';
       expect(href).toMatch(/^https:\/\/wa\.me\/972501234567\?text=/);

@@ -45,7 +45,8 @@ export class QuotesPages extends LabelledPages {
     await dialog.getByRole('textbox', { name: this.t('messages.composer.body') }).waitFor();
     const popup = this.page.context().waitForEvent('page');
     await dialog.getByRole('button', { name: this.t('messages.composer.openWhatsapp') }).click();
-    await popup;
+    // Close it at once: an open popup puts the app's tab in the background, where Chromium slows its timers.
+    await (await popup).close();
     const link = dialog.getByTestId('client-link');
     await link.waitFor();
     return (await link.innerText()).trim();
