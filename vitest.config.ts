@@ -13,6 +13,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 20_000,
           hookTimeout: 30_000,
+          // Vitest's default on a 2-core machine is one worker; these suites mostly wait on
+          // SQLite files, PostgreSQL and child processes, so two files at a time use both cores.
+          maxWorkers: 2,
         },
       },
       {
