@@ -79,6 +79,32 @@ describe('budgets', () => {
     expect(misses).toEqual(['sqlite 1× quotes list: API 16.0 ms > 15.0 ms (raw SQL 10.0 ms, ratio 1.6)']);
   });
 
+  it('holds the 50,000-row import to a minute and the streamed export to the memory budget', () => {
+    const imp = {
+      rows: 50_000,
+      megabytes: 4,
+      parseMs: 20_000,
+      previewMs: 15_000,
+      commitMs: 20_000,
+      created: 1,
+      ready: 1,
+    };
+    const exp = {
+      dialect: 'sqlite',
+      scale: 1,
+      file: 'workspace.zip',
+      bytes: 1,
+      seconds: 1,
+      peakRssBeforeMb: 180,
+      peakRssAfterMb: 240,
+    };
+    expect(evaluate(report({ imports: [imp], exports: [exp] }))).toEqual([]);
+    expect(
+      evaluate(report({ imports: [{ ...imp, commitMs: 26_000 }], exports: [{ ...exp, peakRssAfterMb: 320 }] })),
+    ).toEqual(['import 50000 rows: 61.0 s > 60 s', 'sqlite 1× export workspace.zip: server peak RSS 320 MB > 300 MB']);
+    expect(toMarkdown(report({ imports: [imp], exports: [exp] }))).toContain('| workspace.zip | sqlite | 1× |');
+  });
+
   it('checks 10× against 50 ms p95 and 1.5× its 1× time, RSS, errors and the web size', () => {
     const misses = evaluate(
       report({

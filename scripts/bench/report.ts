@@ -32,6 +32,28 @@ export type LoadResult = {
 /** A list view's own SQL, replayed in-process one statement at a time. */
 export type RawResult = { dialect: string; scale: number; view: string; statements: number; p50: number };
 
+/** The client import, 50,000 rows (issue #11): each step's time. */
+export type ImportResult = {
+  rows: number;
+  megabytes: number;
+  parseMs: number;
+  previewMs: number;
+  commitMs: number;
+  created: number;
+  ready: number;
+};
+
+/** One workspace export downloaded from the running server with the heavy dataset. */
+export type ExportResult = {
+  dialect: string;
+  scale: number;
+  file: string;
+  bytes: number;
+  seconds: number;
+  peakRssBeforeMb: number | null;
+  peakRssAfterMb: number | null;
+};
+
 export type WebSize = { name: string; bytes: number; limitBytes: number; passed: boolean } | { skipped: string };
 
 export type BenchReport = {
@@ -45,6 +67,9 @@ export type BenchReport = {
   raw: RawResult[];
   /** Peak RSS of the server (VmHWM), MB, per dialect and scale. */
   rss: { dialect: string; scale: number; peakMb: number }[];
+  /** Data in and out (issue #11): the import of 50,000 rows, and the exports with their memory. */
+  imports?: ImportResult[];
+  exports?: ExportResult[];
   web: WebSize;
   misses: string[];
 };
@@ -62,6 +87,8 @@ export const BUDGETS = {
   stressP95Ms: 50,
   growthRatio: 1.5,
   rssMb: 300,
+  /** A 50,000-row client import, parse + preview + commit. */
+  importMs: 60_000,
 } as const;
 
 /** Views held to the 50 ms budget (the rest of the reads are single records, or not budgeted). */
@@ -81,7 +108,9 @@ const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 
 /** Every budget missed, one line each (empty: all within budget). */
-export function evaluate(report: Pick<BenchReport, 'load' | 'raw' | 'rss' | 'web'>): string[] {
+export function evaluate(
+  report: Pick<BenchReport, 'load' | 'raw' | 'rss' | 'web'> & Partial<Pick<BenchReport, 'imports' | 'exports'>>,
+): string[] {
   const misses: string[] = [];
   for (const r of report.load) {
     const where = `${r.dialect} ${r.scale}× ${r.view} @${r.connections}`;
@@ -118,6 +147,17 @@ export function evaluate(report: Pick<BenchReport, 'load' | 'raw' | 'rss' | 'web
   for (const r of report.rss)
     if (r.peakMb > BUDGETS.rssMb)
       misses.push(`${r.dialect} ${r.scale}×: server peak RSS ${r.peakMb.toFixed(0)} MB > ${BUDGETS.rssMb} MB`);
+  for (const r of report.imports ?? []) {
+    const total = r.parseMs + r.previewMs + r.commitMs;
+    if (total > BUDGETS.importMs)
+      misses.push(`import ${r.rows} rows: ${(total / 1000).toFixed(1)} s > ${BUDGETS.importMs / 1000} s`);
+  }
+  // The export streams: reading the whole workspace must not lift the server past its memory budget.
+  for (const r of report.exports ?? [])
+    if (r.peakRssAfterMb !== null && r.peakRssAfterMb > BUDGETS.rssMb)
+      misses.push(
+        `${r.dialect} ${r.scale}× export ${r.file}: server peak RSS ${r.peakRssAfterMb.toFixed(0)} MB > ${BUDGETS.rssMb} MB`,
+      );
   if ('passed' in report.web && !report.web.passed)
     misses.push(`web: initial JavaScript ${kB(report.web.bytes)} gzipped > ${kB(report.web.limitBytes)}`);
   return misses;
@@ -204,6 +244,32 @@ export function toMarkdown(report: BenchReport): string {
     table(
       ['db', 'scale', 'peak RSS MB'],
       report.rss.map((r) => [r.dialect, `${r.scale}×`, r.peakMb.toFixed(0)]),
+    ),
+    '',
+    '## Data in and out',
+    '',
+    table(
+      ['import', 'MB', 'parse ms', 'preview ms', 'commit ms', 'total s'],
+      (report.imports ?? []).map((r) => [
+        `${r.rows} rows`,
+        r.megabytes.toFixed(1),
+        Math.round(r.parseMs),
+        Math.round(r.previewMs),
+        Math.round(r.commitMs),
+        ((r.parseMs + r.previewMs + r.commitMs) / 1000).toFixed(1),
+      ]),
+    ),
+    '',
+    table(
+      ['export', 'db', 'scale', 'MB', 's', 'peak RSS before → after MB'],
+      (report.exports ?? []).map((r) => [
+        r.file,
+        r.dialect,
+        `${r.scale}×`,
+        (r.bytes / 1024 / 1024).toFixed(1),
+        r.seconds.toFixed(1),
+        `${r.peakRssBeforeMb?.toFixed(0) ?? '–'} → ${r.peakRssAfterMb?.toFixed(0) ?? '–'}`,
+      ]),
     ),
     '',
     '## Web',

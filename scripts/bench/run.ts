@@ -4,7 +4,8 @@
  * seed a fresh database in-process (seed.ts), start the real server on it (src/server/main.ts in its
  * own process), sign in, and load each endpoint over HTTP with autocannon; then replay each list
  * view's SQL in-process for its raw time. Adds a bare node:http ceiling, the server's peak RSS and
- * the web's initial JavaScript (size-limit); writes bench/results/latest.{json,md}; exits 1 when a
+ * the web's initial JavaScript (size-limit), a 50,000-row client import and the streamed workspace
+ * exports with the server's memory (issue #11); writes bench/results/latest.{json,md}; exits 1 when a
  * budget (report.ts) is missed.
  *
  *   npm run bench                          # every scale, both databases
@@ -23,6 +24,7 @@ import type { Db } from '../../src/server/db/database.js';
 import { kill, openStore, startServer, type CrashDialect, type Store } from '../../src/server/testing/crash-drill.js';
 import { commitmentInput, setupInput } from '../../src/server/testing/factories.js';
 import { postgresReachable, testDatabaseUrl } from '../../src/server/testing/postgres.js';
+import { benchExport, benchImport } from './data-in-out.js';
 import { helloServer, measure, peakRssMb, signIn, type Endpoint } from './http-load.js';
 import { rawSqlTimes } from './raw-sql.js';
 import { evaluate, STRESS_VIEWS, toMarkdown, type BenchReport, type LoadResult } from './report.js';
@@ -176,6 +178,16 @@ async function benchOne(dialect: CrashDialect, scale: number, report: BenchRepor
           report.load.push(r);
           say(line(r));
         }
+      // The exports stream: the whole heavy workspace, with the server's memory before and after.
+      if (scale === 1)
+        for (const file of ['workspace.zip', 'workspace.json'] as const) {
+          const r = await benchExport(server.url, cookie, server.child.pid!, { dialect, scale }, file);
+          (report.exports ??= []).push(r);
+          say(
+            `  ${dialect} ${scale}× export ${file}: ${(r.bytes / 1024 / 1024).toFixed(1)} MB in ${r.seconds.toFixed(1)} s, ` +
+              `peak RSS ${r.peakRssBeforeMb?.toFixed(0)} → ${r.peakRssAfterMb?.toFixed(0)} MB`,
+          );
+        }
       const peak = peakRssMb(server.child.pid!);
       if (peak !== null) report.rss.push({ dialect, scale, peakMb: peak });
     } finally {
@@ -261,6 +273,13 @@ for (const dialect of dialects) {
   report.settings.dialects.push(dialect);
   for (const scale of scales) await benchOne(dialect, scale, report);
 }
+
+// Issue #11: 50,000 clients from one CSV (BENCH_IMPORT_ROWS), in-process on SQLite.
+const imported = await benchImport(Number(process.env.BENCH_IMPORT_ROWS ?? 50_000));
+report.imports = [imported];
+say(
+  `import ${imported.rows} rows: parse ${Math.round(imported.parseMs)} ms, preview ${Math.round(imported.previewMs)} ms, commit ${Math.round(imported.commitMs)} ms`,
+);
 
 report.web = webSize();
 report.misses = evaluate(report);

@@ -103,6 +103,31 @@ export async function insertClient(db: Executor, row: NewClientRow): Promise<voi
   await db.insertInto('clients').values(row).execute();
 }
 
+/**
+ * Rows per INSERT: under SQLite's 32,766 bound parameters and PostgreSQL's 65,535 with the
+ * client table's two dozen columns.
+ */
+const BULK_ROWS = 500;
+
+async function inChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += BULK_ROWS) await insert(rows.slice(i, i + BULK_ROWS));
+}
+
+export async function insertClientsBulk(
+  db: Executor,
+  rows: {
+    clients: NewClientRow[];
+    contacts: NewContactRow[];
+    dates: NewClientDateRow[];
+    tags: { workspace_id: string; client_id: string; tag: string }[];
+  },
+): Promise<void> {
+  await inChunks(rows.clients, (c) => db.insertInto('clients').values(c).execute());
+  await inChunks(rows.contacts, (c) => db.insertInto('client_contacts').values(c).execute());
+  await inChunks(rows.dates, (c) => db.insertInto('client_dates').values(c).execute());
+  await inChunks(rows.tags, (c) => db.insertInto('client_tags').values(c).execute());
+}
+
 export async function updateClient(
   db: Executor,
   { workspaceId, clientId, changes }: { workspaceId: string; clientId: string; changes: ClientUpdate },

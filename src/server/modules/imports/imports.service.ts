@@ -246,6 +246,18 @@ export async function commitImport(
     const preview = await previewImport(deps, scope, locale, input);
     const createdFor = new Map<number, string>();
     const sum = { created: 0, merged: 0, skipped: 0 };
+    // New clients first, all in a few multi-row inserts; a merge into an earlier row of the file
+    // then finds that row's new id.
+    const toCreate = preview.rows.filter(
+      (row) => preview.inputs[row.index] && (decided.get(row.index) ?? row.proposed) === 'create',
+    );
+    const ids = await clients.createClients(
+      deps,
+      scope,
+      toCreate.map((row) => ZCreateClient.parse(preview.inputs[row.index])),
+    );
+    toCreate.forEach((row, i) => createdFor.set(row.index, ids[i]!));
+    sum.created = ids.length;
     for (const row of preview.rows) {
       const draft = preview.inputs[row.index];
       const action = decided.get(row.index) ?? row.proposed;
@@ -253,12 +265,7 @@ export async function commitImport(
         sum.skipped++;
         continue;
       }
-      if (action === 'create') {
-        const client = await clients.createClient(deps, scope, ZCreateClient.parse(draft));
-        createdFor.set(row.index, client.id);
-        sum.created++;
-        continue;
-      }
+      if (action === 'create') continue;
       const target =
         row.duplicate?.clientId ?? (row.duplicate?.rowIndex != null ? createdFor.get(row.duplicate.rowIndex) : null);
       if (!target) throw fieldError(`rows.${row.index}`, 'nothing_to_merge');

@@ -2,13 +2,14 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ZMe } from '../../../shared/schemas/accounts.js';
-import { ZClientList } from '../../../shared/schemas/clients.js';
+import { ZClient, ZClientList } from '../../../shared/schemas/clients.js';
 import {
   ZImportCommitted,
   ZImportParsed,
   ZImportPreviewed,
   type ImportParsed,
 } from '../../../shared/schemas/imports.js';
+import { ZWebhookEndpointCreated } from '../../../shared/schemas/webhooks.js';
 import { createClient } from '../../testing/api-helpers.js';
 import { failingWrites, InjectedFailure, snapshotAll } from '../../testing/failure.js';
 import { createTestContext, type ApiClient, type TestContext } from '../../testing/test-app.js';
@@ -229,6 +230,41 @@ describe.each(testDialects())('imports on $label', ({ dialect, skip }) => {
     expect(res.body.rows[0]!.duplicate).toBeNull();
     expect(res.body.rows[0]!.proposed).toBe('create');
   });
+
+  it.skipIf(skip)(
+    'a long file goes in as a few multi-row inserts: every client whole, searchable, announced',
+    async () => {
+      const hook = await api.post(
+        '/api/v1/webhooks',
+        { url: 'http://127.0.0.1:9/hook', events: ['client.created'] },
+        ZWebhookEndpointCreated,
+      );
+      expect(hook.status).toBe(201);
+      const rows = Array.from({ length: 1_201 }, (_, i) => [
+        `לקוח ${i}`,
+        `050${String(1_000_000 + i)}`,
+        'VIP',
+        '14/03/1985',
+      ]);
+      const done = await api.post(
+        '/api/v1/imports/commit',
+        { mapping: ['name', 'phone', 'tags', 'birthday'], rows },
+        ZImportCommitted,
+      );
+      expect(done.status, JSON.stringify(done.raw)).toBe(200);
+      expect(done.body).toEqual({ created: 1_201, merged: 0, skipped: 0 });
+      const found = await api.get(`/api/v1/clients?q=${encodeURIComponent('0501001200')}`, ZClientList);
+      expect(found.body.items.map((c) => c.name)).toEqual(['לקוח 1200']);
+      const client = (await api.get(`/api/v1/clients/${found.body.items[0]!.id}`, ZClient)).body;
+      expect(client).toMatchObject({ phone: '+972501001200', tags: ['VIP'] });
+      expect(client.importantDates).toMatchObject([{ kind: 'birthday', day: 14, month: 3, year: 1985 }]);
+      const deliveries = await ctx.db.kysely
+        .selectFrom('webhook_deliveries')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      expect(Number(deliveries.n)).toBe(1_201);
+    },
+  );
 
   it.skipIf(skip)('writes all rows or none', async () => {
     const scope = { workspaceId: (await api.get('/api/v1/me', ZMe)).body.workspace.id };

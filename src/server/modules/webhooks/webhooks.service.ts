@@ -172,6 +172,12 @@ function deliveryRow(
  * delivery exists exactly when the action committed (never for an action rolled back, never lost
  * for one that happened). Sent after commit by the scheduler; the body is fixed now.
  */
+/** Whether any active endpoint of the workspace takes this event (a bulk action can skip building payloads). */
+export async function hasWebhookSubscribers(deps: Deps, scope: Scope, event: WebhookEvent): Promise<boolean> {
+  const endpoints = await q.activeEndpoints(deps.db.kysely, scope);
+  return endpoints.some((e) => readEvents(e.events).includes(event));
+}
+
 export async function emitWebhookEvent(deps: Deps, scope: Scope, event: WebhookEvent, data: object): Promise<number> {
   return inTransaction(deps, async (deps) => {
     const endpoints = (await q.activeEndpoints(deps.db.kysely, scope)).filter((e) =>
