@@ -127,6 +127,19 @@ describe.skipIf(!chromiumAvailable())('quotes: build, send, the client accepts, 
       await screenshot(page, 'quotes-en-desktop-list');
       expect(await seriousA11yViolations(page)).toEqual([]);
 
+      // Searched and filtered on the server, the filters kept in the URL (a reload keeps them).
+      await page.getByRole('searchbox', { name: quotes.t('quotes.search.label') }).fill('2026');
+      await expect.poll(() => new URL(page.url()).searchParams.get('q'), { timeout: 5000 }).toBe('2026');
+      await expect.poll(async () => quotes.listed().count()).toBe(1);
+      await page.getByRole('searchbox', { name: quotes.t('quotes.search.label') }).fill('no such quote');
+      await page.getByText(quotes.t('quotes.search.none')).waitFor();
+      await page.getByRole('searchbox', { name: quotes.t('quotes.search.label') }).fill('');
+      await page.getByText(`${quotes.t('quotes.status.accepted')} (1)`).click();
+      await expect.poll(() => new URL(page.url()).searchParams.get('status')).toBe('accepted');
+      await page.reload();
+      await expect.poll(async () => (await quotes.listed().allInnerTexts()).join('|')).toContain(title);
+      await page.getByText(quotes.t('quotes.filters.all', { count: 1 })).waitFor();
+
       await page.goto(quoteUrl);
       await page.getByRole('region', { name: quotes.t('quotes.view.acceptedTitle') }).waitFor();
       await screenshot(page, 'quotes-en-desktop-accepted');

@@ -167,6 +167,17 @@ async function benchOne(dialect: CrashDialect, scale: number, report: BenchRepor
       const session = await signIn(server.url, setupInput().owner);
       cookie = session.cookie;
       all = endpoints(server.url, seeded, session);
+      // The exports stream: the whole heavy workspace from a fresh server (before the load runs raise
+      // its peak), with the server's memory before and after.
+      if (scale === 1)
+        for (const file of ['workspace.zip', 'workspace.json'] as const) {
+          const r = await benchExport(server.url, cookie, server.child.pid!, { dialect, scale }, file);
+          (report.exports ??= []).push(r);
+          say(
+            `  ${dialect} ${scale}× export ${file}: ${(r.bytes / 1024 / 1024).toFixed(1)} MB in ${r.seconds.toFixed(1)} s, ` +
+              `peak RSS ${r.peakRssBeforeMb?.toFixed(0)} → ${r.peakRssAfterMb?.toFixed(0)} MB`,
+          );
+        }
       const chosen = scale === 1 ? all : all.filter((e) => STRESS_VIEWS.includes(e.view));
       const connections = scale === 1 ? [1, 20] : [1];
       const at = { dialect, scale, seconds };
@@ -177,16 +188,6 @@ async function benchOne(dialect: CrashDialect, scale: number, report: BenchRepor
           const r = await measure(server.url, e, { ...at, connections: n });
           report.load.push(r);
           say(line(r));
-        }
-      // The exports stream: the whole heavy workspace, with the server's memory before and after.
-      if (scale === 1)
-        for (const file of ['workspace.zip', 'workspace.json'] as const) {
-          const r = await benchExport(server.url, cookie, server.child.pid!, { dialect, scale }, file);
-          (report.exports ??= []).push(r);
-          say(
-            `  ${dialect} ${scale}× export ${file}: ${(r.bytes / 1024 / 1024).toFixed(1)} MB in ${r.seconds.toFixed(1)} s, ` +
-              `peak RSS ${r.peakRssBeforeMb?.toFixed(0)} → ${r.peakRssAfterMb?.toFixed(0)} MB`,
-          );
         }
       const peak = peakRssMb(server.child.pid!);
       if (peak !== null) report.rss.push({ dialect, scale, peakMb: peak });

@@ -18,6 +18,7 @@ import { chatImports } from './migrations/017-chat-imports.js';
 import { apiTokens } from './migrations/018-api-tokens.js';
 import { rateLimits } from './migrations/020-rate-limits.js';
 import { webhooks } from './migrations/021-webhooks.js';
+import { quoteList } from './migrations/022-quote-list.js';
 
 /** Migrations in code (not read from disk) so they ship inside the same module graph on both dialects. */
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -39,6 +40,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '018-api-tokens': apiTokens(dialect),
     '020-rate-limits': rateLimits(dialect),
     '021-webhooks': webhooks(dialect),
+    '022-quote-list': quoteList(dialect),
   };
 }
 

@@ -248,10 +248,57 @@ export const ZQuote = z
   })
   .meta({ id: 'Quote' });
 export type Quote = z.infer<typeof ZQuote>;
-export const ZQuoteList = z.object({ items: z.array(ZQuote) }).meta({ id: 'QuoteList' });
+/** One row of the quotes list: what the list shows, without the terms and items of every version. */
+export const ZQuoteSummary = z
+  .object({
+    id: ZId,
+    number: z.string(),
+    kind: z.enum(quoteKinds),
+    clientId: ZId,
+    clientName: z.string(),
+    status: z.enum(quoteStatuses),
+    title: z.string(),
+    total: z.number().int(),
+    currency: z.string(),
+    validUntil: z.string(),
+    projectId: ZId.nullable(),
+    createdAt: ZIsoDateTime,
+    sentAt: ZIsoDateTime.nullable(),
+    decidedAt: ZIsoDateTime.nullable(),
+  })
+  .meta({ id: 'QuoteSummary' });
+export type QuoteSummary = z.infer<typeof ZQuoteSummary>;
+
+export const quoteSorts = ['newest', 'number', 'total', 'client'] as const;
+export type QuoteSort = (typeof quoteSorts)[number];
+
+export const ZQuoteList = z
+  .object({
+    items: z.array(ZQuoteSummary),
+    total: z.number().int().meta({ description: 'Quotes matching q and status' }),
+    nextOffset: z.number().int().nullable(),
+    counts: z
+      .array(z.object({ status: z.enum(quoteStatuses), count: z.number().int() }))
+      .meta({ description: 'Per status, for the filter chips: matching q, whatever the status filter' }),
+  })
+  .meta({ id: 'QuoteList' });
 export type QuoteList = z.infer<typeof ZQuoteList>;
-export const ZQuoteListQuery = z.object({ clientId: ZId.optional() });
-export type QuoteListQuery = z.infer<typeof ZQuoteListQuery>;
+
+export const ZQuoteListQuery = z.object({
+  clientId: ZId.optional(),
+  q: z.string().max(200, { error: 'too_long' }).optional().meta({ description: 'Number, title or client name' }),
+  status: z.enum(quoteStatuses, { error: 'invalid_choice' }).optional(),
+  sort: z.enum(quoteSorts, { error: 'invalid_choice' }).default('newest'),
+  limit: z.coerce
+    .number({ error: 'invalid_number' })
+    .int()
+    .min(1, { error: 'too_small' })
+    .max(200, { error: 'too_big' })
+    .default(50),
+  offset: z.coerce.number({ error: 'invalid_number' }).int().min(0, { error: 'too_small' }).max(1_000_000).default(0),
+});
+export type QuoteListQuery = z.output<typeof ZQuoteListQuery>;
+export type QuoteListQueryInput = z.input<typeof ZQuoteListQuery>;
 
 /** The answer to sending (or re-issuing) a quote: the client's link is in `url`, shown this once. */
 export const ZQuoteSent = z

@@ -11,6 +11,7 @@ import type { SetupStatus } from '../../shared/schemas/accounts';
 import { meQuery, sessionKeys, setupStatusQuery } from '../features/accounts/api/session-api';
 import { validateClientsSearch } from '../features/clients/api/client-list-filters';
 import { clientQuery } from '../features/clients/api/client-queries';
+import { validateQuotesSearch } from '../features/quotes/api/quote-list-search';
 import { quoteQuery } from '../features/quotes/api/quote-queries';
 import { isApiError, setCsrfToken } from '../lib/api-client';
 import { parseSearch, stringifySearch } from '../lib/search-params';
@@ -138,6 +139,7 @@ const settingsRoute = createRoute({
 const quotesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'quotes',
+  validateSearch: validateQuotesSearch,
   component: lazyRouteComponent(() => import('./routes/quotes-page'), 'QuotesPage'),
 });
 

@@ -7,6 +7,7 @@ import {
   type QuoteVersion,
   type Terms,
 } from '../../../shared/schemas/quotes.js';
+import { normalizeForSearch } from '../../../shared/text.js';
 import { dayBounds } from '../../../shared/time/zoned.js';
 import { newId } from '../../lib/ids.js';
 import type { NewQuoteVersion, QuoteVersionRow } from './quotes.table.js';
@@ -86,10 +87,20 @@ export function presentVersion(row: QuoteVersionRow, timeZone: string, now: Date
   };
 }
 
+/** The content's parts the list reads as columns: title, validity day, currency, the folded search text. */
+export function listColumns(number: string, content: QuoteContent) {
+  return {
+    title: content.title,
+    valid_until: content.validUntil,
+    currency: content.currency,
+    search_text: normalizeForSearch(`${number} ${content.title}`),
+  };
+}
+
 /** A new draft version row. */
 export function versionRow(
   scope: Scope,
-  quoteId: string,
+  quote: { id: string; number: string },
   version: number,
   content: QuoteContent,
   vatRateBp: number,
@@ -99,10 +110,11 @@ export function versionRow(
   return {
     id: newId(),
     workspace_id: scope.workspaceId,
-    quote_id: quoteId,
+    quote_id: quote.id,
     version,
     status: 'draft',
     content: JSON.stringify(content),
+    ...listColumns(quote.number, content),
     vat_rate_bp: vatRateBp,
     total: totalsOf(content, vatRateBp).total,
     reason,

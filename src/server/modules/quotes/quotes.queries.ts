@@ -1,5 +1,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
+import type { QuoteSort, QuoteStatus } from '../../../shared/schemas/quotes.js';
 import type { Dialect, Executor } from '../../db/database.js';
+import { everyTermIn } from '../../lib/search-match.js';
 import type {
   NewQuote,
   NewQuoteLink,
@@ -104,6 +106,77 @@ export async function listQuotes(
   let query = db.selectFrom('quotes').selectAll().where('workspace_id', '=', workspaceId);
   if (clientId) query = query.where('client_id', '=', clientId);
   return query.orderBy('created_at', 'desc').limit(limit).execute();
+}
+
+export type QuoteListFilter = Scope & {
+  clientId?: string | undefined;
+  /** Folded search terms: each must be in the number and title, or in the client's search text. */
+  terms: string[];
+  /** The workspace's local day: a sent quote whose validity day is before it has expired. */
+  today: string;
+};
+
+/** The current version's status as the list shows it: expired is derived from the validity day. */
+const effectiveStatus = (today: string) =>
+  sql<QuoteStatus>`case when v.status in ('sent', 'viewed') and v.valid_until < ${today} then 'expired' else v.status end`;
+
+function listBase(db: Executor, f: QuoteListFilter) {
+  let query = db
+    .selectFrom('quotes as q')
+    .innerJoin('quote_versions as v', (join) =>
+      join.onRef('v.quote_id', '=', 'q.id').onRef('v.version', '=', 'q.current_version'),
+    )
+    .innerJoin('clients as c', 'c.id', 'q.client_id')
+    .where('q.workspace_id', '=', f.workspaceId);
+  if (f.clientId) query = query.where('q.client_id', '=', f.clientId);
+  if (f.terms.length) query = query.where(everyTermIn(['v.search_text', 'c.search_text'], f.terms));
+  return query;
+}
+
+export async function listQuoteSummaries(
+  db: Executor,
+  f: QuoteListFilter & { status?: QuoteStatus | undefined; sort: QuoteSort; limit: number; offset: number },
+) {
+  let query = listBase(db, f);
+  if (f.status) query = query.where(effectiveStatus(f.today), '=', f.status);
+  const total = await query.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+  let page = query.select([
+    'q.id',
+    'q.number',
+    'q.kind',
+    'q.client_id',
+    'c.name as client_name',
+    effectiveStatus(f.today).as('status'),
+    'v.title',
+    'v.total',
+    'v.currency',
+    'v.valid_until',
+    'q.project_id',
+    'q.created_at',
+    'v.sent_at',
+    'v.decided_at',
+  ]);
+  page =
+    f.sort === 'number'
+      ? page.orderBy('q.number', 'asc')
+      : f.sort === 'total'
+        ? page.orderBy('v.total', 'desc').orderBy('q.created_at', 'desc')
+        : f.sort === 'client'
+          ? page.orderBy(sql`lower(c.name)`).orderBy('q.created_at', 'desc')
+          : page.orderBy('q.created_at', 'desc');
+  const rows = await page.orderBy('q.id').limit(f.limit).offset(f.offset).execute();
+  return { rows, total: Number(total.n) };
+}
+
+/** How many quotes of each status match the search (the filter chips' numbers). */
+export async function quoteStatusCounts(db: Executor, f: QuoteListFilter) {
+  const status = effectiveStatus(f.today);
+  const rows = await listBase(db, f)
+    .select([status.as('status'), (eb) => eb.fn.countAll<number | string>().as('n')])
+    // By position: PostgreSQL would see the CASE's bound day as a different expression in GROUP BY.
+    .groupBy(sql`1`)
+    .execute();
+  return rows.map((r) => ({ status: r.status, count: Number(r.n) }));
 }
 
 export async function insertVersion(db: Executor, row: NewQuoteVersion) {

@@ -26,7 +26,7 @@ import {
   createQuote,
   duplicateQuote,
   getQuote,
-  listQuotes,
+  listQuoteSummaries,
   quotePdfRef,
   updateQuote,
 } from './quotes.service.js';
@@ -100,12 +100,11 @@ export const quoteRoutes = createRouter()
       method: 'get',
       path: '/quotes',
       tags: ['quotes'],
-      summary: 'Quotes, newest first',
+      summary: 'Quotes, a page at a time: searched, filtered by status and sorted (newest first by default)',
       request: { query: ZQuoteListQuery },
       responses: { 200: jsonResponse(ZQuoteList, 'Quotes'), ...errorResponses(401, 422) },
     }),
-    async (c) =>
-      c.json(await listQuotes(c.get('deps'), requireAuth(c), { clientId: c.req.valid('query').clientId }), 200),
+    async (c) => c.json(await listQuoteSummaries(c.get('deps'), requireAuth(c), c.req.valid('query')), 200),
   )
   .openapi(
     createRoute({

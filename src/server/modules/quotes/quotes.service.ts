@@ -1,4 +1,13 @@
-import type { CreateQuote, DuplicateQuote, Quote, QuoteVersion, UpdateQuote } from '../../../shared/schemas/quotes.js';
+import type {
+  CreateQuote,
+  DuplicateQuote,
+  Quote,
+  QuoteList,
+  QuoteListQuery,
+  QuoteVersion,
+  UpdateQuote,
+} from '../../../shared/schemas/quotes.js';
+import { searchTerms } from '../../../shared/text.js';
 import { addDays, localDate } from '../../../shared/time/zoned.js';
 import { AppError, fieldError, notFound } from '../../lib/app-error.js';
 import { isoNow } from '../../lib/clock.js';
@@ -11,7 +20,7 @@ import { getBusinessProfile } from '../accounts/accounts.service.js';
 import { clientForReference, clientNames } from '../clients/clients.service.js';
 import { getInteraction } from '../interactions/interactions.service.js';
 import { projectForReference } from '../projects/projects.service.js';
-import { presentVersion, readContent, totalsOf, versionRow, type QuoteContent } from './quote-content.js';
+import { listColumns, presentVersion, readContent, totalsOf, versionRow, type QuoteContent } from './quote-content.js';
 import * as q from './quotes.queries.js';
 import type { QuoteRow } from './quotes.table.js';
 import { defaultTerms, templateTerms } from './terms.service.js';
@@ -72,6 +81,46 @@ export async function listQuotes(
   return { items: await present(deps, scope, rows) };
 }
 
+/**
+ * The quotes list (GET /quotes): one page, searched by number, title or client, filtered by status
+ * (expired included, derived from the validity day) and sorted in SQL; each row a slim summary.
+ */
+export async function listQuoteSummaries(deps: Deps, scope: Scope, query: QuoteListQuery): Promise<QuoteList> {
+  const { timeZone } = await getBusinessProfile(deps, scope);
+  const filter = {
+    ...scope,
+    clientId: query.clientId,
+    terms: searchTerms(query.q ?? ''),
+    today: localDate(deps.clock.now(), timeZone),
+  };
+  const [page, counts] = await Promise.all([
+    q.listQuoteSummaries(deps.db.kysely, { ...filter, status: query.status, ...query }),
+    q.quoteStatusCounts(deps.db.kysely, filter),
+  ]);
+  const next = query.offset + page.rows.length;
+  return {
+    items: page.rows.map((r) => ({
+      id: r.id,
+      number: r.number,
+      kind: r.kind,
+      clientId: r.client_id,
+      clientName: r.client_name,
+      status: r.status,
+      title: r.title ?? '',
+      total: r.total,
+      currency: r.currency ?? '',
+      validUntil: r.valid_until ?? '',
+      projectId: r.project_id,
+      createdAt: r.created_at,
+      sentAt: r.sent_at,
+      decidedAt: r.decided_at,
+    })),
+    total: page.total,
+    nextOffset: next < page.total ? next : null,
+    counts,
+  };
+}
+
 /** The project a change order adds to, by title (for its document); null for a first quote. */
 export async function changeOrderProjectTitle(deps: Deps, scope: Scope, quote: Quote): Promise<string | null> {
   if (quote.kind !== 'change_order' || !quote.projectId) return null;
@@ -112,11 +161,12 @@ export async function createQuote(deps: Deps, scope: Scope, input: CreateQuote):
     const year = Number(localDate(now, profile.timeZone).slice(0, 4));
     const sequence = await q.nextQuoteSequence(deps.db.kysely, { ...scope, year });
     const quoteId = newId();
+    const number = `${year}-${String(sequence).padStart(3, '0')}`;
     await q.insertQuote(deps.db.kysely, {
       id: quoteId,
       workspace_id: scope.workspaceId,
       client_id: client.id,
-      number: `${year}-${String(sequence).padStart(3, '0')}`,
+      number,
       kind: input.projectId ? 'change_order' : 'quote',
       locale: client.language,
       current_version: 1,
@@ -130,7 +180,7 @@ export async function createQuote(deps: Deps, scope: Scope, input: CreateQuote):
     });
     await q.insertVersion(
       deps.db.kysely,
-      versionRow(scope, quoteId, 1, content, profile.vatRateBasisPoints, null, now.toISOString()),
+      versionRow(scope, { id: quoteId, number }, 1, content, profile.vatRateBasisPoints, null, now.toISOString()),
     );
     return getQuote(deps, scope, quoteId);
   });
@@ -211,6 +261,7 @@ export async function updateQuote(deps: Deps, scope: Scope, quoteId: string, inp
         version: current.version,
         changes: {
           content: JSON.stringify(content),
+          ...listColumns(quote.number, content),
           vat_rate_bp: profile.vatRateBasisPoints,
           total: totalsOf(content, profile.vatRateBasisPoints).total,
           reason: input.reason ?? current.reason,
@@ -221,7 +272,7 @@ export async function updateQuote(deps: Deps, scope: Scope, quoteId: string, inp
       await q.revokeLinks(db, { ...scope, quoteId, at: now });
       await q.insertVersion(
         db,
-        versionRow(scope, quoteId, current.version + 1, content, profile.vatRateBasisPoints, input.reason, now),
+        versionRow(scope, quote, current.version + 1, content, profile.vatRateBasisPoints, input.reason, now),
       );
       await q.updateQuote(db, { ...scope, quoteId, changes: { current_version: current.version + 1 } });
     }

@@ -45,6 +45,12 @@ export type QuoteVersionTable = {
   status: QuoteStatus;
   /** JSON: title, items, discount, pricesIncludeVat, currency, validUntil, terms, notes. Frozen once sent. */
   content: string;
+  /** From the content, as columns the list searches, filters (expired) and sorts by (migration 022). */
+  title: string | null;
+  valid_until: string | null;
+  currency: string | null;
+  /** The quote's number and this title, folded for search (normalizeForSearch). */
+  search_text: string | null;
   vat_rate_bp: number;
   total: number;
   reason: string | null;

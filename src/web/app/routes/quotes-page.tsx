@@ -1,12 +1,17 @@
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
-import { Link } from '@tanstack/react-router';
+import { getRouteApi, Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { PlusIcon } from '../../components/ui/icons';
-import { QuoteList } from '../../features/quotes/components/quote-list';
+import { quoteFiltersFrom, quotesSearchPatch, type QuotesSearch } from '../../features/quotes/api/quote-list-search';
+import { QuotesBrowser } from '../../features/quotes/components/quote-list';
 import { usePageTitle } from '../../lib/use-page-title';
+
+const route = getRouteApi('/_app/quotes');
 
 export function QuotesPage() {
   const { t } = useTranslation();
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
   usePageTitle(t('quotes.title'));
   return (
     <Stack gap="md">
@@ -23,7 +28,15 @@ export function QuotesPage() {
           {t('quotes.new')}
         </Button>
       </Group>
-      <QuoteList />
+      <QuotesBrowser
+        filters={quoteFiltersFrom(search)}
+        onChange={(patch, options) =>
+          void navigate({
+            search: (prev: QuotesSearch) => ({ ...prev, ...quotesSearchPatch(patch) }) as QuotesSearch,
+            replace: options?.replace ?? false,
+          })
+        }
+      />
     </Stack>
   );
 }

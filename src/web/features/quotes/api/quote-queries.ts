@@ -1,5 +1,12 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Quote } from '../../../../shared/schemas/quotes';
+import {
+  keepPreviousData,
+  queryOptions,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import type { Quote, QuoteSort, QuoteStatus } from '../../../../shared/schemas/quotes';
 import { queryRoots, refreshWordData } from '../../../lib/query-keys';
 import {
   type CreateQuoteInput,
@@ -13,7 +20,7 @@ import {
   duplicateQuote,
   fetchProject,
   fetchQuote,
-  fetchQuotes,
+  fetchQuoteList,
   fetchTermsTemplates,
   reportMistake,
   revokeQuoteLinks,
@@ -26,6 +33,7 @@ export const quoteKeys = {
   all: queryRoots.quotes,
   lists: [...queryRoots.quotes, 'list'] as const,
   list: (clientId: string | null) => [...queryRoots.quotes, 'list', clientId] as const,
+  page: (filters: QuoteFilters) => [...queryRoots.quotes, 'list', 'page', filters] as const,
   detail: (id: string) => [...queryRoots.quotes, 'detail', id] as const,
   terms: queryRoots.termsTemplates,
   /** The project a quote was accepted into: the projects feature's key, so both share one cache entry. */
@@ -36,8 +44,37 @@ export function quoteQuery(id: string) {
   return queryOptions({ queryKey: quoteKeys.detail(id), queryFn: () => fetchQuote(id) });
 }
 
-export function useQuotes(clientId: string | null = null) {
-  return useQuery({ queryKey: quoteKeys.list(clientId), queryFn: () => fetchQuotes(clientId ?? undefined) });
+/** What the quotes page asks the server for (its URL state). */
+export type QuoteFilters = { q: string; status: QuoteStatus | null; sort: QuoteSort };
+export const QUOTES_PAGE_SIZE = 50;
+
+/** One client's quotes (its page, its projects, the split dialog): a client has tens, not thousands. */
+export function useQuotes(clientId: string) {
+  return useQuery({
+    queryKey: quoteKeys.list(clientId),
+    queryFn: async ({ signal }) => (await fetchQuoteList({ clientId, limit: 200 }, signal)).items,
+  });
+}
+
+/** The workspace's quotes a page at a time, searched, filtered and sorted on the server. */
+export function useQuotePages(filters: QuoteFilters) {
+  return useInfiniteQuery({
+    queryKey: quoteKeys.page(filters),
+    queryFn: ({ pageParam, signal }) =>
+      fetchQuoteList(
+        {
+          q: filters.q,
+          ...(filters.status ? { status: filters.status } : {}),
+          sort: filters.sort,
+          limit: QUOTES_PAGE_SIZE,
+          offset: pageParam,
+        },
+        signal,
+      ),
+    initialPageParam: 0,
+    getNextPageParam: (last) => last.nextOffset ?? undefined,
+    placeholderData: keepPreviousData,
+  });
 }
 
 /** The client's accepted quotes as choices ("2026-014 · Logo"), e.g. to split into payments. */
@@ -45,7 +82,7 @@ export function useAcceptedQuoteChoices(clientId: string): { id: string; label: 
   const quotes = useQuotes(clientId);
   return (quotes.data ?? [])
     .filter((q) => q.status === 'accepted')
-    .map((q) => ({ id: q.id, label: `${q.number} · ${q.current.title}` }));
+    .map((q) => ({ id: q.id, label: `${q.number} · ${q.title}` }));
 }
 
 export function useQuote(id: string) {

@@ -4,6 +4,8 @@ import { ZProject, type Project } from '../../../../shared/schemas/projects';
 import {
   type ComposeQuoteMessageInput,
   type Quote,
+  type QuoteList,
+  type QuoteListQueryInput,
   type QuoteSent,
   type TermsTemplate,
   type ZCreateQuote,
@@ -26,9 +28,12 @@ export type ReportMistakeInput = z.input<typeof ZReportMistake>;
 
 const path = (id: string) => `/quotes/${encodeURIComponent(id)}`;
 
-export async function fetchQuotes(clientId?: string): Promise<Quote[]> {
-  const query = clientId ? new URLSearchParams({ clientId }) : undefined;
-  return (await apiRequest('/quotes', ZQuoteList, query ? { query } : {})).items;
+/** One page of the quotes list; only the filters that are set go into the query string. */
+export function fetchQuoteList(query: QuoteListQueryInput, signal?: AbortSignal): Promise<QuoteList> {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query))
+    if (value !== undefined && value !== '' && value !== null) params.set(key, String(value));
+  return apiRequest('/quotes', ZQuoteList, { query: params, ...(signal ? { signal } : {}) });
 }
 
 export function fetchQuote(id: string): Promise<Quote> {

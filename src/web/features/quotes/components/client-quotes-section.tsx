@@ -10,7 +10,7 @@ import { SectionCard } from '../../../components/ui/section-card';
 import type { Composer } from '../../../lib/composer-slot';
 import { notifySuccess } from '../../../lib/notify';
 import { composeTermsMessage } from '../api/quotes-api';
-import { QuoteList } from './quote-list';
+import { ClientQuoteList } from './quote-list';
 
 type Props = {
   client: { id: string; name: string };
@@ -54,7 +54,7 @@ export function ClientQuotesSection({ client, composer: MessageComposer }: Props
           </Group>
         }
       >
-        <QuoteList clientId={client.id} newQuoteSearch={{ clientId: client.id }} />
+        <ClientQuoteList clientId={client.id} />
       </SectionCard>
       <Dialog
         key={termsCount}

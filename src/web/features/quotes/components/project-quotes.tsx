@@ -27,7 +27,7 @@ export function ProjectQuotes({ clientId, projectId }: { clientId: string; proje
               <bdi dir="ltr">{quote.number}</bdi>
             </Anchor>
             <Text size="sm">
-              <UserText>{quote.current.title}</UserText>
+              <UserText>{quote.title}</UserText>
             </Text>
             {quote.kind === 'change_order' && (
               <Text size="xs" c="dimmed">

@@ -35,10 +35,10 @@ export function QuoteHeader({ quote }: { quote: Quote }) {
         <UserText>{quote.current.title}</UserText>
         {t('common.separator')}
         <Text span fw={700}>
-          <QuoteTotal quote={quote} />
+          <QuoteTotal total={quote.current.totals.total} currency={quote.current.currency} />
         </Text>
       </Text>
-      <QuoteDates quote={quote} />
+      <QuoteDates dates={{ ...quote.current, createdAt: quote.createdAt }} />
     </Stack>
   );
 }

@@ -1,33 +1,40 @@
-import { Button, EmptyState, Group, Paper, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Button, EmptyState, Group, Paper, Select, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { Link } from '@tanstack/react-router';
-import { useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Quote, type QuoteStatus, quoteStatuses } from '../../../../shared/schemas/quotes';
+import {
+  type QuoteSort,
+  type QuoteStatus,
+  type QuoteSummary,
+  quoteSorts,
+  quoteStatuses,
+} from '../../../../shared/schemas/quotes';
 import { Ltr, UserText } from '../../../components/ui/bidi';
 import { type Choice, ChoiceChips } from '../../../components/ui/choice-chips';
 import { PlusIcon, QuoteIcon, SearchIcon } from '../../../components/ui/icons';
 import { Loading } from '../../../components/ui/loading';
 import { formatShortDay, formatAmount } from '../../../lib/format';
 import { currentIntlLocale } from '../../../lib/i18n';
-import { useQuotes } from '../api/quote-queries';
+import { type QuoteFilters, useQuotePages, useQuotes } from '../api/quote-queries';
 import classes from './quote-list.module.css';
 import { QuoteStatusBadge } from './quote-status';
 
 type Filter = 'all' | QuoteStatus;
+type QuoteDays = { createdAt: string; sentAt: string | null; decidedAt: string | null; validUntil: string };
 
 /** "Sent 3 Nov · valid until 3 Dec": the dates that matter for this status. */
-export function QuoteDates({ quote }: { quote: Quote }) {
+export function QuoteDates({ dates }: { dates: QuoteDays }) {
   const { t } = useTranslation();
   const intl = currentIntlLocale();
-  const v = quote.current;
   const day = (iso: string) => formatShortDay(iso.slice(0, 10), intl, true);
   const parts = [
-    v.decidedAt
-      ? t('quotes.dates.decided', { date: day(v.decidedAt) })
-      : v.sentAt
-        ? t('quotes.dates.sent', { date: day(v.sentAt) })
-        : t('quotes.dates.created', { date: day(quote.createdAt) }),
-    t('quotes.dates.validUntil', { date: day(v.validUntil) }),
+    dates.decidedAt
+      ? t('quotes.dates.decided', { date: day(dates.decidedAt) })
+      : dates.sentAt
+        ? t('quotes.dates.sent', { date: day(dates.sentAt) })
+        : t('quotes.dates.created', { date: day(dates.createdAt) }),
+    t('quotes.dates.validUntil', { date: day(dates.validUntil) }),
   ];
   return (
     <Text size="xs" c="dimmed">
@@ -36,11 +43,11 @@ export function QuoteDates({ quote }: { quote: Quote }) {
   );
 }
 
-export function QuoteTotal({ quote }: { quote: Quote }) {
-  return <Ltr>{formatAmount(quote.current.totals.total, quote.current.currency)}</Ltr>;
+export function QuoteTotal({ total, currency }: { total: number; currency: string }) {
+  return <Ltr>{formatAmount(total, currency)}</Ltr>;
 }
 
-function QuoteRow({ quote, showClient }: { quote: Quote; showClient: boolean }) {
+function QuoteRow({ quote, showClient }: { quote: QuoteSummary; showClient: boolean }) {
   const { t } = useTranslation();
   return (
     <li className={classes.row}>
@@ -53,7 +60,7 @@ function QuoteRow({ quote, showClient }: { quote: Quote; showClient: boolean }) 
         </span>
         <span className={classes.main}>
           <Text fw={600} size="sm" component="span" className={classes.title}>
-            <UserText>{quote.current.title}</UserText>
+            <UserText>{quote.title}</UserText>
             {quote.kind === 'change_order' && (
               <Text span size="xs" c="dimmed">
                 {' '}
@@ -66,14 +73,14 @@ function QuoteRow({ quote, showClient }: { quote: Quote; showClient: boolean }) 
               <UserText>{quote.clientName}</UserText>
             </Text>
           )}
-          <QuoteDates quote={quote} />
+          <QuoteDates dates={quote} />
         </span>
         <span className={classes.status}>
           <QuoteStatusBadge status={quote.status} />
         </span>
         <span className={classes.total}>
           <Text fw={700} size="sm" component="span">
-            <QuoteTotal quote={quote} />
+            <QuoteTotal total={quote.total} currency={quote.currency} />
           </Text>
         </span>
       </UnstyledButton>
@@ -81,80 +88,133 @@ function QuoteRow({ quote, showClient }: { quote: Quote; showClient: boolean }) 
   );
 }
 
-/** Quotes as cards on a phone, rows on a desktop; filtered by status with chips. */
-export function QuoteList({
-  clientId = null,
-  newQuoteSearch,
-}: {
-  clientId?: string | null;
-  newQuoteSearch?: { clientId?: string };
-}) {
+function Rows({ items, showClient, framed }: { items: QuoteSummary[]; showClient: boolean; framed: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder={framed} radius="md">
+      <ul className={classes.list} aria-label={t('quotes.listLabel')}>
+        {items.map((quote) => (
+          <QuoteRow key={quote.id} quote={quote} showClient={showClient} />
+        ))}
+      </ul>
+    </Paper>
+  );
+}
+
+function NoQuotesYet({ newQuoteSearch }: { newQuoteSearch?: { clientId?: string } }) {
+  const { t } = useTranslation();
+  return (
+    <EmptyState
+      py="lg"
+      variant="light"
+      color="mila"
+      icon={<QuoteIcon size={28} />}
+      title={t('quotes.empty.title')}
+      description={t('quotes.empty.description')}
+    >
+      <EmptyState.Actions>
+        <Button
+          renderRoot={(props) => <Link to="/quotes/new" search={newQuoteSearch ?? {}} {...props} />}
+          leftSection={<PlusIcon size={18} />}
+        >
+          {t('quotes.new')}
+        </Button>
+      </EmptyState.Actions>
+    </EmptyState>
+  );
+}
+
+/** One client's quotes on their page: all of them (a client has tens), newest first. */
+export function ClientQuoteList({ clientId }: { clientId: string }) {
   const { t } = useTranslation();
   const quotes = useQuotes(clientId);
-  const [filter, setFilter] = useState<Filter>('all');
-  const items = quotes.data;
-  const counts = useMemo(() => {
-    const map = new Map<QuoteStatus, number>();
-    for (const q of items ?? []) map.set(q.status, (map.get(q.status) ?? 0) + 1);
-    return map;
-  }, [items]);
-
   if (quotes.isPending) return <Loading label={t('common.loading')} />;
   if (quotes.isError) return <Text c="var(--mantine-color-error)">{quotes.error.message}</Text>;
-  const all = quotes.data;
-  if (all.length === 0 && clientId) {
+  if (quotes.data.length === 0)
     return (
       <Text size="sm" c="dimmed">
         {t('quotes.clientSection.empty')}
       </Text>
     );
-  }
-  if (all.length === 0) {
-    return (
-      <EmptyState
-        py="lg"
-        variant="light"
-        color="mila"
-        icon={<QuoteIcon size={28} />}
-        title={t('quotes.empty.title')}
-        description={t('quotes.empty.description')}
-      >
-        <EmptyState.Actions>
-          <Button
-            renderRoot={(props) => <Link to="/quotes/new" search={newQuoteSearch ?? {}} {...props} />}
-            leftSection={<PlusIcon size={18} />}
-          >
-            {t('quotes.new')}
-          </Button>
-        </EmptyState.Actions>
-      </EmptyState>
-    );
-  }
+  return <Rows items={quotes.data} showClient={false} framed={false} />;
+}
+
+/**
+ * The workspace's quotes: search by number, title or client; status chips with the server's
+ * counts; a sort; a page at a time. The filters live in the URL (the page passes them in).
+ */
+export function QuotesBrowser({
+  filters,
+  onChange,
+}: {
+  filters: QuoteFilters;
+  onChange: (patch: Partial<QuoteFilters>, options?: { replace?: boolean }) => void;
+}) {
+  const { t } = useTranslation();
+  const [typed, setTyped] = useState(filters.q);
+  const [debounced] = useDebouncedValue(typed, 250);
+  useEffect(() => {
+    if (debounced.trim() !== filters.q) onChange({ q: debounced.trim() }, { replace: true });
+    // Only the typed text drives this; the URL follows it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [debounced]);
+  const pages = useQuotePages(filters);
+
+  if (pages.isPending) return <Loading label={t('common.loading')} />;
+  if (pages.isError) return <Text c="var(--mantine-color-error)">{pages.error.message}</Text>;
+  const first = pages.data.pages[0]!;
+  const items = pages.data.pages.flatMap((p) => p.items);
+  const everything = first.counts.reduce((sum, c) => sum + c.count, 0);
+  if (everything === 0 && !filters.q && !filters.status) return <NoQuotesYet />;
+  const count = (s: QuoteStatus) => first.counts.find((c) => c.status === s)?.count ?? 0;
   const options: Choice<Filter>[] = [
-    { value: 'all', label: t('quotes.filters.all', { count: all.length }) },
+    { value: 'all', label: t('quotes.filters.all', { count: everything }) },
     ...quoteStatuses
-      .filter((s) => counts.has(s))
-      .map((s) => ({ value: s, label: `${t(`quotes.status.${s}`)} (${counts.get(s) ?? 0})` })),
+      .filter((s) => count(s) > 0 || filters.status === s)
+      .map((s) => ({ value: s, label: `${t(`quotes.status.${s}`)} (${count(s)})` })),
   ];
-  const shown = filter === 'all' ? all : all.filter((q) => q.status === filter);
   return (
     <Stack gap="sm">
-      {!clientId && (
-        <ChoiceChips label={t('quotes.filters.label')} value={filter} options={options} onChange={setFilter} scroll />
-      )}
-      {shown.length === 0 ? (
+      <Group gap="sm" align="end" wrap="wrap">
+        <TextInput
+          style={{ flex: '1 1 14rem' }}
+          label={t('quotes.search.label')}
+          placeholder={t('quotes.search.placeholder')}
+          leftSection={<SearchIcon size={16} />}
+          value={typed}
+          onChange={(e) => setTyped(e.currentTarget.value)}
+          type="search"
+        />
+        <Select
+          style={{ flex: '0 1 12rem' }}
+          label={t('quotes.sort.label')}
+          data={quoteSorts.map((s) => ({ value: s, label: t(`quotes.sort.${s}`) }))}
+          value={filters.sort}
+          allowDeselect={false}
+          onChange={(v) => v && onChange({ sort: v as QuoteSort })}
+        />
+      </Group>
+      <ChoiceChips
+        label={t('quotes.filters.label')}
+        value={filters.status ?? 'all'}
+        options={options}
+        onChange={(v) => onChange({ status: v === 'all' ? null : v })}
+        scroll
+      />
+      {items.length === 0 ? (
         <Group gap="xs" c="dimmed">
           <SearchIcon size={18} />
-          <Text size="sm">{t('quotes.filters.none')}</Text>
+          <Text size="sm">{filters.q ? t('quotes.search.none') : t('quotes.filters.none')}</Text>
         </Group>
       ) : (
-        <Paper withBorder={!clientId} radius="md">
-          <ul className={classes.list} aria-label={t('quotes.listLabel')}>
-            {shown.map((quote) => (
-              <QuoteRow key={quote.id} quote={quote} showClient={!clientId} />
-            ))}
-          </ul>
-        </Paper>
+        <Rows items={items} showClient framed />
+      )}
+      {pages.hasNextPage && (
+        <Group justify="center">
+          <Button variant="subtle" loading={pages.isFetchingNextPage} onClick={() => void pages.fetchNextPage()}>
+            {t('quotes.showMore', { shown: items.length, total: first.total })}
+          </Button>
+        </Group>
       )}
     </Stack>
   );
