@@ -183,6 +183,18 @@ describe.skipIf(!chromiumAvailable())('projects: scope changes and a slipping de
       expect(await card.getByText(projects.t('projects.status.waiting_for_client'), { exact: true }).count()).toBe(0);
       await screenshot(page, 'projects-en-desktop-board');
       expect(await seriousA11yViolations(page)).toEqual([]);
+
+      // Searched on the server, in the URL; a search that matches nothing says so.
+      await page.getByRole('searchbox', { name: projects.t('projects.search.label') }).fill('no such project');
+      await expect.poll(() => new URL(page.url()).searchParams.get('q'), { timeout: 5000 }).toBe('no such project');
+      await expect.poll(() => board.getByRole('listitem').count()).toBe(0);
+      await page.getByText(projects.t('projects.viewList')).click();
+      await page.getByText(projects.t('projects.search.none')).waitFor();
+      await page.getByRole('searchbox', { name: projects.t('projects.search.label') }).fill('');
+      await page
+        .getByRole('list', { name: projects.t('projects.listLabel') })
+        .getByText(title)
+        .waitFor();
       await page.getByText(projects.t('projects.viewList')).click();
     });
 

@@ -82,7 +82,52 @@ export type UpdateDeliverable = z.output<typeof ZUpdateDeliverable>;
 export const ZAddMaterial = z.object({ what: requiredText(300), dueDate: ZLocalDate }).meta({ id: 'AddMaterial' });
 export type AddMaterial = z.output<typeof ZAddMaterial>;
 export type Project = z.infer<typeof ZProject>;
-export const ZProjectList = z.object({ items: z.array(ZProject) }).meta({ id: 'ProjectList' });
+/** One row of the projects list and board. */
+export const ZProjectSummary = z
+  .object({
+    id: ZId,
+    clientId: ZId,
+    clientName: z.string(),
+    title: z.string(),
+    status: ZProjectStatus,
+    targetDate: z.string().nullable(),
+    createdAt: ZIsoDateTime,
+  })
+  .meta({ id: 'ProjectSummary' });
+export type ProjectSummary = z.infer<typeof ZProjectSummary>;
+
+export const projectSorts = ['newest', 'target', 'title', 'client'] as const;
+export type ProjectSort = (typeof projectSorts)[number];
+
+export const ZProjectListQuery = z.object({
+  clientId: ZId.optional(),
+  q: z.string().max(200, { error: 'too_long' }).optional().meta({ description: 'Title or client name' }),
+  status: ZProjectStatus.optional(),
+  sort: z
+    .enum(projectSorts, { error: 'invalid_choice' })
+    .default('newest')
+    .meta({ description: 'target: soonest target date first, projects without one last' }),
+  limit: z.coerce
+    .number({ error: 'invalid_number' })
+    .int()
+    .min(1, { error: 'too_small' })
+    .max(200, { error: 'too_big' })
+    .default(50),
+  offset: z.coerce.number({ error: 'invalid_number' }).int().min(0, { error: 'too_small' }).max(1_000_000).default(0),
+});
+export type ProjectListQuery = z.output<typeof ZProjectListQuery>;
+export type ProjectListQueryInput = z.input<typeof ZProjectListQuery>;
+
+export const ZProjectList = z
+  .object({
+    items: z.array(ZProjectSummary),
+    total: z.number().int(),
+    nextOffset: z.number().int().nullable(),
+    counts: z
+      .array(z.object({ status: ZProjectStatus, count: z.number().int() }))
+      .meta({ description: 'Per status, matching q (whatever the status filter)' }),
+  })
+  .meta({ id: 'ProjectList' });
 export type ProjectList = z.infer<typeof ZProjectList>;
 
 export const ZSetTarget = z.object({ targetDate: ZLocalDate }).meta({ id: 'SetProjectTarget' });

@@ -11,6 +11,7 @@ import type { SetupStatus } from '../../shared/schemas/accounts';
 import { meQuery, sessionKeys, setupStatusQuery } from '../features/accounts/api/session-api';
 import { validateClientsSearch } from '../features/clients/api/client-list-filters';
 import { clientQuery } from '../features/clients/api/client-queries';
+import { validateProjectsSearch } from '../features/projects/api/project-list-search';
 import { validateQuotesSearch } from '../features/quotes/api/quote-list-search';
 import { quoteQuery } from '../features/quotes/api/quote-queries';
 import { isApiError, setCsrfToken } from '../lib/api-client';
@@ -167,6 +168,7 @@ const quoteRoute = createRoute({
 const projectsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'projects',
+  validateSearch: validateProjectsSearch,
   component: lazyRouteComponent(() => import('./routes/projects-page'), 'ProjectsPage'),
 });
 

@@ -1,5 +1,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
+import type { ProjectSort, ProjectStatus } from '../../../shared/schemas/projects.js';
 import type { Executor } from '../../db/database.js';
+import { everyTermIn } from '../../lib/search-match.js';
 import type {
   ChangeRequestRow,
   ColleagueRow,
@@ -50,6 +52,55 @@ export async function listProjects(
   let query = db.selectFrom('projects').selectAll().where('workspace_id', '=', workspaceId);
   if (clientId) query = query.where('client_id', '=', clientId);
   return query.orderBy('created_at', 'desc').limit(limit).execute();
+}
+
+export type ProjectListFilter = Scope & { clientId?: string | undefined; terms: string[] };
+
+function listBase(db: Executor, f: ProjectListFilter) {
+  let query = db
+    .selectFrom('projects as p')
+    .innerJoin('clients as c', 'c.id', 'p.client_id')
+    .where('p.workspace_id', '=', f.workspaceId);
+  if (f.clientId) query = query.where('p.client_id', '=', f.clientId);
+  if (f.terms.length) query = query.where(everyTermIn(['p.title', 'c.search_text'], f.terms));
+  return query;
+}
+
+export async function listProjectSummaries(
+  db: Executor,
+  f: ProjectListFilter & { status?: ProjectStatus | undefined; sort: ProjectSort; limit: number; offset: number },
+) {
+  let query = listBase(db, f);
+  if (f.status) query = query.where('p.status', '=', f.status);
+  const total = await query.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+  let page = query.select([
+    'p.id',
+    'p.client_id',
+    'c.name as client_name',
+    'p.title',
+    'p.status',
+    'p.target_date',
+    'p.created_at',
+  ]);
+  page =
+    f.sort === 'target'
+      ? // No target date last, on both databases (NULLS LAST is not SQLite's default).
+        page.orderBy(sql`case when p.target_date is null then 1 else 0 end`).orderBy('p.target_date')
+      : f.sort === 'title'
+        ? page.orderBy(sql`lower(p.title)`)
+        : f.sort === 'client'
+          ? page.orderBy(sql`lower(c.name)`).orderBy('p.created_at', 'desc')
+          : page.orderBy('p.created_at', 'desc');
+  const rows = await page.orderBy('p.id').limit(f.limit).offset(f.offset).execute();
+  return { rows, total: Number(total.n) };
+}
+
+export async function projectStatusCounts(db: Executor, f: ProjectListFilter) {
+  const rows = await listBase(db, f)
+    .select(['p.status', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .groupBy('p.status')
+    .execute();
+  return rows.map((r) => ({ status: r.status, count: Number(r.n) }));
 }
 
 export async function insertDeliverables(db: Executor, rows: NewDeliverableRow[]) {

@@ -19,6 +19,7 @@ import {
   ZDecideChangeRequest,
   ZProject,
   ZProjectList,
+  ZProjectListQuery,
   ZRescheduleProject,
   ZSetTarget,
 } from '../../../shared/schemas/projects.js';
@@ -35,15 +36,11 @@ export const projectRoutes = createRouter()
       method: 'get',
       path: '/projects',
       tags: ['projects'],
-      summary: 'Projects, newest first',
-      request: { query: z.object({ clientId: ZId.optional() }) },
+      summary: 'Projects, a page at a time: searched, filtered by status and sorted (newest first by default)',
+      request: { query: ZProjectListQuery },
       responses: { 200: jsonResponse(ZProjectList, 'Projects'), ...errorResponses(401, 422) },
     }),
-    async (c) =>
-      c.json(
-        await projects.listProjects(c.get('deps'), requireAuth(c), { clientId: c.req.valid('query').clientId }),
-        200,
-      ),
+    async (c) => c.json(await projects.listProjectSummaries(c.get('deps'), requireAuth(c), c.req.valid('query')), 200),
   )
   .openapi(
     createRoute({

@@ -4,11 +4,14 @@ import type {
   ComposeDelay,
   CreateProject,
   Project,
+  ProjectList,
+  ProjectListQuery,
   RescheduleProject,
   SetTarget,
   UpdateDeliverable,
   UpdateProject,
 } from '../../../shared/schemas/projects.js';
+import { searchTerms } from '../../../shared/text.js';
 import { fieldError, notFound } from '../../lib/app-error.js';
 import { isoNow } from '../../lib/clock.js';
 import type { Deps } from '../../lib/http.js';
@@ -138,6 +141,36 @@ export async function listProjects(
 ): Promise<{ items: Project[] }> {
   const rows = await q.listProjects(deps.db.kysely, { ...scope, clientId: options.clientId, limit: 200 });
   return { items: await Promise.all(rows.map((r) => getProject(deps, scope, r.id))) };
+}
+
+/** The projects list and board (GET /projects): one page, searched, filtered and sorted in SQL. */
+export async function listProjectSummaries(deps: Deps, scope: Scope, query: ProjectListQuery): Promise<ProjectList> {
+  const filter = { ...scope, clientId: query.clientId, terms: searchTerms(query.q ?? '') };
+  const [page, counts] = await Promise.all([
+    q.listProjectSummaries(deps.db.kysely, {
+      ...filter,
+      status: query.status,
+      sort: query.sort,
+      limit: query.limit,
+      offset: query.offset,
+    }),
+    q.projectStatusCounts(deps.db.kysely, filter),
+  ]);
+  const next = query.offset + page.rows.length;
+  return {
+    items: page.rows.map((r) => ({
+      id: r.id,
+      clientId: r.client_id,
+      clientName: r.client_name,
+      title: r.title,
+      status: r.status,
+      targetDate: r.target_date,
+      createdAt: r.created_at,
+    })),
+    total: page.total,
+    nextOffset: next < page.total ? next : null,
+    counts,
+  };
 }
 
 /** The target date becomes my promise to deliver: the promise and the project, one transaction. */

@@ -1,16 +1,28 @@
 import { SegmentedControl, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ClientNameLink } from '../../features/clients/components/client-name-link';
-import type { ProjectStatus } from '../../features/projects/api/projects-api';
-import { ProjectList } from '../../features/projects/components/project-list';
+import {
+  projectFiltersFrom,
+  projectsSearchPatch,
+  type ProjectsSearch,
+} from '../../features/projects/api/project-list-search';
+import { ProjectsBrowser } from '../../features/projects/components/project-list';
 import { usePageTitle } from '../../lib/use-page-title';
+
+const route = getRouteApi('/_app/projects');
 
 export function ProjectsPage() {
   const { t } = useTranslation();
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
   usePageTitle(t('projects.title'));
-  const [filter, setFilter] = useState<ProjectStatus | 'all'>('all');
-  const [view, setView] = useState<'list' | 'board'>('list');
+  const view = search.view ?? 'list';
+  const change = (patch: Parameters<typeof projectsSearchPatch>[0], options?: { replace?: boolean }) =>
+    void navigate({
+      search: (prev: ProjectsSearch) => ({ ...prev, ...projectsSearchPatch(patch) }) as ProjectsSearch,
+      replace: options?.replace ?? false,
+    });
   return (
     <Stack gap="md">
       <div>
@@ -24,17 +36,17 @@ export function ProjectsPage() {
       <SegmentedControl
         aria-label={t('projects.viewLabel')}
         value={view}
-        onChange={(value) => setView(value === 'board' ? 'board' : 'list')}
+        onChange={(value) => change({ view: value === 'board' ? 'board' : 'list' })}
         data={[
           { value: 'list', label: t('projects.viewList') },
           { value: 'board', label: t('projects.viewBoard') },
         ]}
         w="fit-content"
       />
-      <ProjectList
+      <ProjectsBrowser
+        filters={projectFiltersFrom(search)}
         view={view}
-        filter={filter}
-        onFilterChange={setFilter}
+        onChange={change}
         renderClient={(clientId) => <ClientNameLink clientId={clientId} />}
       />
     </Stack>

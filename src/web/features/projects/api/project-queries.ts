@@ -1,5 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Project } from '../../../../shared/schemas/projects';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Project, ProjectSort, ProjectStatus } from '../../../../shared/schemas/projects';
 import { queryRoots, refreshWordData } from '../../../lib/query-keys';
 import {
   type AddMaterialInput,
@@ -19,7 +19,7 @@ import {
   fetchColleagues,
   fetchChangeRequests,
   fetchProject,
-  fetchProjects,
+  fetchProjectList,
   reschedule,
   saveColleague,
   setProjectTarget,
@@ -36,8 +36,50 @@ export const projectKeys = {
   colleagues: queryRoots.colleagues,
 };
 
-export function useProjects(clientId: string | null = null) {
-  return useQuery({ queryKey: projectKeys.list(clientId), queryFn: () => fetchProjects(clientId ?? undefined) });
+/** What the projects page asks the server for (its URL state). */
+export type ProjectFilters = { q: string; status: ProjectStatus | null; sort: ProjectSort };
+export const PROJECTS_PAGE_SIZE = 50;
+/** Cards per board column; the rest are a tap away in the list filtered by that status. */
+export const BOARD_COLUMN_SIZE = 30;
+
+/** One client's projects (their page, the timer's picker): a client has a handful. */
+export function useProjects(clientId: string | null) {
+  return useQuery({
+    queryKey: projectKeys.list(clientId),
+    queryFn: async ({ signal }) =>
+      (await fetchProjectList({ clientId: clientId ?? undefined, limit: 200 }, signal)).items,
+    enabled: clientId !== null,
+  });
+}
+
+/** The workspace's projects a page at a time, searched, filtered and sorted on the server. */
+export function useProjectPages(filters: ProjectFilters) {
+  return useInfiniteQuery({
+    queryKey: [...projectKeys.lists, 'page', filters] as const,
+    queryFn: ({ pageParam, signal }) =>
+      fetchProjectList(
+        {
+          q: filters.q,
+          ...(filters.status ? { status: filters.status } : {}),
+          sort: filters.sort,
+          limit: PROJECTS_PAGE_SIZE,
+          offset: pageParam,
+        },
+        signal,
+      ),
+    initialPageParam: 0,
+    getNextPageParam: (last) => last.nextOffset ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** One column of the board: the status's projects, soonest target first. */
+export function useProjectColumn(status: ProjectStatus, q: string) {
+  return useQuery({
+    queryKey: [...projectKeys.lists, 'column', status, q] as const,
+    queryFn: ({ signal }) => fetchProjectList({ q, status, sort: 'target', limit: BOARD_COLUMN_SIZE }, signal),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useProject(id: string) {

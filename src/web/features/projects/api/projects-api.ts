@@ -13,6 +13,8 @@ import {
   type ZDecideChangeRequest,
   type ZRescheduleProject,
   type ZSaveColleague,
+  type ProjectList,
+  type ProjectListQueryInput,
   type ZUpdateDeliverable,
   type ZUpdateProject,
   type delayCauses,
@@ -49,9 +51,12 @@ export type AddMaterialInput = z.input<typeof ZAddMaterial>;
 
 const path = (id: string) => `/projects/${encodeURIComponent(id)}`;
 
-export async function fetchProjects(clientId?: string): Promise<Project[]> {
-  const query = clientId ? new URLSearchParams({ clientId }) : undefined;
-  return (await apiRequest('/projects', ZProjectList, query ? { query } : {})).items;
+/** One page of the projects list; only the filters that are set go into the query string. */
+export function fetchProjectList(query: ProjectListQueryInput, signal?: AbortSignal): Promise<ProjectList> {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query))
+    if (value !== undefined && value !== '' && value !== null) params.set(key, String(value));
+  return apiRequest('/projects', ZProjectList, { query: params, ...(signal ? { signal } : {}) });
 }
 
 export function fetchProject(id: string): Promise<Project> {

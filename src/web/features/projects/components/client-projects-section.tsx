@@ -7,7 +7,7 @@ import { Dialog } from '../../../components/ui/dialog';
 import { BriefcaseIcon, PlusIcon } from '../../../components/ui/icons';
 import { SectionCard } from '../../../components/ui/section-card';
 import { NewProjectForm } from './project-form';
-import { ProjectList } from './project-list';
+import { ClientProjectList } from './project-list';
 
 /** The client's projects on their page, and a new one (which then opens). */
 export function ClientProjectsSection({ clientId }: { clientId: string }) {
@@ -32,7 +32,7 @@ export function ClientProjectsSection({ clientId }: { clientId: string }) {
           </Button>
         }
       >
-        <ProjectList clientId={clientId} />
+        <ClientProjectList clientId={clientId} />
       </SectionCard>
       <Dialog
         opened={adding}
