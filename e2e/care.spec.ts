@@ -364,7 +364,8 @@ describe.skipIf(!chromiumAvailable())('care: playbooks, mistakes, conflicts and 
       // The cancelled promise is no longer open; the ones left to finish still are.
       const open = care.region('commitments.open.title');
       await open.getByText(`תיקון: ${mistake}`).waitFor();
-      expect(await open.getByText(theirPromise).count()).toBe(0);
+      // The list refreshes after the ending is saved: wait for it rather than read it once.
+      await expect.poll(() => open.getByText(theirPromise).count(), { timeout: 5000 }).toBe(0);
       await screenshot(page, 'care-en-phone-client-ended');
       await expectNoSeriousA11y(page, 'an ended client (en, phone)');
     });

@@ -3,11 +3,11 @@ import { runCrashDrill } from './testing/crash-drill.js';
 import { postgresReachable, testDatabaseUrl } from './testing/postgres.js';
 
 /**
- * SIGKILL under concurrent writes, 12 times, on each database: every acknowledged write survives,
+ * SIGKILL under concurrent writes, 20 times, on each database: every acknowledged write survives,
  * no multi-row change is found by half, SQLite's own checks are clean. `npm run test:crash` runs
  * the long drill (1,000 cycles).
  */
-const CYCLES = 12;
+const CYCLES = 20;
 const pgUrl = testDatabaseUrl();
 const pgUp = await postgresReachable(pgUrl);
 

@@ -31,6 +31,8 @@ export function SectionCard({ id, title, icon, count, tone = 'default', actions,
               c={tone === 'danger' ? 'red.9' : 'dark.7'}
               radius="sm"
               size="md"
+              // A long title wraps; the count stays whole ("הצעה א…" said nothing).
+              style={{ flexShrink: 0 }}
             >
               {count}
             </Badge>

@@ -93,7 +93,13 @@ export function MistakesList({ filters, onFiltersChange, currency, timeZone, com
     );
   else
     body = (
-      <Table.ScrollContainer minWidth={720}>
+      <Table.ScrollContainer
+        minWidth={720}
+        type="native"
+        tabIndex={0}
+        role="region"
+        aria-label={t('care.mistakes.listLabel')}
+      >
         <Table verticalSpacing="sm" highlightOnHover aria-label={t('care.mistakes.listLabel')}>
           <Table.Thead>
             <Table.Tr>

@@ -131,7 +131,13 @@ export function ImportWizard({ onDone }: { onDone?: (result: ImportCommitted) =>
           <Title order={2} size="h4">
             {t('imports.mappingTitle', { count: file.rows.length })}
           </Title>
-          <Table.ScrollContainer minWidth={320}>
+          <Table.ScrollContainer
+            minWidth={320}
+            type="native"
+            tabIndex={0}
+            role="region"
+            aria-label={t('imports.title')}
+          >
             <Table>
               <Table.Thead>
                 <Table.Tr>
@@ -179,7 +185,13 @@ export function ImportWizard({ onDone }: { onDone?: (result: ImportCommitted) =>
           <Title order={2} size="h4">
             {t('imports.previewTitle', preview.counts)}
           </Title>
-          <Table.ScrollContainer minWidth={320}>
+          <Table.ScrollContainer
+            minWidth={320}
+            type="native"
+            tabIndex={0}
+            role="region"
+            aria-label={t('imports.title')}
+          >
             <Table>
               <Table.Thead>
                 <Table.Tr>

@@ -112,7 +112,13 @@ export function OutboxList({ timeZone }: { timeZone: string }) {
           ))}
         </Stack>
       ) : (
-        <Table.ScrollContainer minWidth={640}>
+        <Table.ScrollContainer
+          minWidth={640}
+          type="native"
+          tabIndex={0}
+          role="region"
+          aria-label={t('messages.outbox.title')}
+        >
           <Table verticalSpacing="xs" striped aria-label={t('messages.outbox.title')}>
             <Table.Thead>
               <Table.Tr>

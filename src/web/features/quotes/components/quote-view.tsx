@@ -44,7 +44,14 @@ export function QuoteVersionView({
   return (
     <Stack gap="md">
       <Section id={`${idPrefix}-items`} title={t('quotes.editor.items')}>
-        <Table.ScrollContainer minWidth={420}>
+        {/* Native scrolling on a focusable region: a keyboard can scroll the wide table too. */}
+        <Table.ScrollContainer
+          minWidth={420}
+          type="native"
+          tabIndex={0}
+          role="region"
+          aria-label={t('quotes.editor.items')}
+        >
           <Table>
             <Table.Thead>
               <Table.Tr>
