@@ -53,9 +53,18 @@ describe.skipIf(!chromiumAvailable())('quotes: build, send, the client accepts, 
       expect(weekdays[0]).toMatch(/^א/);
       expect(await page.locator('[data-weekend]').count()).toBeGreaterThan(0);
       await screenshot(page, 'quotes-he-phone-date-picker');
-      await page.keyboard.press('Escape');
-      // axe must not meet the calendar mid-way through its closing transition.
-      await page.locator('.mantine-DatePickerInput-weekday').first().waitFor({ state: 'hidden' });
+      // Escape closes the calendar (pressed again if the first press came before it had focus);
+      // axe must not meet it open or mid-way through its closing transition.
+      const calendar = page.locator('.mantine-DatePickerInput-weekday').first();
+      await expect
+        .poll(
+          async () => {
+            if (await calendar.isVisible()) await page.keyboard.press('Escape');
+            return calendar.isVisible();
+          },
+          { timeout: 10_000, intervals: [300] },
+        )
+        .toBe(false);
       await screenshot(page, 'quotes-he-phone-editor');
       expect(await seriousA11yViolations(page)).toEqual([]);
       await quotes.createDraft();

@@ -11,6 +11,8 @@ import {
   ZWeeklyHours,
   optionalText,
   requiredText,
+  ZPageLimit,
+  ZPageOffset,
 } from './common.js';
 
 export const clientKinds = ['person', 'organization'] as const;
@@ -225,13 +227,8 @@ export const ZClientListQuery = z.object({
   tag: z.union([ZTag, z.array(ZTag)]).optional(),
   archived: z.enum(['exclude', 'only', 'include'], { error: 'invalid_choice' }).default('exclude'),
   sort: ZClientSort.default('name'),
-  limit: z.coerce
-    .number({ error: 'invalid_number' })
-    .int()
-    .min(1, { error: 'too_small' })
-    .max(200, { error: 'too_big' })
-    .default(50),
-  offset: z.coerce.number({ error: 'invalid_number' }).int().min(0, { error: 'too_small' }).max(1_000_000).default(0),
+  limit: ZPageLimit,
+  offset: ZPageOffset,
 });
 export type ClientListQuery = z.output<typeof ZClientListQuery>;
 

@@ -202,3 +202,22 @@ export const ZLocalTime = z
   .string({ error: 'invalid_time' })
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'invalid_time' })
   .meta({ example: '17:00' });
+
+/** Offset paging for the lists: a page of up to 200 rows (50 unless asked), from `offset`. */
+export const ZPageLimit = z.coerce
+  .number({ error: 'invalid_number' })
+  .int()
+  .min(1, { error: 'too_small' })
+  .max(200, { error: 'too_big' })
+  .default(50);
+export const ZPageOffset = z.coerce
+  .number({ error: 'invalid_number' })
+  .int()
+  .min(0, { error: 'too_small' })
+  .max(1_000_000, { error: 'too_big' })
+  .default(0);
+
+/** The next page's offset, or null at the end: what every paged list answers as `nextOffset`. */
+export function nextOffsetOf(offset: number, rows: number, total: number): number | null {
+  return offset + rows < total ? offset + rows : null;
+}

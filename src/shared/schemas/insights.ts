@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZPageLimit, ZPageOffset } from './common.js';
 import { hebrewMonths } from '../time/hebrew-dates.js';
 import { ZClientStatus, dateCalendars } from './clients.js';
 import { ZCommitment } from './commitments.js';
@@ -274,13 +275,8 @@ export const ZClientHealthListQuery = z.object({
     .enum(healthFilters, { error: 'invalid_choice' })
     .default('all')
     .meta({ description: 'with_signals: any signal · at_risk: score under 60 · a signal: clients showing it' }),
-  limit: z.coerce
-    .number({ error: 'invalid_number' })
-    .int()
-    .min(1, { error: 'too_small' })
-    .max(200, { error: 'too_big' })
-    .default(50),
-  offset: z.coerce.number({ error: 'invalid_number' }).int().min(0, { error: 'too_small' }).default(0),
+  limit: ZPageLimit,
+  offset: ZPageOffset,
 });
 export type ClientHealthListQuery = z.infer<typeof ZClientHealthListQuery>;
 

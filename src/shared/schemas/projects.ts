@@ -8,6 +8,8 @@ import {
   optionalText,
   requiredText,
   inDateRange,
+  ZPageLimit,
+  ZPageOffset,
 } from './common.js';
 import { ZCommitment, ZDelayCause, ZDue, delayCauses, type DelayCause } from './commitments.js';
 import { ZLocalDate } from './common.js';
@@ -107,13 +109,8 @@ export const ZProjectListQuery = z.object({
     .enum(projectSorts, { error: 'invalid_choice' })
     .default('newest')
     .meta({ description: 'target: soonest target date first, projects without one last' }),
-  limit: z.coerce
-    .number({ error: 'invalid_number' })
-    .int()
-    .min(1, { error: 'too_small' })
-    .max(200, { error: 'too_big' })
-    .default(50),
-  offset: z.coerce.number({ error: 'invalid_number' }).int().min(0, { error: 'too_small' }).max(1_000_000).default(0),
+  limit: ZPageLimit,
+  offset: ZPageOffset,
 });
 export type ProjectListQuery = z.output<typeof ZProjectListQuery>;
 export type ProjectListQueryInput = z.input<typeof ZProjectListQuery>;

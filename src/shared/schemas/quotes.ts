@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { ZCurrency, ZId, ZIsoDateTime, ZLocale, optionalText, requiredText } from './common.js';
+import {
+  ZCurrency,
+  ZId,
+  ZIsoDateTime,
+  ZLocale,
+  optionalText,
+  requiredText,
+  ZPageLimit,
+  ZPageOffset,
+} from './common.js';
 import { ZLocalDate } from './common.js';
 import { ZMessageDraft, ZMessageSent, type MessageKind } from './messages.js';
 
@@ -289,13 +298,8 @@ export const ZQuoteListQuery = z.object({
   q: z.string().max(200, { error: 'too_long' }).optional().meta({ description: 'Number, title or client name' }),
   status: z.enum(quoteStatuses, { error: 'invalid_choice' }).optional(),
   sort: z.enum(quoteSorts, { error: 'invalid_choice' }).default('newest'),
-  limit: z.coerce
-    .number({ error: 'invalid_number' })
-    .int()
-    .min(1, { error: 'too_small' })
-    .max(200, { error: 'too_big' })
-    .default(50),
-  offset: z.coerce.number({ error: 'invalid_number' }).int().min(0, { error: 'too_small' }).max(1_000_000).default(0),
+  limit: ZPageLimit,
+  offset: ZPageOffset,
 });
 export type QuoteListQuery = z.output<typeof ZQuoteListQuery>;
 export type QuoteListQueryInput = z.input<typeof ZQuoteListQuery>;

@@ -74,6 +74,15 @@ async function toApiError(response: Response): Promise<ApiError> {
   return errorFrom(response.status, await response.json().catch(() => null));
 }
 
+/** A query string from the filters that are set: empty, null and undefined values are left out. */
+export function toQuery(values: Record<string, unknown>): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(values))
+    if (typeof value === 'string' ? value !== '' : typeof value === 'number' || typeof value === 'boolean')
+      params.set(key, String(value));
+  return params;
+}
+
 /** Calls the API and checks the answer against the shared contract, so drift fails loudly. */
 export async function apiRequest<T>(path: string, schema: z.ZodType<T>, options: RequestOptions = {}): Promise<T> {
   const response = await send(path, options);

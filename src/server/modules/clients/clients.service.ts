@@ -9,7 +9,7 @@ import type {
   ImportantDateKind,
   UpdateClient,
 } from '../../../shared/schemas/clients.js';
-import { ZWeeklyHours, type Locale, type WeeklyHours } from '../../../shared/schemas/common.js';
+import { ZWeeklyHours, type Locale, type WeeklyHours, nextOffsetOf } from '../../../shared/schemas/common.js';
 import { normalizeForSearch, searchTerms } from '../../../shared/text.js';
 import { hebrewYearOf, nextHebrewOccurrence, type HebrewMonth } from '../../../shared/time/hebrew-dates.js';
 import { addDays } from '../../../shared/time/zoned.js';
@@ -95,8 +95,7 @@ export async function listClients(deps: Deps, scope: Scope, query: ClientListQue
     archivedAt: row.archived_at,
     updatedAt: row.updated_at,
   }));
-  const nextOffset = query.offset + rows.length < total ? query.offset + rows.length : null;
-  return { items, total, nextOffset };
+  return { items, total, nextOffset: nextOffsetOf(query.offset, rows.length, total) };
 }
 
 /** The client's own service hours (JSON), read through their schema. */

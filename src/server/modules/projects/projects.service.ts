@@ -11,6 +11,7 @@ import type {
   UpdateDeliverable,
   UpdateProject,
 } from '../../../shared/schemas/projects.js';
+import { nextOffsetOf } from '../../../shared/schemas/common.js';
 import { searchTerms } from '../../../shared/text.js';
 import { fieldError, notFound } from '../../lib/app-error.js';
 import { isoNow } from '../../lib/clock.js';
@@ -156,7 +157,6 @@ export async function listProjectSummaries(deps: Deps, scope: Scope, query: Proj
     }),
     q.projectStatusCounts(deps.db.kysely, filter),
   ]);
-  const next = query.offset + page.rows.length;
   return {
     items: page.rows.map((r) => ({
       id: r.id,
@@ -168,7 +168,7 @@ export async function listProjectSummaries(deps: Deps, scope: Scope, query: Proj
       createdAt: r.created_at,
     })),
     total: page.total,
-    nextOffset: next < page.total ? next : null,
+    nextOffset: nextOffsetOf(query.offset, page.rows.length, page.total),
     counts,
   };
 }

@@ -7,6 +7,7 @@ import type {
   QuoteVersion,
   UpdateQuote,
 } from '../../../shared/schemas/quotes.js';
+import { nextOffsetOf } from '../../../shared/schemas/common.js';
 import { searchTerms } from '../../../shared/text.js';
 import { addDays, localDate } from '../../../shared/time/zoned.js';
 import { AppError, fieldError, notFound } from '../../lib/app-error.js';
@@ -97,7 +98,6 @@ export async function listQuoteSummaries(deps: Deps, scope: Scope, query: QuoteL
     q.listQuoteSummaries(deps.db.kysely, { ...filter, status: query.status, ...query }),
     q.quoteStatusCounts(deps.db.kysely, filter),
   ]);
-  const next = query.offset + page.rows.length;
   return {
     items: page.rows.map((r) => ({
       id: r.id,
@@ -116,7 +116,7 @@ export async function listQuoteSummaries(deps: Deps, scope: Scope, query: QuoteL
       decidedAt: r.decided_at,
     })),
     total: page.total,
-    nextOffset: next < page.total ? next : null,
+    nextOffset: nextOffsetOf(query.offset, page.rows.length, page.total),
     counts,
   };
 }

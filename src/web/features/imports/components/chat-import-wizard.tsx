@@ -1,5 +1,5 @@
 import '@mantine/dropzone/styles.css';
-import { Alert, Badge, Button, Checkbox, Group, Progress, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
 import { Dropzone } from '@mantine/dropzone';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { isApiError } from '../../../lib/api-client';
 import { formatDateTime, formatLongDay } from '../../../lib/format';
 import { currentIntlLocale } from '../../../lib/i18n';
 import { commitChat, previewChat } from '../api/chat-import-api';
+import { UploadProgress } from './upload-progress';
 
 type Props = {
   clientId: string;
@@ -154,17 +155,7 @@ export function ChatImportWizard({ clientId, clientName, timeZone, initialFile, 
       )}
 
       {busy && (
-        <Stack gap={4}>
-          <Progress
-            value={progress === null ? 100 : Math.round((progress ?? 0) * 100)}
-            striped={progress === null}
-            animated={progress === null}
-            aria-label={progress === null ? t('chatImport.working') : t('chatImport.sending')}
-          />
-          <Text size="sm" c="dimmed" role="status">
-            {progress === null ? t('chatImport.working') : t('chatImport.sending')}
-          </Text>
-        </Stack>
+        <UploadProgress sent={progress ?? null} sending={t('chatImport.sending')} working={t('chatImport.working')} />
       )}
 
       {file && authors.length > 0 && !result && (

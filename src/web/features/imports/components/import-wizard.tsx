@@ -1,5 +1,5 @@
 import '@mantine/dropzone/styles.css';
-import { Alert, Badge, Button, Group, Progress, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { Dropzone } from '@mantine/dropzone';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import {
 } from '../../../../shared/schemas/imports';
 import { isApiError } from '../../../lib/api-client';
 import { commitImport, parseImportFile, previewImport } from '../api/imports-api';
+import { UploadProgress } from './upload-progress';
 
 type Mapping = (ImportField | null)[];
 
@@ -103,19 +104,7 @@ export function ImportWizard({ onDone }: { onDone?: (result: ImportCommitted) =>
         </Alert>
       ) : null}
 
-      {busy && (
-        <Stack gap={4}>
-          <Progress
-            value={progress === null ? 100 : Math.round((progress ?? 0) * 100)}
-            striped={progress === null}
-            animated={progress === null}
-            aria-label={progress === null ? t('imports.working') : t('imports.sending')}
-          />
-          <Text size="sm" c="dimmed" role="status">
-            {progress === null ? t('imports.working') : t('imports.sending')}
-          </Text>
-        </Stack>
-      )}
+      {busy && <UploadProgress sent={progress ?? null} sending={t('imports.sending')} working={t('imports.working')} />}
 
       <Dropzone onDrop={(files) => void pick(files)} maxSize={IMPORT_MAX_FILE_BYTES} multiple={false} loading={busy}>
         <Stack align="center" gap={4} py="lg">

@@ -28,7 +28,7 @@ import {
   ZProjectList,
   ZRescheduled,
 } from '../../../../shared/schemas/projects';
-import { apiRequest, apiRequestNoContent } from '../../../lib/api-client';
+import { apiRequest, apiRequestNoContent, toQuery } from '../../../lib/api-client';
 
 export type Rescheduled = z.infer<typeof ZRescheduled>;
 export type ChangeRequestDecided = z.infer<typeof ZChangeRequestDecided>;
@@ -51,11 +51,9 @@ export type AddMaterialInput = z.input<typeof ZAddMaterial>;
 
 const path = (id: string) => `/projects/${encodeURIComponent(id)}`;
 
-/** One page of the projects list; only the filters that are set go into the query string. */
+/** One page of the projects list. */
 export function fetchProjectList(query: ProjectListQueryInput, signal?: AbortSignal): Promise<ProjectList> {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query))
-    if (value !== undefined && value !== '' && value !== null) params.set(key, String(value));
+  const params = toQuery(query);
   return apiRequest('/projects', ZProjectList, { query: params, ...(signal ? { signal } : {}) });
 }
 

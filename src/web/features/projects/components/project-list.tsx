@@ -1,7 +1,6 @@
-import { Anchor, Button, Group, Paper, Select, Skeleton, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Anchor, Button, Group, Paper, Select, Skeleton, Stack, Text } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
-import { type ReactNode, useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type ProjectSort,
@@ -11,7 +10,8 @@ import {
 } from '../../../../shared/schemas/projects';
 import { UserText } from '../../../components/ui/bidi';
 import { type Choice, ChoiceChips } from '../../../components/ui/choice-chips';
-import { SearchIcon } from '../../../components/ui/icons';
+import { DebouncedSearch } from '../../../components/ui/debounced-search';
+import { ShowMore } from '../../../components/ui/show-more';
 import { formatLongDay } from '../../../lib/format';
 import { currentIntlLocale } from '../../../lib/i18n';
 import { type ProjectFilters, useProjectColumn, useProjectPages, useProjects } from '../api/project-queries';
@@ -104,24 +104,14 @@ type BrowserProps = {
  */
 export function ProjectsBrowser({ filters, view, onChange, renderClient }: BrowserProps) {
   const { t } = useTranslation();
-  const [typed, setTyped] = useState(filters.q);
-  const [debounced] = useDebouncedValue(typed, 250);
-  useEffect(() => {
-    if (debounced.trim() !== filters.q) onChange({ q: debounced.trim() }, { replace: true });
-    // Only the typed text drives this; the URL follows it.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [debounced]);
   return (
     <Stack gap="sm">
       <Group gap="sm" align="end" wrap="wrap">
-        <TextInput
-          style={{ flex: '1 1 14rem' }}
+        <DebouncedSearch
           label={t('projects.search.label')}
           placeholder={t('projects.search.placeholder')}
-          leftSection={<SearchIcon size={16} />}
-          value={typed}
-          onChange={(e) => setTyped(e.currentTarget.value)}
-          type="search"
+          value={filters.q}
+          onCommit={(q) => onChange({ q }, { replace: true })}
         />
         {view === 'list' && (
           <Select
@@ -177,11 +167,11 @@ function ProjectPages({ filters, onChange, renderClient }: Omit<BrowserProps, 'v
         <Rows items={items} label={t('projects.listLabel')} renderClient={renderClient} />
       )}
       {pages.hasNextPage && (
-        <Group justify="center">
-          <Button variant="subtle" loading={pages.isFetchingNextPage} onClick={() => void pages.fetchNextPage()}>
-            {t('projects.showMore', { shown: items.length, total: first.total })}
-          </Button>
-        </Group>
+        <ShowMore
+          label={t('projects.showMore', { shown: items.length, total: first.total })}
+          loading={pages.isFetchingNextPage}
+          onMore={() => void pages.fetchNextPage()}
+        />
       )}
     </Stack>
   );

@@ -18,7 +18,7 @@ import {
   ZTermsTemplate,
   ZTermsTemplateList,
 } from '../../../../shared/schemas/quotes';
-import { apiDownload, apiRequest, apiRequestNoContent } from '../../../lib/api-client';
+import { apiDownload, apiRequest, apiRequestNoContent, toQuery } from '../../../lib/api-client';
 
 export type CreateQuoteInput = z.input<typeof ZCreateQuote>;
 export type UpdateQuoteInput = z.input<typeof ZUpdateQuote>;
@@ -28,11 +28,9 @@ export type ReportMistakeInput = z.input<typeof ZReportMistake>;
 
 const path = (id: string) => `/quotes/${encodeURIComponent(id)}`;
 
-/** One page of the quotes list; only the filters that are set go into the query string. */
+/** One page of the quotes list. */
 export function fetchQuoteList(query: QuoteListQueryInput, signal?: AbortSignal): Promise<QuoteList> {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query))
-    if (value !== undefined && value !== '' && value !== null) params.set(key, String(value));
+  const params = toQuery(query);
   return apiRequest('/quotes', ZQuoteList, { query: params, ...(signal ? { signal } : {}) });
 }
 

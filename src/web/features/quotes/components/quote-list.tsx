@@ -1,7 +1,5 @@
-import { Button, EmptyState, Group, Paper, Select, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Button, EmptyState, Group, Paper, Select, Stack, Text, UnstyledButton } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type QuoteSort,
@@ -12,6 +10,8 @@ import {
 } from '../../../../shared/schemas/quotes';
 import { Ltr, UserText } from '../../../components/ui/bidi';
 import { type Choice, ChoiceChips } from '../../../components/ui/choice-chips';
+import { DebouncedSearch } from '../../../components/ui/debounced-search';
+import { ShowMore } from '../../../components/ui/show-more';
 import { PlusIcon, QuoteIcon, SearchIcon } from '../../../components/ui/icons';
 import { Loading } from '../../../components/ui/loading';
 import { formatShortDay, formatAmount } from '../../../lib/format';
@@ -151,13 +151,6 @@ export function QuotesBrowser({
   onChange: (patch: Partial<QuoteFilters>, options?: { replace?: boolean }) => void;
 }) {
   const { t } = useTranslation();
-  const [typed, setTyped] = useState(filters.q);
-  const [debounced] = useDebouncedValue(typed, 250);
-  useEffect(() => {
-    if (debounced.trim() !== filters.q) onChange({ q: debounced.trim() }, { replace: true });
-    // Only the typed text drives this; the URL follows it.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [debounced]);
   const pages = useQuotePages(filters);
 
   if (pages.isPending) return <Loading label={t('common.loading')} />;
@@ -176,14 +169,11 @@ export function QuotesBrowser({
   return (
     <Stack gap="sm">
       <Group gap="sm" align="end" wrap="wrap">
-        <TextInput
-          style={{ flex: '1 1 14rem' }}
+        <DebouncedSearch
           label={t('quotes.search.label')}
           placeholder={t('quotes.search.placeholder')}
-          leftSection={<SearchIcon size={16} />}
-          value={typed}
-          onChange={(e) => setTyped(e.currentTarget.value)}
-          type="search"
+          value={filters.q}
+          onCommit={(q) => onChange({ q }, { replace: true })}
         />
         <Select
           style={{ flex: '0 1 12rem' }}
@@ -210,11 +200,11 @@ export function QuotesBrowser({
         <Rows items={items} showClient framed />
       )}
       {pages.hasNextPage && (
-        <Group justify="center">
-          <Button variant="subtle" loading={pages.isFetchingNextPage} onClick={() => void pages.fetchNextPage()}>
-            {t('quotes.showMore', { shown: items.length, total: first.total })}
-          </Button>
-        </Group>
+        <ShowMore
+          label={t('quotes.showMore', { shown: items.length, total: first.total })}
+          loading={pages.isFetchingNextPage}
+          onMore={() => void pages.fetchNextPage()}
+        />
       )}
     </Stack>
   );
