@@ -62,7 +62,7 @@ describe.skipIf(!chromiumAvailable())('quotes: build, send, the client accepts, 
             if (await calendar.isVisible()) await page.keyboard.press('Escape');
             return calendar.isVisible();
           },
-          { timeout: 10_000, intervals: [300] },
+          { timeout: 10_000, interval: 300 },
         )
         .toBe(false);
       await screenshot(page, 'quotes-he-phone-editor');

@@ -174,7 +174,6 @@ async function checkReferrer(
   if (!found) throw fieldError('referredByClientId', 'unknown_client');
 }
 
-/** The client, its contacts, dates and tags: one transaction. */
 /** The rows one new client is stored as: the client, its contacts, dates and tags. */
 function newClientRows(scope: Scope, input: CreateClient, locale: Locale, now: string) {
   const clientId = newId();
@@ -211,6 +210,7 @@ function newClientRows(scope: Scope, input: CreateClient, locale: Locale, now: s
   };
 }
 
+/** The client, its contacts, dates and tags: one transaction. */
 export async function createClient(deps: Deps, scope: Scope, input: CreateClient): Promise<Client> {
   const now = isoNow(deps.clock);
   return inTransaction(deps, async (deps) => {

@@ -11,6 +11,7 @@ import { translate } from '../../lib/i18n.js';
 import { inTransaction } from '../../lib/transaction.js';
 import { clientNames, listClients } from '../clients/clients.service.js';
 import { listPayments } from '../payments/payments.service.js';
+import { fillQuoteListColumns } from '../quotes/quotes.service.js';
 import {
   EXPORT_FORMAT,
   EXPORT_TABLES,
@@ -264,6 +265,8 @@ export async function restoreWorkspace(
             });
       counts[table.name] = rows.length;
     }
+    // An export made before the quotes list had its columns (migration 022) lacks them: derive them.
+    await fillQuoteListColumns(deps, { workspaceId: auth.workspaceId });
     return { tables: counts };
   });
 }

@@ -179,6 +179,32 @@ export async function quoteStatusCounts(db: Executor, f: QuoteListFilter) {
   return rows.map((r) => ({ status: r.status, count: Number(r.n) }));
 }
 
+export async function versionsWithoutListColumns(db: Executor, { workspaceId }: Scope) {
+  return db
+    .selectFrom('quote_versions as v')
+    .innerJoin('quotes as q', 'q.id', 'v.quote_id')
+    .select(['v.id', 'v.content', 'q.number'])
+    .where('v.workspace_id', '=', workspaceId)
+    .where('v.title', 'is', null)
+    .execute();
+}
+
+export async function setVersionListColumns(
+  db: Executor,
+  {
+    workspaceId,
+    id,
+    columns,
+  }: Scope & { id: string; columns: Pick<QuoteVersionRow, 'title' | 'valid_until' | 'currency' | 'search_text'> },
+) {
+  await db
+    .updateTable('quote_versions')
+    .set(columns)
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .execute();
+}
+
 export async function insertVersion(db: Executor, row: NewQuoteVersion) {
   await db.insertInto('quote_versions').values(row).execute();
 }

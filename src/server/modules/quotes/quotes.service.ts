@@ -121,6 +121,16 @@ export async function listQuoteSummaries(deps: Deps, scope: Scope, query: QuoteL
   };
 }
 
+/** Versions stored without the list's columns (restored from an older export) get them from their content. */
+export async function fillQuoteListColumns(deps: Deps, scope: Scope): Promise<void> {
+  for (const row of await q.versionsWithoutListColumns(deps.db.kysely, scope))
+    await q.setVersionListColumns(deps.db.kysely, {
+      ...scope,
+      id: row.id,
+      columns: listColumns(row.number, readContent(row)),
+    });
+}
+
 /** The project a change order adds to, by title (for its document); null for a first quote. */
 export async function changeOrderProjectTitle(deps: Deps, scope: Scope, quote: Quote): Promise<string | null> {
   if (quote.kind !== 'change_order' || !quote.projectId) return null;
