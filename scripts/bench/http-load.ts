@@ -17,6 +17,11 @@ export type Endpoint = {
   /** A fixed request, or one built per request (e.g. the next quote link to accept). */
   path: string | (() => string);
   body?: string | (() => string);
+  /**
+   * The client pages limit requests per address: a benchmark of many clients sends each request
+   * from its own (X-Forwarded-For, trusted by the bench's server), not 20 connections from one.
+   */
+  distinctAddresses?: boolean;
   /** Writes that use up a row (accept, mark kept): that many requests instead of a duration. */
   amount?: number;
 };
@@ -28,7 +33,13 @@ export async function measure(
 ): Promise<LoadResult> {
   const times: number[] = [];
   const method = endpoint.method ?? 'GET';
-  const dynamic = typeof endpoint.path === 'function' || typeof endpoint.body === 'function';
+  const dynamic =
+    typeof endpoint.path === 'function' || typeof endpoint.body === 'function' || Boolean(endpoint.distinctAddresses);
+  let address = 0;
+  const nextAddress = () => {
+    address += 1;
+    return `10.${(address >> 16) & 255}.${(address >> 8) & 255}.${address & 255}`;
+  };
   const first = typeof endpoint.path === 'function' ? '/' : endpoint.path;
   const amount = endpoint.amount ? Math.max(endpoint.amount, options.connections) : undefined;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -50,6 +61,9 @@ export async function measure(
                     ...req,
                     path: typeof endpoint.path === 'function' ? endpoint.path() : endpoint.path,
                     ...(typeof endpoint.body === 'function' ? { body: endpoint.body() } : {}),
+                    ...(endpoint.distinctAddresses
+                      ? { headers: { ...req.headers, 'x-forwarded-for': nextAddress() } }
+                      : {}),
                   }),
                 },
               ],

@@ -77,7 +77,7 @@ function endpoints(url: string, seeded: Seeded, session: { cookie: string; csrf:
     { view: 'quotes list', kind: 'list', path: '/api/v1/quotes' },
     { view: 'health list', kind: 'list', path: '/api/v1/insights/health?period=90&sort=score&limit=50' },
     { view: 'Insights overview', kind: 'list', path: '/api/v1/insights/overview?period=365' },
-    { view: "quote's client page (HTML)", kind: 'record', path: seeded.links[0]! },
+    { view: "quote's client page (HTML)", kind: 'record', path: seeded.links[0]!, distinctAddresses: true },
     {
       view: 'create contact',
       kind: 'write',
@@ -110,6 +110,7 @@ function endpoints(url: string, seeded: Seeded, session: { cookie: string; csrf:
       // The client's form post: no session, same origin.
       headers: { origin: url, 'content-type': 'application/x-www-form-urlencoded' },
       path: () => `${links.shift() ?? '/q/none-left'}/accept`,
+      distinctAddresses: true,
       body: new URLSearchParams({ name: 'הלקוח', agree: 'yes' }).toString(),
       amount: Math.min(writes, Math.floor(links.length / 2)),
     },
