@@ -9,11 +9,11 @@ import {
   type ChatPreview,
   type ChatPromise,
 } from '../../../../shared/schemas/chat-import';
-import { isApiError } from '../../../lib/api-client';
 import { formatDateTime, formatLongDay } from '../../../lib/format';
 import { currentIntlLocale } from '../../../lib/i18n';
 import { commitChat, previewChat } from '../api/chat-import-api';
 import { UploadProgress } from './upload-progress';
+import { useUploadTask } from './use-upload-task';
 
 type Props = {
   clientId: string;
@@ -49,30 +49,15 @@ export function ChatImportWizard({ clientId, clientName, timeZone, initialFile, 
   /** The promise's title as the user edited it; the sentence it was said in until then. */
   const [titles, setTitles] = useState<Record<string, string>>({});
   const [result, setResult] = useState<ChatCommitted | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [progress, setProgress] = useState<number | null | undefined>(undefined);
-  const busy = progress !== undefined;
+  const { run, progress, busy, error, setError } = useUploadTask(t('chatImport.failed'));
   const started = useRef(false);
-
-  async function run<T>(work: () => Promise<T>): Promise<T | null> {
-    setProgress(0);
-    setError(null);
-    try {
-      return await work();
-    } catch (e) {
-      setError(isApiError(e) ? (e.fields[0]?.message ?? e.message) : t('chatImport.failed'));
-      return null;
-    } finally {
-      setProgress(undefined);
-    }
-  }
 
   async function pick(chosen: File | undefined) {
     if (!chosen) return;
     setFile(chosen);
     setPreview(null);
     setResult(null);
-    const first = await run(() => previewChat(clientId, chosen, null, setProgress));
+    const first = await run((onProgress) => previewChat(clientId, chosen, null, onProgress));
     if (!first) return;
     setAuthors(first.authors);
     const guess = guessMe(first.authors, clientName);
@@ -81,7 +66,7 @@ export function ChatImportWizard({ clientId, clientName, timeZone, initialFile, 
   }
 
   async function showPreview(chosen: File, author: string) {
-    const answer = await run(() => previewChat(clientId, chosen, author, setProgress));
+    const answer = await run((onProgress) => previewChat(clientId, chosen, author, onProgress));
     if (answer) {
       setPreview(answer);
       setKept(new Set());
@@ -100,7 +85,7 @@ export function ChatImportWizard({ clientId, clientName, timeZone, initialFile, 
         dueDate: p.dueDate,
         dueTime: p.dueTime,
       }));
-    const answer = await run(() => commitChat(clientId, file, me, choices, setProgress));
+    const answer = await run((onProgress) => commitChat(clientId, file, me, choices, onProgress));
     if (answer) {
       setResult(answer);
       onDone?.(answer);

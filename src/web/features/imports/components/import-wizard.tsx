@@ -12,9 +12,9 @@ import {
   type ImportParsed,
   type ImportPreviewed,
 } from '../../../../shared/schemas/imports';
-import { isApiError } from '../../../lib/api-client';
 import { commitImport, parseImportFile, previewImport } from '../api/imports-api';
 import { UploadProgress } from './upload-progress';
+import { useUploadTask } from './use-upload-task';
 
 type Mapping = (ImportField | null)[];
 
@@ -28,29 +28,13 @@ export function ImportWizard({ onDone }: { onDone?: (result: ImportCommitted) =>
   const [preview, setPreview] = useState<ImportPreviewed | null>(null);
   const [decisions, setDecisions] = useState<Record<number, ImportAction>>({});
   const [result, setResult] = useState<ImportCommitted | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  /** undefined: idle; 0–1: the body is being sent; null: the server is working on it. */
-  const [progress, setProgress] = useState<number | null | undefined>(undefined);
+  const { run, progress, busy, error } = useUploadTask(t('imports.failed'));
   const [shown, setShown] = useState(PAGE);
-  const busy = progress !== undefined;
-
-  async function run<T>(work: () => Promise<T>): Promise<T | null> {
-    setProgress(0);
-    setError(null);
-    try {
-      return await work();
-    } catch (e) {
-      setError(isApiError(e) ? (e.fields[0]?.message ?? e.message) : t('imports.failed'));
-      return null;
-    } finally {
-      setProgress(undefined);
-    }
-  }
 
   async function pick(files: File[]) {
     const chosen = files[0];
     if (!chosen) return;
-    const parsed = await run(() => parseImportFile(chosen, setProgress));
+    const parsed = await run((onProgress) => parseImportFile(chosen, onProgress));
     if (!parsed) return;
     setFile(parsed);
     setMapping(parsed.mapping);
@@ -60,7 +44,7 @@ export function ImportWizard({ onDone }: { onDone?: (result: ImportCommitted) =>
 
   async function showPreview() {
     if (!file) return;
-    const answer = await run(() => previewImport({ mapping, rows: file.rows }, setProgress));
+    const answer = await run((onProgress) => previewImport({ mapping, rows: file.rows }, onProgress));
     if (answer) {
       setPreview(answer);
       setDecisions({});
@@ -71,7 +55,7 @@ export function ImportWizard({ onDone }: { onDone?: (result: ImportCommitted) =>
   async function doImport() {
     if (!file || !preview) return;
     const list = Object.entries(decisions).map(([index, action]) => ({ index: Number(index), action }));
-    const answer = await run(() => commitImport({ mapping, rows: file.rows, decisions: list }, setProgress));
+    const answer = await run((onProgress) => commitImport({ mapping, rows: file.rows, decisions: list }, onProgress));
     if (answer) {
       setResult(answer);
       onDone?.(answer);
