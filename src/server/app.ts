@@ -8,7 +8,15 @@ import { secureHeaders } from 'hono/secure-headers';
 import { mountApiDocs } from './lib/api-docs.js';
 import { AppError } from './lib/app-error.js';
 import { createRouter, handleError, type AppEnv, type Deps } from './lib/http.js';
-import { bearerAuth, csrfProtection, provideDeps, requireSession, sessionAuth, tokenScope } from './lib/middleware.js';
+import {
+  bearerAuth,
+  csrfProtection,
+  noteActor,
+  provideDeps,
+  requireSession,
+  sessionAuth,
+  tokenScope,
+} from './lib/middleware.js';
 import { accountRoutes } from './modules/accounts/accounts.routes.js';
 import { careRoutes } from './modules/care/care.routes.js';
 import { authenticate } from './modules/accounts/accounts.service.js';
@@ -18,6 +26,8 @@ import { calendarFeed } from './modules/insights/calendar-feed.js';
 import { importRoutes } from './modules/imports/imports.routes.js';
 import { exportRoutes } from './modules/exports/exports.routes.js';
 import { authenticateToken } from './modules/tokens/tokens.service.js';
+import { takeHit } from './modules/limits/limits.service.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
 import { tokenRoutes } from './modules/tokens/tokens.routes.js';
 import { webhookRoutes } from './modules/webhooks/webhooks.routes.js';
 import { shareTarget } from './modules/imports/chat-import.routes.js';
@@ -73,6 +83,8 @@ export function createApp(deps: Deps, ops: { lifecycle?: Lifecycle } = {}) {
   api.use('*', csrfProtection());
   api.use('*', requireSession(PUBLIC_ROUTES));
   api.use('*', tokenScope());
+  api.use('*', tokenRateLimit());
+  api.use('*', noteActor());
   api.route('/', accountRoutes);
   api.route('/', clientRoutes);
   api.route('/', interactionRoutes);
@@ -89,6 +101,7 @@ export function createApp(deps: Deps, ops: { lifecycle?: Lifecycle } = {}) {
   api.route('/', exportRoutes);
   api.route('/', tokenRoutes);
   api.route('/', webhookRoutes);
+  api.route('/', auditRoutes);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
@@ -138,6 +151,28 @@ export function createApp(deps: Deps, ops: { lifecycle?: Lifecycle } = {}) {
 
   mountWebApp(app, deps.config.webDir);
   return app;
+}
+
+/**
+ * A personal API token may make 600 requests a minute (10 a second, plenty for a sync script), counted
+ * in the database so several processes share it; past that 429 with Retry-After until the minute ends.
+ * Sessions are not limited here: a person in a browser does not send that many.
+ */
+const API_TOKEN_LIMIT = { name: 'api-token', limit: 600, windowMs: 60_000 };
+
+function tokenRateLimit(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const tokenId = c.get('auth')?.tokenId;
+    if (tokenId) {
+      const decision = await takeHit(c.get('deps'), API_TOKEN_LIMIT, tokenId);
+      if (!decision.allowed)
+        throw new AppError('rate_limited', {
+          params: { seconds: decision.retryAfterSeconds },
+          headers: { 'Retry-After': String(decision.retryAfterSeconds) },
+        });
+    }
+    await next();
+  };
 }
 
 /**

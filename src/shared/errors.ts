@@ -12,6 +12,7 @@ export const errorCodes = [
   'setup_required',
   'invalid_credentials',
   'too_many_attempts',
+  'rate_limited',
   'payload_too_large',
   'workspace_not_empty',
   'internal',

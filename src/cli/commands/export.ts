@@ -5,7 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { Option, type Command } from 'commander';
 import { workspaceOwners } from '../../server/modules/accounts/accounts.service.js';
-import { restoreWorkspace, workspaceJson, workspaceZip } from '../../server/modules/exports/exports.service.js';
+import { noteExport, restoreWorkspace, workspaceJson, workspaceZip } from '../../server/modules/exports/exports.service.js';
 import { AppError, fieldError } from '../../server/lib/app-error.js';
 import type { Auth } from '../../server/lib/http.js';
 import { ZWorkspaceExport } from '../../shared/schemas/exports.js';
@@ -32,6 +32,7 @@ export function registerExport(program: Command, ctx: CliContext): void {
       if (fs.existsSync(target)) throw new Error(ctx.t('export.exists', { file: target }));
       await withDeps(ctx, async (deps) => {
         const scope = { workspaceId: await chooseWorkspace(deps, options.workspace, ctx) };
+        await noteExport(deps, scope, format === 'json' ? 'json' : 'zip');
         const stream = format === 'json' ? workspaceJson(deps, scope) : workspaceZip(deps, scope);
         // 'wx': a file that appeared meanwhile is still never overwritten.
         const out = fs.createWriteStream(target, { flags: 'wx' });

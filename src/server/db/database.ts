@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { AccountTables } from '../modules/accounts/accounts.table.js';
+import type { AuditTables } from '../modules/audit/audit.table.js';
 import type { CareTables } from '../modules/care/care.table.js';
 import type { ClientTables } from '../modules/clients/clients.table.js';
 import type { CommitmentTables } from '../modules/commitments/commitments.table.js';
@@ -28,6 +29,7 @@ export type Database = AccountTables &
   LimitTables &
   TokenTables &
   WebhookTables &
+  AuditTables &
   ChatImportTables;
 
 export type Dialect = 'sqlite' | 'postgres';

@@ -12,6 +12,7 @@ const STATUS: Record<ErrorCode, number> = {
   setup_required: 409,
   invalid_credentials: 401,
   too_many_attempts: 429,
+  rate_limited: 429,
   payload_too_large: 413,
   workspace_not_empty: 409,
   internal: 500,

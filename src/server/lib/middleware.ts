@@ -3,6 +3,7 @@ import { AppError } from './app-error.js';
 import { safeEqual } from './crypto.js';
 import type { AppEnv, Auth, Deps } from './http.js';
 import { localeFromHeader } from './i18n.js';
+import { currentRequest } from './request-id.js';
 import { readSessionCookie } from './session-cookie.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -48,6 +49,16 @@ export function bearerAuth(authenticate: Authenticate): MiddlewareHandler<AppEnv
       c.set('auth', auth);
       if (auth && !localeFromHeader(c.req.header('accept-language'))) c.set('locale', auth.userLocale);
     }
+    await next();
+  };
+}
+
+/** Who the request turned out to be, for the audit record of whatever it changes. */
+export function noteActor(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const auth = c.get('auth');
+    const context = currentRequest();
+    if (context) context.actor = auth ? { userId: auth.userId, tokenId: auth.tokenId ?? null } : null;
     await next();
   };
 }

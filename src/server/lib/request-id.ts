@@ -1,8 +1,18 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 
-/** What every log line of one request carries: its id (from the proxy or made here). */
-export type RequestContext = { requestId: string };
+/**
+ * What one request carries beside its data: its id (from the proxy or made here, on every log line),
+ * where it came from, and who it turned out to be once signed in — what an audit record notes
+ * without every service passing it along.
+ */
+export type RequestContext = {
+  requestId: string;
+  ip?: string;
+  userAgent?: string | null;
+  /** Set by the app after authentication; null when nobody signed in (yet). */
+  actor?: { userId: string; tokenId: string | null } | null;
+};
 
 export const requestContext = new AsyncLocalStorage<RequestContext>();
 
@@ -15,4 +25,8 @@ export function requestIdFrom(header: string | undefined): string {
 
 export function currentRequestId(): string | undefined {
   return requestContext.getStore()?.requestId;
+}
+
+export function currentRequest(): RequestContext | undefined {
+  return requestContext.getStore();
 }

@@ -3,6 +3,7 @@ import type { MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
 import { pendingMigrations } from '../db/migrate.js';
 import type { AppEnv, Deps } from '../lib/http.js';
+import { peerAddress } from '../lib/client-ip.js';
 import { requestContext, requestIdFrom } from '../lib/request-id.js';
 
 /** What the process tells its probes: set to draining when SIGTERM arrives (main.ts). */
@@ -25,7 +26,12 @@ export function requestLog(deps: Deps, observe?: (route: string, method: string,
   const handler: MiddlewareHandler<AppEnv> = async (c, next) => {
     const requestId = requestIdFrom(c.req.header('x-request-id'));
     const started = performance.now();
-    await requestContext.run({ requestId }, async () => {
+    const context = {
+      requestId,
+      ip: peerAddress(c, deps.config.trustProxy),
+      userAgent: c.req.header('user-agent')?.slice(0, 300) ?? null,
+    };
+    await requestContext.run(context, async () => {
       await next();
       c.res.headers.set('X-Request-Id', requestId);
       const ms = Math.round((performance.now() - started) * 10) / 10;

@@ -23,6 +23,7 @@ import { rawMessage } from '../../lib/i18n.js';
 import { newId } from '../../lib/ids.js';
 import { formatDue, renderTemplate } from '../../lib/message-format.js';
 import { inTransaction } from '../../lib/transaction.js';
+import { recordAudit } from '../audit/audit.service.js';
 import { getBusinessProfile } from '../accounts/accounts.service.js';
 import { clientForReference, clientNames } from '../clients/clients.service.js';
 import { addCommitment, dueInstant, getCommitment, presentCommitment } from '../commitments/commitments.service.js';
@@ -198,9 +199,11 @@ export async function updateConflict(
 
 export async function deleteConflict(deps: Deps, scope: Scope, conflictId: string): Promise<void> {
   await inTransaction(deps, async (deps) => {
-    if (!(await q.findConflict(deps.db.kysely, { ...scope, conflictId }))) throw notFound();
+    const row = await q.findConflict(deps.db.kysely, { ...scope, conflictId });
+    if (!row) throw notFound();
     await q.deleteStakeholders(deps.db.kysely, { ...scope, conflictId });
     await q.deleteConflict(deps.db.kysely, { ...scope, conflictId });
+    await recordAudit(deps, scope, { action: 'conflict_deleted', clientId: row.client_id, detail: { topic: row.topic } });
   });
 }
 

@@ -19,6 +19,7 @@ import { rawMessage } from '../../lib/i18n.js';
 import { newId } from '../../lib/ids.js';
 import { formatDue, renderTemplate } from '../../lib/message-format.js';
 import { inTransaction } from '../../lib/transaction.js';
+import { recordAudit } from '../audit/audit.service.js';
 import { getBusinessProfile } from '../accounts/accounts.service.js';
 import { clientForReference, clientNames } from '../clients/clients.service.js';
 import { addCommitment, dueInstant, presentCommitment } from '../commitments/commitments.service.js';
@@ -166,8 +167,10 @@ export async function updateIncident(
 
 export async function deleteIncident(deps: Deps, scope: Scope, incidentId: string): Promise<void> {
   await inTransaction(deps, async (deps) => {
-    if (!(await q.findIncident(deps.db.kysely, { ...scope, incidentId }))) throw notFound();
+    const row = await q.findIncident(deps.db.kysely, { ...scope, incidentId });
+    if (!row) throw notFound();
     await q.deleteIncident(deps.db.kysely, { ...scope, incidentId });
+    await recordAudit(deps, scope, { action: 'mistake_deleted', clientId: row.client_id, target: row.title });
   });
 }
 

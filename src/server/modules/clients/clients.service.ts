@@ -19,6 +19,7 @@ import type { Deps } from '../../lib/http.js';
 import { newId } from '../../lib/ids.js';
 import { everyTermIn } from '../../lib/search-match.js';
 import { inTransaction } from '../../lib/transaction.js';
+import { recordAudit } from '../audit/audit.service.js';
 import { getBusinessProfile } from '../accounts/accounts.service.js';
 import { emitWebhookEvent, hasWebhookSubscribers } from '../webhooks/webhooks.service.js';
 import * as q from './clients.queries.js';
@@ -389,6 +390,7 @@ async function setArchived(deps: Deps, scope: Scope, clientId: string, archived:
         clientId,
         changes: { archived_at: archived ? now : null, updated_at: now },
       });
+      if (archived) await recordAudit(deps, scope, { action: 'client_archived', clientId });
     }
     return getClient(deps, scope, clientId);
   });

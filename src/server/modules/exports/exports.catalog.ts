@@ -58,6 +58,9 @@ export const EXCLUDED_TABLES: readonly string[] = [
   // queue and its log: restoring them would send the events again.
   'webhook_endpoints',
   'webhook_deliveries',
+  // The audit log is this install's own record of who did what from where: a restore starts its
+  // own record rather than taking on another's (it notes the restore itself).
+  'audit_events',
 ];
 
 /** The owner's row as exported: who they are, never their password or feed token hashes. */

@@ -35,8 +35,9 @@ exportRoutes
         'Streamed as it is read. Column names are the stored (English, snake_case) names; cells starting with = + - @ get a leading apostrophe.',
       responses: { 200: binary('application/zip', 'The ZIP file'), ...errorResponses(401) },
     }),
-    (c) => {
+    async (c) => {
       const auth = requireAuth(c);
+      await exports.noteExport(c.get('deps'), auth, 'zip');
       return c.body(exports.workspaceZip(c.get('deps'), auth), 200, {
         'Content-Type': 'application/zip',
         'Content-Disposition': `attachment; filename="mila-export-${stamp()}.zip"`,
@@ -52,8 +53,9 @@ exportRoutes
       description: 'Streamed as it is read; restore it into an empty workspace with POST /imports/workspace-json.',
       responses: { 200: jsonResponse(ZWorkspaceExport, 'The export document'), ...errorResponses(401) },
     }),
-    (c) => {
+    async (c) => {
       const auth = requireAuth(c);
+      await exports.noteExport(c.get('deps'), auth, 'json');
       return c.body(exports.workspaceJson(c.get('deps'), auth), 200, {
         'Content-Type': 'application/json; charset=utf-8',
         'Content-Disposition': `attachment; filename="mila-export-${stamp()}.json"`,

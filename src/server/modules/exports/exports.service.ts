@@ -21,6 +21,7 @@ import {
   type ExportTable,
 } from './exports.catalog.js';
 import * as q from './exports.queries.js';
+import { recordAudit } from '../audit/audit.service.js';
 
 export const EXPORT_PAGE_SIZE = 1000;
 type Scope = { workspaceId: string };
@@ -81,6 +82,11 @@ const encoder = new TextEncoder();
  * The whole workspace as one JSON document (format `mila-export`, version 1), produced as it is
  * read: each page of each table is written and dropped before the next is read.
  */
+/** An export is noted when it starts (a download may be cut off; what matters is that it was asked for). */
+export async function noteExport(deps: Deps, scope: Scope, format: 'zip' | 'json'): Promise<void> {
+  await recordAudit(deps, scope, { action: 'workspace_exported', detail: { format } });
+}
+
 export function workspaceJson(deps: Deps, scope: Scope, options: PageOptions = {}): ReadableStream<Uint8Array> {
   async function* parts(): AsyncGenerator<string> {
     const head = {
@@ -267,6 +273,8 @@ export async function restoreWorkspace(
     }
     // An export made before the quotes list had its columns (migration 022) lacks them: derive them.
     await fillQuoteListColumns(deps, { workspaceId: auth.workspaceId });
+    const restored = Object.values(counts).reduce((sum, n) => sum + n, 0);
+    await recordAudit(deps, auth, { action: 'workspace_restored', detail: { rows: restored } });
     return { tables: counts };
   });
 }
@@ -326,6 +334,7 @@ export async function clientsCsv(
       });
     offset = page.nextOffset;
   }
+  await recordAudit(deps, scope, { action: 'csv_exported', detail: { list: 'clients', rows: rows.length } });
   return listCsv(
     headerRow(locale, 'clients', CLIENT_COLUMNS),
     rows.map((r) => rowByColumns(r, CLIENT_COLUMNS)),
@@ -344,6 +353,7 @@ export async function paymentsCsv(deps: Deps, scope: Scope, locale: Locale): Pro
     method: p.method,
     note: p.note,
   }));
+  await recordAudit(deps, scope, { action: 'csv_exported', detail: { list: 'payments', rows: rows.length } });
   return listCsv(
     headerRow(locale, 'payments', PAYMENT_COLUMNS),
     rows.map((r) => rowByColumns(r, PAYMENT_COLUMNS)),

@@ -13,6 +13,7 @@ import { isoNow } from '../../lib/clock.js';
 import type { Deps } from '../../lib/http.js';
 import { translate } from '../../lib/i18n.js';
 import { inTransaction } from '../../lib/transaction.js';
+import { recordAudit } from '../audit/audit.service.js';
 import { getBusinessProfile } from '../accounts/accounts.service.js';
 import { getClient } from '../clients/clients.service.js';
 import { addCommitment } from '../commitments/commitments.service.js';
@@ -195,11 +196,13 @@ export async function commitChat(
         dueTime: choice.dueTime,
         notes: null,
       });
-    return {
+    const counts = {
       conversations: p.conversations.length,
       messages: p.fresh.length,
       skipped: p.all.length - p.fresh.length,
       commitments: upload.promises.length,
     };
+    await recordAudit(deps, scope, { action: 'chat_imported', clientId: upload.clientId, detail: counts });
+    return counts;
   });
 }

@@ -23,6 +23,7 @@ import { AppError, fieldError } from '../../lib/app-error.js';
 import type { Deps } from '../../lib/http.js';
 import { translate } from '../../lib/i18n.js';
 import { inTransaction } from '../../lib/transaction.js';
+import { recordAudit } from '../audit/audit.service.js';
 import * as clients from '../clients/clients.service.js';
 import { detectFormat, guessMapping, parseCsv, parseVcf, parseXlsx, type ParsedFile } from './imports.parsers.js';
 
@@ -272,6 +273,7 @@ export async function commitImport(
       await mergeInto(deps, scope, target, draft);
       sum.merged++;
     }
+    await recordAudit(deps, scope, { action: 'clients_imported', detail: sum });
     return sum;
   });
 }

@@ -15,6 +15,7 @@ import type { Deps } from '../../lib/http.js';
 import { newId } from '../../lib/ids.js';
 import { toCount, type Period } from '../../lib/period.js';
 import { inTransaction } from '../../lib/transaction.js';
+import { recordAudit } from '../audit/audit.service.js';
 import { getBusinessProfile } from '../accounts/accounts.service.js';
 import { clientForReference, clientNames } from '../clients/clients.service.js';
 import { addCommitment, presentCommitment } from '../commitments/commitments.service.js';
@@ -229,6 +230,12 @@ export async function deleteInteraction(deps: Deps, scope: Scope, interactionId:
     if (!row) throw notFound();
     await q.deleteInteraction(deps.db.kysely, { workspaceId: scope.workspaceId, interactionId });
     await refreshMonths(deps, scope, row);
+    await recordAudit(deps, scope, {
+      action: 'contact_deleted',
+      clientId: row.client_id,
+      target: row.summary,
+      detail: { channel: row.channel, direction: row.direction, occurredAt: row.occurred_at },
+    });
   });
 }
 

@@ -21,7 +21,9 @@ import { getBusinessProfile, userContact } from '../accounts/accounts.service.js
 import { clientForReference } from '../clients/clients.service.js';
 import { dueInstant, getCommitment } from '../commitments/commitments.service.js';
 import { getInteraction } from '../interactions/interactions.service.js';
+import { inTransaction } from '../../lib/transaction.js';
 import * as q from './messages.queries.js';
+import { recordAudit } from '../audit/audit.service.js';
 
 type Scope = { workspaceId: string };
 type Actor = { userId: string };
@@ -68,13 +70,16 @@ export async function updateTemplate(
   locale: Locale,
   input: UpdateTemplate,
 ): Promise<MessageTemplate> {
-  await q.upsertTemplate(deps.db.kysely, {
-    workspace_id: scope.workspaceId,
-    kind,
-    locale,
-    subject: input.subject,
-    body: input.body,
-    updated_at: isoNow(deps.clock),
+  await inTransaction(deps, async (deps) => {
+    await q.upsertTemplate(deps.db.kysely, {
+      workspace_id: scope.workspaceId,
+      kind,
+      locale,
+      subject: input.subject,
+      body: input.body,
+      updated_at: isoNow(deps.clock),
+    });
+    await recordAudit(deps, scope, { action: 'template_changed', detail: { kind, locale } });
   });
   return { kind, locale, ...input, isDefault: false, variables: templateVariables[kind] };
 }

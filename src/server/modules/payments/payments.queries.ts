@@ -59,13 +59,14 @@ export async function listPayments(
   return query.orderBy('received_on', 'desc').limit(limit).execute();
 }
 
+/** The deleted row, or undefined when there was none. */
 export async function deletePayment(db: Executor, { workspaceId, id }: Scope & { id: string }) {
-  const result = await db
+  return db
     .deleteFrom('payments')
     .where('workspace_id', '=', workspaceId)
     .where('id', '=', id)
+    .returningAll()
     .executeTakeFirst();
-  return Number(result.numDeletedRows) === 1;
 }
 
 export async function receivedTotal(db: Executor, { workspaceId, clientId }: Scope & { clientId: string }) {

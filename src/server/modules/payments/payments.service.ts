@@ -20,6 +20,7 @@ import type { Auth, Deps } from '../../lib/http.js';
 import { newId } from '../../lib/ids.js';
 import { toCount, type Period } from '../../lib/period.js';
 import { inTransaction } from '../../lib/transaction.js';
+import { recordAudit } from '../audit/audit.service.js';
 import { getBusinessProfile } from '../accounts/accounts.service.js';
 import { clientForReference, clientNames } from '../clients/clients.service.js';
 import { projectForReference } from '../projects/projects.service.js';
@@ -228,7 +229,15 @@ export async function listPayments(
 }
 
 export async function deletePayment(deps: Deps, scope: Scope, id: string): Promise<void> {
-  if (!(await q.deletePayment(deps.db.kysely, { ...scope, id }))) throw notFound();
+  await inTransaction(deps, async (deps) => {
+    const row = await q.deletePayment(deps.db.kysely, { ...scope, id });
+    if (!row) throw notFound();
+    await recordAudit(deps, scope, {
+      action: 'payment_deleted',
+      clientId: row.client_id,
+      detail: { amount: row.amount, currency: row.currency, receivedOn: row.received_on },
+    });
+  });
 }
 
 /** Quoted, accepted, scheduled, received, outstanding and overdue for one client (the business currency). */
@@ -383,8 +392,17 @@ export async function updateTimeEntry(
 }
 
 export async function deleteTimeEntry(deps: Deps, scope: Scope, id: string): Promise<void> {
-  if (!(await q.findTimeEntry(deps.db.kysely, { ...scope, id }))) throw notFound();
-  await q.deleteTimeEntry(deps.db.kysely, { ...scope, id });
+  await inTransaction(deps, async (deps) => {
+    const row = await q.findTimeEntry(deps.db.kysely, { ...scope, id });
+    if (!row) throw notFound();
+    await q.deleteTimeEntry(deps.db.kysely, { ...scope, id });
+    await recordAudit(deps, scope, {
+      action: 'time_entry_deleted',
+      clientId: row.client_id,
+      target: row.note,
+      detail: { minutes: row.minutes ?? 0, startedAt: row.started_at },
+    });
+  });
 }
 
 export async function listTimeEntries(

@@ -6,6 +6,7 @@ import { secretToken, sha256Hex } from '../../lib/crypto.js';
 import type { Deps } from '../../lib/http.js';
 import { newId } from '../../lib/ids.js';
 import { inTransaction } from '../../lib/transaction.js';
+import { recordAudit } from '../audit/audit.service.js';
 import { getBusinessProfile } from '../accounts/accounts.service.js';
 import { readContent, totalsOf } from './quote-content.js';
 import * as q from './quotes.queries.js';
@@ -65,8 +66,12 @@ export async function issueQuote(
 }
 
 export async function revokeQuoteLinks(deps: Deps, scope: Scope, quoteId: string): Promise<void> {
-  if (!(await q.findQuote(deps.db.kysely, { ...scope, quoteId }))) throw notFound();
-  await q.revokeLinks(deps.db.kysely, { ...scope, quoteId, at: isoNow(deps.clock) });
+  await inTransaction(deps, async (deps) => {
+    const quote = await q.findQuote(deps.db.kysely, { ...scope, quoteId });
+    if (!quote) throw notFound();
+    await q.revokeLinks(deps.db.kysely, { ...scope, quoteId, at: isoNow(deps.clock) });
+    await recordAudit(deps, scope, { action: 'quote_links_revoked', clientId: quote.client_id, target: quote.number });
+  });
 }
 
 export function portalUrl(deps: Deps, requestOrigin: string, token: string): string {

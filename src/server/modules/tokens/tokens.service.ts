@@ -11,6 +11,8 @@ import { isoNow } from '../../lib/clock.js';
 import { sha256Hex } from '../../lib/crypto.js';
 import type { Auth, Deps } from '../../lib/http.js';
 import { newId } from '../../lib/ids.js';
+import { inTransaction } from '../../lib/transaction.js';
+import { recordAudit } from '../audit/audit.service.js';
 import * as q from './tokens.queries.js';
 import type { ApiTokenRow } from './tokens.table.js';
 
@@ -56,20 +58,26 @@ export async function createApiToken(deps: Deps, auth: Auth, input: CreateApiTok
     last_used_at: null,
     revoked_at: null,
   };
-  await q.insertToken(deps.db.kysely, row);
+  await inTransaction(deps, async (deps) => {
+    await q.insertToken(deps.db.kysely, row);
+    await recordAudit(deps, auth, { action: 'api_token_created', target: row.name, detail: { scope: row.scope } });
+  });
   return { token, apiToken: toApiToken(row) };
 }
 
 export async function revokeApiToken(deps: Deps, auth: Auth, id: string): Promise<ApiToken> {
   requireSessionCaller(auth);
-  const row = await q.revokeToken(deps.db.kysely, {
-    workspaceId: auth.workspaceId,
-    userId: auth.userId,
-    id,
-    at: isoNow(deps.clock),
+  return inTransaction(deps, async (deps) => {
+    const row = await q.revokeToken(deps.db.kysely, {
+      workspaceId: auth.workspaceId,
+      userId: auth.userId,
+      id,
+      at: isoNow(deps.clock),
+    });
+    if (!row) throw notFound();
+    await recordAudit(deps, auth, { action: 'api_token_revoked', target: row.name });
+    return toApiToken(row);
   });
-  if (!row) throw notFound();
-  return toApiToken(row);
 }
 
 /** Resolves `Authorization: Bearer mila_…` into the caller, or null; notes when it was used. */

@@ -19,6 +19,7 @@ import { isoNow } from '../../lib/clock.js';
 import type { Deps } from '../../lib/http.js';
 import { newId } from '../../lib/ids.js';
 import { inTransaction } from '../../lib/transaction.js';
+import { recordAudit } from '../audit/audit.service.js';
 import * as q from './webhooks.queries.js';
 import type { WebhookDeliveryRow, WebhookEndpointRow } from './webhooks.table.js';
 
@@ -94,7 +95,10 @@ export async function createWebhookEndpoint(
     created_at: now,
     updated_at: now,
   };
-  await q.insertEndpoint(deps.db.kysely, row);
+  await inTransaction(deps, async (deps) => {
+    await q.insertEndpoint(deps.db.kysely, row);
+    await recordAudit(deps, scope, { action: 'webhook_created', target: row.url, detail: { events: input.events.join(' ') } });
+  });
   return { secret: row.secret, endpoint: toEndpoint(row) };
 }
 
@@ -122,7 +126,9 @@ export async function updateWebhookEndpoint(
 /** The endpoint and its delivery log go together. */
 export async function deleteWebhookEndpoint(deps: Deps, scope: Scope, id: string): Promise<void> {
   await inTransaction(deps, async (deps) => {
-    if (!(await q.deleteEndpoint(deps.db.kysely, { workspaceId: scope.workspaceId, id }))) throw notFound();
+    const row = await q.findEndpoint(deps.db.kysely, { workspaceId: scope.workspaceId, id });
+    if (!row || !(await q.deleteEndpoint(deps.db.kysely, { workspaceId: scope.workspaceId, id }))) throw notFound();
+    await recordAudit(deps, scope, { action: 'webhook_deleted', target: row.url });
   });
 }
 
