@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import sharedEn from '../../shared/locales/en.json';
 import sharedHe from '../../shared/locales/he.json';
 import { dealerTypes, addressForms } from '../../shared/schemas/accounts';
+import { auditActions, auditGroups } from '../../shared/schemas/audit';
 import {
   checklistSteps,
   conflictStatuses,
@@ -67,6 +68,8 @@ const SHOWN: [string, readonly string[]][] = [
   ['health.period', healthPeriods],
   ['health.severity', severities],
   ['health.energy.steps', nextSteps],
+  ['audit.action', auditActions],
+  ['audit.groups', auditGroups],
 ];
 
 describe('the catalogs', () => {

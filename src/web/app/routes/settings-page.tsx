@@ -1,5 +1,6 @@
-import { Alert, Stack, Tabs, Text, Title } from '@mantine/core';
-import { getRouteApi } from '@tanstack/react-router';
+import { Alert, Anchor, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Link, getRouteApi } from '@tanstack/react-router';
+import { UserText } from '../../components/ui/bidi';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../components/ui/loading';
 import { Panel } from '../../components/ui/panel';
@@ -18,6 +19,7 @@ import { settingsTabIcons, settingsTabs } from '../shell/settings-tabs';
 import { ColleaguesEditor } from '../../features/projects/components/colleagues-editor';
 import { WebhooksSettings } from '../../features/webhooks/components/webhooks-settings';
 import { DataSettings } from '../../features/data/components/data-settings';
+import { AuditLog } from '../../features/audit/components/audit-log';
 
 const route = getRouteApi('/_app/settings');
 
@@ -110,6 +112,20 @@ export function SettingsPage() {
         <Tabs.Panel value="data">
           <Panel id="settings-data" title={t('settings.dataTitle')} hint={t('settings.dataHint')}>
             <DataSettings timeZone={me.workspace.timeZone} />
+          </Panel>
+        </Tabs.Panel>
+        <Tabs.Panel value="activity">
+          <Panel id="settings-activity" title={t('settings.activityTitle')} hint={t('settings.activityHint')}>
+            <AuditLog
+              timeZone={me.workspace.timeZone}
+              renderClient={(client) => (
+                <Anchor
+                  renderRoot={(props) => <Link to="/clients/$clientId" params={{ clientId: client.id }} {...props} />}
+                >
+                  <UserText>{client.name}</UserText>
+                </Anchor>
+              )}
+            />
           </Panel>
         </Tabs.Panel>
       </Tabs>

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import {
   BookIcon,
   CalendarIcon,
+  HistoryIcon,
   InboxIcon,
   LinkIcon,
   QuoteIcon,
@@ -22,6 +23,7 @@ export const settingsTabs = [
   'email',
   'webhooks',
   'data',
+  'activity',
 ] as const;
 export type SettingsTab = (typeof settingsTabs)[number];
 
@@ -42,4 +44,5 @@ export const settingsTabIcons: Record<SettingsTab, ReactNode> = {
   email: <InboxIcon size={16} />,
   webhooks: <LinkIcon size={16} />,
   data: <InboxIcon size={16} />,
+  activity: <HistoryIcon size={16} />,
 };

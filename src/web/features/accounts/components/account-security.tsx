@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ZChangePassword } from '../../../../shared/schemas/accounts';
 import { Panel } from '../../../components/ui/panel';
+import { deviceName } from '../../../lib/device-name';
 import { formatDateTime } from '../../../lib/format';
 import { currentIntlLocale } from '../../../lib/i18n';
 import { notifyError, notifySuccess } from '../../../lib/notify';
@@ -10,14 +11,6 @@ import { useSchemaForm } from '../../../lib/use-schema-form';
 import { useChangePassword, useEndOtherSessions, useSessions } from '../api/security-api';
 import { useMe } from '../api/session-api';
 import { PasswordStrength } from './password-strength';
-
-/** A browser's name from its user agent, roughly: enough to recognise "my phone". */
-function deviceName(userAgent: string | null): string {
-  if (!userAgent) return '—';
-  const os = /iPhone|iPad|Android|Windows|Mac OS X|Linux/.exec(userAgent)?.[0] ?? '';
-  const browser = /Edg|Firefox|Chrome|Safari/.exec(userAgent)?.[0]?.replace('Edg', 'Edge') ?? '';
-  return [browser, os.replace('Mac OS X', 'macOS')].filter(Boolean).join(' · ') || userAgent.slice(0, 60);
-}
 
 /** Settings → my account: failed sign-ins since last time, where I am signed in, and my password. */
 export function AccountSecurity() {
