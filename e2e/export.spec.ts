@@ -83,11 +83,38 @@ describe.skipIf(!chromiumAvailable())('my data and the API', () => {
       expect(res.status).toBe(401);
     });
 
+    await step('Settings → Activity lists what just happened, newest first', async () => {
+      await page.goto('/settings?tab=activity');
+      const log = page.getByRole('list', { name: label('he', 'audit.listLabel') });
+      await log.waitFor();
+      const firstLines = await log.locator('li > div:first-child > p:first-child').allInnerTexts();
+      expect(firstLines.slice(0, 3)).toEqual([
+        label('he', 'audit.action.api_token_revoked'),
+        label('he', 'audit.action.api_token_created'),
+        label('he', 'audit.action.csv_exported'),
+      ]);
+      expect(firstLines).toContain(label('he', 'audit.action.workspace_exported'));
+      // The kind filter narrows it to keys and links.
+      await page
+        .getByRole('radiogroup', { name: label('he', 'audit.filterLabel') })
+        .getByText(label('he', 'audit.groups.keys'), { exact: true })
+        .click();
+      await expect.poll(() => log.locator('li').count()).toBe(2);
+      await screenshot(page, 'he-phone-settings-activity');
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await page.goto('/settings?tab=data');
+      await page.getByText(label('he', 'data.export.title')).waitFor();
+    });
+
     await step('the same tab in English on a desktop', async () => {
       await new ClientsPages(page, 'he').switchLanguage('en');
       await toDesktop(page);
       await page.getByText(label('en', 'data.export.title')).waitFor();
       await screenshot(page, 'en-desktop-settings-data');
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await page.goto('/settings?tab=activity');
+      await page.getByRole('list', { name: label('en', 'audit.listLabel') }).waitFor();
+      await screenshot(page, 'en-desktop-settings-activity');
       expect(await seriousA11yViolations(page)).toEqual([]);
     });
     expect(consoleErrors).toEqual([]);
