@@ -36,6 +36,7 @@ describe.each(testDialects())('migrations on $label', ({ dialect, skip }) => {
       names.push(down.results[0]!.migrationName);
     }
     expect(names).toEqual([
+      '025-today-indexes',
       '023-audit-log',
       '022-quote-list',
       '021-webhooks',

@@ -20,6 +20,7 @@ import { rateLimits } from './migrations/020-rate-limits.js';
 import { webhooks } from './migrations/021-webhooks.js';
 import { quoteList } from './migrations/022-quote-list.js';
 import { auditLog } from './migrations/023-audit-log.js';
+import { todayIndexes } from './migrations/025-today-indexes.js';
 
 /** Migrations in code (not read from disk) so they ship inside the same module graph on both dialects. */
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -43,6 +44,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '021-webhooks': webhooks(dialect),
     '022-quote-list': quoteList(dialect),
     '023-audit-log': auditLog(dialect),
+    '025-today-indexes': todayIndexes(dialect),
   };
 }
 

@@ -210,6 +210,24 @@ export async function openDueBefore(
     .execute();
 }
 
+/** The client's open promises (materials) on each of these projects, soonest first. */
+export async function openTheirsByProjects(
+  db: Executor,
+  { workspaceId, projectIds }: Scope & { projectIds: string[] },
+): Promise<CommitmentRow[]> {
+  if (projectIds.length === 0) return [];
+  return db
+    .selectFrom('commitments')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('project_id', 'in', projectIds)
+    .where('direction', '=', 'theirs')
+    .where('completed_at', 'is', null)
+    .where('cancelled_at', 'is', null)
+    .orderBy('due_at')
+    .execute();
+}
+
 export async function byProject(
   db: Executor,
   { workspaceId, projectId }: Scope & { projectId: string },

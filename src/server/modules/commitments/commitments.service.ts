@@ -428,6 +428,19 @@ export async function openCommitments(
 }
 
 /** Every promise tied to a project (delivery, client materials, formal quotes), soonest first. */
+/** What each project still waits for from the client (open "theirs" promises), in a few statements for many projects. */
+export async function openMaterialsOf(
+  deps: Deps,
+  scope: Scope,
+  projectIds: string[],
+): Promise<Map<string, Commitment[]>> {
+  const rows = await q.openTheirsByProjects(deps.db.kysely, { ...scope, projectIds });
+  const presented = await present(deps, scope, rows);
+  const byProject = new Map<string, Commitment[]>();
+  rows.forEach((row, i) => byProject.set(row.project_id!, [...(byProject.get(row.project_id!) ?? []), presented[i]!]));
+  return byProject;
+}
+
 export async function projectCommitments(deps: Deps, scope: Scope, projectId: string): Promise<Commitment[]> {
   const rows = await q.byProject(deps.db.kysely, { ...scope, projectId });
   return present(deps, scope, rows);

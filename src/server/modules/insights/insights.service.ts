@@ -1,5 +1,4 @@
 import type { ProjectNextStep, Today } from '../../../shared/schemas/insights.js';
-import type { Project } from '../../../shared/schemas/projects.js';
 import { dayBounds, localDate } from '../../../shared/time/zoned.js';
 import type { Deps } from '../../lib/http.js';
 import { getBusinessProfile } from '../accounts/accounts.service.js';
@@ -7,7 +6,7 @@ import { openCommitments } from '../commitments/commitments.service.js';
 import { awaitingReply } from '../interactions/interactions.service.js';
 import { upcomingDates } from '../clients/clients.service.js';
 import { listPaymentItems } from '../payments/payments.service.js';
-import { startedProjects } from '../projects/projects.service.js';
+import { startedProjects, type StartedProject } from '../projects/projects.service.js';
 import { quotesAwaitingAnswer } from '../quotes/quotes.service.js';
 
 type Scope = { workspaceId: string };
@@ -21,7 +20,7 @@ const STARTED_DAYS = 14;
 const STARTED_LIMIT = 5;
 
 /** What a project needs next: a delivery date, the client's materials, the next deliverable, the delivery. */
-function nextStep(project: Project): ProjectNextStep {
+function nextStep(project: StartedProject): ProjectNextStep {
   const base = {
     projectId: project.id,
     title: project.title,
@@ -30,11 +29,9 @@ function nextStep(project: Project): ProjectNextStep {
     startedAt: project.createdAt,
   };
   if (!project.targetDate) return { ...base, step: 'set_target', subject: null, dueDate: null };
-  const material = project.materials
-    .filter((m) => m.status === 'open')
-    .sort((a, b) => (a.dueDate < b.dueDate ? -1 : 1))[0];
+  const material = project.materials[0];
   if (material) return { ...base, step: 'materials', subject: material.title, dueDate: material.dueDate };
-  const deliverable = project.deliverables.find((d) => d.status === 'open');
+  const deliverable = project.deliverables[0];
   if (deliverable)
     return {
       ...base,

@@ -41,6 +41,9 @@ describe.each(testDialects())('Today shows a started project and its next step o
     const withTarget = (await api.get(`/api/v1/projects/${project.id}`, ZProject)).body;
     // The quote's terms made the client's duties promises: the earliest one is what the project waits for.
     expect(await step()).toEqual([['materials', 'חומרים, טקסטים ותמונות לעבודה', '2026-11-26']]);
+    // Past its day and still not supplied, it is still what the project waits for.
+    ctx.clock.set('2026-11-27T08:00:00.000Z');
+    expect(await step()).toEqual([['materials', 'חומרים, טקסטים ותמונות לעבודה', '2026-11-26']]);
 
     // Two weeks on, the project is no longer new.
     ctx.clock.set('2026-12-08T08:00:00.000Z');

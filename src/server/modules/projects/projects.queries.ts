@@ -107,6 +107,18 @@ export async function insertDeliverables(db: Executor, rows: NewDeliverableRow[]
   if (rows.length) await db.insertInto('project_deliverables').values(rows).execute();
 }
 
+export async function openDeliverablesOf(db: Executor, { workspaceId, projectIds }: Scope & { projectIds: string[] }) {
+  if (projectIds.length === 0) return [];
+  return db
+    .selectFrom('project_deliverables')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('project_id', 'in', projectIds)
+    .where('status', '=', 'open')
+    .orderBy('position')
+    .execute();
+}
+
 export async function deliverablesOf(db: Executor, { workspaceId, projectId }: Scope & { projectId: string }) {
   return db
     .selectFrom('project_deliverables')
@@ -303,7 +315,7 @@ export async function startedSince(
 ) {
   return db
     .selectFrom('projects')
-    .select('id')
+    .selectAll()
     .where('workspace_id', '=', workspaceId)
     .where('created_at', '>=', since)
     .where('status', 'not in', ['delivered', 'closed'])

@@ -27,6 +27,7 @@ import {
   addCommitment,
   applyRenegotiation,
   getCommitment,
+  openMaterialsOf,
   projectCommitments,
 } from '../commitments/commitments.service.js';
 import { sendMessage } from '../messages/send.service.js';
@@ -388,7 +389,41 @@ export async function searchChangeRequestCandidates(deps: Deps, scope: Scope, te
 }
 
 /** Projects started since a moment and still under way, in full (Today shows their next step). */
-export async function startedProjects(deps: Deps, scope: Scope, options: { since: string; limit: number }) {
+/** A project just started, with what its next step depends on (Today's "set it going"). */
+export type StartedProject = Pick<Project, 'id' | 'title' | 'clientId' | 'clientName' | 'targetDate' | 'createdAt'> & {
+  /** Open deliverables in their order. */
+  deliverables: { title: string; targetDate: string | null }[];
+  /** What the client still owes, soonest first. */
+  materials: { title: string; dueDate: string }[];
+};
+
+/** Recently started projects, newest first: four statements for all of them, whatever their number. */
+export async function startedProjects(
+  deps: Deps,
+  scope: Scope,
+  options: { since: string; limit: number },
+): Promise<StartedProject[]> {
   const rows = await q.startedSince(deps.db.kysely, { ...scope, ...options });
-  return Promise.all(rows.map((r) => getProject(deps, scope, r.id)));
+  const ids = rows.map((r) => r.id);
+  const [names, deliverables, materials] = await Promise.all([
+    clientNames(
+      deps,
+      scope,
+      rows.map((r) => r.client_id),
+    ),
+    q.openDeliverablesOf(deps.db.kysely, { ...scope, projectIds: ids }),
+    openMaterialsOf(deps, scope, ids),
+  ]);
+  return rows.map((row) => ({
+    id: row.id,
+    title: row.title,
+    clientId: row.client_id,
+    clientName: names.get(row.client_id) ?? '',
+    targetDate: row.target_date,
+    createdAt: row.created_at,
+    deliverables: deliverables
+      .filter((d) => d.project_id === row.id)
+      .map((d) => ({ title: d.title, targetDate: d.target_date })),
+    materials: (materials.get(row.id) ?? []).map((m) => ({ title: m.title, dueDate: m.dueDate })),
+  }));
 }
