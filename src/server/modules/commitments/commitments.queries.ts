@@ -164,6 +164,60 @@ export async function forWordKeeping(
   return [...a, ...b, ...c];
 }
 
+export type WordCountRow = {
+  direction: CommitmentDirection;
+  status: 'kept' | 'renegotiated' | 'kept_late' | 'broken';
+  /** Index into `weekStarts` of the week it came due in, or -1 when before the first. */
+  week: number;
+  n: number;
+};
+
+/** `case when at >= w11 then 11 … when at >= w0 then 0 else -1 end`, over instants in ISO text. */
+function weekOf(at: ReturnType<typeof sql>, weekStarts: readonly string[]) {
+  const whens = weekStarts.map((start, i) => sql`when ${at} >= ${start} then ${sql.lit(i)}`).reverse();
+  return sql<number>`case ${sql.join(whens, sql` `)} else -1 end`;
+}
+
+/**
+ * The word-keeping rate's population counted in SQL — by direction, outcome and the week it came
+ * due in — instead of every row read into the process: the same three parts as forWordKeeping
+ * (kept in the period; open and late; moved after it was late), the outcome as commitmentStatus
+ * and the moment as cameDueAt decide them.
+ */
+export async function wordKeepingCounts(
+  db: Executor,
+  f: Scope & { from: string; now: string; clientId?: string; weekStarts: readonly string[] },
+): Promise<WordCountRow[]> {
+  const kept = sql<WordCountRow['status']>`case
+    when completed_at > due_at or (late_at is not null and completed_at > late_at) then ${sql.lit('kept_late')}
+    when change_count > 0 then ${sql.lit('renegotiated')} else ${sql.lit('kept')} end`;
+  const missedAt = sql`case when late_at is not null and late_at < due_at then late_at else due_at end`;
+  const broken = sql<WordCountRow['status']>`${sql.lit('broken')}`;
+  const count = (query: ReturnType<typeof openOf>, status: typeof kept, at: ReturnType<typeof sql>) =>
+    (f.clientId ? query.where('client_id', '=', f.clientId) : query)
+      .select([
+        'direction',
+        status.as('status'),
+        weekOf(at, f.weekStarts).as('week'),
+        (eb) => eb.fn.countAll<number>().as('n'),
+      ])
+      .groupBy([sql.raw('1'), sql.raw('2'), sql.raw('3')])
+      .execute();
+  const done = db
+    .selectFrom('commitments')
+    .where('workspace_id', '=', f.workspaceId)
+    .where('completed_at', '>=', f.from)
+    .where('completed_at', '<=', f.now)
+    .where('cancelled_at', 'is', null);
+  const late = openOf(db, f.workspaceId).where('due_at', '>=', f.from).where('due_at', '<', f.now);
+  const parts = await Promise.all([
+    count(done, kept, sql`completed_at`),
+    count(late, broken, missedAt),
+    count(movedLate(db, f), broken, missedAt),
+  ]);
+  return parts.flat().map((r) => ({ ...r, week: Number(r.week), n: Number(r.n) }));
+}
+
 /** Open, moved after the word was broken in [from, now), the new deadline not yet passed (so not in the "late" part). */
 function movedLate(db: Executor, f: Scope & { from: string; now: string }) {
   return openOf(db, f.workspaceId)

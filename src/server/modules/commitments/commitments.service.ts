@@ -20,7 +20,7 @@ import { getBusinessProfile } from '../accounts/accounts.service.js';
 import { clientNames } from '../clients/clients.service.js';
 import { emitWebhookEvent } from '../webhooks/webhooks.service.js';
 import * as q from './commitments.queries.js';
-import { cameDueAt, commitmentStatus, deadline, keptOnTime } from './commitments.rules.js';
+import { commitmentStatus, deadline, keptOnTime } from './commitments.rules.js';
 import type { CommitmentChangeRow, CommitmentRow } from './commitments.table.js';
 
 type Scope = { workspaceId: string };
@@ -343,39 +343,38 @@ export async function wordKeeping(
   const days = WINDOWS.includes(options.days as (typeof WINDOWS)[number]) ? options.days : 90;
   const now = deps.clock.now();
   const from = new Date(now.getTime() - days * 86_400_000).toISOString();
-  const rows = await q.forWordKeeping(deps.db.kysely, {
-    ...scope,
-    from,
-    now: now.toISOString(),
-    clientId: options.clientId,
-  });
-  const mine = { due: 0, keptOnTime: 0, renegotiatedInTime: 0, keptLate: 0, broken: 0 };
-  const theirs = { due: 0, keptOnTime: 0 };
   const timeZone = await timeZoneOf(deps, scope);
-  // Twelve local weeks (Sunday first), as instants once, so each row is bucketed by comparing strings.
+  // Twelve local weeks (Sunday first), as instants, so the database buckets each promise by comparing strings.
   const thisWeek = weekStart(localDate(now, timeZone));
   const weeks = Array.from({ length: 12 }, (_, i) => {
     const start = addDays(thisWeek, -7 * (11 - i));
     return { weekStart: start, from: dayBounds(start, timeZone).start.toISOString(), due: 0, keptOnTime: 0 };
   });
-  for (const row of rows) {
-    const status = commitmentStatus(facts(row), now);
+  const counts = await q.wordKeepingCounts(deps.db.kysely, {
+    ...scope,
+    from,
+    now: now.toISOString(),
+    clientId: options.clientId,
+    weekStarts: weeks.map((w) => w.from),
+  });
+  const mine = { due: 0, keptOnTime: 0, renegotiatedInTime: 0, keptLate: 0, broken: 0 };
+  const theirs = { due: 0, keptOnTime: 0 };
+  for (const { direction, status, week, n } of counts) {
     const onTime = keptOnTime(status);
-    if (row.direction === 'theirs') {
-      theirs.due += 1;
-      if (onTime) theirs.keptOnTime += 1;
+    if (direction === 'theirs') {
+      theirs.due += n;
+      if (onTime) theirs.keptOnTime += n;
       continue;
     }
-    mine.due += 1;
-    if (status === 'kept') mine.keptOnTime += 1;
-    if (status === 'renegotiated') mine.renegotiatedInTime += 1;
-    if (status === 'kept_late') mine.keptLate += 1;
-    if (status === 'broken') mine.broken += 1;
-    const at = cameDueAt(facts(row));
-    const week = at >= weeks[0]!.from ? weeks.findLast((w) => w.from <= at) : undefined;
-    if (week) {
-      week.due += 1;
-      if (onTime) week.keptOnTime += 1;
+    mine.due += n;
+    if (status === 'kept') mine.keptOnTime += n;
+    if (status === 'renegotiated') mine.renegotiatedInTime += n;
+    if (status === 'kept_late') mine.keptLate += n;
+    if (status === 'broken') mine.broken += n;
+    const bucket = weeks[week];
+    if (bucket) {
+      bucket.due += n;
+      if (onTime) bucket.keptOnTime += n;
     }
   }
   const rate = (kept: number, due: number) => (due === 0 ? null : Math.round((kept / due) * 1000) / 1000);
