@@ -154,6 +154,33 @@ function limitBody(maxSize: number): MiddlewareHandler<AppEnv> {
   });
 }
 
+/**
+ * Powerful features Mila never uses are off for the app and anything injected into it (ASVS
+ * V3.4.x). What it does use stays on for its own origin: copy buttons (clipboard-write) and the
+ * share sheet. File pickers and the PWA share target are not governed by this header.
+ */
+const PERMISSIONS_POLICY = {
+  camera: [],
+  microphone: [],
+  geolocation: [],
+  displayCapture: [],
+  payment: [],
+  usb: [],
+  serial: [],
+  hid: [],
+  bluetooth: [],
+  midi: [],
+  accelerometer: [],
+  gyroscope: [],
+  magnetometer: [],
+  idleDetection: [],
+  browsingTopics: [],
+  clipboardRead: [],
+  clipboardWrite: ['self'],
+  webShare: ['self'],
+  fullscreen: ['self'],
+};
+
 const headers = secureHeaders({
   contentSecurityPolicy: {
     defaultSrc: ["'self'"],
@@ -173,6 +200,7 @@ const headers = secureHeaders({
   // a plain-http install must not pin itself).
   strictTransportSecurity: false,
   referrerPolicy: 'same-origin',
+  permissionsPolicy: PERMISSIONS_POLICY,
 });
 
 /**

@@ -14,6 +14,9 @@ export const errorCodes = [
   'too_many_attempts',
   'payload_too_large',
   'workspace_not_empty',
+  'storage_full',
+  'busy',
+  'unavailable',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -46,6 +46,10 @@ function connectPostgres(options: { url: string; searchPath?: string; max?: numb
     max: options.max ?? 10,
     ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
   });
+  // An idle connection dropped by the server (a restart, a failover) is an 'error' event on the
+  // pool; unheard, it would end the process. The pool discards that client and opens a new one
+  // for the next query, so the server reconnects by itself; queries in flight fail as 503s.
+  pool.on('error', () => {});
   const kysely = new Kysely<Database>({ dialect: new SearchPathPostgresDialect({ pool }) });
   return {
     kysely,

@@ -14,6 +14,9 @@ const STATUS: Record<ErrorCode, number> = {
   too_many_attempts: 429,
   payload_too_large: 413,
   workspace_not_empty: 409,
+  storage_full: 503,
+  busy: 503,
+  unavailable: 503,
   internal: 500,
 };
 
