@@ -9,6 +9,7 @@ import { mountApiDocs } from './lib/api-docs.js';
 import { AppError } from './lib/app-error.js';
 import { createRouter, handleError, type AppEnv, type Deps } from './lib/http.js';
 import { bearerAuth, csrfProtection, provideDeps, requireSession, sessionAuth, tokenScope } from './lib/middleware.js';
+import { strictUtf8 } from './lib/strict-utf8.js';
 import { accountRoutes } from './modules/accounts/accounts.routes.js';
 import { careRoutes } from './modules/care/care.routes.js';
 import { authenticate } from './modules/accounts/accounts.service.js';
@@ -56,7 +57,11 @@ export function createApp(deps: Deps, ops: { lifecycle?: Lifecycle } = {}) {
   const api = createRouter();
   const defaultBodyLimit = limitBody(1024 * 1024);
   // Imports carry files (up to 20 MB) and their rows: their routes set their own limits.
-  api.use('*', (c, next) => (c.req.path.startsWith('/api/v1/imports/') ? next() : defaultBodyLimit(c, next)));
+  // Text bodies are read here once, strictly, after the limit: imports read theirs after their own.
+  const strict = strictUtf8();
+  api.use('*', (c, next) =>
+    c.req.path.startsWith('/api/v1/imports/') ? next() : defaultBodyLimit(c, async () => void (await strict(c, next))),
+  );
   api.use('*', async (c, next) => {
     await next();
     c.header('Cache-Control', 'no-store');
@@ -117,7 +122,7 @@ export function createApp(deps: Deps, ops: { lifecycle?: Lifecycle } = {}) {
   });
 
   // The client's pages (quote acceptance): server-rendered, the token in the path is the credential.
-  app.use('/q/*', limitBody(64 * 1024));
+  app.use('/q/*', limitBody(64 * 1024), strictUtf8());
   app.route('/q', portalRoutes);
 
   // The private calendar feed: the unguessable token in the path is the credential.
