@@ -47,10 +47,13 @@ function connectPostgres(options: { url: string; searchPath?: string; max?: numb
     max: options.max ?? 10,
     ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
   });
-  // An idle connection dropped by the server (a restart, a failover) is an 'error' event on the
-  // pool; unheard, it would end the process. The pool discards that client and opens a new one
-  // for the next query, so the server reconnects by itself; queries in flight fail as 503s.
+  // A connection the server drops (a restart, a failover) is an 'error' event: on the pool while
+  // the client is idle, on the client itself while it is checked out between queries (the pool
+  // stops listening then, and Kysely does not). Unheard, either would end the process. The broken
+  // client fails its next query (a 503) and the pool discards it on release, opening a new one
+  // for the next request: the server reconnects by itself.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const kysely = new Kysely<Database>({ dialect: new SearchPathPostgresDialect({ pool }) });
   return {
     kysely,
