@@ -17,6 +17,7 @@ import {
   sessionAuth,
   tokenScope,
 } from './lib/middleware.js';
+import { strictUtf8 } from './lib/strict-utf8.js';
 import { accountRoutes } from './modules/accounts/accounts.routes.js';
 import { careRoutes } from './modules/care/care.routes.js';
 import { authenticate } from './modules/accounts/accounts.service.js';
@@ -66,7 +67,11 @@ export function createApp(deps: Deps, ops: { lifecycle?: Lifecycle } = {}) {
   const api = createRouter();
   const defaultBodyLimit = limitBody(1024 * 1024);
   // Imports carry files (up to 20 MB) and their rows: their routes set their own limits.
-  api.use('*', (c, next) => (c.req.path.startsWith('/api/v1/imports/') ? next() : defaultBodyLimit(c, next)));
+  // Text bodies are read here once, strictly, after the limit: imports read theirs after their own.
+  const strict = strictUtf8();
+  api.use('*', (c, next) =>
+    c.req.path.startsWith('/api/v1/imports/') ? next() : defaultBodyLimit(c, async () => void (await strict(c, next))),
+  );
   api.use('*', async (c, next) => {
     await next();
     c.header('Cache-Control', 'no-store');
@@ -130,7 +135,7 @@ export function createApp(deps: Deps, ops: { lifecycle?: Lifecycle } = {}) {
   });
 
   // The client's pages (quote acceptance): server-rendered, the token in the path is the credential.
-  app.use('/q/*', limitBody(64 * 1024));
+  app.use('/q/*', limitBody(64 * 1024), strictUtf8());
   app.route('/q', portalRoutes);
 
   // The private calendar feed: the unguessable token in the path is the credential.
@@ -189,6 +194,33 @@ function limitBody(maxSize: number): MiddlewareHandler<AppEnv> {
   });
 }
 
+/**
+ * Powerful features Mila never uses are off for the app and anything injected into it (ASVS
+ * V3.4.x). What it does use stays on for its own origin: copy buttons (clipboard-write) and the
+ * share sheet. File pickers and the PWA share target are not governed by this header.
+ */
+const PERMISSIONS_POLICY = {
+  camera: [],
+  microphone: [],
+  geolocation: [],
+  displayCapture: [],
+  payment: [],
+  usb: [],
+  serial: [],
+  hid: [],
+  bluetooth: [],
+  midi: [],
+  accelerometer: [],
+  gyroscope: [],
+  magnetometer: [],
+  idleDetection: [],
+  browsingTopics: [],
+  clipboardRead: [],
+  clipboardWrite: ['self'],
+  webShare: ['self'],
+  fullscreen: ['self'],
+};
+
 const headers = secureHeaders({
   contentSecurityPolicy: {
     defaultSrc: ["'self'"],
@@ -208,6 +240,7 @@ const headers = secureHeaders({
   // a plain-http install must not pin itself).
   strictTransportSecurity: false,
   referrerPolicy: 'same-origin',
+  permissionsPolicy: PERMISSIONS_POLICY,
 });
 
 /**

@@ -28,6 +28,10 @@ export type Config = {
   drainDelayMs: number;
   /** /metrics answers only with this Bearer token; off (404) without it. */
   metricsToken: string | null;
+  /** Where the scheduler puts a daily backup (at 03:00 in the workspace's time zone); null = off. */
+  backupDir: string | null;
+  /** How many daily backups to keep; older ones are deleted. */
+  backupKeep: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -54,5 +58,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: path.resolve(env.MILA_WEB_DIR ?? 'dist/web'),
     drainDelayMs: Math.max(0, Number(env.MILA_DRAIN_SECONDS ?? 0) || 0) * 1000,
     metricsToken: env.MILA_METRICS_TOKEN || null,
+    backupDir: env.MILA_BACKUP_DIR ? path.resolve(env.MILA_BACKUP_DIR) : null,
+    backupKeep: positiveInteger(env.MILA_BACKUP_KEEP, 7, 'MILA_BACKUP_KEEP'),
   };
+}
+
+function positiveInteger(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a whole number of at least 1, got "${value}"`);
+  return n;
 }

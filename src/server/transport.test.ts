@@ -124,4 +124,18 @@ describe('over a real HTTP server', () => {
     expect(portal.headers['referrer-policy']).toBe('no-referrer');
     agent.destroy();
   });
+
+  it('turns off camera, microphone, geolocation and the like, and keeps what the app uses', async () => {
+    const agent = new http.Agent();
+    for (const p of ['/api/v1/health', '/clients/anything', '/q/not-a-real-token', '/assets/app-123.js']) {
+      const policy = String((await send(port, agent, { path: p })).headers['permissions-policy'] ?? '');
+      const directives = new Map(policy.split(',').map((d) => d.trim().split('=') as [string, string]));
+      for (const feature of ['camera', 'microphone', 'geolocation', 'display-capture', 'payment', 'usb'])
+        expect(directives.get(feature), `${p}: ${feature}`).toBe('()');
+      // The copy buttons and the share sheet stay on for Mila's own pages.
+      expect(directives.get('clipboard-write'), p).toBe('(self)');
+      expect(directives.get('web-share'), p).toBe('(self)');
+    }
+    agent.destroy();
+  });
 });

@@ -15,6 +15,9 @@ export const errorCodes = [
   'rate_limited',
   'payload_too_large',
   'workspace_not_empty',
+  'storage_full',
+  'busy',
+  'unavailable',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

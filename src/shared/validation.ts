@@ -21,6 +21,7 @@ const KNOWN_CODES = new Set([
   'invalid_currency',
   'invalid_number',
   'invalid_type',
+  'invalid_encoding',
   'invalid_id',
   'password_too_short',
   'choose_one',

@@ -22,21 +22,45 @@ const MIGRATION_TABLE = 'kysely_migration';
 export async function backupDatabase(options: ConnectOptions, file: string): Promise<BackupResult> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   if (fs.existsSync(file)) throw new BackupError(`${file} exists already`);
-  if (options.kind === 'sqlite') {
-    if (!fs.existsSync(options.file)) throw new BackupError(`no database at ${options.file}`);
-    const source = new SQLite(options.file, { readonly: true, fileMustExist: true });
-    try {
-      await source.backup(file);
-    } finally {
-      source.close();
+  // Written under a temporary name and renamed only once checked: a copy cut short (a crash, a
+  // full disk) is never left under a name that looks like a good backup.
+  const partial = `${file}.partial`;
+  fs.rmSync(partial, { force: true });
+  try {
+    if (options.kind === 'sqlite') {
+      if (!fs.existsSync(options.file)) throw new BackupError(`no database at ${options.file}`);
+      const source = new SQLite(options.file, { readonly: true, fileMustExist: true });
+      try {
+        await source.backup(partial);
+      } finally {
+        source.close();
+      }
+      // The copy takes the source's WAL mode; as one self-contained file it needs no -wal/-shm beside it.
+      const copy = new SQLite(partial, { fileMustExist: true });
+      try {
+        copy.pragma('journal_mode = DELETE');
+      } finally {
+        copy.close();
+      }
+      const problems = checkSqliteFile(partial);
+      if (problems.length) throw new BackupError(`the copy failed its integrity check: ${problems.join('; ')}`);
+    } else {
+      // One schema when the connection names one (a hosted tenant, a test); else the whole database.
+      const schema = options.searchPath?.split(',')[0]?.trim();
+      await run('pg_dump', [
+        '--format=custom',
+        '--no-owner',
+        '--no-privileges',
+        ...(schema ? [`--schema=${schema}`] : []),
+        `--file=${partial}`,
+        options.url,
+      ]);
+      // pg_restore reads the archive's table of contents: a truncated dump fails here.
+      await run('pg_restore', ['--list', partial]);
     }
-    const problems = checkSqliteFile(file);
-    if (problems.length) {
-      fs.rmSync(file, { force: true });
-      throw new BackupError(`the copy failed its integrity check: ${problems.join('; ')}`);
-    }
-  } else {
-    await run('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--file=${file}`, options.url]);
+    fs.renameSync(partial, file);
+  } finally {
+    for (const leftover of [partial, `${partial}-wal`, `${partial}-shm`]) fs.rmSync(leftover, { force: true });
   }
   return { file, bytes: fs.statSync(file).size };
 }

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import pg from 'pg';
 import type { Database, Db } from './database.js';
 import { SearchPathPostgresDialect } from './search-path-introspector.js';
+import { ImmediateSqliteDialect } from './sqlite-dialect.js';
 
 // PostgreSQL int8 (count(*), sums) arrive as strings by default; our numbers fit in a double.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
@@ -30,7 +31,7 @@ function connectSqlite(file: string): Db {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const kysely = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
   return {
     kysely,
     dialect: 'sqlite',
@@ -46,6 +47,13 @@ function connectPostgres(options: { url: string; searchPath?: string; max?: numb
     max: options.max ?? 10,
     ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
   });
+  // A connection the server drops (a restart, a failover) is an 'error' event: on the pool while
+  // the client is idle, on the client itself while it is checked out between queries (the pool
+  // stops listening then, and Kysely does not). Unheard, either would end the process. The broken
+  // client fails its next query (a 503) and the pool discards it on release, opening a new one
+  // for the next request: the server reconnects by itself.
+  pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const kysely = new Kysely<Database>({ dialect: new SearchPathPostgresDialect({ pool }) });
   return {
     kysely,

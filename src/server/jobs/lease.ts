@@ -51,6 +51,12 @@ export async function claimRun(
   return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
+/** Whether a piece of work has been recorded as done (for work that may only be claimed after it succeeds). */
+export async function hasRun(db: Executor, runKey: string): Promise<boolean> {
+  const row = await db.selectFrom('job_runs').select('run_key').where('run_key', '=', runKey).executeTakeFirst();
+  return row !== undefined;
+}
+
 /** When each job last finished (null before its first run). */
 export async function lastRuns(db: Executor): Promise<{ name: string; lastRunAt: string | null }[]> {
   const rows = await db.selectFrom('job_leases').select(['name', 'last_run_at']).execute();

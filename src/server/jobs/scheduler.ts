@@ -4,11 +4,13 @@ import { purgeExpired } from '../modules/accounts/accounts.service.js';
 import { purgeOldHits } from '../modules/limits/limits.service.js';
 import { deliverOutbox } from '../modules/messages/outbox.service.js';
 import { deliverWebhooks } from '../modules/webhooks/webhooks.service.js';
+import { runDailyBackup } from './daily-backup.js';
 import { sendDigests } from './digest.js';
 import { acquireLease, lastRuns, releaseLease } from './lease.js';
 import { createReminders } from './reminders.js';
 
-type Job = { name: string; everyMs: number; run: (deps: Deps) => Promise<unknown> };
+/** `leaseMs`: how long a run may take before another process may take the job over. */
+type Job = { name: string; everyMs: number; leaseMs?: number; run: (deps: Deps) => Promise<unknown> };
 
 export const jobs: Job[] = [
   { name: 'outbox', everyMs: 10_000, run: deliverOutbox },
@@ -24,6 +26,8 @@ export const jobs: Job[] = [
       await purgeOldHits(deps);
     },
   },
+  // Checked every 15 minutes, done once a day at the quiet hour (MILA_BACKUP_DIR; off when unset).
+  { name: 'backup', everyMs: 15 * 60_000, leaseMs: 60 * 60_000, run: runDailyBackup },
 ];
 
 const LEASE_MS = 5 * 60_000;
@@ -36,7 +40,15 @@ export async function runDueJobs(deps: Deps, owner: string): Promise<string[]> {
   const ran: string[] = [];
   for (const job of jobs) {
     const now = deps.clock.now();
-    if (!(await acquireLease(deps.db.kysely, { name: job.name, owner, now, ttlMs: LEASE_MS, everyMs: job.everyMs })))
+    if (
+      !(await acquireLease(deps.db.kysely, {
+        name: job.name,
+        owner,
+        now,
+        ttlMs: job.leaseMs ?? LEASE_MS,
+        everyMs: job.everyMs,
+      }))
+    )
       continue;
     try {
       await job.run(deps);

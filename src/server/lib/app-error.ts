@@ -15,6 +15,9 @@ const STATUS: Record<ErrorCode, number> = {
   rate_limited: 429,
   payload_too_large: 413,
   workspace_not_empty: 409,
+  storage_full: 503,
+  busy: 503,
+  unavailable: 503,
   internal: 500,
 };
 

@@ -8,6 +8,7 @@ import { toFieldIssues } from '../../shared/validation.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import { AppError } from './app-error.js';
+import { dbFaultOf, RETRY_AFTER_SECONDS } from './db-faults.js';
 import type { Clock } from './clock.js';
 import { translate } from './i18n.js';
 import type { Logger } from './logger.js';
@@ -100,6 +101,13 @@ export function handleError(err: Error, c: Context<AppEnv>): Response {
     const status = err.status === 413 ? 413 : 400;
     if (status === 413) c.header('Connection', 'close');
     return c.json(errorBody(locale, appError), status);
+  } else if (dbFaultOf(err)) {
+    // The disk, a lock or the database server, not the request: a 503 in the user's words (logged).
+    const fault = dbFaultOf(err)!;
+    c.get('deps')?.logger.error(`database ${fault}`, { path: c.req.path, method: c.req.method, error: err });
+    appError = new AppError(fault, {
+      headers: fault === 'storage_full' ? {} : { 'Retry-After': String(RETRY_AFTER_SECONDS) },
+    });
   } else if (inputErrorKind(err)) {
     // Input that got past validation and failed further in (a constraint, an impossible date):
     // still the caller's fault, so a 4xx; logged, because validation should have caught it.
@@ -157,4 +165,5 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   409: 'Conflict',
   422: 'Validation failed: see error.fields',
   429: 'Too many attempts',
+  503: 'Storage full, database busy or unreachable: see error.code (Retry-After when retrying helps)',
 };

@@ -18,6 +18,7 @@ import {
 import { ZChannel, ZWeeklyHours, type Channel, type Locale, type WeeklyHours } from '../../../shared/schemas/common.js';
 import { AppError, fieldError, notFound } from '../../lib/app-error.js';
 import { isoNow } from '../../lib/clock.js';
+import { dbFaultOf } from '../../lib/db-faults.js';
 import { secretToken, sha256Hex } from '../../lib/crypto.js';
 import type { Auth, Deps } from '../../lib/http.js';
 import { newId } from '../../lib/ids.js';
@@ -338,11 +339,16 @@ export async function authenticate(deps: Deps, token: string): Promise<Auth | nu
   });
   if (!session) return null;
   if (now.getTime() - new Date(session.last_seen_at).getTime() > 3_600_000) {
-    await q.touchSession(deps.db.kysely, {
-      sessionId: session.id,
-      lastSeenAt: now.toISOString(),
-      expiresAt: sessionExpiry(deps, new Date(session.created_at), now),
-    });
+    try {
+      await q.touchSession(deps.db.kysely, {
+        sessionId: session.id,
+        lastSeenAt: now.toISOString(),
+        expiresAt: sessionExpiry(deps, new Date(session.created_at), now),
+      });
+    } catch (error) {
+      // Extending the session is best effort: a full disk or a held lock must not stop reads.
+      if (dbFaultOf(error) === null) throw error;
+    }
   }
   return {
     sessionId: session.id,

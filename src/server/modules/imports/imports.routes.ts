@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { strictUtf8 } from '../../lib/strict-utf8.js';
 import {
   IMPORT_MAX_FILE_BYTES,
   ZCommitImport,
@@ -48,6 +49,9 @@ importRoutes.use(
     },
   }),
 );
+// The rows sent back are JSON and must be strict UTF-8; /imports/parse takes files in any encoding.
+importRoutes.use('/imports/preview', strictUtf8());
+importRoutes.use('/imports/commit', strictUtf8());
 importRoutes
   .openapi(
     createRoute({
