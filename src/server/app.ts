@@ -10,6 +10,7 @@ import { AppError } from './lib/app-error.js';
 import { createRouter, handleError, type AppEnv, type Deps } from './lib/http.js';
 import { bearerAuth, csrfProtection, provideDeps, requireSession, sessionAuth, tokenScope } from './lib/middleware.js';
 import { accountRoutes } from './modules/accounts/accounts.routes.js';
+import { twoFactorRoutes } from './modules/accounts/two-factor.routes.js';
 import { careRoutes } from './modules/care/care.routes.js';
 import { authenticate } from './modules/accounts/accounts.service.js';
 import { clientRoutes } from './modules/clients/clients.routes.js';
@@ -39,6 +40,7 @@ const PUBLIC_ROUTES = new Set([
   'GET /api/v1/setup',
   'POST /api/v1/setup',
   'POST /api/v1/auth/login',
+  'POST /api/v1/auth/login/second-step',
   'GET /api/v1/openapi.json',
   'GET /api/v1/ready',
 ]);
@@ -74,6 +76,7 @@ export function createApp(deps: Deps, ops: { lifecycle?: Lifecycle } = {}) {
   api.use('*', requireSession(PUBLIC_ROUTES));
   api.use('*', tokenScope());
   api.route('/', accountRoutes);
+  api.route('/', twoFactorRoutes);
   api.route('/', clientRoutes);
   api.route('/', interactionRoutes);
   api.route('/', commitmentRoutes);

@@ -14,6 +14,9 @@ export const errorCodes = [
   'too_many_attempts',
   'payload_too_large',
   'workspace_not_empty',
+  'sign_in_expired',
+  'two_factor_on',
+  'two_factor_off',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

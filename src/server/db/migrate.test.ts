@@ -36,6 +36,7 @@ describe.each(testDialects())('migrations on $label', ({ dialect, skip }) => {
       names.push(down.results[0]!.migrationName);
     }
     expect(names).toEqual([
+      '024-two-factor',
       '022-quote-list',
       '021-webhooks',
       '020-rate-limits',

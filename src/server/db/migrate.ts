@@ -19,6 +19,7 @@ import { apiTokens } from './migrations/018-api-tokens.js';
 import { rateLimits } from './migrations/020-rate-limits.js';
 import { webhooks } from './migrations/021-webhooks.js';
 import { quoteList } from './migrations/022-quote-list.js';
+import { twoFactor } from './migrations/024-two-factor.js';
 
 /** Migrations in code (not read from disk) so they ship inside the same module graph on both dialects. */
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -41,6 +42,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '020-rate-limits': rateLimits(dialect),
     '021-webhooks': webhooks(dialect),
     '022-quote-list': quoteList(dialect),
+    '024-two-factor': twoFactor(dialect),
   };
 }
 

@@ -14,6 +14,9 @@ const STATUS: Record<ErrorCode, number> = {
   too_many_attempts: 429,
   payload_too_large: 413,
   workspace_not_empty: 409,
+  sign_in_expired: 401,
+  two_factor_on: 409,
+  two_factor_off: 409,
   internal: 500,
 };
 

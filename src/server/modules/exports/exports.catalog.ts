@@ -58,6 +58,10 @@ export const EXCLUDED_TABLES: readonly string[] = [
   // queue and its log: restoring them would send the events again.
   'webhook_endpoints',
   'webhook_deliveries',
+  // Two-step sign-in's recovery codes and sign-in challenges are credentials; the owner turns
+  // two-step sign-in on again after a move (the TOTP secret is not exported either).
+  'recovery_codes',
+  'sign_in_challenges',
 ];
 
 /** The owner's row as exported: who they are, never their password or feed token hashes. */
