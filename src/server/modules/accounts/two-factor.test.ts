@@ -8,7 +8,8 @@ import {
   ZSessionsEnded,
 } from '../../../shared/schemas/accounts.js';
 import { sha256Hex } from '../../lib/crypto.js';
-import { ApiClient, createTestContext, noContent, type TestContext } from '../../testing/test-app.js';
+import type { ApiClient } from '../../testing/test-app.js';
+import { createTestContext, noContent, type TestContext } from '../../testing/test-app.js';
 import { testDialects } from '../../testing/test-db.js';
 
 /**
@@ -201,11 +202,9 @@ describe.each(testDialects())('two-step sign-in on $label', ({ dialect, skip }) 
     const reused = await secondStep(ctx.client(), a.challenge, await codeFor(secret));
     expect(reused.status).toBe(401);
     expect(reused.error.code).toBe('sign_in_expired');
-    const made = await ctx.client().post(
-      '/api/v1/auth/login/second-step',
-      { challenge: 'x'.repeat(43), method: 'totp', code: '123456' },
-      ZMe,
-    );
+    const made = await ctx
+      .client()
+      .post('/api/v1/auth/login/second-step', { challenge: 'x'.repeat(43), method: 'totp', code: '123456' }, ZMe);
     expect(made.error.code).toBe('sign_in_expired');
   });
 
