@@ -10,6 +10,7 @@ import { useSchemaForm } from '../../../lib/use-schema-form';
 import { useChangePassword, useEndOtherSessions, useSessions } from '../api/security-api';
 import { useMe } from '../api/session-api';
 import { PasswordStrength } from './password-strength';
+import { TwoFactorSettings } from './two-factor-settings';
 
 /** A browser's name from its user agent, roughly: enough to recognise "my phone". */
 function deviceName(userAgent: string | null): string {
@@ -19,7 +20,7 @@ function deviceName(userAgent: string | null): string {
   return [browser, os.replace('Mac OS X', 'macOS')].filter(Boolean).join(' · ') || userAgent.slice(0, 60);
 }
 
-/** Settings → my account: failed sign-ins since last time, where I am signed in, and my password. */
+/** Settings → my account: failed sign-ins since last time, where I am signed in, two-step sign-in, my password. */
 export function AccountSecurity() {
   const { t } = useTranslation();
   const me = useMe();
@@ -83,6 +84,7 @@ export function AccountSecurity() {
             </Button>
           </Group>
         </Stack>
+        <TwoFactorSettings />
         <ChangePasswordForm personal={[me.user.email, me.user.name, me.workspace.name]} />
       </Stack>
     </Panel>
