@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { type Me, type SecondStepMethod, ZLogIn } from '../../../../shared/schemas/accounts';
 import { formatDateTime } from '../../../lib/format';
 import { currentIntlLocale } from '../../../lib/i18n';
+import { readableDescription } from '../../../lib/notify';
 import { useSchemaForm } from '../../../lib/use-schema-form';
 import { isSecondStep, useLogin } from '../api/session-api';
 import { SecondStepForm } from './second-step-form';
@@ -29,6 +30,7 @@ export function LoginForm({ onDone }: { onDone: () => void }) {
             ? formatDateTime(notice.lastFailedAt, currentIntlLocale(), me.workspace.timeZone)
             : '',
         }),
+        styles: readableDescription,
         autoClose: false,
       });
     if (method === 'recovery')

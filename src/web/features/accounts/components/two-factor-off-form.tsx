@@ -57,7 +57,7 @@ export function TwoFactorOffForm({ onDone }: { onDone: () => void }) {
             <Button variant="default" onClick={onDone}>
               {t('actions.cancel')}
             </Button>
-            <Button type="submit" color="red" loading={form.submitting}>
+            <Button type="submit" color="red.9" loading={form.submitting}>
               {t('twoFactor.turnOff')}
             </Button>
           </Group>
