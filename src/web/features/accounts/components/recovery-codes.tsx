@@ -1,4 +1,5 @@
 import { Alert, Button, CopyButton, Group, SimpleGrid, Stack, Title } from '@mantine/core';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AlertIcon, CheckIcon, CopyIcon } from '../../../components/ui/icons';
 import { saveFile } from '../../../lib/api-client';
@@ -6,6 +7,9 @@ import { saveFile } from '../../../lib/api-client';
 /** The ten recovery codes, shown this once: copy them, download them, then say they are kept. */
 export function RecoveryCodes({ codes, email, onDone }: { codes: string[]; email: string; onDone: () => void }) {
   const { t } = useTranslation();
+  const title = useRef<HTMLHeadingElement>(null);
+  // Shown once: bring them into view and move focus there, so no one (or screen reader) misses them.
+  useEffect(() => title.current?.focus(), []);
   const text = codes.join('\n');
   const download = () =>
     saveFile(
@@ -14,7 +18,7 @@ export function RecoveryCodes({ codes, email, onDone }: { codes: string[]; email
     );
   return (
     <Stack gap="sm" aria-labelledby="recovery-codes-title" component="section">
-      <Title order={4} size="h5" id="recovery-codes-title">
+      <Title order={4} size="h5" id="recovery-codes-title" ref={title} tabIndex={-1}>
         {t('twoFactor.recoveryTitle')}
       </Title>
       <Alert color="yellow" icon={<AlertIcon />} c="dark.7">
