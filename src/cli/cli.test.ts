@@ -19,10 +19,10 @@ import { postgresReachable, testDatabaseUrl } from '../server/testing/postgres.j
  */
 type Run = { code: number; stdout: string; stderr: string };
 
-function mila(args: string[], env: Record<string, string>, stdin = ''): Promise<Run> {
+function mila(args: string[], env: Record<string, string>, stdin = '', lang = 'en_US.UTF-8'): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['bin/mila.js', ...args], {
-      env: { ...process.env, LANG: 'en_US.UTF-8', MILA_LOCALE: '', ...env },
+      env: { ...process.env, LANG: lang, MILA_LOCALE: '', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -85,6 +85,11 @@ async function count(store: Store, table: 'clients' | 'sessions' | 'workspaces')
 }
 
 async function signIn(store: Store, password: string): Promise<boolean> {
+  return (await signInStep(store, password)) !== null;
+}
+
+/** What a right password gives: a session, or the second step (two-step sign-in on); null when refused. */
+async function signInStep(store: Store, password: string): Promise<'session' | 'second_step' | null> {
   const db = connect(store.connection);
   const deps = {
     db,
@@ -95,10 +100,27 @@ async function signIn(store: Store, password: string): Promise<boolean> {
     attachments: attachmentRenderers(),
   };
   try {
-    await login(deps, { email: 'noa@example.com', password }, { ip: '127.0.0.1', userAgent: 'cli-test' });
-    return true;
+    const result = await login(
+      deps,
+      { email: 'noa@example.com', password },
+      { ip: '127.0.0.1', userAgent: 'cli-test' },
+    );
+    return result.kind;
   } catch {
-    return false;
+    return null;
+  } finally {
+    await db.close();
+  }
+}
+
+/** Two-step sign-in on for the owner, as Settings leaves it (the secret only: enough for the sign-in to ask). */
+async function setTotpSecret(store: Store, secret: string): Promise<void> {
+  const db = connect(store.connection);
+  try {
+    await db.kysely
+      .updateTable('users')
+      .set({ totp_secret: secret, totp_enabled_at: new Date().toISOString() })
+      .execute();
   } finally {
     await db.close();
   }
@@ -176,6 +198,26 @@ for (const dialect of dialects) {
       expect(await count(store, 'sessions')).toBe(0);
       expect(await signIn(store, PASSWORD)).toBe(false);
       expect(await signIn(store, newPassword)).toBe(true);
+    });
+
+    it('turns two-step sign-in off for an owner who lost the phone, and the password alone signs in again', async () => {
+      const password = 'עוד-סיסמה-חדשה-וארוכה-7';
+      await setTotpSecret(store, 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP');
+      expect(await signInStep(store, password)).toBe('second_step');
+
+      const unknown = await mila(['user', 'two-factor-off', '--email', 'who@example.com'], store.env);
+      expect(unknown.code).toBe(1);
+      expect(unknown.stderr).toContain('email: There is no account with this e-mail');
+
+      const off = await mila(['user', 'two-factor-off', '--email', 'Noa@Example.com'], store.env);
+      expect(off.stderr).toBe('');
+      expect(off.code).toBe(0);
+      expect(off.stdout).toContain('Two-step sign-in is off for noa@example.com');
+      expect(await signInStep(store, password)).toBe('session');
+
+      const again = await mila(['user', 'two-factor-off', '--email', 'noa@example.com'], store.env, '', 'he_IL.UTF-8');
+      expect(again.code).toBe(0);
+      expect(again.stdout).toContain('לא הייתה פעילה');
     });
 
     it('imports clients from a file: a dry run changes nothing, the import reports what it did', async () => {

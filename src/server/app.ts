@@ -19,6 +19,7 @@ import {
 } from './lib/middleware.js';
 import { strictUtf8 } from './lib/strict-utf8.js';
 import { accountRoutes } from './modules/accounts/accounts.routes.js';
+import { twoFactorRoutes } from './modules/accounts/two-factor.routes.js';
 import { careRoutes } from './modules/care/care.routes.js';
 import { authenticate } from './modules/accounts/accounts.service.js';
 import { clientRoutes } from './modules/clients/clients.routes.js';
@@ -50,6 +51,7 @@ const PUBLIC_ROUTES = new Set([
   'GET /api/v1/setup',
   'POST /api/v1/setup',
   'POST /api/v1/auth/login',
+  'POST /api/v1/auth/login/second-step',
   'GET /api/v1/openapi.json',
   'GET /api/v1/ready',
 ]);
@@ -91,6 +93,7 @@ export function createApp(deps: Deps, ops: { lifecycle?: Lifecycle } = {}) {
   api.use('*', tokenRateLimit());
   api.use('*', noteActor());
   api.route('/', accountRoutes);
+  api.route('/', twoFactorRoutes);
   api.route('/', clientRoutes);
   api.route('/', interactionRoutes);
   api.route('/', commitmentRoutes);

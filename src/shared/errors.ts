@@ -18,6 +18,9 @@ export const errorCodes = [
   'storage_full',
   'busy',
   'unavailable',
+  'sign_in_expired',
+  'two_factor_on',
+  'two_factor_off',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

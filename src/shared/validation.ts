@@ -56,6 +56,12 @@ const KNOWN_CODES = new Set([
   'wrong_password',
   'invalid_url',
   'webhook_url_https',
+  'invalid_totp_code',
+  'invalid_recovery_code',
+  'wrong_totp_code',
+  'totp_code_used',
+  'wrong_recovery_code',
+  'unknown_user',
 ]);
 
 /**

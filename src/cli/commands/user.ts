@@ -6,6 +6,7 @@ import {
 } from '../../server/modules/accounts/accounts.service.js';
 import type { DealerType } from '../../shared/schemas/accounts.js';
 import { defaultServiceHours, type Locale } from '../../shared/schemas/common.js';
+import { turnOffTwoFactorByOperator } from '../../server/modules/accounts/two-factor.service.js';
 import { AppError } from '../../server/lib/app-error.js';
 import { withDeps, type CliContext } from '../context.js';
 import { readPassword } from '../read-password.js';
@@ -13,7 +14,9 @@ import { readPassword } from '../read-password.js';
 /**
  * `mila user create` sets up self-hosted Mila from the terminal (the first-run wizard's owner and
  * business, the rest is filled in Settings); `mila user reset-password` is for an owner locked out
- * of their own password. Passwords come from standard input or a hidden prompt, never arguments.
+ * of their own password; `mila user two-factor-off` for one who lost the phone with the app and the
+ * recovery codes (a lost phone must not lock the only owner out). Passwords come from standard input
+ * or a hidden prompt, never arguments.
  */
 export function registerUser(program: Command, ctx: CliContext): void {
   const user = program.command('user').description(ctx.t('user.description'));
@@ -56,5 +59,15 @@ export function registerUser(program: Command, ctx: CliContext): void {
       const newPassword = await readPassword(ctx.t('user.passwordPrompt'));
       const { ended } = await withDeps(ctx, (deps) => resetPassword(deps, { email: options.email, newPassword }));
       ctx.out(ctx.t('user.reset.done', { count: ended }));
+    });
+
+  user
+    .command('two-factor-off')
+    .description(ctx.t('user.twoFactorOff.description'))
+    .requiredOption('--email <email>', ctx.t('user.twoFactorOff.email'))
+    .action(async (options: { email: string }) => {
+      const wasOn = await withDeps(ctx, (deps) => turnOffTwoFactorByOperator(deps, { email: options.email }));
+      const email = options.email.trim().toLowerCase();
+      ctx.out(ctx.t(wasOn ? 'user.twoFactorOff.done' : 'user.twoFactorOff.wasOff', { email }));
     });
 }

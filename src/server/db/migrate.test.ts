@@ -37,6 +37,7 @@ describe.each(testDialects())('migrations on $label', ({ dialect, skip }) => {
     }
     expect(names).toEqual([
       '025-today-indexes',
+      '024-two-factor',
       '023-audit-log',
       '022-quote-list',
       '021-webhooks',

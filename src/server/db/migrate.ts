@@ -21,6 +21,7 @@ import { webhooks } from './migrations/021-webhooks.js';
 import { quoteList } from './migrations/022-quote-list.js';
 import { auditLog } from './migrations/023-audit-log.js';
 import { todayIndexes } from './migrations/025-today-indexes.js';
+import { twoFactor } from './migrations/024-two-factor.js';
 
 /** Migrations in code (not read from disk) so they ship inside the same module graph on both dialects. */
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -45,6 +46,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '022-quote-list': quoteList(dialect),
     '023-audit-log': auditLog(dialect),
     '025-today-indexes': todayIndexes(dialect),
+    '024-two-factor': twoFactor(dialect),
   };
 }
 

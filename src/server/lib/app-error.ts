@@ -18,6 +18,9 @@ const STATUS: Record<ErrorCode, number> = {
   storage_full: 503,
   busy: 503,
   unavailable: 503,
+  sign_in_expired: 401,
+  two_factor_on: 409,
+  two_factor_off: 409,
   internal: 500,
 };
 

@@ -170,6 +170,12 @@ export const ZUpdateMe = z
 export type UpdateMeInput = z.input<typeof ZUpdateMe>;
 export type UpdateMe = z.output<typeof ZUpdateMe>;
 
+/** Two-step sign-in (ASVS 5 V6.5, V6.6): whether it is on, and how many recovery codes are still unused. */
+export const ZTwoFactorStatus = z
+  .object({ enabled: z.boolean(), recoveryCodesLeft: z.number().int() })
+  .meta({ id: 'TwoFactorStatus' });
+export type TwoFactorStatus = z.infer<typeof ZTwoFactorStatus>;
+
 export const ZMe = z
   .object({
     user: ZUser,
@@ -183,6 +189,7 @@ export const ZMe = z
       .object({ failedAttempts: z.number().int(), lastFailedAt: ZIsoDateTime.nullable() })
       .nullable()
       .meta({ id: 'SignInNotice' }),
+    twoFactor: ZTwoFactorStatus,
   })
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof ZMe>;
@@ -218,3 +225,86 @@ export const ZChangePassword = z
   .meta({ id: 'ChangePasswordInput' });
 export type ChangePassword = z.output<typeof ZChangePassword>;
 export type ChangePasswordInput = z.input<typeof ZChangePassword>;
+
+const ZCurrentPassword = z.string({ error: 'required' }).min(1, { error: 'required' }).max(256, { error: 'too_long' });
+
+/** A 6-digit code from the authenticator app; spaces and dashes typed between the digits are dropped. */
+export const ZTotpCode = z
+  .string({ error: 'required' })
+  .overwrite((v) => v.replace(/[\s-]/g, ''))
+  .min(1, { error: 'required' })
+  .regex(/^\d{6}$/, { error: 'invalid_totp_code' })
+  .meta({ example: '123456' });
+
+/** A one-time recovery code (`abcde-23456`); case, spaces and dashes do not matter. */
+export const ZRecoveryCode = z
+  .string({ error: 'required' })
+  .overwrite((v) => v.replace(/[\s-]/g, '').toLowerCase())
+  .min(1, { error: 'required' })
+  .regex(/^[a-z0-9]{10}$/, { error: 'invalid_recovery_code' })
+  .meta({ example: 'k7m2p-x9q4r' });
+
+export const secondStepMethods = ['totp', 'recovery'] as const;
+export type SecondStepMethod = (typeof secondStepMethods)[number];
+
+/** The answer of a right password when the account has two-step sign-in on: no session yet. */
+export const ZSecondStepRequired = z
+  .object({
+    secondStep: z.literal('totp'),
+    /** Single use, valid for 5 minutes; only its hash is stored. */
+    challenge: z.string(),
+    expiresAt: ZIsoDateTime,
+  })
+  .meta({ id: 'SecondStepRequired' });
+export type SecondStepRequired = z.infer<typeof ZSecondStepRequired>;
+
+const ZChallenge = z
+  .string({ error: 'required' })
+  .min(20, { error: 'invalid_type' })
+  .max(200, { error: 'invalid_type' });
+
+/** The second step of signing in: the challenge and a code from the app, or a recovery code. */
+export const ZCompleteSignIn = z
+  .discriminatedUnion('method', [
+    z.object({ challenge: ZChallenge, method: z.literal('totp'), code: ZTotpCode }),
+    z.object({ challenge: ZChallenge, method: z.literal('recovery'), code: ZRecoveryCode }),
+  ])
+  .meta({ id: 'CompleteSignInInput' });
+export type CompleteSignIn = z.output<typeof ZCompleteSignIn>;
+export type CompleteSignInInput = z.input<typeof ZCompleteSignIn>;
+
+export const ZStartTwoFactor = z.object({ currentPassword: ZCurrentPassword }).meta({ id: 'StartTwoFactorInput' });
+export type StartTwoFactor = z.output<typeof ZStartTwoFactor>;
+export type StartTwoFactorInput = z.input<typeof ZStartTwoFactor>;
+
+/** What the authenticator app needs: the otpauth:// URI (for the QR code) and the secret, grouped for typing. */
+export const ZTwoFactorStarted = z
+  .object({ uri: z.string(), secret: z.string().meta({ example: 'JBSW Y3DP EHPK 3PXP' }) })
+  .meta({ id: 'TwoFactorStarted' });
+export type TwoFactorStarted = z.infer<typeof ZTwoFactorStarted>;
+
+export const ZConfirmTwoFactor = z.object({ code: ZTotpCode }).meta({ id: 'ConfirmTwoFactorInput' });
+export type ConfirmTwoFactor = z.output<typeof ZConfirmTwoFactor>;
+export type ConfirmTwoFactorInput = z.input<typeof ZConfirmTwoFactor>;
+
+/** Ten one-time recovery codes, shown once: only their hashes are kept. */
+export const ZRecoveryCodesIssued = z
+  .object({ recoveryCodes: z.array(z.string()) })
+  .meta({ id: 'RecoveryCodesIssued' });
+export type RecoveryCodesIssued = z.infer<typeof ZRecoveryCodesIssued>;
+
+export const ZRegenerateRecoveryCodes = z
+  .object({ currentPassword: ZCurrentPassword })
+  .meta({ id: 'RegenerateRecoveryCodesInput' });
+export type RegenerateRecoveryCodes = z.output<typeof ZRegenerateRecoveryCodes>;
+export type RegenerateRecoveryCodesInput = z.input<typeof ZRegenerateRecoveryCodes>;
+
+/** Turning two-step sign-in off: the password and a current code (or a recovery code). */
+export const ZTurnOffTwoFactor = z
+  .discriminatedUnion('method', [
+    z.object({ currentPassword: ZCurrentPassword, method: z.literal('totp'), code: ZTotpCode }),
+    z.object({ currentPassword: ZCurrentPassword, method: z.literal('recovery'), code: ZRecoveryCode }),
+  ])
+  .meta({ id: 'TurnOffTwoFactorInput' });
+export type TurnOffTwoFactor = z.output<typeof ZTurnOffTwoFactor>;
+export type TurnOffTwoFactorInput = z.input<typeof ZTurnOffTwoFactor>;

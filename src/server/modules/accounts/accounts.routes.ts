@@ -2,10 +2,12 @@ import { createRoute } from '@hono/zod-openapi';
 import {
   ZBusinessProfile,
   ZChangePassword,
+  ZCompleteSignIn,
   ZSessionList,
   ZSessionsEnded,
   ZLogIn,
   ZMe,
+  ZSecondStepRequired,
   ZSetUpWorkspace,
   ZSetupStatus,
   ZUpdateBusinessProfile,
@@ -52,12 +54,40 @@ export const accountRoutes = createRouter()
       path: '/auth/login',
       tags: ['accounts'],
       summary: 'Sign in with email and password',
+      description:
+        'With two-step sign-in on, a right password makes no session: 202 with a challenge for POST /auth/login/second-step.',
       request: jsonBody(ZLogIn),
-      responses: { 200: jsonResponse(ZMe, 'Signed in'), ...errorResponses(401, 422, 429) },
+      responses: {
+        200: jsonResponse(ZMe, 'Signed in'),
+        202: jsonResponse(ZSecondStepRequired, 'Password right; a code from the app is needed'),
+        ...errorResponses(401, 422, 429),
+      },
     }),
     async (c) => {
       const input = c.req.valid('json');
       const result = await accounts.login(c.get('deps'), input, {
+        ip: clientIp(c),
+        userAgent: c.req.header('user-agent') ?? null,
+      });
+      if (result.kind === 'second_step') {
+        const { kind: _kind, ...body } = result;
+        return c.json(body, 202);
+      }
+      writeSessionCookie(c, result.token);
+      return c.json(result.me, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/auth/login/second-step',
+      tags: ['accounts'],
+      summary: 'Second step of signing in: a code from the app, or a recovery code',
+      request: jsonBody(ZCompleteSignIn),
+      responses: { 200: jsonResponse(ZMe, 'Signed in'), ...errorResponses(401, 422, 429) },
+    }),
+    async (c) => {
+      const result = await accounts.completeSignIn(c.get('deps'), c.req.valid('json'), {
         ip: clientIp(c),
         userAgent: c.req.header('user-agent') ?? null,
       });

@@ -14,6 +14,9 @@ import {
   type ChangePassword,
   type SessionList,
   type SessionsEnded,
+  type CompleteSignIn,
+  type SecondStepRequired,
+  type TwoFactorStatus,
 } from '../../../shared/schemas/accounts.js';
 import { ZChannel, ZWeeklyHours, type Channel, type Locale, type WeeklyHours } from '../../../shared/schemas/common.js';
 import { AppError, fieldError, notFound } from '../../lib/app-error.js';
@@ -28,6 +31,8 @@ import { parseInput } from '../../lib/validate.js';
 import * as q from './accounts.queries.js';
 import { isStrongPassword } from './password-strength.js';
 import type { NewSessionRow, UserRow, WorkspaceRow, WorkspaceUpdate } from './accounts.table.js';
+import { checkTotp, recoveryCodeHash } from './two-factor.js';
+import * as tq from './two-factor.queries.js';
 
 // OWASP password storage minimum for argon2id: 19 MiB, 2 iterations, 1 lane.
 const ARGON2 = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -47,6 +52,10 @@ const FAILURE_KEEP_MS = 30 * 86_400_000;
 let dummyHash: Promise<string> | null = null;
 
 export type NewSession = { token: string; me: Me };
+/** What a right password gives: a session, or (two-step sign-in on) the challenge for the second step. */
+export type LoginResult = ({ kind: 'session' } & NewSession) | ({ kind: 'second_step' } & SecondStepRequired);
+/** How long the second step may take after the password (ASVS 5 V6.6.3: short-lived). */
+const CHALLENGE_MS = 5 * 60_000;
 
 /** The wait before the next attempt after `count` failures, the last at `last`. */
 function throttleDelay(count: number, last: string | null, rule: { free: number; maxDelayMs: number }, now: Date) {
@@ -148,6 +157,10 @@ async function insertWorkspaceWithOwner(deps: Deps, input: SetUpWorkspace, passw
     address_form: input.owner.addressForm,
     calendar_token_hash: null,
     last_sign_in_at: now,
+    totp_secret: null,
+    totp_pending_secret: null,
+    totp_enabled_at: null,
+    totp_last_step: null,
     created_at: now,
     updated_at: now,
   };
@@ -187,8 +200,15 @@ async function startSession(
       csrfToken: session.csrf_token,
       capabilities: capabilities(deps),
       signInNotice: signInNotice(session),
+      twoFactor: await twoFactorStatus(deps, user),
     },
   };
+}
+
+async function twoFactorStatus(deps: Deps, user: UserRow): Promise<TwoFactorStatus> {
+  if (!user.totp_secret) return { enabled: false, recoveryCodesLeft: 0 };
+  const scope = { workspaceId: user.workspace_id, userId: user.id };
+  return { enabled: true, recoveryCodesLeft: await tq.countUnusedRecoveryCodes(deps.db.kysely, scope) };
 }
 
 /** The idle expiry from `now`, never past the absolute lifetime counted from sign-in (ASVS 5 V7.3.1, V7.3.2). */
@@ -207,20 +227,19 @@ function signInNotice(session: {
     : null;
 }
 
-export async function login(
+/**
+ * Refuses an attempt that comes too soon after failures (429 with Retry-After): not checked and not
+ * counted. The account's count starts again at each successful sign-in; the address's does not.
+ */
+export async function checkThrottle(
   deps: Deps,
-  input: LogIn,
-  meta: { ip: string; userAgent: string | null },
-): Promise<NewSession> {
-  const db = deps.db.kysely;
+  { email, ip, lastSignIn }: { email: string; ip: string; lastSignIn: string | null },
+): Promise<void> {
   const now = deps.clock.now();
   const windowStart = new Date(now.getTime() - FAILURE_WINDOW_MS).toISOString();
-  const user = await q.findUserByEmail(db, { email: input.email });
-  // The account's count starts again at each successful sign-in; the address's does not.
-  const lastSignIn = user?.last_sign_in_at ?? null;
-  const failures = await q.countLoginFailures(db, {
-    email: input.email,
-    ip: meta.ip,
+  const failures = await q.countLoginFailures(deps.db.kysely, {
+    email,
+    ip,
     emailSince: lastSignIn && lastSignIn > windowStart ? lastSignIn : windowStart,
     ipSince: windowStart,
   });
@@ -233,15 +252,104 @@ export async function login(
     const seconds = Math.ceil(waitMs / 1000);
     throw new AppError('too_many_attempts', { params: { seconds }, headers: { 'Retry-After': String(seconds) } });
   }
+}
+
+/** A failed attempt (a wrong password or code) for the throttle and the owner's notice. */
+export async function recordFailure(deps: Deps, { email, ip }: { email: string; ip: string }): Promise<void> {
+  await q.insertLoginFailure(deps.db.kysely, { id: newId(), email, ip, created_at: isoNow(deps.clock) });
+}
+
+export async function login(
+  deps: Deps,
+  input: LogIn,
+  meta: { ip: string; userAgent: string | null },
+): Promise<LoginResult> {
+  const db = deps.db.kysely;
+  const now = deps.clock.now();
+  const user = await q.findUserByEmail(db, { email: input.email });
+  await checkThrottle(deps, { email: input.email, ip: meta.ip, lastSignIn: user?.last_sign_in_at ?? null });
   dummyHash ??= hashPassword('mila-timing-equaliser');
   const ok = await verify(user?.password_hash ?? (await dummyHash), input.password).catch(() => false);
   if (!user || !ok) {
-    await q.insertLoginFailure(db, { id: newId(), email: input.email, ip: meta.ip, created_at: now.toISOString() });
+    await recordFailure(deps, { email: input.email, ip: meta.ip });
     throw new AppError('invalid_credentials');
   }
+  if (user.totp_secret) {
+    // Two-step sign-in: no session yet, only a short-lived, single-use challenge for the code.
+    const challenge = secretToken();
+    const expiresAt = new Date(now.getTime() + CHALLENGE_MS).toISOString();
+    await tq.insertChallenge(db, {
+      id: newId(),
+      workspace_id: user.workspace_id,
+      user_id: user.id,
+      token_hash: sha256Hex(challenge),
+      created_at: now.toISOString(),
+      expires_at: expiresAt,
+    });
+    return { kind: 'second_step', secondStep: 'totp', challenge, expiresAt };
+  }
+  return { kind: 'session', ...(await signIn(deps, user, meta)) };
+}
+
+/**
+ * The second step: the challenge from the password step and a code from the app (±1 step, a used
+ * step refused) or an unused recovery code. Wrong codes count in the same throttle as passwords.
+ */
+export async function completeSignIn(
+  deps: Deps,
+  input: CompleteSignIn,
+  meta: { ip: string; userAgent: string | null },
+): Promise<NewSession> {
+  const db = deps.db.kysely;
+  const challenge = await tq.findLiveChallenge(db, {
+    tokenHash: sha256Hex(input.challenge),
+    now: isoNow(deps.clock),
+  });
+  const user = challenge && (await q.findUser(db, { workspaceId: challenge.workspace_id, userId: challenge.user_id }));
+  if (!challenge || !user?.totp_secret) throw new AppError('sign_in_expired');
+  const secret = user.totp_secret;
+  const who = { email: user.email, ip: meta.ip };
+  await checkThrottle(deps, { ...who, lastSignIn: user.last_sign_in_at });
+  let step: number | null = null;
+  if (input.method === 'totp') {
+    const checked = await checkTotp(secret, input.code, deps.clock, user.totp_last_step);
+    if (checked.step === null) {
+      await recordFailure(deps, who);
+      throw fieldError('code', checked.replayed ? 'totp_code_used' : 'wrong_totp_code');
+    }
+    step = checked.step;
+  }
+  try {
+    return await inTransaction(deps, async (deps) => {
+      const db = deps.db.kysely;
+      const scope = { workspaceId: user.workspace_id, userId: user.id };
+      if (!(await tq.deleteChallenge(db, { id: challenge.id }))) throw new AppError('sign_in_expired');
+      if (step !== null) {
+        // Another request with the same code got there first.
+        if (!(await tq.useTotpStep(db, { ...scope, step }))) throw fieldError('code', 'totp_code_used');
+      } else {
+        const used = await tq.useRecoveryCode(db, {
+          ...scope,
+          codeHash: recoveryCodeHash(input.code),
+          at: isoNow(deps.clock),
+        });
+        if (!used) throw fieldError('code', 'wrong_recovery_code');
+      }
+      return signIn(deps, user, meta);
+    });
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'validation_failed') await recordFailure(deps, who);
+    throw error;
+  }
+}
+
+/** A verified sign-in becomes a session, told the failures since the last sign-in. */
+async function signIn(deps: Deps, user: UserRow, meta: { ip: string; userAgent: string | null }): Promise<NewSession> {
+  const now = deps.clock.now();
+  const lastSignIn = user.last_sign_in_at;
   // What the owner is told: every failure since the last sign-in (kept for 30 days), not just the window.
-  const since = await q.countLoginFailures(db, {
-    email: input.email,
+  const since = await q.countLoginFailures(deps.db.kysely, {
+    email: user.email,
     ip: meta.ip,
     emailSince: lastSignIn ?? new Date(now.getTime() - FAILURE_KEEP_MS).toISOString(),
     ipSince: now.toISOString(),
@@ -254,6 +362,27 @@ export async function login(
       lastFailedAt: since.lastByEmail,
     });
   });
+}
+
+/**
+ * The current password proves it is me before a change to how I sign in; a wrong one counts in the
+ * sign-in throttle (a stolen session must not become a way to guess the password).
+ */
+export async function checkCurrentPassword(
+  deps: Deps,
+  auth: Auth,
+  password: string,
+  meta: { ip: string },
+): Promise<UserRow> {
+  const user = await q.findUser(deps.db.kysely, { workspaceId: auth.workspaceId, userId: auth.userId });
+  if (!user) throw new AppError('unauthenticated');
+  await checkThrottle(deps, { email: user.email, ip: meta.ip, lastSignIn: user.last_sign_in_at });
+  const ok = await verify(user.password_hash, password).catch(() => false);
+  if (!ok) {
+    await recordFailure(deps, { email: user.email, ip: meta.ip });
+    throw fieldError('currentPassword', 'wrong_password');
+  }
+  return user;
 }
 
 /** My signed-in browsers and devices, this one marked. */
@@ -375,6 +504,7 @@ export async function getMe(deps: Deps, auth: Auth): Promise<Me> {
     csrfToken: auth.csrfToken,
     capabilities: capabilities(deps),
     signInNotice: auth.signInNotice ?? null,
+    twoFactor: await twoFactorStatus(deps, user),
   };
 }
 
@@ -440,6 +570,7 @@ export async function purgeExpired(deps: Deps): Promise<void> {
   // SQLite's `pragma optimize` refreshes planner statistics as tables grow (PostgreSQL has autovacuum).
   if (deps.db.dialect === 'sqlite') await sql`pragma optimize`.execute(deps.db.kysely);
   await q.deleteExpiredSessions(deps.db.kysely, { now: now.toISOString() });
+  await tq.deleteExpiredChallenges(deps.db.kysely, { now: now.toISOString() });
   await q.deleteLoginFailuresBefore(deps.db.kysely, {
     before: new Date(now.getTime() - FAILURE_KEEP_MS).toISOString(),
   });

@@ -61,6 +61,10 @@ export const EXCLUDED_TABLES: readonly string[] = [
   // The audit log is this install's own record of who did what from where: a restore starts its
   // own record rather than taking on another's (it notes the restore itself).
   'audit_events',
+  // Two-step sign-in's recovery codes and sign-in challenges are credentials; the owner turns
+  // two-step sign-in on again after a move (the TOTP secret is not exported either).
+  'recovery_codes',
+  'sign_in_challenges',
 ];
 
 /** The owner's row as exported: who they are, never their password or feed token hashes. */

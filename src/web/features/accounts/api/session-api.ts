@@ -1,10 +1,14 @@
 import { type QueryClient, queryOptions, useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
+import { z } from 'zod';
 import {
+  type CompleteSignInInput,
   type LogInInput,
   type Me,
+  type SecondStepRequired,
   type SetUpWorkspaceInput,
   type SetupStatus,
   ZMe,
+  ZSecondStepRequired,
   ZSetupStatus,
 } from '../../../../shared/schemas/accounts';
 import { apiRequest, apiRequestNoContent, isApiError, setCsrfToken } from '../../../lib/api-client';
@@ -48,10 +52,28 @@ function useStoreSession() {
   };
 }
 
+/** A right password signs in, or (two-step sign-in on) asks for the code first. */
+const ZLoginAnswer = z.union([ZMe, ZSecondStepRequired]);
+
+export function isSecondStep(answer: Me | SecondStepRequired): answer is SecondStepRequired {
+  return 'secondStep' in answer;
+}
+
 export function useLogin() {
   const storeSession = useStoreSession();
   return useMutation({
-    mutationFn: (input: LogInInput) => apiRequest('/auth/login', ZMe, { method: 'POST', body: input }),
+    mutationFn: (input: LogInInput) => apiRequest('/auth/login', ZLoginAnswer, { method: 'POST', body: input }),
+    onSuccess: (answer) => {
+      if (!isSecondStep(answer)) storeSession(answer);
+    },
+  });
+}
+
+export function useCompleteSignIn() {
+  const storeSession = useStoreSession();
+  return useMutation({
+    mutationFn: (input: CompleteSignInInput) =>
+      apiRequest('/auth/login/second-step', ZMe, { method: 'POST', body: input }),
     onSuccess: storeSession,
   });
 }

@@ -11,8 +11,9 @@ import { useSchemaForm } from '../../../lib/use-schema-form';
 import { useChangePassword, useEndOtherSessions, useSessions } from '../api/security-api';
 import { useMe } from '../api/session-api';
 import { PasswordStrength } from './password-strength';
+import { TwoFactorSettings } from './two-factor-settings';
 
-/** Settings → my account: failed sign-ins since last time, where I am signed in, and my password. */
+/** Settings → my account: failed sign-ins since last time, where I am signed in, two-step sign-in, my password. */
 export function AccountSecurity() {
   const { t } = useTranslation();
   const me = useMe();
@@ -76,6 +77,7 @@ export function AccountSecurity() {
             </Button>
           </Group>
         </Stack>
+        <TwoFactorSettings />
         <ChangePasswordForm personal={[me.user.email, me.user.name, me.workspace.name]} />
       </Stack>
     </Panel>

@@ -1,37 +1,66 @@
 import { Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ZLogIn } from '../../../../shared/schemas/accounts';
+import { type Me, type SecondStepMethod, ZLogIn } from '../../../../shared/schemas/accounts';
 import { formatDateTime } from '../../../lib/format';
 import { currentIntlLocale } from '../../../lib/i18n';
+import { readableDescription } from '../../../lib/notify';
 import { useSchemaForm } from '../../../lib/use-schema-form';
-import { useLogin } from '../api/session-api';
+import { isSecondStep, useLogin } from '../api/session-api';
+import { SecondStepForm } from './second-step-form';
 
 export function LoginForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
   const login = useLogin();
   const form = useSchemaForm({ schema: ZLogIn, initialValues: { email: '', password: '' } });
+  // Two-step sign-in on: the password was right, the code is next.
+  const [challenge, setChallenge] = useState<string | null>(null);
+
+  const signedIn = (me: Me, method: SecondStepMethod | null) => {
+    const notice = me.signInNotice;
+    // Failed attempts since the last sign-in: told now, and kept in Settings → my account.
+    if (notice)
+      notifications.show({
+        color: 'orange',
+        title: t('security.noticeTitle'),
+        message: t('security.notice', {
+          count: notice.failedAttempts,
+          when: notice.lastFailedAt
+            ? formatDateTime(notice.lastFailedAt, currentIntlLocale(), me.workspace.timeZone)
+            : '',
+        }),
+        styles: readableDescription,
+        autoClose: false,
+      });
+    if (method === 'recovery')
+      notifications.show({
+        color: 'yellow',
+        message: t('login.recoveryUsed', { count: me.twoFactor.recoveryCodesLeft }),
+        autoClose: false,
+      });
+    onDone();
+  };
+
+  if (challenge)
+    return (
+      <SecondStepForm
+        challenge={challenge}
+        onSignedIn={signedIn}
+        onStartOver={() => {
+          setChallenge(null);
+          form.reset({ email: form.values.email, password: '' });
+        }}
+      />
+    );
 
   return (
     <form
       noValidate
       onSubmit={form.submit(async (input) => {
-        const me = await login.mutateAsync(input);
-        const notice = me.signInNotice;
-        // Failed attempts since the last sign-in: told now, and kept in Settings → my account.
-        if (notice)
-          notifications.show({
-            color: 'orange',
-            title: t('security.noticeTitle'),
-            message: t('security.notice', {
-              count: notice.failedAttempts,
-              when: notice.lastFailedAt
-                ? formatDateTime(notice.lastFailedAt, currentIntlLocale(), me.workspace.timeZone)
-                : '',
-            }),
-            autoClose: false,
-          });
-        onDone();
+        const answer = await login.mutateAsync(input);
+        if (isSecondStep(answer)) setChallenge(answer.challenge);
+        else signedIn(answer, null);
       })}
     >
       <Stack gap="md">

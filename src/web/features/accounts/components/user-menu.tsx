@@ -1,3 +1,4 @@
+import { notifications } from '@mantine/notifications';
 import { Avatar, Menu, UnstyledButton } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -32,7 +33,16 @@ export function UserMenu({ onSignedOut }: { onSignedOut: () => void }) {
         </Menu.Item>
         <Menu.Item
           leftSection={<LogoutIcon size={16} />}
-          onClick={() => logout.mutate(undefined, { onError: notifyError, onSettled: onSignedOut })}
+          onClick={() =>
+            logout.mutate(undefined, {
+              onError: notifyError,
+              // The signed-in screens' messages must not cover the sign-in form that comes next.
+              onSettled: () => {
+                notifications.clean();
+                onSignedOut();
+              },
+            })
+          }
         >
           {t('userMenu.logout')}
         </Menu.Item>
