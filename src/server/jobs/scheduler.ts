@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Deps } from '../lib/http.js';
 import { purgeExpired } from '../modules/accounts/accounts.service.js';
 import { purgeOldHits } from '../modules/limits/limits.service.js';
+import { pruneAuditEvents } from '../modules/audit/audit.service.js';
 import { deliverOutbox } from '../modules/messages/outbox.service.js';
 import { deliverWebhooks } from '../modules/webhooks/webhooks.service.js';
 import { runDailyBackup } from './daily-backup.js';
@@ -24,6 +25,7 @@ export const jobs: Job[] = [
     run: async (deps) => {
       await purgeExpired(deps);
       await purgeOldHits(deps);
+      await pruneAuditEvents(deps);
     },
   },
   // Checked every 15 minutes, done once a day at the quiet hour (MILA_BACKUP_DIR; off when unset).

@@ -33,6 +33,7 @@ import { isStrongPassword } from './password-strength.js';
 import type { NewSessionRow, UserRow, WorkspaceRow, WorkspaceUpdate } from './accounts.table.js';
 import { checkTotp, recoveryCodeHash } from './two-factor.js';
 import * as tq from './two-factor.queries.js';
+import { recordAudit } from '../audit/audit.service.js';
 
 // OWASP password storage minimum for argon2id: 19 MiB, 2 iterations, 1 lane.
 const ARGON2 = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -272,6 +273,7 @@ export async function login(
   const ok = await verify(user?.password_hash ?? (await dummyHash), input.password).catch(() => false);
   if (!user || !ok) {
     await recordFailure(deps, { email: input.email, ip: meta.ip });
+    if (user) await auditFailedSignIn(deps, user, 'password');
     throw new AppError('invalid_credentials');
   }
   if (user.totp_secret) {
@@ -288,7 +290,16 @@ export async function login(
     });
     return { kind: 'second_step', secondStep: 'totp', challenge, expiresAt };
   }
-  return { kind: 'session', ...(await signIn(deps, user, meta)) };
+  return { kind: 'session', ...(await signIn(deps, user, meta, 'password')) };
+}
+
+/** A wrong password or code for a known account, for the owner's audit log (throttled attempts are not checked, so not noted). */
+async function auditFailedSignIn(deps: Deps, user: UserRow, reason: 'password' | 'code'): Promise<void> {
+  await recordAudit(
+    deps,
+    { workspaceId: user.workspace_id },
+    { action: 'sign_in_failed', userId: user.id, detail: { reason } },
+  );
 }
 
 /**
@@ -315,6 +326,7 @@ export async function completeSignIn(
     const checked = await checkTotp(secret, input.code, deps.clock, user.totp_last_step);
     if (checked.step === null) {
       await recordFailure(deps, who);
+      await auditFailedSignIn(deps, user, 'code');
       throw fieldError('code', checked.replayed ? 'totp_code_used' : 'wrong_totp_code');
     }
     step = checked.step;
@@ -335,16 +347,24 @@ export async function completeSignIn(
         });
         if (!used) throw fieldError('code', 'wrong_recovery_code');
       }
-      return signIn(deps, user, meta);
+      return signIn(deps, user, meta, step !== null ? 'totp' : 'recovery_code');
     });
   } catch (error) {
-    if (error instanceof AppError && error.code === 'validation_failed') await recordFailure(deps, who);
+    if (error instanceof AppError && error.code === 'validation_failed') {
+      await recordFailure(deps, who);
+      await auditFailedSignIn(deps, user, 'code');
+    }
     throw error;
   }
 }
 
 /** A verified sign-in becomes a session, told the failures since the last sign-in. */
-async function signIn(deps: Deps, user: UserRow, meta: { ip: string; userAgent: string | null }): Promise<NewSession> {
+async function signIn(
+  deps: Deps,
+  user: UserRow,
+  meta: { ip: string; userAgent: string | null },
+  method: 'password' | 'totp' | 'recovery_code',
+): Promise<NewSession> {
   const now = deps.clock.now();
   const lastSignIn = user.last_sign_in_at;
   // What the owner is told: every failure since the last sign-in (kept for 30 days), not just the window.
@@ -356,6 +376,11 @@ async function signIn(deps: Deps, user: UserRow, meta: { ip: string; userAgent: 
   });
   return inTransaction(deps, async (deps) => {
     await q.setLastSignIn(deps.db.kysely, { userId: user.id, at: now.toISOString() });
+    await recordAudit(
+      deps,
+      { workspaceId: user.workspace_id },
+      { action: 'signed_in', userId: user.id, detail: { method } },
+    );
     return startSession(deps, user, {
       userAgent: meta.userAgent,
       failedSignIns: since.byEmail,
@@ -380,6 +405,7 @@ export async function checkCurrentPassword(
   const ok = await verify(user.password_hash, password).catch(() => false);
   if (!ok) {
     await recordFailure(deps, { email: user.email, ip: meta.ip });
+    await auditFailedSignIn(deps, user, 'password');
     throw fieldError('currentPassword', 'wrong_password');
   }
   return user;
@@ -406,12 +432,19 @@ export async function listSessions(deps: Deps, auth: Auth): Promise<SessionList>
 
 /** "Sign out everywhere else": every session of mine but this one ends now. */
 export async function endOtherSessions(deps: Deps, auth: Auth): Promise<SessionsEnded> {
-  const ended = await q.deleteOtherSessions(deps.db.kysely, {
+  return inTransaction(deps, async (deps) => {
+    const ended = await deleteOtherSessions(deps, auth);
+    await recordAudit(deps, auth, { action: 'other_sessions_ended', detail: { ended } });
+    return { ended };
+  });
+}
+
+function deleteOtherSessions(deps: Deps, auth: Auth): Promise<number> {
+  return q.deleteOtherSessions(deps.db.kysely, {
     workspaceId: auth.workspaceId,
     userId: auth.userId,
     keepId: auth.sessionId,
   });
-  return { ended };
 }
 
 /** A new password (the current one proves it is me); every other session ends (ASVS 5 V7.4.3). */
@@ -431,7 +464,9 @@ export async function changePassword(deps: Deps, auth: Auth, input: ChangePasswo
       passwordHash,
       at: isoNow(deps.clock),
     });
-    return endOtherSessions(deps, auth);
+    const ended = await deleteOtherSessions(deps, auth);
+    await recordAudit(deps, auth, { action: 'password_changed', detail: { sessionsEnded: ended } });
+    return { ended };
   });
 }
 
@@ -450,7 +485,9 @@ export async function resetPassword(deps: Deps, input: { email: string; newPassw
   return inTransaction(deps, async (deps) => {
     const scope = { workspaceId: user.workspace_id, userId: user.id };
     await q.setPasswordHash(deps.db.kysely, { ...scope, passwordHash, at: isoNow(deps.clock) });
-    return { ended: await q.deleteUserSessions(deps.db.kysely, scope) };
+    const ended = await q.deleteUserSessions(deps.db.kysely, scope);
+    await recordAudit(deps, scope, { action: 'password_reset', target: user.email, detail: { sessionsEnded: ended } });
+    return { ended };
   });
 }
 
@@ -509,15 +546,18 @@ export async function getMe(deps: Deps, auth: Auth): Promise<Me> {
 }
 
 export async function updateMe(deps: Deps, auth: Auth, input: UpdateMe): Promise<Me> {
-  await q.updateUser(deps.db.kysely, {
-    workspaceId: auth.workspaceId,
-    userId: auth.userId,
-    changes: {
-      ...(input.name !== undefined ? { name: input.name } : {}),
-      ...(input.locale !== undefined ? { locale: input.locale } : {}),
-      ...(input.addressForm !== undefined ? { address_form: input.addressForm } : {}),
-      updated_at: isoNow(deps.clock),
-    },
+  await inTransaction(deps, async (deps) => {
+    await q.updateUser(deps.db.kysely, {
+      workspaceId: auth.workspaceId,
+      userId: auth.userId,
+      changes: {
+        ...(input.name !== undefined ? { name: input.name } : {}),
+        ...(input.locale !== undefined ? { locale: input.locale } : {}),
+        ...(input.addressForm !== undefined ? { address_form: input.addressForm } : {}),
+        updated_at: isoNow(deps.clock),
+      },
+    });
+    await recordAudit(deps, auth, { action: 'account_changed', detail: { fields: Object.keys(input).join(' ') } });
   });
   return getMe(deps, auth);
 }
@@ -558,6 +598,16 @@ export async function updateBusinessProfile(
     if (input.digestTime !== undefined) changes.digest_time = input.digestTime;
     if ((changes.dealer_type ?? current.dealer_type) === 'exempt') changes.vat_rate_bp = 0;
     await q.updateWorkspace(deps.db.kysely, { workspaceId, changes });
+    // The fields that really changed (a form sends every field), by their stored names.
+    const changed = Object.entries(changes)
+      .filter(([column, value]) => column !== 'updated_at' && current[column as keyof typeof current] !== value)
+      .map(([column]) => column);
+    if (changed.length > 0)
+      await recordAudit(
+        deps,
+        { workspaceId },
+        { action: 'business_profile_changed', detail: { fields: changed.join(' ') } },
+      );
     const updated = await q.findWorkspace(deps.db.kysely, { workspaceId });
     if (!updated) throw notFound();
     return toBusinessProfile(updated);
@@ -650,16 +700,22 @@ export async function allWorkspaces(deps: Deps): Promise<BusinessProfile[]> {
 /** A new private calendar-feed token for the user; the old URL stops working. Returned once. */
 export async function regenerateCalendarToken(deps: Deps, auth: Auth): Promise<string> {
   const token = secretToken();
-  await q.setCalendarToken(deps.db.kysely, {
-    workspaceId: auth.workspaceId,
-    userId: auth.userId,
-    tokenHash: sha256Hex(token),
+  await inTransaction(deps, async (deps) => {
+    await q.setCalendarToken(deps.db.kysely, {
+      workspaceId: auth.workspaceId,
+      userId: auth.userId,
+      tokenHash: sha256Hex(token),
+    });
+    await recordAudit(deps, auth, { action: 'calendar_feed_renewed' });
   });
   return token;
 }
 
 export async function revokeCalendarToken(deps: Deps, auth: Auth): Promise<void> {
-  await q.setCalendarToken(deps.db.kysely, { workspaceId: auth.workspaceId, userId: auth.userId, tokenHash: null });
+  await inTransaction(deps, async (deps) => {
+    await q.setCalendarToken(deps.db.kysely, { workspaceId: auth.workspaceId, userId: auth.userId, tokenHash: null });
+    await recordAudit(deps, auth, { action: 'calendar_feed_revoked' });
+  });
 }
 
 /** Who a calendar-feed token belongs to, or null (wrong, revoked or replaced token). */

@@ -16,6 +16,7 @@ import { checkCurrentPassword, recordFailure } from './accounts.service.js';
 import type { UserRow } from './accounts.table.js';
 import { checkTotp, groupSecret, newRecoveryCodes, newTotpSecret, recoveryCodeHash, totpUri } from './two-factor.js';
 import * as tq from './two-factor.queries.js';
+import { recordAudit } from '../audit/audit.service.js';
 
 /**
  * Turning two-step sign-in on, off, and new recovery codes (ASVS 5 V6.4.x, V6.5.x). Each needs the
@@ -52,6 +53,7 @@ export async function confirmTwoFactor(deps: Deps, auth: Auth, input: ConfirmTwo
   const step = checked.step;
   return inTransaction(deps, async (deps) => {
     await tq.enableTotp(deps.db.kysely, { ...auth, secret, step, at: isoNow(deps.clock) });
+    await recordAudit(deps, auth, { action: 'two_factor_on' });
     return issueRecoveryCodes(deps, user);
   });
 }
@@ -65,7 +67,10 @@ export async function regenerateRecoveryCodes(
 ): Promise<RecoveryCodesIssued> {
   const user = await checkCurrentPassword(deps, auth, input.currentPassword, meta);
   if (!user.totp_secret) throw new AppError('two_factor_off');
-  return inTransaction(deps, (deps) => issueRecoveryCodes(deps, user));
+  return inTransaction(deps, async (deps) => {
+    await recordAudit(deps, auth, { action: 'recovery_codes_renewed' });
+    return issueRecoveryCodes(deps, user);
+  });
 }
 
 /** Off again: the password and a current code (or a recovery code); wrong codes count in the throttle. */
@@ -87,6 +92,7 @@ export async function turnOffTwoFactor(deps: Deps, auth: Auth, input: TurnOffTwo
           throw fieldError('code', 'wrong_recovery_code');
       }
       await clearTwoFactor(deps, { workspaceId: auth.workspaceId, userId: auth.userId });
+      await recordAudit(deps, auth, { action: 'two_factor_off', detail: { with: input.method } });
     });
   } catch (error) {
     if (error instanceof AppError && error.code === 'validation_failed') await recordFailure(deps, who);
@@ -102,7 +108,11 @@ export async function turnOffTwoFactorByOperator(deps: Deps, input: { email: str
   const user = await q.findUserByEmail(deps.db.kysely, { email: input.email.trim().toLowerCase() });
   if (!user) throw fieldError('email', 'unknown_user');
   const wasOn = user.totp_secret !== null;
-  await inTransaction(deps, (deps) => clearTwoFactor(deps, { workspaceId: user.workspace_id, userId: user.id }));
+  await inTransaction(deps, async (deps) => {
+    await clearTwoFactor(deps, { workspaceId: user.workspace_id, userId: user.id });
+    if (wasOn)
+      await recordAudit(deps, { workspaceId: user.workspace_id }, { action: 'two_factor_off', target: user.email });
+  });
   return wasOn;
 }
 

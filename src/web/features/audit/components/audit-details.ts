@@ -15,6 +15,8 @@ function oneOf<V extends string>(values: readonly V[], detail: Detail, key: stri
   return (values as readonly string[]).includes(value) ? (value as V) : null;
 }
 const csvLists = ['clients', 'payments'] as const;
+const signInMethods = ['password', 'totp', 'recovery_code'] as const;
+const failureReasons = ['password', 'code'] as const;
 
 /**
  * What an event's detail says, in words: the facts the record kept (an amount, a format, how many
@@ -68,6 +70,15 @@ export function describeDetail(event: AuditEvent, t: TFunction, intl: string, ti
       return [kind ? t(`messages.kinds.${kind}`) : '', locale ? t(`languages.${locale}`) : '']
         .filter(Boolean)
         .join(' · ');
+    }
+    case 'signed_in':
+    case 'two_factor_off': {
+      const method = oneOf(signInMethods, d, event.action === 'signed_in' ? 'method' : 'with');
+      return method ? t(`audit.method.${method}`) : null;
+    }
+    case 'sign_in_failed': {
+      const reason = oneOf(failureReasons, d, 'reason');
+      return reason ? t(`audit.failure.${reason}`) : null;
     }
     case 'api_token_created': {
       const scope = oneOf(tokenScopes, d, 'scope');
