@@ -5,7 +5,12 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { Option, type Command } from 'commander';
 import { workspaceOwners } from '../../server/modules/accounts/accounts.service.js';
-import { noteExport, restoreWorkspace, workspaceJson, workspaceZip } from '../../server/modules/exports/exports.service.js';
+import {
+  noteExport,
+  restoreWorkspace,
+  workspaceJson,
+  workspaceZip,
+} from '../../server/modules/exports/exports.service.js';
 import { AppError, fieldError } from '../../server/lib/app-error.js';
 import type { Auth } from '../../server/lib/http.js';
 import { ZWorkspaceExport } from '../../shared/schemas/exports.js';

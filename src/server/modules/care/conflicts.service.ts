@@ -203,7 +203,11 @@ export async function deleteConflict(deps: Deps, scope: Scope, conflictId: strin
     if (!row) throw notFound();
     await q.deleteStakeholders(deps.db.kysely, { ...scope, conflictId });
     await q.deleteConflict(deps.db.kysely, { ...scope, conflictId });
-    await recordAudit(deps, scope, { action: 'conflict_deleted', clientId: row.client_id, detail: { topic: row.topic } });
+    await recordAudit(deps, scope, {
+      action: 'conflict_deleted',
+      clientId: row.client_id,
+      detail: { topic: row.topic },
+    });
   });
 }
 

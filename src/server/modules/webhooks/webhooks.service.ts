@@ -97,7 +97,11 @@ export async function createWebhookEndpoint(
   };
   await inTransaction(deps, async (deps) => {
     await q.insertEndpoint(deps.db.kysely, row);
-    await recordAudit(deps, scope, { action: 'webhook_created', target: row.url, detail: { events: input.events.join(' ') } });
+    await recordAudit(deps, scope, {
+      action: 'webhook_created',
+      target: row.url,
+      detail: { events: input.events.join(' ') },
+    });
   });
   return { secret: row.secret, endpoint: toEndpoint(row) };
 }
