@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZApiError } from '../shared/errors.js';
 import { checkSqliteFile } from './db/backup.js';
-import { kill, signUp, startServer, type Server, type Session } from './testing/crash-drill.js';
+import { Api, kill, signUp, startServer, type Server, type Session } from './testing/crash-drill.js';
 import { clientInput } from './testing/factories.js';
 import Database from 'better-sqlite3';
 
@@ -47,18 +47,9 @@ describe('disk full on the data directory (real server, tmpfs)', () => {
     server = await startServer({ env: { MILA_DATA_DIR: dir, DATABASE_URL: '' }, drop: async () => {} });
     const { url } = server;
     const session: Session = await signUp(url);
+    const api = new Api(url, session);
     const write = (name: string) =>
-      fetch(`${url}/api/v1/clients`, {
-        method: 'POST',
-        headers: {
-          cookie: session.cookie,
-          origin: url,
-          'content-type': 'application/json',
-          'accept-language': 'en',
-          'x-csrf-token': session.csrf,
-        },
-        body: JSON.stringify(clientInput({ name, notes: 'מ'.repeat(9_000) })),
-      });
+      api.postRaw('/api/v1/clients', clientInput({ name, notes: 'מ'.repeat(9_000) }), { 'accept-language': 'en' });
     const acknowledged: string[] = [];
     const refusals: { status: number; type: string; body: string }[] = [];
     // Two writers at once until ten writes in a row have been refused.

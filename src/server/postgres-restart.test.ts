@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ZApiError } from '../shared/errors.js';
-import { kill, signUp, startServer, type Server } from './testing/crash-drill.js';
+import { Api, kill, signUp, startServer, type Server } from './testing/crash-drill.js';
 import { clientInput } from './testing/factories.js';
 import { privatePostgresMissing, startPrivatePostgres, type PrivatePostgres } from './testing/private-postgres.js';
 
@@ -27,18 +27,8 @@ describe.skipIf(missing !== null)('PostgreSQL restarted under load (real server,
     server = await startServer({ env: { DATABASE_URL: cluster.url }, drop: async () => {} });
     const { url } = server;
     const session = await signUp(url);
-    const write = (name: string) =>
-      fetch(`${url}/api/v1/clients`, {
-        method: 'POST',
-        headers: {
-          cookie: session.cookie,
-          origin: url,
-          'content-type': 'application/json',
-          'accept-language': 'en',
-          'x-csrf-token': session.csrf,
-        },
-        body: JSON.stringify(clientInput({ name })),
-      });
+    const api = new Api(url, session);
+    const write = (name: string) => api.postRaw('/api/v1/clients', clientInput({ name }), { 'accept-language': 'en' });
 
     const acknowledged: string[] = [];
     const refused: { status: number; body: string; retryAfter: string | null }[] = [];

@@ -156,17 +156,23 @@ export class Api {
   /** The running server's log, quoted when a request fails. */
   log: () => string = () => '';
 
-  async post<T extends z.ZodType>(pathname: string, body: unknown, schema: T): Promise<z.infer<T>> {
-    const res = await fetch(`${this.url}${pathname}`, {
+  /** A signed-in JSON POST, the answer as it came (the fault drills look at refusals too). */
+  postRaw(pathname: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+    return fetch(`${this.url}${pathname}`, {
       method: 'POST',
       headers: {
         cookie: this.session.cookie,
         origin: this.url,
         'content-type': 'application/json',
         'x-csrf-token': this.session.csrf,
+        ...headers,
       },
       body: JSON.stringify(body),
     });
+  }
+
+  async post<T extends z.ZodType>(pathname: string, body: unknown, schema: T): Promise<z.infer<T>> {
+    const res = await this.postRaw(pathname, body);
     if (!res.ok)
       throw new Error(`POST ${pathname} answered ${res.status}: ${await res.text()}\n${this.log().slice(-4000)}`);
     return schema.parse(await res.json());

@@ -11,6 +11,7 @@ import { useSchemaForm } from '../../../lib/use-schema-form';
 import { useChangePassword, useEndOtherSessions, useSessions } from '../api/security-api';
 import { useMe } from '../api/session-api';
 import { PasswordStrength } from './password-strength';
+import { CurrentPasswordField } from './current-password-field';
 import { TwoFactorSettings } from './two-factor-settings';
 
 /** Settings → my account: failed sign-ins since last time, where I am signed in, two-step sign-in, my password. */
@@ -106,15 +107,10 @@ function ChangePasswordForm({ personal }: { personal: string[] }) {
         <Title order={3} size="h4">
           {t('security.passwordTitle')}
         </Title>
-        <PasswordInput
-          label={t('security.currentPassword')}
-          dir="ltr"
-          autoComplete="current-password"
-          required
+        <CurrentPasswordField
           value={form.values.currentPassword}
-          onChange={(e) => form.set('currentPassword', e.currentTarget.value)}
+          onChange={(value) => form.set('currentPassword', value)}
           error={form.error('currentPassword')}
-          visibilityToggleButtonProps={{ 'aria-label': t('owner.showPassword') }}
         />
         <PasswordInput
           label={t('security.newPassword')}

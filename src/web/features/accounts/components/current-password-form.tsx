@@ -1,5 +1,6 @@
-import { Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { CurrentPasswordField } from './current-password-field';
 import { ZStartTwoFactor } from '../../../../shared/schemas/accounts';
 import { useSchemaForm } from '../../../lib/use-schema-form';
 
@@ -21,16 +22,11 @@ export function CurrentPasswordForm({
     <form noValidate aria-label={label} onSubmit={form.submit((input) => onSubmit(input.currentPassword))}>
       <Stack gap="sm">
         <Text size="sm">{t('twoFactor.passwordFirst')}</Text>
-        <PasswordInput
-          label={t('security.currentPassword')}
-          dir="ltr"
-          autoComplete="current-password"
-          required
-          data-autofocus
+        <CurrentPasswordField
           value={form.values.currentPassword}
-          onChange={(e) => form.set('currentPassword', e.currentTarget.value)}
+          onChange={(value) => form.set('currentPassword', value)}
           error={form.error('currentPassword')}
-          visibilityToggleButtonProps={{ 'aria-label': t('owner.showPassword') }}
+          autoFocus
         />
         <Group justify="flex-end" gap="xs">
           <Button variant="default" onClick={onCancel}>

@@ -1,10 +1,11 @@
-import { Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { type SecondStepMethod, ZTurnOffTwoFactor } from '../../../../shared/schemas/accounts';
 import { notifySuccess } from '../../../lib/notify';
 import { useSchemaForm } from '../../../lib/use-schema-form';
 import { useTurnOffTwoFactor } from '../api/two-factor-api';
 import { CodeField } from './code-field';
+import { CurrentPasswordField } from './current-password-field';
 
 type Values = { currentPassword: string; method: SecondStepMethod; code: string };
 
@@ -29,15 +30,10 @@ export function TwoFactorOffForm({ onDone }: { onDone: () => void }) {
     >
       <Stack gap="sm">
         <Text size="sm">{t('twoFactor.turnOffHint')}</Text>
-        <PasswordInput
-          label={t('security.currentPassword')}
-          dir="ltr"
-          autoComplete="current-password"
-          required
+        <CurrentPasswordField
           value={form.values.currentPassword}
-          onChange={(e) => form.set('currentPassword', e.currentTarget.value)}
+          onChange={(value) => form.set('currentPassword', value)}
           error={form.error('currentPassword')}
-          visibilityToggleButtonProps={{ 'aria-label': t('owner.showPassword') }}
         />
         <CodeField
           method={form.values.method}
