@@ -35,6 +35,8 @@ const screens: Screen[] = [
   { name: 'insights', path: () => '/insights', shots: ['en-desktop'] },
   { name: 'mistakes', path: () => '/insights/mistakes' },
   { name: 'settings', path: () => '/settings' },
+  { name: 'my-account', path: () => '/settings?tab=account' },
+  { name: 'activity', path: () => '/settings?tab=activity' },
   { name: 'import-clients', path: () => '/clients/import' },
   { name: 'import-whatsapp', path: (ids) => `/clients/${ids.client}/import-whatsapp` },
   { name: 'new-quote', path: () => '/quotes/new' },
