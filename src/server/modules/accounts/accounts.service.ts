@@ -255,9 +255,24 @@ export async function checkThrottle(
   }
 }
 
-/** A failed attempt (a wrong password or code) for the throttle and the owner's notice. */
-export async function recordFailure(deps: Deps, { email, ip }: { email: string; ip: string }): Promise<void> {
+/**
+ * A failed attempt (a wrong password or code): counted for the throttle and the owner's notice, and
+ * noted in the audit log of the account it was for, when that account exists. Throttled attempts
+ * never get here (they are not checked), so a stranger cannot flood the log.
+ */
+export async function recordFailure(
+  deps: Deps,
+  { email, ip }: { email: string; ip: string },
+  user: UserRow | null,
+  reason: 'password' | 'code',
+): Promise<void> {
   await q.insertLoginFailure(deps.db.kysely, { id: newId(), email, ip, created_at: isoNow(deps.clock) });
+  if (user)
+    await recordAudit(
+      deps,
+      { workspaceId: user.workspace_id },
+      { action: 'sign_in_failed', userId: user.id, detail: { reason } },
+    );
 }
 
 export async function login(
@@ -272,8 +287,7 @@ export async function login(
   dummyHash ??= hashPassword('mila-timing-equaliser');
   const ok = await verify(user?.password_hash ?? (await dummyHash), input.password).catch(() => false);
   if (!user || !ok) {
-    await recordFailure(deps, { email: input.email, ip: meta.ip });
-    if (user) await auditFailedSignIn(deps, user, 'password');
+    await recordFailure(deps, { email: input.email, ip: meta.ip }, user ?? null, 'password');
     throw new AppError('invalid_credentials');
   }
   if (user.totp_secret) {
@@ -291,15 +305,6 @@ export async function login(
     return { kind: 'second_step', secondStep: 'totp', challenge, expiresAt };
   }
   return { kind: 'session', ...(await signIn(deps, user, meta, 'password')) };
-}
-
-/** A wrong password or code for a known account, for the owner's audit log (throttled attempts are not checked, so not noted). */
-async function auditFailedSignIn(deps: Deps, user: UserRow, reason: 'password' | 'code'): Promise<void> {
-  await recordAudit(
-    deps,
-    { workspaceId: user.workspace_id },
-    { action: 'sign_in_failed', userId: user.id, detail: { reason } },
-  );
 }
 
 /**
@@ -325,8 +330,7 @@ export async function completeSignIn(
   if (input.method === 'totp') {
     const checked = await checkTotp(secret, input.code, deps.clock, user.totp_last_step);
     if (checked.step === null) {
-      await recordFailure(deps, who);
-      await auditFailedSignIn(deps, user, 'code');
+      await recordFailure(deps, who, user, 'code');
       throw fieldError('code', checked.replayed ? 'totp_code_used' : 'wrong_totp_code');
     }
     step = checked.step;
@@ -350,10 +354,7 @@ export async function completeSignIn(
       return signIn(deps, user, meta, step !== null ? 'totp' : 'recovery_code');
     });
   } catch (error) {
-    if (error instanceof AppError && error.code === 'validation_failed') {
-      await recordFailure(deps, who);
-      await auditFailedSignIn(deps, user, 'code');
-    }
+    if (error instanceof AppError && error.code === 'validation_failed') await recordFailure(deps, who, user, 'code');
     throw error;
   }
 }
@@ -404,8 +405,7 @@ export async function checkCurrentPassword(
   await checkThrottle(deps, { email: user.email, ip: meta.ip, lastSignIn: user.last_sign_in_at });
   const ok = await verify(user.password_hash, password).catch(() => false);
   if (!ok) {
-    await recordFailure(deps, { email: user.email, ip: meta.ip });
-    await auditFailedSignIn(deps, user, 'password');
+    await recordFailure(deps, { email: user.email, ip: meta.ip }, user, 'password');
     throw fieldError('currentPassword', 'wrong_password');
   }
   return user;

@@ -92,10 +92,13 @@ export async function turnOffTwoFactor(deps: Deps, auth: Auth, input: TurnOffTwo
           throw fieldError('code', 'wrong_recovery_code');
       }
       await clearTwoFactor(deps, { workspaceId: auth.workspaceId, userId: auth.userId });
-      await recordAudit(deps, auth, { action: 'two_factor_off', detail: { with: input.method } });
+      await recordAudit(deps, auth, {
+        action: 'two_factor_off',
+        detail: { with: input.method === 'totp' ? 'totp' : 'recovery_code' },
+      });
     });
   } catch (error) {
-    if (error instanceof AppError && error.code === 'validation_failed') await recordFailure(deps, who);
+    if (error instanceof AppError && error.code === 'validation_failed') await recordFailure(deps, who, user, 'code');
     throw error;
   }
 }

@@ -7,6 +7,7 @@ import {
   ZTwoFactorStarted,
   ZSessionsEnded,
 } from '../../../shared/schemas/accounts.js';
+import { ZAuditEventList } from '../../../shared/schemas/audit.js';
 import { sha256Hex } from '../../lib/crypto.js';
 import type { ApiClient } from '../../testing/test-app.js';
 import { createTestContext, noContent, type TestContext } from '../../testing/test-app.js';
@@ -247,6 +248,14 @@ describe.each(testDialects())('two-step sign-in on $label', ({ dialect, skip }) 
     const done = await off({ currentPassword: PASSWORD, method: 'recovery', code: recoveryCodes[1] });
     expect(done.status).toBe(204);
     expect((await api.get('/api/v1/me', ZMe)).body.twoFactor).toEqual({ enabled: false, recoveryCodesLeft: 0 });
+    // Each refusal is in the owner's audit log, newest first, and then the switch-off itself.
+    const log = (await api.get('/api/v1/audit-events?group=access', ZAuditEventList)).body.items;
+    expect(log.slice(0, 4).map((e) => [e.action, e.detail])).toEqual([
+      ['two_factor_off', { with: 'recovery_code' }],
+      ['sign_in_failed', { reason: 'code' }],
+      ['sign_in_failed', { reason: 'code' }],
+      ['sign_in_failed', { reason: 'password' }],
+    ]);
     expect(await ctx.db.kysely.selectFrom('recovery_codes').selectAll().execute()).toEqual([]);
     const user = await ctx.db.kysely.selectFrom('users').select(['totp_secret']).executeTakeFirstOrThrow();
     expect(user.totp_secret).toBeNull();
