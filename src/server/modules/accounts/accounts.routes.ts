@@ -136,9 +136,13 @@ export const accountRoutes = createRouter()
       tags: ['accounts'],
       summary: 'Change my password (the current one first); every other session ends',
       request: jsonBody(ZChangePassword),
-      responses: { 200: jsonResponse(ZSessionsEnded, 'Changed'), ...errorResponses(401, 403, 422) },
+      responses: { 200: jsonResponse(ZSessionsEnded, 'Changed'), ...errorResponses(401, 403, 422, 429) },
     }),
-    async (c) => c.json(await accounts.changePassword(c.get('deps'), requireAuth(c), c.req.valid('json')), 200),
+    async (c) =>
+      c.json(
+        await accounts.changePassword(c.get('deps'), requireAuth(c), c.req.valid('json'), { ip: clientIp(c) }),
+        200,
+      ),
   )
   .openapi(
     createRoute({

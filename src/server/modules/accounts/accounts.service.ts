@@ -447,14 +447,18 @@ function deleteOtherSessions(deps: Deps, auth: Auth): Promise<number> {
   });
 }
 
-/** A new password (the current one proves it is me); every other session ends (ASVS 5 V7.4.3). */
-export async function changePassword(deps: Deps, auth: Auth, input: ChangePassword): Promise<SessionsEnded> {
-  const db = deps.db.kysely;
-  const user = await q.findUser(db, { workspaceId: auth.workspaceId, userId: auth.userId });
-  if (!user) throw new AppError('unauthenticated');
-  const ok = await verify(user.password_hash, input.currentPassword).catch(() => false);
-  if (!ok) throw fieldError('currentPassword', 'wrong_password');
-  const workspace = await q.findWorkspace(db, { workspaceId: auth.workspaceId });
+/**
+ * A new password (the current one proves it is me, counted in the throttle like every other check of
+ * it); every other session ends (ASVS 5 V7.4.3).
+ */
+export async function changePassword(
+  deps: Deps,
+  auth: Auth,
+  input: ChangePassword,
+  meta: { ip: string },
+): Promise<SessionsEnded> {
+  const user = await checkCurrentPassword(deps, auth, input.currentPassword, meta);
+  const workspace = await q.findWorkspace(deps.db.kysely, { workspaceId: auth.workspaceId });
   await checkNewPassword(input.newPassword, [user.email, user.name, workspace?.name ?? ''], 'newPassword');
   const passwordHash = await hashPassword(input.newPassword);
   return inTransaction(deps, async (deps) => {

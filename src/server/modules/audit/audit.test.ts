@@ -97,6 +97,20 @@ describe.each(testDialects())('the audit log on $label', ({ dialect, skip }) => 
     },
   );
 
+  it.skipIf(skip)('counts a wrong current password on a password change like any other check of it', async () => {
+    const api = await ctx.owner();
+    const wrong = await api.post(
+      '/api/v1/auth/password',
+      { currentPassword: 'not my password at all', newPassword: 'a much longer and unusual phrase' },
+      ZSessionsEnded,
+    );
+    expect(wrong.error.fields?.map((f) => [f.path, f.code])).toEqual([['currentPassword', 'wrong_password']]);
+    const log = (await api.get('/api/v1/audit-events?group=access', ZAuditEventList)).body.items;
+    expect(log.map((e) => [e.action, e.detail])).toEqual([['sign_in_failed', { reason: 'password' }]]);
+    const { rows } = await sql<{ n: number | string }>`select count(*) as n from login_failures`.execute(ctx.db.kysely);
+    expect(Number(rows[0]!.n)).toBe(1);
+  });
+
   it.skipIf(skip)('is the owner’s alone: another workspace sees none of it, a token cannot read it', async () => {
     const api = await ctx.owner();
     const client = await createClient(api);
