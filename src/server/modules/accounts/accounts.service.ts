@@ -551,17 +551,17 @@ export async function getMe(deps: Deps, auth: Auth): Promise<Me> {
 
 export async function updateMe(deps: Deps, auth: Auth, input: UpdateMe): Promise<Me> {
   await inTransaction(deps, async (deps) => {
-    await q.updateUser(deps.db.kysely, {
-      workspaceId: auth.workspaceId,
-      userId: auth.userId,
-      changes: {
-        ...(input.name !== undefined ? { name: input.name } : {}),
-        ...(input.locale !== undefined ? { locale: input.locale } : {}),
-        ...(input.addressForm !== undefined ? { address_form: input.addressForm } : {}),
-        updated_at: isoNow(deps.clock),
-      },
-    });
-    await recordAudit(deps, auth, { action: 'account_changed', detail: { fields: Object.keys(input).join(' ') } });
+    const scope = { workspaceId: auth.workspaceId, userId: auth.userId };
+    const current = await q.findUser(deps.db.kysely, scope);
+    if (!current) throw new AppError('unauthenticated');
+    const changes = {
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.locale !== undefined ? { locale: input.locale } : {}),
+      ...(input.addressForm !== undefined ? { address_form: input.addressForm } : {}),
+    };
+    await q.updateUser(deps.db.kysely, { ...scope, changes: { ...changes, updated_at: isoNow(deps.clock) } });
+    const changed = changedColumns(current, changes);
+    if (changed) await recordAudit(deps, auth, { action: 'account_changed', detail: { fields: changed } });
   });
   return getMe(deps, auth);
 }
@@ -602,20 +602,25 @@ export async function updateBusinessProfile(
     if (input.digestTime !== undefined) changes.digest_time = input.digestTime;
     if ((changes.dealer_type ?? current.dealer_type) === 'exempt') changes.vat_rate_bp = 0;
     await q.updateWorkspace(deps.db.kysely, { workspaceId, changes });
-    // The fields that really changed (a form sends every field), by their stored names.
-    const changed = Object.entries(changes)
-      .filter(([column, value]) => column !== 'updated_at' && current[column as keyof typeof current] !== value)
-      .map(([column]) => column);
-    if (changed.length > 0)
-      await recordAudit(
-        deps,
-        { workspaceId },
-        { action: 'business_profile_changed', detail: { fields: changed.join(' ') } },
-      );
+    const changed = changedColumns(current, changes);
+    if (changed)
+      await recordAudit(deps, { workspaceId }, { action: 'business_profile_changed', detail: { fields: changed } });
     const updated = await q.findWorkspace(deps.db.kysely, { workspaceId });
     if (!updated) throw notFound();
     return toBusinessProfile(updated);
   });
+}
+
+/**
+ * The columns a change really alters (a form sends every field), by their stored names, for the
+ * audit record; null when it alters nothing.
+ */
+function changedColumns(current: object, changes: object): string | null {
+  const before = current as Record<string, unknown>;
+  const altered = Object.entries(changes)
+    .filter(([column, value]) => column !== 'updated_at' && before[column] !== value)
+    .map(([column]) => column);
+  return altered.length > 0 ? altered.join(' ') : null;
 }
 
 /** Housekeeping for the scheduler: expired sessions and old sign-in failures (and SQLite statistics). */

@@ -111,6 +111,14 @@ describe.each(testDialects())('the audit log on $label', ({ dialect, skip }) => 
     expect(Number(rows[0]!.n)).toBe(1);
   });
 
+  it.skipIf(skip)('notes my account details only when a field really changes', async () => {
+    const api = await ctx.owner();
+    expect((await api.patch('/api/v1/me', { name: 'נועה כהן' }, ZMe)).status).toBe(200); // as it was
+    expect((await api.patch('/api/v1/me', { name: 'נועה כהן', locale: 'en' }, ZMe)).status).toBe(200);
+    const log = (await api.get('/api/v1/audit-events?group=settings', ZAuditEventList)).body.items;
+    expect(log.map((e) => [e.action, e.detail])).toEqual([['account_changed', { fields: 'locale' }]]);
+  });
+
   it.skipIf(skip)('is the owner’s alone: another workspace sees none of it, a token cannot read it', async () => {
     const api = await ctx.owner();
     const client = await createClient(api);
