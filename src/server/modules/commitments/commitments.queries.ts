@@ -134,34 +134,36 @@ export type RateRow = Pick<
  * in it, or still open past the deadline a late move missed (its new one not yet come). Three
  * index-friendly queries instead of one OR, and only the columns the rate needs.
  */
+/**
+ * The word-keeping rate's population, in three parts: kept (completed) in [from, now]; open and past
+ * a deadline in [from, now); open and moved after it was late in [from, now). Optionally one client.
+ */
+function wordKeepingParts(db: Executor, f: Scope & { from: string; now: string; clientId?: string }) {
+  const done = db
+    .selectFrom('commitments')
+    .where('workspace_id', '=', f.workspaceId)
+    .where('completed_at', '>=', f.from)
+    .where('completed_at', '<=', f.now)
+    .where('cancelled_at', 'is', null);
+  const late = openOf(db, f.workspaceId).where('due_at', '>=', f.from).where('due_at', '<', f.now);
+  const parts = { done, late, moved: movedLate(db, f) };
+  if (!f.clientId) return parts;
+  const clientId = f.clientId;
+  return {
+    done: parts.done.where('client_id', '=', clientId),
+    late: parts.late.where('client_id', '=', clientId),
+    moved: parts.moved.where('client_id', '=', clientId),
+  };
+}
+
 export async function forWordKeeping(
   db: Executor,
   f: Scope & { from: string; now: string; clientId?: string },
 ): Promise<RateRow[]> {
   const columns = ['id', 'direction', 'due_at', 'completed_at', 'cancelled_at', 'change_count', 'late_at'] as const;
-  let done = db
-    .selectFrom('commitments')
-    .select(columns)
-    .where('workspace_id', '=', f.workspaceId)
-    .where('completed_at', '>=', f.from)
-    .where('completed_at', '<=', f.now)
-    .where('cancelled_at', 'is', null);
-  let late = db
-    .selectFrom('commitments')
-    .select(columns)
-    .where('workspace_id', '=', f.workspaceId)
-    .where('completed_at', 'is', null)
-    .where('cancelled_at', 'is', null)
-    .where('due_at', '>=', f.from)
-    .where('due_at', '<', f.now);
-  let moved = movedLate(db, f).select(columns);
-  if (f.clientId) {
-    done = done.where('client_id', '=', f.clientId);
-    late = late.where('client_id', '=', f.clientId);
-    moved = moved.where('client_id', '=', f.clientId);
-  }
-  const [a, b, c] = await Promise.all([done.execute(), late.execute(), moved.execute()]);
-  return [...a, ...b, ...c];
+  const { done, late, moved } = wordKeepingParts(db, f);
+  const rows = await Promise.all([done, late, moved].map((part) => part.select(columns).execute()));
+  return rows.flat();
 }
 
 export type WordCountRow = {
@@ -180,9 +182,8 @@ function weekOf(at: ReturnType<typeof sql>, weekStarts: readonly string[]) {
 
 /**
  * The word-keeping rate's population counted in SQL — by direction, outcome and the week it came
- * due in — instead of every row read into the process: the same three parts as forWordKeeping
- * (kept in the period; open and late; moved after it was late), the outcome as commitmentStatus
- * and the moment as cameDueAt decide them.
+ * due in — instead of every row read into the process. Same parts as forWordKeeping; the outcome
+ * as commitmentStatus decides it, and the moment is when it was kept, else the first deadline missed.
  */
 export async function wordKeepingCounts(
   db: Executor,
@@ -194,7 +195,7 @@ export async function wordKeepingCounts(
   const missedAt = sql`case when late_at is not null and late_at < due_at then late_at else due_at end`;
   const broken = sql<WordCountRow['status']>`${sql.lit('broken')}`;
   const count = (query: ReturnType<typeof openOf>, status: typeof kept, at: ReturnType<typeof sql>) =>
-    (f.clientId ? query.where('client_id', '=', f.clientId) : query)
+    query
       .select([
         'direction',
         status.as('status'),
@@ -203,17 +204,11 @@ export async function wordKeepingCounts(
       ])
       .groupBy([sql.raw('1'), sql.raw('2'), sql.raw('3')])
       .execute();
-  const done = db
-    .selectFrom('commitments')
-    .where('workspace_id', '=', f.workspaceId)
-    .where('completed_at', '>=', f.from)
-    .where('completed_at', '<=', f.now)
-    .where('cancelled_at', 'is', null);
-  const late = openOf(db, f.workspaceId).where('due_at', '>=', f.from).where('due_at', '<', f.now);
+  const { done, late, moved } = wordKeepingParts(db, f);
   const parts = await Promise.all([
     count(done, kept, sql`completed_at`),
     count(late, broken, missedAt),
-    count(movedLate(db, f), broken, missedAt),
+    count(moved, broken, missedAt),
   ]);
   return parts.flat().map((r) => ({ ...r, week: Number(r.week), n: Number(r.n) }));
 }

@@ -37,12 +37,6 @@ export function commitmentStatus(f: StatusFacts, now: Date): CommitmentStatus {
   return f.changeCount > 0 ? 'renegotiated' : 'open';
 }
 
-/** The moment a promise came due for the rate: when it was kept, else the first deadline it missed. */
-export function cameDueAt(f: Pick<StatusFacts, 'dueAt' | 'completedAt' | 'lateAt'>): string {
-  if (f.completedAt) return f.completedAt;
-  return f.lateAt !== null && f.lateAt < f.dueAt ? f.lateAt : f.dueAt;
-}
-
 /** Kept on time for the word-keeping rate: kept, or renegotiated in time and then kept. */
 export function keptOnTime(status: CommitmentStatus): boolean {
   return status === 'kept' || status === 'renegotiated';
