@@ -217,16 +217,17 @@ export type SessionList = z.infer<typeof ZSessionList>;
 export const ZSessionsEnded = z.object({ ended: z.number().int() }).meta({ id: 'SessionsEnded' });
 export type SessionsEnded = z.infer<typeof ZSessionsEnded>;
 
+/** The current password, asked before any change to how I sign in. */
+const ZCurrentPassword = z.string({ error: 'required' }).min(1, { error: 'required' }).max(256, { error: 'too_long' });
+
 export const ZChangePassword = z
   .object({
-    currentPassword: z.string({ error: 'required' }).min(1, { error: 'required' }).max(256, { error: 'too_long' }),
+    currentPassword: ZCurrentPassword,
     newPassword: ZNewPassword,
   })
   .meta({ id: 'ChangePasswordInput' });
 export type ChangePassword = z.output<typeof ZChangePassword>;
 export type ChangePasswordInput = z.input<typeof ZChangePassword>;
-
-const ZCurrentPassword = z.string({ error: 'required' }).min(1, { error: 'required' }).max(256, { error: 'too_long' });
 
 /** A 6-digit code from the authenticator app; spaces and dashes typed between the digits are dropped. */
 export const ZTotpCode = z
