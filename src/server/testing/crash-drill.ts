@@ -20,6 +20,7 @@ import { ZCommitment } from '../../shared/schemas/commitments.js';
 import { ZInteraction, ZInteractionCreated } from '../../shared/schemas/interactions.js';
 import { ZPayment, ZPaymentList } from '../../shared/schemas/payments.js';
 import { ZQuote, ZQuoteSent } from '../../shared/schemas/quotes.js';
+import { bundledServerArgs } from './server-bundle.js';
 import { clientInput, commitmentInput, paymentInput, quoteInput, seededRandom, setupInput } from './factories.js';
 
 export type CrashDialect = 'sqlite' | 'postgres';
@@ -100,7 +101,7 @@ function nextClientAddress(): string {
 
 export async function startServer(store: Store): Promise<Server> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const child = spawn(process.execPath, await bundledServerArgs(), {
     env: {
       ...process.env,
       ...store.env,
