@@ -17,9 +17,12 @@ import {
   sessionAuth,
   tokenScope,
 } from './lib/middleware.js';
+import { roleGuard } from './lib/roles.js';
 import { strictUtf8 } from './lib/strict-utf8.js';
 import { accountRoutes } from './modules/accounts/accounts.routes.js';
 import { twoFactorRoutes } from './modules/accounts/two-factor.routes.js';
+import { signupRoutes } from './modules/accounts/signup.routes.js';
+import { teamRoutes } from './modules/accounts/team.routes.js';
 import { careRoutes } from './modules/care/care.routes.js';
 import { authenticate } from './modules/accounts/accounts.service.js';
 import { clientRoutes } from './modules/clients/clients.routes.js';
@@ -54,6 +57,12 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/v1/auth/login/second-step',
   'GET /api/v1/openapi.json',
   'GET /api/v1/ready',
+  'POST /api/v1/signup',
+  'POST /api/v1/auth/confirm-email',
+  'POST /api/v1/auth/forgot-password',
+  'POST /api/v1/auth/reset-password',
+  'POST /api/v1/invitations/preview',
+  'POST /api/v1/invitations/accept',
 ]);
 
 /** The whole HTTP surface: the JSON API under /api/v1 and the web app (static build) for the rest. */
@@ -92,8 +101,11 @@ export function createApp(deps: Deps, ops: { lifecycle?: Lifecycle } = {}) {
   api.use('*', tokenScope());
   api.use('*', tokenRateLimit());
   api.use('*', noteActor());
+  api.use('*', roleGuard('/api/v1'));
   api.route('/', accountRoutes);
   api.route('/', twoFactorRoutes);
+  api.route('/', signupRoutes);
+  api.route('/', teamRoutes);
   api.route('/', clientRoutes);
   api.route('/', interactionRoutes);
   api.route('/', commitmentRoutes);
@@ -152,7 +164,7 @@ export function createApp(deps: Deps, ops: { lifecycle?: Lifecycle } = {}) {
 
   mountApiDocs(app, authenticate);
   // The phone's share sheet posts an exported WhatsApp chat here (Web Share Target, decision 012).
-  app.use('/share-target', sessionAuth(authenticate), limitBody(21 * 1024 * 1024));
+  app.use('/share-target', sessionAuth(authenticate), roleGuard(''), limitBody(21 * 1024 * 1024));
   app.post('/share-target', shareTarget);
   // Off unless MILA_METRICS_TOKEN is set (decision 014): a 404 like any unknown path then.
   app.get('/metrics', (c) => (metrics ? metrics.handle(c) : c.text('Not found', 404)));

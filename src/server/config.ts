@@ -2,6 +2,11 @@ import path from 'node:path';
 
 /** Every setting comes from the environment; the README lists them all in one table. */
 export type Config = {
+  /**
+   * self_hosted: one business, first-run setup once (the default). hosted: a service for many —
+   * anyone may sign up for a workspace of their own, on PostgreSQL only (issue 14).
+   */
+  mode: 'self_hosted' | 'hosted';
   port: number;
   host: string;
   dataDir: string;
@@ -39,7 +44,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   const publicUrl = env.MILA_PUBLIC_URL?.replace(/\/+$/, '') || null;
+  const mode = env.MILA_MODE || 'self_hosted';
+  if (mode !== 'self_hosted' && mode !== 'hosted')
+    throw new Error(`MILA_MODE must be self_hosted or hosted, got "${env.MILA_MODE}"`);
+  // Many businesses in one database need PostgreSQL's concurrency and its row-level security.
+  if (mode === 'hosted' && !env.DATABASE_URL) throw new Error('MILA_MODE=hosted needs PostgreSQL: set DATABASE_URL');
   return {
+    mode,
     port,
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.MILA_DATA_DIR ?? './data'),

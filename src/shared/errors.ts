@@ -21,6 +21,9 @@ export const errorCodes = [
   'sign_in_expired',
   'two_factor_on',
   'two_factor_off',
+  'no_workspace',
+  'role_forbidden',
+  'last_owner',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -21,6 +21,9 @@ const STATUS: Record<ErrorCode, number> = {
   sign_in_expired: 401,
   two_factor_on: 409,
   two_factor_off: 409,
+  no_workspace: 403,
+  role_forbidden: 403,
+  last_owner: 409,
   internal: 500,
 };
 

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ZodError, type z } from 'zod';
 import { ZApiError as ZApiErrorRef, type ApiError } from '../../shared/errors.js';
+import type { MemberRole } from '../../shared/schemas/accounts.js';
 import type { Locale } from '../../shared/schemas/common.js';
 import { toFieldIssues } from '../../shared/validation.js';
 import type { Config } from '../config.js';
@@ -38,6 +39,8 @@ export type Auth = {
   workspaceId: string;
   csrfToken: string;
   userLocale: Locale;
+  /** The caller's role in this workspace; lib/roles.ts says what each may do. */
+  role: MemberRole;
   /** Failed sign-ins before this session began (told to the owner). */
   signInNotice?: { failedAttempts: number; lastFailedAt: string | null } | null;
   /** Set when the caller came with a personal API token (`Authorization: Bearer`) instead of a session. */

@@ -2,13 +2,14 @@ import { z } from 'zod';
 import { ZApiError, type ApiError } from '../../shared/errors.js';
 import { ZMe } from '../../shared/schemas/accounts.js';
 import { createApp } from '../app.js';
+import type { Config } from '../config.js';
 import type { Dialect } from '../db/database.js';
 import type { Deps } from '../lib/http.js';
 import { createMailer } from '../mail/mailer.js';
 import { createWorkspaceWithOwner } from '../modules/accounts/accounts.service.js';
 import { setupInput } from './factories.js';
 import { TestSmtpServer } from './smtp.js';
-import { createTestDb, testClock, testDeps, type TestDb } from './test-db.js';
+import { createTestDb, testClock, testConfig, testDeps, type TestDb } from './test-db.js';
 
 /**
  * An answer read as it came (`api.request`): for HTML, headers or bodies the test inspects raw. The
@@ -196,11 +197,14 @@ export type TestContext = {
 };
 
 /** A fresh database and app; with `mail`, a real SMTP server in the process and a mailer for it. */
-export async function createTestContext(dialect: Dialect, options: { mail?: boolean } = {}): Promise<TestContext> {
+export async function createTestContext(
+  dialect: Dialect,
+  options: { mail?: boolean; config?: Partial<Config> } = {},
+): Promise<TestContext> {
   const db = await createTestDb(dialect);
   const clock = testClock();
   const smtp = options.mail ? await new TestSmtpServer().start() : null;
-  const deps = testDeps(db, clock, undefined, smtp ? createMailer(smtp.url, 'mila@example.test') : null);
+  const deps = testDeps(db, clock, testConfig(options.config), smtp ? createMailer(smtp.url, 'mila@example.test') : null);
   const app = createApp(deps);
   const client = (options: { locale?: string } = {}) => new ApiClient(app, options);
   return {

@@ -24,8 +24,13 @@ export const addressForms = ['neutral', 'feminine', 'masculine'] as const;
 export const ZAddressForm = z.enum(addressForms, { error: 'invalid_choice' });
 export type AddressForm = z.infer<typeof ZAddressForm>;
 
-export const userRoles = ['owner', 'member'] as const;
-export type UserRole = (typeof userRoles)[number];
+/**
+ * A user's role in a workspace (issue 14): the owner does everything; an assistant everything but
+ * the business's own settings, the team, exports and integrations; a viewer only looks.
+ */
+export const memberRoles = ['owner', 'assistant', 'viewer'] as const;
+export const ZMemberRole = z.enum(memberRoles, { error: 'invalid_choice' });
+export type MemberRole = z.infer<typeof ZMemberRole>;
 
 export const ZOptionalBusinessNumber = z
   .string({ error: 'invalid_id_number' })
@@ -152,7 +157,10 @@ export const ZUser = z
     id: ZId,
     name: z.string(),
     email: z.string(),
-    role: z.enum(userRoles),
+    /** The role in the workspace this session works in. */
+    role: ZMemberRole,
+    /** Whether the address was confirmed (hosted sign-up sends a link; other accounts count as confirmed). */
+    emailConfirmed: z.boolean(),
     locale: ZLocale,
     addressForm: ZAddressForm,
   })
@@ -194,8 +202,17 @@ export const ZMe = z
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof ZMe>;
 
+export const installModes = ['self_hosted', 'hosted'] as const;
+
 export const ZSetupStatus = z
-  .object({ setupDone: z.boolean(), authenticated: z.boolean() })
+  .object({
+    setupDone: z.boolean(),
+    authenticated: z.boolean(),
+    /** Hosted (MILA_MODE=hosted): anyone may sign up for a workspace of their own; self-hosted: first-run setup once. */
+    mode: z.enum(installModes),
+    /** A forgotten password can be reset by an e-mailed link (SMTP is configured). */
+    passwordResetByEmail: z.boolean(),
+  })
   .meta({ id: 'SetupStatus' });
 export type SetupStatus = z.infer<typeof ZSetupStatus>;
 
@@ -218,7 +235,7 @@ export const ZSessionsEnded = z.object({ ended: z.number().int() }).meta({ id: '
 export type SessionsEnded = z.infer<typeof ZSessionsEnded>;
 
 /** The current password, asked before any change to how I sign in. */
-const ZCurrentPassword = z.string({ error: 'required' }).min(1, { error: 'required' }).max(256, { error: 'too_long' });
+export const ZCurrentPassword = z.string({ error: 'required' }).min(1, { error: 'required' }).max(256, { error: 'too_long' });
 
 export const ZChangePassword = z
   .object({
@@ -309,3 +326,24 @@ export const ZTurnOffTwoFactor = z
   .meta({ id: 'TurnOffTwoFactorInput' });
 export type TurnOffTwoFactor = z.output<typeof ZTurnOffTwoFactor>;
 export type TurnOffTwoFactorInput = z.input<typeof ZTurnOffTwoFactor>;
+
+/** "I forgot my password": a link is e-mailed when the address has an account (the answer never says). */
+export const ZForgotPassword = z.object({ email: ZEmail }).meta({ id: 'ForgotPasswordInput' });
+export type ForgotPassword = z.output<typeof ZForgotPassword>;
+export type ForgotPasswordInput = z.input<typeof ZForgotPassword>;
+
+/** A link's token from an e-mail (confirm the address, reset the password, accept an invitation). */
+export const ZLinkToken = z
+  .string({ error: 'required' })
+  .min(20, { error: 'link_invalid' })
+  .max(200, { error: 'link_invalid' });
+
+export const ZResetPassword = z
+  .object({ token: ZLinkToken, newPassword: ZNewPassword })
+  .meta({ id: 'ResetPasswordInput' });
+export type ResetPassword = z.output<typeof ZResetPassword>;
+export type ResetPasswordInput = z.input<typeof ZResetPassword>;
+
+export const ZConfirmEmail = z.object({ token: ZLinkToken }).meta({ id: 'ConfirmEmailInput' });
+export type ConfirmEmail = z.output<typeof ZConfirmEmail>;
+export type ConfirmEmailInput = z.input<typeof ZConfirmEmail>;

@@ -16,7 +16,10 @@ export const auditActionsByGroup = {
     'two_factor_on',
     'two_factor_off',
     'recovery_codes_renewed',
+    'email_confirmed',
+    'password_reset_by_email',
   ],
+  team: ['member_invited', 'invitation_withdrawn', 'member_joined', 'member_role_changed', 'member_removed'],
   settings: [
     'account_changed',
     'business_profile_changed',

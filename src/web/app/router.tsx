@@ -261,7 +261,9 @@ const routeTree = rootRoute.addChildren([
 export const queryClient = createAppQueryClient(() => {
   setCsrfToken(null);
   queryClient.removeQueries({ queryKey: sessionKeys.me });
-  queryClient.setQueryData<SetupStatus>(sessionKeys.status, { setupDone: true, authenticated: false });
+  queryClient.setQueryData<SetupStatus>(sessionKeys.status, (status) =>
+    status ? { ...status, setupDone: true, authenticated: false } : status,
+  );
   const here = router.state.location.href;
   if (!here.startsWith('/login')) void router.navigate({ to: '/login', search: { redirect: here } });
 });

@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/database.js';
+import type { MemberRole } from '../../../shared/schemas/accounts.js';
 import type {
   NewLoginFailureRow,
   NewSessionRow,
@@ -44,38 +45,41 @@ export async function findUserByEmail(db: Executor, { email }: { email: string }
   return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
 }
 
+/** A user with their role in the workspace; none when they are not a member of it. */
+export type MemberUserRow = UserRow & { role: MemberRole; joined_at: string };
+
 export async function findUser(
   db: Executor,
   { workspaceId, userId }: { workspaceId: string; userId: string },
-): Promise<UserRow | undefined> {
+): Promise<MemberUserRow | undefined> {
   return db
     .selectFrom('users')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .where('id', '=', userId)
+    .innerJoin('memberships', 'memberships.user_id', 'users.id')
+    .selectAll('users')
+    .select(['memberships.role', 'memberships.created_at as joined_at'])
+    .where('memberships.workspace_id', '=', workspaceId)
+    .where('users.id', '=', userId)
     .executeTakeFirst();
 }
 
 export async function updateUser(
   db: Executor,
   {
-    workspaceId,
     userId,
     changes,
   }: {
-    workspaceId: string;
     userId: string;
-    changes: Partial<Pick<UserRow, 'name' | 'locale' | 'address_form' | 'updated_at'>>;
+    changes: Partial<Pick<UserRow, 'name' | 'locale' | 'address_form' | 'updated_at' | 'email_confirmed_at'>>;
   },
 ): Promise<void> {
-  await db.updateTable('users').set(changes).where('workspace_id', '=', workspaceId).where('id', '=', userId).execute();
+  await db.updateTable('users').set(changes).where('id', '=', userId).execute();
 }
 
 export async function insertSession(db: Executor, row: NewSessionRow): Promise<void> {
   await db.insertInto('sessions').values(row).execute();
 }
 
-export type SessionWithUser = SessionRow & { user_locale: UserRow['locale'] };
+export type SessionWithUser = SessionRow & { user_locale: UserRow['locale']; role: MemberRole };
 
 export async function findLiveSession(
   db: Executor,
@@ -84,8 +88,12 @@ export async function findLiveSession(
   return db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
+    // A member removed from the workspace is signed out of it at once: no membership, no session.
+    .innerJoin('memberships', (j) =>
+      j.onRef('memberships.user_id', '=', 'sessions.user_id').onRef('memberships.workspace_id', '=', 'sessions.workspace_id'),
+    )
     .selectAll('sessions')
-    .select('users.locale as user_locale')
+    .select(['users.locale as user_locale', 'memberships.role'])
     .where('sessions.token_hash', '=', tokenHash)
     .where('sessions.expires_at', '>', now)
     .where('sessions.created_at', '>', createdAfter)
@@ -146,12 +154,11 @@ export async function setLastSignIn(db: Executor, { userId, at }: { userId: stri
 
 export async function listUserSessions(
   db: Executor,
-  { workspaceId, userId, now }: { workspaceId: string; userId: string; now: string },
+  { userId, now }: { userId: string; now: string },
 ): Promise<SessionRow[]> {
   return db
     .selectFrom('sessions')
     .selectAll()
-    .where('workspace_id', '=', workspaceId)
     .where('user_id', '=', userId)
     .where('expires_at', '>', now)
     .orderBy('last_seen_at', 'desc')
@@ -161,25 +168,20 @@ export async function listUserSessions(
 /** Ends every session of the user but one; how many ended. */
 export async function deleteOtherSessions(
   db: Executor,
-  { workspaceId, userId, keepId }: { workspaceId: string; userId: string; keepId: string },
+  { userId, keepId }: { userId: string; keepId: string },
 ): Promise<number> {
   const result = await db
     .deleteFrom('sessions')
-    .where('workspace_id', '=', workspaceId)
     .where('user_id', '=', userId)
     .where('id', '!=', keepId)
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
 
-/** Ends every session of the user (a password reset by the operator); how many ended. */
-export async function deleteUserSessions(
-  db: Executor,
-  { workspaceId, userId }: { workspaceId: string; userId: string },
-): Promise<number> {
+/** Ends every session of the user (a password reset); how many ended. */
+export async function deleteUserSessions(db: Executor, { userId }: { userId: string }): Promise<number> {
   const result = await db
     .deleteFrom('sessions')
-    .where('workspace_id', '=', workspaceId)
     .where('user_id', '=', userId)
     .executeTakeFirst();
   return Number(result.numDeletedRows);
@@ -187,12 +189,11 @@ export async function deleteUserSessions(
 
 export async function setPasswordHash(
   db: Executor,
-  { workspaceId, userId, passwordHash, at }: { workspaceId: string; userId: string; passwordHash: string; at: string },
+  { userId, passwordHash, at }: { userId: string; passwordHash: string; at: string },
 ): Promise<void> {
   await db
     .updateTable('users')
     .set({ password_hash: passwordHash, updated_at: at })
-    .where('workspace_id', '=', workspaceId)
     .where('id', '=', userId)
     .execute();
 }
@@ -201,8 +202,17 @@ export async function deleteLoginFailuresBefore(db: Executor, { before }: { befo
   await db.deleteFrom('login_failures').where('created_at', '<', before).execute();
 }
 
-export async function listUsers(db: Executor, { workspaceId }: { workspaceId: string }): Promise<UserRow[]> {
-  return db.selectFrom('users').selectAll().where('workspace_id', '=', workspaceId).orderBy('created_at').execute();
+/** The workspace's members, first joined first. */
+export async function listUsers(db: Executor, { workspaceId }: { workspaceId: string }): Promise<MemberUserRow[]> {
+  return db
+    .selectFrom('users')
+    .innerJoin('memberships', 'memberships.user_id', 'users.id')
+    .selectAll('users')
+    .select(['memberships.role', 'memberships.created_at as joined_at'])
+    .where('memberships.workspace_id', '=', workspaceId)
+    .orderBy('memberships.created_at')
+    .orderBy('users.id')
+    .execute();
 }
 
 export async function listWorkspaces(db: Executor): Promise<WorkspaceRow[]> {
@@ -211,12 +221,11 @@ export async function listWorkspaces(db: Executor): Promise<WorkspaceRow[]> {
 
 export async function setCalendarToken(
   db: Executor,
-  { workspaceId, userId, tokenHash }: { workspaceId: string; userId: string; tokenHash: string | null },
+  { userId, tokenHash }: { userId: string; tokenHash: string | null },
 ): Promise<void> {
   await db
     .updateTable('users')
     .set({ calendar_token_hash: tokenHash })
-    .where('workspace_id', '=', workspaceId)
     .where('id', '=', userId)
     .execute();
 }
@@ -226,4 +235,8 @@ export async function findUserByCalendarToken(
   { tokenHash }: { tokenHash: string },
 ): Promise<UserRow | undefined> {
   return db.selectFrom('users').selectAll().where('calendar_token_hash', '=', tokenHash).executeTakeFirst();
+}
+
+export async function findUserById(db: Executor, { userId }: { userId: string }): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
 }

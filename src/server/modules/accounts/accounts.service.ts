@@ -8,6 +8,7 @@ import {
   type Me,
   type SetUpWorkspace,
   type SetUpWorkspaceInput,
+  type SetupStatus,
   type UpdateBusinessProfile,
   type UpdateMe,
   type User,
@@ -30,9 +31,11 @@ import { inTransaction } from '../../lib/transaction.js';
 import { parseInput } from '../../lib/validate.js';
 import * as q from './accounts.queries.js';
 import { isStrongPassword } from './password-strength.js';
+import type { MemberUserRow } from './accounts.queries.js';
 import type { NewSessionRow, UserRow, WorkspaceRow, WorkspaceUpdate } from './accounts.table.js';
 import { checkTotp, recoveryCodeHash } from './two-factor.js';
 import * as tq from './two-factor.queries.js';
+import * as tq2 from './team.queries.js';
 import { recordAudit } from '../audit/audit.service.js';
 
 // OWASP password storage minimum for argon2id: 19 MiB, 2 iterations, 1 lane.
@@ -66,7 +69,7 @@ function throttleDelay(count: number, last: string | null, rule: { free: number;
 }
 
 /** A new password must not be common or guessable, nor made of this account's own words. */
-async function checkNewPassword(password: string, personal: string[], field: string): Promise<void> {
+export async function checkNewPassword(password: string, personal: string[], field: string): Promise<void> {
   const words = personal.flatMap((p) => p.toLowerCase().split(/[\s@.]+/)).filter((w) => w.length > 2);
   if (!(await isStrongPassword(password, [...personal, ...words]))) throw fieldError(field, 'password_weak');
 }
@@ -77,6 +80,18 @@ export function hashPassword(password: string): Promise<string> {
 
 export async function isSetupDone(deps: Deps): Promise<boolean> {
   return (await q.countWorkspaces(deps.db.kysely)) > 0;
+}
+
+/** What the sign-in screens offer: first-run setup (self-hosted, once), sign-up (hosted), a reset link. */
+export async function setupStatus(deps: Deps, authenticated: boolean): Promise<SetupStatus> {
+  const hosted = deps.config.mode === 'hosted';
+  return {
+    // A hosted service never shows first-run setup: newcomers sign up instead.
+    setupDone: hosted || (await isSetupDone(deps)),
+    authenticated,
+    mode: deps.config.mode,
+    passwordResetByEmail: deps.mailer !== null,
+  };
 }
 
 /** First run: the workspace, its owner and a signed-in session, all or nothing; only once. */
@@ -91,11 +106,12 @@ export async function setup(
     'owner.password',
   );
   const passwordHash = await hashPassword(input.owner.password);
+  if (deps.config.mode === 'hosted') throw new AppError('setup_done');
   return inTransaction(deps, async (deps) => {
     if (deps.db.dialect === 'postgres') await sql`lock table workspaces in exclusive mode`.execute(deps.db.kysely);
     if ((await q.countWorkspaces(deps.db.kysely)) > 0) throw new AppError('setup_done');
     const user = await insertWorkspaceWithOwner(deps, input, passwordHash);
-    return startSession(deps, user, { ...meta, failedSignIns: 0, lastFailedAt: null });
+    return startSession(deps, { ...user, workspaceId: user.workspace_id }, { ...meta, failedSignIns: 0, lastFailedAt: null });
   });
 }
 
@@ -119,7 +135,13 @@ export async function createWorkspaceWithOwner(
   return { workspaceId: user.workspace_id, userId: user.id };
 }
 
-async function insertWorkspaceWithOwner(deps: Deps, input: SetUpWorkspace, passwordHash: string): Promise<UserRow> {
+/** The new owner's address counts as confirmed unless it came from a stranger's sign-up (hosted mode). */
+export async function insertWorkspaceWithOwner(
+  deps: Deps,
+  input: SetUpWorkspace,
+  passwordHash: string,
+  options: { emailConfirmed: boolean } = { emailConfirmed: true },
+): Promise<MemberUserRow> {
   const db = deps.db.kysely;
   if (await q.findUserByEmail(db, { email: input.owner.email })) throw fieldError('owner.email', 'email_taken');
   const now = isoNow(deps.clock);
@@ -153,7 +175,7 @@ async function insertWorkspaceWithOwner(deps: Deps, input: SetUpWorkspace, passw
     email: input.owner.email,
     name: input.owner.name,
     password_hash: passwordHash,
-    role: 'owner',
+    email_confirmed_at: options.emailConfirmed ? now : null,
     locale: input.owner.locale ?? b.locale,
     address_form: input.owner.addressForm,
     calendar_token_hash: null,
@@ -166,12 +188,14 @@ async function insertWorkspaceWithOwner(deps: Deps, input: SetUpWorkspace, passw
     updated_at: now,
   };
   await q.insertUser(db, user);
-  return user;
+  await tq2.insertMembership(db, { workspace_id: workspaceId, user_id: user.id, role: 'owner', created_at: now });
+  return { ...user, role: 'owner', joined_at: now };
 }
 
-async function startSession(
+/** A new session for a user already verified, working in `user`'s workspace with `user.role`. */
+export async function startSession(
   deps: Deps,
-  user: UserRow,
+  user: MemberUserRow & { workspaceId: string },
   meta: { userAgent: string | null; failedSignIns: number; lastFailedAt: string | null },
 ): Promise<NewSession> {
   const db = deps.db.kysely;
@@ -179,7 +203,7 @@ async function startSession(
   const now = deps.clock.now();
   const session: NewSessionRow = {
     id: newId(),
-    workspace_id: user.workspace_id,
+    workspace_id: user.workspaceId,
     user_id: user.id,
     token_hash: sha256Hex(token),
     csrf_token: secretToken(),
@@ -191,7 +215,7 @@ async function startSession(
     last_failed_sign_in_at: meta.lastFailedAt,
   };
   await q.insertSession(db, session);
-  const workspace = await q.findWorkspace(db, { workspaceId: user.workspace_id });
+  const workspace = await q.findWorkspace(db, { workspaceId: user.workspaceId });
   if (!workspace) throw notFound();
   return {
     token,
@@ -280,9 +304,13 @@ export async function login(
   input: LogIn,
   meta: { ip: string; userAgent: string | null },
 ): Promise<LoginResult> {
-  const db = deps.db.kysely;
-  const now = deps.clock.now();
-  const user = await q.findUserByEmail(db, { email: input.email });
+  const user = await verifyPassword(deps, input, meta);
+  return afterPassword(deps, user, meta);
+}
+
+/** The password step of signing in: throttled, a wrong one counted; the account when it is right. */
+export async function verifyPassword(deps: Deps, input: LogIn, meta: { ip: string }): Promise<UserRow> {
+  const user = await q.findUserByEmail(deps.db.kysely, { email: input.email });
   await checkThrottle(deps, { email: input.email, ip: meta.ip, lastSignIn: user?.last_sign_in_at ?? null });
   dummyHash ??= hashPassword('mila-timing-equaliser');
   const ok = await verify(user?.password_hash ?? (await dummyHash), input.password).catch(() => false);
@@ -290,11 +318,24 @@ export async function login(
     await recordFailure(deps, { email: input.email, ip: meta.ip }, user ?? null, 'password');
     throw new AppError('invalid_credentials');
   }
+  return user;
+}
+
+/**
+ * After a right password: a session (in `workspaceId` when given and the user belongs to it), or,
+ * with two-step sign-in on, only a short-lived, single-use challenge for the code.
+ */
+export async function afterPassword(
+  deps: Deps,
+  user: UserRow,
+  meta: { ip: string; userAgent: string | null },
+  workspaceId?: string,
+): Promise<LoginResult> {
+  const now = deps.clock.now();
   if (user.totp_secret) {
-    // Two-step sign-in: no session yet, only a short-lived, single-use challenge for the code.
     const challenge = secretToken();
     const expiresAt = new Date(now.getTime() + CHALLENGE_MS).toISOString();
-    await tq.insertChallenge(db, {
+    await tq.insertChallenge(deps.db.kysely, {
       id: newId(),
       workspace_id: user.workspace_id,
       user_id: user.id,
@@ -304,7 +345,7 @@ export async function login(
     });
     return { kind: 'second_step', secondStep: 'totp', challenge, expiresAt };
   }
-  return { kind: 'session', ...(await signIn(deps, user, meta, 'password')) };
+  return { kind: 'session', ...(await signIn(deps, user, meta, 'password', workspaceId)) };
 }
 
 /**
@@ -365,9 +406,11 @@ async function signIn(
   user: UserRow,
   meta: { ip: string; userAgent: string | null },
   method: 'password' | 'totp' | 'recovery_code',
+  workspaceId?: string,
 ): Promise<NewSession> {
   const now = deps.clock.now();
   const lastSignIn = user.last_sign_in_at;
+  const member = await signInWorkspace(deps, user, workspaceId);
   // What the owner is told: every failure since the last sign-in (kept for 30 days), not just the window.
   const since = await q.countLoginFailures(deps.db.kysely, {
     email: user.email,
@@ -379,15 +422,36 @@ async function signIn(
     await q.setLastSignIn(deps.db.kysely, { userId: user.id, at: now.toISOString() });
     await recordAudit(
       deps,
-      { workspaceId: user.workspace_id },
+      { workspaceId: member.workspaceId },
       { action: 'signed_in', userId: user.id, detail: { method } },
     );
-    return startSession(deps, user, {
+    return startSession(deps, member, {
       userAgent: meta.userAgent,
       failedSignIns: since.byEmail,
       lastFailedAt: since.lastByEmail,
     });
   });
+}
+
+/**
+ * Where a sign-in lands: the workspace asked for (an invitation just accepted), else the user's home
+ * workspace while they belong to it, else the first of the others (by name). A user who belongs to
+ * none any more (every owner removed them) cannot sign in.
+ */
+async function signInWorkspace(
+  deps: Deps,
+  user: UserRow,
+  preferred?: string,
+): Promise<MemberUserRow & { workspaceId: string }> {
+  const db = deps.db.kysely;
+  const asked = preferred ? await q.findUser(db, { workspaceId: preferred, userId: user.id }) : undefined;
+  if (preferred && asked) return { ...asked, workspaceId: preferred };
+  const home = await q.findUser(db, { workspaceId: user.workspace_id, userId: user.id });
+  if (home) return { ...home, workspaceId: user.workspace_id };
+  const [first] = await tq2.listUserWorkspaces(db, { userId: user.id });
+  const member = first && (await q.findUser(db, { workspaceId: first.id, userId: user.id }));
+  if (!first || !member) throw new AppError('no_workspace');
+  return { ...member, workspaceId: first.id };
 }
 
 /**
@@ -414,7 +478,6 @@ export async function checkCurrentPassword(
 /** My signed-in browsers and devices, this one marked. */
 export async function listSessions(deps: Deps, auth: Auth): Promise<SessionList> {
   const rows = await q.listUserSessions(deps.db.kysely, {
-    workspaceId: auth.workspaceId,
     userId: auth.userId,
     now: deps.clock.now().toISOString(),
   });
@@ -441,7 +504,6 @@ export async function endOtherSessions(deps: Deps, auth: Auth): Promise<Sessions
 
 function deleteOtherSessions(deps: Deps, auth: Auth): Promise<number> {
   return q.deleteOtherSessions(deps.db.kysely, {
-    workspaceId: auth.workspaceId,
     userId: auth.userId,
     keepId: auth.sessionId,
   });
@@ -463,7 +525,6 @@ export async function changePassword(
   const passwordHash = await hashPassword(input.newPassword);
   return inTransaction(deps, async (deps) => {
     await q.setPasswordHash(deps.db.kysely, {
-      workspaceId: auth.workspaceId,
       userId: auth.userId,
       passwordHash,
       at: isoNow(deps.clock),
@@ -488,8 +549,8 @@ export async function resetPassword(deps: Deps, input: { email: string; newPassw
   const passwordHash = await hashPassword(input.newPassword);
   return inTransaction(deps, async (deps) => {
     const scope = { workspaceId: user.workspace_id, userId: user.id };
-    await q.setPasswordHash(deps.db.kysely, { ...scope, passwordHash, at: isoNow(deps.clock) });
-    const ended = await q.deleteUserSessions(deps.db.kysely, scope);
+    await q.setPasswordHash(deps.db.kysely, { userId: user.id, passwordHash, at: isoNow(deps.clock) });
+    const ended = await q.deleteUserSessions(deps.db.kysely, { userId: user.id });
     await recordAudit(deps, scope, { action: 'password_reset', target: user.email, detail: { sessionsEnded: ended } });
     return { ended };
   });
@@ -526,6 +587,7 @@ export async function authenticate(deps: Deps, token: string): Promise<Auth | nu
     workspaceId: session.workspace_id,
     csrfToken: session.csrf_token,
     userLocale: session.user_locale,
+    role: session.role,
     signInNotice: signInNotice(session),
   };
 }
@@ -635,12 +697,13 @@ export async function purgeExpired(deps: Deps): Promise<void> {
   });
 }
 
-function toUser(row: UserRow): User {
+function toUser(row: MemberUserRow): User {
   return {
     id: row.id,
     name: row.name,
     email: row.email,
     role: row.role,
+    emailConfirmed: row.email_confirmed_at !== null,
     locale: row.locale,
     addressForm: row.address_form,
   };
@@ -711,7 +774,6 @@ export async function regenerateCalendarToken(deps: Deps, auth: Auth): Promise<s
   const token = secretToken();
   await inTransaction(deps, async (deps) => {
     await q.setCalendarToken(deps.db.kysely, {
-      workspaceId: auth.workspaceId,
       userId: auth.userId,
       tokenHash: sha256Hex(token),
     });
@@ -722,7 +784,7 @@ export async function regenerateCalendarToken(deps: Deps, auth: Auth): Promise<s
 
 export async function revokeCalendarToken(deps: Deps, auth: Auth): Promise<void> {
   await inTransaction(deps, async (deps) => {
-    await q.setCalendarToken(deps.db.kysely, { workspaceId: auth.workspaceId, userId: auth.userId, tokenHash: null });
+    await q.setCalendarToken(deps.db.kysely, { userId: auth.userId, tokenHash: null });
     await recordAudit(deps, auth, { action: 'calendar_feed_revoked' });
   });
 }

@@ -1,5 +1,5 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
-import type { AddressForm, DealerType, UserRole } from '../../../shared/schemas/accounts.js';
+import type { AddressForm, DealerType, MemberRole } from '../../../shared/schemas/accounts.js';
 import type { Locale } from '../../../shared/schemas/common.js';
 
 /**
@@ -31,13 +31,20 @@ export type WorkspaceTable = {
   updated_at: string;
 };
 
+/**
+ * A person who signs in. User-level rows (this one, two-step secrets, recovery codes, e-mail links)
+ * belong to the person, not to a workspace; `workspace_id` is their home workspace, the one the
+ * account was made in (its deletion takes the account along when it is their only one). What they
+ * may do in a workspace is their membership's role (decision 010).
+ */
 export type UserTable = {
   id: string;
   workspace_id: string;
   email: string;
   name: string;
   password_hash: string;
-  role: UserRole;
+  /** When the address was confirmed by a link sent to it; null until then (hosted sign-up). */
+  email_confirmed_at: string | null;
   locale: Locale;
   address_form: AddressForm;
   /** SHA-256 of the private calendar feed token (the URL itself is shown once). */
@@ -101,7 +108,43 @@ export type SignInChallengeTable = {
   expires_at: string;
 };
 
+export type MembershipTable = {
+  workspace_id: string;
+  user_id: string;
+  role: MemberRole;
+  created_at: string;
+};
+
+/** An owner's invitation to an e-mail address; only the link token's hash is kept. */
+export type InvitationTable = {
+  id: string;
+  workspace_id: string;
+  email: string;
+  role: MemberRole;
+  token_hash: string;
+  invited_by: string | null;
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+};
+
+export type EmailTokenPurpose = 'confirm_email' | 'reset_password';
+
+/** A single-use link sent to the user's own address. */
+export type EmailTokenTable = {
+  id: string;
+  user_id: string;
+  purpose: EmailTokenPurpose;
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+};
+
 export type AccountTables = {
+  memberships: MembershipTable;
+  invitations: InvitationTable;
+  email_tokens: EmailTokenTable;
   workspaces: WorkspaceTable;
   users: UserTable;
   sessions: SessionTable;
@@ -121,3 +164,8 @@ export type NewLoginFailureRow = Insertable<LoginFailureTable>;
 export type NewRecoveryCodeRow = Insertable<RecoveryCodeTable>;
 export type SignInChallengeRow = Selectable<SignInChallengeTable>;
 export type NewSignInChallengeRow = Insertable<SignInChallengeTable>;
+export type MembershipRow = Selectable<MembershipTable>;
+export type InvitationRow = Selectable<InvitationTable>;
+export type NewInvitationRow = Insertable<InvitationTable>;
+export type EmailTokenRow = Selectable<EmailTokenTable>;
+export type NewEmailTokenRow = Insertable<EmailTokenTable>;

@@ -1,13 +1,13 @@
 import type { Executor } from '../../db/database.js';
 import type { NewRecoveryCodeRow, NewSignInChallengeRow, SignInChallengeRow } from './accounts.table.js';
 
-type UserScope = { workspaceId: string; userId: string };
+/** Two-step secrets belong to the person, whichever workspace they are working in (decision 010). */
+type UserScope = { userId: string };
 
 export async function setPendingSecret(db: Executor, scope: UserScope & { secret: string | null }): Promise<void> {
   await db
     .updateTable('users')
     .set({ totp_pending_secret: scope.secret })
-    .where('workspace_id', '=', scope.workspaceId)
     .where('id', '=', scope.userId)
     .execute();
 }
@@ -25,7 +25,6 @@ export async function enableTotp(
       totp_enabled_at: scope.at,
       totp_last_step: scope.step,
     })
-    .where('workspace_id', '=', scope.workspaceId)
     .where('id', '=', scope.userId)
     .execute();
 }
@@ -34,7 +33,6 @@ export async function disableTotp(db: Executor, scope: UserScope): Promise<void>
   await db
     .updateTable('users')
     .set({ totp_secret: null, totp_pending_secret: null, totp_enabled_at: null, totp_last_step: null })
-    .where('workspace_id', '=', scope.workspaceId)
     .where('id', '=', scope.userId)
     .execute();
 }
@@ -47,7 +45,6 @@ export async function useTotpStep(db: Executor, scope: UserScope & { step: numbe
   const result = await db
     .updateTable('users')
     .set({ totp_last_step: scope.step })
-    .where('workspace_id', '=', scope.workspaceId)
     .where('id', '=', scope.userId)
     .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', scope.step)]))
     .executeTakeFirst();
@@ -62,7 +59,6 @@ export async function replaceRecoveryCodes(db: Executor, scope: UserScope, rows:
 export async function deleteRecoveryCodes(db: Executor, scope: UserScope): Promise<void> {
   await db
     .deleteFrom('recovery_codes')
-    .where('workspace_id', '=', scope.workspaceId)
     .where('user_id', '=', scope.userId)
     .execute();
 }
@@ -75,7 +71,6 @@ export async function useRecoveryCode(
   const result = await db
     .updateTable('recovery_codes')
     .set({ used_at: scope.at })
-    .where('workspace_id', '=', scope.workspaceId)
     .where('user_id', '=', scope.userId)
     .where('code_hash', '=', scope.codeHash)
     .where('used_at', 'is', null)
@@ -87,7 +82,6 @@ export async function countUnusedRecoveryCodes(db: Executor, scope: UserScope): 
   const row = await db
     .selectFrom('recovery_codes')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('workspace_id', '=', scope.workspaceId)
     .where('user_id', '=', scope.userId)
     .where('used_at', 'is', null)
     .executeTakeFirstOrThrow();
@@ -119,7 +113,6 @@ export async function deleteChallenge(db: Executor, { id }: { id: string }): Pro
 export async function deleteUserChallenges(db: Executor, scope: UserScope): Promise<void> {
   await db
     .deleteFrom('sign_in_challenges')
-    .where('workspace_id', '=', scope.workspaceId)
     .where('user_id', '=', scope.userId)
     .execute();
 }

@@ -91,7 +91,7 @@ export async function turnOffTwoFactor(deps: Deps, auth: Auth, input: TurnOffTwo
         if (!(await tq.useRecoveryCode(db, { ...auth, codeHash, at: isoNow(deps.clock) })))
           throw fieldError('code', 'wrong_recovery_code');
       }
-      await clearTwoFactor(deps, { workspaceId: auth.workspaceId, userId: auth.userId });
+      await clearTwoFactor(deps, { userId: auth.userId });
       await recordAudit(deps, auth, {
         action: 'two_factor_off',
         detail: { with: input.method === 'totp' ? 'totp' : 'recovery_code' },
@@ -112,14 +112,14 @@ export async function turnOffTwoFactorByOperator(deps: Deps, input: { email: str
   if (!user) throw fieldError('email', 'unknown_user');
   const wasOn = user.totp_secret !== null;
   await inTransaction(deps, async (deps) => {
-    await clearTwoFactor(deps, { workspaceId: user.workspace_id, userId: user.id });
+    await clearTwoFactor(deps, { userId: user.id });
     if (wasOn)
       await recordAudit(deps, { workspaceId: user.workspace_id }, { action: 'two_factor_off', target: user.email });
   });
   return wasOn;
 }
 
-async function clearTwoFactor(deps: Deps, scope: { workspaceId: string; userId: string }): Promise<void> {
+async function clearTwoFactor(deps: Deps, scope: { userId: string }): Promise<void> {
   await tq.disableTotp(deps.db.kysely, scope);
   await tq.deleteRecoveryCodes(deps.db.kysely, scope);
   await tq.deleteUserChallenges(deps.db.kysely, scope);
@@ -130,7 +130,8 @@ async function issueRecoveryCodes(deps: Deps, user: UserRow): Promise<RecoveryCo
   const at = isoNow(deps.clock);
   await tq.replaceRecoveryCodes(
     deps.db.kysely,
-    { workspaceId: user.workspace_id, userId: user.id },
+    { userId: user.id },
+    // Kept under the home workspace: the codes are the person's, wherever they work (decision 010).
     codes.map((code) => ({
       id: newId(),
       workspace_id: user.workspace_id,

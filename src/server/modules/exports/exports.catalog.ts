@@ -65,10 +65,14 @@ export const EXCLUDED_TABLES: readonly string[] = [
   // two-step sign-in on again after a move (the TOTP secret is not exported either).
   'recovery_codes',
   'sign_in_challenges',
+  // The team is invited again after a move: memberships name accounts of this installation, and
+  // open invitations are credentials (a link that makes an account).
+  'memberships',
+  'invitations',
 ];
 
 /** The owner's row as exported: who they are, never their password or feed token hashes. */
-export const USER_COLUMNS = ['id', 'email', 'name', 'role', 'locale', 'address_form', 'created_at'] as const;
+export const USER_COLUMNS = ['id', 'email', 'name', 'locale', 'address_form', 'created_at'] as const;
 
 /** The business profile as exported and restored (the id and timestamps stay the target's). */
 export const WORKSPACE_COLUMNS = [

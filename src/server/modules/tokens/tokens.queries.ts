@@ -37,8 +37,10 @@ export async function revokeToken(
 export async function findLiveToken(db: Executor, { tokenHash }: { tokenHash: string }) {
   return db
     .selectFrom('api_tokens as t')
-    .innerJoin('users as u', (j) => j.onRef('u.id', '=', 't.user_id').onRef('u.workspace_id', '=', 't.workspace_id'))
-    .select(['t.id', 't.workspace_id', 't.user_id', 't.scope', 't.last_used_at', 'u.locale as user_locale'])
+    .innerJoin('users as u', 'u.id', 't.user_id')
+    // A token works only while its user is a member of the token's workspace, with that member's role.
+    .innerJoin('memberships as m', (j) => j.onRef('m.user_id', '=', 't.user_id').onRef('m.workspace_id', '=', 't.workspace_id'))
+    .select(['t.id', 't.workspace_id', 't.user_id', 't.scope', 't.last_used_at', 'u.locale as user_locale', 'm.role'])
     .where('t.token_hash', '=', tokenHash)
     .where('t.revoked_at', 'is', null)
     .executeTakeFirst();

@@ -94,6 +94,7 @@ export async function authenticateToken(deps: Deps, token: string): Promise<Auth
     workspaceId: row.workspace_id,
     csrfToken: '',
     userLocale: row.user_locale,
+    role: row.role,
     tokenId: row.id,
     readOnly: row.scope === 'read',
   };

@@ -48,7 +48,9 @@ function useStoreSession() {
   return (me: Me) => {
     setCsrfToken(me.csrfToken);
     queryClient.setQueryData(sessionKeys.me, me);
-    queryClient.setQueryData<SetupStatus>(sessionKeys.status, { setupDone: true, authenticated: true });
+    queryClient.setQueryData<SetupStatus>(sessionKeys.status, (status) =>
+      status ? { ...status, setupDone: true, authenticated: true } : status,
+    );
   };
 }
 
@@ -87,7 +89,9 @@ export function useSetup() {
     onError: (error) => {
       // Someone finished setup in another tab: from now on this is a sign-in.
       if (isApiError(error) && error.code === 'setup_done') {
-        queryClient.setQueryData<SetupStatus>(sessionKeys.status, { setupDone: true, authenticated: false });
+        queryClient.setQueryData<SetupStatus>(sessionKeys.status, (status) =>
+          status ? { ...status, setupDone: true, authenticated: false } : status,
+        );
       }
     },
   });
@@ -100,7 +104,9 @@ export function useLogout() {
     // Even if the call fails (session already gone), this browser is signed out from here on.
     onSettled: () => {
       setCsrfToken(null);
-      queryClient.setQueryData<SetupStatus>(sessionKeys.status, { setupDone: true, authenticated: false });
+      queryClient.setQueryData<SetupStatus>(sessionKeys.status, (status) =>
+        status ? { ...status, setupDone: true, authenticated: false } : status,
+      );
     },
   });
 }
