@@ -235,7 +235,10 @@ export const ZSessionsEnded = z.object({ ended: z.number().int() }).meta({ id: '
 export type SessionsEnded = z.infer<typeof ZSessionsEnded>;
 
 /** The current password, asked before any change to how I sign in. */
-export const ZCurrentPassword = z.string({ error: 'required' }).min(1, { error: 'required' }).max(256, { error: 'too_long' });
+export const ZCurrentPassword = z
+  .string({ error: 'required' })
+  .min(1, { error: 'required' })
+  .max(256, { error: 'too_long' });
 
 export const ZChangePassword = z
   .object({

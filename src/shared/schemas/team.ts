@@ -28,9 +28,7 @@ export const ZInvitation = z
   .meta({ id: 'Invitation' });
 export type Invitation = z.infer<typeof ZInvitation>;
 
-export const ZTeam = z
-  .object({ members: z.array(ZMember), invitations: z.array(ZInvitation) })
-  .meta({ id: 'Team' });
+export const ZTeam = z.object({ members: z.array(ZMember), invitations: z.array(ZInvitation) }).meta({ id: 'Team' });
 export type Team = z.infer<typeof ZTeam>;
 
 /** Roles an owner can give: another owner too (a business may have two). */

@@ -85,19 +85,23 @@ export async function findLiveSession(
   db: Executor,
   { tokenHash, now, createdAfter }: { tokenHash: string; now: string; createdAfter: string },
 ): Promise<SessionWithUser | undefined> {
-  return db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    // A member removed from the workspace is signed out of it at once: no membership, no session.
-    .innerJoin('memberships', (j) =>
-      j.onRef('memberships.user_id', '=', 'sessions.user_id').onRef('memberships.workspace_id', '=', 'sessions.workspace_id'),
-    )
-    .selectAll('sessions')
-    .select(['users.locale as user_locale', 'memberships.role'])
-    .where('sessions.token_hash', '=', tokenHash)
-    .where('sessions.expires_at', '>', now)
-    .where('sessions.created_at', '>', createdAfter)
-    .executeTakeFirst();
+  return (
+    db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      // A member removed from the workspace is signed out of it at once: no membership, no session.
+      .innerJoin('memberships', (j) =>
+        j
+          .onRef('memberships.user_id', '=', 'sessions.user_id')
+          .onRef('memberships.workspace_id', '=', 'sessions.workspace_id'),
+      )
+      .selectAll('sessions')
+      .select(['users.locale as user_locale', 'memberships.role'])
+      .where('sessions.token_hash', '=', tokenHash)
+      .where('sessions.expires_at', '>', now)
+      .where('sessions.created_at', '>', createdAfter)
+      .executeTakeFirst()
+  );
 }
 
 export async function touchSession(
@@ -180,10 +184,7 @@ export async function deleteOtherSessions(
 
 /** Ends every session of the user (a password reset); how many ended. */
 export async function deleteUserSessions(db: Executor, { userId }: { userId: string }): Promise<number> {
-  const result = await db
-    .deleteFrom('sessions')
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
+  const result = await db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
 
@@ -191,11 +192,7 @@ export async function setPasswordHash(
   db: Executor,
   { userId, passwordHash, at }: { userId: string; passwordHash: string; at: string },
 ): Promise<void> {
-  await db
-    .updateTable('users')
-    .set({ password_hash: passwordHash, updated_at: at })
-    .where('id', '=', userId)
-    .execute();
+  await db.updateTable('users').set({ password_hash: passwordHash, updated_at: at }).where('id', '=', userId).execute();
 }
 
 export async function deleteLoginFailuresBefore(db: Executor, { before }: { before: string }): Promise<void> {
@@ -223,11 +220,7 @@ export async function setCalendarToken(
   db: Executor,
   { userId, tokenHash }: { userId: string; tokenHash: string | null },
 ): Promise<void> {
-  await db
-    .updateTable('users')
-    .set({ calendar_token_hash: tokenHash })
-    .where('id', '=', userId)
-    .execute();
+  await db.updateTable('users').set({ calendar_token_hash: tokenHash }).where('id', '=', userId).execute();
 }
 
 export async function findUserByCalendarToken(

@@ -111,7 +111,11 @@ export async function setup(
     if (deps.db.dialect === 'postgres') await sql`lock table workspaces in exclusive mode`.execute(deps.db.kysely);
     if ((await q.countWorkspaces(deps.db.kysely)) > 0) throw new AppError('setup_done');
     const user = await insertWorkspaceWithOwner(deps, input, passwordHash);
-    return startSession(deps, { ...user, workspaceId: user.workspace_id }, { ...meta, failedSignIns: 0, lastFailedAt: null });
+    return startSession(
+      deps,
+      { ...user, workspaceId: user.workspace_id },
+      { ...meta, failedSignIns: 0, lastFailedAt: null },
+    );
   });
 }
 

@@ -56,8 +56,7 @@ export const signupRoutes = createRouter()
       summary: 'Send the confirmation link again',
       responses: { 200: jsonResponse(ZEmailed, 'Whether it was sent'), ...errorResponses(401, 429) },
     }),
-    async (c) =>
-      c.json(await signup.resendConfirmation(c.get('deps'), requireAuth(c), new URL(c.req.url).origin), 200),
+    async (c) => c.json(await signup.resendConfirmation(c.get('deps'), requireAuth(c), new URL(c.req.url).origin), 200),
   )
   .openapi(
     createRoute({

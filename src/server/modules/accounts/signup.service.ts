@@ -120,7 +120,8 @@ async function useLink(deps: Deps, token: string, purpose: EmailTokenPurpose): P
   const now = isoNow(deps.clock);
   const link = await tq.findLiveEmailToken(db, { tokenHash: sha256Hex(token), purpose, now });
   const user = link && (await q.findUserById(db, { userId: link.user_id }));
-  if (!link || !user || !(await tq.useEmailToken(db, { id: link.id, at: now }))) throw fieldError('token', 'link_invalid');
+  if (!link || !user || !(await tq.useEmailToken(db, { id: link.id, at: now })))
+    throw fieldError('token', 'link_invalid');
   return user;
 }
 

@@ -56,11 +56,7 @@ export async function deleteMembership(
   db: Executor,
   { workspaceId, userId }: { workspaceId: string; userId: string },
 ): Promise<void> {
-  await db
-    .deleteFrom('memberships')
-    .where('workspace_id', '=', workspaceId)
-    .where('user_id', '=', userId)
-    .execute();
+  await db.deleteFrom('memberships').where('workspace_id', '=', workspaceId).where('user_id', '=', userId).execute();
 }
 
 /**

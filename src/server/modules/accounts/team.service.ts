@@ -163,7 +163,9 @@ export async function previewInvitation(deps: Deps, token: string): Promise<Invi
   const row = await openInvitation(deps, token);
   const workspace = await q.findWorkspace(db, { workspaceId: row.workspace_id });
   if (!workspace) throw fieldError('token', 'link_invalid');
-  const inviter = row.invited_by ? await q.findUser(db, { workspaceId: row.workspace_id, userId: row.invited_by }) : null;
+  const inviter = row.invited_by
+    ? await q.findUser(db, { workspaceId: row.workspace_id, userId: row.invited_by })
+    : null;
   const account = await q.findUserByEmail(db, { email: row.email });
   return {
     workspaceName: workspace.name,
@@ -194,7 +196,8 @@ export async function acceptInvitation(
     return inTransaction(deps, async (deps) => {
       const db = deps.db.kysely;
       const now = isoNow(deps.clock);
-      if (!(await tq.markInvitationAccepted(db, { id: invitation.id, at: now }))) throw fieldError('token', 'link_invalid');
+      if (!(await tq.markInvitationAccepted(db, { id: invitation.id, at: now })))
+        throw fieldError('token', 'link_invalid');
       const userId = newId();
       await q.insertUser(db, {
         id: userId,

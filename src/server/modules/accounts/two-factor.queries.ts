@@ -5,11 +5,7 @@ import type { NewRecoveryCodeRow, NewSignInChallengeRow, SignInChallengeRow } fr
 type UserScope = { userId: string };
 
 export async function setPendingSecret(db: Executor, scope: UserScope & { secret: string | null }): Promise<void> {
-  await db
-    .updateTable('users')
-    .set({ totp_pending_secret: scope.secret })
-    .where('id', '=', scope.userId)
-    .execute();
+  await db.updateTable('users').set({ totp_pending_secret: scope.secret }).where('id', '=', scope.userId).execute();
 }
 
 /** Turns two-step sign-in on with the confirmed secret and the step of the code that confirmed it. */
@@ -57,10 +53,7 @@ export async function replaceRecoveryCodes(db: Executor, scope: UserScope, rows:
 }
 
 export async function deleteRecoveryCodes(db: Executor, scope: UserScope): Promise<void> {
-  await db
-    .deleteFrom('recovery_codes')
-    .where('user_id', '=', scope.userId)
-    .execute();
+  await db.deleteFrom('recovery_codes').where('user_id', '=', scope.userId).execute();
 }
 
 /** Marks an unused code used; false when there is no such unused code (wrong, or used already). */
@@ -111,10 +104,7 @@ export async function deleteChallenge(db: Executor, { id }: { id: string }): Pro
 }
 
 export async function deleteUserChallenges(db: Executor, scope: UserScope): Promise<void> {
-  await db
-    .deleteFrom('sign_in_challenges')
-    .where('user_id', '=', scope.userId)
-    .execute();
+  await db.deleteFrom('sign_in_challenges').where('user_id', '=', scope.userId).execute();
 }
 
 export async function deleteExpiredChallenges(db: Executor, { now }: { now: string }): Promise<void> {
