@@ -101,7 +101,7 @@ export function createApp(deps: Deps, ops: { lifecycle?: Lifecycle } = {}) {
   api.use('*', tokenScope());
   api.use('*', tokenRateLimit());
   api.use('*', noteActor());
-  api.use('*', roleGuard('/api/v1'));
+  api.use('*', roleGuard('/api/v1', PUBLIC_ROUTES));
   api.route('/', accountRoutes);
   api.route('/', twoFactorRoutes);
   api.route('/', signupRoutes);

@@ -43,10 +43,14 @@ export function roleAllows(role: MemberRole, method: string, path: string): bool
   return role === 'assistant' || safe;
 }
 
-/** 403 role_forbidden before validation, so a viewer learns nothing of a route's rules. */
-export function roleGuard(prefix: string): MiddlewareHandler<AppEnv> {
+/**
+ * 403 role_forbidden before validation, so a viewer learns nothing of a route's rules. The public
+ * routes (sign-in, sign-up, accepting an invitation) are open to anyone, a signed-in viewer too.
+ */
+export function roleGuard(prefix: string, publicRoutes: ReadonlySet<string> = new Set()): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const auth = c.get('auth');
+    if (publicRoutes.has(`${c.req.method} ${c.req.path}`)) return next();
     const path = c.req.path.startsWith(prefix) ? c.req.path.slice(prefix.length) : c.req.path;
     if (auth && !roleAllows(auth.role, c.req.method, path)) throw new AppError('role_forbidden');
     await next();
