@@ -689,13 +689,14 @@ function changedColumns(current: object, changes: object): string | null {
   return altered.length > 0 ? altered.join(' ') : null;
 }
 
-/** Housekeeping for the scheduler: expired sessions and old sign-in failures (and SQLite statistics). */
+/** Housekeeping for the scheduler: expired sessions, links and old sign-in failures (and SQLite statistics). */
 export async function purgeExpired(deps: Deps): Promise<void> {
   const now = deps.clock.now();
   // SQLite's `pragma optimize` refreshes planner statistics as tables grow (PostgreSQL has autovacuum).
   if (deps.db.dialect === 'sqlite') await sql`pragma optimize`.execute(deps.db.kysely);
   await q.deleteExpiredSessions(deps.db.kysely, { now: now.toISOString() });
   await tq.deleteExpiredChallenges(deps.db.kysely, { now: now.toISOString() });
+  await tq2.deleteExpiredLinks(deps.db.kysely, { now: now.toISOString() });
   await q.deleteLoginFailuresBefore(deps.db.kysely, {
     before: new Date(now.getTime() - FAILURE_KEEP_MS).toISOString(),
   });

@@ -18,6 +18,7 @@ import { translate } from '../../lib/i18n.js';
 import { newId } from '../../lib/ids.js';
 import { inTransaction } from '../../lib/transaction.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { revokeMemberTokens } from '../tokens/tokens.service.js';
 import { linkBase, sendAccountMail } from './account-mail.js';
 import * as q from './accounts.queries.js';
 import {
@@ -136,15 +137,16 @@ export async function changeRole(deps: Deps, auth: Auth, userId: string, input: 
 }
 
 /**
- * Someone leaves the team (an owner removes them, or they leave themselves): their sessions in this
- * workspace end at once. Their account stays, with the other workspaces they belong to.
+ * Someone leaves the team (an owner removes them, or they leave themselves): their sessions and API
+ * tokens in this workspace end at once. Their account stays, with the other workspaces they belong to.
  */
 export async function removeMember(deps: Deps, auth: Auth, userId: string): Promise<void> {
   await inTransaction(deps, async (deps) => {
     const member = await keepAnOwner(deps, auth, userId, null);
     await tq.deleteMembership(deps.db.kysely, { workspaceId: auth.workspaceId, userId });
     await tq.deleteWorkspaceSessions(deps.db.kysely, { workspaceId: auth.workspaceId, userId });
-    await recordAudit(deps, auth, { action: 'member_removed', target: member.email });
+    const tokensRevoked = await revokeMemberTokens(deps, auth, userId);
+    await recordAudit(deps, auth, { action: 'member_removed', target: member.email, detail: { tokensRevoked } });
   });
 }
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ZMe, ZSecondStepRequired } from '../../../shared/schemas/accounts.js';
 import { ZClient, ZClientList } from '../../../shared/schemas/clients.js';
+import { ZApiTokenCreated } from '../../../shared/schemas/tokens.js';
 import {
   ZInvitationPreview,
   ZInvitationSent,
@@ -148,6 +149,25 @@ describe.each(testDialects())('team members and roles on $label', ({ dialect, sk
       .request('POST', '/api/v1/auth/login', { email: 'noa@noa-design.co.il', password: 'correct horse battery' });
     expect(signIn.status).toBe(403);
     expect(signIn.body).toMatchObject({ error: { code: 'no_workspace' } });
+  });
+
+  it.skipIf(skip)("a removed member's API tokens stay dead, even when they are invited back", async () => {
+    const owner = await ctx.owner();
+    const { api: dana, me } = await joinAsNew(owner, { email: 'dana@example.com', role: 'assistant' });
+    const created = await dana.post('/api/v1/tokens', { name: 'sync' }, ZApiTokenCreated);
+    const bearer = () =>
+      ctx.app.request('/api/v1/clients', { headers: { authorization: `Bearer ${created.body.token}` } });
+    expect((await bearer()).status).toBe(200);
+    expect((await owner.delete(`/api/v1/team/members/${me.user.id}`, noContent)).status).toBe(204);
+    expect((await bearer()).status).toBe(401);
+    expect((await dana.request('GET', '/api/v1/clients')).status).toBe(401);
+
+    const back = await invite(owner, { email: 'dana@example.com', role: 'assistant' });
+    const rejoined = await ctx
+      .client()
+      .post('/api/v1/invitations/accept', { token: tokenOf(back.link), account: 'existing', password: PASSWORD }, ZMe);
+    expect(rejoined.status).toBe(200);
+    expect((await bearer()).status).toBe(401);
   });
 
   it.skipIf(skip)(

@@ -33,6 +33,21 @@ export async function revokeToken(
     .executeTakeFirst();
 }
 
+/** Every live token of a user in one workspace (they left it); how many. */
+export async function revokeUserTokens(
+  db: Executor,
+  { workspaceId, userId, at }: { workspaceId: string; userId: string; at: string },
+): Promise<number> {
+  const result = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: at })
+    .where('workspace_id', '=', workspaceId)
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 /** A live (not revoked) token by its hash, with its owner's language. */
 export async function findLiveToken(db: Executor, { tokenHash }: { tokenHash: string }) {
   return db

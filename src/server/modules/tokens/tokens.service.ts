@@ -99,3 +99,12 @@ export async function authenticateToken(deps: Deps, token: string): Promise<Auth
     readOnly: row.scope === 'read',
   };
 }
+
+/**
+ * A member left the workspace: their tokens there are revoked for good, so that inviting them back
+ * one day does not bring old keys back to life (a token works only through a membership anyway).
+ * Runs inside the caller's transaction.
+ */
+export async function revokeMemberTokens(deps: Deps, scope: { workspaceId: string }, userId: string): Promise<number> {
+  return q.revokeUserTokens(deps.db.kysely, { workspaceId: scope.workspaceId, userId, at: isoNow(deps.clock) });
+}
