@@ -18,6 +18,7 @@ import {
   tokenScope,
 } from './lib/middleware.js';
 import { roleGuard } from './lib/roles.js';
+import { tenantConnection } from './lib/tenant-connection.js';
 import { strictUtf8 } from './lib/strict-utf8.js';
 import { accountRoutes } from './modules/accounts/accounts.routes.js';
 import { twoFactorRoutes } from './modules/accounts/two-factor.routes.js';
@@ -102,6 +103,7 @@ export function createApp(deps: Deps, ops: { lifecycle?: Lifecycle } = {}) {
   api.use('*', tokenRateLimit());
   api.use('*', noteActor());
   api.use('*', roleGuard('/api/v1', PUBLIC_ROUTES));
+  api.use('*', tenantConnection(PUBLIC_ROUTES));
   api.route('/', accountRoutes);
   api.route('/', twoFactorRoutes);
   api.route('/', signupRoutes);

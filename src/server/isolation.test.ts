@@ -5,7 +5,7 @@ import { ok, populate, type Ids } from './testing/populate.js';
 import { paymentInput, paymentItemInput, projectInput, quoteInput } from './testing/factories.js';
 import { snapshotAll } from './testing/failure.js';
 import { createTestContext, ZOpenApiDocument, type ApiClient, type TestContext } from './testing/test-app.js';
-import { testDialects } from './testing/test-db.js';
+import { testShapes } from './testing/test-db.js';
 
 /**
  * Tenant isolation: workspace B sends every request it can with one of workspace A's ids in it,
@@ -323,7 +323,7 @@ const nowhere = (): Ids => {
   };
 };
 
-describe.each(testDialects())('isolation between workspaces ($label)', ({ dialect, skip }) => {
+describe.each(testShapes())('isolation between workspaces ($label)', ({ dialect, skip, hosted }) => {
   let ctx: TestContext;
   let a: Ids;
   let b: Ids;
@@ -332,7 +332,7 @@ describe.each(testDialects())('isolation between workspaces ($label)', ({ dialec
 
   beforeEach(async () => {
     if (skip) return;
-    ctx = await createTestContext(dialect);
+    ctx = await createTestContext(dialect, hosted ? { config: { mode: 'hosted' } } : {});
     const apiA = await ctx.owner();
     a = await populate(apiA);
     const other = await ctx.otherWorkspace();

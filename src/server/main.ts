@@ -4,6 +4,7 @@ import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 import { connect, connectionFromConfig } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
+import { ensureRowLevelSecurity } from './db/row-level-security.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { systemClock } from './lib/clock.js';
 import { closePdfRenderer } from './lib/pdf.js';
@@ -16,6 +17,8 @@ const config = loadConfig();
 const logger = createLogger(config.logLevel);
 const db = connect(connectionFromConfig(config));
 await migrateToLatest(db);
+// Hosted: the database itself keeps each workspace's rows apart too (decision 016).
+if (config.mode === 'hosted') await ensureRowLevelSecurity(db);
 
 const mailer = createMailer(config.smtpUrl, config.mailFrom);
 const deps = { db, config, clock: systemClock, logger, mailer, attachments: attachmentRenderers() };

@@ -4,7 +4,7 @@ import { ZMe } from '../shared/schemas/accounts.js';
 import type { MemberRole } from '../shared/schemas/accounts.js';
 import { ZInvitationSent } from '../shared/schemas/team.js';
 import { createTestContext, ZOpenApiDocument, type ApiClient, type TestContext } from './testing/test-app.js';
-import { testDialects } from './testing/test-db.js';
+import { testShapes } from './testing/test-db.js';
 
 /**
  * Every route × role (issue 14): each operation of the OpenAPI document is called as an assistant
@@ -71,10 +71,10 @@ function forbiddenFor(role: Exclude<MemberRole, 'owner'>, operation: string): bo
   return !operation.startsWith('GET ') && !VIEWER_MAY_CHANGE.has(operation);
 }
 
-describe.each(testDialects())('every route × role on $label', ({ dialect, skip }) => {
+describe.each(testShapes())('every route × role on $label', ({ dialect, skip, hosted }) => {
   let ctx: TestContext;
   beforeEach(async () => {
-    if (!skip) ctx = await createTestContext(dialect);
+    if (!skip) ctx = await createTestContext(dialect, hosted ? { config: { mode: 'hosted' } } : {});
   });
   afterEach(async () => {
     if (!skip) await ctx.close();

@@ -4,6 +4,7 @@ import { ZMe } from '../../shared/schemas/accounts.js';
 import { createApp } from '../app.js';
 import type { Config } from '../config.js';
 import type { Dialect } from '../db/database.js';
+import { ensureRowLevelSecurity } from '../db/row-level-security.js';
 import type { Deps } from '../lib/http.js';
 import { createMailer } from '../mail/mailer.js';
 import { createWorkspaceWithOwner } from '../modules/accounts/accounts.service.js';
@@ -202,9 +203,15 @@ export async function createTestContext(
   options: { mail?: boolean; config?: Partial<Config> } = {},
 ): Promise<TestContext> {
   const db = await createTestDb(dialect);
+  if (options.config?.mode === 'hosted' && dialect === 'postgres') await ensureRowLevelSecurity(db);
   const clock = testClock();
   const smtp = options.mail ? await new TestSmtpServer().start() : null;
-  const deps = testDeps(db, clock, testConfig(options.config), smtp ? createMailer(smtp.url, 'mila@example.test') : null);
+  const deps = testDeps(
+    db,
+    clock,
+    testConfig(options.config),
+    smtp ? createMailer(smtp.url, 'mila@example.test') : null,
+  );
   const app = createApp(deps);
   const client = (options: { locale?: string } = {}) => new ApiClient(app, options);
   return {
@@ -216,7 +223,9 @@ export async function createTestContext(
     smtp,
     owner: async (overrides) => {
       const api = client();
-      const res = await api.post('/api/v1/setup', setupInput(overrides), ZMe);
+      // A hosted service has no first-run setup: the first business signs up like every other.
+      const path = deps.config.mode === 'hosted' ? '/api/v1/signup' : '/api/v1/setup';
+      const res = await api.post(path, setupInput(overrides), ZMe);
       if (res.status !== 201) throw new Error(`setup failed: ${res.status} ${JSON.stringify(res.raw)}`);
       return api;
     },

@@ -20,6 +20,22 @@ export function testDialects(): { dialect: Dialect; skip: boolean; label: string
   ];
 }
 
+/**
+ * The dialects, and PostgreSQL once more in hosted mode (row-level security on, every signed-in
+ * request on the app role): for the suites that must hold in both shapes (isolation).
+ */
+export function testShapes(): { dialect: Dialect; skip: boolean; label: string; hosted: boolean }[] {
+  const [sqlite, postgres] = testDialects() as [
+    ReturnType<typeof testDialects>[number],
+    ReturnType<typeof testDialects>[number],
+  ];
+  return [
+    { ...sqlite, hosted: false },
+    { ...postgres, hosted: false },
+    { ...postgres, label: `${postgres.label}, hosted with row-level security`, hosted: true },
+  ];
+}
+
 /** A clock the test moves by hand. */
 export function testClock(
   start = '2026-11-23T08:00:00.000Z',
