@@ -61,17 +61,16 @@ export function team(_dialect: Dialect) {
         .addColumn('used_at', 'text')
         .execute();
       await db.schema.createIndex('email_tokens_token_uq').on('email_tokens').column('token_hash').unique().execute();
-      await db.schema
-        .createIndex('email_tokens_user_idx')
-        .on('email_tokens')
-        .columns(['user_id', 'purpose'])
-        .execute();
+      await db.schema.createIndex('email_tokens_user_idx').on('email_tokens').columns(['user_id', 'purpose']).execute();
     },
     async down(db: Kysely<unknown>): Promise<void> {
       await db.schema.dropTable('email_tokens').ifExists().execute();
       await db.schema.dropTable('invitations').ifExists().execute();
       await db.schema.alterTable('users').dropColumn('email_confirmed_at').execute();
-      await db.schema.alterTable('users').addColumn('role', 'text', (c) => c.notNull().defaultTo('owner')).execute();
+      await db.schema
+        .alterTable('users')
+        .addColumn('role', 'text', (c) => c.notNull().defaultTo('owner'))
+        .execute();
       await sql`update users set role = 'owner'`.execute(db);
       await db.schema.dropTable('memberships').ifExists().execute();
     },

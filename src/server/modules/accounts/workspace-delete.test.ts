@@ -86,7 +86,7 @@ describe.each(testDialects())('deleting a workspace on $label', ({ dialect, skip
       });
       expect(wrongPassword.status).toBe(422);
       // Nothing is gone; only the wrong password is on record.
-    expect(await rowsOf(a)).toEqual({ ...before, audit_events: before.audit_events! + 1 });
+      expect(await rowsOf(a)).toEqual({ ...before, audit_events: before.audit_events! + 1 });
       expect(
         (await dana.request('POST', '/api/v1/workspace/delete', { confirmName: 'x', currentPassword: PASSWORD }))
           .status,

@@ -50,15 +50,19 @@ export async function revokeUserTokens(
 
 /** A live (not revoked) token by its hash, with its owner's language. */
 export async function findLiveToken(db: Executor, { tokenHash }: { tokenHash: string }) {
-  return db
-    .selectFrom('api_tokens as t')
-    .innerJoin('users as u', 'u.id', 't.user_id')
-    // A token works only while its user is a member of the token's workspace, with that member's role.
-    .innerJoin('memberships as m', (j) => j.onRef('m.user_id', '=', 't.user_id').onRef('m.workspace_id', '=', 't.workspace_id'))
-    .select(['t.id', 't.workspace_id', 't.user_id', 't.scope', 't.last_used_at', 'u.locale as user_locale', 'm.role'])
-    .where('t.token_hash', '=', tokenHash)
-    .where('t.revoked_at', 'is', null)
-    .executeTakeFirst();
+  return (
+    db
+      .selectFrom('api_tokens as t')
+      .innerJoin('users as u', 'u.id', 't.user_id')
+      // A token works only while its user is a member of the token's workspace, with that member's role.
+      .innerJoin('memberships as m', (j) =>
+        j.onRef('m.user_id', '=', 't.user_id').onRef('m.workspace_id', '=', 't.workspace_id'),
+      )
+      .select(['t.id', 't.workspace_id', 't.user_id', 't.scope', 't.last_used_at', 'u.locale as user_locale', 'm.role'])
+      .where('t.token_hash', '=', tokenHash)
+      .where('t.revoked_at', 'is', null)
+      .executeTakeFirst()
+  );
 }
 
 export async function touchToken(db: Executor, { id, at }: { id: string; at: string }): Promise<void> {
