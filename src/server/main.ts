@@ -17,7 +17,7 @@ const config = loadConfig();
 const logger = createLogger(config.logLevel);
 const db = connect(connectionFromConfig(config));
 await migrateToLatest(db);
-// Hosted: the database itself keeps each workspace's rows apart too (decision 016).
+// Hosted: the database itself keeps each workspace's rows apart too (decision 011).
 if (config.mode === 'hosted') await ensureRowLevelSecurity(db);
 
 const mailer = createMailer(config.smtpUrl, config.mailFrom);

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database, Db } from './database.js';
 
 /**
- * Hosted mode's second line of tenant isolation (issue 14, decision 016): PostgreSQL row-level
+ * Hosted mode's second line of tenant isolation (issue 14, decision 011): PostgreSQL row-level
  * security on every table keyed by `workspace_id`. Every query Mila writes already says which
  * workspace it is for; this makes the database refuse the rest too, should one ever forget.
  *
