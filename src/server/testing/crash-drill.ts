@@ -99,8 +99,15 @@ function nextClientAddress(): string {
   return `198.51.${100 + (Math.floor(clientCount / 250) % 100)}.${(clientCount % 250) + 1}`;
 }
 
-export async function startServer(store: Store): Promise<Server> {
-  const port = await freePort();
+/**
+ * `port`: a fixed one (a proxy's upstream is restarted on the port it had); `env` is laid over the
+ * drill's settings (the several-processes drill turns the scheduler on).
+ */
+export async function startServer(
+  store: Store,
+  options: { port?: number; env?: Record<string, string> } = {},
+): Promise<Server> {
+  const port = options.port ?? (await freePort());
   const child = spawn(process.execPath, await bundledServerArgs(), {
     env: {
       ...process.env,
@@ -113,6 +120,7 @@ export async function startServer(store: Store): Promise<Server> {
       // The drill plays many clients accepting quotes, as from behind a proxy: each from its own
       // address (X-Forwarded-For), so the client pages' per-address limit sees many clients, not one.
       MILA_TRUST_PROXY: 'true',
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -42,6 +42,25 @@ export async function updateCommitment(
     .execute();
 }
 
+/**
+ * Marks an open commitment done, as a compare-and-set: false when it was kept or cancelled already,
+ * by a request that got there first (a double tap answered by two processes).
+ */
+export async function completeOpen(
+  db: Executor,
+  { workspaceId, commitmentId, completedAt, now }: Scope & { commitmentId: string; completedAt: string; now: string },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('commitments')
+    .set({ completed_at: completedAt, updated_at: now })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', commitmentId)
+    .where('completed_at', 'is', null)
+    .where('cancelled_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
 export async function insertChange(db: Executor, row: NewCommitmentChangeRow): Promise<void> {
   await db.insertInto('commitment_changes').values(row).execute();
 }

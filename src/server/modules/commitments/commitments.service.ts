@@ -190,12 +190,14 @@ export async function completeCommitment(
   if (completedAt > isoNow(deps.clock)) throw fieldError('completedAt', 'in_future');
   return mutate(deps, scope, commitmentId, async (deps, row) => {
     if (row.completed_at || row.cancelled_at) return;
-    await q.updateCommitment(deps.db.kysely, {
+    // Two "kept" at once both read it open (PostgreSQL): only the one whose update wins announces it.
+    const kept = await q.completeOpen(deps.db.kysely, {
       ...scope,
       commitmentId: row.id,
-      changes: { completed_at: completedAt, updated_at: isoNow(deps.clock) },
+      completedAt,
+      now: isoNow(deps.clock),
     });
-    await emitWebhookEvent(deps, scope, 'commitment.kept', await getCommitment(deps, scope, row.id));
+    if (kept) await emitWebhookEvent(deps, scope, 'commitment.kept', await getCommitment(deps, scope, row.id));
   });
 }
 
@@ -316,15 +318,14 @@ export async function keepQuoteCommitments(
       patterns: ['%הצע%', '%quote%'],
     });
     const now = isoNow(deps.clock);
+    const kept: string[] = [];
     for (const row of rows) {
-      await q.updateCommitment(deps.db.kysely, {
-        ...scope,
-        commitmentId: row.id,
-        changes: { completed_at: now, updated_at: now },
-      });
+      // Marked kept by hand meanwhile: that request announced it.
+      if (!(await q.completeOpen(deps.db.kysely, { ...scope, commitmentId: row.id, completedAt: now, now }))) continue;
       await emitWebhookEvent(deps, scope, 'commitment.kept', await getCommitment(deps, scope, row.id));
+      kept.push(row.id);
     }
-    return rows.map((r) => r.id);
+    return kept;
   });
 }
 

@@ -5,6 +5,7 @@ import { ZCommitment, ZCommitmentList, ZWordKeeping, type Commitment } from '../
 import { ZToday } from '../../../shared/schemas/insights.js';
 import { ZInteractionCreated } from '../../../shared/schemas/interactions.js';
 import { ZRenegotiated } from '../../../shared/schemas/messages.js';
+import { ZWebhookEndpointCreated } from '../../../shared/schemas/webhooks.js';
 import { createClient } from '../../testing/api-helpers.js';
 import { clientInput, setupInput } from '../../testing/factories.js';
 import { createTestContext, type ApiClient, type TestContext } from '../../testing/test-app.js';
@@ -277,6 +278,29 @@ describe.each(testDialects())('commitments on $label', ({ dialect, skip }) => {
       expect(rate.body.mine).toEqual({ due: 1, keptOnTime: 0, renegotiatedInTime: 1, keptLate: 0, broken: 0, rate: 1 });
     },
   );
+
+  it.skipIf(skip)('announces a promise kept once when "kept" is sent twice at once', async () => {
+    // A double tap answered by two processes (or two pool connections): on PostgreSQL both read the
+    // promise open, and each queued its own commitment.kept webhook (found by the several-processes drill).
+    await api.post(
+      '/api/v1/webhooks',
+      { url: 'http://127.0.0.1:9/hooks', events: ['commitment.kept'] },
+      ZWebhookEndpointCreated,
+    );
+    const promises = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => promise({ title: `הבטחה ${i}`, dueDate: '2026-11-30' })),
+    );
+    for (const p of promises) {
+      const taps = await Promise.all(
+        [1, 2].map(() => api.post(`/api/v1/commitments/${p.id}/complete`, {}, ZCommitment)),
+      );
+      expect(taps.map((t) => t.status)).toEqual([200, 200]);
+      expect(taps[1]!.body.completedAt).toBe(taps[0]!.body.completedAt);
+    }
+    const deliveries = await ctx.db.kysely.selectFrom('webhook_deliveries').select('payload').execute();
+    const keptIds = deliveries.map((d) => (JSON.parse(d.payload) as { data: { id: string } }).data.id).sort();
+    expect(keptIds).toEqual(promises.map((p) => p.id).sort());
+  });
 
   it.skipIf(skip)('lists open commitments soonest first and filters by client and direction', async () => {
     await promise({ title: 'שני', dueDate: '2026-11-25' });
