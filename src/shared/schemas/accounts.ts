@@ -347,6 +347,10 @@ export const ZResetPassword = z
 export type ResetPassword = z.output<typeof ZResetPassword>;
 export type ResetPasswordInput = z.input<typeof ZResetPassword>;
 
+/** Whether a link was e-mailed (false when e-mail is not set up, or there was nothing to send). */
+export const ZEmailed = z.object({ emailed: z.boolean() }).meta({ id: 'Emailed' });
+export type Emailed = z.infer<typeof ZEmailed>;
+
 export const ZConfirmEmail = z.object({ token: ZLinkToken }).meta({ id: 'ConfirmEmailInput' });
 export type ConfirmEmail = z.output<typeof ZConfirmEmail>;
 export type ConfirmEmailInput = z.input<typeof ZConfirmEmail>;

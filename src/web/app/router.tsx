@@ -65,6 +65,47 @@ const loginRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/login-page'), 'LoginPage'),
 });
 
+/** Hosted mode only: a workspace of one's own (self-hosted Mila has the first-run setup instead). */
+const signupRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'signup',
+  beforeLoad: async ({ context }) => {
+    const status = await context.queryClient.ensureQueryData(setupStatusQuery);
+    if (status.mode !== 'hosted') throw redirect({ to: status.setupDone ? '/login' : '/setup' });
+    if (status.authenticated) throw redirect({ to: '/' });
+  },
+  component: lazyRouteComponent(() => import('./routes/signup-page'), 'SignupPage'),
+});
+
+// The pages e-mailed links open (the server writes these paths): public, outside the signed-in shell.
+const inviteRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'invite/$token',
+  component: lazyRouteComponent(() => import('./routes/invite-page'), 'InvitePage'),
+});
+
+const confirmEmailRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'confirm-email/$token',
+  component: lazyRouteComponent(() => import('./routes/email-link-pages'), 'ConfirmEmailPage'),
+});
+
+const forgotPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'forgot-password',
+  beforeLoad: async ({ context }) => {
+    const status = await context.queryClient.ensureQueryData(setupStatusQuery);
+    if (!status.passwordResetByEmail) throw redirect({ to: '/login' });
+  },
+  component: lazyRouteComponent(() => import('./routes/email-link-pages'), 'ForgotPasswordPage'),
+});
+
+const resetPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'reset-password/$token',
+  component: lazyRouteComponent(() => import('./routes/email-link-pages'), 'ResetPasswordPage'),
+});
+
 /** Everything behind sign-in: checks the session once, then loads Me (user, workspace, CSRF). */
 const appRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -234,6 +275,11 @@ const sharedChatRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   setupRoute,
   loginRoute,
+  signupRoute,
+  inviteRoute,
+  confirmEmailRoute,
+  forgotPasswordRoute,
+  resetPasswordRoute,
   appRoute.addChildren([
     todayRoute,
     clientsRoute,

@@ -39,6 +39,11 @@ export function formatDateTime(iso: string, intlLocale: string, timeZone: string
   );
 }
 
+/** The day of an instant, in the workspace time zone: "12 May 2026". */
+export function formatDate(iso: string, intlLocale: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(intlLocale, { dateStyle: 'medium', timeZone }).format(new Date(iso));
+}
+
 export function formatRelativeDays(days: number, intlLocale: string): string {
   return new Intl.RelativeTimeFormat(intlLocale, { numeric: 'auto' }).format(days, 'day');
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import sharedEn from '../../shared/locales/en.json';
 import sharedHe from '../../shared/locales/he.json';
-import { dealerTypes, addressForms } from '../../shared/schemas/accounts';
+import { dealerTypes, addressForms, memberRoles } from '../../shared/schemas/accounts';
 import { auditActions, auditGroups } from '../../shared/schemas/audit';
 import {
   checklistSteps,
@@ -47,6 +47,8 @@ const SHOWN: [string, readonly string[]][] = [
   ['languages', locales],
   ['dealerTypes', dealerTypes],
   ['addressForms', addressForms],
+  ['roles', memberRoles],
+  ['roleHints', memberRoles],
   ['clientKinds', clientKinds],
   ['statuses', clientStatuses],
   ['personalities', personalities],

@@ -1,6 +1,7 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import {
   ZConfirmEmail,
+  ZEmailed,
   ZForgotPassword,
   ZMe,
   ZResetPassword,
@@ -11,8 +12,6 @@ import { createRouter, errorResponses, requireAuth } from '../../lib/http.js';
 import { jsonBody, jsonResponse } from '../../lib/openapi.js';
 import { writeSessionCookie } from '../../lib/session-cookie.js';
 import * as signup from './signup.service.js';
-
-const ZEmailed = z.object({ emailed: z.boolean() }).meta({ id: 'Emailed' });
 
 export const signupRoutes = createRouter()
   .openapi(

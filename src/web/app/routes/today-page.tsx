@@ -25,9 +25,9 @@ export function TodayPage() {
   const hasClients = clients.data ? clients.data.total > 0 : undefined;
   usePageTitle(t('today.title'));
 
-  // Before the first client there is nothing to log yet: the empty state offers adding one.
+  // Before the first client there is nothing to log yet: the empty state offers adding one. A viewer only looks.
   const quickActions =
-    hasClients === false ? null : (
+    hasClients === false || me.user.role === 'viewer' ? null : (
       <>
         <Button leftSection={<PhoneIcon size={18} />} onClick={() => actions.logContact()}>
           {t('today.logContact')}

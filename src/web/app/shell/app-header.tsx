@@ -51,9 +51,11 @@ export function AppHeader({ onOpenSearch, onSignedOut }: Props) {
               : navigate({ to: '/' }))
           }
         />
-        <Group visibleFrom="sm" gap="xs">
-          <QuickAddMenu variant="header" />
-        </Group>
+        {me.user.role !== 'viewer' && (
+          <Group visibleFrom="sm" gap="xs">
+            <QuickAddMenu variant="header" />
+          </Group>
+        )}
         <LanguageSwitch onChange={switchLanguage} />
         <UserMenu onSignedOut={onSignedOut} />
       </Group>

@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { forgetSignedOutData, useMe } from '../../features/accounts/api/session-api';
+import { EmailConfirmBanner } from '../../features/accounts/components/email-links';
 import { changeLanguage } from '../../lib/i18n';
 import { AppHeader } from './app-header';
 import { BottomBar } from './bottom-bar';
@@ -54,6 +55,7 @@ export function AppLayout() {
           </AppShell.Navbar>
           <AppShell.Main id="main" tabIndex={-1}>
             <div style={{ maxInlineSize: '72rem', marginInline: 'auto' }}>
+              {!me.user.emailConfirmed && <EmailConfirmBanner email={me.user.email} />}
               <Outlet />
             </div>
           </AppShell.Main>

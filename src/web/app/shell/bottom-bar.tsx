@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { Link, useMatchRoute } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { DotsIcon } from '../../components/ui/icons';
+import { useMe } from '../../features/accounts/api/session-api';
 import classes from './bottom-bar.module.css';
 import { navItems } from './nav-items';
 import { QuickAddMenu } from './quick-add-menu';
@@ -14,6 +15,8 @@ import { QuickAddMenu } from './quick-add-menu';
 export function BottomBar() {
   const { t } = useTranslation();
   const matchRoute = useMatchRoute();
+  // A viewer only looks: no "+" (the server would refuse what it adds).
+  const canAdd = useMe().user.role !== 'viewer';
   const [moreOpened, more] = useDisclosure(false);
   const isActive = (item: (typeof navItems)[number]) => Boolean(matchRoute({ to: item.to, fuzzy: !item.exact }));
   const onBar = navItems.filter((item) => !item.inMore);
@@ -32,9 +35,11 @@ export function BottomBar() {
   return (
     <nav aria-label={t('nav.label')} className={classes.bar}>
       {onBar.slice(0, middle).map(link)}
-      <div className={classes.add}>
-        <QuickAddMenu variant="fab" />
-      </div>
+      {canAdd && (
+        <div className={classes.add}>
+          <QuickAddMenu variant="fab" />
+        </div>
+      )}
       {onBar.slice(middle).map(link)}
       <UnstyledButton
         className={classes.item}

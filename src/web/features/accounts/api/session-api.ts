@@ -17,6 +17,8 @@ import { queryRoots } from '../../../lib/query-keys';
 export const sessionKeys = {
   status: [...queryRoots.session, 'status'] as const,
   me: [...queryRoots.session, 'me'] as const,
+  /** The workspaces I belong to (the switcher in the user menu). */
+  workspaces: [...queryRoots.session, 'workspaces'] as const,
 };
 
 async function fetchMe(): Promise<Me> {
@@ -43,11 +45,14 @@ export function useMe(): Me {
   return useSuspenseQuery(meQuery).data;
 }
 
-function useStoreSession() {
+/** Keeps a new session: its CSRF token, Me, and the status that says someone is signed in. */
+export function useStoreSession() {
   const queryClient = useQueryClient();
   return (me: Me) => {
     setCsrfToken(me.csrfToken);
     queryClient.setQueryData(sessionKeys.me, me);
+    // Another account may have signed in in this browser before (an invitation opened while signed in).
+    queryClient.removeQueries({ queryKey: sessionKeys.workspaces });
     queryClient.setQueryData<SetupStatus>(sessionKeys.status, (status) =>
       status ? { ...status, setupDone: true, authenticated: true } : status,
     );
@@ -55,7 +60,7 @@ function useStoreSession() {
 }
 
 /** A right password signs in, or (two-step sign-in on) asks for the code first. */
-const ZLoginAnswer = z.union([ZMe, ZSecondStepRequired]);
+export const ZLoginAnswer = z.union([ZMe, ZSecondStepRequired]);
 
 export function isSecondStep(answer: Me | SecondStepRequired): answer is SecondStepRequired {
   return 'secondStep' in answer;
@@ -97,6 +102,15 @@ export function useSetup() {
   });
 }
 
+/** Hosted mode: a workspace of my own, signed in at once (a confirmation link is e-mailed). */
+export function useSignup() {
+  const storeSession = useStoreSession();
+  return useMutation({
+    mutationFn: (input: SetUpWorkspaceInput) => apiRequest('/signup', ZMe, { method: 'POST', body: input }),
+    onSuccess: storeSession,
+  });
+}
+
 export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
@@ -117,6 +131,6 @@ export function useLogout() {
  */
 export function forgetSignedOutData(queryClient: QueryClient): void {
   queryClient.removeQueries({
-    predicate: (query) => query.queryKey[0] !== queryRoots.session[0] || query.queryKey[1] === 'me',
+    predicate: (query) => query.queryKey[0] !== queryRoots.session[0] || query.queryKey[1] !== 'status',
   });
 }

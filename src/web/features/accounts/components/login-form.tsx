@@ -1,6 +1,6 @@
 import { Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Me, type SecondStepMethod, ZLogIn } from '../../../../shared/schemas/accounts';
 import { formatDateTime } from '../../../lib/format';
@@ -10,7 +10,8 @@ import { useSchemaForm } from '../../../lib/use-schema-form';
 import { isSecondStep, useLogin } from '../api/session-api';
 import { SecondStepForm } from './second-step-form';
 
-export function LoginForm({ onDone }: { onDone: () => void }) {
+/** `footer`: what the password step offers besides (a forgotten password, creating an account). */
+export function LoginForm({ onDone, footer }: { onDone: () => void; footer?: ReactNode }) {
   const { t } = useTranslation();
   const login = useLogin();
   const form = useSchemaForm({ schema: ZLogIn, initialValues: { email: '', password: '' } });
@@ -93,6 +94,7 @@ export function LoginForm({ onDone }: { onDone: () => void }) {
         <Button type="submit" loading={form.submitting} fullWidth>
           {t('login.submit')}
         </Button>
+        {footer}
       </Stack>
     </form>
   );

@@ -50,7 +50,7 @@ export function PasswordStrength({ password, personal }: { password: string; per
         size="sm"
         aria-label={t('security.strengthLabel')}
       />
-      <Text size="sm" c={strong ? 'teal.8' : 'orange.9'}>
+      <Text size="sm" c={strong ? 'teal.9' : 'orange.9'}>
         {t(strong ? 'security.strengthGood' : 'security.strengthWeak')}
       </Text>
     </Stack>

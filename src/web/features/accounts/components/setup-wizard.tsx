@@ -8,7 +8,7 @@ import { isApiError } from '../../../lib/api-client';
 import { currentLanguage } from '../../../lib/i18n';
 import { notifySuccess } from '../../../lib/notify';
 import { useSchemaForm } from '../../../lib/use-schema-form';
-import { useSetup } from '../api/session-api';
+import { useSetup, useSignup } from '../api/session-api';
 import { BusinessProfileFields } from './business-profile-fields';
 import { type BusinessProfileValues, defaultBusinessValues, toBusinessInput } from './business-profile-values';
 import { OwnerFields, type OwnerValues } from './owner-fields';
@@ -24,11 +24,20 @@ function initialValues(): SetupValues {
   };
 }
 
-/** First run: the owner's account, then the business profile; one request creates both. */
-export function SetupWizard({ onDone, onAlreadySetUp }: { onDone: () => void; onAlreadySetUp: () => void }) {
+type Props = {
+  onDone: () => void;
+  onAlreadySetUp?: () => void;
+  /** `signup` (hosted mode): the same two steps make a new workspace of one's own. */
+  mode?: 'setup' | 'signup';
+};
+
+/** First run (or a hosted sign-up): the owner's account, then the business profile; one request creates both. */
+export function SetupWizard({ onDone, onAlreadySetUp, mode = 'setup' }: Props) {
   const { t } = useTranslation();
   const [active, setActive] = useState(0);
-  const setup = useSetup();
+  const firstRun = useSetup();
+  const signup = useSignup();
+  const setup = mode === 'signup' ? signup : firstRun;
   // On a phone the two steps only fit on one line without their descriptions.
   const isPhone = useMediaQuery('(max-width: 48em)');
   const form = useSchemaForm({ schema: ZSetUpWorkspace, toInput, initialValues: initialValues() });
@@ -54,7 +63,7 @@ export function SetupWizard({ onDone, onAlreadySetUp }: { onDone: () => void; on
     } catch (error) {
       // The owner's fields live on the first step: go back there if the server rejected one.
       if (isApiError(error) && error.fields.some((f) => f.path.startsWith('owner.'))) setActive(0);
-      if (isApiError(error) && error.code === 'setup_done') onAlreadySetUp();
+      if (isApiError(error) && error.code === 'setup_done') onAlreadySetUp?.();
       throw error;
     }
   });
@@ -70,10 +79,10 @@ export function SetupWizard({ onDone, onAlreadySetUp }: { onDone: () => void; on
       }}
     >
       <Title order={1} size="h2" mb={4}>
-        {t('setup.title')}
+        {mode === 'signup' ? t('signup.title') : t('setup.title')}
       </Title>
       <Text c="dimmed" mb="lg">
-        {t('setup.intro')}
+        {mode === 'signup' ? t('signup.intro') : t('setup.intro')}
       </Text>
       <Stepper
         active={active}
@@ -111,7 +120,7 @@ export function SetupWizard({ onDone, onAlreadySetUp }: { onDone: () => void; on
           <Button type="submit">{t('actions.next')}</Button>
         ) : (
           <Button type="submit" loading={form.submitting}>
-            {t('setup.finish')}
+            {mode === 'signup' ? t('signup.finish') : t('setup.finish')}
           </Button>
         )}
       </Group>

@@ -1,15 +1,23 @@
 import { notifications } from '@mantine/notifications';
 import { Avatar, Menu, UnstyledButton } from '@mantine/core';
-import { Link } from '@tanstack/react-router';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { LogoutIcon, SettingsIcon, UserIcon } from '../../../components/ui/icons';
-import { notifyError } from '../../../lib/notify';
+import { BuildingIcon, CheckIcon, LogoutIcon, SettingsIcon, UserIcon } from '../../../components/ui/icons';
+import { isolate } from '../../../../shared/text';
+import { notifyError, notifySuccess } from '../../../lib/notify';
+import { forgetOtherWorkspace, useMyWorkspaces, useSwitchWorkspace } from '../api/my-workspaces-api';
 import { useLogout, useMe } from '../api/session-api';
 
 export function UserMenu({ onSignedOut }: { onSignedOut: () => void }) {
   const { t } = useTranslation();
   const me = useMe();
   const logout = useLogout();
+  const workspaces = useMyWorkspaces();
+  const switchWorkspace = useSwitchWorkspace();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const others = workspaces.data && workspaces.data.items.length > 1 ? workspaces.data.items : null;
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
@@ -28,6 +36,33 @@ export function UserMenu({ onSignedOut }: { onSignedOut: () => void }) {
         <Menu.Label>
           <bdi>{me.user.name}</bdi>
         </Menu.Label>
+        {others && (
+          <>
+            <Menu.Divider />
+            <Menu.Label>{t('userMenu.workspaces')}</Menu.Label>
+            {others.map((workspace) => (
+              <Menu.Item
+                key={workspace.id}
+                leftSection={workspace.current ? <CheckIcon size={16} /> : <BuildingIcon size={16} />}
+                aria-current={workspace.current || undefined}
+                disabled={switchWorkspace.isPending}
+                onClick={() => {
+                  if (workspace.current) return;
+                  switchWorkspace.mutate(workspace.id, {
+                    onSuccess: () => {
+                      notifySuccess(t('userMenu.switched', { name: isolate(workspace.name) }));
+                      void navigate({ to: '/' }).then(() => forgetOtherWorkspace(queryClient));
+                    },
+                    onError: notifyError,
+                  });
+                }}
+              >
+                <bdi>{workspace.name}</bdi>
+              </Menu.Item>
+            ))}
+            <Menu.Divider />
+          </>
+        )}
         <Menu.Item component={Link} to="/settings" leftSection={<SettingsIcon size={16} />}>
           {t('nav.settings')}
         </Menu.Item>

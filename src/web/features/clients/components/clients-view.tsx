@@ -37,6 +37,10 @@ type Props = {
    * feature (sorted, filtered and paged by the server), and it stands in for the list.
    */
   healthList?: ReactNode;
+  /** The role allows adding and importing clients (a viewer only looks). */
+  canAdd?: boolean;
+  /** The role allows exports (owners). */
+  canExport?: boolean;
 };
 
 function csvHref(filters: ClientListFilters): string {
@@ -47,7 +51,14 @@ function csvHref(filters: ClientListFilters): string {
   return `/api/v1/exports/clients.csv${query ? `?${query}` : ''}`;
 }
 
-export function ClientsView({ search, onSearchChange, onClearFilters, healthList }: Props) {
+export function ClientsView({
+  search,
+  onSearchChange,
+  onClearFilters,
+  healthList,
+  canAdd = true,
+  canExport = true,
+}: Props) {
   const { t } = useTranslation();
   const filters = useMemo(() => filtersFromSearch(search), [search]);
   const list = useClientList(filters);
@@ -78,18 +89,22 @@ export function ClientsView({ search, onSearchChange, onClearFilters, healthList
           >
             {t('clients.holidayGreetings')}
           </Button>
-          <Button component={Link} to="/clients/import" variant="default">
-            {t('imports.link')}
-          </Button>
+          {canAdd && (
+            <Button component={Link} to="/clients/import" variant="default">
+              {t('imports.link')}
+            </Button>
+          )}
           {/* The list as filtered now, as a spreadsheet (the server writes it with the same filters). */}
-          {!firstRun && (
+          {!firstRun && canExport && (
             <Button component="a" href={csvHref(filters)} download variant="default">
               {t('clients.exportCsv')}
             </Button>
           )}
-          <Button component={Link} to="/clients/new" leftSection={<PlusIcon size={18} />} visibleFrom="sm">
-            {t('clients.new')}
-          </Button>
+          {canAdd && (
+            <Button component={Link} to="/clients/new" leftSection={<PlusIcon size={18} />} visibleFrom="sm">
+              {t('clients.new')}
+            </Button>
+          )}
         </Group>
       </Group>
 

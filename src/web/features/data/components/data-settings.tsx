@@ -13,11 +13,23 @@ import { notifyError, notifySuccess } from '../../../lib/notify';
 import { useSchemaForm } from '../../../lib/use-schema-form';
 import { useApiTokens, useCreateApiToken, useRestoreWorkspace, useRevokeApiToken } from '../api/data-api';
 
-/** Settings → Data and API: take everything out, bring an export back, personal API tokens. */
-export function DataSettings({ timeZone }: { timeZone: string }) {
-  const { t } = useTranslation();
+/**
+ * Settings → Data and API: take everything out, bring an export back (owners: `canExport`),
+ * personal API tokens (everyone's own).
+ */
+export function DataSettings({ timeZone, canExport }: { timeZone: string; canExport: boolean }) {
   return (
     <Stack gap="lg">
+      {canExport && <ExportAndRestore />}
+      <ApiTokens timeZone={timeZone} />
+    </Stack>
+  );
+}
+
+function ExportAndRestore() {
+  const { t } = useTranslation();
+  return (
+    <>
       <Stack gap="xs">
         <Text fw={600}>{t('data.export.title')}</Text>
         <Text size="sm">{t('data.export.hint')}</Text>
@@ -32,8 +44,7 @@ export function DataSettings({ timeZone }: { timeZone: string }) {
         </Group>
       </Stack>
       <RestoreFromExport />
-      <ApiTokens timeZone={timeZone} />
-    </Stack>
+    </>
   );
 }
 
