@@ -36,6 +36,7 @@ describe.each(testDialects())('migrations on $label', ({ dialect, skip }) => {
       names.push(down.results[0]!.migrationName);
     }
     expect(names).toEqual([
+      '027-word-rollups',
       '025-today-indexes',
       '024-two-factor',
       '023-audit-log',

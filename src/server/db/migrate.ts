@@ -22,6 +22,7 @@ import { quoteList } from './migrations/022-quote-list.js';
 import { auditLog } from './migrations/023-audit-log.js';
 import { todayIndexes } from './migrations/025-today-indexes.js';
 import { twoFactor } from './migrations/024-two-factor.js';
+import { wordRollups } from './migrations/027-word-rollups.js';
 
 /** Migrations in code (not read from disk) so they ship inside the same module graph on both dialects. */
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -47,6 +48,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '023-audit-log': auditLog(dialect),
     '025-today-indexes': todayIndexes(dialect),
     '024-two-factor': twoFactor(dialect),
+    '027-word-rollups': wordRollups(dialect),
   };
 }
 

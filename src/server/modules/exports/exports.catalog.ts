@@ -65,6 +65,10 @@ export const EXCLUDED_TABLES: readonly string[] = [
   // two-step sign-in on again after a move (the TOTP secret is not exported either).
   'recovery_codes',
   'sign_in_challenges',
+  // Rollups of kept promises (decision 016): derived from the promises, so a restore rebuilds them
+  // from the promises it restored instead of trusting another install's sums.
+  'commitment_days',
+  'commitment_late_months',
 ];
 
 /** The owner's row as exported: who they are, never their password or feed token hashes. */
