@@ -166,20 +166,25 @@ try {
     await request();
     const statements = [...seen];
     console.log(
-      `\n===== [${db.dialect}] ${view}: p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, ${statements.length} statements =====`,
+      `\n===== [${db.dialect}] ${view}: min ${Math.min(...times).toFixed(1)} ms, p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, ${statements.length} statements =====`,
     );
     const distinct = [...new Map(statements.map((s) => [inline(db, s), s])).entries()];
+    // Each statement's fastest of five runs: on a shared machine the minimum is the least noisy figure.
     const timed: { ms: number; text: string; statement: Statement; count: number }[] = [];
     for (const [text, statement] of distinct) {
       const query = CompiledQuery.raw(statement.sql, [...statement.parameters]);
       await db.kysely.executeQuery(query);
-      const t = performance.now();
-      for (let i = 0; i < 5; i++) await db.kysely.executeQuery(query);
+      let ms = Infinity;
+      for (let i = 0; i < 5; i++) {
+        const t = performance.now();
+        await db.kysely.executeQuery(query);
+        ms = Math.min(ms, performance.now() - t);
+      }
       const count = statements.filter((s) => inline(db, s) === text).length;
-      timed.push({ ms: (performance.now() - t) / 5, text, statement, count });
+      timed.push({ ms, text, statement, count });
     }
     const total = timed.reduce((sum, t) => sum + t.ms * t.count, 0);
-    console.log(`replayed one at a time: ${total.toFixed(1)} ms`);
+    console.log(`statements replayed one at a time, each its fastest of 5: ${total.toFixed(1)} ms`);
     for (const t of timed.sort((a, b) => b.ms - a.ms)) {
       console.log(
         `-- [${t.ms.toFixed(2)} ms${t.count > 1 ? ` ×${t.count}` : ''}] ${t.statement.sql.replace(/\s+/g, ' ').slice(0, 260)}`,
