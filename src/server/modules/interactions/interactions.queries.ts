@@ -1,5 +1,6 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Dialect, Executor } from '../../db/database.js';
+import { idIn } from '../../db/id-list.js';
 import type { InteractionRow, NewInteractionRow } from './interactions.table.js';
 
 type Scope = { workspaceId: string };
@@ -112,10 +113,18 @@ export async function contactStats(
     from,
     to,
     clientIds,
+    byClient,
     dialect,
-  }: Scope & { from: string; to: string; clientIds?: string[]; dialect: Dialect },
+  }: Scope & {
+    from: string;
+    to: string;
+    clientIds?: readonly string[];
+    /** A few clients over a long range: seek each client's contacts rather than read the range. */
+    byClient?: boolean;
+    dialect: Dialect;
+  },
 ): Promise<ContactStatsRow[]> {
-  const time = dialect === 'sqlite' && clientIds ? sql<string>`+occurred_at` : sql<string>`occurred_at`;
+  const time = dialect === 'sqlite' && byClient ? sql<string>`+occurred_at` : sql<string>`occurred_at`;
   let query = db
     .selectFrom('interactions')
     .select((eb) => [
@@ -129,14 +138,20 @@ export async function contactStats(
     .where(time, '>=', from)
     .where(time, '<', to)
     .groupBy('client_id');
-  if (clientIds) query = query.where('client_id', 'in', clientIds.length ? clientIds : ['']);
+  if (clientIds) query = query.where(idIn(dialect, 'client_id', clientIds));
   return query.execute();
 }
 
 /** The same figures from the monthly rollup, for the whole months fromMonth ≤ month < toMonth (YYYY-MM). */
 export async function monthStats(
   db: Executor,
-  { workspaceId, fromMonth, toMonth }: Scope & { fromMonth: string; toMonth: string },
+  {
+    workspaceId,
+    fromMonth,
+    toMonth,
+    clientIds,
+    dialect,
+  }: Scope & { fromMonth: string; toMonth: string; clientIds?: readonly string[]; dialect: Dialect },
 ): Promise<ContactStatsRow[]> {
   return db
     .selectFrom('interaction_months')
@@ -150,6 +165,7 @@ export async function monthStats(
     .where('workspace_id', '=', workspaceId)
     .where('month', '>=', fromMonth)
     .where('month', '<', toMonth)
+    .$if(clientIds !== undefined, (qb) => qb.where(idIn(dialect, 'client_id', clientIds!)))
     .groupBy('client_id')
     .execute();
 }

@@ -444,7 +444,7 @@ export async function composePaymentReminder(
 
 /** Minutes of time entries started in the period, per client (one grouped query). */
 export async function timeSpent(deps: Deps, scope: Scope, period: Period): Promise<Map<string, number>> {
-  const rows = await q.minutesByClient(deps.db.kysely, { ...scope, ...period });
+  const rows = await q.minutesByClient(deps.db.kysely, { ...scope, ...period, dialect: deps.db.dialect });
   return new Map(rows.map((r) => [r.client_id, toCount(r.minutes)]));
 }
 
@@ -478,13 +478,13 @@ async function periodDays(deps: Deps, scope: Scope, period: Period) {
 export async function clientMoney(deps: Deps, scope: Scope, period: Period): Promise<Map<string, ClientMoney>> {
   const { fromDate, toDate, currency } = await periodDays(deps, scope, period);
   const db = deps.db.kysely;
-  const filter = { ...scope, clientIds: period.clientIds };
+  const filter = { ...scope, clientIds: period.clientIds, dialect: deps.db.dialect };
   const [payments, accepted, charged, late] = await Promise.all([
     q.paymentsByClient(db, { ...filter, fromDate, toDate, currency }),
     acceptedTotals(deps, scope, { to: period.to, currency, clientIds: period.clientIds }),
     q.chargedByClient(db, { ...filter, to: period.to, currency }),
     // A line due on the period's last day (today) is not late yet, as in the schedule's "overdue".
-    q.lateByClient(db, { ...filter, fromDate, toDate, dialect: deps.db.dialect }),
+    q.lateByClient(db, { ...filter, fromDate, toDate }),
   ]);
   const result = new Map<string, ClientMoney>();
   const entry = (clientId: string) => {

@@ -1,6 +1,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { ProjectSort, ProjectStatus } from '../../../shared/schemas/projects.js';
-import type { Executor } from '../../db/database.js';
+import type { Dialect, Executor } from '../../db/database.js';
+import { idIn } from '../../db/id-list.js';
 import { everyTermIn } from '../../lib/search-match.js';
 import type {
   ChangeRequestRow,
@@ -243,7 +244,11 @@ const OUT_OF_SCOPE = sql<SqlBool>`(in_scope is null or in_scope = 0)`;
  */
 export async function outOfScopeCounts(
   db: Executor,
-  { workspaceId, period }: Scope & { period?: { from: string; to: string; clientIds?: string[] } },
+  {
+    workspaceId,
+    period,
+    dialect,
+  }: Scope & { period?: { from: string; to: string; clientIds?: string[] }; dialect: Dialect },
 ) {
   let query = db
     .selectFrom('change_requests')
@@ -252,7 +257,7 @@ export async function outOfScopeCounts(
     .where(OUT_OF_SCOPE)
     .groupBy('client_id');
   if (period) query = query.where('requested_at', '>=', period.from).where('requested_at', '<', period.to);
-  if (period?.clientIds) query = query.where('client_id', 'in', period.clientIds.length ? period.clientIds : ['']);
+  if (period?.clientIds) query = query.where(idIn(dialect, 'client_id', period.clientIds));
   const rows = await query.execute();
   // PostgreSQL returns counts as strings (bigint).
   return new Map(rows.map((r) => [r.client_id, Number(r.count)]));

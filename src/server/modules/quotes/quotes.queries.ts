@@ -1,6 +1,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { QuoteSort, QuoteStatus } from '../../../shared/schemas/quotes.js';
 import type { Dialect, Executor } from '../../db/database.js';
+import { idIn } from '../../db/id-list.js';
 import { everyTermIn } from '../../lib/search-match.js';
 import type {
   NewQuote,
@@ -286,13 +287,19 @@ function versionCurrency(dialect: Dialect) {
     : sql<string>`json_extract(v.content, '$.currency')`;
 }
 
-/** Quotes whose current version is accepted (decided up to `to`), in one currency. */
+/**
+ * Quotes whose current version is accepted (decided up to `to`), in one currency. Read from the
+ * accepted versions (quote_versions_status_idx: a few), each joined to its quote: SQLite takes a
+ * cross join's tables in the order written, and left to choose it read every quote of the
+ * workspace (or of every given client) and its current version first, 7 ms for 5,000 quotes.
+ * PostgreSQL plans a cross join with conditions as any inner join.
+ */
 function accepted(db: Executor, f: Scope & { to: string; currency: string; dialect: Dialect }) {
   return db
-    .selectFrom('quotes as q')
-    .innerJoin('quote_versions as v', (join) =>
-      join.onRef('v.quote_id', '=', 'q.id').onRef('v.version', '=', 'q.current_version'),
-    )
+    .selectFrom('quote_versions as v')
+    .crossJoin('quotes as q')
+    .whereRef('q.id', '=', 'v.quote_id')
+    .whereRef('q.current_version', '=', 'v.version')
     .where('q.workspace_id', '=', f.workspaceId)
     .where('v.workspace_id', '=', f.workspaceId)
     .where('v.status', '=', 'accepted')
@@ -307,7 +314,7 @@ export async function acceptedByClient(
 ) {
   return accepted(db, f)
     .select((eb) => ['q.client_id', eb.fn.sum<number>('v.total').as('total')])
-    .$if(f.clientIds !== undefined, (qb) => qb.where('q.client_id', 'in', f.clientIds?.length ? f.clientIds : ['']))
+    .$if(f.clientIds !== undefined, (qb) => qb.where(idIn(f.dialect, 'q.client_id', f.clientIds!)))
     .groupBy('q.client_id')
     .execute();
 }
