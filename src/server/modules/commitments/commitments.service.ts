@@ -15,6 +15,7 @@ import { isoNow } from '../../lib/clock.js';
 import type { Deps } from '../../lib/http.js';
 import { newId } from '../../lib/ids.js';
 import { toCount, type Period } from '../../lib/period.js';
+import type { NamesToFill } from '../../lib/names-to-fill.js';
 import { inTransaction } from '../../lib/transaction.js';
 import { getBusinessProfile } from '../accounts/accounts.service.js';
 import { clientNames } from '../clients/clients.service.js';
@@ -39,6 +40,15 @@ async function present(deps: Deps, scope: Scope, rows: CommitmentRow[]): Promise
     ),
     q.changesFor(deps.db.kysely, { workspaceId: scope.workspaceId, commitmentIds: rows.map((r) => r.id) }),
   ]);
+  return presentRows(deps, rows, changes, names);
+}
+
+function presentRows(
+  deps: Deps,
+  rows: CommitmentRow[],
+  changes: CommitmentChangeRow[],
+  names: ReadonlyMap<string, string>,
+): Commitment[] {
   const byCommitment = new Map<string, CommitmentChangeRow[]>();
   for (const change of changes)
     byCommitment.set(change.commitment_id, [...(byCommitment.get(change.commitment_id) ?? []), change]);
@@ -551,19 +561,63 @@ export async function openCommitments(
   return { items: await present(deps, scope, rows), total };
 }
 
-/** Every promise tied to a project (delivery, client materials, formal quotes), soonest first. */
-/** What each project still waits for from the client (open "theirs" promises), in a few statements for many projects. */
+export type TodayPromises = {
+  mine: { overdue: Commitment[]; today: Commitment[] };
+  theirs: { overdue: Commitment[]; today: Commitment[] };
+  counts: { mineOverdue: number; mineToday: number; theirsOverdue: number; theirsToday: number };
+};
+
+/**
+ * Today's open promises, each direction's late ones (past the deadline, or moved once already late)
+ * and those due from now to `endOfToday` (not late), at most `limit` of each, soonest first, with
+ * their exact counts: one statement for the four lists and one for their change histories; the
+ * client names are the caller's to fill in with the other lists' (NamesToFill).
+ */
+export async function todayPromises(
+  deps: Deps,
+  scope: Scope,
+  { endOfToday, limit }: { endOfToday: string; limit: number },
+): Promise<NamesToFill<TodayPromises>> {
+  const rows = await q.todayLists(deps.db.kysely, { ...scope, now: isoNow(deps.clock), endOfToday, limit });
+  const sorted = [...rows].sort((a, b) => (a.due_at < b.due_at ? -1 : a.due_at > b.due_at ? 1 : a.id < b.id ? -1 : 1));
+  const changes = await q.changesFor(deps.db.kysely, { ...scope, commitmentIds: sorted.map((r) => r.id) });
+  const of = (list: q.TodayList) => sorted.filter((r) => r.list === list);
+  const total = (list: q.TodayList) => toCount(of(list)[0]?.total);
+  return {
+    clientIds: rows.map((r) => r.client_id),
+    fill: (names) => {
+      const items = (list: q.TodayList) => presentRows(deps, of(list), changes, names);
+      return {
+        mine: { overdue: items('mine_late'), today: items('mine_today') },
+        theirs: { overdue: items('theirs_late'), today: items('theirs_today') },
+        counts: {
+          mineOverdue: total('mine_late'),
+          mineToday: total('mine_today'),
+          theirsOverdue: total('theirs_late'),
+          theirsToday: total('theirs_today'),
+        },
+      };
+    },
+  };
+}
+
+/** What each project still waits for from the client (its open "theirs" promises, soonest first): one statement for many projects. */
 export async function openMaterialsOf(
   deps: Deps,
   scope: Scope,
   projectIds: string[],
-): Promise<Map<string, Commitment[]>> {
+): Promise<Map<string, { title: string; dueDate: string }[]>> {
   const rows = await q.openTheirsByProjects(deps.db.kysely, { ...scope, projectIds });
-  const presented = await present(deps, scope, rows);
-  const byProject = new Map<string, Commitment[]>();
-  rows.forEach((row, i) => byProject.set(row.project_id!, [...(byProject.get(row.project_id!) ?? []), presented[i]!]));
+  const byProject = new Map<string, { title: string; dueDate: string }[]>();
+  for (const row of rows)
+    byProject.set(row.project_id!, [
+      ...(byProject.get(row.project_id!) ?? []),
+      { title: row.title, dueDate: row.due_date },
+    ]);
   return byProject;
 }
+
+/** Every promise tied to a project (delivery, client materials, formal quotes), soonest first. */
 
 export async function projectCommitments(deps: Deps, scope: Scope, projectId: string): Promise<Commitment[]> {
   const rows = await q.byProject(deps.db.kysely, { ...scope, projectId });

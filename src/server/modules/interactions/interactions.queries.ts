@@ -64,14 +64,19 @@ export async function listInteractions(
   return query.orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
 }
 
-export async function countAwaitingReply(db: Executor, { workspaceId }: Scope): Promise<number> {
-  const row = await db
-    .selectFrom('interactions')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('workspace_id', '=', workspaceId)
-    .where(AWAITING)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+/** The newest contacts waiting for my reply, each with how many wait in all (a subquery evaluated once): one statement. */
+export async function awaitingWithTotal(
+  db: Executor,
+  { workspaceId, limit }: Scope & { limit: number },
+): Promise<(InteractionRow & { total: number | string | null })[]> {
+  const awaiting = db.selectFrom('interactions').where('workspace_id', '=', workspaceId).where(AWAITING);
+  return awaiting
+    .selectAll()
+    .select(awaiting.select((eb) => eb.fn.countAll<number | string>().as('n')).as('total'))
+    .orderBy('occurred_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
 }
 
 /** A reply to the client answers every earlier contact from them that was waiting for one. */

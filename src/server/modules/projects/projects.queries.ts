@@ -108,18 +108,6 @@ export async function insertDeliverables(db: Executor, rows: NewDeliverableRow[]
   if (rows.length) await db.insertInto('project_deliverables').values(rows).execute();
 }
 
-export async function openDeliverablesOf(db: Executor, { workspaceId, projectIds }: Scope & { projectIds: string[] }) {
-  if (projectIds.length === 0) return [];
-  return db
-    .selectFrom('project_deliverables')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .where('project_id', 'in', projectIds)
-    .where('status', '=', 'open')
-    .orderBy('position')
-    .execute();
-}
-
 export async function deliverablesOf(db: Executor, { workspaceId, projectId }: Scope & { projectId: string }) {
   return db
     .selectFrom('project_deliverables')
@@ -314,17 +302,31 @@ export async function searchChangeRequests(
 }
 
 /** Projects created since a moment and not yet delivered or closed, newest first (Today's "started"). */
+/**
+ * The newest projects created since `since` and not yet delivered or closed, each with its open
+ * deliverables (a row per deliverable, or one with none), in position order: one statement.
+ */
 export async function startedSince(
   db: Executor,
   { workspaceId, since, limit }: Scope & { since: string; limit: number },
 ) {
-  return db
+  const started = db
     .selectFrom('projects')
     .selectAll()
     .where('workspace_id', '=', workspaceId)
     .where('created_at', '>=', since)
     .where('status', 'not in', ['delivered', 'closed'])
     .orderBy('created_at', 'desc')
-    .limit(limit)
+    .limit(limit);
+  return db
+    .selectFrom(started.as('p'))
+    .leftJoin('project_deliverables as d', (join) =>
+      join.onRef('d.project_id', '=', 'p.id').on('d.workspace_id', '=', workspaceId).on('d.status', '=', 'open'),
+    )
+    .selectAll('p')
+    .select(['d.id as deliverable_id', 'd.title as deliverable_title', 'd.target_date as deliverable_target_date'])
+    .orderBy('p.created_at', 'desc')
+    .orderBy('p.id')
+    .orderBy('d.position')
     .execute();
 }

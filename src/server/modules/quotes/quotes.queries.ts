@@ -262,18 +262,35 @@ export async function revokeLinks(db: Executor, { workspaceId, quoteId, at }: Sc
     .execute();
 }
 
+/**
+ * Quotes sent or viewed and not answered, oldest sent first, with the current version's list columns
+ * only (not its content, items and history): read from those versions (quote_versions_status_idx),
+ * each joined to its quote; SQLite takes a cross join's tables in the order written, where it had
+ * read every quote of the workspace and sorted them. Whether one has expired is the caller's (the
+ * validity day ends in the workspace's zone).
+ */
 export async function awaitingAnswer(db: Executor, { workspaceId, limit }: Scope & { limit: number }) {
   return db
-    .selectFrom('quotes')
-    .innerJoin('quote_versions', (join) =>
-      join
-        .onRef('quote_versions.quote_id', '=', 'quotes.id')
-        .onRef('quote_versions.version', '=', 'quotes.current_version'),
-    )
-    .selectAll('quotes')
-    .where('quotes.workspace_id', '=', workspaceId)
-    .where('quote_versions.status', 'in', ['sent', 'viewed'])
-    .orderBy('quote_versions.sent_at')
+    .selectFrom('quote_versions as v')
+    .crossJoin('quotes as q')
+    .whereRef('q.id', '=', 'v.quote_id')
+    .whereRef('q.current_version', '=', 'v.version')
+    .where('v.workspace_id', '=', workspaceId)
+    .where('q.workspace_id', '=', workspaceId)
+    .where('v.status', 'in', ['sent', 'viewed'])
+    .select([
+      'q.id',
+      'q.number',
+      'q.client_id',
+      'v.status',
+      'v.title',
+      'v.sent_at',
+      'v.viewed_at',
+      'v.valid_until',
+      'v.total',
+      'v.currency',
+    ])
+    .orderBy('v.sent_at')
     .limit(limit)
     .execute();
 }
