@@ -16,6 +16,7 @@ import { systemClock } from '../../src/server/lib/clock.js';
 import { newId } from '../../src/server/lib/ids.js';
 import { createLogger } from '../../src/server/lib/logger.js';
 import { setup } from '../../src/server/modules/accounts/accounts.service.js';
+import { rebuildWordRollups } from '../../src/server/modules/commitments/commitments.service.js';
 import { rebuildContactMonths } from '../../src/server/modules/interactions/interactions.service.js';
 import { clientHealth, clientHealthList, insightsOverview } from '../../src/server/modules/insights/health.service.js';
 import { attachmentRenderers } from '../../src/server/portal/attachments.js';
@@ -153,6 +154,7 @@ async function run(label: string, db: Db) {
   const scope = { workspaceId: session.me.workspace.id };
   const clientId = await bulk(db, scope.workspaceId, session.me.user.id);
   await rebuildContactMonths(deps, scope);
+  await rebuildWordRollups(deps, scope);
   // Autovacuum keeps the visibility map current in production; without it no index-only scan is possible.
   if (db.dialect === 'postgres') await sql`vacuum analyze`.execute(db.kysely);
   else await sql`pragma optimize`.execute(db.kysely);

@@ -15,6 +15,7 @@ import { parseInput } from '../../src/server/lib/validate.js';
 import { setup } from '../../src/server/modules/accounts/accounts.service.js';
 import { createClient } from '../../src/server/modules/clients/clients.service.js';
 import type { CommitmentTable } from '../../src/server/modules/commitments/commitments.table.js';
+import { rebuildWordRollups } from '../../src/server/modules/commitments/commitments.service.js';
 import { rebuildContactMonths } from '../../src/server/modules/interactions/interactions.service.js';
 import type { InteractionTable } from '../../src/server/modules/interactions/interactions.table.js';
 import { createProject } from '../../src/server/modules/projects/projects.service.js';
@@ -206,8 +207,9 @@ export async function seedHeavy(
       created_at: at,
     };
   });
-  // The contacts went in past the service, so the monthly rollup it keeps is built once here (decision 008).
+  // Contacts and promises went in past their services, so the rollups those keep are built once here (decisions 008, 016).
   await rebuildContactMonths(deps, scope);
+  await rebuildWordRollups(deps, scope);
   step(
     `${sizes.contacts} contacts, ${sizes.promises} promises, ${sizes.payments} payments, ${sizes.timeEntries} time entries (bulk)`,
     t0,

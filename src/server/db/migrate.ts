@@ -23,6 +23,8 @@ import { auditLog } from './migrations/023-audit-log.js';
 import { todayIndexes } from './migrations/025-today-indexes.js';
 import { twoFactor } from './migrations/024-two-factor.js';
 import { team } from './migrations/026-team.js';
+import { wordRollups } from './migrations/027-word-rollups.js';
+import { openPromisesIndex } from './migrations/028-open-promises-index.js';
 
 /** Migrations in code (not read from disk) so they ship inside the same module graph on both dialects. */
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -49,6 +51,8 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '025-today-indexes': todayIndexes(dialect),
     '024-two-factor': twoFactor(dialect),
     '026-team': team(dialect),
+    '027-word-rollups': wordRollups(dialect),
+    '028-open-promises-index': openPromisesIndex(dialect),
   };
 }
 

@@ -7,7 +7,8 @@ import type {
   IncidentStatus,
 } from '../../../shared/schemas/care.js';
 import type { Locale } from '../../../shared/schemas/common.js';
-import type { Database, Executor } from '../../db/database.js';
+import type { Database, Dialect, Executor } from '../../db/database.js';
+import { idIn } from '../../db/id-list.js';
 import type {
   ClientTypeRow,
   ConflictRow,
@@ -339,14 +340,14 @@ export async function updateOffboarding(
 
 // ── Client health ──────────────────────────────────────────────────────────
 
-type HealthFilter = Scope & { from: string; to: string; currency: string; clientIds?: string[] };
+type HealthFilter = Scope & { from: string; to: string; currency: string; clientIds?: string[]; dialect: Dialect };
 
 /**
  * Per client: open mistakes and open conflicts (as they stand now), and the compensation given for
  * mistakes recorded in [from, to) in one currency. One grouped query over both tables.
  */
 export async function healthCounts(db: Executor, f: HealthFilter) {
-  const ids = f.clientIds?.length ? f.clientIds : [''];
+  const ids = idIn(f.dialect, 'client_id', f.clientIds ?? []);
   const compensated = sql<number>`case when created_at >= ${f.from} and created_at < ${f.to} and currency = ${f.currency} then compensation_amount else 0 end`;
   const incidents = db
     .selectFrom('incidents')
@@ -360,7 +361,7 @@ export async function healthCounts(db: Executor, f: HealthFilter) {
     .where((eb) =>
       eb.or([eb('status', '=', 'open'), eb.and([eb('created_at', '>=', f.from), eb('created_at', '<', f.to)])]),
     )
-    .$if(f.clientIds !== undefined, (qb) => qb.where('client_id', 'in', ids));
+    .$if(f.clientIds !== undefined, (qb) => qb.where(ids));
   const conflicts = db
     .selectFrom('conflicts')
     .select([
@@ -371,7 +372,7 @@ export async function healthCounts(db: Executor, f: HealthFilter) {
     ])
     .where('workspace_id', '=', f.workspaceId)
     .where('status', '=', 'open')
-    .$if(f.clientIds !== undefined, (qb) => qb.where('client_id', 'in', ids));
+    .$if(f.clientIds !== undefined, (qb) => qb.where(ids));
   const rows = await db
     .selectFrom(incidents.unionAll(conflicts).as('care'))
     .select((eb) => [
@@ -392,7 +393,10 @@ export async function healthCounts(db: Executor, f: HealthFilter) {
 }
 
 /** One client's rows behind those counts: open mistakes, open conflicts, mistakes compensated in the period. */
-export async function healthEvidence(db: Executor, f: Omit<HealthFilter, 'clientIds'> & { clientId: string }) {
+export async function healthEvidence(
+  db: Executor,
+  f: Omit<HealthFilter, 'clientIds' | 'dialect'> & { clientId: string },
+) {
   const [incidents, conflicts] = await Promise.all([
     db
       .selectFrom('incidents')

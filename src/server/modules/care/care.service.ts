@@ -53,7 +53,7 @@ export type CareFigures = { openIncidents: number; openConflicts: number; compen
  */
 export async function careFigures(deps: Deps, scope: Scope, period: Period): Promise<Map<string, CareFigures>> {
   const { currency } = await getBusinessProfile(deps, scope);
-  const rows = await q.healthCounts(deps.db.kysely, { ...scope, ...period, currency });
+  const rows = await q.healthCounts(deps.db.kysely, { ...scope, ...period, currency, dialect: deps.db.dialect });
   return new Map(
     rows.map((r) => [
       r.client_id,

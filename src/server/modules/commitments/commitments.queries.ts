@@ -1,5 +1,6 @@
-import { sql, type ExpressionBuilder } from 'kysely';
-import type { Database, Executor } from '../../db/database.js';
+import { sql, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { Database, Dialect, Executor } from '../../db/database.js';
+import { idIn } from '../../db/id-list.js';
 import type { CommitmentDirection } from '../../../shared/schemas/commitments.js';
 import type {
   CommitmentChangeRow,
@@ -14,15 +15,17 @@ export async function insertCommitment(db: Executor, row: NewCommitmentRow): Pro
   await db.insertInto('commitments').values(row).execute();
 }
 
+/** `forUpdate` (PostgreSQL only; SQLite writes one transaction at a time): the row is locked until the transaction ends. */
 export async function findCommitment(
   db: Executor,
-  { workspaceId, commitmentId }: Scope & { commitmentId: string },
+  { workspaceId, commitmentId, forUpdate }: Scope & { commitmentId: string; forUpdate?: boolean },
 ): Promise<CommitmentRow | undefined> {
   return db
     .selectFrom('commitments')
     .selectAll()
     .where('workspace_id', '=', workspaceId)
     .where('id', '=', commitmentId)
+    .$if(forUpdate === true, (qb) => qb.forUpdate())
     .executeTakeFirst();
 }
 
@@ -143,6 +146,50 @@ export async function countOpen(
   return Number(row.n);
 }
 
+export type TodayList = 'mine_late' | 'mine_today' | 'theirs_late' | 'theirs_today';
+
+/**
+ * Today's four lists of open promises in one statement: for each direction, those late now and
+ * those due from now to the end of the day (not late), each its `limit` soonest (as
+ * listCommitments orders them), with the list's full count beside every row (subqueries the
+ * databases evaluate once). "Late now" is read as two index ranges — past the deadline, or moved
+ * once already late with the new deadline still to come — instead of one OR, which PostgreSQL
+ * answered by reading every promise of the workspace, four times.
+ */
+export async function todayLists(
+  db: Executor,
+  f: Scope & { now: string; endOfToday: string; limit: number },
+): Promise<(CommitmentRow & { list: TodayList; total: number | string | null })[]> {
+  const soonest = (rows: ReturnType<typeof openOf>) =>
+    db.selectFrom(rows.selectAll().orderBy('due_at').orderBy('id').limit(f.limit).as('s')).selectAll('s');
+  const count = (rows: ReturnType<typeof openOf>) =>
+    sql<number | string>`(${rows.select((eb) => eb.fn.countAll<number | string>().as('n'))})`;
+  const part = (direction: CommitmentDirection, late: boolean) => {
+    const open = openOf(db, f.workspaceId).where('direction', '=', direction);
+    const list: TodayList = `${direction}_${late ? 'late' : 'today'}`;
+    if (late) {
+      const missed = open.where('due_at', '<', f.now);
+      const movedLate = open.where('due_at', '>=', f.now).where('late_at', '<', f.now);
+      const rows = soonest(missed).unionAll(soonest(movedLate)).orderBy('due_at').orderBy('id').limit(f.limit);
+      return db
+        .selectFrom(rows.as('p'))
+        .selectAll('p')
+        .select([sql.lit(list).as('list'), sql<number | string>`${count(missed)} + ${count(movedLate)}`.as('total')]);
+    }
+    const dueToday = open.where(lateNow(f.now, false)).where('due_at', '>=', f.now).where('due_at', '<', f.endOfToday);
+    return db
+      .selectFrom(soonest(dueToday).as('p'))
+      .selectAll('p')
+      .select([sql.lit(list).as('list'), count(dueToday).as('total')]);
+  };
+  const rows = await part('mine', true)
+    .unionAll(part('mine', false))
+    .unionAll(part('theirs', true))
+    .unionAll(part('theirs', false))
+    .execute();
+  return rows as (CommitmentRow & { list: TodayList; total: number | string | null })[];
+}
+
 export type RateRow = Pick<
   CommitmentRow,
   'id' | 'direction' | 'due_at' | 'completed_at' | 'cancelled_at' | 'change_count' | 'late_at'
@@ -206,7 +253,14 @@ function weekOf(at: ReturnType<typeof sql>, weekStarts: readonly string[]) {
  */
 export async function wordKeepingCounts(
   db: Executor,
-  f: Scope & { from: string; now: string; clientId?: string; weekStarts: readonly string[] },
+  f: Scope & {
+    from: string;
+    now: string;
+    clientId?: string;
+    weekStarts: readonly string[];
+    /** Only the open parts (late, moved after late): the kept part comes from commitment_days (decision 016). */
+    openOnly?: boolean;
+  },
 ): Promise<WordCountRow[]> {
   const kept = sql<WordCountRow['status']>`case
     when completed_at > due_at or (late_at is not null and completed_at > late_at) then ${sql.lit('kept_late')}
@@ -225,7 +279,7 @@ export async function wordKeepingCounts(
       .execute();
   const { done, late, moved } = wordKeepingParts(db, f);
   const parts = await Promise.all([
-    count(done, kept, sql`completed_at`),
+    f.openOnly ? [] : count(done, kept, sql`completed_at`),
     count(late, broken, missedAt),
     count(moved, broken, missedAt),
   ]);
@@ -354,6 +408,241 @@ export async function brokenAndLateByClient(
       eb.fn.sum<number>('p.broken').as('broken'),
       eb.fn.sum<number>('p.kept_late').as('kept_late'),
     ])
+    .groupBy(['p.client_id', 'p.direction'])
+    .execute();
+}
+
+// ── The kept promises' rollups (decision 016) ──────────────────────────────
+
+/** Kept late, as commitmentStatus decides it: done after the deadline, or after the one a late move missed. */
+const KEPT_LATE = sql<SqlBool>`(completed_at > due_at or (late_at is not null and completed_at > late_at))`;
+
+/** The day after a YYYY-MM-DD, and the month after a YYYY-MM: bounds that bracket every ISO instant of the day or month. */
+export function nextDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00.000Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+export function nextMonth(month: string): string {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  return m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`;
+}
+
+/** The kept promises (done, not cancelled) of one direction whose completion falls in [from, to). */
+function keptIn(db: Executor, f: Scope & { direction: CommitmentDirection; from: string; to: string }) {
+  return db
+    .selectFrom('commitments')
+    .where('workspace_id', '=', f.workspaceId)
+    .where('direction', '=', f.direction)
+    .where('completed_at', '>=', f.from)
+    .where('completed_at', '<', f.to)
+    .where('cancelled_at', 'is', null);
+}
+
+/**
+ * Recounts one day of commitment_days from the promises kept that day (one range of
+ * commitments_done_idx): in the transaction of every write that keeps or reopens a promise.
+ *
+ * As for interaction_months (decision 008): two promises kept at once on one day must not both be
+ * counted without the other (PostgreSQL runs them side by side), so the row is made to exist, locked
+ * by a no-op update, and only then recounted, by a statement whose snapshot is taken after the other
+ * transaction committed. SQLite writes one transaction at a time anyway.
+ */
+export async function refreshDay(
+  db: Executor,
+  { workspaceId, day, direction }: Scope & { day: string; direction: CommitmentDirection },
+): Promise<void> {
+  await db
+    .insertInto('commitment_days')
+    .values({ workspace_id: workspaceId, day, direction, kept: 0, renegotiated: 0, kept_late: 0 })
+    .onConflict((oc) => oc.columns(['workspace_id', 'day', 'direction']).doNothing())
+    .execute();
+  const row = db
+    .updateTable('commitment_days')
+    .where('workspace_id', '=', workspaceId)
+    .where('day', '=', day)
+    .where('direction', '=', direction);
+  await row.set((eb) => ({ kept: eb.ref('kept') })).execute();
+  const kept = keptIn(db, { workspaceId, direction, from: day, to: nextDay(day) });
+  const count = (when: ReturnType<typeof sql<SqlBool>>) =>
+    kept.select(sql<number>`coalesce(sum(case when ${when} then 1 else 0 end), 0)`.as('n'));
+  await row
+    .set({
+      kept: count(sql<SqlBool>`not ${KEPT_LATE} and change_count = 0`),
+      renegotiated: count(sql<SqlBool>`not ${KEPT_LATE} and change_count > 0`),
+      kept_late: count(KEPT_LATE),
+    })
+    .execute();
+  await db
+    .deleteFrom('commitment_days')
+    .where('workspace_id', '=', workspaceId)
+    .where('day', '=', day)
+    .where('direction', '=', direction)
+    .where('kept', '=', 0)
+    .where('renegotiated', '=', 0)
+    .where('kept_late', '=', 0)
+    .execute();
+}
+
+/** Recounts one client's month of commitment_late_months (the client's promises: one range of commitments_client_idx); same locking as refreshDay. */
+export async function refreshLateMonth(
+  db: Executor,
+  {
+    workspaceId,
+    clientId,
+    month,
+    direction,
+  }: Scope & { clientId: string; month: string; direction: CommitmentDirection },
+): Promise<void> {
+  await db
+    .insertInto('commitment_late_months')
+    .values({ workspace_id: workspaceId, client_id: clientId, month, direction, kept_late: 0 })
+    .onConflict((oc) => oc.columns(['workspace_id', 'client_id', 'month', 'direction']).doNothing())
+    .execute();
+  const row = db
+    .updateTable('commitment_late_months')
+    .where('workspace_id', '=', workspaceId)
+    .where('client_id', '=', clientId)
+    .where('month', '=', month)
+    .where('direction', '=', direction);
+  await row.set((eb) => ({ kept_late: eb.ref('kept_late') })).execute();
+  await row
+    .set((eb) => ({
+      kept_late: keptIn(db, { workspaceId, direction, from: month, to: nextMonth(month) })
+        .where('client_id', '=', clientId)
+        .where(KEPT_LATE)
+        .select(eb.fn.countAll<number>().as('n')),
+    }))
+    .execute();
+  await db
+    .deleteFrom('commitment_late_months')
+    .where('workspace_id', '=', workspaceId)
+    .where('client_id', '=', clientId)
+    .where('month', '=', month)
+    .where('direction', '=', direction)
+    .where('kept_late', '=', 0)
+    .execute();
+}
+
+/** Rebuilds a workspace's two rollups from its promises (after promises were written in bulk, past the service). */
+export async function rebuildWordRollups(db: Executor, { workspaceId }: Scope): Promise<void> {
+  await db.deleteFrom('commitment_days').where('workspace_id', '=', workspaceId).execute();
+  await db.deleteFrom('commitment_late_months').where('workspace_id', '=', workspaceId).execute();
+  const kept = db
+    .selectFrom('commitments')
+    .where('workspace_id', '=', workspaceId)
+    .where('completed_at', 'is not', null)
+    .where('cancelled_at', 'is', null);
+  const day = sql<string>`substr(completed_at, 1, 10)`;
+  const month = sql<string>`substr(completed_at, 1, 7)`;
+  const sum = (when: ReturnType<typeof sql<SqlBool>>) => sql<number>`sum(case when ${when} then 1 else 0 end)`;
+  await db
+    .insertInto('commitment_days')
+    .columns(['workspace_id', 'day', 'direction', 'kept', 'renegotiated', 'kept_late'])
+    .expression(
+      kept
+        .select([
+          'workspace_id',
+          day.as('day'),
+          'direction',
+          sum(sql<SqlBool>`not ${KEPT_LATE} and change_count = 0`).as('kept'),
+          sum(sql<SqlBool>`not ${KEPT_LATE} and change_count > 0`).as('renegotiated'),
+          sum(KEPT_LATE).as('kept_late'),
+        ])
+        .groupBy(['workspace_id', day, 'direction']),
+    )
+    .execute();
+  await db
+    .insertInto('commitment_late_months')
+    .columns(['workspace_id', 'client_id', 'month', 'direction', 'kept_late'])
+    .expression(
+      kept
+        .where(KEPT_LATE)
+        .select((eb) => ['workspace_id', 'client_id', month.as('month'), 'direction', eb.fn.countAll<number>().as('n')])
+        .groupBy(['workspace_id', 'client_id', month, 'direction']),
+    )
+    .execute();
+}
+
+/** The workspace's days fromDay ≤ day ≤ toDay of commitment_days. */
+export async function keptDays(
+  db: Executor,
+  { workspaceId, fromDay, toDay }: Scope & { fromDay: string; toDay: string },
+) {
+  return db
+    .selectFrom('commitment_days')
+    .select(['day', 'direction', 'kept', 'renegotiated', 'kept_late'])
+    .where('workspace_id', '=', workspaceId)
+    .where('day', '>=', fromDay)
+    .where('day', '<=', toDay)
+    .execute();
+}
+
+/** An instant range of completion: from `from` (inclusive, or exclusive with `after`) to `to` (exclusive). */
+export type KeptRange = { from: string; after?: boolean; to: string };
+
+function inRanges(ranges: readonly KeptRange[]) {
+  return (eb: ExpressionBuilder<Database, 'commitments'>) =>
+    eb.or(ranges.map((r) => eb.and([eb('completed_at', r.after ? '>' : '>=', r.from), eb('completed_at', '<', r.to)])));
+}
+
+/** The workspace's kept promises completed in any of `ranges` (the edges of a window, a few hours to half a month). */
+export async function keptRows(db: Executor, { workspaceId, ranges }: Scope & { ranges: readonly KeptRange[] }) {
+  if (!ranges.length) return [];
+  return db
+    .selectFrom('commitments')
+    .select(['id', 'direction', 'completed_at', 'cancelled_at', 'due_at', 'late_at', 'change_count'])
+    .where('workspace_id', '=', workspaceId)
+    .where('cancelled_at', 'is', null)
+    .where(inRanges(ranges))
+    .$narrowType<{ completed_at: string }>()
+    .execute();
+}
+
+type ClientIds = { clientIds?: readonly string[]; dialect: Dialect };
+
+/** Per client and direction, the promises kept late in whole months fromMonth ≤ month < toMonth (commitment_late_months). */
+export async function lateMonthsByClient(db: Executor, f: Scope & ClientIds & { fromMonth: string; toMonth: string }) {
+  return db
+    .selectFrom('commitment_late_months')
+    .select((eb) => ['client_id', 'direction', eb.fn.sum<number>('kept_late').as('n')])
+    .where('workspace_id', '=', f.workspaceId)
+    .where('month', '>=', f.fromMonth)
+    .where('month', '<', f.toMonth)
+    .$if(f.clientIds !== undefined, (qb) => qb.where(idIn(f.dialect, 'client_id', f.clientIds!)))
+    .groupBy(['client_id', 'direction'])
+    .execute();
+}
+
+/** Per client and direction, the promises kept late and completed in `range` (an edge of a window). */
+export async function keptLateByClient(db: Executor, f: Scope & ClientIds & { range: KeptRange }) {
+  return db
+    .selectFrom('commitments')
+    .select((eb) => ['client_id', 'direction', eb.fn.countAll<number>().as('n')])
+    .where('workspace_id', '=', f.workspaceId)
+    .where('cancelled_at', 'is', null)
+    .where(inRanges([f.range]))
+    .where(KEPT_LATE)
+    .$if(f.clientIds !== undefined, (qb) => qb.where(idIn(f.dialect, 'client_id', f.clientIds!)))
+    .groupBy(['client_id', 'direction'])
+    .execute();
+}
+
+/**
+ * Per client and direction, the open promises broken in [from, now): past a deadline in it, or moved
+ * after it was late in it and the new deadline not yet come (the open parts of brokenAndLateByClient).
+ */
+export async function openBrokenByClient(db: Executor, f: Scope & ClientIds & { from: string; now: string }) {
+  const ids = (qb: ReturnType<typeof openOf>) =>
+    f.clientIds === undefined ? qb : qb.where(idIn(f.dialect, 'client_id', f.clientIds));
+  const late = ids(openOf(db, f.workspaceId).where('due_at', '>=', f.from).where('due_at', '<', f.now));
+  const moved = ids(movedLate(db, f));
+  return db
+    .selectFrom(
+      late
+        .select(['client_id', 'direction'])
+        .unionAll(moved.select(['client_id', 'direction']))
+        .as('p'),
+    )
+    .select((eb) => ['p.client_id', 'p.direction', eb.fn.countAll<number>().as('n')])
     .groupBy(['p.client_id', 'p.direction'])
     .execute();
 }

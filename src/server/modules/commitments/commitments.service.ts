@@ -15,6 +15,7 @@ import { isoNow } from '../../lib/clock.js';
 import type { Deps } from '../../lib/http.js';
 import { newId } from '../../lib/ids.js';
 import { toCount, type Period } from '../../lib/period.js';
+import type { NamesToFill } from '../../lib/names-to-fill.js';
 import { inTransaction } from '../../lib/transaction.js';
 import { getBusinessProfile } from '../accounts/accounts.service.js';
 import { clientNames } from '../clients/clients.service.js';
@@ -39,6 +40,15 @@ async function present(deps: Deps, scope: Scope, rows: CommitmentRow[]): Promise
     ),
     q.changesFor(deps.db.kysely, { workspaceId: scope.workspaceId, commitmentIds: rows.map((r) => r.id) }),
   ]);
+  return presentRows(deps, rows, changes, names);
+}
+
+function presentRows(
+  deps: Deps,
+  rows: CommitmentRow[],
+  changes: CommitmentChangeRow[],
+  names: ReadonlyMap<string, string>,
+): Commitment[] {
   const byCommitment = new Map<string, CommitmentChangeRow[]>();
   for (const change of changes)
     byCommitment.set(change.commitment_id, [...(byCommitment.get(change.commitment_id) ?? []), change]);
@@ -164,7 +174,12 @@ export async function updateCommitment(
   });
 }
 
-/** Reads the row, changes it and returns the result, in one transaction (or the caller's). */
+/**
+ * Reads the row, changes it and returns the result, in one transaction (or the caller's), with the
+ * rollups of kept promises recounted. On PostgreSQL the row is locked as it is read, so the state
+ * the rollups are recounted from is the one this change replaced (two people keeping the same
+ * promise at once are one after the other).
+ */
 async function mutate(
   deps: Deps,
   scope: Scope,
@@ -172,11 +187,67 @@ async function mutate(
   change: (deps: Deps, row: CommitmentRow) => Promise<void>,
 ): Promise<Commitment> {
   return inTransaction(deps, async (deps) => {
-    const row = await q.findCommitment(deps.db.kysely, { workspaceId: scope.workspaceId, commitmentId });
+    const row = await q.findCommitment(deps.db.kysely, {
+      workspaceId: scope.workspaceId,
+      commitmentId,
+      forUpdate: deps.db.dialect === 'postgres',
+    });
     if (!row) throw notFound();
     await change(deps, row);
+    await keepRollups(deps, scope, [row]);
     return getCommitment(deps, scope, commitmentId);
   });
+}
+
+type RollupFacts = Pick<
+  CommitmentRow,
+  'id' | 'client_id' | 'direction' | 'due_at' | 'completed_at' | 'cancelled_at' | 'change_count' | 'late_at'
+>;
+
+/**
+ * Keeps the rollups of kept promises (decision 016) equal to the promises: the days (and, for one
+ * kept late, the client's months) that the rows held before this write and hold after it are
+ * recounted from the promises, in the write's transaction. Rollup rows are locked last, in one
+ * order, so two writes never wait for each other's.
+ */
+async function keepRollups(deps: Deps, scope: Scope, before: RollupFacts[]): Promise<void> {
+  const db = deps.db.kysely;
+  const days = new Map<string, { day: string; direction: CommitmentRow['direction'] }>();
+  const months = new Map<string, { clientId: string; month: string; direction: CommitmentRow['direction'] }>();
+  const note = (r: RollupFacts) => {
+    if (!r.completed_at || r.cancelled_at) return;
+    const day = r.completed_at.slice(0, 10);
+    days.set(`${day} ${r.direction}`, { day, direction: r.direction });
+    if (commitmentStatus(facts(r), new Date(r.completed_at)) !== 'kept_late') return;
+    const month = r.completed_at.slice(0, 7);
+    months.set(`${r.client_id} ${month} ${r.direction}`, { clientId: r.client_id, month, direction: r.direction });
+  };
+  for (const row of before) {
+    const after = await q.findCommitment(db, { workspaceId: scope.workspaceId, commitmentId: row.id });
+    if (after && sameFacts(row, after)) continue;
+    note(row);
+    if (after) note(after);
+  }
+  const sorted = <T>(m: Map<string, T>) => [...m.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, v]) => v);
+  for (const key of sorted(days)) await q.refreshDay(db, { workspaceId: scope.workspaceId, ...key });
+  for (const key of sorted(months)) await q.refreshLateMonth(db, { workspaceId: scope.workspaceId, ...key });
+}
+
+function sameFacts(a: RollupFacts, b: RollupFacts): boolean {
+  return (
+    a.client_id === b.client_id &&
+    a.direction === b.direction &&
+    a.due_at === b.due_at &&
+    a.completed_at === b.completed_at &&
+    a.cancelled_at === b.cancelled_at &&
+    a.change_count === b.change_count &&
+    a.late_at === b.late_at
+  );
+}
+
+/** Rebuilds the rollups of a workspace whose promises were written in bulk past this service (benchmarks, a restore). */
+export async function rebuildWordRollups(deps: Deps, scope: Scope): Promise<void> {
+  await inTransaction(deps, (deps) => q.rebuildWordRollups(deps.db.kysely, scope));
 }
 
 /** Done. Kept or kept late is decided by the time it was done, not by a choice of the user. */
@@ -325,6 +396,7 @@ export async function keepQuoteCommitments(
       await emitWebhookEvent(deps, scope, 'commitment.kept', await getCommitment(deps, scope, row.id));
       kept.push(row.id);
     }
+    await keepRollups(deps, scope, rows);
     return kept;
   });
 }
@@ -351,13 +423,13 @@ export async function wordKeeping(
     const start = addDays(thisWeek, -7 * (11 - i));
     return { weekStart: start, from: dayBounds(start, timeZone).start.toISOString(), due: 0, keptOnTime: 0 };
   });
-  const counts = await q.wordKeepingCounts(deps.db.kysely, {
-    ...scope,
-    from,
-    now: now.toISOString(),
-    clientId: options.clientId,
-    weekStarts: weeks.map((w) => w.from),
-  });
+  const range = { ...scope, from, now: now.toISOString(), weekStarts: weeks.map((w) => w.from) };
+  // One client's promises are few: counted from them. The workspace's kept ones come from commitment_days.
+  const counts = options.clientId
+    ? await q.wordKeepingCounts(deps.db.kysely, { ...range, clientId: options.clientId })
+    : (
+        await Promise.all([keptCounts(deps, range), q.wordKeepingCounts(deps.db.kysely, { ...range, openOnly: true })])
+      ).flat();
   const mine = { due: 0, keptOnTime: 0, renegotiatedInTime: 0, keptLate: 0, broken: 0 };
   const theirs = { due: 0, keptOnTime: 0 };
   for (const { direction, status, week, n } of counts) {
@@ -385,6 +457,69 @@ export async function wordKeeping(
     theirs: { ...theirs, rate: rate(theirs.keptOnTime, theirs.due) },
     weekly: weeks.map(({ weekStart: start, due, keptOnTime: kept }) => ({ weekStart: start, due, keptOnTime: kept })),
   };
+}
+
+/** The index of the last week start at or before `at` (ISO text compares as time), or -1: weekOf in SQL. */
+function weekIndex(at: string, weekStarts: readonly string[]): number {
+  for (let i = weekStarts.length - 1; i >= 0; i--) if (at >= weekStarts[i]!) return i;
+  return -1;
+}
+
+/**
+ * The kept part of the workspace's word-keeping population (kept in [from, now]) counted by
+ * direction, outcome and week, as wordKeepingCounts does from the promises, but from commitment_days
+ * (decision 016): each day of the window is read as a row and placed in the week its first instant
+ * falls in. The promises that this places wrongly are read as rows and put right: those of the
+ * window's first day before `from`, those of today after `now`, and those between a week start
+ * that is not a UTC midnight (a local one: 21:00 or 22:00 UTC in Israel) and the UTC midnight after
+ * it, which belong to the week that starts there.
+ */
+async function keptCounts(
+  deps: Deps,
+  { workspaceId, from, now, weekStarts }: Scope & { from: string; now: string; weekStarts: readonly string[] },
+): Promise<q.WordCountRow[]> {
+  const fromDay = from.slice(0, 10);
+  const toDay = now.slice(0, 10);
+  const midnight = (day: string) => `${day}T00:00:00.000Z`;
+  const ranges: q.KeptRange[] = [
+    { from: fromDay, to: from },
+    { from: now, after: true, to: q.nextDay(toDay) },
+    ...weekStarts
+      .filter((w) => w !== midnight(w.slice(0, 10)))
+      .map((w) => ({ from: w, to: q.nextDay(w.slice(0, 10)) })),
+  ];
+  const [days, edges] = await Promise.all([
+    q.keptDays(deps.db.kysely, { workspaceId, fromDay, toDay }),
+    q.keptRows(deps.db.kysely, { workspaceId, ranges }),
+  ]);
+  const counts = new Map<string, q.WordCountRow>();
+  const add = (direction: CommitmentDirection, status: q.WordCountRow['status'], week: number, n: number) => {
+    const key = `${direction} ${status} ${week}`;
+    const row = counts.get(key);
+    if (row) row.n += n;
+    else counts.set(key, { direction, status, week, n });
+  };
+  for (const d of days) {
+    const week = weekIndex(midnight(d.day), weekStarts);
+    add(d.direction, 'kept', week, toCount(d.kept));
+    add(d.direction, 'renegotiated', week, toCount(d.renegotiated));
+    add(d.direction, 'kept_late', week, toCount(d.kept_late));
+  }
+  for (const r of edges) {
+    const day = r.completed_at.slice(0, 10);
+    if (day < fromDay || day > toDay) continue; // not in a day read above
+    const status = commitmentStatus(facts(r), new Date(r.completed_at)) as q.WordCountRow['status'];
+    const placed = weekIndex(midnight(day), weekStarts);
+    if (r.completed_at < from || r.completed_at > now) add(r.direction, status, placed, -1);
+    else {
+      const week = weekIndex(r.completed_at, weekStarts);
+      if (week !== placed) {
+        add(r.direction, status, placed, -1);
+        add(r.direction, status, week, 1);
+      }
+    }
+  }
+  return [...counts.values()].filter((r) => r.n !== 0);
 }
 
 /** Weeks start on Sunday in Israel. */
@@ -427,19 +562,63 @@ export async function openCommitments(
   return { items: await present(deps, scope, rows), total };
 }
 
-/** Every promise tied to a project (delivery, client materials, formal quotes), soonest first. */
-/** What each project still waits for from the client (open "theirs" promises), in a few statements for many projects. */
+export type TodayPromises = {
+  mine: { overdue: Commitment[]; today: Commitment[] };
+  theirs: { overdue: Commitment[]; today: Commitment[] };
+  counts: { mineOverdue: number; mineToday: number; theirsOverdue: number; theirsToday: number };
+};
+
+/**
+ * Today's open promises, each direction's late ones (past the deadline, or moved once already late)
+ * and those due from now to `endOfToday` (not late), at most `limit` of each, soonest first, with
+ * their exact counts: one statement for the four lists and one for their change histories; the
+ * client names are the caller's to fill in with the other lists' (NamesToFill).
+ */
+export async function todayPromises(
+  deps: Deps,
+  scope: Scope,
+  { endOfToday, limit }: { endOfToday: string; limit: number },
+): Promise<NamesToFill<TodayPromises>> {
+  const rows = await q.todayLists(deps.db.kysely, { ...scope, now: isoNow(deps.clock), endOfToday, limit });
+  const sorted = [...rows].sort((a, b) => (a.due_at < b.due_at ? -1 : a.due_at > b.due_at ? 1 : a.id < b.id ? -1 : 1));
+  const changes = await q.changesFor(deps.db.kysely, { ...scope, commitmentIds: sorted.map((r) => r.id) });
+  const of = (list: q.TodayList) => sorted.filter((r) => r.list === list);
+  const total = (list: q.TodayList) => toCount(of(list)[0]?.total);
+  return {
+    clientIds: rows.map((r) => r.client_id),
+    fill: (names) => {
+      const items = (list: q.TodayList) => presentRows(deps, of(list), changes, names);
+      return {
+        mine: { overdue: items('mine_late'), today: items('mine_today') },
+        theirs: { overdue: items('theirs_late'), today: items('theirs_today') },
+        counts: {
+          mineOverdue: total('mine_late'),
+          mineToday: total('mine_today'),
+          theirsOverdue: total('theirs_late'),
+          theirsToday: total('theirs_today'),
+        },
+      };
+    },
+  };
+}
+
+/** What each project still waits for from the client (its open "theirs" promises, soonest first): one statement for many projects. */
 export async function openMaterialsOf(
   deps: Deps,
   scope: Scope,
   projectIds: string[],
-): Promise<Map<string, Commitment[]>> {
+): Promise<Map<string, { title: string; dueDate: string }[]>> {
   const rows = await q.openTheirsByProjects(deps.db.kysely, { ...scope, projectIds });
-  const presented = await present(deps, scope, rows);
-  const byProject = new Map<string, Commitment[]>();
-  rows.forEach((row, i) => byProject.set(row.project_id!, [...(byProject.get(row.project_id!) ?? []), presented[i]!]));
+  const byProject = new Map<string, { title: string; dueDate: string }[]>();
+  for (const row of rows)
+    byProject.set(row.project_id!, [
+      ...(byProject.get(row.project_id!) ?? []),
+      { title: row.title, dueDate: row.due_date },
+    ]);
   return byProject;
 }
+
+/** Every promise tied to a project (delivery, client materials, formal quotes), soonest first. */
 
 export async function projectCommitments(deps: Deps, scope: Scope, projectId: string): Promise<Commitment[]> {
   const rows = await q.byProject(deps.db.kysely, { ...scope, projectId });
@@ -458,19 +637,82 @@ export type PromisesBroken = { mine: WordBroken; theirs: WordBroken };
  * One grouped query; `period.to` is "now" of the rules.
  */
 export async function promisesBroken(deps: Deps, scope: Scope, period: Period): Promise<Map<string, PromisesBroken>> {
-  const rows = await q.brokenAndLateByClient(deps.db.kysely, {
-    ...scope,
-    from: period.from,
-    now: period.to,
-    clientIds: period.clientIds,
-  });
   const result = new Map<string, PromisesBroken>();
-  for (const row of rows) {
-    let entry = result.get(row.client_id);
-    if (!entry)
-      result.set(row.client_id, (entry = { mine: { broken: 0, keptLate: 0 }, theirs: { broken: 0, keptLate: 0 } }));
-    entry[row.direction] = { broken: toCount(row.broken), keptLate: toCount(row.kept_late) };
+  const entry = (clientId: string, direction: CommitmentDirection) => {
+    let e = result.get(clientId);
+    if (!e) result.set(clientId, (e = { mine: { broken: 0, keptLate: 0 }, theirs: { broken: 0, keptLate: 0 } }));
+    return e[direction];
+  };
+  if (period.clientIds && period.clientIds.length <= DIRECT_CLIENTS) {
+    const rows = await q.brokenAndLateByClient(deps.db.kysely, {
+      ...scope,
+      from: period.from,
+      now: period.to,
+      clientIds: period.clientIds,
+    });
+    for (const row of rows)
+      Object.assign(entry(row.client_id, row.direction), {
+        broken: toCount(row.broken),
+        keptLate: toCount(row.kept_late),
+      });
+    return result;
   }
+  const [kept, open] = await Promise.all([
+    keptLateByClient(deps, scope, period),
+    q.openBrokenByClient(deps.db.kysely, {
+      ...scope,
+      dialect: deps.db.dialect,
+      clientIds: period.clientIds,
+      from: period.from,
+      now: period.to,
+    }),
+  ]);
+  for (const [key, n] of kept) {
+    const [clientId, direction] = key.split(' ') as [string, CommitmentDirection];
+    if (n !== 0) entry(clientId, direction).keptLate = n;
+  }
+  for (const row of open) entry(row.client_id, row.direction).broken = toCount(row.n);
+  return result;
+}
+
+/** Up to this many clients, the promise figures are read from the clients' own promises; more (a list), from the rollups. */
+const DIRECT_CLIENTS = 50;
+
+/**
+ * Promises kept late in [from, to] per "client direction", from commitment_late_months (decision
+ * 016): the whole months the window touches, corrected at its edges from the promises — at the
+ * start whichever side of `from` is shorter (added, or the whole month taken and the part before
+ * `from` removed), at the end those kept after `to` (almost always none: `to` is now).
+ */
+async function keptLateByClient(deps: Deps, scope: Scope, period: Period): Promise<Map<string, number>> {
+  const db = deps.db.kysely;
+  const base = { ...scope, dialect: deps.db.dialect, clientIds: period.clientIds };
+  const fromMonth = period.from.slice(0, 7);
+  const toMonth = period.to.slice(0, 7);
+  const monthStart = Date.parse(`${fromMonth}-01T00:00:00.000Z`);
+  const monthEnd = Date.parse(`${q.nextMonth(fromMonth)}-01T00:00:00.000Z`);
+  const from = Date.parse(period.from);
+  const trimStart = fromMonth !== toMonth && from - monthStart < monthEnd - from;
+  const firstMonth = trimStart ? fromMonth : q.nextMonth(fromMonth);
+  const lastMonth = q.nextMonth(toMonth);
+  const [months, startEdge, future] = await Promise.all([
+    firstMonth < lastMonth ? q.lateMonthsByClient(db, { ...base, fromMonth: firstMonth, toMonth: lastMonth }) : [],
+    q.keptLateByClient(db, {
+      ...base,
+      range: trimStart ? { from: fromMonth, to: period.from } : { from: period.from, to: q.nextMonth(fromMonth) },
+    }),
+    q.keptLateByClient(db, { ...base, range: { from: period.to, after: true, to: lastMonth } }),
+  ]);
+  const result = new Map<string, number>();
+  const add = (rows: { client_id: string; direction: CommitmentDirection; n: unknown }[], sign: 1 | -1) => {
+    for (const r of rows) {
+      const key = `${r.client_id} ${r.direction}`;
+      result.set(key, (result.get(key) ?? 0) + sign * toCount(r.n));
+    }
+  };
+  add(months, 1);
+  add(startEdge, trimStart ? -1 : 1);
+  add(future, -1);
   return result;
 }
 

@@ -48,7 +48,35 @@ export type CommitmentChangeTable = {
   cause: DelayCause | null;
 };
 
-export type CommitmentTables = { commitments: CommitmentTable; commitment_changes: CommitmentChangeTable };
+/**
+ * Per UTC day of `completed_at` and direction, the kept promises (not cancelled) by outcome: the
+ * workspace's word-keeping reads these instead of every promise (decision 016). Recounted from the
+ * promises in the transaction of every write that keeps or reopens one.
+ */
+export type CommitmentDayTable = {
+  workspace_id: string;
+  day: string;
+  direction: CommitmentDirection;
+  kept: number;
+  renegotiated: number;
+  kept_late: number;
+};
+
+/** Per client, UTC month of `completed_at` and direction, the promises kept late (no row for none): client health. */
+export type CommitmentLateMonthTable = {
+  workspace_id: string;
+  client_id: string;
+  month: string;
+  direction: CommitmentDirection;
+  kept_late: number;
+};
+
+export type CommitmentTables = {
+  commitments: CommitmentTable;
+  commitment_changes: CommitmentChangeTable;
+  commitment_days: CommitmentDayTable;
+  commitment_late_months: CommitmentLateMonthTable;
+};
 export type CommitmentRow = Selectable<CommitmentTable>;
 export type NewCommitmentRow = Insertable<CommitmentTable>;
 export type CommitmentChangeRow = Selectable<CommitmentChangeTable>;

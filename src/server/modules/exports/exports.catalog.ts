@@ -69,6 +69,10 @@ export const EXCLUDED_TABLES: readonly string[] = [
   // open invitations are credentials (a link that makes an account).
   'memberships',
   'invitations',
+  // Rollups of kept promises (decision 016): derived from the promises, so a restore rebuilds them
+  // from the promises it restored instead of trusting another install's sums.
+  'commitment_days',
+  'commitment_late_months',
 ];
 
 /** The owner's row as exported: who they are, never their password or feed token hashes. */

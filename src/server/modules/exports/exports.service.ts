@@ -10,6 +10,7 @@ import { newId } from '../../lib/ids.js';
 import { translate } from '../../lib/i18n.js';
 import { inTransaction } from '../../lib/transaction.js';
 import { clientNames, listClients } from '../clients/clients.service.js';
+import { rebuildWordRollups } from '../commitments/commitments.service.js';
 import { listPayments } from '../payments/payments.service.js';
 import { fillQuoteListColumns } from '../quotes/quotes.service.js';
 import {
@@ -273,6 +274,7 @@ export async function restoreWorkspace(
     }
     // An export made before the quotes list had its columns (migration 022) lacks them: derive them.
     await fillQuoteListColumns(deps, { workspaceId: auth.workspaceId });
+    await rebuildWordRollups(deps, { workspaceId: auth.workspaceId });
     const restored = Object.values(counts).reduce((sum, n) => sum + n, 0);
     await recordAudit(deps, auth, { action: 'workspace_restored', detail: { rows: restored } });
     return { tables: counts };

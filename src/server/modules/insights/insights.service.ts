@@ -2,10 +2,10 @@ import type { ProjectNextStep, Today } from '../../../shared/schemas/insights.js
 import { dayBounds, localDate } from '../../../shared/time/zoned.js';
 import type { Deps } from '../../lib/http.js';
 import { getBusinessProfile } from '../accounts/accounts.service.js';
-import { openCommitments } from '../commitments/commitments.service.js';
+import { todayPromises } from '../commitments/commitments.service.js';
 import { awaitingReply } from '../interactions/interactions.service.js';
-import { upcomingDates } from '../clients/clients.service.js';
-import { listPaymentItems } from '../payments/payments.service.js';
+import { clientNames, upcomingDates } from '../clients/clients.service.js';
+import { overduePaymentItems } from '../payments/payments.service.js';
 import { startedProjects, type StartedProject } from '../projects/projects.service.js';
 import { quotesAwaitingAnswer } from '../quotes/quotes.service.js';
 
@@ -46,63 +46,68 @@ function nextStep(project: StartedProject): ProjectNextStep {
  * Today: what I promised for today and what is late, what clients owe me, who waits for my
  * reply, which quotes wait for an answer, whom to greet this week and which payments are late. Late first (oldest first),
  * then today by the hour. Lists are capped; counts are exact.
+ *
+ * A handful of statements whatever the data: the business profile once, one or two per section
+ * (read side by side), then every section's client names in one (NamesToFill).
  */
 export async function today(deps: Deps, scope: Scope): Promise<Today> {
   const profile = await getBusinessProfile(deps, scope);
   const now = deps.clock.now();
   const date = localDate(now, profile.timeZone);
   const endOfToday = dayBounds(date, profile.timeZone).end.toISOString();
-  const nowIso = now.toISOString();
   // Late and today are separate lists with their own caps, so a long backlog never hides today.
   // Late includes a promise moved once it was already late (late until kept, whatever its new date).
-  const late = { late: true, limit: SHOWN_ROWS };
-  const dueToday = { dueFrom: nowIso, dueBefore: endOfToday, late: false, limit: SHOWN_ROWS };
   const startedSince = new Date(now.getTime() - STARTED_DAYS * 86_400_000).toISOString();
-  const [mineOverdue, mineToday, theirsOverdue, theirsToday, replies, quotes, greetings, payments, started] =
-    await Promise.all([
-      openCommitments(deps, scope, { direction: 'mine', ...late }),
-      openCommitments(deps, scope, { direction: 'mine', ...dueToday }),
-      openCommitments(deps, scope, { direction: 'theirs', ...late }),
-      openCommitments(deps, scope, { direction: 'theirs', ...dueToday }),
-      awaitingReply(deps, scope, SHOWN_ROWS),
-      quotesAwaitingAnswer(deps, scope, LIST_LIMIT),
-      upcomingDates(deps, scope, { fromDate: date, days: GREETING_DAYS }),
-      listPaymentItems(deps, scope, { state: 'overdue' }),
-      startedProjects(deps, scope, { since: startedSince, limit: STARTED_LIMIT }),
-    ]);
+  const [promises, replies, quotes, greetings, payments, started] = await Promise.all([
+    todayPromises(deps, scope, { endOfToday, limit: SHOWN_ROWS }),
+    awaitingReply(deps, scope, SHOWN_ROWS),
+    quotesAwaitingAnswer(deps, scope, { limit: LIST_LIMIT, timeZone: profile.timeZone }),
+    upcomingDates(deps, scope, { fromDate: date, days: GREETING_DAYS }),
+    overduePaymentItems(deps, scope, { today: date }),
+    startedProjects(deps, scope, { since: startedSince, limit: STARTED_LIMIT }),
+  ]);
+  const lists = [promises, replies, quotes, payments, started];
+  const names = await clientNames(
+    deps,
+    scope,
+    lists.flatMap((l) => l.clientIds),
+  );
+  const [words, waiting, quotesWaiting, overdue, projects] = [
+    promises.fill(names),
+    replies.fill(names),
+    quotes.fill(names),
+    payments.fill(names),
+    started.fill(names),
+  ];
   return {
     date,
     timeZone: profile.timeZone,
-    mine: { overdue: mineOverdue.items, today: mineToday.items },
-    theirs: { overdue: theirsOverdue.items, today: theirsToday.items },
-    awaitingReply: replies.items,
-    quotesWaiting: quotes.map((quote) => ({
+    mine: words.mine,
+    theirs: words.theirs,
+    awaitingReply: waiting.items,
+    quotesWaiting: quotesWaiting.map((quote) => ({
       id: quote.id,
       number: quote.number,
       clientId: quote.clientId,
       clientName: quote.clientName,
-      title: quote.current.title,
-      // Only sent and viewed quotes wait for an answer.
-      status: quote.status === 'viewed' ? 'viewed' : 'sent',
-      sentAt: quote.current.sentAt,
-      viewedAt: quote.current.viewedAt,
-      validUntil: quote.current.validUntil,
-      total: quote.current.totals.total,
-      currency: quote.current.currency,
+      title: quote.title,
+      status: quote.status,
+      sentAt: quote.sentAt,
+      viewedAt: quote.viewedAt,
+      validUntil: quote.validUntil,
+      total: quote.total,
+      currency: quote.currency,
     })),
     greetings,
-    paymentsOverdue: payments.items.slice(0, LIST_LIMIT),
-    projectsStarted: started.map(nextStep),
+    paymentsOverdue: overdue.slice(0, LIST_LIMIT),
+    projectsStarted: projects.map(nextStep),
     counts: {
-      mineOverdue: mineOverdue.total,
-      mineToday: mineToday.total,
-      theirsOverdue: theirsOverdue.total,
-      theirsToday: theirsToday.total,
-      awaitingReply: replies.total,
-      quotesWaiting: quotes.length,
+      ...words.counts,
+      awaitingReply: waiting.total,
+      quotesWaiting: quotesWaiting.length,
       greetings: greetings.length,
-      paymentsOverdue: payments.items.length,
-      projectsStarted: started.length,
+      paymentsOverdue: overdue.length,
+      projectsStarted: projects.length,
     },
   };
 }

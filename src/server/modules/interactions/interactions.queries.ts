@@ -1,5 +1,6 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Dialect, Executor } from '../../db/database.js';
+import { idIn } from '../../db/id-list.js';
 import type { InteractionRow, NewInteractionRow } from './interactions.table.js';
 
 type Scope = { workspaceId: string };
@@ -63,14 +64,19 @@ export async function listInteractions(
   return query.orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
 }
 
-export async function countAwaitingReply(db: Executor, { workspaceId }: Scope): Promise<number> {
-  const row = await db
-    .selectFrom('interactions')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('workspace_id', '=', workspaceId)
-    .where(AWAITING)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+/** The newest contacts waiting for my reply, each with how many wait in all (a subquery evaluated once): one statement. */
+export async function awaitingWithTotal(
+  db: Executor,
+  { workspaceId, limit }: Scope & { limit: number },
+): Promise<(InteractionRow & { total: number | string | null })[]> {
+  const awaiting = db.selectFrom('interactions').where('workspace_id', '=', workspaceId).where(AWAITING);
+  return awaiting
+    .selectAll()
+    .select(awaiting.select((eb) => eb.fn.countAll<number | string>().as('n')).as('total'))
+    .orderBy('occurred_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
 }
 
 /** A reply to the client answers every earlier contact from them that was waiting for one. */
@@ -112,10 +118,18 @@ export async function contactStats(
     from,
     to,
     clientIds,
+    byClient,
     dialect,
-  }: Scope & { from: string; to: string; clientIds?: string[]; dialect: Dialect },
+  }: Scope & {
+    from: string;
+    to: string;
+    clientIds?: readonly string[];
+    /** A few clients over a long range: seek each client's contacts rather than read the range. */
+    byClient?: boolean;
+    dialect: Dialect;
+  },
 ): Promise<ContactStatsRow[]> {
-  const time = dialect === 'sqlite' && clientIds ? sql<string>`+occurred_at` : sql<string>`occurred_at`;
+  const time = dialect === 'sqlite' && byClient ? sql<string>`+occurred_at` : sql<string>`occurred_at`;
   let query = db
     .selectFrom('interactions')
     .select((eb) => [
@@ -129,14 +143,20 @@ export async function contactStats(
     .where(time, '>=', from)
     .where(time, '<', to)
     .groupBy('client_id');
-  if (clientIds) query = query.where('client_id', 'in', clientIds.length ? clientIds : ['']);
+  if (clientIds) query = query.where(idIn(dialect, 'client_id', clientIds));
   return query.execute();
 }
 
 /** The same figures from the monthly rollup, for the whole months fromMonth ≤ month < toMonth (YYYY-MM). */
 export async function monthStats(
   db: Executor,
-  { workspaceId, fromMonth, toMonth }: Scope & { fromMonth: string; toMonth: string },
+  {
+    workspaceId,
+    fromMonth,
+    toMonth,
+    clientIds,
+    dialect,
+  }: Scope & { fromMonth: string; toMonth: string; clientIds?: readonly string[]; dialect: Dialect },
 ): Promise<ContactStatsRow[]> {
   return db
     .selectFrom('interaction_months')
@@ -150,6 +170,7 @@ export async function monthStats(
     .where('workspace_id', '=', workspaceId)
     .where('month', '>=', fromMonth)
     .where('month', '<', toMonth)
+    .$if(clientIds !== undefined, (qb) => qb.where(idIn(dialect, 'client_id', clientIds!)))
     .groupBy('client_id')
     .execute();
 }

@@ -14,6 +14,7 @@ import { isoNow } from '../../lib/clock.js';
 import type { Deps } from '../../lib/http.js';
 import { newId } from '../../lib/ids.js';
 import { toCount, type Period } from '../../lib/period.js';
+import type { NamesToFill } from '../../lib/names-to-fill.js';
 import { inTransaction } from '../../lib/transaction.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { getBusinessProfile } from '../accounts/accounts.service.js';
@@ -30,6 +31,10 @@ async function present(deps: Deps, scope: Scope, rows: InteractionRow[]): Promis
     scope,
     rows.map((r) => r.client_id),
   );
+  return presentRows(rows, names);
+}
+
+function presentRows(rows: InteractionRow[], names: ReadonlyMap<string, string>): Interaction[] {
   return rows.map((row) => ({
     id: row.id,
     clientId: row.client_id,
@@ -262,16 +267,16 @@ export async function rebuildContactMonths(deps: Deps, scope: Scope): Promise<vo
   await inTransaction(deps, (deps) => q.rebuildMonths(deps.db.kysely, scope));
 }
 
+/** The newest contacts waiting for my reply and how many wait in all, in one statement; the names are the caller's to fill in (Today). */
 export async function awaitingReply(
   deps: Deps,
   scope: Scope,
   limit: number,
-): Promise<{ items: Interaction[]; total: number }> {
-  const [rows, total] = await Promise.all([
-    q.listInteractions(deps.db.kysely, { workspaceId: scope.workspaceId, awaitingReply: true, limit }),
-    q.countAwaitingReply(deps.db.kysely, scope),
-  ]);
-  return { items: await present(deps, scope, rows), total };
+): Promise<NamesToFill<{ items: Interaction[]; total: number }>> {
+  const rows = await q.awaitingWithTotal(deps.db.kysely, { workspaceId: scope.workspaceId, limit });
+  const total = toCount(rows[0]?.total);
+  const items = rows.map(({ total: _total, ...row }) => row);
+  return { clientIds: rows.map((r) => r.client_id), fill: (names) => ({ items: presentRows(items, names), total }) };
 }
 
 // ── Client health ──────────────────────────────────────────────────────────
@@ -285,17 +290,21 @@ export type ContactEffort = {
   lastAt: string | null;
 };
 
+/** Up to this many clients (the client page), the contact figures are read from the clients' own contacts. */
+const DIRECT_CLIENTS = 50;
+
 /**
  * Contacts, after-hours contacts, the minutes logged on calls and meetings, and the last contact in
- * the period, per client. For given clients, from their contacts (an index seek each). For the whole
- * workspace, from the monthly rollup (decision 008): the months the period touches, corrected at the
- * edges by the few contacts of those months that fall outside it — at the start whichever side of
- * `from` is shorter (added from the contacts, or the whole month taken and the part before `from`
- * removed), at the end those after `to` (almost always none: `to` is now).
+ * the period, per client. For a few given clients, from their contacts (an index seek each). For the
+ * whole workspace or many clients (every active one: decision 016), from the monthly rollup
+ * (decision 008): the months the period touches, corrected at the edges by the few contacts of
+ * those months that fall outside it — at the start whichever side of `from` is shorter (added from
+ * the contacts, or the whole month taken and the part before `from` removed), at the end those
+ * after `to` (almost always none: `to` is now).
  */
 export async function contactEffort(deps: Deps, scope: Scope, period: Period): Promise<Map<string, ContactEffort>> {
   const db = deps.db.kysely;
-  const base = { workspaceId: scope.workspaceId, dialect: deps.db.dialect };
+  const base = { workspaceId: scope.workspaceId, dialect: deps.db.dialect, clientIds: period.clientIds };
   const fromMonth = period.from.slice(0, 7);
   const toMonth = period.to.slice(0, 7);
   const result = new Map<string, ContactEffort>();
@@ -309,8 +318,9 @@ export async function contactEffort(deps: Deps, scope: Scope, period: Period): P
       if (sign === 1 && r.last_at && (!entry.lastAt || r.last_at > entry.lastAt)) entry.lastAt = r.last_at;
     }
   };
-  if (period.clientIds || fromMonth === toMonth) {
-    add(await q.contactStats(db, { ...base, ...period }), 1);
+  const few = period.clientIds !== undefined && period.clientIds.length <= DIRECT_CLIENTS;
+  if (few || fromMonth === toMonth) {
+    add(await q.contactStats(db, { ...base, from: period.from, to: period.to, byClient: few }), 1);
     return result;
   }
   const monthStart = new Date(`${fromMonth}-01T00:00:00.000Z`).getTime();
@@ -319,7 +329,7 @@ export async function contactEffort(deps: Deps, scope: Scope, period: Period): P
   const trimStart = from - monthStart < monthEnd - from;
   const [months, startEdge, future] = await Promise.all([
     q.monthStats(db, {
-      workspaceId: scope.workspaceId,
+      ...base,
       fromMonth: trimStart ? fromMonth : q.nextMonth(fromMonth),
       toMonth: q.nextMonth(toMonth),
     }),

@@ -1,5 +1,6 @@
 import { sql, type Expression } from 'kysely';
 import type { Dialect, Executor } from '../../db/database.js';
+import { idIn } from '../../db/id-list.js';
 import type { NewPaymentItemRow, NewPaymentRow, NewTimeEntryRow, TimeEntryRow } from './payments.table.js';
 
 type Scope = { workspaceId: string };
@@ -130,11 +131,11 @@ export async function listTimeEntries(
 
 // ── Client health: one grouped query per figure ─────────────────────────────
 
-type ClientFilter = { clientIds?: string[] };
+/** Optionally only these clients (one parameter however many: the health list asks for every active client). */
+type ClientFilter = { clientIds?: readonly string[]; dialect: Dialect };
 
-/** `in ()` is not SQL: an empty list of clients matches no row. */
-function idList(f: ClientFilter): string[] {
-  return f.clientIds?.length ? f.clientIds : [''];
+function onlyClients(f: ClientFilter, column = 'client_id') {
+  return idIn(f.dialect, column, f.clientIds ?? []);
 }
 
 /** Minutes of finished time entries started in [from, to), per client (time_entries_effort_idx, index only). */
@@ -147,7 +148,7 @@ export async function minutesByClient(db: Executor, f: Scope & ClientFilter & { 
     .where('started_at', '<', f.to)
     .where('minutes', 'is not', null)
     .groupBy('client_id')
-    .$if(f.clientIds !== undefined, (qb) => qb.where('client_id', 'in', idList(f)))
+    .$if(f.clientIds !== undefined, (qb) => qb.where(onlyClients(f)))
     .execute();
 }
 
@@ -170,7 +171,7 @@ export async function paymentsByClient(
     .where('received_on', '<=', f.toDate)
     .where('currency', '=', f.currency)
     .groupBy('client_id')
-    .$if(f.clientIds !== undefined, (qb) => qb.where('client_id', 'in', idList(f)))
+    .$if(f.clientIds !== undefined, (qb) => qb.where(onlyClients(f)))
     .execute();
 }
 
@@ -188,7 +189,7 @@ export async function chargedByClient(db: Executor, f: Scope & ClientFilter & { 
     .where('created_at', '<=', f.to)
     .where('currency', '=', f.currency)
     .groupBy('client_id')
-    .$if(f.clientIds !== undefined, (qb) => qb.where('client_id', 'in', idList(f)))
+    .$if(f.clientIds !== undefined, (qb) => qb.where(onlyClients(f)))
     .execute();
 }
 
@@ -204,10 +205,7 @@ function daysBetween(dialect: Dialect, from: Expression<string>, to: Expression<
  * fully paid, with the days late: to the last payment of a paid line, or to `toDate` (today) while
  * something is still owed. Payments count up to `toDate`. One row per late line.
  */
-export function lateItems(
-  db: Executor,
-  f: Scope & ClientFilter & { fromDate: string; toDate: string; dialect: Dialect },
-) {
+export function lateItems(db: Executor, f: Scope & ClientFilter & { fromDate: string; toDate: string }) {
   // The day limit sits in the sums, not in the join: joined on the line alone, the planner takes
   // payments_item_idx instead of scanning payments by day for every line.
   const counted = sql<boolean>`p.received_on <= ${f.toDate}`;
@@ -229,7 +227,7 @@ export function lateItems(
     .where('i.due_date', '>=', f.fromDate)
     .where('i.due_date', '<', f.toDate)
     .groupBy(['i.id', 'i.client_id', 'i.due_date', 'i.amount'])
-    .$if(f.clientIds !== undefined, (qb) => qb.where('i.client_id', 'in', idList(f)));
+    .$if(f.clientIds !== undefined, (qb) => qb.where(onlyClients(f, 'i.client_id')));
   const items = query.as('items');
   const owed = sql<boolean>`items.paid < items.amount`;
   return db
@@ -250,10 +248,7 @@ export function lateItems(
 }
 
 /** Late lines and their days late, per client: the same rows as `lateItems`, grouped. */
-export async function lateByClient(
-  db: Executor,
-  f: Scope & ClientFilter & { fromDate: string; toDate: string; dialect: Dialect },
-) {
+export async function lateByClient(db: Executor, f: Scope & ClientFilter & { fromDate: string; toDate: string }) {
   return db
     .selectFrom(lateItems(db, f).as('late'))
     .select((eb) => [

@@ -19,6 +19,7 @@ import { isoNow } from '../../lib/clock.js';
 import type { Auth, Deps } from '../../lib/http.js';
 import { newId } from '../../lib/ids.js';
 import { toCount, type Period } from '../../lib/period.js';
+import type { NamesToFill } from '../../lib/names-to-fill.js';
 import { inTransaction } from '../../lib/transaction.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { getBusinessProfile } from '../accounts/accounts.service.js';
@@ -46,6 +47,15 @@ async function presentItems(
     rows.map((r) => r.client_id),
   );
   const today = localDate(deps.clock.now(), (await getBusinessProfile(deps, scope)).timeZone);
+  return presentItemRows(rows, names, today);
+}
+
+/** `today`: the workspace's local day (a line due before it and not fully paid is overdue). */
+function presentItemRows(
+  rows: (PaymentItemRow & { received: number })[],
+  names: ReadonlyMap<string, string>,
+  today: string,
+): PaymentItem[] {
   return rows.map((row) => {
     const received = Number(row.received);
     const outstanding = Math.max(0, row.amount - received);
@@ -164,6 +174,23 @@ export async function listPaymentItems(
   });
   const items = await presentItems(deps, scope, rows);
   return { items: options.state === 'overdue' ? items.filter((i) => i.status === 'overdue') : items };
+}
+
+/**
+ * The overdue schedule lines (due before `today`, the workspace's local day, and not fully paid),
+ * oldest first, of the first 500 lines due before today: one statement, the client names the
+ * caller's to fill in (Today). The same lines as listPaymentItems' `overdue`.
+ */
+export async function overduePaymentItems(
+  deps: Deps,
+  scope: Scope,
+  { today }: { today: string },
+): Promise<NamesToFill<PaymentItem[]>> {
+  const rows = await q.itemsWithReceived(deps.db.kysely, { ...scope, dueBefore: today, limit: 500 });
+  return {
+    clientIds: rows.map((r) => r.client_id),
+    fill: (names) => presentItemRows(rows, names, today).filter((i) => i.status === 'overdue'),
+  };
 }
 
 export async function cancelPaymentItem(deps: Deps, scope: Scope, id: string): Promise<void> {
@@ -444,7 +471,7 @@ export async function composePaymentReminder(
 
 /** Minutes of time entries started in the period, per client (one grouped query). */
 export async function timeSpent(deps: Deps, scope: Scope, period: Period): Promise<Map<string, number>> {
-  const rows = await q.minutesByClient(deps.db.kysely, { ...scope, ...period });
+  const rows = await q.minutesByClient(deps.db.kysely, { ...scope, ...period, dialect: deps.db.dialect });
   return new Map(rows.map((r) => [r.client_id, toCount(r.minutes)]));
 }
 
@@ -478,13 +505,13 @@ async function periodDays(deps: Deps, scope: Scope, period: Period) {
 export async function clientMoney(deps: Deps, scope: Scope, period: Period): Promise<Map<string, ClientMoney>> {
   const { fromDate, toDate, currency } = await periodDays(deps, scope, period);
   const db = deps.db.kysely;
-  const filter = { ...scope, clientIds: period.clientIds };
+  const filter = { ...scope, clientIds: period.clientIds, dialect: deps.db.dialect };
   const [payments, accepted, charged, late] = await Promise.all([
     q.paymentsByClient(db, { ...filter, fromDate, toDate, currency }),
     acceptedTotals(deps, scope, { to: period.to, currency, clientIds: period.clientIds }),
     q.chargedByClient(db, { ...filter, to: period.to, currency }),
     // A line due on the period's last day (today) is not late yet, as in the schedule's "overdue".
-    q.lateByClient(db, { ...filter, fromDate, toDate, dialect: deps.db.dialect }),
+    q.lateByClient(db, { ...filter, fromDate, toDate }),
   ]);
   const result = new Map<string, ClientMoney>();
   const entry = (clientId: string) => {

@@ -281,7 +281,7 @@ export async function decideChangeRequest(
  * or in a period (asked in [from, to), optionally for some clients only).
  */
 export async function outOfScopeCounts(deps: Deps, scope: Scope, period?: Period): Promise<Map<string, number>> {
-  return q.outOfScopeCounts(deps.db.kysely, { ...scope, period });
+  return q.outOfScopeCounts(deps.db.kysely, { ...scope, period, dialect: deps.db.dialect });
 }
 
 /** The requests behind one client's count in a period, oldest first, with when each was asked (for linking). */

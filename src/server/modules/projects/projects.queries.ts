@@ -1,6 +1,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { ProjectSort, ProjectStatus } from '../../../shared/schemas/projects.js';
-import type { Executor } from '../../db/database.js';
+import type { Dialect, Executor } from '../../db/database.js';
+import { idIn } from '../../db/id-list.js';
 import { everyTermIn } from '../../lib/search-match.js';
 import type {
   ChangeRequestRow,
@@ -105,18 +106,6 @@ export async function projectStatusCounts(db: Executor, f: ProjectListFilter) {
 
 export async function insertDeliverables(db: Executor, rows: NewDeliverableRow[]) {
   if (rows.length) await db.insertInto('project_deliverables').values(rows).execute();
-}
-
-export async function openDeliverablesOf(db: Executor, { workspaceId, projectIds }: Scope & { projectIds: string[] }) {
-  if (projectIds.length === 0) return [];
-  return db
-    .selectFrom('project_deliverables')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .where('project_id', 'in', projectIds)
-    .where('status', '=', 'open')
-    .orderBy('position')
-    .execute();
 }
 
 export async function deliverablesOf(db: Executor, { workspaceId, projectId }: Scope & { projectId: string }) {
@@ -243,7 +232,11 @@ const OUT_OF_SCOPE = sql<SqlBool>`(in_scope is null or in_scope = 0)`;
  */
 export async function outOfScopeCounts(
   db: Executor,
-  { workspaceId, period }: Scope & { period?: { from: string; to: string; clientIds?: string[] } },
+  {
+    workspaceId,
+    period,
+    dialect,
+  }: Scope & { period?: { from: string; to: string; clientIds?: string[] }; dialect: Dialect },
 ) {
   let query = db
     .selectFrom('change_requests')
@@ -252,7 +245,7 @@ export async function outOfScopeCounts(
     .where(OUT_OF_SCOPE)
     .groupBy('client_id');
   if (period) query = query.where('requested_at', '>=', period.from).where('requested_at', '<', period.to);
-  if (period?.clientIds) query = query.where('client_id', 'in', period.clientIds.length ? period.clientIds : ['']);
+  if (period?.clientIds) query = query.where(idIn(dialect, 'client_id', period.clientIds));
   const rows = await query.execute();
   // PostgreSQL returns counts as strings (bigint).
   return new Map(rows.map((r) => [r.client_id, Number(r.count)]));
@@ -309,17 +302,31 @@ export async function searchChangeRequests(
 }
 
 /** Projects created since a moment and not yet delivered or closed, newest first (Today's "started"). */
+/**
+ * The newest projects created since `since` and not yet delivered or closed, each with its open
+ * deliverables (a row per deliverable, or one with none), in position order: one statement.
+ */
 export async function startedSince(
   db: Executor,
   { workspaceId, since, limit }: Scope & { since: string; limit: number },
 ) {
-  return db
+  const started = db
     .selectFrom('projects')
     .selectAll()
     .where('workspace_id', '=', workspaceId)
     .where('created_at', '>=', since)
     .where('status', 'not in', ['delivered', 'closed'])
     .orderBy('created_at', 'desc')
-    .limit(limit)
+    .limit(limit);
+  return db
+    .selectFrom(started.as('p'))
+    .leftJoin('project_deliverables as d', (join) =>
+      join.onRef('d.project_id', '=', 'p.id').on('d.workspace_id', '=', workspaceId).on('d.status', '=', 'open'),
+    )
+    .selectAll('p')
+    .select(['d.id as deliverable_id', 'd.title as deliverable_title', 'd.target_date as deliverable_target_date'])
+    .orderBy('p.created_at', 'desc')
+    .orderBy('p.id')
+    .orderBy('d.position')
     .execute();
 }

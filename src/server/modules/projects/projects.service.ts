@@ -20,6 +20,7 @@ import { rawMessage } from '../../lib/i18n.js';
 import { newId } from '../../lib/ids.js';
 import { formatDue } from '../../lib/message-format.js';
 import { everyTermIn } from '../../lib/search-match.js';
+import type { NamesToFill } from '../../lib/names-to-fill.js';
 import { inTransaction } from '../../lib/transaction.js';
 import { getBusinessProfile } from '../accounts/accounts.service.js';
 import { clientForReference, clientNames } from '../clients/clients.service.js';
@@ -388,7 +389,6 @@ export async function searchChangeRequestCandidates(deps: Deps, scope: Scope, te
   }));
 }
 
-/** Projects started since a moment and still under way, in full (Today shows their next step). */
 /** A project just started, with what its next step depends on (Today's "set it going"). */
 export type StartedProject = Pick<Project, 'id' | 'title' | 'clientId' | 'clientName' | 'targetDate' | 'createdAt'> & {
   /** Open deliverables in their order. */
@@ -397,33 +397,37 @@ export type StartedProject = Pick<Project, 'id' | 'title' | 'clientId' | 'client
   materials: { title: string; dueDate: string }[];
 };
 
-/** Recently started projects, newest first: four statements for all of them, whatever their number. */
+/**
+ * Recently started projects, newest first: two statements for all of them, whatever their number
+ * (the projects with their open deliverables, then what the client owes on them); the client names
+ * are the caller's to fill in (Today).
+ */
 export async function startedProjects(
   deps: Deps,
   scope: Scope,
   options: { since: string; limit: number },
-): Promise<StartedProject[]> {
+): Promise<NamesToFill<StartedProject[]>> {
   const rows = await q.startedSince(deps.db.kysely, { ...scope, ...options });
-  const ids = rows.map((r) => r.id);
-  const [names, deliverables, materials] = await Promise.all([
-    clientNames(
-      deps,
-      scope,
-      rows.map((r) => r.client_id),
-    ),
-    q.openDeliverablesOf(deps.db.kysely, { ...scope, projectIds: ids }),
-    openMaterialsOf(deps, scope, ids),
-  ]);
-  return rows.map((row) => ({
-    id: row.id,
-    title: row.title,
-    clientId: row.client_id,
-    clientName: names.get(row.client_id) ?? '',
-    targetDate: row.target_date,
-    createdAt: row.created_at,
-    deliverables: deliverables
-      .filter((d) => d.project_id === row.id)
-      .map((d) => ({ title: d.title, targetDate: d.target_date })),
-    materials: (materials.get(row.id) ?? []).map((m) => ({ title: m.title, dueDate: m.dueDate })),
-  }));
+  const projects = new Map<string, (typeof rows)[number] & { deliverables: StartedProject['deliverables'] }>();
+  for (const row of rows) {
+    let project = projects.get(row.id);
+    if (!project) projects.set(row.id, (project = { ...row, deliverables: [] }));
+    if (row.deliverable_id !== null)
+      project.deliverables.push({ title: row.deliverable_title!, targetDate: row.deliverable_target_date });
+  }
+  const materials = await openMaterialsOf(deps, scope, [...projects.keys()]);
+  return {
+    clientIds: [...projects.values()].map((p) => p.client_id),
+    fill: (names) =>
+      [...projects.values()].map((row) => ({
+        id: row.id,
+        title: row.title,
+        clientId: row.client_id,
+        clientName: names.get(row.client_id) ?? '',
+        targetDate: row.target_date,
+        createdAt: row.created_at,
+        deliverables: row.deliverables,
+        materials: materials.get(row.id) ?? [],
+      })),
+  };
 }

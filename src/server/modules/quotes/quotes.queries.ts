@@ -1,6 +1,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { QuoteSort, QuoteStatus } from '../../../shared/schemas/quotes.js';
 import type { Dialect, Executor } from '../../db/database.js';
+import { idIn } from '../../db/id-list.js';
 import { everyTermIn } from '../../lib/search-match.js';
 import type {
   NewQuote,
@@ -261,18 +262,35 @@ export async function revokeLinks(db: Executor, { workspaceId, quoteId, at }: Sc
     .execute();
 }
 
+/**
+ * Quotes sent or viewed and not answered, oldest sent first, with the current version's list columns
+ * only (not its content, items and history): read from those versions (quote_versions_status_idx),
+ * each joined to its quote; SQLite takes a cross join's tables in the order written, where it had
+ * read every quote of the workspace and sorted them. Whether one has expired is the caller's (the
+ * validity day ends in the workspace's zone).
+ */
 export async function awaitingAnswer(db: Executor, { workspaceId, limit }: Scope & { limit: number }) {
   return db
-    .selectFrom('quotes')
-    .innerJoin('quote_versions', (join) =>
-      join
-        .onRef('quote_versions.quote_id', '=', 'quotes.id')
-        .onRef('quote_versions.version', '=', 'quotes.current_version'),
-    )
-    .selectAll('quotes')
-    .where('quotes.workspace_id', '=', workspaceId)
-    .where('quote_versions.status', 'in', ['sent', 'viewed'])
-    .orderBy('quote_versions.sent_at')
+    .selectFrom('quote_versions as v')
+    .crossJoin('quotes as q')
+    .whereRef('q.id', '=', 'v.quote_id')
+    .whereRef('q.current_version', '=', 'v.version')
+    .where('v.workspace_id', '=', workspaceId)
+    .where('q.workspace_id', '=', workspaceId)
+    .where('v.status', 'in', ['sent', 'viewed'])
+    .select([
+      'q.id',
+      'q.number',
+      'q.client_id',
+      'v.status',
+      'v.title',
+      'v.sent_at',
+      'v.viewed_at',
+      'v.valid_until',
+      'v.total',
+      'v.currency',
+    ])
+    .orderBy('v.sent_at')
     .limit(limit)
     .execute();
 }
@@ -286,13 +304,19 @@ function versionCurrency(dialect: Dialect) {
     : sql<string>`json_extract(v.content, '$.currency')`;
 }
 
-/** Quotes whose current version is accepted (decided up to `to`), in one currency. */
+/**
+ * Quotes whose current version is accepted (decided up to `to`), in one currency. Read from the
+ * accepted versions (quote_versions_status_idx: a few), each joined to its quote: SQLite takes a
+ * cross join's tables in the order written, and left to choose it read every quote of the
+ * workspace (or of every given client) and its current version first, 7 ms for 5,000 quotes.
+ * PostgreSQL plans a cross join with conditions as any inner join.
+ */
 function accepted(db: Executor, f: Scope & { to: string; currency: string; dialect: Dialect }) {
   return db
-    .selectFrom('quotes as q')
-    .innerJoin('quote_versions as v', (join) =>
-      join.onRef('v.quote_id', '=', 'q.id').onRef('v.version', '=', 'q.current_version'),
-    )
+    .selectFrom('quote_versions as v')
+    .crossJoin('quotes as q')
+    .whereRef('q.id', '=', 'v.quote_id')
+    .whereRef('q.current_version', '=', 'v.version')
     .where('q.workspace_id', '=', f.workspaceId)
     .where('v.workspace_id', '=', f.workspaceId)
     .where('v.status', '=', 'accepted')
@@ -307,7 +331,7 @@ export async function acceptedByClient(
 ) {
   return accepted(db, f)
     .select((eb) => ['q.client_id', eb.fn.sum<number>('v.total').as('total')])
-    .$if(f.clientIds !== undefined, (qb) => qb.where('q.client_id', 'in', f.clientIds?.length ? f.clientIds : ['']))
+    .$if(f.clientIds !== undefined, (qb) => qb.where(idIn(f.dialect, 'q.client_id', f.clientIds!)))
     .groupBy('q.client_id')
     .execute();
 }

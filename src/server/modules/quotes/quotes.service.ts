@@ -9,13 +9,14 @@ import type {
 } from '../../../shared/schemas/quotes.js';
 import { nextOffsetOf } from '../../../shared/schemas/common.js';
 import { searchTerms } from '../../../shared/text.js';
-import { addDays, localDate } from '../../../shared/time/zoned.js';
+import { addDays, dayBounds, localDate } from '../../../shared/time/zoned.js';
 import { AppError, fieldError, notFound } from '../../lib/app-error.js';
 import { isoNow } from '../../lib/clock.js';
 import type { Deps } from '../../lib/http.js';
 import { newId } from '../../lib/ids.js';
 import { toCount } from '../../lib/period.js';
 import { everyTermIn } from '../../lib/search-match.js';
+import type { NamesToFill } from '../../lib/names-to-fill.js';
 import { inTransaction } from '../../lib/transaction.js';
 import { getBusinessProfile } from '../accounts/accounts.service.js';
 import { clientForReference, clientNames } from '../clients/clients.service.js';
@@ -291,11 +292,53 @@ export async function updateQuote(deps: Deps, scope: Scope, quoteId: string, inp
   });
 }
 
-/** Quotes the client has (sent or viewed, still valid) and not yet answered, oldest first. */
-export async function quotesAwaitingAnswer(deps: Deps, scope: Scope, limit: number): Promise<Quote[]> {
-  const rows = await q.awaitingAnswer(deps.db.kysely, { ...scope, limit });
-  const quotes = await present(deps, scope, rows);
-  return quotes.filter((quote) => quote.status === 'sent' || quote.status === 'viewed');
+export type QuoteAwaiting = {
+  id: string;
+  number: string;
+  clientId: string;
+  clientName: string;
+  title: string;
+  status: 'sent' | 'viewed';
+  sentAt: string | null;
+  viewedAt: string | null;
+  validUntil: string;
+  total: number;
+  currency: string;
+};
+
+/**
+ * Quotes the client has (sent or viewed, still valid) and not yet answered, oldest sent first: one
+ * statement of list columns, the client names the caller's to fill in (Today). A quote whose
+ * validity day has ended in the workspace's zone has expired and is left out.
+ */
+export async function quotesAwaitingAnswer(
+  deps: Deps,
+  scope: Scope,
+  { limit, timeZone }: { limit: number; timeZone: string },
+): Promise<NamesToFill<QuoteAwaiting[]>> {
+  const now = deps.clock.now();
+  // The list columns are kept with every version (and derived on restore); a version without its
+  // validity day would not be expired.
+  const rows = (await q.awaitingAnswer(deps.db.kysely, { ...scope, limit })).filter(
+    (r) => r.valid_until === null || now < dayBounds(r.valid_until, timeZone).end,
+  );
+  return {
+    clientIds: rows.map((r) => r.client_id),
+    fill: (names) =>
+      rows.map((r) => ({
+        id: r.id,
+        number: r.number,
+        clientId: r.client_id,
+        clientName: names.get(r.client_id) ?? '',
+        title: r.title ?? '',
+        status: r.status === 'viewed' ? 'viewed' : 'sent',
+        sentAt: r.sent_at,
+        viewedAt: r.viewed_at,
+        validUntil: r.valid_until ?? '',
+        total: r.total,
+        currency: r.currency ?? '',
+      })),
+  };
 }
 
 /** The version of a quote to show or print: the given one, or the current one. */
