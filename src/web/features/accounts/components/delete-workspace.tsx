@@ -28,7 +28,7 @@ export function DeleteWorkspace({ workspaceName, onDeleted }: { workspaceName: s
       </Text>
       {!open && (
         <div>
-          <Button variant="outline" color="red" leftSection={<TrashIcon size={16} />} onClick={() => setOpen(true)}>
+          <Button variant="subtle" color="red" leftSection={<TrashIcon size={16} />} onClick={() => setOpen(true)}>
             {t('deleteWorkspace.start')}
           </Button>
         </div>
@@ -61,7 +61,7 @@ export function DeleteWorkspace({ workspaceName, onDeleted }: { workspaceName: s
               error={form.error('currentPassword')}
             />
             <Stack gap="xs">
-              <Button type="submit" color="red" leftSection={<TrashIcon size={16} />} loading={form.submitting}>
+              <Button type="submit" color="red.9" leftSection={<TrashIcon size={16} />} loading={form.submitting}>
                 {t('deleteWorkspace.confirm')}
               </Button>
               <Button variant="default" onClick={() => setOpen(false)}>
