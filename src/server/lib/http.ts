@@ -69,6 +69,11 @@ export function createRouter() {
   });
 }
 
+/** Where links in answers and e-mails point: the configured public address, else the one asked. */
+export function publicOrigin(c: Context<AppEnv>): string {
+  return c.get('deps').config.publicUrl ?? new URL(c.req.url).origin;
+}
+
 export function requireAuth(c: Context<AppEnv>): Auth {
   const auth = c.get('auth');
   if (!auth) throw new AppError('unauthenticated');

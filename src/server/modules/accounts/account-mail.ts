@@ -34,8 +34,3 @@ export async function sendAccountMail(
     return false;
   }
 }
-
-/** The address links point at: the configured public address, else the one the request came to. */
-export function linkBase(deps: Deps, requestOrigin: string): string {
-  return deps.config.publicUrl ?? requestOrigin;
-}

@@ -18,6 +18,7 @@ import { createRouter, errorResponses, requireAuth } from '../../lib/http.js';
 import { clientIp } from '../../lib/client-ip.js';
 import { clearSessionCookie, writeSessionCookie } from '../../lib/session-cookie.js';
 import * as accounts from './accounts.service.js';
+import { answerSignIn } from './sign-in-response.js';
 
 export const accountRoutes = createRouter()
   .openapi(
@@ -68,12 +69,7 @@ export const accountRoutes = createRouter()
         ip: clientIp(c),
         userAgent: c.req.header('user-agent') ?? null,
       });
-      if (result.kind === 'second_step') {
-        const { kind: _kind, ...body } = result;
-        return c.json(body, 202);
-      }
-      writeSessionCookie(c, result.token);
-      return c.json(result.me, 200);
+      return answerSignIn(c, result);
     },
   )
   .openapi(

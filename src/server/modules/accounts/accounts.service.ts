@@ -100,13 +100,14 @@ export async function setup(
   input: SetUpWorkspace,
   meta: { userAgent: string | null },
 ): Promise<NewSession> {
+  // A hosted service has no first run (refused before the password is even hashed).
+  if (deps.config.mode === 'hosted') throw new AppError('setup_done');
   await checkNewPassword(
     input.owner.password,
     [input.owner.email, input.owner.name, input.business.name],
     'owner.password',
   );
   const passwordHash = await hashPassword(input.owner.password);
-  if (deps.config.mode === 'hosted') throw new AppError('setup_done');
   return inTransaction(deps, async (deps) => {
     if (deps.db.dialect === 'postgres') await sql`lock table workspaces in exclusive mode`.execute(deps.db.kysely);
     if ((await q.countWorkspaces(deps.db.kysely)) > 0) throw new AppError('setup_done');
@@ -173,15 +174,34 @@ export async function insertWorkspaceWithOwner(
     created_at: now,
     updated_at: now,
   });
-  const user: UserRow = {
+  const user = newUserRow(
+    {
+      workspace_id: workspaceId,
+      email: input.owner.email,
+      name: input.owner.name,
+      password_hash: passwordHash,
+      email_confirmed_at: options.emailConfirmed ? now : null,
+      locale: input.owner.locale ?? b.locale,
+      address_form: input.owner.addressForm,
+    },
+    now,
+  );
+  await q.insertUser(db, user);
+  await tq2.insertMembership(db, { workspace_id: workspaceId, user_id: user.id, role: 'owner', created_at: now });
+  return { ...user, role: 'owner', joined_at: now };
+}
+
+/** A new account's row, signed in as it is made: no calendar feed, no two-step sign-in yet. */
+export function newUserRow(
+  fields: Pick<
+    UserRow,
+    'workspace_id' | 'email' | 'name' | 'password_hash' | 'email_confirmed_at' | 'locale' | 'address_form'
+  >,
+  now: string,
+): UserRow {
+  return {
     id: newId(),
-    workspace_id: workspaceId,
-    email: input.owner.email,
-    name: input.owner.name,
-    password_hash: passwordHash,
-    email_confirmed_at: options.emailConfirmed ? now : null,
-    locale: input.owner.locale ?? b.locale,
-    address_form: input.owner.addressForm,
+    ...fields,
     calendar_token_hash: null,
     last_sign_in_at: now,
     totp_secret: null,
@@ -191,9 +211,6 @@ export async function insertWorkspaceWithOwner(
     created_at: now,
     updated_at: now,
   };
-  await q.insertUser(db, user);
-  await tq2.insertMembership(db, { workspace_id: workspaceId, user_id: user.id, role: 'owner', created_at: now });
-  return { ...user, role: 'owner', joined_at: now };
 }
 
 /** A new session for a user already verified, working in `user`'s workspace with `user.role`. */

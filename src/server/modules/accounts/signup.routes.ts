@@ -8,7 +8,7 @@ import {
   ZSetUpWorkspace,
 } from '../../../shared/schemas/accounts.js';
 import { clientIp } from '../../lib/client-ip.js';
-import { createRouter, errorResponses, requireAuth } from '../../lib/http.js';
+import { createRouter, errorResponses, publicOrigin, requireAuth } from '../../lib/http.js';
 import { jsonBody, jsonResponse } from '../../lib/openapi.js';
 import { writeSessionCookie } from '../../lib/session-cookie.js';
 import * as signup from './signup.service.js';
@@ -27,7 +27,7 @@ export const signupRoutes = createRouter()
       const session = await signup.signUp(c.get('deps'), c.req.valid('json'), {
         ip: clientIp(c),
         userAgent: c.req.header('user-agent') ?? null,
-        origin: new URL(c.req.url).origin,
+        origin: publicOrigin(c),
       });
       writeSessionCookie(c, session.token);
       return c.json(session.me, 201);
@@ -55,7 +55,7 @@ export const signupRoutes = createRouter()
       summary: 'Send the confirmation link again',
       responses: { 200: jsonResponse(ZEmailed, 'Whether it was sent'), ...errorResponses(401, 429) },
     }),
-    async (c) => c.json(await signup.resendConfirmation(c.get('deps'), requireAuth(c), new URL(c.req.url).origin), 200),
+    async (c) => c.json(await signup.resendConfirmation(c.get('deps'), requireAuth(c), publicOrigin(c)), 200),
   )
   .openapi(
     createRoute({
@@ -69,7 +69,7 @@ export const signupRoutes = createRouter()
     async (c) => {
       await signup.forgotPassword(c.get('deps'), c.req.valid('json'), {
         ip: clientIp(c),
-        origin: new URL(c.req.url).origin,
+        origin: publicOrigin(c),
       });
       return c.body(null, 202);
     },

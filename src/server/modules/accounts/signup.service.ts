@@ -7,7 +7,7 @@ import { newId } from '../../lib/ids.js';
 import { inTransaction } from '../../lib/transaction.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { takeHit, type RateLimit } from '../limits/limits.service.js';
-import { linkBase, sendAccountMail } from './account-mail.js';
+import { sendAccountMail } from './account-mail.js';
 import * as q from './accounts.queries.js';
 import {
   checkNewPassword,
@@ -89,7 +89,7 @@ function sendConfirmation(deps: Deps, user: UserRow, token: string, origin: stri
     to: user.email,
     locale: user.locale,
     kind: 'confirm_email',
-    link: `${linkBase(deps, origin)}/confirm-email/${token}`,
+    link: `${origin}/confirm-email/${token}`,
     params: { name: user.name },
   });
 }
@@ -144,7 +144,7 @@ export async function forgotPassword(
     to: user.email,
     locale: user.locale,
     kind: 'reset_password',
-    link: `${linkBase(deps, meta.origin)}/reset-password/${token}`,
+    link: `${meta.origin}/reset-password/${token}`,
     params: { name: user.name },
   });
 }

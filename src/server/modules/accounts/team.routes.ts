@@ -1,5 +1,4 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import { ZMe, ZSecondStepRequired } from '../../../shared/schemas/accounts.js';
 import { ZId } from '../../../shared/schemas/common.js';
 import {
@@ -15,18 +14,15 @@ import {
 } from '../../../shared/schemas/team.js';
 import { ZLinkToken } from '../../../shared/schemas/accounts.js';
 import { clientIp } from '../../lib/client-ip.js';
-import { createRouter, errorResponses, requireAuth, type AppEnv } from '../../lib/http.js';
+import { createRouter, errorResponses, publicOrigin, requireAuth } from '../../lib/http.js';
 import { jsonBody, jsonResponse } from '../../lib/openapi.js';
-import { clearSessionCookie, writeSessionCookie } from '../../lib/session-cookie.js';
+import { clearSessionCookie } from '../../lib/session-cookie.js';
+import { answerSignIn } from './sign-in-response.js';
 import * as team from './team.service.js';
 
 const idParam = z.object({ id: ZId.meta({ param: { name: 'id', in: 'path' } }) });
 const userParam = z.object({ userId: ZId.meta({ param: { name: 'userId', in: 'path' } }) });
 const ZPreviewInvitation = z.object({ token: ZLinkToken }).meta({ id: 'PreviewInvitationInput' });
-
-function origin(c: Context<AppEnv>): string {
-  return new URL(c.req.url).origin;
-}
 
 export const teamRoutes = createRouter()
   .openapi(
@@ -48,7 +44,7 @@ export const teamRoutes = createRouter()
       request: jsonBody(ZInvite),
       responses: { 201: jsonResponse(ZInvitationSent, 'Invited'), ...errorResponses(401, 403, 422) },
     }),
-    async (c) => c.json(await team.invite(c.get('deps'), requireAuth(c), c.req.valid('json'), origin(c)), 201),
+    async (c) => c.json(await team.invite(c.get('deps'), requireAuth(c), c.req.valid('json'), publicOrigin(c)), 201),
   )
   .openapi(
     createRoute({
@@ -122,12 +118,7 @@ export const teamRoutes = createRouter()
         ip: clientIp(c),
         userAgent: c.req.header('user-agent') ?? null,
       });
-      if (result.kind === 'second_step') {
-        const { kind: _kind, ...body } = result;
-        return c.json(body, 202);
-      }
-      writeSessionCookie(c, result.token);
-      return c.json(result.me, 200);
+      return answerSignIn(c, result);
     },
   )
   .openapi(

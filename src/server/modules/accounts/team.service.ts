@@ -1,4 +1,4 @@
-import type { Me } from '../../../shared/schemas/accounts.js';
+import type { MemberRole, Me } from '../../../shared/schemas/accounts.js';
 import type {
   AcceptInvitation,
   ChangeRole,
@@ -19,7 +19,7 @@ import { newId } from '../../lib/ids.js';
 import { inTransaction } from '../../lib/transaction.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { revokeMemberTokens } from '../tokens/tokens.service.js';
-import { linkBase, sendAccountMail } from './account-mail.js';
+import { sendAccountMail } from './account-mail.js';
 import * as q from './accounts.queries.js';
 import {
   checkCurrentPassword,
@@ -27,6 +27,7 @@ import {
   afterPassword,
   getMe,
   hashPassword,
+  newUserRow,
   startSession,
   verifyPassword,
   type LoginResult,
@@ -87,7 +88,7 @@ export async function invite(deps: Deps, auth: Auth, input: Invite, origin: stri
     const workspace = await q.findWorkspace(db, auth);
     return { inviter: members.find((m) => m.id === auth.userId), workspace };
   });
-  const link = `${linkBase(deps, origin)}/invite/${token}`;
+  const link = `${origin}/invite/${token}`;
   const locale = workspace?.locale ?? 'he';
   const emailed = await sendAccountMail(deps, {
     to: input.email,
@@ -112,7 +113,7 @@ export async function withdrawInvitation(deps: Deps, auth: Auth, invitationId: s
 }
 
 /** A workspace always keeps an owner: the last one can be neither demoted nor removed. */
-async function keepAnOwner(deps: Deps, auth: Auth, userId: string, nextRole: Me['user']['role'] | null) {
+async function keepAnOwner(deps: Deps, auth: Auth, userId: string, nextRole: MemberRole | null) {
   const db = deps.db.kysely;
   await tq.lockTeam(db, auth);
   const member = await q.findUser(db, { workspaceId: auth.workspaceId, userId });
@@ -200,27 +201,22 @@ export async function acceptInvitation(
       const now = isoNow(deps.clock);
       if (!(await tq.markInvitationAccepted(db, { id: invitation.id, at: now })))
         throw fieldError('token', 'link_invalid');
-      const userId = newId();
-      await q.insertUser(db, {
-        id: userId,
-        workspace_id: invitation.workspace_id,
-        email: invitation.email,
-        name: input.name,
-        password_hash: passwordHash,
-        email_confirmed_at: now,
-        locale: workspace?.locale ?? 'he',
-        address_form: 'neutral',
-        calendar_token_hash: null,
-        last_sign_in_at: now,
-        totp_secret: null,
-        totp_pending_secret: null,
-        totp_enabled_at: null,
-        totp_last_step: null,
-        created_at: now,
-        updated_at: now,
-      });
-      await join(deps, invitation, userId, now);
-      const member = await q.findUser(db, { workspaceId: invitation.workspace_id, userId });
+      // The address is confirmed: the invitation's link reached it.
+      const user = newUserRow(
+        {
+          workspace_id: invitation.workspace_id,
+          email: invitation.email,
+          name: input.name,
+          password_hash: passwordHash,
+          email_confirmed_at: now,
+          locale: workspace?.locale ?? 'he',
+          address_form: 'neutral',
+        },
+        now,
+      );
+      await q.insertUser(db, user);
+      await join(deps, invitation, user.id, now);
+      const member = await q.findUser(db, { workspaceId: invitation.workspace_id, userId: user.id });
       if (!member) throw notFound();
       const session = await startSession(
         deps,

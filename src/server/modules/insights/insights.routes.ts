@@ -11,7 +11,7 @@ import {
   ZInsightsOverviewQuery,
   ZToday,
 } from '../../../shared/schemas/insights.js';
-import { createRouter, errorResponses, requireAuth } from '../../lib/http.js';
+import { createRouter, errorResponses, publicOrigin, requireAuth } from '../../lib/http.js';
 import { jsonResponse } from '../../lib/openapi.js';
 import { calendarFeedEnabled, regenerateCalendarToken, revokeCalendarToken } from '../accounts/accounts.service.js';
 import * as health from './health.service.js';
@@ -49,10 +49,8 @@ export const insightRoutes = createRouter()
       responses: { 201: jsonResponse(ZCalendarFeed, 'The feed URL (shown once)'), ...errorResponses(401, 403) },
     }),
     async (c) => {
-      const deps = c.get('deps');
-      const token = await regenerateCalendarToken(deps, requireAuth(c));
-      const origin = deps.config.publicUrl ?? new URL(c.req.url).origin;
-      return c.json({ url: `${origin}/feeds/calendar/${token}.ics` }, 201);
+      const token = await regenerateCalendarToken(c.get('deps'), requireAuth(c));
+      return c.json({ url: `${publicOrigin(c)}/feeds/calendar/${token}.ics` }, 201);
     },
   )
   .openapi(
