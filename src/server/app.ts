@@ -7,6 +7,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { mountApiDocs } from './lib/api-docs.js';
 import { AppError } from './lib/app-error.js';
+import { forwardedEntry } from './lib/client-ip.js';
 import { createRouter, handleError, type AppEnv, type Deps } from './lib/http.js';
 import {
   bearerAuth,
@@ -268,7 +269,7 @@ function securityHeaders(deps: Deps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     await headers(c, next);
     if (c.req.path.startsWith('/q/')) c.res.headers.set('Referrer-Policy', 'no-referrer');
-    const forwarded = deps.config.trustProxy ? c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() : undefined;
+    const forwarded = forwardedEntry(c.req.header('x-forwarded-proto'), deps.config.trustProxy);
     const https = (forwarded ?? new URL(c.req.url).protocol.replace(':', '')) === 'https';
     if (https) c.res.headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
   };

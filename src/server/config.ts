@@ -19,8 +19,12 @@ export type Config = {
   sessionDays: number;
   /** Absolute lifetime: a session ends this many days after sign-in, however much it is used. */
   sessionMaxDays: number;
-  /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
-  trustProxy: boolean;
+  /**
+   * How many reverse proxies of your own sit in front (0 = none). Each appends the address it saw
+   * to X-Forwarded-For, so the caller's address is that many entries from the right; anything
+   * further left was written by the caller and is not believed.
+   */
+  trustProxy: number;
   logLevel: 'silent' | 'info';
   /** SMTP server for e-mail, e.g. smtp://user:pass@smtp.example.com:587; null = e-mail off. */
   smtpUrl: string | null;
@@ -61,7 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : Boolean(publicUrl?.startsWith('https:')),
     sessionDays: Number(env.MILA_SESSION_DAYS ?? 30),
     sessionMaxDays: Number(env.MILA_SESSION_MAX_DAYS ?? 90),
-    trustProxy: env.MILA_TRUST_PROXY === 'true',
+    trustProxy: proxyHops(env.MILA_TRUST_PROXY),
     logLevel: env.MILA_LOG === 'silent' ? 'silent' : 'info',
     smtpUrl: env.MILA_SMTP_URL || null,
     mailFrom: env.MILA_MAIL_FROM || 'mila@localhost',
@@ -72,6 +76,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     backupDir: env.MILA_BACKUP_DIR ? path.resolve(env.MILA_BACKUP_DIR) : null,
     backupKeep: positiveInteger(env.MILA_BACKUP_KEEP, 7, 'MILA_BACKUP_KEEP'),
   };
+}
+
+/** MILA_TRUST_PROXY: `true` (one proxy), `false`/unset (none) or the number of proxies in front. */
+function proxyHops(value: string | undefined): number {
+  if (value === undefined || value === '' || value === 'false') return 0;
+  if (value === 'true') return 1;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error(`MILA_TRUST_PROXY must be true, false or a number of proxies, got "${value}"`);
+  return n;
 }
 
 function positiveInteger(value: string | undefined, fallback: number, name: string): number {

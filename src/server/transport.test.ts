@@ -51,7 +51,7 @@ describe('over a real HTTP server', () => {
     fs.writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><title>Mila</title><div id="root"></div>');
     fs.mkdirSync(path.join(webDir, 'assets'));
     fs.writeFileSync(path.join(webDir, 'assets', 'app-123.js'), 'console.log(1)');
-    const app = createApp(testDeps(db, testClock(), testConfig({ webDir, trustProxy: true })));
+    const app = createApp(testDeps(db, testClock(), testConfig({ webDir, trustProxy: 1 })));
     await new Promise<void>((resolve) => {
       server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve());
     });

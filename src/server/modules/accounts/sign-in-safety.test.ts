@@ -31,7 +31,7 @@ describe.each(testDialects())('sign-in safety on $label', ({ dialect, skip }) =>
   }
   let app: ReturnType<typeof createApp> | null = null;
   function trustingApp() {
-    app ??= createApp(testDeps(ctx.db, ctx.clock, testConfig({ trustProxy: true })));
+    app ??= createApp(testDeps(ctx.db, ctx.clock, testConfig({ trustProxy: 1 })));
     return app;
   }
   afterEach(() => {
@@ -94,7 +94,7 @@ describe.each(testDialects())('sign-in safety on $label', ({ dialect, skip }) =>
     // Another process over the same database sees the same failures.
     const otherProcess = from(
       '203.0.113.50',
-      createApp(testDeps(ctx.db.reconnect(), ctx.clock, testConfig({ trustProxy: true }))),
+      createApp(testDeps(ctx.db.reconnect(), ctx.clock, testConfig({ trustProxy: 1 }))),
     );
     const blocked = await otherProcess.logIn('yet-another@example.com', 'guess guess');
     expect(blocked.status).toBe(429);

@@ -64,7 +64,7 @@ describe.each(testDialects())('the audit log on $label', ({ dialect, skip }) => 
     'notes sign-ins, failed attempts, a password change and settings, with the address and browser',
     async () => {
       const api = await ctx.owner();
-      const phone = new ApiClient(createApp(testDeps(ctx.db, ctx.clock, testConfig({ trustProxy: true }))));
+      const phone = new ApiClient(createApp(testDeps(ctx.db, ctx.clock, testConfig({ trustProxy: 1 }))));
       const from = { 'x-forwarded-for': '203.0.113.7', 'user-agent': 'Mozilla/5.0 (iPhone) Safari/604.1' };
       const login = (password: string) =>
         phone.post('/api/v1/auth/login', { email: 'noa@noa-design.co.il', password }, ZMe, from);

@@ -13,7 +13,7 @@ for (const { dialect, skip, label } of testDialects()) {
     let db: TestDb;
     let second: Db;
     const clock = testClock('2026-11-23T08:00:10.000Z');
-    const config = testConfig({ trustProxy: true });
+    const config = testConfig({ trustProxy: 1 });
     let app: ReturnType<typeof createApp>;
     let otherProcess: ReturnType<typeof createApp>;
 
@@ -31,6 +31,17 @@ for (const { dialect, skip, label } of testDialects()) {
     const from = (ip: string, init: RequestInit = {}) => ({
       ...init,
       headers: { 'x-forwarded-for': ip, 'accept-language': 'en', ...(init.headers ?? {}) },
+    });
+
+    it('counts the address the proxy saw, whatever the caller writes to the left of it', async () => {
+      // nginx's $proxy_add_x_forwarded_for appends the peer: a caller who sends a new made-up
+      // address each time still lands on 203.0.113.7, the last entry.
+      for (let i = 0; i < 60; i++) {
+        const res = await app.request('/q/no-such-token', from(`10.0.0.${i}, 203.0.113.7`));
+        expect(res.status).toBe(404);
+      }
+      expect((await app.request('/q/no-such-token', from('10.9.9.9, 203.0.113.7'))).status).toBe(429);
+      expect((await app.request('/q/no-such-token', from('203.0.113.7'))).status).toBe(429);
     });
 
     it('allows 60 page views a minute per address across processes, then 429 with Retry-After', async () => {
