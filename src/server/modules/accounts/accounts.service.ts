@@ -358,7 +358,8 @@ export async function afterPassword(
     const expiresAt = new Date(now.getTime() + CHALLENGE_MS).toISOString();
     await tq.insertChallenge(deps.db.kysely, {
       id: newId(),
-      workspace_id: user.workspace_id,
+      // The workspace the second step lands in: the one an invitation was accepted into, else home.
+      workspace_id: workspaceId ?? user.workspace_id,
       user_id: user.id,
       token_hash: sha256Hex(challenge),
       created_at: now.toISOString(),
@@ -413,7 +414,7 @@ export async function completeSignIn(
         });
         if (!used) throw fieldError('code', 'wrong_recovery_code');
       }
-      return signIn(deps, user, meta, step !== null ? 'totp' : 'recovery_code');
+      return signIn(deps, user, meta, step !== null ? 'totp' : 'recovery_code', challenge.workspace_id);
     });
   } catch (error) {
     if (error instanceof AppError && error.code === 'validation_failed') await recordFailure(deps, who, user, 'code');

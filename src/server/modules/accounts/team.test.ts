@@ -1,3 +1,4 @@
+import { generate } from 'otplib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ZMe, ZSecondStepRequired } from '../../../shared/schemas/accounts.js';
 import { ZClient, ZClientList } from '../../../shared/schemas/clients.js';
@@ -222,27 +223,47 @@ describe.each(testDialects())('team members and roles on $label', ({ dialect, sk
     },
   );
 
-  it.skipIf(skip)('an existing account with two-step sign-in on joins, then signs in with its code', async () => {
-    const owner = await ctx.owner();
-    await ctx.otherWorkspace();
-    await ctx.deps.db.kysely
-      .updateTable('users')
-      .set({ totp_secret: 'JBSWY3DPEHPK3PXP' })
-      .where('email', '=', 'other@example.com')
-      .execute();
-    const sent = await invite(owner, { email: 'other@example.com', role: 'assistant' });
-    const res = await ctx
-      .client()
-      .post(
-        '/api/v1/invitations/accept',
-        { token: tokenOf(sent.link), account: 'existing', password: 'correct horse battery' },
-        ZSecondStepRequired,
+  it.skipIf(skip)(
+    'an existing account with two-step sign-in on joins, and its code lands it in the workspace it joined',
+    async () => {
+      const owner = await ctx.owner();
+      const ownerWorkspace = (await owner.get('/api/v1/me', ZMe)).body.workspace;
+      await ctx.otherWorkspace();
+      await ctx.deps.db.kysely
+        .updateTable('users')
+        .set({ totp_secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' })
+        .where('email', '=', 'other@example.com')
+        .execute();
+      const sent = await invite(owner, { email: 'other@example.com', role: 'assistant' });
+      const res = await ctx
+        .client()
+        .post(
+          '/api/v1/invitations/accept',
+          { token: tokenOf(sent.link), account: 'existing', password: 'correct horse battery' },
+          ZSecondStepRequired,
+        );
+      expect(res.status).toBe(202);
+      expect(res.headers.get('set-cookie')).toBeNull();
+      const team = await owner.get('/api/v1/team', ZTeam);
+      expect(team.body.members.map((m) => m.email)).toContain('other@example.com');
+
+      // The second step finishes what the invitation started: the session is in the workspace joined,
+      // not the account's own.
+      const code = await generate({
+        secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
+        epoch: Math.floor(ctx.clock.now().getTime() / 1000),
+      });
+      const joined = ctx.client();
+      const signedIn = await joined.post(
+        '/api/v1/auth/login/second-step',
+        { challenge: res.body.challenge, method: 'totp', code },
+        ZMe,
       );
-    expect(res.status).toBe(202);
-    expect(res.headers.get('set-cookie')).toBeNull();
-    const team = await owner.get('/api/v1/team', ZTeam);
-    expect(team.body.members.map((m) => m.email)).toContain('other@example.com');
-  });
+      expect(signedIn.status).toBe(200);
+      expect(signedIn.body.workspace.id).toBe(ownerWorkspace.id);
+      expect(signedIn.body.user.role).toBe('assistant');
+    },
+  );
 
   it.skipIf(skip)('ids from another workspace are not found, and invitations expire and can be withdrawn', async () => {
     const owner = await ctx.owner();
