@@ -6,6 +6,7 @@ import type { TestSmtpServer } from '../testing/smtp.js';
 import { createTestContext, type ApiClient, type TestContext, noContent } from '../testing/test-app.js';
 import { testDialects, testDeps } from '../testing/test-db.js';
 import { listNotifications } from '../modules/messages/notifications.service.js';
+import { createReminders } from './reminders.js';
 import { runDueJobs } from './scheduler.js';
 
 describe.each(testDialects())('the scheduler on $label', ({ dialect, skip }) => {
@@ -75,6 +76,24 @@ describe.each(testDialects())('the scheduler on $label', ({ dialect, skip }) => 
     expect(list.unread).toBe(2);
     await api.post('/api/v1/notifications/read', { ids: 'all' }, noContent);
     expect((await listNotifications(ctx.deps, { workspaceId })).unread).toBe(0);
+  });
+
+  it.skipIf(skip)('reminds of every late promise, however long the backlog before it', async () => {
+    // Five more late ones, two at the same minute: more than two pages of two.
+    for (const [title, dueTime] of [
+      ['א', '08:00'],
+      ['ב', '08:00'],
+      ['ג', '08:30'],
+      ['ד', '09:00'],
+      ['ה', '09:30'],
+    ] as const) {
+      await createCommitment(api, client.id, { title, dueDate: '2026-11-23', dueTime });
+    }
+    ctx.clock.set('2026-11-23T08:05:00.000Z'); // 10:05: all six late
+    expect(await createReminders(ctx.deps, { pageSize: 2 })).toBe(6);
+    const list = await listNotifications(ctx.deps, { workspaceId });
+    expect(list.items.filter((n) => n.kind === 'overdue')).toHaveLength(6);
+    expect(await createReminders(ctx.deps, { pageSize: 2 })).toBe(0); // once each
   });
 });
 

@@ -91,6 +91,8 @@ export type CommitmentFilter = Scope & {
   dueFrom?: string;
   /** true: only the open ones late now (past the deadline, or past the one a late move missed); false: none of them. */
   late?: boolean;
+  /** Open ones only: the page after this row in (due_at, id) order, for walking a long list. */
+  after?: { dueAt: string; id: string };
   limit: number;
 };
 
@@ -121,6 +123,12 @@ export async function listCommitments(db: Executor, f: CommitmentFilter): Promis
     if (f.dueBefore) query = query.where('due_at', '<', f.dueBefore);
     if (f.dueFrom) query = query.where('due_at', '>=', f.dueFrom);
     if (f.late !== undefined) query = query.where(lateNow(f.now, f.late));
+    const after = f.after;
+    if (after) {
+      query = query.where((eb) =>
+        eb.or([eb('due_at', '>', after.dueAt), eb.and([eb('due_at', '=', after.dueAt), eb('id', '>', after.id)])]),
+      );
+    }
     query = query.orderBy('due_at').orderBy('id');
   } else if (f.state === 'done') {
     query = query

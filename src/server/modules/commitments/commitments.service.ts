@@ -540,7 +540,14 @@ export function dueInstant(dueDate: string, dueTime: string | null, timeZone: st
 export async function openCommitments(
   deps: Deps,
   scope: Scope,
-  options: { direction?: CommitmentDirection; dueBefore?: string; dueFrom?: string; late?: boolean; limit: number },
+  options: {
+    direction?: CommitmentDirection;
+    dueBefore?: string;
+    dueFrom?: string;
+    late?: boolean;
+    after?: { dueAt: string; id: string };
+    limit: number;
+  },
 ): Promise<{ items: Commitment[]; total: number }> {
   const db = deps.db.kysely;
   const now = isoNow(deps.clock);
@@ -550,6 +557,7 @@ export async function openCommitments(
     direction: options.direction,
     state: 'open',
     ...range,
+    after: options.after,
     limit: options.limit,
   });
   const total =
