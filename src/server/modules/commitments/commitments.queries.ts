@@ -346,16 +346,20 @@ export async function openTheirsByProjects(
   { workspaceId, projectIds }: Scope & { projectIds: string[] },
 ): Promise<CommitmentRow[]> {
   if (projectIds.length === 0) return [];
-  return db
-    .selectFrom('commitments')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .where('project_id', 'in', projectIds)
-    .where('direction', '=', 'theirs')
-    .where('completed_at', 'is', null)
-    .where('cancelled_at', 'is', null)
-    .orderBy('due_at')
-    .execute();
+  return (
+    db
+      .selectFrom('commitments')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('project_id', 'in', projectIds)
+      .where('direction', '=', 'theirs')
+      .where('completed_at', 'is', null)
+      .where('cancelled_at', 'is', null)
+      // Duties due the same day come in the order the quote's terms list them (ids count up).
+      .orderBy('due_at')
+      .orderBy('id')
+      .execute()
+  );
 }
 
 export async function byProject(
@@ -368,6 +372,7 @@ export async function byProject(
     .where('workspace_id', '=', workspaceId)
     .where('project_id', '=', projectId)
     .orderBy('due_at')
+    .orderBy('id')
     .execute();
 }
 
