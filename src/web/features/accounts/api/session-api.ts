@@ -1,15 +1,11 @@
 import { type QueryClient, queryOptions, useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
-import { z } from 'zod';
-import {
-  type CompleteSignInInput,
-  type LogInInput,
-  type Me,
-  type SecondStepRequired,
-  type SetUpWorkspaceInput,
-  type SetupStatus,
-  ZMe,
-  ZSecondStepRequired,
-  ZSetupStatus,
+import type {
+  CompleteSignInInput,
+  LogInInput,
+  Me,
+  SecondStepRequired,
+  SetUpWorkspaceInput,
+  SetupStatus,
 } from '../../../../shared/schemas/accounts';
 import { apiRequest, apiRequestNoContent, isApiError, setCsrfToken } from '../../../lib/api-client';
 import { queryRoots } from '../../../lib/query-keys';
@@ -21,15 +17,20 @@ export const sessionKeys = {
   workspaces: [...queryRoots.session, 'workspaces'] as const,
 };
 
+// The router asks for the session before any screen shows: its schemas (and zod with them) come as
+// a chunk of their own, fetched alongside the first request rather than inside the first script.
+const accounts = () => import('../../../../shared/schemas/accounts');
+const zMe = () => accounts().then((m) => m.ZMe);
+
 async function fetchMe(): Promise<Me> {
-  const me = await apiRequest('/me', ZMe);
+  const me = await apiRequest('/me', zMe);
   setCsrfToken(me.csrfToken);
   return me;
 }
 
 export const setupStatusQuery = queryOptions({
   queryKey: sessionKeys.status,
-  queryFn: () => apiRequest('/setup', ZSetupStatus),
+  queryFn: () => apiRequest('/setup', () => accounts().then((m) => m.ZSetupStatus)),
   // Changes only through the mutations below, which write it directly.
   staleTime: Number.POSITIVE_INFINITY,
 });
@@ -60,7 +61,7 @@ export function useStoreSession() {
 }
 
 /** A right password signs in, or (two-step sign-in on) asks for the code first. */
-export const ZLoginAnswer = z.union([ZMe, ZSecondStepRequired]);
+export const loginAnswer = () => accounts().then((m) => m.ZSignInAnswer);
 
 export function isSecondStep(answer: Me | SecondStepRequired): answer is SecondStepRequired {
   return 'secondStep' in answer;
@@ -69,7 +70,7 @@ export function isSecondStep(answer: Me | SecondStepRequired): answer is SecondS
 export function useLogin() {
   const storeSession = useStoreSession();
   return useMutation({
-    mutationFn: (input: LogInInput) => apiRequest('/auth/login', ZLoginAnswer, { method: 'POST', body: input }),
+    mutationFn: (input: LogInInput) => apiRequest('/auth/login', loginAnswer, { method: 'POST', body: input }),
     onSuccess: (answer) => {
       if (!isSecondStep(answer)) storeSession(answer);
     },
@@ -80,7 +81,7 @@ export function useCompleteSignIn() {
   const storeSession = useStoreSession();
   return useMutation({
     mutationFn: (input: CompleteSignInInput) =>
-      apiRequest('/auth/login/second-step', ZMe, { method: 'POST', body: input }),
+      apiRequest('/auth/login/second-step', zMe, { method: 'POST', body: input }),
     onSuccess: storeSession,
   });
 }
@@ -89,7 +90,7 @@ export function useSetup() {
   const storeSession = useStoreSession();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: SetUpWorkspaceInput) => apiRequest('/setup', ZMe, { method: 'POST', body: input }),
+    mutationFn: (input: SetUpWorkspaceInput) => apiRequest('/setup', zMe, { method: 'POST', body: input }),
     onSuccess: storeSession,
     onError: (error) => {
       // Someone finished setup in another tab: from now on this is a sign-in.
@@ -106,7 +107,7 @@ export function useSetup() {
 export function useSignup() {
   const storeSession = useStoreSession();
   return useMutation({
-    mutationFn: (input: SetUpWorkspaceInput) => apiRequest('/signup', ZMe, { method: 'POST', body: input }),
+    mutationFn: (input: SetUpWorkspaceInput) => apiRequest('/signup', zMe, { method: 'POST', body: input }),
     onSuccess: storeSession,
   });
 }
