@@ -10,6 +10,7 @@ import {
 import type { SetupStatus } from '../../shared/schemas/accounts';
 import { meQuery, sessionKeys, setupStatusQuery } from '../features/accounts/api/session-api';
 import { validateClientsSearch } from '../features/clients/api/client-list-filters';
+import { todayQuery } from '../features/insights/api/today-query';
 import { validateProjectsSearch } from '../features/projects/api/project-list-search';
 import { validateQuotesSearch } from '../features/quotes/api/quote-list-search';
 import { isApiError, setCsrfToken } from '../lib/api-client';
@@ -318,6 +319,33 @@ export const queryClient = createAppQueryClient(() => {
   const here = router.state.location.href;
   if (!here.startsWith('/login')) void router.navigate({ to: '/login', search: { redirect: here } });
 });
+
+/**
+ * Called once before the first render. The session check (/setup, then /me) and the screen's chunks
+ * would otherwise run one after the other — script, /setup, /me, the frame's and Today's chunks,
+ * then /today — so on a signed-in path they all start now, side by side; the router's beforeLoad
+ * finds /me (and Today its data) already on the way. A visitor with no session only costs two
+ * refused requests, which the query cache does not treat as an expired session (meta.early).
+ */
+export function startEarly(): void {
+  const path = window.location.pathname;
+  const publicPaths = [
+    '/setup',
+    '/login',
+    '/signup',
+    '/invite/',
+    '/confirm-email/',
+    '/forgot-password',
+    '/reset-password/',
+  ];
+  if (publicPaths.some((p) => path.startsWith(p))) return;
+  void loadAppLayout();
+  void queryClient.prefetchQuery({ ...meQuery, meta: { early: true } });
+  if (path === '/') {
+    void loadTodayPage();
+    void queryClient.prefetchQuery({ ...todayQuery, meta: { early: true } });
+  }
+}
 
 export const router = createRouter({
   routeTree,
