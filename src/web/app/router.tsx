@@ -8,7 +8,13 @@ import {
   redirect,
 } from '@tanstack/react-router';
 import type { SetupStatus } from '../../shared/schemas/accounts';
-import { meQuery, sessionKeys, setupStatusQuery } from '../features/accounts/api/session-api';
+import {
+  forgetSignedInHint,
+  hasSignedInHint,
+  meQuery,
+  sessionKeys,
+  setupStatusQuery,
+} from '../features/accounts/api/session-api';
 import { validateClientsSearch } from '../features/clients/api/client-list-filters';
 import { todayQuery } from '../features/insights/api/today-query';
 import { validateProjectsSearch } from '../features/projects/api/project-list-search';
@@ -312,6 +318,7 @@ const routeTree = rootRoute.addChildren([
 
 export const queryClient = createAppQueryClient(() => {
   setCsrfToken(null);
+  forgetSignedInHint();
   queryClient.removeQueries({ queryKey: sessionKeys.me });
   queryClient.setQueryData<SetupStatus>(sessionKeys.status, (status) =>
     status ? { ...status, setupDone: true, authenticated: false } : status,
@@ -324,8 +331,9 @@ export const queryClient = createAppQueryClient(() => {
  * Called once before the first render. The session check (/setup, then /me) and the screen's chunks
  * would otherwise run one after the other — script, /setup, /me, the frame's and Today's chunks,
  * then /today — so on a signed-in path they all start now, side by side; the router's beforeLoad
- * finds /me (and Today its data) already on the way. A visitor with no session only costs two
- * refused requests, which the query cache does not treat as an expired session (meta.early).
+ * finds /me (and Today its data) already on the way. Only when this browser was signed in last time
+ * (hasSignedInHint); should the session have ended meanwhile, the refused early requests leave the
+ * redirect to the router's own check rather than the expired-session handler (meta.early).
  */
 export function startEarly(): void {
   const path = window.location.pathname;
@@ -338,7 +346,7 @@ export function startEarly(): void {
     '/forgot-password',
     '/reset-password/',
   ];
-  if (publicPaths.some((p) => path.startsWith(p))) return;
+  if (publicPaths.some((p) => path.startsWith(p)) || !hasSignedInHint()) return;
   void loadAppLayout();
   void queryClient.prefetchQuery({ ...meQuery, meta: { early: true } });
   if (path === '/') {

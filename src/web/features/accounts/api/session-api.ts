@@ -22,9 +22,39 @@ export const sessionKeys = {
 const accounts = () => import('../../../../shared/schemas/accounts');
 const zMe = () => accounts().then((m) => m.ZMe);
 
+/**
+ * Whether this browser had a session when last seen (not the session itself, which is an httpOnly
+ * cookie): the start asks for /me and /today before /setup answers only then, so a signed-out
+ * visitor never sees refused requests in the console.
+ */
+const SIGNED_IN_HINT = 'mila.signedIn';
+
+function setSignedInHint(signedIn: boolean): void {
+  try {
+    if (signedIn) window.localStorage.setItem(SIGNED_IN_HINT, '1');
+    else window.localStorage.removeItem(SIGNED_IN_HINT);
+  } catch {
+    // Blocked storage: the start simply waits for /setup, as without the hint.
+  }
+}
+
+export function hasSignedInHint(): boolean {
+  try {
+    return window.localStorage.getItem(SIGNED_IN_HINT) === '1';
+  } catch {
+    return false;
+  }
+}
+
+/** The session ended (signed out, expired): the next start waits for /setup before asking for more. */
+export function forgetSignedInHint(): void {
+  setSignedInHint(false);
+}
+
 async function fetchMe(): Promise<Me> {
   const me = await apiRequest('/me', zMe);
   setCsrfToken(me.csrfToken);
+  setSignedInHint(true);
   return me;
 }
 
@@ -51,6 +81,7 @@ export function useStoreSession() {
   const queryClient = useQueryClient();
   return (me: Me) => {
     setCsrfToken(me.csrfToken);
+    setSignedInHint(true);
     queryClient.setQueryData(sessionKeys.me, me);
     // Another account may have signed in in this browser before (an invitation opened while signed in).
     queryClient.removeQueries({ queryKey: sessionKeys.workspaces });
@@ -119,6 +150,7 @@ export function useLogout() {
     // Even if the call fails (session already gone), this browser is signed out from here on.
     onSettled: () => {
       setCsrfToken(null);
+      setSignedInHint(false);
       queryClient.setQueryData<SetupStatus>(sessionKeys.status, (status) =>
         status ? { ...status, setupDone: true, authenticated: false } : status,
       );
