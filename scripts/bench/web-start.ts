@@ -82,8 +82,10 @@ async function main() {
       });
       if (!login.ok()) throw new Error(`sign-in answered ${login.status()}`);
       // Records the moment Today's sections replace the skeletons: its status line gets the day's counts then.
-      // A string, not a function: tsx would wrap a named inner function in a helper the page lacks.
+      // A returning user: the browser remembers it was signed in (the app's hint for its early requests),
+      // while the HTTP cache is empty. A string, not a function: tsx would wrap a named inner function in a helper the page lacks.
       await context.addInitScript(`
+        localStorage.setItem('mila.signedIn', '1');
         new MutationObserver(() => {
           if (window.__todayVisible === undefined && document.querySelector('#main .visually-hidden[role="status"]')?.textContent)
             window.__todayVisible = performance.now();
