@@ -56,13 +56,18 @@ export default defineConfig({
         navigateFallbackDenylist: [/^\/api/, /^\/q\//, /^\/p\//, /^\/share-target/, /^\/api-docs/],
         maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
         cleanupOutdatedCaches: true,
-        // Install fetches the first screen only (what index.html names, the styles, the icons), not all
-        // 4 MB of lazy screens; those are kept as they are first opened (their names carry a hash).
+        // Install fetches the first screen only (what index.html names, the styles, the icons) and the
+        // other language's catalogs (so switching works offline), not all 4 MB of lazy screens; those
+        // are kept as they are first opened (their names carry a hash).
         manifestTransforms: [
           async (entries) => {
             const html = fs.readFileSync(path.resolve('dist/web/index.html'), 'utf8');
             const manifest = entries.filter(
-              (e) => !e.url.endsWith('.js') || html.includes(`/${e.url}`) || !e.url.startsWith('assets/'),
+              (e) =>
+                !e.url.endsWith('.js') ||
+                html.includes(`/${e.url}`) ||
+                !e.url.startsWith('assets/') ||
+                e.url.startsWith('assets/i18n-en-'),
             );
             return { manifest, warnings: [] };
           },

@@ -1,7 +1,8 @@
 /**
  * `npm test`: every check a change must pass, in order, with one closing line that sums them:
- * lint, typecheck, the web build, then the unit/API suites (SQLite + PostgreSQL) and the browser
- * journeys. Lint, typecheck and build count as one check each; Vitest reports its own tests.
+ * lint, typecheck, the web build and its size budget, then the unit/API suites (SQLite +
+ * PostgreSQL) and the browser journeys. Lint, typecheck, build and budget count as one check each;
+ * Vitest reports its own tests.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -15,6 +16,9 @@ const steps: Step[] = [
   { name: 'lint (eslint + prettier)', command: ['npm', 'run', '--silent', 'lint'] },
   { name: 'typecheck', command: ['npx', 'tsc', '--noEmit', '-p', 'tsconfig.json'] },
   { name: 'web build', command: ['npx', 'vite', 'build', '--logLevel', 'warn'] },
+  // Issue #13's budget for the first screen's JavaScript (.size-limit.js): over it, the run fails.
+  // Reads the build just made; takes about a second.
+  { name: 'web budget (size-limit, initial JS ≤ 250 kB gz)', command: ['npx', 'size-limit'] },
   {
     name: 'unit + API (SQLite, PostgreSQL)',
     command: [

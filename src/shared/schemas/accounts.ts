@@ -279,6 +279,9 @@ export const ZSecondStepRequired = z
   .meta({ id: 'SecondStepRequired' });
 export type SecondStepRequired = z.infer<typeof ZSecondStepRequired>;
 
+/** What a right password answers (sign-in, accepting an invitation): a session, or the code first. */
+export const ZSignInAnswer = z.union([ZMe, ZSecondStepRequired]);
+
 const ZChallenge = z
   .string({ error: 'required' })
   .min(20, { error: 'invalid_type' })

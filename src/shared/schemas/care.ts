@@ -5,6 +5,8 @@ import { ZCommitment, ZCommitmentDraft, ZDue } from './commitments.js';
 import { ZLocalDate } from './common.js';
 import { ZMessageDraft, ZMessageSent } from './messages.js';
 import { ZPaymentItem } from './payments.js';
+import { incidentCauses, incidentStatuses } from '../lists.js';
+export { incidentCauses, incidentStatuses };
 
 // ── Playbooks per client type (seeds 002, 004) ─────────────────────────────
 
@@ -93,11 +95,9 @@ const ZLimit = z.coerce
 
 // ── Mistakes (incidents, seed 003) ─────────────────────────────────────────
 
-export const incidentCauses = ['communication', 'estimate', 'quality', 'deadline', 'technical', 'other'] as const;
 export const ZIncidentCause = z.enum(incidentCauses, { error: 'invalid_choice' });
 export type IncidentCause = z.infer<typeof ZIncidentCause>;
 
-export const incidentStatuses = ['open', 'fixed', 'closed'] as const;
 export const ZIncidentStatus = z.enum(incidentStatuses, { error: 'invalid_choice' });
 export type IncidentStatus = z.infer<typeof ZIncidentStatus>;
 

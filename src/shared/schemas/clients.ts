@@ -14,17 +14,17 @@ import {
   ZPageLimit,
   ZPageOffset,
 } from './common.js';
+import { clientStatuses, personalities, clientSorts } from '../lists.js';
+export { clientStatuses, personalities, clientSorts };
 
 export const clientKinds = ['person', 'organization'] as const;
 export const ZClientKind = z.enum(clientKinds, { error: 'invalid_choice' });
 export type ClientKind = z.infer<typeof ZClientKind>;
 
-export const clientStatuses = ['lead', 'active', 'paused', 'ended', 'let_go'] as const;
 export const ZClientStatus = z.enum(clientStatuses, { error: 'invalid_choice' });
 export type ClientStatus = z.infer<typeof ZClientStatus>;
 
 /** The client's personality type (seed 002/004): each will get a playbook of tactics. */
-export const personalities = ['lovely', 'businesslike', 'demanding', 'blunt', 'unsatisfied'] as const;
 export const ZPersonality = z.enum(personalities, { error: 'invalid_choice' });
 export type Personality = z.infer<typeof ZPersonality>;
 
@@ -215,7 +215,6 @@ export const ZClientSummary = ZClient.pick({
 }).meta({ id: 'ClientSummary' });
 export type ClientSummary = z.infer<typeof ZClientSummary>;
 
-export const clientSorts = ['name', 'recent', 'created'] as const;
 export const ZClientSort = z.enum(clientSorts, { error: 'invalid_choice' });
 export type ClientSort = z.infer<typeof ZClientSort>;
 

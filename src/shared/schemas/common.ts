@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { toE164 } from '../phone.js';
+import { locales, weekdays } from '../lists.js';
+export { locales, weekdays };
 
 // Zod's JIT probes `new Function`; under the web app's Content-Security-Policy (no 'unsafe-eval')
 // the browser reports every such probe as a violation. Every schema module imports this one first,
@@ -14,7 +16,6 @@ z.config({ jitless: true });
 export const ZId = z.string().uuid({ error: 'invalid_id' }).meta({ example: '0197a4c2-7b1e-7c3a-9f10-2a4b6c8d0e1f' });
 export const ZIsoDateTime = z.string().meta({ format: 'date-time', example: '2026-11-23T10:00:00.000Z' });
 
-export const locales = ['he', 'en'] as const;
 export const ZLocale = z.enum(locales, { error: 'invalid_choice' });
 export type Locale = z.infer<typeof ZLocale>;
 
@@ -114,7 +115,6 @@ export const ZOptionalPhone = z
   })
   .meta({ type: 'string', example: '+972501234567' });
 
-export const weekdays = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 export type Weekday = (typeof weekdays)[number];
 
 const ZClock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'invalid_time' });

@@ -14,11 +14,12 @@ import {
 import { ZCommitment, ZDelayCause, ZDue, delayCauses, type DelayCause } from './commitments.js';
 import { ZLocalDate } from './common.js';
 import { ZMessageDraft, ZMessageSent } from './messages.js';
+import { projectStatuses, projectSorts } from '../lists.js';
+export { projectStatuses, projectSorts };
 
 // Delay causes are defined with the promises they excuse; projects name them too.
 export { ZDelayCause, delayCauses, type DelayCause };
 
-export const projectStatuses = ['planned', 'active', 'waiting_for_client', 'delivered', 'closed'] as const;
 export const ZProjectStatus = z.enum(projectStatuses, { error: 'invalid_choice' });
 export type ProjectStatus = z.infer<typeof ZProjectStatus>;
 
@@ -98,7 +99,6 @@ export const ZProjectSummary = z
   .meta({ id: 'ProjectSummary' });
 export type ProjectSummary = z.infer<typeof ZProjectSummary>;
 
-export const projectSorts = ['newest', 'target', 'title', 'client'] as const;
 export type ProjectSort = (typeof projectSorts)[number];
 
 export const ZProjectListQuery = z.object({

@@ -11,6 +11,8 @@ import {
 } from './common.js';
 import { ZLocalDate } from './common.js';
 import { ZMessageDraft, ZMessageSent, type MessageKind } from './messages.js';
+import { quoteStatuses, quoteSorts } from '../lists.js';
+export { quoteStatuses, quoteSorts };
 
 /** What the client must supply, and how many days after acceptance (seed 001: set it when closing). */
 export const ZClientObligation = z.object({
@@ -148,7 +150,6 @@ export const ZDuplicateQuote = z
   .meta({ id: 'DuplicateQuote' });
 export type DuplicateQuote = z.infer<typeof ZDuplicateQuote>;
 
-export const quoteStatuses = ['draft', 'sent', 'viewed', 'accepted', 'declined', 'expired', 'superseded'] as const;
 export type QuoteStatus = (typeof quoteStatuses)[number];
 
 /** A quote, or a change order beyond an accepted quote (linked to its project). */
@@ -278,7 +279,6 @@ export const ZQuoteSummary = z
   .meta({ id: 'QuoteSummary' });
 export type QuoteSummary = z.infer<typeof ZQuoteSummary>;
 
-export const quoteSorts = ['newest', 'number', 'total', 'client'] as const;
 export type QuoteSort = (typeof quoteSorts)[number];
 
 export const ZQuoteList = z

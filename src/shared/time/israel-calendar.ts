@@ -1,5 +1,5 @@
 import type { WeeklyHours } from '../schemas/common.js';
-import { weekdays } from '../schemas/common.js';
+import { weekdays } from '../lists.js';
 import { addDays, fromLocal, localDate, parseDate, toLocal, weekdayOf, type DateString } from './zoned.js';
 
 /**

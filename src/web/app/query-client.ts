@@ -10,7 +10,9 @@ export function createAppQueryClient(onSessionExpired: () => void): QueryClient 
     if (isApiError(error) && error.code === 'unauthenticated') onSessionExpired();
   };
   return new QueryClient({
-    queryCache: new QueryCache({ onError: handle }),
+    // A request started before the session was known (meta.early, see startEarly) may find no session:
+    // the router's own check then decides where to go (first-run setup or sign-in), not this handler.
+    queryCache: new QueryCache({ onError: (error, query) => (query.meta?.early ? undefined : handle(error)) }),
     mutationCache: new MutationCache({ onError: handle }),
     defaultOptions: {
       queries: {

@@ -8,12 +8,17 @@ import {
   redirect,
 } from '@tanstack/react-router';
 import type { SetupStatus } from '../../shared/schemas/accounts';
-import { meQuery, sessionKeys, setupStatusQuery } from '../features/accounts/api/session-api';
+import {
+  forgetSignedInHint,
+  hasSignedInHint,
+  meQuery,
+  sessionKeys,
+  setupStatusQuery,
+} from '../features/accounts/api/session-api';
 import { validateClientsSearch } from '../features/clients/api/client-list-filters';
-import { clientQuery } from '../features/clients/api/client-queries';
+import { todayQuery } from '../features/insights/api/today-query';
 import { validateProjectsSearch } from '../features/projects/api/project-list-search';
 import { validateQuotesSearch } from '../features/quotes/api/quote-list-search';
-import { quoteQuery } from '../features/quotes/api/quote-queries';
 import { isApiError, setCsrfToken } from '../lib/api-client';
 import { parseSearch, stringifySearch } from '../lib/search-params';
 import { createAppQueryClient } from './query-client';
@@ -23,11 +28,14 @@ import { validateMistakesSearch } from './shell/mistakes-search';
 import { NotFoundPage } from './routes/not-found-page';
 import { PendingPage } from './routes/pending-page';
 import { RouteErrorPage } from './routes/route-error-page';
-import { AppLayout } from './shell/app-layout';
 
 type RouterContext = { queryClient: QueryClient };
 
-// Screens load on first visit (and on link hover): the first paint only needs the shell.
+// Screens load on first visit (and on link hover). The signed-in frame is a chunk too, fetched with
+// the session: the first script holds the router, the providers and the Hebrew catalogs, no zod.
+// The route chunks are named here once, so the start (see startEarly) can fetch them early.
+const loadAppLayout = () => import('./shell/app-layout');
+const loadTodayPage = () => import('./routes/today-page');
 
 /** Only same-site paths are honoured after sign-in (no open redirect to another origin). */
 function safeRedirect(value: unknown): string | undefined {
@@ -122,13 +130,13 @@ const appRoute = createRoute({
       throw error;
     }
   },
-  component: AppLayout,
+  component: lazyRouteComponent(loadAppLayout, 'AppLayout'),
 });
 
 const todayRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/',
-  component: lazyRouteComponent(() => import('./routes/today-page'), 'TodayPage'),
+  component: lazyRouteComponent(loadTodayPage, 'TodayPage'),
 });
 
 const clientsRoute = createRoute({
@@ -160,7 +168,9 @@ const clientRoute = createRoute({
     typeof search.thank === 'string' && search.thank ? { thank: search.thank.slice(0, 100) } : {},
   // Start fetching on hover/focus of a link; the page shows its own loading and error states.
   loader: ({ context, params }) => {
-    void context.queryClient.prefetchQuery(clientQuery(params.clientId));
+    void import('../features/clients/api/client-queries').then(({ clientQuery }) =>
+      context.queryClient.prefetchQuery(clientQuery(params.clientId)),
+    );
   },
   component: lazyRouteComponent(() => import('./routes/client-page'), 'ClientPage'),
 });
@@ -201,7 +211,9 @@ const quoteRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'quotes/$quoteId',
   loader: ({ context, params }) => {
-    void context.queryClient.prefetchQuery(quoteQuery(params.quoteId));
+    void import('../features/quotes/api/quote-queries').then(({ quoteQuery }) =>
+      context.queryClient.prefetchQuery(quoteQuery(params.quoteId)),
+    );
   },
   component: lazyRouteComponent(() => import('./routes/quote-page'), 'QuotePage'),
 });
@@ -306,6 +318,7 @@ const routeTree = rootRoute.addChildren([
 
 export const queryClient = createAppQueryClient(() => {
   setCsrfToken(null);
+  forgetSignedInHint();
   queryClient.removeQueries({ queryKey: sessionKeys.me });
   queryClient.setQueryData<SetupStatus>(sessionKeys.status, (status) =>
     status ? { ...status, setupDone: true, authenticated: false } : status,
@@ -313,6 +326,34 @@ export const queryClient = createAppQueryClient(() => {
   const here = router.state.location.href;
   if (!here.startsWith('/login')) void router.navigate({ to: '/login', search: { redirect: here } });
 });
+
+/**
+ * Called once before the first render. The session check (/setup, then /me) and the screen's chunks
+ * would otherwise run one after the other — script, /setup, /me, the frame's and Today's chunks,
+ * then /today — so on a signed-in path they all start now, side by side; the router's beforeLoad
+ * finds /me (and Today its data) already on the way. Only when this browser was signed in last time
+ * (hasSignedInHint); should the session have ended meanwhile, the refused early requests leave the
+ * redirect to the router's own check rather than the expired-session handler (meta.early).
+ */
+export function startEarly(): void {
+  const path = window.location.pathname;
+  const publicPaths = [
+    '/setup',
+    '/login',
+    '/signup',
+    '/invite/',
+    '/confirm-email/',
+    '/forgot-password',
+    '/reset-password/',
+  ];
+  if (publicPaths.some((p) => path.startsWith(p)) || !hasSignedInHint()) return;
+  void loadAppLayout();
+  void queryClient.prefetchQuery({ ...meQuery, meta: { early: true } });
+  if (path === '/') {
+    void loadTodayPage();
+    void queryClient.prefetchQuery({ ...todayQuery, meta: { early: true } });
+  }
+}
 
 export const router = createRouter({
   routeTree,

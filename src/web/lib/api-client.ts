@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { type ErrorCode, type FieldError, ZApiError } from '../../shared/errors';
+import type { ErrorCode, FieldError } from '../../shared/errors';
 import { currentLanguage, i18n } from './i18n';
 
 const BASE = '/api/v1';
@@ -61,7 +61,9 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
   }
 }
 
-function errorFrom(status: number, payload: unknown): ApiError {
+// The error envelope's schema (zod) is fetched with the first failure: the first screen has no zod.
+async function errorFrom(status: number, payload: unknown): Promise<ApiError> {
+  const { ZApiError } = await import('../../shared/errors');
   const parsed = ZApiError.safeParse(payload);
   if (parsed.success) {
     const { code, message, fields } = parsed.data.error;
@@ -74,6 +76,16 @@ async function toApiError(response: Response): Promise<ApiError> {
   return errorFrom(response.status, await response.json().catch(() => null));
 }
 
+/**
+ * A schema, or a loader of one: modules the first screen needs (the session's) pass a dynamic
+ * import, so zod and the schemas arrive as a chunk of their own while the request is in flight.
+ */
+export type SchemaSource<T> = z.ZodType<T> | (() => Promise<z.ZodType<T>>);
+
+function resolveSchema<T>(source: SchemaSource<T>): Promise<z.ZodType<T>> {
+  return typeof source === 'function' ? source() : Promise.resolve(source);
+}
+
 /** A query string from the filters that are set: empty, null and undefined values are left out. */
 export function toQuery(values: Record<string, unknown>): URLSearchParams {
   const params = new URLSearchParams();
@@ -84,11 +96,12 @@ export function toQuery(values: Record<string, unknown>): URLSearchParams {
 }
 
 /** Calls the API and checks the answer against the shared contract, so drift fails loudly. */
-export async function apiRequest<T>(path: string, schema: z.ZodType<T>, options: RequestOptions = {}): Promise<T> {
+export async function apiRequest<T>(path: string, source: SchemaSource<T>, options: RequestOptions = {}): Promise<T> {
+  const schemaLoaded = resolveSchema(source);
   const response = await send(path, options);
   if (!response.ok) throw await toApiError(response);
   const payload: unknown = await response.json();
-  const parsed = schema.safeParse(payload);
+  const parsed = (await schemaLoaded).safeParse(payload);
   if (!parsed.success) {
     // The server and this build disagree about the contract: say so plainly instead of hanging.
     console.error(`Unexpected response from ${path}`, parsed.error.issues);
@@ -181,7 +194,7 @@ async function checkedUpload<T>(
   onProgress?: UploadProgress,
 ): Promise<T> {
   const { status, payload } = await postWithProgress(path, body, contentType, onProgress);
-  if (status < 200 || status >= 300) throw errorFrom(status, payload);
+  if (status < 200 || status >= 300) throw await errorFrom(status, payload);
   const parsed = schema.safeParse(payload);
   if (!parsed.success) throw new ApiError(status, 'internal', i18n.t('errors.unexpectedResponse'));
   return parsed.data;

@@ -1,9 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import sharedEn from '../../shared/locales/en.json';
 import sharedHe from '../../shared/locales/he.json';
 import type { Locale } from '../../shared/schemas/common';
-import en from '../locales/en.json';
 import he from '../locales/he.json';
 
 const STORAGE_KEY = 'mila.language';
@@ -35,13 +33,31 @@ function applyToDocument(language: Locale): void {
 
 export const i18n = i18next;
 
-export function initI18n(): void {
+/**
+ * Hebrew, the default and the fallback, is bundled; every other catalog is its own chunk, fetched
+ * only when that language is chosen (the two catalogs were a third of the first screen's script).
+ */
+const catalogLoaders: Record<Exclude<Locale, 'he'>, () => Promise<{ translation: object; shared: object }>> = {
+  en: () => import('./i18n-en').then((m) => m.catalogs),
+};
+
+/** Adds the language's catalogs before anything switches to it, so no key is ever shown raw. */
+async function ensureCatalogs(language: Locale): Promise<void> {
+  if (language === 'he' || i18next.hasResourceBundle(language, 'translation')) return;
+  const { translation, shared } = await catalogLoaders[language]();
+  i18next.addResourceBundle(language, 'translation', translation, true, true);
+  i18next.addResourceBundle(language, 'shared', shared, true, true);
+}
+
+/** Resolves once the stored language's catalogs are in (at once for Hebrew): render after it. */
+export async function initI18n(): Promise<void> {
+  const language = storedLanguage();
+  // When the stored language's chunk cannot be fetched (offline before it was ever cached): Hebrew.
+  const other = language === 'he' ? null : await catalogLoaders[language]().catch(() => null);
   void i18next.use(initReactI18next).init({
-    resources: {
-      he: { translation: he, shared: sharedHe },
-      en: { translation: en, shared: sharedEn },
-    },
-    lng: storedLanguage(),
+    resources: { he: { translation: he, shared: sharedHe }, ...(other ? { [language]: other } : {}) },
+    lng: other ? language : 'he',
+    partialBundledLanguages: true,
     fallbackLng: 'he',
     supportedLngs: ['he', 'en'],
     ns: ['translation', 'shared'],
@@ -90,5 +106,7 @@ export async function changeLanguage(language: Locale): Promise<void> {
   } catch {
     // Not persisting is acceptable: the signed-in user's language is stored on the server too.
   }
-  if (currentLanguage() !== language) await i18next.changeLanguage(language);
+  if (currentLanguage() === language) return;
+  await ensureCatalogs(language);
+  await i18next.changeLanguage(language);
 }

@@ -1,9 +1,5 @@
-import {
-  type IncidentCause,
-  type IncidentStatus,
-  incidentCauses,
-  incidentStatuses,
-} from '../../../shared/schemas/care';
+import { incidentCauses, incidentStatuses } from '../../../shared/lists';
+import type { IncidentCause, IncidentStatus } from '../../../shared/schemas/care';
 
 /** The list of mistakes keeps its filters in the URL (?cause=estimate&status=open), so a link can carry them. */
 export function validateMistakesSearch(search: Record<string, unknown>): {

@@ -1,27 +1,12 @@
 import type { ImportantDateKind } from '../../../shared/schemas/clients';
-import { Anchor, Text } from '@mantine/core';
-import { Link } from '@tanstack/react-router';
-import { type ReactNode, createContext, useCallback, useContext, useMemo } from 'react';
+import { type ReactNode, Suspense, createContext, lazy, useCallback, useContext, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Commitment, CommitmentDirection } from '../../../shared/schemas/commitments';
-import { type Channel, weekdays } from '../../../shared/schemas/common';
+import type { Channel } from '../../../shared/schemas/common';
 import type { Interaction } from '../../../shared/schemas/interactions';
 import type { ComposeMessageInput, MessageSent } from '../../../shared/schemas/messages';
-import { isolate } from '../../../shared/text';
-import { UserText } from '../../components/ui/bidi';
-import { useDialogFlow } from '../../components/ui/dialog-flow';
-import { useMe } from '../../features/accounts/api/session-api';
-import { ClientPicker } from '../../features/clients/components/client-picker';
-import { useRenegotiateCommitment } from '../../features/commitments/api/commitment-queries';
-import type { ClientFieldProps } from '../../lib/client-field';
-import { CommitmentForm } from '../../features/commitments/components/commitment-form';
-import { type NewDue, RenegotiateForm } from '../../features/commitments/components/renegotiate-form';
-import type { InteractionCreated } from '../../features/interactions/api/interactions-api';
-import { LogContactForm } from '../../features/interactions/components/log-contact-form';
-import { useKindLabels } from '../../features/messages/components/kind-labels';
-import { MessageComposer } from '../../features/messages/components/message-composer';
+import type { NewDue } from '../../features/commitments/components/renegotiate-form';
 import type { MessageDraft } from '../../lib/composer-slot';
-import { notifySuccess, notifyWithAction } from '../../lib/notify';
 
 type ClientRef = { id: string; name: string };
 
@@ -34,8 +19,9 @@ export type LogContactOptions = {
 
 /**
  * One place for the acts that keep a word — log a contact, add a promise, "I haven't forgotten",
- * remind the client, send a meeting summary. Screens call these; the dialogs live here, because
- * they combine features (a client picker, a promise, a message) that do not import each other.
+ * remind the client, send a meeting summary. Screens call these; the dialogs live in the shell
+ * (word-action-dialogs.tsx), because they combine features (a client picker, a promise, a message)
+ * that do not import each other.
  */
 export type WordActions = {
   logContact: (options?: LogContactOptions) => void;
@@ -53,7 +39,7 @@ export type WordActions = {
   }) => void;
 };
 
-type Compose = {
+export type Compose = {
   kind: 'compose';
   request: ComposeMessageInput;
   clientName: string;
@@ -62,7 +48,7 @@ type Compose = {
   doneMessage: string;
 };
 
-type Open =
+export type WordActionOpen =
   | { kind: 'log'; options: LogContactOptions }
   | { kind: 'promise'; client: ClientRef | null; direction: CommitmentDirection }
   | { kind: 'renegotiate'; commitment: Commitment; initial?: NewDue }
@@ -77,17 +63,28 @@ export function useWordActions(): WordActions {
   return actions;
 }
 
+export type WordActionFlow = {
+  open: NonNullable<WordActionOpen> | null;
+  attempt: number;
+  show: (next: NonNullable<WordActionOpen>) => void;
+  close: () => void;
+  composeMeetingSummary: (interaction: { id: string; clientId: string; clientName: string }) => void;
+};
+
+// The forms (dates, phones, the composer) are a chunk of their own, fetched when a dialog first
+// opens: the signed-in frame paints without them.
+const WordActionDialogs = lazy(() => import('./word-action-dialogs').then((m) => ({ default: m.WordActionDialogs })));
+
 export function WordActionsProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
-  const kindLabels = useKindLabels();
-  const me = useMe();
-  const { open, show, close, render } = useDialogFlow<NonNullable<Open>>();
-  const renegotiateCommitment = useRenegotiateCommitment();
-  const timeZone = me.workspace.timeZone;
-  const workDays = useMemo(
-    () => weekdays.flatMap((day, index) => (me.workspace.serviceHours[day].length > 0 ? [index] : [])),
-    [me.workspace.serviceHours],
-  );
+  const [open, setOpen] = useState<NonNullable<WordActionOpen> | null>(null);
+  // Every opening gets a new key (see useDialogFlow), so each starts from fresh values.
+  const [attempt, setAttempt] = useState(0);
+  const show = useCallback((next: NonNullable<WordActionOpen>) => {
+    setOpen(next);
+    setAttempt((n) => n + 1);
+  }, []);
+  const close = useCallback(() => setOpen(null), []);
 
   const composeMeetingSummary = useCallback(
     (interaction: { id: string; clientId: string; clientName: string }) =>
@@ -139,146 +136,20 @@ export function WordActionsProvider({ children }: { children: ReactNode }) {
     [show, t, composeMeetingSummary],
   );
 
-  const renderClientField = (props: ClientFieldProps) => (
-    <ClientPicker
-      label={t('interactions.form.client')}
-      value={props.value}
-      valueLabel={props.valueLabel}
-      onChange={props.onChange}
-      error={props.error}
-      clearLabel={t('interactions.form.clearClient')}
-      required
-    />
-  );
-
-  const onLogged = (created: InteractionCreated) => {
-    close();
-    const { interaction } = created;
-    const message =
-      created.commitments.length > 0
-        ? t('interactions.form.savedWithPromises', {
-            count: created.commitments.length,
-            name: isolate(interaction.clientName),
-          })
-        : t('interactions.form.saved', { name: isolate(interaction.clientName) });
-    if (interaction.channel === 'meeting' && (interaction.agreed || interaction.nextSteps)) {
-      notifyWithAction(
-        message,
-        { label: t('interactions.item.sendSummary'), onClick: () => composeMeetingSummary(interaction) },
-        { id: `logged-${interaction.id}`, autoClose: 12_000 },
-      );
-    } else notifySuccess(message);
-  };
-
-  const writeMessage = (commitment: Commitment, due: NewDue) =>
-    show({
-      kind: 'compose',
-      request: {
-        kind: 'not_forgotten',
-        clientId: commitment.clientId,
-        commitmentId: commitment.id,
-        newDueDate: due.dueDate,
-        newDueTime: due.dueTime,
-        ...(due.reason.trim() ? { reason: due.reason.trim() } : {}),
-      },
-      clientName: commitment.clientName,
-      send: async (draft) =>
-        (
-          await renegotiateCommitment.mutateAsync({
-            id: commitment.id,
-            body: { dueDate: due.dueDate, dueTime: due.dueTime, reason: due.reason.trim() || null, message: draft },
-          })
-        ).sent,
-      onBack: () => show({ kind: 'renegotiate', commitment, initial: due }),
-      doneMessage: t('commitments.renegotiate.movedWithMessage'),
-    });
-
-  const emailHelp = (
-    <Anchor
-      renderRoot={(props) => <Link to="/settings" search={{ tab: 'email' }} {...props} />}
-      size="xs"
-      underline="always"
-      onClick={close}
-    >
-      {t('messages.composer.emailHelpLink')}
-    </Anchor>
-  );
-
-  let title: ReactNode = null;
-  let body: ReactNode = null;
-  let size = 'lg';
-  if (open?.kind === 'log') {
-    title = t('interactions.form.title');
-    body = (
-      <LogContactForm
-        {...open.options}
-        timeZone={timeZone}
-        workDays={workDays}
-        renderClientField={renderClientField}
-        onSaved={onLogged}
-        onCancel={close}
-      />
-    );
-  } else if (open?.kind === 'promise') {
-    title = t('commitments.form.title');
-    size = 'md';
-    body = (
-      <CommitmentForm
-        client={open.client}
-        direction={open.direction}
-        timeZone={timeZone}
-        workDays={workDays}
-        renderClientField={renderClientField}
-        onSaved={close}
-        onCancel={close}
-      />
-    );
-  } else if (open?.kind === 'renegotiate') {
-    const { commitment } = open;
-    title =
-      commitment.direction === 'mine' ? t('commitments.renegotiate.title') : t('commitments.renegotiate.titleTheirs');
-    size = 'md';
-    body = (
-      <RenegotiateForm
-        commitment={commitment}
-        timeZone={timeZone}
-        workDays={workDays}
-        initial={open.initial}
-        onWriteMessage={(due) => writeMessage(commitment, due)}
-        onDone={close}
-        onCancel={close}
-      />
-    );
-  } else if (open?.kind === 'compose') {
-    const compose = open;
-    title = (
-      <>
-        {kindLabels.composerTitle(compose.request.kind)}{' '}
-        <Text span c="dimmed" fw={500}>
-          <UserText>{compose.clientName}</UserText>
-        </Text>
-      </>
-    );
-    body = (
-      <MessageComposer
-        request={compose.request}
-        clientName={compose.clientName}
-        {...(compose.send ? { send: compose.send } : {})}
-        {...(compose.onBack ? { onBack: compose.onBack, backLabel: t('commitments.renegotiate.backToDate') } : {})}
-        onDone={() => {
-          close();
-          notifySuccess(compose.doneMessage);
-        }}
-        onCancel={close}
-        emailHelp={emailHelp}
-      />
-    );
-  }
-
   return (
     <WordActionsContext.Provider value={actions}>
       {children}
-      {render(title, body, size)}
+      {attempt > 0 && (
+        <Suspense fallback={null}>
+          <WordActionDialogs
+            open={open}
+            attempt={attempt}
+            show={show}
+            close={close}
+            composeMeetingSummary={composeMeetingSummary}
+          />
+        </Suspense>
+      )}
     </WordActionsContext.Provider>
   );
 }

@@ -1,6 +1,7 @@
 import { NativeSelect } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { type Locale, locales } from '../../../shared/schemas/common';
+import { locales } from '../../../shared/lists';
+import type { Locale } from '../../../shared/schemas/common';
 import { currentLanguage, isLocale } from '../../lib/i18n';
 import { GlobeIcon } from './icons';
 

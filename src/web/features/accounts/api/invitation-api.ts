@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { type AcceptInvitationInput, ZInvitationPreview } from '../../../../shared/schemas/team';
 import { apiRequest } from '../../../lib/api-client';
 import { queryRoots } from '../../../lib/query-keys';
-import { ZLoginAnswer, isSecondStep, useStoreSession } from './session-api';
+import { isSecondStep, loginAnswer, useStoreSession } from './session-api';
 
 /** What an invitation link is for; the token travels in the body (it is the credential). */
 export function useInvitationPreview(token: string) {
@@ -19,7 +19,7 @@ export function useAcceptInvitation() {
   const storeSession = useStoreSession();
   return useMutation({
     mutationFn: (input: AcceptInvitationInput) =>
-      apiRequest('/invitations/accept', ZLoginAnswer, { method: 'POST', body: input }),
+      apiRequest('/invitations/accept', loginAnswer, { method: 'POST', body: input }),
     onSuccess: (answer) => {
       if (!isSecondStep(answer)) storeSession(answer);
     },

@@ -1,15 +1,11 @@
 import { type QueryClient, queryOptions, useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
-import { z } from 'zod';
-import {
-  type CompleteSignInInput,
-  type LogInInput,
-  type Me,
-  type SecondStepRequired,
-  type SetUpWorkspaceInput,
-  type SetupStatus,
-  ZMe,
-  ZSecondStepRequired,
-  ZSetupStatus,
+import type {
+  CompleteSignInInput,
+  LogInInput,
+  Me,
+  SecondStepRequired,
+  SetUpWorkspaceInput,
+  SetupStatus,
 } from '../../../../shared/schemas/accounts';
 import { apiRequest, apiRequestNoContent, isApiError, setCsrfToken } from '../../../lib/api-client';
 import { queryRoots } from '../../../lib/query-keys';
@@ -21,15 +17,50 @@ export const sessionKeys = {
   workspaces: [...queryRoots.session, 'workspaces'] as const,
 };
 
+// The router asks for the session before any screen shows: its schemas (and zod with them) come as
+// a chunk of their own, fetched alongside the first request rather than inside the first script.
+const accounts = () => import('../../../../shared/schemas/accounts');
+const zMe = () => accounts().then((m) => m.ZMe);
+
+/**
+ * Whether this browser had a session when last seen (not the session itself, which is an httpOnly
+ * cookie): the start asks for /me and /today before /setup answers only then, so a signed-out
+ * visitor never sees refused requests in the console.
+ */
+const SIGNED_IN_HINT = 'mila.signedIn';
+
+function setSignedInHint(signedIn: boolean): void {
+  try {
+    if (signedIn) window.localStorage.setItem(SIGNED_IN_HINT, '1');
+    else window.localStorage.removeItem(SIGNED_IN_HINT);
+  } catch {
+    // Blocked storage: the start simply waits for /setup, as without the hint.
+  }
+}
+
+export function hasSignedInHint(): boolean {
+  try {
+    return window.localStorage.getItem(SIGNED_IN_HINT) === '1';
+  } catch {
+    return false;
+  }
+}
+
+/** The session ended (signed out, expired): the next start waits for /setup before asking for more. */
+export function forgetSignedInHint(): void {
+  setSignedInHint(false);
+}
+
 async function fetchMe(): Promise<Me> {
-  const me = await apiRequest('/me', ZMe);
+  const me = await apiRequest('/me', zMe);
   setCsrfToken(me.csrfToken);
+  setSignedInHint(true);
   return me;
 }
 
 export const setupStatusQuery = queryOptions({
   queryKey: sessionKeys.status,
-  queryFn: () => apiRequest('/setup', ZSetupStatus),
+  queryFn: () => apiRequest('/setup', () => accounts().then((m) => m.ZSetupStatus)),
   // Changes only through the mutations below, which write it directly.
   staleTime: Number.POSITIVE_INFINITY,
 });
@@ -50,6 +81,7 @@ export function useStoreSession() {
   const queryClient = useQueryClient();
   return (me: Me) => {
     setCsrfToken(me.csrfToken);
+    setSignedInHint(true);
     queryClient.setQueryData(sessionKeys.me, me);
     // Another account may have signed in in this browser before (an invitation opened while signed in).
     queryClient.removeQueries({ queryKey: sessionKeys.workspaces });
@@ -60,7 +92,7 @@ export function useStoreSession() {
 }
 
 /** A right password signs in, or (two-step sign-in on) asks for the code first. */
-export const ZLoginAnswer = z.union([ZMe, ZSecondStepRequired]);
+export const loginAnswer = () => accounts().then((m) => m.ZSignInAnswer);
 
 export function isSecondStep(answer: Me | SecondStepRequired): answer is SecondStepRequired {
   return 'secondStep' in answer;
@@ -69,7 +101,7 @@ export function isSecondStep(answer: Me | SecondStepRequired): answer is SecondS
 export function useLogin() {
   const storeSession = useStoreSession();
   return useMutation({
-    mutationFn: (input: LogInInput) => apiRequest('/auth/login', ZLoginAnswer, { method: 'POST', body: input }),
+    mutationFn: (input: LogInInput) => apiRequest('/auth/login', loginAnswer, { method: 'POST', body: input }),
     onSuccess: (answer) => {
       if (!isSecondStep(answer)) storeSession(answer);
     },
@@ -80,7 +112,7 @@ export function useCompleteSignIn() {
   const storeSession = useStoreSession();
   return useMutation({
     mutationFn: (input: CompleteSignInInput) =>
-      apiRequest('/auth/login/second-step', ZMe, { method: 'POST', body: input }),
+      apiRequest('/auth/login/second-step', zMe, { method: 'POST', body: input }),
     onSuccess: storeSession,
   });
 }
@@ -89,7 +121,7 @@ export function useSetup() {
   const storeSession = useStoreSession();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: SetUpWorkspaceInput) => apiRequest('/setup', ZMe, { method: 'POST', body: input }),
+    mutationFn: (input: SetUpWorkspaceInput) => apiRequest('/setup', zMe, { method: 'POST', body: input }),
     onSuccess: storeSession,
     onError: (error) => {
       // Someone finished setup in another tab: from now on this is a sign-in.
@@ -106,7 +138,7 @@ export function useSetup() {
 export function useSignup() {
   const storeSession = useStoreSession();
   return useMutation({
-    mutationFn: (input: SetUpWorkspaceInput) => apiRequest('/signup', ZMe, { method: 'POST', body: input }),
+    mutationFn: (input: SetUpWorkspaceInput) => apiRequest('/signup', zMe, { method: 'POST', body: input }),
     onSuccess: storeSession,
   });
 }
@@ -118,6 +150,7 @@ export function useLogout() {
     // Even if the call fails (session already gone), this browser is signed out from here on.
     onSettled: () => {
       setCsrfToken(null);
+      setSignedInHint(false);
       queryClient.setQueryData<SetupStatus>(sessionKeys.status, (status) =>
         status ? { ...status, setupDone: true, authenticated: false } : status,
       );

@@ -1,11 +1,5 @@
-import {
-  type ClientSort,
-  type ClientStatus,
-  type Personality,
-  clientSorts,
-  clientStatuses,
-  personalities,
-} from '../../../../shared/schemas/clients';
+import { clientSorts, clientStatuses, personalities } from '../../../../shared/lists';
+import type { ClientSort, ClientStatus, Personality } from '../../../../shared/schemas/clients';
 import { asList } from '../../../lib/search-params';
 
 export const archivedModes = ['exclude', 'only', 'include'] as const;

@@ -1,12 +1,12 @@
 import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { queryRoots } from '../../../lib/query-keys';
+import { todayQuery } from './today-query';
 import {
   createCalendarFeed,
   deleteCalendarFeed,
   fetchClientCareCases,
   fetchClientCommitments,
   fetchClientInteractions,
-  fetchToday,
 } from './insights-api';
 
 const TIMELINE_PAGE = 30;
@@ -14,8 +14,7 @@ const TIMELINE_PAGE = 30;
 /** Today refreshes itself: a promise falls due while the screen is open. */
 export function useToday() {
   return useQuery({
-    queryKey: queryRoots.today,
-    queryFn: ({ signal }) => fetchToday(signal),
+    ...todayQuery,
     refetchInterval: 60_000,
     refetchOnWindowFocus: true,
   });

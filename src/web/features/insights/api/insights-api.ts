@@ -1,12 +1,8 @@
 import { ZConflictList, ZIncidentList } from '../../../../shared/schemas/care';
 import { ZCommitmentList } from '../../../../shared/schemas/commitments';
-import { ZCalendarFeed, ZToday } from '../../../../shared/schemas/insights';
+import { ZCalendarFeed } from '../../../../shared/schemas/insights';
 import { ZInteractionList } from '../../../../shared/schemas/interactions';
 import { apiRequest, apiRequestNoContent } from '../../../lib/api-client';
-
-export function fetchToday(signal?: AbortSignal) {
-  return apiRequest('/today', ZToday, signal ? { signal } : {});
-}
 
 export function createCalendarFeed() {
   return apiRequest('/calendar-feed', ZCalendarFeed, { method: 'POST' });

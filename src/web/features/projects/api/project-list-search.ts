@@ -1,9 +1,5 @@
-import {
-  type ProjectSort,
-  type ProjectStatus,
-  projectSorts,
-  projectStatuses,
-} from '../../../../shared/schemas/projects';
+import { projectSorts, projectStatuses } from '../../../../shared/lists';
+import type { ProjectSort, ProjectStatus } from '../../../../shared/schemas/projects';
 import type { ProjectFilters } from './project-queries';
 
 export type ProjectsView = 'list' | 'board';

@@ -1,4 +1,5 @@
-import { type QuoteSort, type QuoteStatus, quoteSorts, quoteStatuses } from '../../../../shared/schemas/quotes';
+import { quoteSorts, quoteStatuses } from '../../../../shared/lists';
+import type { QuoteSort, QuoteStatus } from '../../../../shared/schemas/quotes';
 import type { QuoteFilters } from './quote-queries';
 
 /** The quotes list's state in the URL: defaults are left out so links stay short. */
