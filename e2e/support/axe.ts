@@ -5,7 +5,12 @@ import type { Page } from 'playwright-core';
 const require = createRequire(import.meta.url);
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-export type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
+export type AxeViolation = {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+};
 
 /** Runs axe-core in the page; returns the serious and critical findings. */
 export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]> {
@@ -19,7 +24,8 @@ export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]>
       id: v.id,
       impact: v.impact,
       help: v.help,
-      nodes: v.nodes.map((n) => ({ target: n.target })),
+      // The summary says which child or colour failed: the part a fix needs.
+      nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
     }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');

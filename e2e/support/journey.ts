@@ -29,8 +29,15 @@ export type Journey = {
  * The running server and Chromium of one spec file, started before its tests and stopped after
  * them; the browsers a test opened are closed after it. Call it inside the `describe` of the journey.
  */
-export function journeyFixture(options: { ignoreConsole?: (text: string) => boolean } = {}): Journey {
+export function journeyFixture(
+  options: {
+    ignoreConsole?: (text: string) => boolean;
+    /** What the server needs beside the defaults (a database, an SMTP server), made before it starts. */
+    environment?: () => Promise<{ env: Record<string, string>; teardown: () => Promise<void> }>;
+  } = {},
+): Journey {
   let server: RunningServer | undefined;
+  let teardown: (() => Promise<void>) | undefined;
   let browser: Browser | undefined;
   const contexts = new Set<BrowserContext>();
   const started = <T>(value: T | undefined, what: string): T => {
@@ -39,7 +46,9 @@ export function journeyFixture(options: { ignoreConsole?: (text: string) => bool
   };
 
   beforeAll(async () => {
-    server = await startServer();
+    const environment = await options.environment?.();
+    teardown = environment?.teardown;
+    server = await startServer(environment?.env);
     browser = await launchBrowser();
   });
   // A test that failed halfway leaves its browsers open: close them, so the next test starts clean
@@ -50,6 +59,7 @@ export function journeyFixture(options: { ignoreConsole?: (text: string) => bool
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+    await teardown?.();
   });
 
   return {

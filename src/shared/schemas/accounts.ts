@@ -208,6 +208,8 @@ export const ZSetupStatus = z
   .object({
     setupDone: z.boolean(),
     authenticated: z.boolean(),
+    /** The session's CSRF token (as in Me) when signed in with a cookie, so public pages can write too. */
+    csrfToken: z.string().nullable(),
     /** Hosted (MILA_MODE=hosted): anyone may sign up for a workspace of their own; self-hosted: first-run setup once. */
     mode: z.enum(installModes),
     /** A forgotten password can be reset by an e-mailed link (SMTP is configured). */

@@ -86,15 +86,23 @@ const signupRoute = createRoute({
 });
 
 // The pages e-mailed links open (the server writes these paths): public, outside the signed-in shell.
+// Opened in a browser that is signed in, their one write rides on the session cookie and must echo
+// its CSRF token, which the setup status carries (these pages never load Me).
+const withSessionToken = async ({ context }: { context: RouterContext }) => {
+  await context.queryClient.ensureQueryData(setupStatusQuery);
+};
+
 const inviteRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: 'invite/$token',
+  beforeLoad: withSessionToken,
   component: lazyRouteComponent(() => import('./routes/invite-page'), 'InvitePage'),
 });
 
 const confirmEmailRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: 'confirm-email/$token',
+  beforeLoad: withSessionToken,
   component: lazyRouteComponent(() => import('./routes/email-link-pages'), 'ConfirmEmailPage'),
 });
 
@@ -111,6 +119,7 @@ const forgotPasswordRoute = createRoute({
 const resetPasswordRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: 'reset-password/$token',
+  beforeLoad: withSessionToken,
   component: lazyRouteComponent(() => import('./routes/email-link-pages'), 'ResetPasswordPage'),
 });
 

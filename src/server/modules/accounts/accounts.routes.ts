@@ -29,7 +29,7 @@ export const accountRoutes = createRouter()
       summary: 'Whether first-run setup is done, and whether the caller is signed in',
       responses: { 200: jsonResponse(ZSetupStatus, 'Setup status') },
     }),
-    async (c) => c.json(await accounts.setupStatus(c.get('deps'), c.get('auth') !== null), 200),
+    async (c) => c.json(await accounts.setupStatus(c.get('deps'), c.get('auth')), 200),
   )
   .openapi(
     createRoute({

@@ -83,12 +83,14 @@ export async function isSetupDone(deps: Deps): Promise<boolean> {
 }
 
 /** What the sign-in screens offer: first-run setup (self-hosted, once), sign-up (hosted), a reset link. */
-export async function setupStatus(deps: Deps, authenticated: boolean): Promise<SetupStatus> {
+export async function setupStatus(deps: Deps, auth: Auth | null): Promise<SetupStatus> {
   const hosted = deps.config.mode === 'hosted';
   return {
     // A hosted service never shows first-run setup: newcomers sign up instead.
     setupDone: hosted || (await isSetupDone(deps)),
-    authenticated,
+    authenticated: auth !== null,
+    // A page that never loads Me (a link from an e-mail, opened while signed in) still has to echo it.
+    csrfToken: auth && !auth.tokenId ? auth.csrfToken : null,
     mode: deps.config.mode,
     passwordResetByEmail: deps.mailer !== null,
   };

@@ -26,6 +26,7 @@ describe.each(testDialects())('accounts on $label', ({ dialect, skip }) => {
     expect((await api.get('/api/v1/setup', ZSetupStatus)).body).toEqual({
       setupDone: false,
       authenticated: false,
+      csrfToken: null,
       mode: 'self_hosted',
       passwordResetByEmail: false,
     });
@@ -52,7 +53,10 @@ describe.each(testDialects())('accounts on $label', ({ dialect, skip }) => {
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);
 
-    expect((await api.get('/api/v1/setup', ZSetupStatus)).body).toMatchObject({ setupDone: true, authenticated: true });
+    const status = (await api.get('/api/v1/setup', ZSetupStatus)).body;
+    expect(status).toMatchObject({ setupDone: true, authenticated: true });
+    // The session's CSRF token, for pages that never load Me.
+    expect(status.csrfToken).toBe((await api.get('/api/v1/me', ZMe)).body.csrfToken);
     expect((await api.get('/api/v1/me', ZMe)).body.user.email).toBe('noa@noa-design.co.il');
     // No SMTP in this context: the app can tell the user before they try to e-mail anyone.
     expect((await api.get('/api/v1/me', ZMe)).body.capabilities.email).toBe(false);

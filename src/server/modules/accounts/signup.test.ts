@@ -26,6 +26,7 @@ describe.each(testDialects())('hosted sign-up and e-mailed links on $label', ({ 
     expect((await api.get('/api/v1/setup', ZSetupStatus)).body).toEqual({
       setupDone: true,
       authenticated: false,
+      csrfToken: null,
       mode: 'hosted',
       passwordResetByEmail: true,
     });

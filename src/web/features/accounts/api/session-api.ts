@@ -60,7 +60,12 @@ async function fetchMe(): Promise<Me> {
 
 export const setupStatusQuery = queryOptions({
   queryKey: sessionKeys.status,
-  queryFn: () => apiRequest('/setup', () => accounts().then((m) => m.ZSetupStatus)),
+  queryFn: async () => {
+    const status = await apiRequest('/setup', () => accounts().then((m) => m.ZSetupStatus));
+    // Signed in on a page that does not load Me (an e-mailed link): its writes need the token too.
+    if (status.csrfToken) setCsrfToken(status.csrfToken);
+    return status;
+  },
   // Changes only through the mutations below, which write it directly.
   staleTime: Number.POSITIVE_INFINITY,
 });

@@ -3,7 +3,7 @@ import { Avatar, Menu, UnstyledButton } from '@mantine/core';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { BuildingIcon, CheckIcon, LogoutIcon, SettingsIcon, UserIcon } from '../../../components/ui/icons';
+import { LogoutIcon, SettingsIcon, UserIcon } from '../../../components/ui/icons';
 import { isolate } from '../../../../shared/text';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { forgetOtherWorkspace, useMyWorkspaces, useSwitchWorkspace } from '../api/my-workspaces-api';
@@ -19,7 +19,9 @@ export function UserMenu({ onSignedOut }: { onSignedOut: () => void }) {
   const queryClient = useQueryClient();
   const others = workspaces.data && workspaces.data.items.length > 1 ? workspaces.data.items : null;
   return (
-    <Menu position="bottom-end" withinPortal>
+    // No focus placeholder: a presentational element with a tabindex inside role="menu" fails axe;
+    // focus goes to the first item instead, as a menu button should.
+    <Menu position="bottom-end" withinPortal withInitialFocusPlaceholder={false}>
       <Menu.Target>
         <UnstyledButton
           aria-label={t('userMenu.label', { name: me.user.name })}
@@ -33,34 +35,40 @@ export function UserMenu({ onSignedOut }: { onSignedOut: () => void }) {
         </UnstyledButton>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Label>
+        {/* The name is already in the button's label; inside role="menu" only items, groups and
+            separators are allowed, so the headings are for the eye and the group carries the name. */}
+        <Menu.Label aria-hidden>
           <bdi>{me.user.name}</bdi>
         </Menu.Label>
         {others && (
           <>
-            <Menu.Divider />
-            <Menu.Label>{t('userMenu.workspaces')}</Menu.Label>
-            {others.map((workspace) => (
-              <Menu.Item
-                key={workspace.id}
-                leftSection={workspace.current ? <CheckIcon size={16} /> : <BuildingIcon size={16} />}
-                aria-current={workspace.current || undefined}
-                disabled={switchWorkspace.isPending}
-                onClick={() => {
-                  if (workspace.current) return;
-                  switchWorkspace.mutate(workspace.id, {
-                    onSuccess: () => {
-                      notifySuccess(t('userMenu.switched', { name: isolate(workspace.name) }));
-                      void navigate({ to: '/' }).then(() => forgetOtherWorkspace(queryClient));
-                    },
-                    onError: notifyError,
-                  });
-                }}
-              >
-                <bdi>{workspace.name}</bdi>
-              </Menu.Item>
-            ))}
-            <Menu.Divider />
+            <Menu.Divider role="separator" />
+            <div role="group" aria-label={t('userMenu.workspaces')}>
+              <Menu.Label aria-hidden>{t('userMenu.workspaces')}</Menu.Label>
+              <Menu.RadioGroup value={others.find((w) => w.current)?.id ?? null}>
+                {others.map((workspace) => (
+                  <Menu.RadioItem
+                    key={workspace.id}
+                    value={workspace.id}
+                    closeMenuOnClick
+                    disabled={switchWorkspace.isPending}
+                    onChange={() => {
+                      if (workspace.current) return;
+                      switchWorkspace.mutate(workspace.id, {
+                        onSuccess: () => {
+                          notifySuccess(t('userMenu.switched', { name: isolate(workspace.name) }));
+                          void navigate({ to: '/' }).then(() => forgetOtherWorkspace(queryClient));
+                        },
+                        onError: notifyError,
+                      });
+                    }}
+                  >
+                    <bdi>{workspace.name}</bdi>
+                  </Menu.RadioItem>
+                ))}
+              </Menu.RadioGroup>
+            </div>
+            <Menu.Divider role="separator" />
           </>
         )}
         <Menu.Item component={Link} to="/settings" leftSection={<SettingsIcon size={16} />}>
