@@ -26,6 +26,7 @@ import { team } from './migrations/026-team.js';
 import { wordRollups } from './migrations/027-word-rollups.js';
 import { openPromisesIndex } from './migrations/028-open-promises-index.js';
 import { quoteListCover } from './migrations/029-quote-list-cover.js';
+import { awaitingReplyCover } from './migrations/030-awaiting-reply-cover.js';
 
 /** Migrations in code (not read from disk) so they ship inside the same module graph on both dialects. */
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -55,6 +56,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '027-word-rollups': wordRollups(dialect),
     '028-open-promises-index': openPromisesIndex(dialect),
     '029-quote-list-cover': quoteListCover(dialect),
+    '030-awaiting-reply-cover': awaitingReplyCover(dialect),
   };
 }
 
