@@ -65,7 +65,12 @@ async function openCopy(dialect: string): Promise<{ db: Db; drop: () => Promise<
     const copy = path.join(dir, `work-${process.pid}.db`);
     for (const f of [copy, `${copy}-wal`, `${copy}-shm`]) fs.rmSync(f, { force: true });
     fs.copyFileSync(seeded, copy);
-    return { db: connect({ kind: 'sqlite', file: copy }), drop: async () => fs.rmSync(copy, { force: true }) };
+    return {
+      db: connect({ kind: 'sqlite', file: copy }),
+      drop: async () => {
+        for (const f of [copy, `${copy}-wal`, `${copy}-shm`, `${copy}.migration-lock`]) fs.rmSync(f, { force: true });
+      },
+    };
   }
   const url = testDatabaseUrl();
   if (!(await postgresReachable(url))) throw new Error(`no PostgreSQL at ${url}`);
