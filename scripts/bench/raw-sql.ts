@@ -4,27 +4,12 @@
  * replayed as they are, one at a time, and the sum per round is the view's raw SQL time. The API
  * time over HTTP against it shows what routing, auth, validation, mapping and JSON add.
  */
-import { CompiledQuery, type KyselyPlugin, type RootOperationNode, type UnknownRow } from 'kysely';
+import { CompiledQuery } from 'kysely';
 import { createApp } from '../../src/server/app.js';
 import type { Db } from '../../src/server/db/database.js';
+import { isRead, recorder, type Statement } from './recorder.js';
 import { percentile, type RawResult } from './report.js';
 import { scriptDeps } from './seed.js';
-
-type Statement = { sql: string; parameters: readonly unknown[] };
-
-function recorder(db: Db, seen: Statement[]): KyselyPlugin {
-  return {
-    transformQuery: ({ node }: { node: RootOperationNode }) => {
-      const compiled = db.kysely.getExecutor().compileQuery(node, { queryId: 'bench' });
-      seen.push({ sql: compiled.sql, parameters: compiled.parameters });
-      return node;
-    },
-    transformResult: async ({ result }: { result: { rows: UnknownRow[] } }) => result as never,
-  };
-}
-
-/** Reads only: a view's writes (a session's last-seen time) are not replayed. */
-const isRead = (s: Statement) => /^\s*(select|with)\b/i.test(s.sql);
 
 export async function rawSqlTimes(
   db: Db,

@@ -1,6 +1,6 @@
 /**
- * `tsx scripts/bench/views-profile.ts [--db sqlite|postgres] [--explain] [--runs 20]`: the list views
- * the bench measures (Today, the health list, the Insights overview), in-process, one request at a
+ * `tsx scripts/bench/views-profile.ts [--db sqlite|postgres] [--explain] [--runs 20] [--scale 3] [--only Today]`: the list views
+ * the bench measures (Today, the health list, the Insights overview, the quotes list), in-process, one request at a
  * time, on the bench's heavy dataset (seed.ts): for each view its time (p50 / p95), the statements
  * it runs, and each distinct statement with its replayed time and, with --explain, its query plan
  * (EXPLAIN QUERY PLAN on SQLite, EXPLAIN ANALYZE on PostgreSQL).
@@ -14,14 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  CompiledQuery,
-  sql,
-  type KyselyPlugin,
-  type PluginTransformQueryArgs,
-  type PluginTransformResultArgs,
-  type QueryId,
-} from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import pg from 'pg';
 import { createApp } from '../../src/server/app.js';
 import { connect } from '../../src/server/db/connect.js';
@@ -29,8 +22,9 @@ import type { Db } from '../../src/server/db/database.js';
 import { migrateToLatest } from '../../src/server/db/migrate.js';
 import { setupInput } from '../../src/server/testing/factories.js';
 import { postgresReachable, testDatabaseUrl } from '../../src/server/testing/postgres.js';
+import { isRead, recorder, type Statement } from './recorder.js';
 import { percentile } from './report.js';
-import { HEAVY, scriptDeps, seedHeavy } from './seed.js';
+import { scriptDeps, seedHeavy, sizesAt } from './seed.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -39,8 +33,13 @@ const { values: args } = parseArgs({
     reseed: { type: 'boolean', default: false },
     runs: { type: 'string', default: '20' },
     only: { type: 'string' },
+    scale: { type: 'string', default: '1' },
   },
 });
+const scale = Number(args.scale);
+/** The seeded copy of each scale is kept apart; the working copy is this process's own, so runs side by side do not drop each other's. */
+const suffix = scale === 1 ? '' : `-x${scale}`;
+const pgSuffix = scale === 1 ? '' : `_x${scale}`;
 const runs = Number(args.runs);
 const dir = process.env.BENCH_PROFILE_DIR ?? path.join(os.tmpdir(), 'mila-views-profile');
 fs.mkdirSync(dir, { recursive: true });
@@ -49,45 +48,29 @@ const VIEWS = [
   { view: 'Today', path: '/api/v1/today' },
   { view: 'health list', path: '/api/v1/insights/health?period=90&sort=score&limit=50' },
   { view: 'Insights overview', path: '/api/v1/insights/overview?period=365' },
+  { view: 'quotes list', path: '/api/v1/quotes' },
 ].filter((v) => !args.only || args.only.split(',').includes(v.view));
-
-type Statement = { sql: string; parameters: readonly unknown[] };
-
-/**
- * Records each statement as it runs: transformQuery also sees every subquery (a union inside a
- * grouped select is built apart), so a statement is kept only when its result comes back.
- */
-function recorder(db: Db, seen: Statement[]): KyselyPlugin {
-  const compiled = new WeakMap<QueryId, Statement>();
-  return {
-    transformQuery: ({ node, queryId }: PluginTransformQueryArgs) => {
-      const query = db.kysely.getExecutor().compileQuery(node, queryId);
-      compiled.set(queryId, { sql: query.sql, parameters: query.parameters });
-      return node;
-    },
-    transformResult: async ({ result, queryId }: PluginTransformResultArgs) => {
-      const statement = compiled.get(queryId);
-      if (statement) seen.push(statement);
-      return result;
-    },
-  };
-}
 
 /** A fresh copy of the seeded database (seeding it first when there is none). */
 async function openCopy(dialect: string): Promise<{ db: Db; drop: () => Promise<void> }> {
   if (dialect === 'sqlite') {
-    const seeded = path.join(dir, 'heavy.db');
+    const seeded = path.join(dir, `heavy${suffix}.db`);
     if (args.reseed || !fs.existsSync(seeded)) {
       for (const f of [seeded, `${seeded}-wal`, `${seeded}-shm`]) fs.rmSync(f, { force: true });
       const db = connect({ kind: 'sqlite', file: seeded });
       console.log('seeding SQLite…');
-      await seedHeavy(db, HEAVY, { links: 1, log: console.log });
+      await seedHeavy(db, sizesAt(scale), { links: 1, log: console.log });
       await db.close();
     }
-    const copy = path.join(dir, 'work.db');
+    const copy = path.join(dir, `work-${process.pid}.db`);
     for (const f of [copy, `${copy}-wal`, `${copy}-shm`]) fs.rmSync(f, { force: true });
     fs.copyFileSync(seeded, copy);
-    return { db: connect({ kind: 'sqlite', file: copy }), drop: async () => fs.rmSync(copy, { force: true }) };
+    return {
+      db: connect({ kind: 'sqlite', file: copy }),
+      drop: async () => {
+        for (const f of [copy, `${copy}-wal`, `${copy}-shm`, `${copy}.migration-lock`]) fs.rmSync(f, { force: true });
+      },
+    };
   }
   const url = testDatabaseUrl();
   if (!(await postgresReachable(url))) throw new Error(`no PostgreSQL at ${url}`);
@@ -96,25 +79,27 @@ async function openCopy(dialect: string): Promise<{ db: Db; drop: () => Promise<
   const at = (name: string) => Object.assign(new URL(url), { pathname: `/${name}` }).toString();
   const exists = async (name: string) =>
     (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1;
-  if (args.reseed || !(await exists('mila_profile_seeded'))) {
-    await admin.query('drop database if exists mila_profile_seeded with (force)');
-    await admin.query('create database mila_profile_seeded');
-    await admin.query('alter database mila_profile_seeded set synchronous_commit = off');
-    const db = connect({ kind: 'postgres', url: at('mila_profile_seeded'), max: 4 });
+  const seeded = `mila_profile_seeded${pgSuffix}`;
+  const work = `mila_profile_work_${process.pid}`;
+  if (args.reseed || !(await exists(seeded))) {
+    await admin.query(`drop database if exists ${seeded} with (force)`);
+    await admin.query(`create database ${seeded}`);
+    await admin.query(`alter database ${seeded} set synchronous_commit = off`);
+    const db = connect({ kind: 'postgres', url: at(seeded), max: 4 });
     console.log('seeding PostgreSQL…');
-    await seedHeavy(db, HEAVY, { links: 1, log: console.log });
+    await seedHeavy(db, sizesAt(scale), { links: 1, log: console.log });
     await db.close();
-    await admin.query('alter database mila_profile_seeded reset synchronous_commit');
+    await admin.query(`alter database ${seeded} reset synchronous_commit`);
   }
-  await admin.query('drop database if exists mila_profile_work with (force)');
-  await admin.query('create database mila_profile_work template mila_profile_seeded');
+  await admin.query(`drop database if exists ${work} with (force)`);
+  await admin.query(`create database ${work} template ${seeded}`);
   await admin.end();
   return {
-    db: connect({ kind: 'postgres', url: at('mila_profile_work') }),
+    db: connect({ kind: 'postgres', url: at(work) }),
     drop: async () => {
       const client = new pg.Client({ connectionString: url });
       await client.connect();
-      await client.query('drop database if exists mila_profile_work with (force)');
+      await client.query(`drop database if exists ${work} with (force)`);
       await client.end();
     },
   };
@@ -150,9 +135,10 @@ try {
   if (!login.ok) throw new Error(`sign-in answered ${login.status}`);
   const headers = { cookie: (login.headers.get('set-cookie') ?? '').split(';')[0]!, 'accept-language': 'he' };
   for (const { view, path: url } of VIEWS) {
+    let bytes = 0;
     const request = async () => {
       const res = await app.request(url, { headers });
-      await res.arrayBuffer();
+      bytes = (await res.arrayBuffer()).byteLength;
       if (res.status !== 200) throw new Error(`${view}: ${res.status}`);
     };
     for (let i = 0; i < 3; i++) await request();
@@ -166,7 +152,7 @@ try {
     await request();
     const statements = [...seen];
     console.log(
-      `\n===== [${db.dialect}] ${view}: min ${Math.min(...times).toFixed(1)} ms, p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, ${statements.length} statements =====`,
+      `\n===== [${db.dialect}] ${view}: min ${Math.min(...times).toFixed(1)} ms, p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, ${statements.length} statements, ${(bytes / 1024).toFixed(1)} KB =====`,
     );
     const distinct = [...new Map(statements.map((s) => [inline(db, s), s])).entries()];
     // Each statement's fastest of five runs: on a shared machine the minimum is the least noisy figure.
@@ -189,7 +175,7 @@ try {
       console.log(
         `-- [${t.ms.toFixed(2)} ms${t.count > 1 ? ` ×${t.count}` : ''}] ${t.statement.sql.replace(/\s+/g, ' ').slice(0, 260)}`,
       );
-      if (!args.explain || t.ms < 0.5 || !/^\s*(select|with)\b/i.test(t.statement.sql)) continue;
+      if (!args.explain || t.ms < 0.5 || !isRead(t.statement)) continue;
       const plan = await sql
         .raw(db.dialect === 'postgres' ? `explain analyze ${t.text}` : `explain query plan ${t.text}`)
         .execute(db.kysely);

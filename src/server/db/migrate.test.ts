@@ -36,6 +36,8 @@ describe.each(testDialects())('migrations on $label', ({ dialect, skip }) => {
       names.push(down.results[0]!.migrationName);
     }
     expect(names).toEqual([
+      '030-awaiting-reply-cover',
+      '029-quote-list-cover',
       '028-open-promises-index',
       '027-word-rollups',
       '026-team',

@@ -25,6 +25,8 @@ import { twoFactor } from './migrations/024-two-factor.js';
 import { team } from './migrations/026-team.js';
 import { wordRollups } from './migrations/027-word-rollups.js';
 import { openPromisesIndex } from './migrations/028-open-promises-index.js';
+import { quoteListCover } from './migrations/029-quote-list-cover.js';
+import { awaitingReplyCover } from './migrations/030-awaiting-reply-cover.js';
 
 /** Migrations in code (not read from disk) so they ship inside the same module graph on both dialects. */
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -53,6 +55,8 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '026-team': team(dialect),
     '027-word-rollups': wordRollups(dialect),
     '028-open-promises-index': openPromisesIndex(dialect),
+    '029-quote-list-cover': quoteListCover(dialect),
+    '030-awaiting-reply-cover': awaitingReplyCover(dialect),
   };
 }
 

@@ -11,7 +11,7 @@ import { quotesAwaitingAnswer } from '../quotes/quotes.service.js';
 
 type Scope = { workspaceId: string };
 const LIST_LIMIT = 200;
-/** Promises and contacts waiting: the rows Today shows (counts stay exact; the screen says how many more). */
+/** Promises, contacts and quotes waiting: the rows Today shows (counts stay exact; the screen says how many more). */
 const SHOWN_ROWS = 15;
 /** Greetings are prepared a week ahead. */
 const GREETING_DAYS = 7;
@@ -61,7 +61,7 @@ export async function today(deps: Deps, scope: Scope): Promise<Today> {
   const [promises, replies, quotes, greetings, payments, started] = await Promise.all([
     todayPromises(deps, scope, { endOfToday, limit: SHOWN_ROWS }),
     awaitingReply(deps, scope, SHOWN_ROWS),
-    quotesAwaitingAnswer(deps, scope, { limit: LIST_LIMIT, timeZone: profile.timeZone }),
+    quotesAwaitingAnswer(deps, scope, { limit: SHOWN_ROWS, timeZone: profile.timeZone }),
     upcomingDates(deps, scope, { fromDate: date, days: GREETING_DAYS }),
     overduePaymentItems(deps, scope, { today: date }),
     startedProjects(deps, scope, { since: startedSince, limit: STARTED_LIMIT }),
@@ -85,26 +85,14 @@ export async function today(deps: Deps, scope: Scope): Promise<Today> {
     mine: words.mine,
     theirs: words.theirs,
     awaitingReply: waiting.items,
-    quotesWaiting: quotesWaiting.map((quote) => ({
-      id: quote.id,
-      number: quote.number,
-      clientId: quote.clientId,
-      clientName: quote.clientName,
-      title: quote.title,
-      status: quote.status,
-      sentAt: quote.sentAt,
-      viewedAt: quote.viewedAt,
-      validUntil: quote.validUntil,
-      total: quote.total,
-      currency: quote.currency,
-    })),
+    quotesWaiting: quotesWaiting.items,
     greetings,
     paymentsOverdue: overdue.slice(0, LIST_LIMIT),
     projectsStarted: projects.map(nextStep),
     counts: {
       ...words.counts,
       awaitingReply: waiting.total,
-      quotesWaiting: quotesWaiting.length,
+      quotesWaiting: quotesWaiting.total,
       greetings: greetings.length,
       paymentsOverdue: overdue.length,
       projectsStarted: projects.length,

@@ -5,7 +5,7 @@ import type { InteractionRow, NewInteractionRow } from './interactions.table.js'
 
 type Scope = { workspaceId: string };
 
-/** Written as literals (not bound parameters) so both databases match the partial index interactions_awaiting_idx. */
+/** Written as literals (not bound parameters) so both databases match the partial index interactions_awaiting_cover_idx. */
 const AWAITING = sql<SqlBool>`needs_reply = 1 and replied_at is null`;
 
 export async function insertInteraction(db: Executor, row: NewInteractionRow): Promise<void> {

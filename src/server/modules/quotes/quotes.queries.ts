@@ -121,6 +121,7 @@ export type QuoteListFilter = Scope & {
 const effectiveStatus = (today: string) =>
   sql<QuoteStatus>`case when v.status in ('sent', 'viewed') and v.valid_until < ${today} then 'expired' else v.status end`;
 
+/** The quotes matching the filter, each with its current version and its client. */
 function listBase(db: Executor, f: QuoteListFilter) {
   let query = db
     .selectFrom('quotes as q')
@@ -134,13 +135,13 @@ function listBase(db: Executor, f: QuoteListFilter) {
   return query;
 }
 
+/** One page of the list (its total is the counts' sum: quoteStatusCounts). */
 export async function listQuoteSummaries(
   db: Executor,
   f: QuoteListFilter & { status?: QuoteStatus | undefined; sort: QuoteSort; limit: number; offset: number },
 ) {
   let query = listBase(db, f);
   if (f.status) query = query.where(effectiveStatus(f.today), '=', f.status);
-  const total = await query.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
   let page = query.select([
     'q.id',
     'q.number',
@@ -165,14 +166,34 @@ export async function listQuoteSummaries(
         : f.sort === 'client'
           ? page.orderBy(sql`lower(c.name)`).orderBy('q.created_at', 'desc')
           : page.orderBy('q.created_at', 'desc');
-  const rows = await page.orderBy('q.id').limit(f.limit).offset(f.offset).execute();
-  return { rows, total: Number(total.n) };
+  return page.orderBy('q.id').limit(f.limit).offset(f.offset).execute();
 }
 
-/** How many quotes of each status match the search (the filter chips' numbers). */
+/**
+ * How many quotes of each status match the search (the filter chips' numbers, and the list's
+ * total: their sum, or the chosen status's number). Every quote of the workspace is counted, so
+ * the versions are read from an index alone (migration 029: by status and validity day), each
+ * joined to its quote (a small row) where it is the current one. SQLite takes a cross join's
+ * tables in the order written; from the quotes, it read each current version's row by the unique
+ * (quote_id, version) index, a kilobyte of content beside the two columns (18 → 2.5 ms at 5,000
+ * quotes). Every quote has its client (not null, cascading delete), so the client's row is joined
+ * only to search its text.
+ */
 export async function quoteStatusCounts(db: Executor, f: QuoteListFilter) {
   const status = effectiveStatus(f.today);
-  const rows = await listBase(db, f)
+  let query = db
+    .selectFrom('quote_versions as v')
+    .crossJoin('quotes as q')
+    .whereRef('q.id', '=', 'v.quote_id')
+    .whereRef('q.current_version', '=', 'v.version')
+    .where('v.workspace_id', '=', f.workspaceId)
+    .where('q.workspace_id', '=', f.workspaceId);
+  if (f.clientId) query = query.where('q.client_id', '=', f.clientId);
+  if (f.terms.length)
+    query = query
+      .innerJoin('clients as c', 'c.id', 'q.client_id')
+      .where(everyTermIn(['v.search_text', 'c.search_text'], f.terms));
+  const rows = await query
     .select([status.as('status'), (eb) => eb.fn.countAll<number | string>().as('n')])
     // By position: PostgreSQL would see the CASE's bound day as a different expression in GROUP BY.
     .groupBy(sql`1`)
@@ -263,14 +284,20 @@ export async function revokeLinks(db: Executor, { workspaceId, quoteId, at }: Sc
 }
 
 /**
- * Quotes sent or viewed and not answered, oldest sent first, with the current version's list columns
- * only (not its content, items and history): read from those versions (quote_versions_status_idx),
- * each joined to its quote; SQLite takes a cross join's tables in the order written, where it had
- * read every quote of the workspace and sorted them. Whether one has expired is the caller's (the
- * validity day ends in the workspace's zone).
+ * Quotes sent or viewed, not answered and not expired (valid through their validity day, `today`
+ * being the workspace's day), oldest sent first, with the current version's list columns only (not
+ * its content, items and history), and how many there are in all beside every row (a subquery the
+ * databases evaluate once). Read from those versions (quote_versions_status_cover_idx: by status,
+ * with the validity day in the index), each joined to its quote; SQLite takes a cross
+ * join's tables in the order written, where it had read every quote of the workspace and sorted
+ * them. The validity day was checked per row in JS after the limit, so expired quotes took places
+ * in the list and the count was of the rows returned.
  */
-export async function awaitingAnswer(db: Executor, { workspaceId, limit }: Scope & { limit: number }) {
-  return db
+export async function awaitingAnswer(
+  db: Executor,
+  { workspaceId, today, limit }: Scope & { today: string; limit: number },
+) {
+  const waiting = db
     .selectFrom('quote_versions as v')
     .crossJoin('quotes as q')
     .whereRef('q.id', '=', 'v.quote_id')
@@ -278,6 +305,9 @@ export async function awaitingAnswer(db: Executor, { workspaceId, limit }: Scope
     .where('v.workspace_id', '=', workspaceId)
     .where('q.workspace_id', '=', workspaceId)
     .where('v.status', 'in', ['sent', 'viewed'])
+    .where((eb) => eb.or([eb('v.valid_until', 'is', null), eb('v.valid_until', '>=', today)]));
+  const total = sql<number | string>`(${waiting.select((eb) => eb.fn.countAll<number | string>().as('n'))})`;
+  return waiting
     .select([
       'q.id',
       'q.number',
@@ -289,8 +319,10 @@ export async function awaitingAnswer(db: Executor, { workspaceId, limit }: Scope
       'v.valid_until',
       'v.total',
       'v.currency',
+      total.as('waiting'),
     ])
     .orderBy('v.sent_at')
+    .orderBy('q.id')
     .limit(limit)
     .execute();
 }
@@ -306,7 +338,7 @@ function versionCurrency(dialect: Dialect) {
 
 /**
  * Quotes whose current version is accepted (decided up to `to`), in one currency. Read from the
- * accepted versions (quote_versions_status_idx: a few), each joined to its quote: SQLite takes a
+ * accepted versions (quote_versions_status_cover_idx: a few), each joined to its quote: SQLite takes a
  * cross join's tables in the order written, and left to choose it read every quote of the
  * workspace (or of every given client) and its current version first, 7 ms for 5,000 quotes.
  * PostgreSQL plans a cross join with conditions as any inner join.

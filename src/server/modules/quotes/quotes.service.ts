@@ -9,7 +9,7 @@ import type {
 } from '../../../shared/schemas/quotes.js';
 import { nextOffsetOf } from '../../../shared/schemas/common.js';
 import { searchTerms } from '../../../shared/text.js';
-import { addDays, dayBounds, localDate } from '../../../shared/time/zoned.js';
+import { addDays, localDate } from '../../../shared/time/zoned.js';
 import { AppError, fieldError, notFound } from '../../lib/app-error.js';
 import { isoNow } from '../../lib/clock.js';
 import type { Deps } from '../../lib/http.js';
@@ -95,12 +95,16 @@ export async function listQuoteSummaries(deps: Deps, scope: Scope, query: QuoteL
     terms: searchTerms(query.q ?? ''),
     today: localDate(deps.clock.now(), timeZone),
   };
-  const [page, counts] = await Promise.all([
+  const [rows, counts] = await Promise.all([
     q.listQuoteSummaries(deps.db.kysely, { ...filter, status: query.status, ...query }),
     q.quoteStatusCounts(deps.db.kysely, filter),
   ]);
+  // The counts are by the same status the filter uses, so they hold the total (no count of its own).
+  const total = query.status
+    ? (counts.find((c) => c.status === query.status)?.count ?? 0)
+    : counts.reduce((sum, c) => sum + c.count, 0);
   return {
-    items: page.rows.map((r) => ({
+    items: rows.map((r) => ({
       id: r.id,
       number: r.number,
       kind: r.kind,
@@ -116,8 +120,8 @@ export async function listQuoteSummaries(deps: Deps, scope: Scope, query: QuoteL
       sentAt: r.sent_at,
       decidedAt: r.decided_at,
     })),
-    total: page.total,
-    nextOffset: nextOffsetOf(query.offset, page.rows.length, page.total),
+    total,
+    nextOffset: nextOffsetOf(query.offset, rows.length, total),
     counts,
   };
 }
@@ -315,17 +319,16 @@ export async function quotesAwaitingAnswer(
   deps: Deps,
   scope: Scope,
   { limit, timeZone }: { limit: number; timeZone: string },
-): Promise<NamesToFill<QuoteAwaiting[]>> {
-  const now = deps.clock.now();
-  // The list columns are kept with every version (and derived on restore); a version without its
-  // validity day would not be expired.
-  const rows = (await q.awaitingAnswer(deps.db.kysely, { ...scope, limit })).filter(
-    (r) => r.valid_until === null || now < dayBounds(r.valid_until, timeZone).end,
-  );
+): Promise<NamesToFill<{ items: QuoteAwaiting[]; total: number }>> {
+  // Valid through its validity day in the workspace's zone: not expired while that day has not
+  // ended, i.e. while today (there) is not after it. The list columns are kept with every version
+  // (and derived on restore); a version without its validity day is not expired.
+  const today = localDate(deps.clock.now(), timeZone);
+  const rows = await q.awaitingAnswer(deps.db.kysely, { ...scope, today, limit });
   return {
     clientIds: rows.map((r) => r.client_id),
-    fill: (names) =>
-      rows.map((r) => ({
+    fill: (names) => ({
+      items: rows.map((r) => ({
         id: r.id,
         number: r.number,
         clientId: r.client_id,
@@ -338,6 +341,8 @@ export async function quotesAwaitingAnswer(
         total: r.total,
         currency: r.currency ?? '',
       })),
+      total: Number(rows[0]?.waiting ?? 0),
+    }),
   };
 }
 
