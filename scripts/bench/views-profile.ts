@@ -8,7 +8,9 @@
  * Seeding takes a minute or two, so the seeded database is kept (BENCH_PROFILE_DIR, default the
  * system's temporary directory: a SQLite file, or a PostgreSQL database used as a template) and
  * each run works on a fresh copy of it, migrated to the latest migration first (which also times
- * the migrations a branch adds, on the heavy data). `--reseed` seeds again.
+ * the migrations a branch adds, on the heavy data). `--reseed` seeds again. BENCH_PROFILE_NAME (default
+ * `profile`) names the PostgreSQL databases (`mila_<name>_seeded`, `mila_<name>_work`), so two sessions
+ * on one server do not drop each other's copy.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -43,6 +45,9 @@ const { values: args } = parseArgs({
 });
 const runs = Number(args.runs);
 const dir = process.env.BENCH_PROFILE_DIR ?? path.join(os.tmpdir(), 'mila-views-profile');
+const pgName = process.env.BENCH_PROFILE_NAME ?? 'profile';
+const seededDb = `mila_${pgName}_seeded`;
+const workDb = `mila_${pgName}_work`;
 fs.mkdirSync(dir, { recursive: true });
 
 const VIEWS = [
@@ -96,25 +101,25 @@ async function openCopy(dialect: string): Promise<{ db: Db; drop: () => Promise<
   const at = (name: string) => Object.assign(new URL(url), { pathname: `/${name}` }).toString();
   const exists = async (name: string) =>
     (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1;
-  if (args.reseed || !(await exists('mila_profile_seeded'))) {
-    await admin.query('drop database if exists mila_profile_seeded with (force)');
-    await admin.query('create database mila_profile_seeded');
-    await admin.query('alter database mila_profile_seeded set synchronous_commit = off');
-    const db = connect({ kind: 'postgres', url: at('mila_profile_seeded'), max: 4 });
+  if (args.reseed || !(await exists(seededDb))) {
+    await admin.query(`drop database if exists ${seededDb} with (force)`);
+    await admin.query(`create database ${seededDb}`);
+    await admin.query(`alter database ${seededDb} set synchronous_commit = off`);
+    const db = connect({ kind: 'postgres', url: at(seededDb), max: 4 });
     console.log('seeding PostgreSQL…');
     await seedHeavy(db, HEAVY, { links: 1, log: console.log });
     await db.close();
-    await admin.query('alter database mila_profile_seeded reset synchronous_commit');
+    await admin.query(`alter database ${seededDb} reset synchronous_commit`);
   }
-  await admin.query('drop database if exists mila_profile_work with (force)');
-  await admin.query('create database mila_profile_work template mila_profile_seeded');
+  await admin.query(`drop database if exists ${workDb} with (force)`);
+  await admin.query(`create database ${workDb} template ${seededDb}`);
   await admin.end();
   return {
-    db: connect({ kind: 'postgres', url: at('mila_profile_work') }),
+    db: connect({ kind: 'postgres', url: at(workDb) }),
     drop: async () => {
       const client = new pg.Client({ connectionString: url });
       await client.connect();
-      await client.query('drop database if exists mila_profile_work with (force)');
+      await client.query(`drop database if exists ${workDb} with (force)`);
       await client.end();
     },
   };

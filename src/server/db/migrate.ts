@@ -25,6 +25,7 @@ import { twoFactor } from './migrations/024-two-factor.js';
 import { team } from './migrations/026-team.js';
 import { wordRollups } from './migrations/027-word-rollups.js';
 import { openPromisesIndex } from './migrations/028-open-promises-index.js';
+import { insightsIndexes } from './migrations/031-insights-indexes.js';
 
 /** Migrations in code (not read from disk) so they ship inside the same module graph on both dialects. */
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -53,6 +54,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '026-team': team(dialect),
     '027-word-rollups': wordRollups(dialect),
     '028-open-promises-index': openPromisesIndex(dialect),
+    '031-insights-indexes': insightsIndexes(dialect),
   };
 }
 
