@@ -36,6 +36,7 @@ describe.each(testDialects())('migrations on $label', ({ dialect, skip }) => {
       names.push(down.results[0]!.migrationName);
     }
     expect(names).toEqual([
+      '031-insights-indexes',
       '030-awaiting-reply-cover',
       '029-quote-list-cover',
       '028-open-promises-index',

@@ -27,6 +27,7 @@ import { wordRollups } from './migrations/027-word-rollups.js';
 import { openPromisesIndex } from './migrations/028-open-promises-index.js';
 import { quoteListCover } from './migrations/029-quote-list-cover.js';
 import { awaitingReplyCover } from './migrations/030-awaiting-reply-cover.js';
+import { insightsIndexes } from './migrations/031-insights-indexes.js';
 
 /** Migrations in code (not read from disk) so they ship inside the same module graph on both dialects. */
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -57,6 +58,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '028-open-promises-index': openPromisesIndex(dialect),
     '029-quote-list-cover': quoteListCover(dialect),
     '030-awaiting-reply-cover': awaitingReplyCover(dialect),
+    '031-insights-indexes': insightsIndexes(dialect),
   };
 }
 

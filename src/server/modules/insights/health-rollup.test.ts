@@ -53,6 +53,11 @@ describe.each(testDialects())('the contact rollup on $label', ({ dialect, skip }
       // Many clients (the health list asks for every active one) are read from the rollup too.
       const many = await contactEffort(ctx.deps, { workspaceId }, { from, to, clientIds: [...ids, ...unknownIds] });
       expect(Object.fromEntries(many)).toEqual(Object.fromEntries(direct));
+      // The edges are read for the whole workspace (decision 018): a client left out of the list adds nothing.
+      const onlyA = await contactEffort(ctx.deps, { workspaceId }, { from, to, clientIds: [a.id, ...unknownIds] });
+      const directA = await contactEffort(ctx.deps, { workspaceId }, { from, to, clientIds: [a.id] });
+      expect(Object.fromEntries(onlyA)).toEqual(Object.fromEntries(directA));
+      expect(onlyA.has(b.id)).toBe(false);
     }
   }
 
