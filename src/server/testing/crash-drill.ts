@@ -117,6 +117,8 @@ export async function startServer(
       // Its log is kept (and shown when a step fails), not printed.
       MILA_LOG: 'info',
       MILA_SCHEDULER: 'off',
+      // One process, so that a SIGKILL is the whole server's crash (decision 019 covers workers).
+      MILA_WORKERS: '1',
       // The drill plays many clients accepting quotes, as from behind a proxy: each from its own
       // address (X-Forwarded-For), so the client pages' per-address limit sees many clients, not one.
       MILA_TRUST_PROXY: 'true',
