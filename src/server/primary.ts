@@ -2,6 +2,7 @@ import cluster, { type Worker } from 'node:cluster';
 import type { Config } from './config.js';
 import { connect, connectionFromConfig } from './db/connect.js';
 import { createLogger } from './lib/logger.js';
+import { serveSharedFiles } from './modules/imports/chat-share.js';
 import { prepareDatabase } from './db/prepare.js';
 
 /** A worker that dies sooner than this after starting is crash-looping: wait before the next. */
@@ -29,8 +30,11 @@ export async function runPrimary(config: Config): Promise<void> {
   let failed = false;
   let restartDelay = 0;
   const startedAt = new Map<number, number>();
+  // Structured clone over IPC, so a shared file's bytes cross as they are (chat-share.ts).
+  cluster.setupPrimary({ serialization: 'advanced' });
   const fork = () => {
     const worker = cluster.fork();
+    serveSharedFiles(worker);
     startedAt.set(worker.id, Date.now());
   };
 

@@ -65,7 +65,13 @@ describe('two worker processes on one SQLite file', () => {
     let session = { cookie: '', csrf: '' };
     const call = async (method: string, path: string, body?: unknown): Promise<Answer> => {
       const requestId = `workers-${randomUUID()}`;
-      const payload = body === undefined ? undefined : JSON.stringify(body);
+      let payload: string | Buffer | undefined = body === undefined ? undefined : JSON.stringify(body);
+      let type = 'application/json';
+      if (body instanceof FormData) {
+        const encoded = new Request('http://x', { method: 'POST', body });
+        payload = Buffer.from(await encoded.arrayBuffer());
+        type = encoded.headers.get('content-type')!;
+      }
       const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
         const req = http.request(
           {
@@ -79,13 +85,14 @@ describe('two worker processes on one SQLite file', () => {
               'x-request-id': requestId,
               origin: srv.url,
               ...(session.cookie ? { cookie: session.cookie, 'x-csrf-token': session.csrf } : {}),
-              ...(payload ? { 'content-type': 'application/json' } : {}),
+              ...(payload ? { 'content-type': type } : {}),
             },
           },
           (res) => {
             let data = '';
             res.on('data', (d: Buffer) => (data += d.toString()));
             res.on('end', () => {
+              if (res.headers.location) data = res.headers.location;
               const setCookie = res.headers['set-cookie']?.[0];
               if (setCookie) session = { ...session, cookie: setCookie.split(';')[0]! };
               resolve({ status: res.statusCode ?? 0, text: data });
@@ -123,6 +130,23 @@ describe('two worker processes on one SQLite file', () => {
     expect(read!.pid).not.toBe(created.pid);
     expect(read!.status).toBe(200);
     expect(ZClient.parse(JSON.parse(read!.text)).name).toBe('נכתב בתהליך אחד');
+
+    // A file shared from the phone on one worker is fetched, once, through the other (the primary
+    // holds it): pairs are tried until one crosses, and every fetch must find its file.
+    let crossed = 0;
+    for (let i = 0; i < 6 && crossed === 0; i++) {
+      const form = new FormData();
+      form.set('file', new File([`צ'אט ${i}`], 'WhatsApp Chat.txt'));
+      const shared = await call('POST', '/share-target', form);
+      expect(shared.status, shared.text).toBe(303);
+      const token = new URL(shared.text, srv.url).searchParams.get('shared')!;
+      const fetched = await call('GET', `/api/v1/imports/whatsapp/shared/${token}`);
+      expect(fetched.status, fetched.text).toBe(200);
+      expect(fetched.text).toBe(`צ'אט ${i}`);
+      if (fetched.pid !== shared.pid) crossed += 1;
+      expect((await call('GET', `/api/v1/imports/whatsapp/shared/${token}`)).status).toBe(422);
+    }
+    expect(crossed).toBe(1);
 
     // A job done once: one e-mail in the outbox, with both workers' schedulers due to deliver it
     // again and again (each round made due at once by clearing last_run_at, as the drills do).
