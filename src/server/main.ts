@@ -9,5 +9,5 @@ if (cluster.isPrimary && config.workers > 1) {
   await runPrimary(config);
 } else {
   const { serveApp } = await import('./serve.js');
-  await serveApp(config, { migrated: cluster.isWorker });
+  await serveApp(config);
 }

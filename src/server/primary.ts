@@ -1,30 +1,23 @@
 import cluster, { type Worker } from 'node:cluster';
 import type { Config } from './config.js';
-import { connect, connectionFromConfig } from './db/connect.js';
 import { createLogger } from './lib/logger.js';
 import { serveSharedFiles } from './modules/imports/chat-share.js';
-import { prepareDatabase } from './db/prepare.js';
 
 /** A worker that dies sooner than this after starting is crash-looping: wait before the next. */
 const QUICK_DEATH_MS = 10_000;
 const MAX_RESTART_DELAY_MS = 30_000;
 
 /**
- * The primary of several processes (decision 019). It runs the migrations once, before any worker
- * exists, then forks `config.workers` workers that share the port (node:cluster hands each new
- * connection to the next worker in turn). It serves nothing and holds no database connection: a
+ * The primary of several processes (decision 019). It forks one worker, which runs the migrations
+ * (under their lock) before it listens, then the other `config.workers - 1`; they share the port
+ * (node:cluster hands each new connection to the next worker in turn). It serves nothing and loads
+ * neither the app nor a database driver (a light process, ~45 MB): a
  * worker that dies is replaced, and SIGTERM / SIGINT is passed to every worker, which drains as a
  * single process does (main.ts's graceful stop); the primary exits 0 once all have exited 0.
  * If the primary itself is killed, Node ends each worker as its IPC channel closes.
  */
 export async function runPrimary(config: Config): Promise<void> {
   const logger = createLogger(config.logLevel);
-  const db = connect(connectionFromConfig(config));
-  try {
-    await prepareDatabase(db, config);
-  } finally {
-    await db.close();
-  }
 
   let stopping = false;
   let failed = false;
@@ -39,8 +32,12 @@ export async function runPrimary(config: Config): Promise<void> {
   };
 
   let listening = 0;
+  const serving = new Set<number>();
   cluster.on('listening', (worker) => {
     listening += 1;
+    // The first worker has run the migrations (under their lock) before listening: now the rest.
+    if (listening === 1 && !stopping) for (let i = 1; i < config.workers; i++) fork();
+    serving.add(worker.id);
     logger.info('worker listening', { worker: worker.process.pid });
     if (listening === config.workers) logger.info(`Mila is serving with ${config.workers} worker processes`);
   });
@@ -48,13 +45,16 @@ export async function runPrimary(config: Config): Promise<void> {
     const lived = Date.now() - (startedAt.get(worker.id) ?? 0);
     startedAt.delete(worker.id);
     if (stopping) {
-      if (code !== 0) failed = true;
+      // A worker still starting when the signal came dies of it, with nothing in flight: not a failure.
+      if (code !== 0 && (serving.has(worker.id) || signal === null)) failed = true;
+      serving.delete(worker.id);
       if (Object.keys(cluster.workers ?? {}).length === 0) {
         logger.info('Stopped');
         process.exit(failed ? 1 : 0);
       }
       return;
     }
+    serving.delete(worker.id);
     // Before any worker listened this is a failed start (port taken, data directory unreadable):
     // exit as a single process would, rather than retry for ever.
     if (listening === 0) {
@@ -73,7 +73,7 @@ export async function runPrimary(config: Config): Promise<void> {
     }, restartDelay || 100);
   });
 
-  for (let i = 0; i < config.workers; i++) fork();
+  fork();
 
   const shutdownMs = (Number(process.env.MILA_SHUTDOWN_SECONDS ?? 20) + 5) * 1000 + config.drainDelayMs;
   const stop = (signal: NodeJS.Signals) => {

@@ -13,13 +13,13 @@ import { attachmentRenderers } from './portal/attachments.js';
 import { createLifecycle } from './ops/ops.js';
 
 /**
- * Migrations first (unless the primary of several processes has run them already: decision 019),
- * then the app, the scheduler and the listener. Returns once listening; SIGTERM / SIGINT stop it.
+ * Migrations first (under their lock: with several workers the first runs them, the others find
+ * them done, decision 019), then the app, the scheduler and the listener. SIGTERM / SIGINT stop it.
  */
-export async function serveApp(config: Config, options: { migrated: boolean }): Promise<void> {
+export async function serveApp(config: Config): Promise<void> {
   const logger = createLogger(config.logLevel);
   const db = connect(connectionFromConfig(config));
-  if (!options.migrated) await prepareDatabase(db, config);
+  await prepareDatabase(db, config);
 
   const mailer = createMailer(config.smtpUrl, config.mailFrom);
   const deps = { db, config, clock: systemClock, logger, mailer, attachments: attachmentRenderers() };
