@@ -1,12 +1,14 @@
 /**
  * Load over real HTTP with autocannon: one endpoint at N connections for a duration (or a fixed
  * number of requests, for writes that use something up), every response time kept so the
- * percentiles are exact; a bare node:http "hello" server for the ceiling; the server's peak RSS.
+ * percentiles are exact; a bare node:http "hello" server for the ceiling; the server's peak RSS
+ * (all of its processes).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import autocannon from 'autocannon';
-import { freePort } from '../../src/server/testing/crash-drill.js';
+import { freePort, startServer, type Server, type Store } from '../../src/server/testing/crash-drill.js';
+import { processTree } from '../../src/server/testing/processes.js';
 import { percentile, type Kind, type LoadResult } from './report.js';
 
 export type Endpoint = {
@@ -116,12 +118,25 @@ async function stop(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-/** The process's peak resident set (VmHWM) in MB, from /proc; null where there is no /proc. */
+/**
+ * The server's peak resident set in MB, from /proc: the process and every process under it (the
+ * workers of decision 019, a PDF browser), each one's peak (VmHWM) summed; null where there is no /proc.
+ */
 export function peakRssMb(pid: number): number | null {
+  const peak = (p: number) => {
+    const kb = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'))?.[1];
+    return kb ? Number(kb) / 1024 : 0;
+  };
+  const tree = processTree(pid);
+  if (tree.length === 0) return null;
   try {
-    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
-    return kb ? Number(kb) / 1024 : null;
+    return tree.reduce((sum, p) => {
+      try {
+        return sum + peak(p);
+      } catch {
+        return sum; // ended meanwhile
+      }
+    }, 0);
   } catch {
     return null;
   }
@@ -141,4 +156,15 @@ export async function signIn(
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
   const me = (await res.json()) as { csrfToken: string };
   return { cookie, csrf: me.csrfToken };
+}
+
+/** The real server on `store` with `workers` processes, once every worker listens. */
+export async function startWithWorkers(store: Store, workers: number): Promise<Server> {
+  const server = await startServer(store, { env: { MILA_WORKERS: String(workers) } });
+  const deadline = Date.now() + 60_000;
+  while (workers > 1 && !server.output().includes(`serving with ${workers} worker processes`)) {
+    if (Date.now() > deadline) throw new Error(`the workers did not all start in 60 s:\n${server.output()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return server;
 }

@@ -59,7 +59,8 @@ export type WebSize = { name: string; bytes: number; limitBytes: number; passed:
 export type BenchReport = {
   startedAt: string;
   machine: { cores: number; loadAverage: number[]; node: string; commit: string; platform: string };
-  settings: { seconds: number; scales: number[]; dialects: string[] };
+  /** Server processes that serve (MILA_WORKERS, decision 019); RSS sums them with their primary. */
+  settings: { seconds: number; scales: number[]; dialects: string[]; workers?: number };
   sizes: Record<string, Record<string, number>>;
   seedSeconds: Record<string, number>;
   ceiling: LoadResult[];
@@ -177,7 +178,8 @@ export function toMarkdown(report: BenchReport): string {
     `# Mila bench — ${report.startedAt}`,
     '',
     `${m.cores} cores, load average at start ${m.loadAverage.map(f1).join(' / ')}, Node ${m.node}, ${m.platform}, commit ${m.commit}. ` +
-      `${report.settings.seconds} s per run; scales ${report.settings.scales.join(', ')}×; ${report.settings.dialects.join(', ')}.`,
+      `${report.settings.seconds} s per run; scales ${report.settings.scales.join(', ')}×; ${report.settings.dialects.join(', ')}; ` +
+      `${report.settings.workers ?? 1} worker process(es).`,
     '',
     '## Data',
     '',
@@ -242,7 +244,7 @@ export function toMarkdown(report: BenchReport): string {
     '## Server memory',
     '',
     table(
-      ['db', 'scale', 'peak RSS MB'],
+      ['db', 'scale', 'peak RSS MB (all processes)'],
       report.rss.map((r) => [r.dialect, `${r.scale}×`, r.peakMb.toFixed(0)]),
     ),
     '',

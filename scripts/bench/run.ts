@@ -21,11 +21,12 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { connect } from '../../src/server/db/connect.js';
 import type { Db } from '../../src/server/db/database.js';
-import { kill, openStore, startServer, type CrashDialect, type Store } from '../../src/server/testing/crash-drill.js';
+import { kill, openStore, type CrashDialect, type Store } from '../../src/server/testing/crash-drill.js';
 import { commitmentInput, setupInput } from '../../src/server/testing/factories.js';
 import { postgresReachable, testDatabaseUrl } from '../../src/server/testing/postgres.js';
 import { benchExport, benchImport } from './data-in-out.js';
-import { helloServer, measure, peakRssMb, signIn, type Endpoint } from './http-load.js';
+import { defaultWorkers } from '../../src/server/config.js';
+import { helloServer, measure, peakRssMb, signIn, startWithWorkers, type Endpoint } from './http-load.js';
 import { rawSqlTimes } from './raw-sql.js';
 import { evaluate, STRESS_VIEWS, toMarkdown, type BenchReport, type LoadResult } from './report.js';
 import { seedHeavy, sizesAt, type Seeded } from './seed.js';
@@ -50,6 +51,8 @@ const dialects = list(
 ) as CrashDialect[];
 const seconds = Number(args.seconds ?? process.env.BENCH_SECONDS ?? (args.quick ? 3 : 10));
 const writes = Number(process.env.BENCH_WRITES ?? 200);
+// The server as users start it: the default number of workers (MILA_WORKERS overrides, as for them).
+const workers = Number(process.env.MILA_WORKERS || defaultWorkers());
 const say = (line: string) => console.log(line);
 
 /** Every endpoint measured at 1× (the stress scales measure STRESS_VIEWS only). */
@@ -161,7 +164,7 @@ async function benchOne(dialect: CrashDialect, scale: number, report: BenchRepor
   openStores.add(store);
   try {
     const seeded = await seedStore(store, dialect, scale, report);
-    const server = await startServer(store);
+    const server = await startWithWorkers(store, workers);
     let cookie: string;
     let all: Endpoint[];
     try {
@@ -240,7 +243,7 @@ const report: BenchReport = {
     commit: gitCommit(),
     platform: `${os.platform()} ${os.arch()}`,
   },
-  settings: { seconds, scales, dialects: [] },
+  settings: { seconds, scales, dialects: [], workers },
   sizes: {},
   seedSeconds: {},
   ceiling: [],
@@ -250,7 +253,9 @@ const report: BenchReport = {
   web: { skipped: 'not measured' },
   misses: [],
 };
-say(`bench: ${report.machine.cores} cores, load ${report.machine.loadAverage.map((l) => l.toFixed(2)).join(' ')}`);
+say(
+  `bench: ${report.machine.cores} cores, load ${report.machine.loadAverage.map((l) => l.toFixed(2)).join(' ')}, ${workers} worker(s)`,
+);
 
 const hello = await helloServer();
 try {

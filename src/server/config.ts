@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 
 /** Every setting comes from the environment; the README lists them all in one table. */
@@ -41,7 +42,19 @@ export type Config = {
   backupDir: string | null;
   /** How many daily backups to keep; older ones are deleted. */
   backupKeep: number;
+  /**
+   * How many processes serve requests (decision 019): better-sqlite3 answers one query at a time per
+   * process, so a second process keeps one slow query from holding up every request. 1 = one process.
+   */
+  workers: number;
 };
+
+/** More processes than this buy little for one business and cost ~100 MB of memory each. */
+export const MAX_DEFAULT_WORKERS = 4;
+
+export function defaultWorkers(): number {
+  return Math.max(1, Math.min(os.availableParallelism(), MAX_DEFAULT_WORKERS));
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
@@ -75,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: env.MILA_METRICS_TOKEN || null,
     backupDir: env.MILA_BACKUP_DIR ? path.resolve(env.MILA_BACKUP_DIR) : null,
     backupKeep: positiveInteger(env.MILA_BACKUP_KEEP, 7, 'MILA_BACKUP_KEEP'),
+    workers: positiveInteger(env.MILA_WORKERS, defaultWorkers(), 'MILA_WORKERS'),
   };
 }
 

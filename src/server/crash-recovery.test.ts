@@ -26,6 +26,19 @@ describe('crash recovery (the real server, killed with SIGKILL)', () => {
     },
   );
 
+  it(
+    'SQLite with two worker processes: the same, with both writing when the power goes',
+    { timeout: 300_000 },
+    async () => {
+      const report = await runCrashDrill({ dialect: 'sqlite', cycles: CYCLES, workers: 2 });
+      expect(report.lost).toEqual([]);
+      expect(report.halfApplied).toEqual([]);
+      expect(report.integrity).toEqual([]);
+      expect(report.acknowledged).toBeGreaterThan(CYCLES);
+      expect(report.interrupted).toBeGreaterThan(0);
+    },
+  );
+
   it.skipIf(!pgUp)(
     'PostgreSQL: nothing acknowledged is lost, nothing is half-written',
     { timeout: 300_000 },

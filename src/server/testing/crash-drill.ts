@@ -20,6 +20,7 @@ import { ZCommitment } from '../../shared/schemas/commitments.js';
 import { ZInteraction, ZInteractionCreated } from '../../shared/schemas/interactions.js';
 import { ZPayment, ZPaymentList } from '../../shared/schemas/payments.js';
 import { ZQuote, ZQuoteSent } from '../../shared/schemas/quotes.js';
+import { alive, processTree } from './processes.js';
 import { bundledServerArgs } from './server-bundle.js';
 import { clientInput, commitmentInput, paymentInput, quoteInput, seededRandom, setupInput } from './factories.js';
 
@@ -117,6 +118,8 @@ export async function startServer(
       // Its log is kept (and shown when a step fails), not printed.
       MILA_LOG: 'info',
       MILA_SCHEDULER: 'off',
+      // One process, so that a SIGKILL is the whole server's crash (decision 019 covers workers).
+      MILA_WORKERS: '1',
       // The drill plays many clients accepting quotes, as from behind a proxy: each from its own
       // address (X-Forwarded-For), so the client pages' per-address limit sees many clients, not one.
       MILA_TRUST_PROXY: 'true',
@@ -141,11 +144,25 @@ export async function startServer(
   }
 }
 
+/**
+ * SIGKILL to the server and every process under it at once (its workers too, decision 019): the
+ * machine losing power, not a primary dying alone. Returns once all have ended.
+ */
 export async function kill(server: Server): Promise<void> {
   if (server.child.exitCode !== null || server.child.signalCode !== null) return;
   const exited = new Promise((r) => server.child.once('exit', r));
+  const tree = processTree(server.child.pid!);
+  for (const pid of tree) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // ended meanwhile
+    }
+  }
   server.child.kill('SIGKILL');
   await exited;
+  const deadline = Date.now() + 10_000;
+  while (tree.some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
 }
 
 /** The owner's session: the cookie and the CSRF token every write echoes (sessions live in the database). */
@@ -345,9 +362,12 @@ export async function runCrashDrill(options: {
   cycles: number;
   writers?: number;
   postgresUrl?: string;
+  /** Worker processes of the server (MILA_WORKERS); each kill takes them all at once. */
+  workers?: number;
   onCycle?: (cycle: number, acknowledged: number) => void;
 }): Promise<CrashReport> {
   const { dialect, cycles, writers = 6 } = options;
+  const serverOptions = { env: { MILA_WORKERS: String(options.workers ?? 1) } };
   const random = seededRandom(cycles);
   const store = await openStore(dialect, options.postgresUrl ?? '');
   const report: CrashReport = {
@@ -364,7 +384,7 @@ export async function runCrashDrill(options: {
   let recent: Acknowledged[] = [];
   let server: Server | undefined;
   try {
-    server = await startServer(store);
+    server = await startServer(store, serverOptions);
     const session = await signUp(server.url);
     const api = new Api(server.url, session);
     api.log = server.output;
@@ -374,7 +394,7 @@ export async function runCrashDrill(options: {
 
     for (let cycle = 1; cycle <= cycles; cycle++) {
       if (cycle > 1) {
-        server = await startServer(store);
+        server = await startServer(store, serverOptions);
         api.url = server.url;
         api.log = server.output;
         report.lost.push(...(await findLostViaApi(api, recent)).map((l) => `cycle ${cycle}: ${l}`));

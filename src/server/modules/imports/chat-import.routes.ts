@@ -13,7 +13,7 @@ import { AppError, fieldError } from '../../lib/app-error.js';
 import { createRouter, errorResponses, requireAuth, type AppEnv } from '../../lib/http.js';
 import { jsonResponse } from '../../lib/openapi.js';
 import * as chats from './chat-import.service.js';
-import { holdSharedFile, takeSharedFile } from './chat-share.js';
+import { collectSharedFile, shareFile } from './chat-share.js';
 
 const uploadLimit = bodyLimit({
   maxSize: CHAT_MAX_FILE_BYTES + 64 * 1024,
@@ -135,7 +135,7 @@ chatImportRoutes
     }),
     async (c) => {
       const auth = requireAuth(c);
-      const file = takeSharedFile(auth, c.req.valid('param').token, c.get('deps').clock.now().getTime());
+      const file = await collectSharedFile(auth, c.req.valid('param').token, c.get('deps').clock.now().getTime());
       if (!file) throw fieldError('file', 'share_expired');
       return c.body(file.bytes.slice().buffer, 200, {
         'Content-Type': 'application/octet-stream',
@@ -164,7 +164,7 @@ export async function shareTarget(c: Context<AppEnv>): Promise<Response> {
     file = null;
   }
   if (!file || typeof file === 'string') return c.redirect('/imports/whatsapp?shared=none', 303);
-  const token = holdSharedFile(
+  const token = await shareFile(
     auth,
     { name: file.name || 'chat.txt', bytes: new Uint8Array(await file.arrayBuffer()) },
     c.get('deps').clock.now().getTime(),
