@@ -11,6 +11,8 @@
  * copy without a lookup table, and the bench can work out a copy's ids (cloneId below) without
  * reading them back. A column is taken for an id when it is named `id` or `…_id` and its value is
  * shaped like a UUID; anything else there (an e-mail's Message-ID) is copied as it is.
+ * Ids inside text or JSON (an audit event's target and detail, a webhook's payload) are copied as
+ * they are, still naming the template's rows: nothing the bench reads.
  *
  * Unique keys that hold no workspace or id column (an e-mail address, token hashes, the outbox's
  * message key, the scheduler's run keys) get the prefix `w<number>.`: a copy's owner signs in as
