@@ -14,6 +14,7 @@ const postgres = testDialects().find((d) => d.dialect === 'postgres')!;
  * The hosted bench's cloner on a tiny shape: one workspace with one of everything (populate), two
  * copies made in SQL, three workspaces in all, in hosted mode (row-level security on).
  */
+// A few seconds each on a quiet machine; the limits are for a shared, loaded one.
 describe.skipIf(postgres.skip)(`workspace cloner (${postgres.label}, hosted)`, () => {
   let ctx: TestContext;
   let template: string;
@@ -22,7 +23,7 @@ describe.skipIf(postgres.skip)(`workspace cloner (${postgres.label}, hosted)`, (
     const owner = await ctx.owner();
     template = (await owner.get('/api/v1/me', ZMe)).body.workspace.id;
     await populate(owner);
-  });
+  }, 60_000);
   afterEach(async () => {
     await ctx.close();
   });
@@ -84,7 +85,7 @@ describe.skipIf(postgres.skip)(`workspace cloner (${postgres.label}, hosted)`, (
     expect((await api.get(`/api/v1/clients/${cloneId(2, first)}`, ZClient)).status).toBe(200);
     expect((await api.get(`/api/v1/clients/${cloneId(1, first)}`, ZClient)).status).toBe(404);
     expect((await api.get(`/api/v1/clients/${first}`, ZClient)).status).toBe(404);
-  });
+  }, 90_000);
 
   it('refuses to make the same copy twice (its ids are a function of its number)', async () => {
     const db = ctx.deps.db.kysely;
@@ -102,5 +103,5 @@ describe.skipIf(postgres.skip)(`workspace cloner (${postgres.label}, hosted)`, (
       .where('workspace_id', '=', template)
       .executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(Number(t.n));
-  });
+  }, 90_000);
 });
