@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, percentile, toMarkdown, type BenchReport, type LoadResult } from './report.js';
+import {
+  evaluate,
+  evaluateHosted,
+  percentile,
+  toMarkdown,
+  type BenchReport,
+  type HostedLoad,
+  type LoadResult,
+} from './report.js';
 import { HEAVY, sizesAt } from './seed.js';
 
 const load = (overrides: Partial<LoadResult>): LoadResult => ({
@@ -123,6 +131,35 @@ describe('budgets', () => {
       'sqlite 1× search "דנ" @1: 1 errors, 2 non-2xx answers',
       'sqlite 1×: server peak RSS 301 MB > 300 MB',
       'web: initial JavaScript 345.0 kB gzipped > 250.0 kB',
+    ]);
+  });
+});
+
+describe('hosted budgets', () => {
+  const hosted = (overrides: Partial<HostedLoad>): HostedLoad => ({
+    ...load({ dialect: 'postgres' }),
+    target: 'small',
+    ...overrides,
+  });
+  it('holds the small and the huge workspace alike at 20 connections, the huge one at 1 too, not the one-process runs', () => {
+    const misses = evaluateHosted({
+      load: [
+        hosted({ view: 'Today', p95: 49 }),
+        hosted({ view: 'Today', target: 'huge', scale: 10, p95: 51 }),
+        hosted({ view: 'create contact', kind: 'write', p95: 26 }),
+        hosted({ view: 'client list', target: 'huge', scale: 10, connections: 1, p95: 60 }),
+        hosted({ view: 'client list', target: 'small', connections: 1, p95: 60 }),
+        hosted({ view: 'Today', target: 'one process, small', p95: 500 }),
+        hosted({ view: 'quotes list', non2xx: 3 }),
+      ],
+      rss: [{ process: 2, peakMb: 301 }],
+    });
+    expect(misses).toEqual([
+      'hosted huge (10×) Today @20: p95 51.0 ms > 50 ms',
+      'hosted small (1×) create contact @20: p95 26.0 ms > 25 ms',
+      'hosted huge (10×) client list @1: p95 60.0 ms > 50 ms',
+      'hosted small (1×) quotes list @20: 0 errors, 3 non-2xx answers',
+      'hosted process 2: peak RSS 301 MB > 300 MB',
     ]);
   });
 });

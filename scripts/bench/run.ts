@@ -11,6 +11,8 @@
  *   npm run bench                          # every scale, both databases
  *   npm run bench -- --scale 1 --db sqlite --seconds 5
  *   npm run bench:quick                    # 1×, SQLite, 3 s per run: a smoke run
+ *   npm run bench -- --hosted [--reseed]   # the hosted shape instead (hosted.ts): PostgreSQL, 1,000
+ *                                          # workspaces, three processes behind nginx
  * Env: BENCH_SECONDS, BENCH_SCALES, BENCH_DBS, BENCH_WRITES (rows used up per accept / mark-kept run),
  * BENCH_CLIENTS=300 (every size in proportion) or BENCH_CONTACTS, BENCH_QUOTES … (seed.ts).
  */
@@ -26,6 +28,7 @@ import { commitmentInput, setupInput } from '../../src/server/testing/factories.
 import { postgresReachable, testDatabaseUrl } from '../../src/server/testing/postgres.js';
 import { benchExport, benchImport } from './data-in-out.js';
 import { defaultWorkers } from '../../src/server/config.js';
+import { benchHosted } from './hosted.js';
 import { helloServer, measure, peakRssMb, signIn, startWithWorkers, type Endpoint } from './http-load.js';
 import { rawSqlTimes } from './raw-sql.js';
 import { evaluate, STRESS_VIEWS, toMarkdown, type BenchReport, type LoadResult } from './report.js';
@@ -38,6 +41,8 @@ const { values: args } = parseArgs({
     db: { type: 'string' },
     seconds: { type: 'string' },
     quick: { type: 'boolean', default: false },
+    hosted: { type: 'boolean', default: false },
+    reseed: { type: 'boolean', default: false },
   },
 });
 const list = (s: string) =>
@@ -54,6 +59,9 @@ const writes = Number(process.env.BENCH_WRITES ?? 200);
 // The server as users start it: the default number of workers (MILA_WORKERS overrides, as for them).
 const workers = Number(process.env.MILA_WORKERS || defaultWorkers());
 const say = (line: string) => console.log(line);
+
+// The hosted shape is a run of its own (issue #14): PostgreSQL, many workspaces, processes behind nginx.
+if (args.hosted) process.exit(await benchHosted({ seconds, reseed: args.reseed, commit: gitCommit(), say }));
 
 /** Every endpoint measured at 1× (the stress scales measure STRESS_VIEWS only). */
 function endpoints(url: string, seeded: Seeded, session: { cookie: string; csrf: string }): Endpoint[] {

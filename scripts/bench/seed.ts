@@ -12,7 +12,7 @@ import { systemClock } from '../../src/server/lib/clock.js';
 import { newId } from '../../src/server/lib/ids.js';
 import { createLogger } from '../../src/server/lib/logger.js';
 import { parseInput } from '../../src/server/lib/validate.js';
-import { setup } from '../../src/server/modules/accounts/accounts.service.js';
+import { createWorkspaceWithOwner, setup } from '../../src/server/modules/accounts/accounts.service.js';
 import { createClient } from '../../src/server/modules/clients/clients.service.js';
 import type { CommitmentTable } from '../../src/server/modules/commitments/commitments.table.js';
 import { rebuildWordRollups } from '../../src/server/modules/commitments/commitments.service.js';
@@ -95,6 +95,14 @@ export async function openWorkspace(db: Db) {
   return { deps, session, scope: { workspaceId: session.me.workspace.id }, userId: session.me.user.id };
 }
 
+/** One more workspace in a migrated database (the hosted bench's huge one), its owner `email`. */
+async function addWorkspace(db: Db, email: string) {
+  await migrateToLatest(db);
+  const deps = scriptDeps(db);
+  const { workspaceId, userId } = await createWorkspaceWithOwner(deps, setupInput({ owner: { email } }));
+  return { deps, scope: { workspaceId }, userId };
+}
+
 export type Seeded = {
   workspaceId: string;
   /** The first client: the one the client page and timeline views open. */
@@ -115,12 +123,19 @@ export type Seeded = {
 export async function seedHeavy(
   db: Db,
   sizes: Sizes,
-  options: { links: number; log?: (line: string) => void },
+  options: {
+    links: number;
+    log?: (line: string) => void;
+    /** Another workspace beside those there, its owner this e-mail (the first-run setup otherwise). */
+    ownerEmail?: string;
+  },
 ): Promise<Seeded> {
   const started = performance.now();
   const log = options.log ?? (() => {});
   if (db.dialect === 'sqlite') await sql`pragma synchronous = OFF`.execute(db.kysely);
-  const { deps, scope, userId } = await openWorkspace(db);
+  const { deps, scope, userId } = options.ownerEmail
+    ? await addWorkspace(db, options.ownerEmail)
+    : await openWorkspace(db);
   const step = (what: string, t0: number) => log(`  ${what} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
   let t0 = performance.now();
