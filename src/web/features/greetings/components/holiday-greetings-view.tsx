@@ -110,7 +110,14 @@ export function HolidayGreetingsView({ holiday, onHolidayChange, tag, onTagChang
             })}
           </Text>
           {greetings.data.sendsAt && (
-            <Alert color="yellow" icon={<AlertIcon />} title={t('greetings.restTitle')}>
+            // Yellow text on the light yellow fails AA: the words stay dark, the colour is the frame.
+            <Alert
+              color="yellow"
+              c="dark.7"
+              icon={<AlertIcon />}
+              title={t('greetings.restTitle')}
+              styles={{ title: { color: 'var(--mantine-color-dark-7)' } }}
+            >
               {t('greetings.restBody', { when: formatDateTime(greetings.data.sendsAt, intlLocale, timeZone) })}
             </Alert>
           )}
