@@ -171,6 +171,17 @@ function table(head: string[], rows: (string | number)[][]): string {
 
 const f1 = (n: number) => n.toFixed(1);
 
+/** A load run's columns after its name: connections, p50 / p95 / p99, req/s, requests, errors. */
+const timings = (r: LoadResult) => [
+  r.connections,
+  f1(r.p50),
+  f1(r.p95),
+  f1(r.p99),
+  Math.round(r.rps),
+  r.requests,
+  r.errors + r.non2xx,
+];
+
 /** The report as Markdown: machine, load results, API/raw ratios, growth, RSS, web, misses. */
 export function toMarkdown(report: BenchReport): string {
   const m = report.machine;
@@ -192,18 +203,7 @@ export function toMarkdown(report: BenchReport): string {
     '',
     table(
       ['db', 'scale', 'view', 'conn', 'p50 ms', 'p95 ms', 'p99 ms', 'req/s', 'requests', 'errors'],
-      [...report.ceiling, ...report.load].map((r) => [
-        r.dialect,
-        `${r.scale}×`,
-        r.view,
-        r.connections,
-        f1(r.p50),
-        f1(r.p95),
-        f1(r.p99),
-        Math.round(r.rps),
-        r.requests,
-        r.errors + r.non2xx,
-      ]),
+      [...report.ceiling, ...report.load].map((r) => [r.dialect, `${r.scale}×`, r.view, ...timings(r)]),
     ),
     '',
     '## API against its raw SQL (list views, p50 at 1 concurrent)',
@@ -368,17 +368,7 @@ export function hostedToMarkdown(report: HostedReport): string {
     '',
     table(
       ['workspace', 'view', 'conn', 'p50 ms', 'p95 ms', 'p99 ms', 'req/s', 'requests', 'errors'],
-      report.load.map((r) => [
-        r.target,
-        r.view,
-        r.connections,
-        f1(r.p50),
-        f1(r.p95),
-        f1(r.p99),
-        Math.round(r.rps),
-        r.requests,
-        r.errors + r.non2xx,
-      ]),
+      report.load.map((r) => [r.target, r.view, ...timings(r)]),
     ),
     '',
     '## Server memory',
