@@ -36,6 +36,8 @@ const screens: Screen[] = [
   { name: 'mistakes', path: () => '/insights/mistakes' },
   { name: 'settings', path: () => '/settings' },
   { name: 'my-account', path: () => '/settings?tab=account' },
+  { name: 'team', path: () => '/settings?tab=team', shots: ['he-phone', 'en-desktop'] },
+  { name: 'data-and-delete', path: () => '/settings?tab=data', shots: ['en-phone'] },
   { name: 'activity', path: () => '/settings?tab=activity' },
   { name: 'import-clients', path: () => '/clients/import' },
   { name: 'import-whatsapp', path: (ids) => `/clients/${ids.client}/import-whatsapp` },
