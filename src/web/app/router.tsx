@@ -345,20 +345,12 @@ export const queryClient = createAppQueryClient(() => {
  * redirect to the router's own check rather than the expired-session handler (meta.early).
  */
 export function startEarly(): void {
-  const path = window.location.pathname;
-  const publicPaths = [
-    '/setup',
-    '/login',
-    '/signup',
-    '/invite/',
-    '/confirm-email/',
-    '/forgot-password',
-    '/reset-password/',
-  ];
-  if (publicPaths.some((p) => path.startsWith(p)) || !hasSignedInHint()) return;
+  // The route tree says which paths are behind sign-in (under the frame): no list of public paths.
+  const [matched, , found] = router.getMatchedRoutes(window.location.pathname);
+  if (!matched.includes(appRoute) || !hasSignedInHint()) return;
   void loadAppLayout();
   void queryClient.prefetchQuery({ ...meQuery, meta: { early: true } });
-  if (path === '/') {
+  if (found === todayRoute) {
     void loadTodayPage();
     void queryClient.prefetchQuery({ ...todayQuery, meta: { early: true } });
   }
